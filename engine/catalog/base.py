@@ -1,0 +1,496 @@
+"""The declaration format of the layer catalog.
+
+Every layer type is declared once as a :class:`LayerSpec`: its Keras class
+name, category, parameters (named and defaulted exactly as the Keras
+constructor names and defaults them), ports, shape rule, weight count, MAC
+estimate and, where the generic path does not fit, how to build and call it.
+The palette, the inspector, validation, the summary, code export and import
+all read these declarations.
+
+Shapes are tuples that include the batch axis first (``None`` for unknown),
+exactly like Keras's ``compute_output_shape``.
+
+Nothing here imports TensorFlow: building happens through the ``keras``
+module handed in by :mod:`engine.keras_build`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from engine.errors import ParamError, RuleContext
+
+Shape = tuple  # tuple[int | None, ...], batch axis first
+
+REQUIRED = object()  # marker default for params the Keras constructor requires
+
+ACTIVATIONS = (
+    "linear", "relu", "relu6", "sigmoid", "tanh", "softmax", "log_softmax",
+    "elu", "selu", "gelu", "swish", "silu", "mish", "leaky_relu",
+    "softplus", "softsign", "hard_sigmoid", "hard_silu", "hard_swish",
+    "exponential", "celu", "glu", "sparse_plus", "squareplus", "tanh_shrink",
+    "hard_tanh", "log_sigmoid", "soft_shrink", "hard_shrink",
+)
+INITIALIZERS = (
+    "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
+    "lecun_uniform", "lecun_normal", "orthogonal", "zeros", "ones",
+    "random_normal", "random_uniform", "truncated_normal", "identity",
+    "variance_scaling", "constant",
+)
+REGULARIZERS = ("l1", "l2", "l1_l2", "orthogonal_regularizer")
+CONSTRAINTS = ("max_norm", "non_neg", "unit_norm", "min_max_norm")
+DTYPES = ("float32", "float16", "bfloat16", "float64", "int32", "int64",
+          "uint8", "bool", "string")
+
+_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+
+
+def valid_name(name: str) -> bool:
+    """Whether ``name`` is usable as a Keras layer name (no '/' and friends)."""
+    return isinstance(name, str) and bool(_NAME_RE.match(name))
+
+
+# ---------------------------------------------------------------- params ---
+
+@dataclass(frozen=True)
+class Param:
+    """One constructor (or call) argument of a layer.
+
+    kind is one of: int, float, bool, str, choice, tuple (an int or a list of
+    ``rank`` ints), shape (list of positive ints or None), ints (list of ints),
+    axis (int or list of ints), activation, initializer, regularizer,
+    constraint, layer (a nested layer config), any (free JSON value).
+    """
+
+    name: str
+    kind: str
+    default: Any = REQUIRED
+    help: str = ""
+    choices: tuple = ()
+    min: float | None = None
+    max: float | None = None
+    min_exclusive: bool = False
+    max_exclusive: bool = False
+    nullable: bool = False
+    rank: int | None = None  # for kind="tuple"
+    allow_minus_one: bool = False  # for kind="shape" (Reshape)
+    call: bool = False  # a call argument rather than a constructor argument
+    advanced: bool = False  # tucked away in the inspector
+
+    @property
+    def required(self) -> bool:
+        return self.default is REQUIRED
+
+    # -- validation -------------------------------------------------------
+
+    def normalize(self, value: Any) -> Any:
+        """Check ``value`` and return it in canonical form (tuples for lists).
+
+        Raises :class:`ParamError` with a message naming the parameter.
+        """
+        if value is None:
+            if self.nullable or self.default is None:
+                return None
+            raise ParamError(self.name, f"{self.name} cannot be empty (None).")
+        check = getattr(self, "_check_" + self.kind)
+        return check(value)
+
+    def _fail(self, what: str, got: Any) -> ParamError:
+        return ParamError(self.name, f"{self.name} must be {what} (got {got!r}).")
+
+    def _range(self, value):
+        lo, hi = self.min, self.max
+        if lo is not None and (value < lo or (self.min_exclusive and value == lo)):
+            op = ">" if self.min_exclusive else "≥"
+            raise self._fail(f"{op} {lo:g}", value)
+        if hi is not None and (value > hi or (self.max_exclusive and value == hi)):
+            op = "<" if self.max_exclusive else "≤"
+            raise self._fail(f"{op} {hi:g}", value)
+        return value
+
+    def _check_int(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._fail("an integer", value)
+        if isinstance(value, float):
+            if not value.is_integer():
+                raise self._fail("an integer", value)
+            value = int(value)
+        return self._range(value)
+
+    def _check_float(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._fail("a number", value)
+        if not math.isfinite(value):
+            raise self._fail("a finite number", value)
+        return self._range(float(value))
+
+    def _check_bool(self, value):
+        if not isinstance(value, bool):
+            raise self._fail("true or false", value)
+        return value
+
+    def _check_str(self, value):
+        if not isinstance(value, str):
+            raise self._fail("a string", value)
+        return value
+
+    def _check_choice(self, value):
+        if isinstance(value, str):
+            lowered = value.lower()
+            for choice in self.choices:
+                if isinstance(choice, str) and choice.lower() == lowered:
+                    return choice
+        elif value in self.choices and not isinstance(value, bool):
+            return value
+        options = ", ".join(repr(c) for c in self.choices)
+        raise self._fail(f"one of {options}", value)
+
+    def _check_tuple(self, value):
+        rank = self.rank or 1
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return (self._positive_int(value),) * rank
+        if isinstance(value, (list, tuple)) and len(value) == rank:
+            return tuple(self._positive_int(v) for v in value)
+        raise self._fail(f"a positive integer or a list of {rank} positive integers", value)
+
+    def _positive_int(self, v):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+            raise self._fail("made of integers", v)
+        lo = 0 if self.min == 0 else 1
+        if int(v) < lo:
+            raise self._fail("made of positive integers" if lo else "made of integers ≥ 0", v)
+        return int(v)
+
+    def _check_shape(self, value):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = [value]  # Keras rejects a bare int; we read it as (n,)
+        if not isinstance(value, (list, tuple)):
+            raise self._fail("a list of positive integers (or null for unknown)", value)
+        out = []
+        for v in value:
+            if v is None:
+                out.append(None)
+                continue
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+                raise self._fail("a list of positive integers (or null for unknown)", value)
+            v = int(v)
+            if v <= 0 and not (self.allow_minus_one and v == -1):
+                raise self._fail("a list of positive integers (or null for unknown)", value)
+            out.append(v)
+        return tuple(out)
+
+    def _check_ints(self, value):
+        if not isinstance(value, (list, tuple)) or not value:
+            raise self._fail("a non-empty list of integers", value)
+        out = []
+        for v in value:
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+                raise self._fail("a list of integers", value)
+            out.append(int(v))
+        return tuple(out)
+
+    def _check_axis(self, value):
+        if isinstance(value, (list, tuple)):
+            return self._check_ints(value)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or float(value) != int(value):
+            raise self._fail("an integer axis or a list of axes", value)
+        return int(value)
+
+    def _check_activation(self, value):
+        if isinstance(value, str):
+            if value.lower() in ACTIVATIONS:
+                return value.lower()
+            if value.lower() == "none":
+                return None
+        raise self._fail("a Keras activation name such as 'relu', 'sigmoid' or 'softmax'", value)
+
+    def _check_initializer(self, value):
+        if isinstance(value, str) and value in INITIALIZERS:
+            return value
+        if isinstance(value, dict) and len(value) == 1:
+            (kind, cfg), = value.items()
+            if kind in INITIALIZERS and (isinstance(cfg, dict) or isinstance(cfg, (int, float))):
+                return {kind: cfg}
+        raise self._fail("a Keras initializer such as 'glorot_uniform' or {'random_normal': {'stddev': 0.05}}", value)
+
+    def _check_regularizer(self, value):
+        if isinstance(value, str) and value in REGULARIZERS:
+            return {value: None}
+        if isinstance(value, dict) and value:
+            keys = set(value)
+            if keys <= {"l1", "l2"}:
+                for k, v in value.items():
+                    if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or not math.isfinite(v):
+                        raise self._fail("a regularizer such as {'l2': 0.01} with a factor ≥ 0", value)
+                return {k: float(v) for k, v in value.items()}
+            if len(keys) == 1 and keys <= set(REGULARIZERS) and isinstance(next(iter(value.values())), (dict, type(None))):
+                return dict(value)
+        raise self._fail("a regularizer such as 'l2', {'l2': 0.01} or {'l1': 0.001, 'l2': 0.01}", value)
+
+    def _check_constraint(self, value):
+        if isinstance(value, str) and value in CONSTRAINTS:
+            return {value: None}
+        if isinstance(value, dict) and len(value) == 1:
+            (kind, cfg), = value.items()
+            if kind in CONSTRAINTS and (cfg is None or isinstance(cfg, dict)):
+                return {kind: cfg}
+            if kind in CONSTRAINTS and isinstance(cfg, (int, float)) and not isinstance(cfg, bool):
+                return {kind: {"max_value": cfg}} if kind == "max_norm" else {kind: cfg}
+        raise self._fail("a constraint such as 'max_norm', 'non_neg' or {'max_norm': {'max_value': 2}}", value)
+
+    def _check_layer(self, value):
+        if not isinstance(value, dict) or "type" not in value:
+            raise self._fail("a layer config like {'type': 'LSTM', 'params': {'units': 32}}", value)
+        spec = get_spec(value["type"]) if value["type"] in _REGISTRY else None
+        if spec is None:
+            raise ParamError(self.name, f"{self.name}: unknown layer type {value['type']!r}.")
+        params = value.get("params", {}) or {}
+        if not isinstance(params, dict):
+            raise self._fail("a layer config whose params are an object", value)
+        try:
+            resolved = spec.resolve(params)
+        except ParamError as exc:
+            raise ParamError(self.name, f"{self.name} ({spec.type}): {exc.message}", exc.hint) from None
+        return {"type": spec.type, "params": dict(params), "resolved": resolved}
+
+    def _check_any(self, value):
+        return value
+
+
+# ----------------------------------------------------------------- specs ---
+
+ShapeRule = Callable[[dict, list, RuleContext], Any]
+WeightRule = Callable[[dict, list], tuple]
+MacRule = Callable[[dict, list, list], int]
+
+
+def _no_weights(p, shapes):
+    return (0, 0)
+
+
+def _no_macs(p, ins, outs):
+    return 0
+
+
+@dataclass
+class LayerSpec:
+    """Declaration of one layer type.
+
+    shape(p, input_shapes, ctx) returns the output shape, or a list of output
+    shapes for layers with several output ports; it raises ShapeError with an
+    actionable message when the inputs cannot be taken. ``p`` is the resolved
+    parameter dict (defaults filled, values normalised).
+    """
+
+    type: str
+    category: str
+    doc: str
+    params: tuple
+    shape: ShapeRule
+    weights: WeightRule = _no_weights
+    macs: MacRule = _no_macs
+    inputs: tuple = ("input",)
+    optional_inputs: int = 0  # how many trailing ports may stay unconnected
+    variadic: bool = False  # any number of inputs (merge layers), at least min_inputs
+    min_inputs: int = 1
+    outputs: Callable[[dict], tuple] = lambda p: ("output",)
+    check: Callable[[dict], None] | None = None  # cross-parameter checks
+    build: Callable[[Any, dict, str], Any] | None = None  # (keras, kwargs, name) -> layer
+    call: Callable[[Any, list, dict], Any] | None = None  # (layer, tensors, p) -> tensor(s)
+    keras_class: str | None = None  # defaults to type
+    key_params: tuple = ()  # shown on the canvas node
+
+    def __post_init__(self):
+        self._by_name = {p.name: p for p in self.params}
+
+    # -- params -----------------------------------------------------------
+
+    def param(self, name: str) -> Param:
+        return self._by_name[name]
+
+    def defaults(self) -> dict:
+        return {p.name: p.default for p in self.params if not p.required}
+
+    def resolve(self, params: dict) -> dict:
+        """Validate user params and return the full dict with Keras defaults.
+
+        Raises ParamError naming the first bad parameter.
+        """
+        unknown = [k for k in params if k not in self._by_name]
+        if unknown:
+            known = ", ".join(p.name for p in self.params)
+            raise ParamError(unknown[0], f"{self.type} has no parameter {unknown[0]!r}.",
+                             f"Known parameters: {known}.")
+        out = {}
+        for p in self.params:
+            if p.name in params:
+                out[p.name] = p.normalize(params[p.name])
+            elif p.required:
+                raise ParamError(p.name, f"{self.type} needs a value for {p.name}.", p.help)
+            else:
+                out[p.name] = p.default if not isinstance(p.default, list) else tuple(p.default)
+                if p.kind == "tuple" and p.default is not None:
+                    out[p.name] = p.normalize(p.default)
+        if self.check is not None:
+            self.check(out)
+        return out
+
+    def output_names(self, p: dict) -> tuple:
+        return tuple(self.outputs(p))
+
+    def port_count(self, p: dict) -> int:
+        return len(self.output_names(p))
+
+    # -- keras ------------------------------------------------------------
+
+    def keras_kwargs(self, keras, user_params: dict, resolved: dict) -> dict:
+        """Constructor kwargs for the params the user set, as Keras objects."""
+        kwargs = {}
+        for name in user_params:
+            p = self._by_name[name]
+            if p.call:
+                continue
+            kwargs[name] = to_keras_value(keras, p, resolved[name])
+        return kwargs
+
+    def build_layer(self, keras, user_params: dict, resolved: dict, name: str):
+        kwargs = self.keras_kwargs(keras, user_params, resolved)
+        if self.build is not None:
+            return self.build(keras, kwargs, name)
+        cls = getattr(keras.layers, self.keras_class or self.type)
+        return cls(name=name, **kwargs)
+
+    def call_layer(self, layer, tensors: list, p: dict):
+        if self.call is not None:
+            return self.call(layer, tensors, p)
+        if self.variadic:
+            return layer(list(tensors))
+        if len(tensors) == 1:
+            return layer(tensors[0])
+        return layer(*tensors)
+
+
+def to_keras_value(keras, p: Param, value):
+    """Turn a normalised catalog value into what the Keras constructor takes."""
+    if value is None:
+        return None
+    if p.kind == "regularizer":
+        if "l1" in value or "l2" in value:
+            if "l1" in value and "l2" in value:
+                return keras.regularizers.L1L2(l1=value["l1"], l2=value["l2"])
+            if "l1" in value:
+                return keras.regularizers.L1(value["l1"]) if value["l1"] is not None else "l1"
+            return keras.regularizers.L2(value["l2"]) if value["l2"] is not None else "l2"
+        (kind, cfg), = value.items()
+        return keras.regularizers.get(kind) if cfg is None else keras.regularizers.get(
+            {"class_name": kind, "config": cfg})
+    if p.kind == "constraint":
+        (kind, cfg), = value.items()
+        classes = {"max_norm": "MaxNorm", "non_neg": "NonNeg", "unit_norm": "UnitNorm",
+                   "min_max_norm": "MinMaxNorm"}
+        return getattr(keras.constraints, classes[kind])(**(cfg or {}))
+    if p.kind == "initializer" and isinstance(value, dict):
+        (kind, cfg), = value.items()
+        if not isinstance(cfg, dict):
+            cfg = {"value": cfg}
+        return keras.initializers.get({"class_name": kind, "config": cfg})
+    if p.kind == "layer":
+        inner = get_spec(value["type"])
+        return inner.build_layer(keras, value["params"], value["resolved"],
+                                 name=value["params"].get("name") or None)
+    return value
+
+
+# -------------------------------------------------------------- registry ---
+
+_REGISTRY: dict[str, LayerSpec] = {}
+_ALIASES = {"InputLayer": "Input"}
+
+
+def register(spec: LayerSpec) -> LayerSpec:
+    if spec.type in _REGISTRY:
+        raise ValueError(f"layer type {spec.type} declared twice")
+    _REGISTRY[spec.type] = spec
+    return spec
+
+
+def get_spec(type_name: str) -> LayerSpec:
+    """The declaration of ``type_name``; KeyError if the catalog lacks it."""
+    _ensure_loaded()
+    return _REGISTRY[_ALIASES.get(type_name, type_name)]
+
+
+def has_spec(type_name: str) -> bool:
+    _ensure_loaded()
+    return _ALIASES.get(type_name, type_name) in _REGISTRY
+
+
+def all_specs() -> list[LayerSpec]:
+    _ensure_loaded()
+    return list(_REGISTRY.values())
+
+
+def categories() -> dict[str, list[LayerSpec]]:
+    out: dict[str, list[LayerSpec]] = {}
+    for spec in all_specs():
+        out.setdefault(spec.category, []).append(spec)
+    return out
+
+
+_loaded = False
+
+
+def _ensure_loaded():
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        import engine.catalog  # noqa: F401  (declarations register on import)
+
+
+# ---------------------------------------------------------- shared params --
+
+def activation_param(default=None, help="Activation applied to the output; None means linear."):
+    return Param("activation", "activation", default, help, nullable=True)
+
+
+def use_bias_param():
+    return Param("use_bias", "bool", True, "Whether the layer adds a learned bias vector.")
+
+
+def initializer_param(name, default, help=""):
+    return Param(name, "initializer", default, help or f"Initializer for {name.replace('_initializer', '')}.",
+                 advanced=True)
+
+
+def regularizer_param(name):
+    return Param(name, "regularizer", None, f"Penalty on {name.replace('_regularizer', '')} (l1, l2 or l1_l2).",
+                 nullable=True, advanced=True)
+
+
+def constraint_param(name):
+    return Param(name, "constraint", None, f"Constraint on {name.replace('_constraint', '')} after each update.",
+                 nullable=True, advanced=True)
+
+
+def dense_like_params(kernel_default="glorot_uniform"):
+    """The weight-related params shared by Dense and convolutions."""
+    return (
+        use_bias_param(),
+        initializer_param("kernel_initializer", kernel_default),
+        initializer_param("bias_initializer", "zeros"),
+        regularizer_param("kernel_regularizer"),
+        regularizer_param("bias_regularizer"),
+        regularizer_param("activity_regularizer"),
+        constraint_param("kernel_constraint"),
+        constraint_param("bias_constraint"),
+    )
+
+
+def prod(values: Sequence) -> int:
+    out = 1
+    for v in values:
+        out *= v
+    return out

@@ -1,0 +1,3 @@
+"""convolution layers."""
+
+from __future__ import annotations

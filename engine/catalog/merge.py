@@ -1,0 +1,3 @@
+"""merge layers."""
+
+from __future__ import annotations

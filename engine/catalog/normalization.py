@@ -1,0 +1,3 @@
+"""normalization layers."""
+
+from __future__ import annotations

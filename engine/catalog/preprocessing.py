@@ -1,0 +1,3 @@
+"""preprocessing layers."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""recurrent layers."""
+
+from __future__ import annotations

@@ -1,0 +1,148 @@
+"""Shape arithmetic shared by the shape rules, written to match Keras 3.
+
+All shapes include the batch axis first. ``None`` is an unknown size; every
+function here propagates ``None`` the way Keras does.
+"""
+
+from __future__ import annotations
+
+import math
+
+from engine.errors import ShapeError
+
+
+def fmt(shape) -> str:
+    """(None, 28, 28, 1) — how Keras prints a shape."""
+    if shape is None:
+        return "?"
+    if isinstance(shape, list):
+        return "[" + ", ".join(fmt(s) for s in shape) + "]"
+    inner = ", ".join("None" if d is None else str(d) for d in shape)
+    return f"({inner},)" if len(shape) == 1 else f"({inner})"
+
+
+def elements(shape) -> int:
+    """Number of values per sample (the batch axis excluded); 0 if unknown."""
+    n = 1
+    for d in shape[1:]:
+        if d is None:
+            return 0
+        n *= d
+    return n
+
+
+RANK_NAMES = {
+    2: "(batch, features)",
+    3: "(batch, steps, channels)",
+    4: "(batch, height, width, channels)",
+    5: "(batch, depth, height, width, channels)",
+}
+
+
+def require_rank(layer: str, shape, rank: int, hint: str = "", what: str | None = None):
+    """Raise a ShapeError unless ``shape`` has exactly ``rank`` axes (batch included)."""
+    if len(shape) != rank:
+        desc = what or RANK_NAMES.get(rank, f"{rank}-D")
+        raise ShapeError(
+            f"{layer} expects a {rank}-D input {desc} but receives {fmt(shape)}.",
+            hint or rank_hint(shape, rank), code="rank")
+
+
+def require_min_rank(layer: str, shape, rank: int, hint: str = ""):
+    if len(shape) < rank:
+        raise ShapeError(f"{layer} expects an input with at least {rank} axes (batch included) "
+                         f"but receives {fmt(shape)}.", hint or rank_hint(shape, rank), code="rank")
+
+
+def rank_hint(shape, rank: int) -> str:
+    have = len(shape)
+    if rank == 2 and have > 2:
+        return "Insert a Flatten or a GlobalAveragePooling layer before it."
+    if have == 2 and rank == 3:
+        return (f"Add a Reshape to ({shape[1]}, 1) to treat each feature as a time step, "
+                "or a RepeatVector to repeat the vector over time steps.")
+    if have == 2 and rank == 4:
+        return "Add a Reshape to (height, width, channels) before it."
+    if have == 3 and rank == 4:
+        return f"For a single-channel image add a channel axis: Reshape to ({shape[1]}, {shape[2]}, 1)."
+    if have == 4 and rank == 3:
+        return "Use the 2D variant of the layer, or Reshape to (steps, channels)."
+    if have == 4 and rank == 5:
+        return "For a single image use the 2D variant; the 3D layers are for video or volumes."
+    return f"Reshape the input to {rank - 1} non-batch axes."
+
+
+def split_channels(shape, data_format: str | None):
+    """(spatial dims, channels) of a conv-style input."""
+    if data_format == "channels_first":
+        return list(shape[2:]), shape[1]
+    return list(shape[1:-1]), shape[-1]
+
+
+def join_channels(batch, spatial, channels, data_format: str | None):
+    if data_format == "channels_first":
+        return (batch, channels, *spatial)
+    return (batch, *spatial, channels)
+
+
+def conv_length(length, kernel: int, stride: int, padding: str, dilation: int = 1):
+    """Output length of a convolution or pooling window along one axis."""
+    if length is None:
+        return None
+    effective = dilation * (kernel - 1) + 1
+    if padding in ("same", "causal"):
+        return -(-length // stride)
+    return (length - effective) // stride + 1
+
+
+def deconv_length(length, kernel: int, stride: int, padding: str, output_padding, dilation: int = 1):
+    """Output length of a transposed convolution along one axis (Keras 3 rule)."""
+    if length is None:
+        return None
+    effective = dilation * (kernel - 1) + 1
+    if output_padding is None:
+        if padding == "valid":
+            return length * stride + max(effective - stride, 0)
+        return length * stride
+    pad = effective // 2 if padding == "same" else 0
+    return (length - 1) * stride + effective - 2 * pad + output_padding
+
+
+def check_positive(layer: str, out_shape, in_shape, what: str, hint: str):
+    """Refuse any axis that became zero or negative (Keras sometimes allows it)."""
+    bad = [d for d in out_shape[1:] if d is not None and d <= 0]
+    if bad:
+        raise ShapeError(
+            f"{layer}: {what} does not fit the input {fmt(in_shape)}; "
+            f"the output would be {fmt(out_shape)}.", hint, code="size")
+
+
+def broadcast(layer: str, shapes: list):
+    """Broadcast shapes the way Keras merge layers do; raise on a clash."""
+    rank = max(len(s) for s in shapes)
+    out = []
+    for axis in range(rank):
+        dims = []
+        for s in shapes:
+            offset = rank - len(s)
+            dims.append(1 if axis < offset else s[axis - offset])
+        known = {d for d in dims if d is not None and d != 1}
+        if len(known) > 1:
+            listed = " and ".join(fmt(s) for s in shapes)
+            raise ShapeError(
+                f"{layer}: input shapes {listed} do not match on axis {axis} "
+                f"({' vs '.join(str(d) for d in dims)}).",
+                "Element-wise merges need equal shapes (or a size-1 axis to broadcast). "
+                "Add a Dense or 1×1 Conv projection to match the sizes, or use Concatenate.",
+                code="merge")
+        if known:
+            out.append(known.pop())
+        elif any(d is None for d in dims):
+            out.append(None)
+        else:
+            out.append(1)
+    return tuple(out)
+
+
+def ceil_div(a, b):
+    return None if a is None else math.ceil(a / b)
