@@ -300,6 +300,9 @@ class LayerSpec:
     check: Callable[[dict], None] | None = None  # cross-parameter checks
     build: Callable[[Any, dict, str], Any] | None = None  # (keras, kwargs, name) -> layer
     call: Callable[[Any, list, dict], Any] | None = None  # (layer, tensors, p) -> tensor(s)
+    # Python source of the call for code export: (layer_expr, arg_exprs, p) -> str.
+    # Needed whenever `call` is overridden; the default mirrors call_layer.
+    call_source: Callable[[str, list, dict], str] | None = None
     keras_class: str | None = None  # defaults to type
     key_params: tuple = ()  # shown on the canvas node
 
@@ -371,6 +374,14 @@ class LayerSpec:
         if len(tensors) == 1:
             return layer(tensors[0])
         return layer(*tensors)
+
+
+    def call_expression(self, layer_expr: str, args: list, p: dict) -> str:
+        if self.call_source is not None:
+            return self.call_source(layer_expr, args, p)
+        if self.variadic:
+            return f"{layer_expr}([{', '.join(args)}])"
+        return f"{layer_expr}({', '.join(args)})"
 
 
 def to_keras_value(keras, p: Param, value):

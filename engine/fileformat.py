@@ -1,0 +1,262 @@
+"""The ``neurocanvas/1`` JSON file format: read, check, write atomically.
+
+A file is either loaded completely or refused with one plain message that
+names the node and the field; a half-loaded document never exists. Keys this
+version does not know (at the top level and on nodes) are kept on save, so
+sections written by newer versions survive a round trip.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from pathlib import Path
+
+from engine.catalog import has_spec
+from engine.errors import DocumentError, EditError, ParamError
+
+FORMAT = "neurocanvas/1"
+_TOP_KEYS = {"format", "name", "nodes", "edges", "outputs"}
+_NODE_KEYS = {"id", "type", "params", "name", "pos", "group", "trainable"}
+_EDGE_KEYS = {"from", "to", "from_port", "to_port"}
+
+
+def load(path) -> "Network":
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DocumentError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise DocumentError(f"{path} is a folder, not a NeuroCanvas file.") from None
+    except UnicodeDecodeError:
+        raise DocumentError(f"{path} is not a text file; NeuroCanvas documents are JSON.") from None
+    except OSError as exc:
+        raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    return loads(text, source=str(path))
+
+
+def loads(text: str, source: str = "document") -> "Network":
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise DocumentError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+                            "The file may be damaged; open a backup or the autosave.") from None
+    except (ValueError, RecursionError) as exc:
+        raise DocumentError(f"{source} is not valid JSON ({exc}).") from None
+    try:
+        return from_dict(data)
+    except DocumentError as exc:
+        raise DocumentError(f"{source}: {exc.message}", exc.hint) from None
+
+
+def _reject_constant(name):
+    raise ValueError(f"{name} is not allowed in a document")
+
+
+def from_dict(data) -> "Network":
+    from engine.network import Network
+
+    if not isinstance(data, dict):
+        raise DocumentError("the file does not hold a NeuroCanvas document (expected a JSON object).")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        raise DocumentError(f"unsupported format {fmt!r}; expected {FORMAT!r}.",
+                            "This file was not written by NeuroCanvas, or by an incompatible version.")
+    name = data.get("name", "model")
+    if not isinstance(name, str):
+        raise DocumentError("'name' must be a string.")
+    nodes = data.get("nodes")
+    if not isinstance(nodes, list):
+        raise DocumentError("'nodes' must be a list of layer objects.")
+    edges = data.get("edges", [])
+    if not isinstance(edges, list):
+        raise DocumentError("'edges' must be a list of {\"from\", \"to\"} objects.")
+
+    net = Network(name)
+    for i, raw in enumerate(nodes):
+        _add_node(net, raw, i)
+    for i, raw in enumerate(edges):
+        _add_edge(net, raw, i)
+    outputs = data.get("outputs")
+    if outputs is not None:
+        net.set_outputs(_parse_outputs(net, outputs))
+    net.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
+    return net
+
+
+def _add_node(net, raw, i):
+    if not isinstance(raw, dict):
+        raise DocumentError(f"node #{i + 1} must be an object with 'id' and 'type'.")
+    node_id = raw.get("id")
+    where = f"node {node_id!r}" if isinstance(node_id, str) else f"node #{i + 1}"
+    if not isinstance(node_id, str) or not node_id:
+        raise DocumentError(f"{where}: 'id' must be a non-empty string.")
+    if node_id in net.nodes:
+        raise DocumentError(f"{where}: the id is used twice.", "Every node needs its own id.")
+    type_name = raw.get("type")
+    if not isinstance(type_name, str) or not has_spec(type_name):
+        raise DocumentError(f"{where}: unknown layer type {type_name!r}.",
+                            "Layer types are Keras class names such as 'Dense' or 'Conv2D'.")
+    params = raw.get("params", {})
+    if params is None:
+        params = {}
+    if not isinstance(params, dict):
+        raise DocumentError(f"{where}: 'params' must be an object.")
+    trainable = raw.get("trainable", True)
+    if not isinstance(trainable, bool):
+        raise DocumentError(f"{where}: 'trainable' must be true or false.")
+    name = raw.get("name", node_id)
+    if not isinstance(name, str):
+        raise DocumentError(f"{where}: 'name' must be a string.")
+    for key in ("pos", "group"):
+        if key in raw and raw[key] is not None and not _valid_field(key, raw[key]):
+            expected = "[x, y]" if key == "pos" else "a path like 'stage2/block1'"
+            raise DocumentError(f"{where}: '{key}' must be {expected}.")
+    try:
+        net.add_node(type_name, params, id=node_id, name=name, pos=raw.get("pos"),
+                     group=raw.get("group"), trainable=trainable,
+                     extra={k: v for k, v in raw.items() if k not in _NODE_KEYS})
+    except ParamError as exc:
+        raise DocumentError(f"{where} ({type_name}), param {exc.param!r}: {exc.message}", exc.hint) from None
+    except EditError as exc:
+        raise DocumentError(f"{where}: {exc.message}", exc.hint) from None
+
+
+def _valid_field(key, value):
+    if key == "pos":
+        return (isinstance(value, list) and len(value) == 2
+                and all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                        for v in value))
+    return isinstance(value, str)
+
+
+def _add_edge(net, raw, i):
+    if not isinstance(raw, dict) or "from" not in raw or "to" not in raw:
+        raise DocumentError(f"edge #{i + 1} must be an object with 'from' and 'to'.")
+    src, dst = raw["from"], raw["to"]
+    where = f"edge #{i + 1} ({src!r} → {dst!r})"
+    for end in (src, dst):
+        if not isinstance(end, str) or end not in net.nodes:
+            raise DocumentError(f"{where}: there is no node {end!r}.",
+                                "The edge points at a node that is not in the file.")
+    ports = []
+    for key in ("from_port", "to_port"):
+        port = raw.get(key, 0)
+        if isinstance(port, bool) or not isinstance(port, int) or port < 0:
+            raise DocumentError(f"{where}: '{key}' must be an integer ≥ 0.")
+        ports.append(port)
+    problem = _wiring_problem(net, src, dst, *ports)
+    if problem:
+        raise DocumentError(f"{where}: {problem}")
+    net.graph.add_edge(src, dst, src_port=ports[0], dst_port=ports[1])
+
+
+def _wiring_problem(net, src, dst, src_port, dst_port):
+    """Port checks for a file's edge; cycles are allowed here (analysis reports them)."""
+    if src == dst:
+        return "a layer cannot be connected to itself."
+    d = net.nodes[dst]
+    spec = d.spec
+    if not spec.inputs and not spec.variadic:
+        return f"{d.name} ({d.type}) takes no input."
+    if not spec.variadic and dst_port >= len(spec.inputs):
+        return f"{d.name} ({d.type}) has no input port {dst_port}."
+    for _, _, data in net.graph.in_edges(dst, data=True):
+        if data["dst_port"] == dst_port:
+            return f"input port {dst_port} of {d.name} is connected twice."
+    return ""
+
+
+def _parse_outputs(net, outputs):
+    if not isinstance(outputs, list):
+        raise DocumentError("'outputs' must be a list of node ids.")
+    parsed = []
+    for item in outputs:
+        if isinstance(item, str):
+            nid, port = item, 0
+        elif isinstance(item, dict) and isinstance(item.get("node"), str):
+            nid, port = item["node"], item.get("port", 0)
+        else:
+            raise DocumentError(f"outputs: {item!r} is not a node id.")
+        if nid not in net.nodes:
+            raise DocumentError(f"outputs: there is no node {nid!r}.")
+        if isinstance(port, bool) or not isinstance(port, int) or port < 0:
+            raise DocumentError(f"outputs: the port of {nid!r} must be an integer ≥ 0.")
+        parsed.append((nid, port))
+    return parsed
+
+
+# ----------------------------------------------------------------- write --
+
+def to_dict(net) -> dict:
+    nodes = []
+    for node in net.nodes.values():
+        item = {"id": node.id, "type": node.type, "params": _jsonable(node.params)}
+        if node.name != node.id:
+            item["name"] = node.name
+        if node.pos is not None:
+            item["pos"] = [node.pos[0], node.pos[1]]
+        if node.group:
+            item["group"] = node.group
+        if not node.trainable:
+            item["trainable"] = False
+        item.update(node.extra)
+        nodes.append(item)
+    edges = []
+    for e in sorted(net.edges, key=lambda e: (net.index_of(e.dst), e.dst_port)):
+        item = {"from": e.src, "to": e.dst}
+        if e.src_port:
+            item["from_port"] = e.src_port
+        if e.dst_port:
+            item["to_port"] = e.dst_port
+        edges.append(item)
+    data = {"format": FORMAT, "name": net.name, "nodes": nodes, "edges": edges}
+    explicit = net.explicit_outputs
+    if explicit is not None:
+        data["outputs"] = [nid if port == 0 else {"node": nid, "port": port} for nid, port in explicit]
+    for key, value in net.extra.items():
+        if key not in data:
+            data[key] = value
+    return data
+
+
+def _jsonable(value):
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def dumps(net) -> str:
+    return json.dumps(to_dict(net), indent=1, ensure_ascii=False)
+
+
+def save(net, path) -> None:
+    write_atomic(path, dumps(net) + "\n")
+
+
+def write_atomic(path, text: str) -> None:
+    """Write to a temporary file in the same folder, fsync, then rename over ``path``.
+
+    A crash at any moment leaves either the old file or the new one, never a mix.
+    """
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,490 @@
+"""The document: a network of layer nodes wired port to port.
+
+``Network`` owns nodes (layer type, Keras constructor params, unique name,
+canvas position, group path), edges between ports and the model outputs; a
+networkx ``MultiDiGraph`` holds the wiring. Every edit validates its
+arguments first and either applies completely or raises :class:`EditError`
+(or :class:`ParamError`) leaving the document untouched; each applied edit
+emits one :class:`Change` to the subscribers and marks what the next
+``analyze()`` must recompute.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+import networkx as nx
+
+from engine.catalog import get_spec, has_spec, valid_name
+from engine.errors import EditError, ParamError
+
+
+@dataclass
+class Node:
+    id: str
+    type: str
+    params: dict
+    name: str
+    pos: tuple | None = None
+    group: str | None = None
+    trainable: bool = True
+    extra: dict = field(default_factory=dict)  # keys this version does not know, kept on save
+    _resolved: dict | None = field(default=None, repr=False, compare=False)
+    _resolve_error: ParamError | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def spec(self):
+        return get_spec(self.type)
+
+    def resolved(self) -> dict:
+        """Params with the Keras defaults filled in (cached until the next edit)."""
+        if self._resolved is None:
+            self._resolved = self.spec.resolve(self.params)
+        return self._resolved
+
+    def invalidate(self):
+        self._resolved = None
+
+
+@dataclass(frozen=True)
+class Edge:
+    src: str
+    dst: str
+    src_port: int = 0
+    dst_port: int = 0
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed: kind is one of node_added, node_removed,
+    edge_added, edge_removed, params_changed, renamed, moved, grouped,
+    trainable_changed, outputs_changed, meta_changed, reset."""
+
+    kind: str
+    nodes: tuple = ()
+    detail: dict = field(default_factory=dict)
+
+
+@dataclass
+class RemovedNode:
+    """Everything needed to put a removed node back exactly (for undo)."""
+
+    node: Node
+    index: int
+    edges: list
+    output_slots: list  # (position in explicit outputs, port)
+
+
+def _snake(type_name: str) -> str:
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", type_name)
+    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
+    return s.lower().replace("__", "_")
+
+
+class Network:
+    """A NeuroCanvas document.
+
+    >>> net = Network("tiny")
+    >>> x = net.add_node("Input", {"shape": [4]})
+    >>> y = net.add_node("Dense", {"units": 3, "activation": "softmax"})
+    >>> net.connect(x, y)
+    >>> net.analyze().total_params
+    15
+    """
+
+    def __init__(self, name: str = "model"):
+        self.name = name
+        self.nodes: dict[str, Node] = {}
+        self.graph = nx.MultiDiGraph()
+        self._outputs: list[tuple[str, int]] | None = None
+        self.extra: dict[str, Any] = {}  # data/training sections and unknown keys
+        self._listeners: list[Callable[[Change], None]] = []
+        self._analyzer = None
+        self._dirty: set[str] = set()
+        self._structure_changed = True
+        self._order_index: dict[str, int] = {}
+        self._next_index = 0
+
+    # ------------------------------------------------------------ events --
+
+    def subscribe(self, callback: Callable[[Change], None]) -> None:
+        self._listeners.append(callback)
+
+    def unsubscribe(self, callback: Callable[[Change], None]) -> None:
+        if callback in self._listeners:
+            self._listeners.remove(callback)
+
+    def _emit(self, change: Change) -> None:
+        for callback in list(self._listeners):
+            callback(change)
+
+    def _touch(self, ids: Iterable[str], structure: bool = False) -> None:
+        self._dirty.update(ids)
+        if structure:
+            self._structure_changed = True
+
+    # ----------------------------------------------------------- queries --
+
+    def node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except KeyError:
+            raise EditError(f"There is no node {node_id!r} in this network.") from None
+
+    def node_by_name(self, name: str) -> Node | None:
+        for node in self.nodes.values():
+            if node.name == name:
+                return node
+        return None
+
+    @property
+    def edges(self) -> list[Edge]:
+        return [Edge(u, v, d["src_port"], d["dst_port"])
+                for u, v, d in self.graph.edges(data=True)]
+
+    def in_edges(self, node_id: str) -> list[Edge]:
+        return sorted((Edge(u, v, d["src_port"], d["dst_port"])
+                       for u, v, d in self.graph.in_edges(node_id, data=True)),
+                      key=lambda e: e.dst_port)
+
+    def out_edges(self, node_id: str) -> list[Edge]:
+        return [Edge(u, v, d["src_port"], d["dst_port"])
+                for u, v, d in self.graph.out_edges(node_id, data=True)]
+
+    def index_of(self, node_id: str) -> int:
+        """Creation/file order of a node (used to break ties in topological order)."""
+        return self._order_index[node_id]
+
+    @property
+    def outputs(self) -> list[tuple[str, int]]:
+        """Model outputs as (node id, port); by default every node without consumers."""
+        if self._outputs is not None:
+            return list(self._outputs)
+        return [(nid, 0) for nid in self.nodes if self.graph.out_degree(nid) == 0]
+
+    @property
+    def explicit_outputs(self) -> list[tuple[str, int]] | None:
+        return None if self._outputs is None else list(self._outputs)
+
+    @property
+    def inputs(self) -> list[str]:
+        return [nid for nid, n in self.nodes.items() if n.type == "Input"]
+
+    def unique_id(self, type_name: str) -> str:
+        """A fresh id in the Keras style: conv2d, conv2d_1, conv2d_2, ..."""
+        base = _snake(type_name)
+        taken = set(self.nodes) | {n.name for n in self.nodes.values()}
+        if base not in taken:
+            return base
+        i = 1
+        while f"{base}_{i}" in taken:
+            i += 1
+        return f"{base}_{i}"
+
+    def groups(self) -> dict[str, list[str]]:
+        """Group path -> node ids, for every prefix of every group path."""
+        out: dict[str, list[str]] = {}
+        for nid, node in self.nodes.items():
+            if node.group:
+                parts = node.group.split("/")
+                for i in range(1, len(parts) + 1):
+                    out.setdefault("/".join(parts[:i]), []).append(nid)
+        return out
+
+    # ------------------------------------------------------------- edits --
+
+    def add_node(self, type: str, params: dict | None = None, id: str | None = None,
+                 name: str | None = None, pos=None, group: str | None = None,
+                 trainable: bool = True, extra: dict | None = None) -> str:
+        """Add a layer node; returns its id. Params are validated first."""
+        if not isinstance(type, str) or not has_spec(type):
+            raise EditError(f"Unknown layer type {type!r}.",
+                            "Use a Keras layer class name from the palette, e.g. 'Dense' or 'Conv2D'.")
+        spec = get_spec(type)
+        params = dict(params or {})
+        node_id = id if id is not None else self.unique_id(spec.type)
+        name = name if name is not None else node_id
+        self._check_new_name(node_id, "id")
+        self._check_new_name(name, "name")
+        if name != node_id and name in self.nodes:
+            raise EditError(f"The name {name!r} is already the id of another node.")
+        node = Node(node_id, spec.type, params, name, _pos(pos), _group(group), bool(trainable),
+                    dict(extra or {}))
+        node.resolved()  # raises ParamError naming the bad param; nothing added yet
+        self.nodes[node_id] = node
+        self.graph.add_node(node_id)
+        self._order_index[node_id] = self._next_index
+        self._next_index += 1
+        self._touch([node_id], structure=True)
+        self._emit(Change("node_added", (node_id,)))
+        return node_id
+
+    def _check_new_name(self, name: str, what: str) -> None:
+        if not valid_name(name):
+            raise EditError(f"{name!r} is not a valid layer {what}.",
+                            "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
+        if name in self.nodes or any(n.name == name for n in self.nodes.values()):
+            raise EditError(f"The {what} {name!r} is already used in this network.",
+                            "Layer names must be unique in a model.")
+
+    def remove_node(self, node_id: str) -> RemovedNode:
+        """Remove a node and its edges; returns a record that ``restore_node`` takes."""
+        node = self.node(node_id)
+        edges = self.in_edges(node_id) + self.out_edges(node_id)
+        slots = []
+        if self._outputs is not None:
+            slots = [(i, port) for i, (nid, port) in enumerate(self._outputs) if nid == node_id]
+            self._outputs = [o for o in self._outputs if o[0] != node_id]
+        successors = list(self.graph.successors(node_id))
+        self.graph.remove_node(node_id)
+        del self.nodes[node_id]
+        index = self._order_index.pop(node_id)
+        self._dirty.discard(node_id)
+        self._touch(successors, structure=True)
+        self._emit(Change("node_removed", (node_id,), {"edges": edges}))
+        return RemovedNode(node, index, edges, slots)
+
+    def restore_node(self, record: RemovedNode) -> None:
+        """Undo ``remove_node``: the node, its edges and output slots come back."""
+        node = record.node
+        if node.id in self.nodes:
+            raise EditError(f"A node {node.id!r} already exists.")
+        self.nodes[node.id] = node
+        # keep file order: re-insert at the original position
+        items = sorted(self.nodes.items(), key=lambda kv: record.index if kv[0] == node.id
+                       else self._order_index[kv[0]])
+        self.nodes = dict(items)
+        self._order_index[node.id] = record.index
+        self.graph.add_node(node.id)
+        for e in record.edges:
+            if e.src in self.nodes and e.dst in self.nodes:
+                self.graph.add_edge(e.src, e.dst, src_port=e.src_port, dst_port=e.dst_port)
+        if self._outputs is not None:
+            for i, port in sorted(record.output_slots):
+                self._outputs.insert(min(i, len(self._outputs)), (node.id, port))
+        node.invalidate()
+        self._touch([node.id] + [e.dst for e in record.edges], structure=True)
+        self._emit(Change("node_added", (node.id,)))
+
+    def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
+        """Wire output port ``src_port`` of ``src`` to input port ``dst_port`` of ``dst``."""
+        reason = self.connection_problem(src, dst, src_port, dst_port)
+        if reason:
+            raise EditError(reason)
+        self.graph.add_edge(src, dst, src_port=src_port, dst_port=dst_port)
+        self._touch([dst], structure=True)
+        edge = Edge(src, dst, src_port, dst_port)
+        self._emit(Change("edge_added", (src, dst), {"edge": edge}))
+        return edge
+
+    def connection_problem(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str:
+        """Why this connection cannot be made, or '' if it can (wiring only, not shapes)."""
+        if src not in self.nodes or dst not in self.nodes:
+            missing = src if src not in self.nodes else dst
+            return f"There is no node {missing!r} in this network."
+        if src == dst:
+            return "A layer cannot be connected to itself."
+        s, d = self.nodes[src], self.nodes[dst]
+        if not isinstance(src_port, int) or not isinstance(dst_port, int) or src_port < 0 or dst_port < 0:
+            return "Port numbers must be integers ≥ 0."
+        try:
+            n_out = s.spec.port_count(s.resolved())
+        except ParamError:
+            n_out = 1
+        if src_port >= n_out:
+            return (f"{s.name} ({s.type}) has {n_out} output{'s' if n_out > 1 else ''}; "
+                    f"there is no output port {src_port}.")
+        dspec = d.spec
+        if not dspec.inputs and not dspec.variadic:
+            return f"{d.name} ({d.type}) takes no input: it is where data enters the model."
+        if not dspec.variadic and dst_port >= len(dspec.inputs):
+            return f"{d.name} ({d.type}) has {len(dspec.inputs)} input port(s); there is no port {dst_port}."
+        for _, _, data in self.graph.in_edges(dst, data=True):
+            if data["dst_port"] == dst_port:
+                return (f"Input port {dst_port} of {d.name} is already connected; "
+                        "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.")
+        if nx.has_path(self.graph, dst, src):
+            return f"Connecting {s.name} → {d.name} would create a cycle."
+        return ""
+
+    def next_free_port(self, dst: str) -> int:
+        used = {d["dst_port"] for _, _, d in self.graph.in_edges(dst, data=True)}
+        port = 0
+        while port in used:
+            port += 1
+        return port
+
+    def disconnect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
+        for key, data in list(self.graph.get_edge_data(src, dst, default={}).items()):
+            if data["src_port"] == src_port and data["dst_port"] == dst_port:
+                self.graph.remove_edge(src, dst, key)
+                self._touch([dst], structure=True)
+                edge = Edge(src, dst, src_port, dst_port)
+                self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
+                return edge
+        raise EditError(f"There is no connection {src}:{src_port} → {dst}:{dst_port}.")
+
+    def set_param(self, node_id: str, name: str, value: Any) -> None:
+        """Set one constructor param; refused (document unchanged) if invalid."""
+        node = self.node(node_id)
+        params = dict(node.params)
+        params[name] = value
+        self.set_params(node_id, params)
+
+    def reset_param(self, node_id: str, name: str) -> None:
+        """Remove a param so that it takes the Keras default."""
+        node = self.node(node_id)
+        params = {k: v for k, v in node.params.items() if k != name}
+        self.set_params(node_id, params)
+
+    def set_params(self, node_id: str, params: dict) -> None:
+        node = self.node(node_id)
+        resolved = node.spec.resolve(params)  # ParamError leaves the node untouched
+        old = node.params
+        node.params = dict(params)
+        node._resolved = resolved
+        self._touch([node_id])
+        # a change in the number of output ports may orphan edges: analysis reports them
+        self._emit(Change("params_changed", (node_id,), {"old": old, "new": dict(params)}))
+
+    def rename(self, node_id: str, new_name: str) -> None:
+        node = self.node(node_id)
+        if new_name == node.name:
+            return
+        if not valid_name(new_name):
+            raise EditError(f"{new_name!r} is not a valid layer name.",
+                            "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
+        clash = [n for n in self.nodes.values() if n.id != node_id and (n.name == new_name or n.id == new_name)]
+        if clash:
+            raise EditError(f"The name {new_name!r} is already used in this network.",
+                            "Layer names must be unique in a model.")
+        old = node.name
+        node.name = new_name
+        self._touch([node_id])
+        self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
+
+    def move(self, node_id: str, pos) -> None:
+        node = self.node(node_id)
+        old = node.pos
+        node.pos = _pos(pos)
+        self._emit(Change("moved", (node_id,), {"old": old, "new": node.pos}))
+
+    def set_group(self, node_ids: Iterable[str], group: str | None) -> dict:
+        """Put nodes into a group path (None removes them); returns old groups for undo."""
+        ids = list(node_ids)
+        for nid in ids:
+            self.node(nid)
+        group = _group(group)
+        old = {nid: self.nodes[nid].group for nid in ids}
+        for nid in ids:
+            self.nodes[nid].group = group
+        self._emit(Change("grouped", tuple(ids), {"old": old, "new": group}))
+        return old
+
+    def set_trainable(self, node_id: str, trainable: bool) -> None:
+        node = self.node(node_id)
+        node.trainable = bool(trainable)
+        self._touch([node_id])
+        self._emit(Change("trainable_changed", (node_id,), {"new": node.trainable}))
+
+    def set_outputs(self, outputs: list | None) -> None:
+        """Explicit model outputs as node ids or (id, port) pairs; None = automatic."""
+        if outputs is None:
+            self._outputs = None
+        else:
+            parsed = []
+            for item in outputs:
+                nid, port = (item, 0) if isinstance(item, str) else tuple(item)
+                self.node(nid)
+                parsed.append((nid, int(port)))
+            self._outputs = parsed
+        self._structure_changed = True
+        self._emit(Change("outputs_changed"))
+
+    def set_name(self, name: str) -> None:
+        self.name = name
+        self._emit(Change("meta_changed", (), {"name": name}))
+
+    # ---------------------------------------------------------- analysis --
+
+    def analyze(self):
+        """Shapes, params, MACs, memory and diagnostics; never imports TensorFlow.
+
+        Only what is downstream of the edits since the last call is recomputed.
+        """
+        from engine.analysis import Analyzer
+
+        if self._analyzer is None:
+            self._analyzer = Analyzer(self)
+        dirty, structure = self._dirty, self._structure_changed
+        self._dirty, self._structure_changed = set(), False
+        return self._analyzer.run(dirty, structure)
+
+    def invalidate_analysis(self) -> None:
+        """Forget every cached result (the next analyze() is a full one)."""
+        self._analyzer = None
+        for node in self.nodes.values():
+            node.invalidate()
+        self._dirty = set(self.nodes)
+        self._structure_changed = True
+
+    # ------------------------------------------------------ build/export --
+
+    def to_keras(self, weights: bool = True):
+        """Build the functional ``keras.Model`` (imports Keras on first use)."""
+        from engine.keras_build import build_model
+
+        return build_model(self)
+
+    def to_python(self) -> str:
+        """A standalone Keras script that builds this model."""
+        from engine.python_export import to_python
+
+        return to_python(self)
+
+    # --------------------------------------------------------------- I/O --
+
+    @classmethod
+    def load(cls, path) -> "Network":
+        from engine.fileformat import load
+
+        return load(path)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Network":
+        from engine.fileformat import from_dict
+
+        return from_dict(data)
+
+    def to_dict(self) -> dict:
+        from engine.fileformat import to_dict
+
+        return to_dict(self)
+
+    def save(self, path) -> None:
+        from engine.fileformat import save
+
+        save(self, path)
+
+    def copy(self) -> "Network":
+        return Network.from_dict(self.to_dict())
+
+
+def _pos(pos):
+    if pos is None:
+        return None
+    try:
+        x, y = pos
+        return (float(x), float(y))
+    except (TypeError, ValueError):
+        raise EditError(f"A position must be two numbers [x, y] (got {pos!r}).") from None
+
+
+def _group(group):
+    if group is None or group == "":
+        return None
+    if not isinstance(group, str) or any(not part for part in group.split("/")):
+        raise EditError(f"A group path must look like 'stage2/block1' (got {group!r}).")
+    return group

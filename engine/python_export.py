@@ -1,0 +1,171 @@
+"""Export a network as a standalone, readable Keras script.
+
+One line per layer in the functional style, the params the user set written
+the way a person would write them (positional ``filters, kernel_size`` for
+convolutions, keyword arguments otherwise), then ``keras.Model(...)``.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+from engine.catalog.base import Param
+
+# Params conventionally passed positionally, in order, per layer type.
+_POSITIONAL = {
+    "Dense": ("units",), "Conv1D": ("filters", "kernel_size"), "Conv2D": ("filters", "kernel_size"),
+    "Conv3D": ("filters", "kernel_size"), "Conv1DTranspose": ("filters", "kernel_size"),
+    "Conv2DTranspose": ("filters", "kernel_size"), "Conv3DTranspose": ("filters", "kernel_size"),
+    "SeparableConv1D": ("filters", "kernel_size"), "SeparableConv2D": ("filters", "kernel_size"),
+    "DepthwiseConv1D": ("kernel_size",), "DepthwiseConv2D": ("kernel_size",),
+    "Dropout": ("rate",), "Activation": ("activation",), "Embedding": ("input_dim", "output_dim"),
+    "SimpleRNN": ("units",), "LSTM": ("units",), "GRU": ("units",), "RepeatVector": ("n",),
+    "Reshape": ("target_shape",), "Permute": ("dims",), "MultiHeadAttention": ("num_heads", "key_dim"),
+}
+
+_INITIALIZER_CLASSES = {
+    "glorot_uniform": "GlorotUniform", "glorot_normal": "GlorotNormal", "he_uniform": "HeUniform",
+    "he_normal": "HeNormal", "lecun_uniform": "LecunUniform", "lecun_normal": "LecunNormal",
+    "orthogonal": "Orthogonal", "zeros": "Zeros", "ones": "Ones", "random_normal": "RandomNormal",
+    "random_uniform": "RandomUniform", "truncated_normal": "TruncatedNormal",
+    "identity": "IdentityInitializer", "variance_scaling": "VarianceScaling", "constant": "Constant",
+}
+_CONSTRAINT_CLASSES = {"max_norm": "MaxNorm", "non_neg": "NonNeg", "unit_norm": "UnitNorm",
+                       "min_max_norm": "MinMaxNorm"}
+
+
+def literal(value) -> str:
+    """Python source for a JSON-like value (lists of dims become tuples)."""
+    if isinstance(value, (list, tuple)):
+        items = [literal(v) for v in value]
+        return "(" + items[0] + ",)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _kwargs(cfg) -> str:
+    return ", ".join(f"{k}={literal(v)}" for k, v in (cfg or {}).items())
+
+
+def param_source(p: Param, value, resolved) -> str:
+    """Python source for one constructor argument."""
+    if value is None:
+        return "None"
+    if p.kind == "regularizer":
+        if "l1" in resolved and "l2" in resolved:
+            return f"keras.regularizers.L1L2(l1={resolved['l1']!r}, l2={resolved['l2']!r})"
+        for k in ("l1", "l2"):
+            if k in resolved:
+                return f"keras.regularizers.{k.upper()}({resolved[k]!r})" if resolved[k] is not None else repr(k)
+        (kind, cfg), = resolved.items()
+        return repr(kind) if cfg is None else f"keras.regularizers.get({literal({'class_name': kind, 'config': cfg})})"
+    if p.kind == "constraint":
+        (kind, cfg), = resolved.items()
+        return f"keras.constraints.{_CONSTRAINT_CLASSES[kind]}({_kwargs(cfg)})"
+    if p.kind == "initializer" and isinstance(resolved, dict):
+        (kind, cfg), = resolved.items()
+        cfg = cfg if isinstance(cfg, dict) else {"value": cfg}
+        return f"keras.initializers.{_INITIALIZER_CLASSES[kind]}({_kwargs(cfg)})"
+    if p.kind == "layer":
+        return layer_source(resolved["type"], resolved["params"], resolved["resolved"], name=None)
+    return literal(value)
+
+
+def layer_source(type_name: str, params: dict, resolved: dict, name: str | None) -> str:
+    """``layers.Conv2D(6, 5, activation='sigmoid', name='c1')``"""
+    from engine.catalog import get_spec
+
+    spec = get_spec(type_name)
+    args = []
+    positional = _POSITIONAL.get(spec.type, ())
+    taken = set()
+    for pname in positional:
+        if pname in params and not spec.param(pname).call:
+            args.append(param_source(spec.param(pname), params[pname], resolved[pname]))
+            taken.add(pname)
+        else:
+            break
+    for pname, value in params.items():
+        if pname in taken or pname == "name" or spec.param(pname).call:
+            continue
+        args.append(f"{pname}={param_source(spec.param(pname), value, resolved[pname])}")
+    if name is not None:
+        args.append(f"name={name!r}")
+    return f"layers.{spec.keras_class or spec.type}({', '.join(args)})"
+
+
+def variable_name(name: str, taken: set) -> str:
+    var = re.sub(r"\W", "_", name)
+    if not var or var[0].isdigit():
+        var = "x_" + var
+    if keyword.iskeyword(var) or var in {"keras", "layers", "model", "inputs", "outputs"}:
+        var += "_"
+    base, i = var, 1
+    while var in taken:
+        i += 1
+        var = f"{base}_{i}"
+    taken.add(var)
+    return var
+
+
+def to_python(net) -> str:
+    report = net.analyze()
+    from engine.keras_build import BuildError, _model_name
+
+    if not report.valid:
+        first = report.errors[0]
+        raise BuildError(f"The network is not valid: {first.message}", first.hint, report.errors)
+    taken: set = set()
+    names: dict[tuple[str, int], str] = {}
+    lines = [
+        f'"""{net.name}: a Keras model exported from NeuroCanvas.',
+        "",
+        f"Total params: {report.total_params:,} "
+        f"(trainable {report.trainable_params:,}, non-trainable {report.non_trainable_params:,}).",
+        '"""',
+        "",
+        "import keras",
+        "from keras import layers",
+        "",
+    ]
+    inputs = []
+    for info in report.layers:
+        node = net.nodes[info.node]
+        p = node.resolved()
+        n_out = len(info.output_shapes)
+        var = variable_name(node.name, taken)
+        if node.type == "Input":
+            kwargs = [f"shape={literal(p['shape'])}"]
+            for key in ("batch_size", "dtype"):
+                if p[key] is not None:
+                    kwargs.append(f"{key}={p[key]!r}")
+            if p["sparse"]:
+                kwargs.append("sparse=True")
+            kwargs.append(f"name={node.name!r}")
+            lines.append(f"{var} = keras.Input({', '.join(kwargs)})")
+            names[(node.id, 0)] = var
+            inputs.append(var)
+            continue
+        spec = node.spec
+        layer_expr = layer_source(node.type, node.params, p, node.name)
+        args = [names[(e.src, e.src_port)] for e in net.in_edges(node.id)]
+        call = spec.call_expression(layer_expr, args, p)
+        if n_out == 1:
+            lines.append(f"{var} = {call}")
+            names[(node.id, 0)] = var
+        else:
+            outs = [variable_name(f"{node.name}_{i}", taken) for i in range(n_out)]
+            lines.append(f"{', '.join(outs)} = {call}")
+            for i, o in enumerate(outs):
+                names[(node.id, i)] = o
+    outputs = [names[o] for o in net.outputs]
+    in_expr = inputs[0] if len(inputs) == 1 else "[" + ", ".join(inputs) + "]"
+    out_expr = outputs[0] if len(outputs) == 1 else "[" + ", ".join(outputs) + "]"
+    lines += ["", f"model = keras.Model(inputs={in_expr}, outputs={out_expr}, name={_model_name(net.name)!r})"]
+    frozen = [net.nodes[i.node].name for i in report.layers if not net.nodes[i.node].trainable]
+    for name in frozen:
+        lines.append(f"model.get_layer({name!r}).trainable = False")
+    lines += ["", 'if __name__ == "__main__":', "    model.summary()", ""]
+    return "\n".join(lines)
