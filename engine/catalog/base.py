@@ -38,7 +38,7 @@ INITIALIZERS = (
     "glorot_uniform", "glorot_normal", "he_uniform", "he_normal",
     "lecun_uniform", "lecun_normal", "orthogonal", "zeros", "ones",
     "random_normal", "random_uniform", "truncated_normal", "identity",
-    "variance_scaling", "constant",
+    "variance_scaling", "constant", "uniform",  # "uniform": Embedding's default
 )
 REGULARIZERS = ("l1", "l2", "l1_l2", "orthogonal_regularizer")
 CONSTRAINTS = ("max_norm", "non_neg", "unit_norm", "min_max_norm")

@@ -4,8 +4,8 @@ RepeatVector, Embedding, Masking, Identity."""
 from __future__ import annotations
 
 from engine.catalog.base import (
-    LayerSpec, Param, activation_param, dense_like_params, initializer_param, prod,
-    register, REQUIRED, DTYPES,
+    LayerSpec, Param, activation_param, constraint_param, dense_like_params,
+    initializer_param, prod, register, regularizer_param, REQUIRED, DTYPES,
 )
 from engine.errors import ParamError, ShapeError
 from engine.shapes import fmt, require_rank, require_min_rank
@@ -105,4 +105,251 @@ Flatten = register(LayerSpec(
               choices=(None, "channels_last", "channels_first"), nullable=True, advanced=True),
     ),
     shape=_flatten_shape,
+))
+
+
+# ----------------------------------------------------------- Activation ---
+
+Activation = register(LayerSpec(
+    type="Activation", category="core",
+    doc="Applies an activation function element-wise; the shape is unchanged.\n\n"
+        "Example: Activation('relu') after a Conv2D without activation, e.g. between "
+        "the convolution and its BatchNormalization.",
+    params=(
+        Param("activation", "activation", REQUIRED,
+              "The activation function, e.g. 'relu', 'sigmoid', 'softmax'."),
+    ),
+    shape=_same, key_params=("activation",),
+))
+
+
+# -------------------------------------------------------------- Dropout ---
+
+def _dropout_shape(p, shapes, ctx):
+    shape = shapes[0]
+    noise = p["noise_shape"]
+    if noise is not None:
+        if len(noise) != len(shape):
+            raise ShapeError(
+                f"Dropout noise_shape {fmt(noise)} has {len(noise)} axes but its input "
+                f"{fmt(shape)} has {len(shape)} (noise_shape includes the batch axis).",
+                f"Give one entry per input axis, e.g. {fmt((None, 1, *shape[2:]))} to drop the "
+                "same features at every step." if len(shape) > 2 else
+                "Give one entry per input axis, batch axis first (None).",
+                code="noise_shape")
+        for axis, (n, d) in enumerate(zip(noise, shape)):
+            if n is not None and n != 1 and d is not None and n != d:
+                raise ShapeError(
+                    f"Dropout noise_shape {fmt(noise)} does not fit its input {fmt(shape)}: "
+                    f"axis {axis} is {n} but the input has {d}.",
+                    "Each noise_shape entry must be 1 (share the mask along that axis), "
+                    "None or the input's size.", code="noise_shape")
+    return shape
+
+
+Dropout = register(LayerSpec(
+    type="Dropout", category="core",
+    doc="Randomly sets a fraction `rate` of the inputs to 0 during training and scales the "
+        "rest by 1/(1 - rate); does nothing at inference. The shape is unchanged.\n\n"
+        "Example: Dropout(0.5) between two Dense layers.",
+    params=(
+        Param("rate", "float", REQUIRED, "Fraction of the input units to drop, in [0, 1).",
+              min=0, max=1, max_exclusive=True),
+        Param("noise_shape", "shape", None,
+              "Shape of the dropout mask, batch axis first; 1 on an axis shares the mask along it.",
+              nullable=True, advanced=True),
+        Param("seed", "int", None, "Random seed for reproducible masks.", min=0, nullable=True,
+              advanced=True),
+    ),
+    shape=_dropout_shape, key_params=("rate",),
+))
+
+
+# -------------------------------------------------------------- Reshape ---
+
+def _reshape_check(p):
+    target = p["target_shape"]
+    unknown = sum(1 for d in target if d is None or d == -1)
+    if unknown > 1:
+        raise ParamError("target_shape",
+                         f"Reshape target_shape {fmt(target)} has {unknown} unknown axes; "
+                         "at most one may be -1 (or None).",
+                         "Give every axis but one an explicit size.")
+
+
+def _reshape_shape(p, shapes, ctx):
+    shape = shapes[0]
+    target = p["target_shape"]
+    rest = shape[1:]
+    if any(d is not None and d <= 0 for d in rest):
+        raise ShapeError(f"Reshape receives {fmt(shape)}, which has an empty axis.",
+                         "Fix the layer before it so that every axis keeps at least one value.",
+                         code="size")
+    out = tuple(None if d == -1 else d for d in target)
+    if not rest and not target:
+        return (shape[0],)
+    in_known = prod(d for d in rest if d is not None)
+    in_full = None not in rest
+    target_known = prod(d for d in target if d is not None and d != -1)
+    target_full = all(d is not None and d != -1 for d in target)
+    hint = ("The target shape must hold as many values as one input sample; "
+            "use -1 for one axis to have its size computed.")
+    if in_full and target_full:
+        if in_known != target_known:
+            raise ShapeError(
+                f"Reshape cannot turn {fmt(shape)} ({in_known} values per sample) into "
+                f"target_shape {fmt(target)} ({target_known} values).", hint, code="reshape")
+        return (shape[0], *out)
+    if in_full:
+        if in_known % target_known:
+            raise ShapeError(
+                f"Reshape cannot turn {fmt(shape)} ({in_known} values per sample) into "
+                f"target_shape {fmt(target)}: {in_known} is not a multiple of the "
+                f"{target_known} values the known axes hold.", hint, code="reshape")
+        if -1 in target:  # Keras computes the missing axis (a None axis stays None)
+            out = tuple(in_known // target_known if d == -1 else d for d in target)
+        return (shape[0], *out)
+    if target_full and target_known % in_known:
+        raise ShapeError(
+            f"Reshape cannot turn {fmt(shape)} into target_shape {fmt(target)} "
+            f"({target_known} values): each input sample holds a multiple of {in_known} values.",
+            hint, code="reshape")
+    if target_full:
+        ctx.warn(f"Reshape to {fmt(target)} only works when the unknown axes of its input "
+                 f"{fmt(shape)} hold exactly {target_known // in_known} values in total.",
+                 "Use -1 in target_shape to follow a variable input size.", code="reshape_unknown")
+    return (shape[0], *out)
+
+
+Reshape = register(LayerSpec(
+    type="Reshape", category="core",
+    doc="Reshapes each sample to target_shape (batch axis excluded); one axis may be -1 "
+        "to have its size computed.\n\n"
+        "Example: Reshape((28, 28, 1)) maps (None, 784) to (None, 28, 28, 1); "
+        "Reshape((-1, 64)) maps (None, 8, 8, 64) to (None, 64, 64).",
+    params=(
+        Param("target_shape", "shape", REQUIRED,
+              "Shape of one output sample, without the batch axis; one entry may be -1.",
+              allow_minus_one=True),
+    ),
+    shape=_reshape_shape, check=_reshape_check, key_params=("target_shape",),
+))
+
+
+# -------------------------------------------------------------- Permute ---
+
+def _permute_check(p):
+    dims = p["dims"]
+    r = len(dims)
+    if sorted(dims) != list(range(1, r + 1)):
+        example = fmt(tuple(range(r, 0, -1))) if r > 1 else "(1,)"
+        raise ParamError("dims",
+                         f"Permute dims {fmt(dims)} is not a reordering of the non-batch axes "
+                         f"1..{r}; the batch axis (0) cannot move.",
+                         f"Use each of 1..{r} exactly once, e.g. {example}.")
+
+
+def _permute_shape(p, shapes, ctx):
+    shape = shapes[0]
+    dims = p["dims"]
+    if len(shape) != len(dims) + 1:
+        have = len(shape) - 1
+        raise ShapeError(
+            f"Permute dims {fmt(dims)} has {len(dims)} entries but its input {fmt(shape)} "
+            f"has {have} non-batch axes.",
+            f"Give a reordering of 1..{have}." if have > 0 else "Permute needs an input with axes to reorder.",
+            code="rank")
+    return (shape[0], *(shape[d] for d in dims))
+
+
+Permute = register(LayerSpec(
+    type="Permute", category="core",
+    doc="Reorders the non-batch axes; dims are 1-based and the batch axis never moves.\n\n"
+        "Example: Permute((2, 1)) maps (None, 10, 64) to (None, 64, 10).",
+    params=(
+        Param("dims", "ints", REQUIRED,
+              "New order of the non-batch axes, numbered from 1, e.g. (2, 1)."),
+    ),
+    shape=_permute_shape, check=_permute_check, key_params=("dims",),
+))
+
+
+# --------------------------------------------------------- RepeatVector ---
+
+def _repeat_shape(p, shapes, ctx):
+    shape = shapes[0]
+    require_rank("RepeatVector", shape, 2,
+                 "Flatten it, or use an RNN with return_sequences=False before it."
+                 if len(shape) > 2 else "Add a Reshape to (1,) or a Dense before it.")
+    return (shape[0], p["n"], shape[1])
+
+
+RepeatVector = register(LayerSpec(
+    type="RepeatVector", category="core",
+    doc="Repeats a vector n times, making a sequence (e.g. the decoder input of a seq2seq model).\n\n"
+        "Example: RepeatVector(3) maps (None, 32) to (None, 3, 32).",
+    params=(
+        Param("n", "int", REQUIRED, "Number of repetitions (output time steps).", min=1),
+    ),
+    shape=_repeat_shape, key_params=("n",),
+))
+
+
+# ------------------------------------------------------------ Embedding ---
+
+def _embedding_shape(p, shapes, ctx):
+    shape = shapes[0]
+    if len(shape) < 1:
+        raise ShapeError("Embedding expects integer indices with a batch axis, e.g. (batch, "
+                         f"sequence_length), but receives {fmt(shape)}.", code="rank")
+    return (*shape, p["output_dim"])
+
+
+def _embedding_weights(p, shapes):
+    return (p["input_dim"] * p["output_dim"], 0)
+
+
+Embedding = register(LayerSpec(
+    type="Embedding", category="core",
+    doc="Turns integer indices (e.g. word ids) into dense vectors of size output_dim; "
+        "an output_dim axis is appended to the input shape.\n\n"
+        "Example: Embedding(10000, 64) maps (None, 100) to (None, 100, 64) with 640,000 params.",
+    params=(
+        Param("input_dim", "int", REQUIRED,
+              "Vocabulary size: the largest index + 1 (+1 more if mask_zero).", min=1),
+        Param("output_dim", "int", REQUIRED, "Size of each embedding vector.", min=1),
+        initializer_param("embeddings_initializer", "uniform",
+                          "Initializer for the embedding matrix."),
+        regularizer_param("embeddings_regularizer"),
+        constraint_param("embeddings_constraint"),
+        Param("mask_zero", "bool", False,
+              "Treat index 0 as padding and pass a mask to the following layers (RNNs)."),
+    ),
+    shape=_embedding_shape, weights=_embedding_weights,
+    key_params=("input_dim", "output_dim"),
+))
+
+
+# -------------------------------------------------------------- Masking ---
+
+Masking = register(LayerSpec(
+    type="Masking", category="core",
+    doc="Marks time steps whose features all equal mask_value so that the following RNN "
+        "layers skip them; the shape is unchanged.\n\n"
+        "Example: Masking(0.0) before an LSTM on zero-padded sequences.",
+    params=(
+        Param("mask_value", "float", 0.0, "Steps whose features all equal this value are skipped."),
+    ),
+    shape=_same, key_params=("mask_value",),
+))
+
+
+# ------------------------------------------------------------- Identity ---
+
+Identity = register(LayerSpec(
+    type="Identity", category="core",
+    doc="Returns its input unchanged; useful as a named placeholder or a branch point.\n\n"
+        "Example: Identity() on (None, 32) outputs (None, 32).",
+    params=(),
+    shape=_same,
 ))
