@@ -10,19 +10,7 @@ from __future__ import annotations
 import keyword
 import re
 
-from engine.catalog.base import Param
-
-# Params conventionally passed positionally, in order, per layer type.
-_POSITIONAL = {
-    "Dense": ("units",), "Conv1D": ("filters", "kernel_size"), "Conv2D": ("filters", "kernel_size"),
-    "Conv3D": ("filters", "kernel_size"), "Conv1DTranspose": ("filters", "kernel_size"),
-    "Conv2DTranspose": ("filters", "kernel_size"), "Conv3DTranspose": ("filters", "kernel_size"),
-    "SeparableConv1D": ("filters", "kernel_size"), "SeparableConv2D": ("filters", "kernel_size"),
-    "DepthwiseConv1D": ("kernel_size",), "DepthwiseConv2D": ("kernel_size",),
-    "Dropout": ("rate",), "Activation": ("activation",), "Embedding": ("input_dim", "output_dim"),
-    "SimpleRNN": ("units",), "LSTM": ("units",), "GRU": ("units",), "RepeatVector": ("n",),
-    "Reshape": ("target_shape",), "Permute": ("dims",), "MultiHeadAttention": ("num_heads", "key_dim"),
-}
+from engine.catalog.base import POSITIONAL, Param
 
 _INITIALIZER_CLASSES = {
     "glorot_uniform": "GlorotUniform", "glorot_normal": "GlorotNormal", "he_uniform": "HeUniform",
@@ -79,7 +67,7 @@ def layer_source(type_name: str, params: dict, resolved: dict, name: str | None)
 
     spec = get_spec(type_name)
     args = []
-    positional = _POSITIONAL.get(spec.type, ())
+    positional = POSITIONAL.get(spec.type, ())
     taken = set()
     for pname in positional:
         if pname in params and not spec.param(pname).call:

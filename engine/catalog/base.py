@@ -461,6 +461,19 @@ def _ensure_loaded():
         import engine.catalog  # noqa: F401  (declarations register on import)
 
 
+# Params a Keras user passes positionally, in order (code export and preset builders).
+POSITIONAL = {
+    "Dense": ("units",), "Conv1D": ("filters", "kernel_size"), "Conv2D": ("filters", "kernel_size"),
+    "Conv3D": ("filters", "kernel_size"), "Conv1DTranspose": ("filters", "kernel_size"),
+    "Conv2DTranspose": ("filters", "kernel_size"), "Conv3DTranspose": ("filters", "kernel_size"),
+    "SeparableConv1D": ("filters", "kernel_size"), "SeparableConv2D": ("filters", "kernel_size"),
+    "DepthwiseConv1D": ("kernel_size",), "DepthwiseConv2D": ("kernel_size",),
+    "Dropout": ("rate",), "Activation": ("activation",), "Embedding": ("input_dim", "output_dim"),
+    "SimpleRNN": ("units",), "LSTM": ("units",), "GRU": ("units",), "RepeatVector": ("n",),
+    "Reshape": ("target_shape",), "Permute": ("dims",), "MultiHeadAttention": ("num_heads", "key_dim"),
+}
+
+
 # ---------------------------------------------------------- shared params --
 
 def activation_param(default=None, help="Activation applied to the output; None means linear."):

@@ -1,0 +1,3 @@
+"""Preset declarations, one module per family."""
+
+from presets.gallery import course  # noqa: F401
