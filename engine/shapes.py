@@ -146,3 +146,49 @@ def broadcast(layer: str, shapes: list):
 
 def ceil_div(a, b):
     return None if a is None else math.ceil(a / b)
+
+
+def resolve_axis(layer: str, axis: int, shape, what: str = "axis") -> int:
+    """The non-negative index of ``axis`` in ``shape``; the batch axis is refused.
+
+    Raises a ShapeError naming the valid axes when ``axis`` does not exist or
+    is the batch axis (Keras sometimes accepts the latter with a fixed batch
+    size, but statistics or weights over the batch are never what is meant).
+    """
+    rank = len(shape)
+    valid = [str(i) for i in range(1, rank)] + [str(-i) for i in range(1, rank)]
+    listed = ", ".join(valid) if valid else "none"
+    if not -rank <= axis < rank:
+        raise ShapeError(
+            f"{layer}: {what}={axis} does not exist for input {fmt(shape)} "
+            f"(valid axes: {listed}).",
+            f"Set {what} to one of {listed}; -1 is the last (channel) axis.", code="axis")
+    if axis % rank == 0:
+        raise ShapeError(
+            f"{layer}: {what}={axis} is the batch axis of input {fmt(shape)}.",
+            f"The batch axis cannot be used here; pick one of {listed}.", code="axis")
+    return axis % rank
+
+
+def resolve_axes(layer: str, axes, shape, what: str = "axis") -> tuple:
+    """Like :func:`resolve_axis` for an int or a list of ints; duplicates are refused."""
+    if isinstance(axes, int):
+        axes = (axes,)
+    out = tuple(resolve_axis(layer, a, shape, what) for a in axes)
+    if len(set(out)) != len(out):
+        raise ShapeError(
+            f"{layer}: {what}={list(axes)} names the same axis of input {fmt(shape)} twice.",
+            f"List each axis once (axis -1 and axis {len(shape) - 1} are the same here).",
+            code="axis")
+    return out
+
+
+def require_known(layer: str, shape, axis: int, what: str = "axis", hint: str = ""):
+    """Raise a ShapeError when ``shape[axis]`` is unknown but sizes a weight or statistic."""
+    if shape[axis] is None:
+        shown = axis - len(shape) if axis == len(shape) - 1 else axis
+        raise ShapeError(
+            f"{layer} cannot be built: {what} {shown} of its input {fmt(shape)} has unknown size.",
+            hint or "Its weights are sized by this axis, so it must be fixed. Give the Input a "
+            "fixed size on this axis, or normalize over another axis.",
+            code="unknown_dim")
