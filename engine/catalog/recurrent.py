@@ -1,3 +1,391 @@
-"""recurrent layers."""
+"""Recurrent layers: SimpleRNN, LSTM, GRU, and the wrappers Bidirectional and
+TimeDistributed.
+
+A recurrent layer reads a sequence (batch, timesteps, features). It returns the
+last output (batch, units), or every output (batch, timesteps, units) with
+``return_sequences=True``; ``return_state=True`` adds the final state(s) as
+extra output ports.
+"""
 
 from __future__ import annotations
+
+from engine.catalog.base import (
+    LayerSpec, Param, REQUIRED, activation_param, constraint_param, get_spec,
+    initializer_param, regularizer_param, register, use_bias_param,
+)
+from engine.errors import ParamError, RuleContext, ShapeError
+from engine.shapes import fmt, require_min_rank
+
+RNN_TYPES = ("SimpleRNN", "LSTM", "GRU")
+
+# gates per cell: the kernel, recurrent kernel and bias hold this many blocks of `units`
+_GATES = {"SimpleRNN": 1, "LSTM": 4, "GRU": 3}
+_STATES = {"SimpleRNN": ("state",), "LSTM": ("state_h", "state_c"), "GRU": ("state",)}
+
+_UNROLL_WARN_STEPS = 200
+
+
+# ------------------------------------------------------------- params ---
+
+def _rate(name, help):
+    return Param(name, "float", 0.0, help, min=0, max=1, max_exclusive=True)
+
+
+def _rnn_params(type_name: str) -> tuple:
+    gated = type_name != "SimpleRNN"
+    params = [
+        Param("units", "int", REQUIRED, "Size of the output and of the hidden state.", min=1),
+        activation_param("tanh", "Activation of the output"
+                         + (" and of the candidate state." if gated else " and the hidden state.")),
+    ]
+    if gated:
+        params.append(Param("recurrent_activation", "activation", "sigmoid",
+                            "Activation of the gates.", nullable=True))
+    params += [
+        use_bias_param(),
+        initializer_param("kernel_initializer", "glorot_uniform",
+                          "Initializer for the input kernel."),
+        initializer_param("recurrent_initializer", "orthogonal",
+                          "Initializer for the recurrent kernel."),
+        initializer_param("bias_initializer", "zeros"),
+    ]
+    if type_name == "LSTM":
+        params.append(Param("unit_forget_bias", "bool", True,
+                            "Add 1 to the forget-gate bias at initialisation.", advanced=True))
+    params += [
+        regularizer_param("kernel_regularizer"),
+        regularizer_param("recurrent_regularizer"),
+        regularizer_param("bias_regularizer"),
+        regularizer_param("activity_regularizer"),
+        constraint_param("kernel_constraint"),
+        constraint_param("recurrent_constraint"),
+        constraint_param("bias_constraint"),
+        _rate("dropout", "Fraction of the inputs dropped during training, in [0, 1)."),
+        _rate("recurrent_dropout", "Fraction of the recurrent state dropped during training, in [0, 1)."),
+        Param("return_sequences", "bool", False,
+              "Return the output of every time step (batch, timesteps, units) rather than only "
+              "the last one (batch, units). Needed when another recurrent layer follows."),
+        Param("return_state", "bool", False,
+              "Also return the final state" + ("s h and c" if type_name == "LSTM" else "")
+              + " as extra outputs."),
+        Param("go_backwards", "bool", False, "Read the sequence backwards (and return the "
+              "reversed output sequence)."),
+        Param("stateful", "bool", False, "Keep the last state of each sample as the initial state "
+              "of the same sample in the next batch; needs a fixed batch size.", advanced=True),
+        Param("unroll", "bool", False, "Unroll the time loop: faster for short sequences, more "
+              "memory; needs a fixed number of time steps.", advanced=True),
+    ]
+    if type_name == "GRU":
+        params.append(Param("reset_after", "bool", True,
+                            "Apply the reset gate after the matrix multiplication (the cuDNN-"
+                            "compatible form, with two bias vectors).", advanced=True))
+    params.append(Param("seed", "int", None, "Random seed for dropout.", nullable=True, advanced=True))
+    return tuple(params)
+
+
+# ----------------------------------------------------- shape and weights ---
+
+def _rank_hint(shape) -> str:
+    if len(shape) == 2:
+        n = shape[1] if shape[1] is not None else "n"
+        return ("If it comes from another recurrent layer, set return_sequences=True on that layer. "
+                f"Otherwise add a RepeatVector to repeat the vector over time steps, or a Reshape to "
+                f"({n}, 1) to read each feature as one time step.")
+    if len(shape) > 3:
+        return ("Wrap the layers that read one frame each in TimeDistributed, or Reshape the input "
+                "to (timesteps, features).")
+    return "Reshape the input to (timesteps, features)."
+
+
+def rnn_output_shapes(who: str, type_name: str, p: dict, shape) -> list:
+    """[output, *states] of recurrent layer ``type_name`` on ``shape``.
+
+    ``who`` starts the error messages (the node's layer type, e.g.
+    "Bidirectional(LSTM)").
+    """
+    if len(shape) != 3:
+        raise ShapeError(
+            f"{who} expects a 3-D sequence input (batch, timesteps, features) "
+            f"but receives {fmt(shape)}.", _rank_hint(shape), code="rank")
+    batch, steps, features = shape
+    if features is None:
+        raise ShapeError(
+            f"{who} cannot be built: the feature axis of its input {fmt(shape)} has unknown size.",
+            "Give the Input a fixed number of features; only the timesteps axis may be None.",
+            code="unknown_dim")
+    if p["stateful"] and batch is None:
+        raise ShapeError(
+            f"{who} has stateful=True, which needs a fixed batch size, but the input is {fmt(shape)}.",
+            "Set batch_size on the Input, or turn stateful off.", code="stateful")
+    if p["unroll"] and steps is None:
+        raise ShapeError(
+            f"{who} has unroll=True, which needs a fixed number of time steps, but the input "
+            f"is {fmt(shape)}.",
+            "Give the Input a fixed sequence length, or turn unroll off.", code="unroll")
+    units = p["units"]
+    out = (batch, steps, units) if p["return_sequences"] else (batch, units)
+    if not p["return_state"]:
+        return [out]
+    return [out] + [(batch, units)] * len(_STATES[type_name])
+
+
+def _check_unroll(who, p, shape, ctx):
+    if p["unroll"] and len(shape) == 3 and shape[1] is not None and shape[1] > _UNROLL_WARN_STEPS:
+        ctx.warn(f"{who} unrolls {shape[1]} time steps, which costs a lot of memory and build time.",
+                 "unroll suits short sequences; turn it off for long ones.", code="unroll_long")
+
+
+def rnn_weights(type_name: str, p: dict, shape) -> tuple:
+    if not shape or shape[-1] is None:
+        return (0, 0)
+    gates, units, n_in = _GATES[type_name], p["units"], shape[-1]
+    count = gates * units * (n_in + units)
+    if p["use_bias"]:
+        double = type_name == "GRU" and p["reset_after"]
+        count += gates * units * (2 if double else 1)
+    return (count, 0)
+
+
+def rnn_macs(type_name: str, p: dict, shape) -> int:
+    if not shape or len(shape) < 3 or shape[-1] is None:
+        return 0
+    steps = shape[1] or 1
+    units = p["units"]
+    return steps * _GATES[type_name] * units * (shape[-1] + units)
+
+
+def _rnn_outputs(type_name):
+    def outputs(p):
+        if not p.get("return_state"):
+            return ("output",)
+        return ("output",) + _STATES[type_name]
+    return outputs
+
+
+def _declare_rnn(type_name: str, doc: str) -> LayerSpec:
+    def shape(p, shapes, ctx):
+        outs = rnn_output_shapes(type_name, type_name, p, shapes[0])
+        _check_unroll(type_name, p, shapes[0], ctx)
+        return outs[0] if len(outs) == 1 else outs
+
+    return register(LayerSpec(
+        type=type_name, category="recurrent", doc=doc,
+        params=_rnn_params(type_name),
+        shape=shape,
+        weights=lambda p, shapes: rnn_weights(type_name, p, shapes[0]),
+        macs=lambda p, ins, outs: rnn_macs(type_name, p, ins[0]),
+        outputs=_rnn_outputs(type_name),
+        key_params=("units", "return_sequences"),
+    ))
+
+
+SimpleRNN = _declare_rnn(
+    "SimpleRNN",
+    "Fully connected recurrent layer: h_t = activation(x_t · W + h_{t-1} · U + b).\n\n"
+    "Params: units · (features + units + 1). Example: SimpleRNN(64) on (None, 20, 100) "
+    "outputs (None, 64) with 10,560 params.")
+
+LSTM = _declare_rnn(
+    "LSTM",
+    "Long short-term memory: input, forget and output gates around a cell state c, so "
+    "information can survive many steps.\n\n"
+    "Params: 4 · units · (features + units + 1). Example: LSTM(32) on (None, 64, 32) outputs "
+    "(None, 32) with 8,320 params; with return_state=True it also outputs h and c.")
+
+GRU = _declare_rnn(
+    "GRU",
+    "Gated recurrent unit: update and reset gates, one state h. Lighter than LSTM.\n\n"
+    "Params: 3 · units · (features + units) + 3 · units bias (twice that with the default "
+    "reset_after=True). Example: GRU(64) on (None, 20, 100) has 31,872 params.")
+
+
+# ------------------------------------------------------- Bidirectional ---
+
+def _merge_check(p):
+    fwd = p["layer"]
+    if fwd["type"] not in RNN_TYPES:
+        raise ParamError("layer", f"Bidirectional can only wrap LSTM, GRU or SimpleRNN (got {fwd['type']}).",
+                         "To apply a layer at every time step use TimeDistributed instead.")
+    f = fwd["resolved"]
+    bwd = p["backward_layer"]
+    if bwd is None:
+        if f["go_backwards"]:
+            raise ParamError("layer", "Bidirectional: the wrapped layer has go_backwards=True, but "
+                             "Bidirectional builds the backward copy itself.",
+                             "Turn go_backwards off on the wrapped layer.")
+        return
+    if bwd["type"] not in RNN_TYPES:
+        raise ParamError("backward_layer", "Bidirectional: backward_layer must be LSTM, GRU or "
+                         f"SimpleRNN (got {bwd['type']}).")
+    b = bwd["resolved"]
+    if b["go_backwards"] == f["go_backwards"]:
+        raise ParamError("backward_layer", "Bidirectional: backward_layer must read the sequence in the "
+                         f"other direction (both have go_backwards={f['go_backwards']}).",
+                         "Set go_backwards=True on backward_layer.")
+    for attr in ("return_sequences", "return_state", "stateful", "units"):
+        if b[attr] != f[attr]:
+            raise ParamError("backward_layer", f"Bidirectional: backward_layer has {attr}={b[attr]!r} "
+                             f"but layer has {attr}={f[attr]!r}; they must agree.",
+                             f"Set the same {attr} on both layers.")
+    if f["return_state"] and bwd["type"] != fwd["type"]:
+        raise ParamError("backward_layer", "Bidirectional with return_state=True needs layer and "
+                         f"backward_layer of the same type (got {fwd['type']} and {bwd['type']}).",
+                         "Use the same recurrent type in both directions, or turn return_state off.")
+
+
+def _directions(p):
+    fwd = p["layer"]
+    bwd = p["backward_layer"] or fwd
+    return fwd, bwd
+
+
+def _bidirectional_shape(p, shapes, ctx):
+    fwd, bwd = _directions(p)
+    who = f"Bidirectional({fwd['type']})"
+    f_outs = rnn_output_shapes(who, fwd["type"], fwd["resolved"], shapes[0])
+    b_outs = rnn_output_shapes(who, bwd["type"], bwd["resolved"], shapes[0])
+    _check_unroll(who, fwd["resolved"], shapes[0], ctx)
+    f_out, b_out = f_outs[0], b_outs[0]
+    mode = p["merge_mode"]
+    if mode is None:
+        merged = [f_out, b_out]
+    elif mode == "concat":
+        merged = [(*f_out[:-1], f_out[-1] + b_out[-1])]
+    else:
+        merged = [f_out]
+    outs = merged + f_outs[1:] + b_outs[1:]
+    return outs[0] if len(outs) == 1 else outs
+
+
+def _bidirectional_outputs(p):
+    fwd, bwd = _directions(p)
+    names = ("forward", "backward") if p.get("merge_mode") is None else ("output",)
+    if fwd["resolved"].get("return_state"):
+        names += tuple("forward_" + s for s in _STATES[fwd["type"]])
+        names += tuple("backward_" + s for s in _STATES[bwd["type"]])
+    return names
+
+
+def _bidirectional_weights(p, shapes):
+    fwd, bwd = _directions(p)
+    f = rnn_weights(fwd["type"], fwd["resolved"], shapes[0])
+    b = rnn_weights(bwd["type"], bwd["resolved"], shapes[0])
+    return (f[0] + b[0], f[1] + b[1])
+
+
+def _bidirectional_macs(p, ins, outs):
+    fwd, bwd = _directions(p)
+    return rnn_macs(fwd["type"], fwd["resolved"], ins[0]) + rnn_macs(bwd["type"], bwd["resolved"], ins[0])
+
+
+Bidirectional = register(LayerSpec(
+    type="Bidirectional", category="recurrent",
+    doc="Runs a recurrent layer forwards and a copy of it backwards over the same sequence and "
+        "merges the two outputs.\n\n"
+        "Params: twice the wrapped layer's. Example: Bidirectional(LSTM(32)) on (None, 100, 50) "
+        "outputs (None, 64) with 21,248 params; merge_mode='sum' gives (None, 32); merge_mode=None "
+        "gives two outputs, forward and backward.",
+    params=(
+        Param("layer", "layer", REQUIRED,
+              "The recurrent layer to run in both directions, e.g. {'type': 'LSTM', 'params': {'units': 32}}."),
+        Param("merge_mode", "choice", "concat",
+              "How the two directions are combined: concat, sum, mul, ave, or None for two "
+              "separate outputs.", choices=("concat", "sum", "mul", "ave", None), nullable=True),
+        Param("backward_layer", "layer", None,
+              "A different recurrent layer for the backward direction (go_backwards=True); by "
+              "default a copy of layer.", nullable=True, advanced=True),
+    ),
+    shape=_bidirectional_shape, weights=_bidirectional_weights, macs=_bidirectional_macs,
+    outputs=_bidirectional_outputs, check=_merge_check,
+    key_params=("layer", "merge_mode"),
+))
+
+
+# ----------------------------------------------------- TimeDistributed ---
+
+def _td_check(p):
+    inner = get_spec(p["layer"]["type"])
+    if inner.type == "Input":
+        raise ParamError("layer", "TimeDistributed cannot wrap an Input.",
+                         "Wrap the layer that should run on every time step, e.g. Dense or Conv2D.")
+    if inner.variadic or len(inner.inputs) != 1:
+        raise ParamError("layer", f"TimeDistributed can only wrap a layer with one input "
+                         f"({inner.type} takes several).",
+                         "Apply the multi-input layer directly; most merge layers already work on "
+                         "every time step.")
+    if inner.port_count(p["layer"]["resolved"]) != 1:
+        raise ParamError("layer", f"TimeDistributed can only wrap a layer with one output "
+                         f"(this {inner.type} has {inner.port_count(p['layer']['resolved'])}).",
+                         "Turn off return_state (or the option that adds outputs) on the wrapped layer.")
+
+
+def _td_inner(p, shape):
+    return get_spec(p["layer"]["type"]), p["layer"]["resolved"], (shape[0], *shape[2:])
+
+
+def _td_shape(p, shapes, ctx):
+    shape = shapes[0]
+    require_min_rank(
+        "TimeDistributed", shape, 3,
+        "TimeDistributed applies its layer to every time step of a (batch, timesteps, ...) "
+        "input. Add a RepeatVector or Reshape to make a time axis, or use the layer directly.")
+    inner, res, step = _td_inner(p, shape)
+    sub = RuleContext()
+    try:
+        out = inner.shape(res, [step], sub)
+    except ShapeError as exc:
+        raise ShapeError(f"TimeDistributed: the wrapped {inner.type} cannot take the per-step shape "
+                         f"{fmt(step)} (input {fmt(shape)} without its time axis). {exc.message}",
+                         exc.hint, exc.code) from None
+    for w in sub.warnings:
+        ctx.warn(f"TimeDistributed (per step): {w.message}", w.hint, w.code)
+    if isinstance(out, list):
+        raise ShapeError(f"TimeDistributed: the wrapped {inner.type} has {len(out)} outputs; "
+                         "TimeDistributed needs exactly one.",
+                         "Turn off the option that adds outputs on the wrapped layer.", code="ports")
+    return (out[0], shape[1], *out[1:])
+
+
+def _td_step_shapes(p, shape):
+    """(inner spec, params, per-step input, per-step output) or None when the inner layer refuses."""
+    if len(shape) < 3:
+        return None
+    inner, res, step = _td_inner(p, shape)
+    try:
+        out = inner.shape(res, [step], RuleContext())
+    except ShapeError:
+        return None
+    if isinstance(out, list):
+        return None
+    return inner, res, step, out
+
+
+def _td_weights(p, shapes):
+    found = _td_step_shapes(p, shapes[0])
+    if found is None:
+        return (0, 0)
+    inner, res, step, _ = found
+    return inner.weights(res, [step])
+
+
+def _td_macs(p, ins, outs):
+    found = _td_step_shapes(p, ins[0])
+    if found is None:
+        return 0
+    inner, res, step, out = found
+    return inner.macs(res, [step], [out]) * (ins[0][1] or 1)
+
+
+TimeDistributed = register(LayerSpec(
+    type="TimeDistributed", category="recurrent",
+    doc="Applies the wrapped layer to every time step (axis 1) with the same weights.\n\n"
+        "The params are the wrapped layer's on one step, not multiplied by the number of steps. "
+        "Example: TimeDistributed(Dense(32)) on (None, 10, 64) outputs (None, 10, 32) with 2,080 "
+        "params; TimeDistributed(Conv2D(8, 3)) on (None, 10, 32, 32, 3) outputs (None, 10, 30, 30, 8).",
+    params=(
+        Param("layer", "layer", REQUIRED,
+              "The layer applied at each time step, e.g. {'type': 'Dense', 'params': {'units': 32}}."),
+    ),
+    shape=_td_shape, weights=_td_weights, macs=_td_macs, check=_td_check,
+    key_params=("layer",),
+))
