@@ -90,6 +90,15 @@ class Builder:
             return lambda *args, **kw: self.layer(type_name, *args, **kw)
         raise AttributeError(type_name)
 
+    def shape(self, tensor: Tensor) -> tuple | None:
+        """The shape of ``tensor`` as the analysis sees it (batch axis first).
+
+        Blocks that depend on a size, like the asymmetric padding before a
+        stride-2 depthwise conv in MobileNetV2, read it here; the analysis is
+        incremental, so asking after each block is cheap.
+        """
+        return self.net.analyze().shape(tensor.node, tensor.port)
+
     def build(self, outputs=None) -> Network:
         if outputs is not None:
             outs = outputs if isinstance(outputs, (list, tuple)) else [outputs]
