@@ -175,3 +175,49 @@ def test_masking_matches_keras(params, shape):
 @pytest.mark.parametrize("shape", [(None, 32), (None, 4, 4, 3), (3, None)])
 def test_identity_matches_keras(shape):
     compare("Identity", {}, [shape])
+
+
+# ------------------------------------------------------ all core layers ---
+
+CORE_TYPES = ["Dense", "Activation", "Dropout", "Flatten", "Reshape", "Permute", "RepeatVector",
+              "Embedding", "Masking", "Identity"]
+
+
+@pytest.mark.parametrize("type_name", CORE_TYPES)
+def test_params_are_named_and_defaulted_like_keras(type_name):
+    import inspect
+
+    import keras
+    from engine.catalog import get_spec
+    signature = inspect.signature(getattr(keras.layers, type_name).__init__).parameters
+    for param in get_spec(type_name).params:
+        assert param.name in signature, param.name
+        keras_default = signature[param.name].default
+        if keras_default is inspect.Parameter.empty:
+            assert param.required, param.name
+        else:
+            assert param.default == keras_default, param.name
+
+
+def test_rules_raise_only_shape_errors_on_odd_shapes():
+    import itertools
+
+    from engine.catalog import get_spec
+    from engine.errors import NeuroCanvasError, RuleContext
+    configs = {
+        "Dense": {"units": 3}, "Activation": {"activation": "relu"},
+        "Dropout": {"rate": 0.5, "noise_shape": [None, 1, 7]}, "Flatten": {},
+        "Reshape": {"target_shape": [-1, 7]}, "Permute": {"dims": [2, 1]}, "RepeatVector": {"n": 2},
+        "Embedding": {"input_dim": 5, "output_dim": 2}, "Masking": {}, "Identity": {},
+    }
+    shapes = [()] + [s for r in range(1, 5) for s in itertools.product((None, 0, 1, 7), repeat=r)]
+    for type_name, params in configs.items():
+        spec = get_spec(type_name)
+        p = spec.resolve(params)
+        for shape in shapes:
+            try:
+                out = spec.shape(p, [shape], RuleContext())
+                spec.weights(p, [shape])
+                spec.macs(p, [shape], [out])
+            except NeuroCanvasError:
+                pass

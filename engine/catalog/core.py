@@ -89,6 +89,7 @@ Dense = register(LayerSpec(
 
 def _flatten_shape(p, shapes, ctx):
     shape = shapes[0]
+    require_min_rank("Flatten", shape, 1)
     if p["data_format"] == "channels_first" and len(shape) > 2:
         shape = (shape[0], *shape[2:], shape[1])
     rest = shape[1:]
