@@ -13,6 +13,7 @@ their consumers only if an output shape (or validity) actually changed.
 
 from __future__ import annotations
 
+import functools
 import heapq
 from dataclasses import dataclass, field
 
@@ -25,7 +26,7 @@ RECURRENT = {"SimpleRNN", "LSTM", "GRU"}
 BYTES_PER_VALUE = 4  # float32
 
 
-@dataclass
+@dataclass(slots=True)
 class LayerInfo:
     node: str
     name: str
@@ -77,8 +78,9 @@ class Report:
     layers: list  # LayerInfo in topological order
     diagnostics: list  # every diagnostic, graph-level first
 
-    def __post_init__(self):
-        self.by_node = {info.node: info for info in self.layers}
+    @functools.cached_property
+    def by_node(self) -> dict:
+        return {info.node: info for info in self.layers}
 
     @property
     def valid(self) -> bool:
@@ -147,8 +149,12 @@ class Analyzer:
         self.info: dict[str, LayerInfo] = {}
         self.order: list[str] = []
         self.position: dict[str, int] = {}
-        self.cyclic: set[str] = set()
+        self.cyclic: set[str] = set()  # nodes on a cycle
+        self.blocked: list[str] = []  # nodes on or downstream of a cycle (no shapes)
         self.graph_diagnostics: list[Diagnostic] = []
+        # shape rules are pure functions of (params, input shapes): repeated
+        # blocks (ResNet stages, VGG stacks) are computed once
+        self._memo: dict = {}
 
     # ------------------------------------------------------------------
 
@@ -161,14 +167,21 @@ class Analyzer:
             dirty = set(dirty) | {nid for nid in net.nodes if nid not in self.info}
         # worklist in topological order; a node's consumers are queued only when
         # its outputs changed
-        heap = [(self.position[nid], nid) for nid in dirty if nid in self.position]
+        ctx = RuleContext()
+        position = self.position
+        full = len(dirty) >= len(position)
+        if full:  # everything: walk the order directly
+            for nid in self.order[:len(position)]:
+                self.info[nid] = self._compute(nid, ctx)
+            dirty = set()
+        heap = [(position[nid], nid) for nid in dirty if nid in position]
         heapq.heapify(heap)
         queued = {nid for _, nid in heap}
         graph = net.graph
         while heap:
             _, nid = heapq.heappop(heap)
             before = self.info.get(nid)
-            after = self._compute(nid)
+            after = self._compute(nid, ctx)
             self.info[nid] = after
             if (before is None or before.output_shapes != after.output_shapes
                     or before.ok != after.ok):
@@ -176,9 +189,9 @@ class Analyzer:
                     if succ not in queued and succ in self.position:
                         queued.add(succ)
                         heapq.heappush(heap, (self.position[succ], succ))
-        for nid in self.cyclic:
+        for nid in self.blocked:
             self.info[nid] = LayerInfo(nid, net.nodes[nid].name, net.nodes[nid].type)
-        if structure_changed or dirty:
+        if structure_changed or full:
             self.graph_diagnostics = self._graph_checks()
         layers = [self.info[nid] for nid in self.order]
         diagnostics = list(self.graph_diagnostics)
@@ -187,99 +200,141 @@ class Analyzer:
         return Report(net.name, layers, diagnostics)
 
     def _order(self):
+        """Kahn's algorithm with a heap keyed on file order.
+
+        Same result as networkx's lexicographical_topological_sort, but it
+        reads the network's cached adjacency and, instead of failing on a
+        cycle, leaves the nodes on or behind a cycle out (they are reported).
+        """
         net = self.net
-        graph = net.graph
-        try:
-            order = list(nx.lexicographical_topological_sort(graph, key=net.index_of))
-            self.cyclic = set()
-        except nx.NetworkXUnfeasible:
-            cyclic = set()
-            for component in nx.strongly_connected_components(graph):
-                if len(component) > 1:
-                    cyclic |= component
-            acyclic = graph.subgraph(n for n in graph if n not in cyclic and
-                                     not any(a in cyclic for a in nx.ancestors(graph, n)))
-            order = list(nx.lexicographical_topological_sort(acyclic, key=net.index_of))
-            self.cyclic = set(graph) - set(order)
-        self.order = order + sorted(self.cyclic, key=net.index_of)
+        index = net._order_index
+        indegree = {nid: len(net._in_edges(nid)) for nid in net.nodes}
+        heap = [(index[nid], nid) for nid, d in indegree.items() if d == 0]
+        heapq.heapify(heap)
+        order = []
+        while heap:
+            _, nid = heapq.heappop(heap)
+            order.append(nid)
+            for e in net._out_edges(nid):
+                indegree[e.dst] -= 1
+                if indegree[e.dst] == 0:
+                    heapq.heappush(heap, (index[e.dst], e.dst))
         self.position = {nid: i for i, nid in enumerate(order)}
+        blocked = [nid for nid in net.nodes if nid not in self.position]
+        self.cyclic = set()
+        if blocked:
+            for component in nx.strongly_connected_components(net.graph.subgraph(blocked)):
+                if len(component) > 1 or net.graph.has_edge(next(iter(component)), next(iter(component))):
+                    self.cyclic |= component
+        self.blocked = blocked
+        self.order = order + blocked
 
     # ------------------------------------------------------------------
 
-    def _compute(self, nid: str) -> LayerInfo:
-        net = self.net
-        node = net.nodes[nid]
+    def _compute(self, nid: str, ctx: RuleContext) -> LayerInfo:
+        node = self.net.nodes[nid]
         info = LayerInfo(nid, node.name, node.type)
-        diags = info.diagnostics
-        label = f"{node.name} ({node.type})"
-
-        def error(message, hint="", code=""):
-            diags.append(Diagnostic(nid, ERROR, message, hint, code))
-            return info
-
         try:
             spec = node.spec
             p = node.resolved()
         except NeuroCanvasError as exc:
-            return error(f"{label}: {exc.message}", exc.hint, "param")
-
-        # gather input shapes port by port
-        in_edges = net.in_edges(nid)
-        if spec.variadic:
-            ports = [e.dst_port for e in in_edges]
-            if len(in_edges) < spec.min_inputs:
-                have = len(in_edges)
-                return error(f"{label} needs at least {spec.min_inputs} inputs; "
-                             f"{'only one is' if have == 1 else f'{have} are'} connected.",
-                             "Connect the tensors to merge to its input ports.", "arity")
-            if ports != list(range(len(ports))):
-                return error(f"{label}: its input ports are not numbered 0..{len(ports) - 1} "
-                             f"(got {ports}).", "Reconnect the inputs.", "arity")
-        else:
-            required = len(spec.inputs) - spec.optional_inputs
-            connected = {e.dst_port for e in in_edges}
-            missing = [spec.inputs[i] for i in range(required) if i not in connected]
-            if missing:
-                if node.type != "Input" and not in_edges:
-                    return error(f"{label} has no input connected, so it is not reachable from an Input.",
-                                 "Connect a layer (or an Input) to it, or delete it.", "unconnected")
-                return error(f"{label}: input {', '.join(repr(m) for m in missing)} is not connected.",
-                             "Connect a tensor to that port.", "arity")
+            return self._fail(info, f"{node.name} ({node.type}): {exc.message}", exc.hint, "param")
+        in_edges = self.net._in_edges(nid)
+        n = len(in_edges)
+        # fast path: every port connected once, in order
+        wired = (n >= spec.min_inputs if spec.variadic else n == len(spec.inputs)) \
+            and self.net._ports_in_order(nid)
+        if not wired:
+            problem = self._wiring_problem(node, spec, in_edges)
+            if problem:
+                return self._fail(info, *problem)
         shapes = []
+        infos = self.info
         for e in in_edges:
-            src_info = self.info.get(e.src)
+            src_info = infos.get(e.src)
             if src_info is None or src_info.output_shapes is None:
                 return info  # an upstream problem is already reported there
             if e.src_port >= len(src_info.output_shapes):
-                src = net.nodes[e.src]
-                n = len(src_info.output_shapes)
-                return error(f"{label} reads output {e.src_port} of {src.name}, which has only "
-                             f"{n} output{'s' if n > 1 else ''}.",
-                             f"Reconnect it to an existing output of {src.name}.", "port")
+                src = self.net.nodes[e.src]
+                k = len(src_info.output_shapes)
+                return self._fail(info, f"{node.name} ({node.type}) reads output {e.src_port} of {src.name}, "
+                                  f"which has only {k} output{'s' if k > 1 else ''}.",
+                                  f"Reconnect it to an existing output of {src.name}.", "port")
             shapes.append(src_info.output_shapes[e.src_port])
         info.input_shapes = shapes
-
-        ctx = RuleContext()
+        key = (node.signature(), *shapes)
+        hit = self._memo.get(key)
+        if hit is not None:
+            outs, trainable, non_trainable, info.macs, warnings = hit
+            return self._finish(info, node, outs, trainable, non_trainable, warnings)
+        if ctx.warnings:
+            ctx.warnings = []
         try:
             out = spec.shape(p, shapes, ctx)
-            outs = list(out) if isinstance(out, list) else [out]
+            outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             trainable, non_trainable = spec.weights(p, shapes)
             info.macs = int(spec.macs(p, shapes, outs))
         except NeuroCanvasError as exc:
             message, hint = self._refine(node, exc, in_edges)
-            return error(f"{node.name}: {message}", hint, exc.code)
+            return self._fail(info, f"{node.name}: {message}", hint, exc.code)
         except Exception as exc:  # a rule must never take the application down
-            return error(f"{label}: its shape could not be computed ({type(exc).__name__}: {exc}).",
-                         "Check the layer's parameters.", "internal")
-        info.output_shapes = [tuple(s) for s in outs]
+            return self._fail(info, f"{node.name} ({node.type}): its shape could not be computed "
+                              f"({type(exc).__name__}: {exc}).", "Check the layer's parameters.", "internal")
+        warnings = tuple(ctx.warnings)
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[key] = (outs, trainable, non_trainable, info.macs, warnings)
+        return self._finish(info, node, outs, trainable, non_trainable, warnings)
+
+    @staticmethod
+    def _finish(info, node, outs, trainable, non_trainable, warnings):
+        info.output_shapes = list(outs)
         if node.trainable:
             info.trainable_params, info.non_trainable_params = int(trainable), int(non_trainable)
         else:
             info.non_trainable_params = int(trainable) + int(non_trainable)
-        info.activation_values = sum(elements(s) for s in info.output_shapes)
-        for w in ctx.warnings:
-            diags.append(Diagnostic(nid, WARNING, f"{node.name}: {w.message}", w.hint, w.code))
+        values = 0
+        for s in info.output_shapes:
+            values += elements(s)
+        info.activation_values = values
+        for w in warnings:
+            info.diagnostics.append(Diagnostic(info.node, WARNING, f"{node.name}: {w.message}", w.hint, w.code))
         return info
+
+    @staticmethod
+    def _fail(info, message, hint="", code=""):
+        info.diagnostics.append(Diagnostic(info.node, ERROR, message, hint, code))
+        return info
+
+    @staticmethod
+    def _wiring_problem(node, spec, in_edges):
+        """(message, hint, code) when the ports are not wired as the layer needs."""
+        label = f"{node.name} ({node.type})"
+        if spec.variadic:
+            ports = [e.dst_port for e in in_edges]
+            if len(in_edges) < spec.min_inputs:
+                have = len(in_edges)
+                return (f"{label} needs at least {spec.min_inputs} inputs; "
+                        f"{'only one is' if have == 1 else f'{have} are'} connected.",
+                        "Connect the tensors to merge to its input ports.", "arity")
+            if ports != list(range(len(ports))):
+                return (f"{label}: its input ports are not numbered 0..{len(ports) - 1} (got {ports}).",
+                        "Reconnect the inputs.", "arity")
+            return None
+        required = len(spec.inputs) - spec.optional_inputs
+        connected = {e.dst_port for e in in_edges}
+        missing = [spec.inputs[i] for i in range(required) if i not in connected]
+        if missing:
+            if node.type != "Input" and not in_edges:
+                return (f"{label} has no input connected, so it is not reachable from an Input.",
+                        "Connect a layer (or an Input) to it, or delete it.", "unconnected")
+            return (f"{label}: input {', '.join(repr(m) for m in missing)} is not connected.",
+                    "Connect a tensor to that port.", "arity")
+        optional = [e.dst_port for e in in_edges if e.dst_port >= required]
+        if sorted(optional) != list(range(required, required + len(optional))):
+            return (f"{label}: optional inputs must be connected in order "
+                    f"({', '.join(spec.inputs[required:])}).", "Reconnect the inputs.", "arity")
+        return None
 
     def _refine(self, node, exc, in_edges):
         """Use the graph around a node to make a rule's hint concrete."""
@@ -331,6 +386,18 @@ class Analyzer:
                                       "Rename one of them; names must be unique in a model.", "name"))
             seen[node.name] = node.id
         return out
+
+
+class _Label:
+    """'name (Type)', formatted only when a message needs it."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node):
+        self.node = node
+
+    def __format__(self, spec):
+        return f"{self.node.name} ({self.node.type})"
 
 
 def _returns_sequences(node) -> bool:

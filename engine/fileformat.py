@@ -151,7 +151,7 @@ def _add_edge(net, raw, i):
     problem = _wiring_problem(net, src, dst, *ports)
     if problem:
         raise DocumentError(f"{where}: {problem}")
-    net.graph.add_edge(src, dst, src_port=ports[0], dst_port=ports[1])
+    net._add_edge(src, dst, ports[0], ports[1])
 
 
 def _wiring_problem(net, src, dst, src_port, dst_port):

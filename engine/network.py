@@ -32,11 +32,15 @@ class Node:
     trainable: bool = True
     extra: dict = field(default_factory=dict)  # keys this version does not know, kept on save
     _resolved: dict | None = field(default=None, repr=False, compare=False)
+    _spec: object = field(default=None, repr=False, compare=False)
+    _signature: tuple | None = field(default=None, repr=False, compare=False)
     _resolve_error: ParamError | None = field(default=None, repr=False, compare=False)
 
     @property
     def spec(self):
-        return get_spec(self.type)
+        if self._spec is None:
+            self._spec = get_spec(self.type)
+        return self._spec
 
     def resolved(self) -> dict:
         """Params with the Keras defaults filled in (cached until the next edit)."""
@@ -44,8 +48,15 @@ class Node:
             self._resolved = self.spec.resolve(self.params)
         return self._resolved
 
+    def signature(self):
+        """A hashable identity of (type, params), cached with the resolved params."""
+        if self._signature is None:
+            self._signature = (self.type, _freeze(self.resolved()))
+        return self._signature
+
     def invalidate(self):
         self._resolved = None
+        self._signature = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,9 @@ class Network:
         self._structure_changed = True
         self._order_index: dict[str, int] = {}
         self._next_index = 0
+        self._in_cache: dict[str, list] = {}  # node id -> in-edges sorted by port
+        self._out_cache: dict[str, list] = {}
+        self._ports_cache: dict[str, bool] = {}
 
     # ------------------------------------------------------------ events --
 
@@ -145,13 +159,57 @@ class Network:
                 for u, v, d in self.graph.edges(data=True)]
 
     def in_edges(self, node_id: str) -> list[Edge]:
-        return sorted((Edge(u, v, d["src_port"], d["dst_port"])
-                       for u, v, d in self.graph.in_edges(node_id, data=True)),
-                      key=lambda e: e.dst_port)
+        """Edges into a node, by input port (cached: the analysis reads this a lot)."""
+        edges = self._in_cache.get(node_id)
+        if edges is None:
+            edges = sorted((Edge(u, v, d["src_port"], d["dst_port"])
+                            for u, v, d in self.graph.in_edges(node_id, data=True)),
+                           key=lambda e: e.dst_port)
+            self._in_cache[node_id] = edges
+        return list(edges)
+
+    def _in_edges(self, node_id: str) -> list[Edge]:
+        """in_edges without the defensive copy, for the analysis hot path."""
+        edges = self._in_cache.get(node_id)
+        if edges is None:
+            self.in_edges(node_id)
+            edges = self._in_cache[node_id]
+        return edges
+
+    def _out_edges(self, node_id: str) -> list[Edge]:
+        edges = self._out_cache.get(node_id)
+        if edges is None:
+            self.out_edges(node_id)
+            edges = self._out_cache[node_id]
+        return edges
+
+    def _ports_in_order(self, node_id: str) -> bool:
+        """Whether the input ports in use are exactly 0..n-1 (cached with the edges)."""
+        ok = self._ports_cache.get(node_id)
+        if ok is None:
+            ok = all(e.dst_port == i for i, e in enumerate(self._in_edges(node_id)))
+            self._ports_cache[node_id] = ok
+        return ok
 
     def out_edges(self, node_id: str) -> list[Edge]:
-        return [Edge(u, v, d["src_port"], d["dst_port"])
-                for u, v, d in self.graph.out_edges(node_id, data=True)]
+        edges = self._out_cache.get(node_id)
+        if edges is None:
+            edges = [Edge(u, v, d["src_port"], d["dst_port"])
+                     for u, v, d in self.graph.out_edges(node_id, data=True)]
+            self._out_cache[node_id] = edges
+        return list(edges)
+
+    def _add_edge(self, src, dst, src_port, dst_port):
+        self.graph.add_edge(src, dst, src_port=src_port, dst_port=dst_port)
+        self._in_cache.pop(dst, None)
+        self._ports_cache.pop(dst, None)
+        self._out_cache.pop(src, None)
+
+    def _forget_edges(self, node_ids):
+        for nid in node_ids:
+            self._in_cache.pop(nid, None)
+            self._ports_cache.pop(nid, None)
+            self._out_cache.pop(nid, None)
 
     def index_of(self, node_id: str) -> int:
         """Creation/file order of a node (used to break ties in topological order)."""
@@ -238,6 +296,7 @@ class Network:
             slots = [(i, port) for i, (nid, port) in enumerate(self._outputs) if nid == node_id]
             self._outputs = [o for o in self._outputs if o[0] != node_id]
         successors = list(self.graph.successors(node_id))
+        self._forget_edges([node_id, *successors, *self.graph.predecessors(node_id)])
         self.graph.remove_node(node_id)
         del self.nodes[node_id]
         index = self._order_index.pop(node_id)
@@ -260,7 +319,7 @@ class Network:
         self.graph.add_node(node.id)
         for e in record.edges:
             if e.src in self.nodes and e.dst in self.nodes:
-                self.graph.add_edge(e.src, e.dst, src_port=e.src_port, dst_port=e.dst_port)
+                self._add_edge(e.src, e.dst, e.src_port, e.dst_port)
         if self._outputs is not None:
             for i, port in sorted(record.output_slots):
                 self._outputs.insert(min(i, len(self._outputs)), (node.id, port))
@@ -273,7 +332,7 @@ class Network:
         reason = self.connection_problem(src, dst, src_port, dst_port)
         if reason:
             raise EditError(reason)
-        self.graph.add_edge(src, dst, src_port=src_port, dst_port=dst_port)
+        self._add_edge(src, dst, src_port, dst_port)
         self._touch([dst], structure=True)
         edge = Edge(src, dst, src_port, dst_port)
         self._emit(Change("edge_added", (src, dst), {"edge": edge}))
@@ -320,6 +379,7 @@ class Network:
         for key, data in list(self.graph.get_edge_data(src, dst, default={}).items()):
             if data["src_port"] == src_port and data["dst_port"] == dst_port:
                 self.graph.remove_edge(src, dst, key)
+                self._forget_edges([src, dst])
                 self._touch([dst], structure=True)
                 edge = Edge(src, dst, src_port, dst_port)
                 self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
@@ -344,6 +404,7 @@ class Network:
         resolved = node.spec.resolve(params)  # ParamError leaves the node untouched
         old = node.params
         node.params = dict(params)
+        node.invalidate()
         node._resolved = resolved
         self._touch([node_id])
         # a change in the number of output ports may orphan edges: analysis reports them
@@ -362,7 +423,7 @@ class Network:
                             "Layer names must be unique in a model.")
         old = node.name
         node.name = new_name
-        self._touch([node_id])
+        self._touch([node_id], structure=True)  # names are checked graph-wide
         self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
 
     def move(self, node_id: str, pos) -> None:
@@ -425,8 +486,6 @@ class Network:
     def invalidate_analysis(self) -> None:
         """Forget every cached result (the next analyze() is a full one)."""
         self._analyzer = None
-        for node in self.nodes.values():
-            node.invalidate()
         self._dirty = set(self.nodes)
         self._structure_changed = True
 
@@ -470,6 +529,14 @@ class Network:
 
     def copy(self) -> "Network":
         return Network.from_dict(self.to_dict())
+
+
+def _freeze(value):
+    if isinstance(value, dict):
+        return tuple(sorted((k, _freeze(v)) for k, v in value.items()))
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    return value
 
 
 def _pos(pos):
