@@ -201,7 +201,7 @@ GRU = _declare_rnn(
 
 # ------------------------------------------------------- Bidirectional ---
 
-def _merge_check(p):
+def _bidirectional_check(p):
     fwd = p["layer"]
     if fwd["type"] not in RNN_TYPES:
         raise ParamError("layer", f"Bidirectional can only wrap LSTM, GRU or SimpleRNN (got {fwd['type']}).",
@@ -296,7 +296,7 @@ Bidirectional = register(LayerSpec(
               "default a copy of layer.", nullable=True, advanced=True),
     ),
     shape=_bidirectional_shape, weights=_bidirectional_weights, macs=_bidirectional_macs,
-    outputs=_bidirectional_outputs, check=_merge_check,
+    outputs=_bidirectional_outputs, check=_bidirectional_check,
     key_params=("layer", "merge_mode"),
 ))
 
