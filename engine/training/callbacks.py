@@ -171,6 +171,15 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
         out.append(keras.callbacks.CSVLogger(place(log["path"]), append=bool(log["append"])))
     tb = s.section("tensorboard")
     if tb is not None:
+        import importlib.util
+
+        if importlib.util.find_spec("tensorboard") is None:
+            from engine.training.errors import SettingsError
+
+            raise SettingsError("TensorBoard logging needs the tensorboard package, which is "
+                                "not installed.",
+                                hint="Install it (pip install tensorboard) or turn the "
+                                     "TensorBoard log off.", code="tensorboard")
         tb = dict(tb)
         log_dir = place(os.path.join(tb.pop("log_dir"), ""))
         out.append(keras.callbacks.TensorBoard(log_dir=log_dir.rstrip(os.sep), **tb))
