@@ -58,10 +58,9 @@ def autoencoder_mnist(input_shape=(28, 28), codings=30, hidden=100):
                     "self-attention and a feed-forward network, each with a residual add and "
                     "LayerNormalization), then average pooling and a small classifier. The second "
                     "input takes the positions 0, 1, …, maxlen−1 of every sample.",
-        input_shape=(200,), classes=2, dataset="imdb")
-def transformer_encoder_classifier(input_shape=(200,), classes=2, vocab_size=20000, embed_dim=32,
+        input_shape=((200,), (200,)), classes=2, dataset="imdb")
+def transformer_encoder_classifier(maxlen=200, classes=2, vocab_size=20000, embed_dim=32,
                                    num_heads=2, ff_dim=32):
-    maxlen = input_shape[0]
     b = Builder("transformer-encoder")
     tokens = b.Input(shape=(maxlen,), dtype="int32", name="tokens")
     positions = b.Input(shape=(maxlen,), dtype="int32", name="positions")
