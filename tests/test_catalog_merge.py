@@ -48,11 +48,15 @@ def test_equal_shapes_do_not_warn():
 
 @pytest.mark.parametrize("shapes,expected", [
     ([(None, 4, 10), (None, 10)], "(None, 4, 10)"),
-    ([(None, 4, 10), (None, 1, 10)], "(None, 4, 10)"),
 ])
 def test_broadcast_warns(shapes, expected):
     found = warnings_of("Multiply", {}, shapes)
     assert found and "broadcast" in found[0].message and expected in found[0].message
+
+
+def test_size_one_gate_of_same_rank_is_silent():
+    # squeeze-and-excitation: (None, 1, 1, C) scales (None, H, W, C) on purpose
+    assert warnings_of("Multiply", {}, [(None, 7, 7, 16), (None, 1, 1, 16)]) == []
 
 
 @pytest.mark.parametrize("type_name", ELEMENTWISE + ["Subtract"])

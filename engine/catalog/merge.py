@@ -3,7 +3,9 @@ Concatenate, Dot.
 
 The element-wise merges take tensors of the same shape. Keras also lets them
 broadcast (a size-1 axis, or a lower-rank input aligned on the trailing axes);
-that is allowed here with a warning, since it is rarely what a diagram means.
+a lower-rank input is allowed with a warning, since an implicit new axis is
+rarely what a diagram means. A size-1 axis on an input of the same rank is a
+deliberate gate (squeeze-and-excitation, attention maps) and passes silently.
 """
 
 from __future__ import annotations
@@ -80,13 +82,8 @@ def _elementwise_rule(layer: str, symbol: str, exactly: int | None = None):
 
 
 def _broadcasts(shapes, out) -> bool:
-    for s in shapes:
-        if len(s) != len(out):
-            return True
-        for d, o in zip(s[1:], out[1:]):
-            if d == 1 and o != 1:
-                return True
-    return False
+    """Whether an input of lower rank is broadcast (aligned on trailing axes)."""
+    return any(len(s) != len(out) for s in shapes)
 
 
 def _elementwise_macs(p, ins, outs):
