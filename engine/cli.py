@@ -114,11 +114,14 @@ def cmd_gui(args) -> int:
         # the editor is not installed: show what the engine can do instead
         args.file, args.json = DEFAULT_PRESET, False
         return cmd_summary(args)
-    return gui_main(args.file)
+    return gui_main(args.file, exit_when_ready=getattr(args, "exit_when_ready", False))
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="neurocanvas", description="Design, train and understand Keras networks.")
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="open the editor, wait until it is shown and idle, print the seconds "
+                             "since the process started and exit (measures start-up)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("validate", help="check a document; exit 0 valid, 1 invalid, 2 unreadable")
     p.add_argument("file", help="a .json document or a preset id")

@@ -1,0 +1,74 @@
+"""Colours and sizes of the diagram, derived from the application palette so
+the canvas follows the system's light or dark theme."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+NODE_WIDTH = 196.0
+NODE_HEIGHT = 68.0
+PORT_RADIUS = 5.5
+GRID = 20.0
+
+# one hue per catalog category (the stripe on the left of a node)
+CATEGORY_HUES = {
+    "core": 210, "convolution": 140, "pooling": 180, "normalization": 45,
+    "regularization": 30, "activations": 300, "activation": 300, "recurrent": 260,
+    "attention": 330, "merge": 0, "reshaping": 90, "preprocessing": 20,
+}
+
+
+def palette() -> QPalette:
+    return QGuiApplication.palette()
+
+
+def is_dark() -> bool:
+    return palette().color(QPalette.Window).lightness() < 128
+
+
+def category_color(category: str) -> QColor:
+    hue = CATEGORY_HUES.get(category, (sum(map(ord, category)) * 37) % 360)
+    return QColor.fromHsl(hue, 150, 110 if is_dark() else 130)
+
+
+def node_fill() -> QColor:
+    return palette().color(QPalette.Base)
+
+
+def text_color() -> QColor:
+    return palette().color(QPalette.Text)
+
+
+def muted_text() -> QColor:
+    c = palette().color(QPalette.PlaceholderText)
+    return c if c.isValid() else palette().color(QPalette.Mid)
+
+
+def border_color() -> QColor:
+    return palette().color(QPalette.Mid)
+
+
+def highlight() -> QColor:
+    return palette().color(QPalette.Highlight)
+
+
+def background() -> QColor:
+    return palette().color(QPalette.Window)
+
+
+def grid_color() -> QColor:
+    c = QColor(palette().color(QPalette.Text))
+    c.setAlpha(22)
+    return c
+
+
+def error_color() -> QColor:
+    return QColor("#e5484d") if is_dark() else QColor("#d32f2f")
+
+
+def warning_color() -> QColor:
+    return QColor("#f5a623") if is_dark() else QColor("#e08a00")
+
+
+def ok_color() -> QColor:
+    return QColor("#46a758") if is_dark() else QColor("#2e7d32")

@@ -1,0 +1,347 @@
+"""Undo commands: every edit of the document is one ``QUndoCommand``.
+
+A command performs ordinary engine edits once (in :meth:`EditCommand.perform`)
+while a :class:`Journal` records the change events the network emits; undo
+replays the inverse of each recorded change in reverse order and redo replays
+them forward. So any sequence of engine edits — a quick fix, a paste, an
+auto-layout — becomes exactly one undo step, and a refused edit leaves the
+document as it was.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from engine.errors import NeuroCanvasError
+from engine.network import RemovedNode
+
+
+class Journal:
+    """Records a network's change events as (undo, redo) pairs."""
+
+    def __init__(self, net):
+        self.net = net
+        self.entries: list[tuple[Callable, Callable]] = []
+
+    def __enter__(self):
+        net = self.net
+        self._nodes = dict(net.nodes)
+        self._index = {nid: net.index_of(nid) for nid in net.nodes}
+        self._trainable = {nid: n.trainable for nid, n in net.nodes.items()}
+        self._outputs = net.explicit_outputs
+        self._name = net.name
+        net.subscribe(self._record)
+        return self
+
+    def __exit__(self, *exc):
+        self.net.unsubscribe(self._record)
+        return False
+
+    def undo(self) -> None:
+        for undo, _redo in reversed(self.entries):
+            undo()
+
+    def redo(self) -> None:
+        for _undo, redo in self.entries:
+            redo()
+
+    def _record(self, change) -> None:  # noqa: C901 - one branch per change kind
+        net, kind, d = self.net, change.kind, change.detail
+        add = self.entries.append
+        if kind == "node_added":
+            nid = change.nodes[0]
+            self._nodes[nid] = net.nodes[nid]
+            self._index[nid] = net.index_of(nid)
+            self._trainable[nid] = net.nodes[nid].trainable
+            holder: dict = {}
+
+            def undo(nid=nid, holder=holder):
+                holder["record"] = net.remove_node(nid)
+
+            add((undo, lambda holder=holder: net.restore_node(holder["record"])))
+        elif kind == "node_removed":
+            nid = change.nodes[0]
+            slots = [(i, port) for i, (o, port) in enumerate(self._outputs or []) if o == nid]
+            record = RemovedNode(self._nodes[nid], self._index[nid], list(d.get("edges", [])), slots)
+            self._outputs = net.explicit_outputs
+            add((lambda r=record: net.restore_node(r), lambda nid=nid: net.remove_node(nid)))
+        elif kind == "edge_added":
+            e = d["edge"]
+            add((lambda e=e: net.disconnect(e.src, e.dst, e.src_port, e.dst_port),
+                 lambda e=e: net.connect(e.src, e.dst, e.src_port, e.dst_port)))
+        elif kind == "edge_removed":
+            e = d["edge"]
+            add((lambda e=e: net.connect(e.src, e.dst, e.src_port, e.dst_port),
+                 lambda e=e: net.disconnect(e.src, e.dst, e.src_port, e.dst_port)))
+        elif kind == "params_changed":
+            nid = change.nodes[0]
+            add((lambda nid=nid, p=d["old"]: net.set_params(nid, p),
+                 lambda nid=nid, p=d["new"]: net.set_params(nid, p)))
+        elif kind == "renamed":
+            nid = change.nodes[0]
+            add((lambda nid=nid, n=d["old"]: net.rename(nid, n),
+                 lambda nid=nid, n=d["new"]: net.rename(nid, n)))
+        elif kind == "moved":
+            nid = change.nodes[0]
+            add((lambda nid=nid, p=d["old"]: net.move(nid, p),
+                 lambda nid=nid, p=d["new"]: net.move(nid, p)))
+        elif kind == "grouped":
+            old, new, ids = dict(d["old"]), d["new"], list(change.nodes)
+
+            def undo(old=old):
+                by_group: dict = {}
+                for nid, g in old.items():
+                    by_group.setdefault(g, []).append(nid)
+                for g, members in by_group.items():
+                    net.set_group(members, g)
+
+            add((undo, lambda ids=ids, g=new: net.set_group(ids, g)))
+        elif kind == "trainable_changed":
+            nid = change.nodes[0]
+            old = self._trainable.get(nid, True)
+            self._trainable[nid] = d["new"]
+            add((lambda nid=nid, v=old: net.set_trainable(nid, v),
+                 lambda nid=nid, v=d["new"]: net.set_trainable(nid, v)))
+        elif kind == "outputs_changed":
+            old, new = self._outputs, net.explicit_outputs
+            self._outputs = new
+            add((lambda o=old: net.set_outputs(o), lambda o=new: net.set_outputs(o)))
+        elif kind == "meta_changed":
+            old, new = self._name, d.get("name", net.name)
+            self._name = new
+            add((lambda n=old: net.set_name(n), lambda n=new: net.set_name(n)))
+        else:
+            raise NeuroCanvasError(f"The change {kind!r} cannot be undone.")
+
+
+class EditCommand(QUndoCommand):
+    """One undo step made of whatever engine edits :meth:`edit` performs."""
+
+    merge_id = -1
+
+    def __init__(self, doc, text: str):
+        super().__init__(text)
+        self.doc = doc
+        self.journal = Journal(doc.network)
+        self._performed = False
+        self._skip_redo = False
+        self.result = None
+
+    def edit(self, net):  # pragma: no cover - subclasses implement it
+        raise NotImplementedError
+
+    def perform(self):
+        """Apply the edits, recording them; on refusal, roll back and re-raise."""
+        try:
+            with self.journal:
+                self.result = self.edit(self.doc.network)
+        except Exception:
+            self.journal.undo()
+            self.journal.entries.clear()
+            raise
+        self._performed = True
+        self._skip_redo = True
+        return self.result
+
+    def redo(self):
+        if self._skip_redo:  # QUndoStack.push calls redo right after perform
+            self._skip_redo = False
+            return
+        self.journal.redo()
+
+    def undo(self):
+        self.journal.undo()
+
+    def id(self):
+        return self.merge_id
+
+    def merge_key(self):
+        return None
+
+    def mergeWith(self, other) -> bool:
+        if type(other) is not type(self) or other.merge_key() is None \
+                or other.merge_key() != self.merge_key():
+            return False
+        self.journal.entries.extend(other.journal.entries)
+        return True
+
+
+class AddNodeCommand(EditCommand):
+    def __init__(self, doc, type_name: str, params: dict | None = None, pos=None,
+                 connect_from: tuple | None = None, group: str | None = None):
+        super().__init__(doc, f"Add {type_name}")
+        self.type_name, self.params, self.pos = type_name, dict(params or {}), pos
+        self.connect_from, self.group = connect_from, group
+
+    def edit(self, net):
+        params = self.params
+        if not params:
+            from engine.catalog import get_spec
+            from gui.starter_params import starter_params
+
+            params = starter_params(get_spec(self.type_name))
+        nid = net.add_node(self.type_name, params, pos=self.pos, group=self.group)
+        if self.connect_from is not None:
+            src, port = self.connect_from
+            if not net.connection_problem(src, nid, port, 0):
+                net.connect(src, nid, port, 0)
+        return nid
+
+
+class InsertOnEdgeCommand(EditCommand):
+    """Add a layer in the middle of an existing connection."""
+
+    def __init__(self, doc, type_name: str, edge, pos=None):
+        super().__init__(doc, f"Insert {type_name}")
+        self.type_name, self.edge, self.pos = type_name, edge, pos
+
+    def edit(self, net):
+        e = self.edge
+        dst = net.node(e.dst)
+        from engine.catalog import get_spec
+        from gui.starter_params import starter_params
+
+        net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        nid = net.add_node(self.type_name, starter_params(get_spec(self.type_name)), pos=self.pos,
+                           group=dst.group)
+        net.connect(e.src, nid, e.src_port, 0)
+        net.connect(nid, e.dst, 0, e.dst_port)
+        return nid
+
+
+class DeleteCommand(EditCommand):
+    def __init__(self, doc, node_ids: Iterable[str] = (), edges: Iterable = ()):
+        node_ids, edges = list(node_ids), list(edges)
+        n = len(node_ids) + len(edges)
+        super().__init__(doc, f"Delete {n} item{'s' if n != 1 else ''}")
+        self.node_ids, self.edges = node_ids, edges
+
+    def edit(self, net):
+        gone = set(self.node_ids)
+        for e in self.edges:
+            if e.src not in gone and e.dst not in gone:
+                net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        for nid in self.node_ids:
+            net.remove_node(nid)
+
+
+class ConnectCommand(EditCommand):
+    def __init__(self, doc, src: str, dst: str, src_port: int = 0, dst_port: int = 0):
+        super().__init__(doc, "Connect")
+        self.args = (src, dst, src_port, dst_port)
+
+    def edit(self, net):
+        return net.connect(*self.args)
+
+
+class DisconnectCommand(EditCommand):
+    def __init__(self, doc, edge):
+        super().__init__(doc, "Disconnect")
+        self.edge = edge
+
+    def edit(self, net):
+        e = self.edge
+        return net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+
+
+class MoveCommand(EditCommand):
+    def __init__(self, doc, positions: dict, text: str = "Move"):
+        super().__init__(doc, text)
+        self.positions = dict(positions)
+
+    def edit(self, net):
+        for nid, pos in self.positions.items():
+            net.move(nid, pos)
+
+
+class AutoLayoutCommand(MoveCommand):
+    def __init__(self, doc):
+        from engine.layout import layout
+
+        super().__init__(doc, layout(doc.network), "Auto-layout")
+
+
+class SetParamCommand(EditCommand):
+    """Set (or, with ``reset=True``, remove) one param; consecutive edits of the same
+    param merge into one undo step."""
+
+    merge_id = 1001
+
+    def __init__(self, doc, node_id: str, name: str, value=None, reset: bool = False):
+        super().__init__(doc, f"{'Reset' if reset else 'Set'} {name}")
+        self.node_id, self.name, self.value, self.reset = node_id, name, value, reset
+
+    def edit(self, net):
+        if self.reset:
+            net.reset_param(self.node_id, self.name)
+        else:
+            net.set_param(self.node_id, self.name, self.value)
+
+    def merge_key(self):
+        return (self.node_id, self.name)
+
+
+class RenameCommand(EditCommand):
+    def __init__(self, doc, node_id: str, name: str):
+        super().__init__(doc, f"Rename to {name}")
+        self.node_id, self.name = node_id, name
+
+    def edit(self, net):
+        net.rename(self.node_id, self.name)
+
+
+class SetTrainableCommand(EditCommand):
+    def __init__(self, doc, node_id: str, trainable: bool):
+        super().__init__(doc, "Freeze layer" if not trainable else "Unfreeze layer")
+        self.node_id, self.trainable = node_id, trainable
+
+    def edit(self, net):
+        net.set_trainable(self.node_id, self.trainable)
+
+
+class GroupCommand(EditCommand):
+    def __init__(self, doc, node_ids: Iterable[str], group: str | None):
+        super().__init__(doc, f"Group as {group}" if group else "Ungroup")
+        self.node_ids, self.group = list(node_ids), group
+
+    def edit(self, net):
+        net.set_group(self.node_ids, self.group)
+
+
+class PasteCommand(EditCommand):
+    """Add the nodes and internal edges of a clipboard network; returns the new ids."""
+
+    def __init__(self, doc, fragment, offset=(40.0, 40.0), text: str = "Paste"):
+        super().__init__(doc, text)
+        self.fragment, self.offset = fragment, offset
+
+    def edit(self, net):
+        mapping = {}
+
+        def taken(name):
+            return name in net.nodes or net.node_by_name(name) is not None
+
+        for nid, node in self.fragment.nodes.items():
+            new_id = nid if not taken(nid) else net.unique_id(node.type)
+            name = node.name if node.name == new_id or not taken(node.name) else new_id
+            pos = None
+            if node.pos is not None:
+                pos = (node.pos[0] + self.offset[0], node.pos[1] + self.offset[1])
+            mapping[nid] = net.add_node(node.type, node.params, id=new_id, name=name, pos=pos,
+                                        group=node.group, trainable=node.trainable)
+        for e in self.fragment.edges:
+            net.connect(mapping[e.src], mapping[e.dst], e.src_port, e.dst_port)
+        return list(mapping.values())
+
+
+class FunctionCommand(EditCommand):
+    """Any engine edit function as one undo step (quick fixes use it)."""
+
+    def __init__(self, doc, text: str, fn: Callable):
+        super().__init__(doc, text)
+        self.fn = fn
+
+    def edit(self, net):
+        return self.fn(net)

@@ -1,0 +1,629 @@
+"""The main window: canvas in the middle, palette on the left, inspector on the
+right, summary and problems below, menus, toolbar and status bar around them.
+
+File dialogs and questions go through small ``ask_*`` methods so that tests
+can answer them without a modal dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCursor, QImage, QKeySequence, QPainter, QUndoGroup
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMessageBox, QToolBar,
+)
+
+from engine.errors import NeuroCanvasError
+from engine.fileformat import write_atomic
+from engine.network import Network
+from gui import app_paths, clipboard
+from gui.canvas import CanvasView, NetworkScene
+from gui.commands import (
+    AutoLayoutCommand, DeleteCommand, FunctionCommand, GroupCommand, PasteCommand,
+)
+from gui.document import Document
+from gui.inspector import Inspector
+from gui.palette import Palette
+from gui.problems_panel import ProblemsPanel
+from gui.quick_add import QuickAdd
+from gui.recovery import Autosaver, read_recovery
+from gui.status_bar import StatusBar
+from gui.summary_panel import SummaryPanel
+from gui.tensorflow_loader import TensorFlowLoader
+
+MAX_RECENT = 10
+DOC_FILTER = "NeuroCanvas documents (*.json);;All files (*)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: Document | None = None, tensorflow: TensorFlowLoader | None = None,
+                 autosave: bool = True):
+        super().__init__()
+        self.setObjectName("NeuroCanvasMainWindow")
+        self.resize(1440, 900)
+        self.doc: Document | None = None
+        self.tensorflow = tensorflow or TensorFlowLoader(self)
+        self.undo_group = QUndoGroup(self)
+        self._paste_count = 0
+
+        self.scene = NetworkScene(self)
+        self.view = CanvasView(self.scene, self)
+        self.setCentralWidget(self.view)
+        self.palette = Palette()
+        self.inspector = Inspector()
+        self.summary = SummaryPanel()
+        self.problems = ProblemsPanel()
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+        self.quick_add = QuickAdd(self)
+        self._docks()
+        self._actions()
+        self._menus()
+        self._wire()
+
+        self.autosaver = Autosaver(app_paths.recovery_file(), lambda: self.doc, self)
+        if autosave:
+            self.autosaver.start()
+        self.set_document(document or Document(Network("untitled")))
+        self.status.set_tensorflow(self.tensorflow.state, self.tensorflow.device)
+
+    # ------------------------------------------------------------ layout --
+
+    def _docks(self) -> None:
+        def dock(title, widget, area, name):
+            d = QDockWidget(title, self)
+            d.setObjectName(name)
+            d.setWidget(widget)
+            d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetClosable
+                          | QDockWidget.DockWidgetFloatable)
+            self.addDockWidget(area, d)
+            return d
+
+        self.palette_dock = dock("Layers", self.palette, Qt.LeftDockWidgetArea, "palette")
+        self.inspector_dock = dock("Inspector", self.inspector, Qt.RightDockWidgetArea, "inspector")
+        self.summary_dock = dock("Summary", self.summary, Qt.BottomDockWidgetArea, "summary")
+        self.problems_dock = dock("Problems", self.problems, Qt.BottomDockWidgetArea, "problems")
+        self.tabifyDockWidget(self.summary_dock, self.problems_dock)
+        self.summary_dock.raise_()
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [210, 320], Qt.Horizontal)
+        self.resizeDocks([self.summary_dock], [230], Qt.Vertical)
+
+    def _action(self, text, slot, shortcut=None, tip=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcuts(QKeySequence.keyBindings(shortcut)
+                                    if isinstance(shortcut, QKeySequence.StandardKey) else [QKeySequence(shortcut)])
+        if tip:
+            action.setStatusTip(tip)
+        self.addAction(action)
+        return action
+
+    def _actions(self) -> None:
+        K = QKeySequence.StandardKey
+        a = self._action
+        self.act_new = a("&New", self.new_document, K.New)
+        self.act_gallery = a("New from &Preset…", self.show_gallery, "Ctrl+Shift+N")
+        self.act_open = a("&Open…", self.open_dialog, K.Open)
+        self.act_save = a("&Save", self.save, K.Save)
+        self.act_save_as = a("Save &As…", self.save_as, K.SaveAs)
+        self.act_export_py = a("Export &Python Script…", self.export_python)
+        self.act_export_keras = a("Export &Keras Model…", self.export_keras)
+        self.act_export_png = a("Export Diagram as P&NG…", lambda: self.export_image(suffix=".png"))
+        self.act_export_svg = a("Export Diagram as S&VG…", lambda: self.export_image(suffix=".svg"))
+        self.act_quit = a("&Quit", self.close, K.Quit)
+        self.act_undo = self.undo_group.createUndoAction(self, "&Undo")
+        self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
+        self.act_redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo_keys = list(QKeySequence.keyBindings(K.Redo))
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.act_redo.setShortcuts(redo_keys)
+        self.addAction(self.act_undo)
+        self.addAction(self.act_redo)
+        self.act_cut = a("Cu&t", self.cut, K.Cut)
+        self.act_copy = a("&Copy", self.copy, K.Copy)
+        self.act_paste = a("&Paste", self.paste, K.Paste)
+        self.act_duplicate = a("&Duplicate", self.duplicate, "Ctrl+D")
+        self.act_delete = a("De&lete", self.delete_selection, [QKeySequence(QKeySequence.Delete).toString(),
+                                                               "Backspace"])
+        self.act_select_all = a("Select &All", self.select_all, K.SelectAll)
+        self.act_quick_add = a("&Add Layer…", self.open_quick_add, ["Tab", "Shift+A"])
+        self.act_group = a("&Group Selection…", self.group_selection, "Ctrl+G")
+        self.act_ungroup = a("U&ngroup", self.ungroup_selection, "Ctrl+Shift+G")
+        self.act_layout = a("Auto-&Layout", self.auto_layout, "Ctrl+L")
+        self.act_zoom_in = a("Zoom &In", lambda: self.view.zoom_by(1.25), K.ZoomIn)
+        self.act_zoom_out = a("Zoom &Out", lambda: self.view.zoom_by(0.8), K.ZoomOut)
+        self.act_zoom_fit = a("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+0")
+        self.act_zoom_100 = a("&Actual Size", lambda: self.view.set_zoom(1.0), "Ctrl+1")
+        self.act_collapse_all = a("&Collapse All Groups", self.scene.collapse_all)
+        self.act_expand_all = a("&Expand All Groups", self.scene.expand_all)
+        self.act_snap = a("&Snap to Grid", lambda: setattr(self.scene, "snap_to_grid", self.act_snap.isChecked()))
+        self.act_snap.setCheckable(True)
+        self.act_snap.setChecked(True)
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        for act in (self.act_new, self.act_gallery, self.act_open):
+            m.addAction(act)
+        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        m.addSeparator()
+        m.addActions([self.act_save, self.act_save_as])
+        m.addSeparator()
+        m.addActions([self.act_export_py, self.act_export_keras, self.act_export_png, self.act_export_svg])
+        m.addSeparator()
+        m.addAction(self.act_quit)
+        m = bar.addMenu("&Edit")
+        m.addActions([self.act_undo, self.act_redo])
+        m.addSeparator()
+        m.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_duplicate, self.act_delete])
+        m.addSeparator()
+        m.addActions([self.act_select_all, self.act_quick_add])
+        m.addSeparator()
+        m.addActions([self.act_group, self.act_ungroup, self.act_layout])
+        m = bar.addMenu("&View")
+        m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit, self.act_zoom_100])
+        m.addSeparator()
+        m.addActions([self.act_collapse_all, self.act_expand_all, self.act_snap])
+        m.addSeparator()
+        for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
+            m.addAction(d.toggleViewAction())
+        tb = QToolBar("Main", self)
+        tb.setObjectName("main-toolbar")
+        tb.setIconSize(QSize(18, 18))
+        tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        tb.addActions([self.act_gallery, self.act_open, self.act_save])
+        tb.addSeparator()
+        tb.addActions([self.act_undo, self.act_redo])
+        tb.addSeparator()
+        tb.addActions([self.act_quick_add, self.act_layout, self.act_zoom_fit])
+        self.addToolBar(tb)
+
+    def _wire(self) -> None:
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.connection_refused.connect(lambda r: self.notify(f"Connection refused: {r}"))
+        self.scene.quick_add_requested.connect(self._quick_add_at)
+        self.scene.node_double_clicked.connect(lambda _nid: self.inspector.name_edit.setFocus())
+        self.view.error.connect(self.notify)
+        self.palette.layer_activated.connect(self._add_from_palette)
+        self.quick_add.chosen.connect(
+            lambda t, pos, src: self.view.add_layer_at(t, pos, connect_from=src))
+        self.summary.node_clicked.connect(self.reveal_node)
+        self.problems.node_clicked.connect(self.reveal_node)
+        self.problems.fix_chosen.connect(self.apply_fix)
+        self.problems.count_changed.connect(self._problems_count)
+        self.inspector.refused.connect(lambda m: self.notify(f"Refused: {m}"))
+        self.tensorflow.state_changed.connect(
+            lambda s: self.status.set_tensorflow(s, self.tensorflow.device))
+
+    # ---------------------------------------------------------- document --
+
+    def set_document(self, doc: Document) -> None:
+        old = self.doc
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.title_changed.disconnect(self._update_title)
+            old.close()
+        self.doc = doc
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
+        doc.title_changed.connect(self._update_title)
+        self.scene.set_document(doc)
+        self.inspector.set_document(doc)
+        self.summary.set_document(doc)
+        self.problems.set_document(doc)
+        self.status.set_document(doc)
+        self._update_title()
+        QTimer.singleShot(0, self.view.zoom_to_fit)
+
+    def _update_title(self, *_args) -> None:
+        self.setWindowTitle(f"{self.doc.title}[*] — NeuroCanvas")
+        self.setWindowModified(self.doc.modified)
+
+    def new_document(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.set_document(Document(Network("untitled")))
+        return True
+
+    def open_preset(self, preset_id: str) -> bool:
+        from presets import build_preset
+
+        if not self.maybe_save():
+            return False
+        try:
+            net = build_preset(preset_id)
+        except NeuroCanvasError as exc:
+            self.show_error("Cannot open preset", str(exc))
+            return False
+        self.set_document(Document(net))
+        return True
+
+    def show_gallery(self):
+        from gui.gallery_dialog import GalleryDialog
+
+        dialog = GalleryDialog(self)
+        dialog.preset_chosen.connect(self.open_preset)
+        dialog.open()
+        return dialog
+
+    def open_dialog(self) -> bool:
+        path = self.ask_open_path()
+        return self.open_path(path) if path else False
+
+    def open_path(self, path) -> bool:
+        """Open a document; a damaged file is refused with the engine's message and
+        the open document stays as it was."""
+        try:
+            net = Network.load(path)
+        except NeuroCanvasError as exc:
+            self.show_error("Cannot open file", str(exc))
+            return False
+        if not self.maybe_save():
+            return False
+        self.set_document(Document(net, path))
+        self.add_recent(path)
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self, path=None) -> bool:
+        path = path or self.ask_save_path("Save document", DOC_FILTER, ".json")
+        if not path:
+            return False
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".json")
+        return self._write(path)
+
+    def _write(self, path) -> bool:
+        try:
+            self.doc.network.save(path)
+        except (OSError, NeuroCanvasError) as exc:
+            self.show_error("Cannot save", str(exc))
+            return False
+        self.doc.mark_saved(path)
+        self.autosaver.discard()
+        self.add_recent(path)
+        self.notify(f"Saved {path}")
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to go on."""
+        if self.doc is None or not self.doc.modified:
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def closeEvent(self, event):
+        if self.maybe_save():
+            self.autosaver.discard()
+            event.accept()
+        else:
+            event.ignore()
+
+    # ------------------------------------------------------------ export --
+
+    def export_python(self, path=None) -> bool:
+        path = path or self.ask_save_path("Export Python script", "Python (*.py)", ".py")
+        if not path:
+            return False
+        try:
+            write_atomic(path, self.doc.network.to_python())
+        except (OSError, NeuroCanvasError) as exc:
+            self.show_error("Cannot export", str(exc))
+            return False
+        self.notify(f"Wrote {path}")
+        return True
+
+    def export_keras(self, path=None) -> bool:
+        path = path or self.ask_save_path("Export Keras model", "Keras model (*.keras)", ".keras")
+        if not path:
+            return False
+        if not str(path).endswith(".keras"):
+            path = f"{path}.keras"
+        if not self.doc.report().valid:
+            self.show_error("Cannot export", "The network has errors; fix them first (see Problems).")
+            return False
+        net = self.doc.network.copy()
+
+        def build():
+            import os
+
+            try:
+                model = net.to_keras()
+                tmp = Path(path).with_name(f".{Path(path).stem}.tmp.keras")
+                model.save(tmp)
+                os.replace(tmp, path)
+            except Exception as exc:  # shown, never a traceback
+                self.show_error("Cannot export", f"{type(exc).__name__}: {exc}")
+                return
+            self.notify(f"Wrote {path}")
+
+        if not self.tensorflow.when_ready(build):
+            self.notify("Waiting for TensorFlow to finish loading; the model is exported then…")
+        return True
+
+    def render_image(self, scale: float = 2.0) -> QImage:
+        rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)
+        image = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
+                       QImage.Format_ARGB32_Premultiplied)
+        image.fill(self.palette().color(self.backgroundRole()))
+        selected = self.scene.selectedItems()
+        for item in selected:
+            item.setSelected(False)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.Antialiasing)
+        self.scene.render(p, QRectF(image.rect()), rect)
+        p.end()
+        for item in selected:
+            item.setSelected(True)
+        return image
+
+    def export_image(self, path=None, suffix: str = ".png") -> bool:
+        if not path:
+            path = self.ask_save_path("Export diagram", f"{suffix[1:].upper()} (*{suffix})", suffix)
+        if not path:
+            return False
+        if str(path).lower().endswith(".svg"):
+            from PySide6.QtSvg import QSvgGenerator
+
+            rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)
+            gen = QSvgGenerator()
+            gen.setFileName(str(path))
+            gen.setSize(rect.size().toSize())
+            gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+            gen.setTitle(self.doc.network.name)
+            p = QPainter(gen)
+            self.scene.render(p, QRectF(0, 0, rect.width(), rect.height()), rect)
+            p.end()
+        else:
+            if not self.render_image().save(str(path)):
+                self.show_error("Cannot export", f"Could not write {path}.")
+                return False
+        self.notify(f"Wrote {path}")
+        return True
+
+    # ------------------------------------------------------------ recent --
+
+    def recent_files(self) -> list[str]:
+        value = app_paths.settings().value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def add_recent(self, path) -> None:
+        path = str(Path(path).resolve())
+        items = [path] + [p for p in self.recent_files() if p != path]
+        s = app_paths.settings()
+        s.setValue("recent", items[:MAX_RECENT])
+        s.sync()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p)).setToolTip(path)
+        if not files:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+
+    # ---------------------------------------------------------- recovery --
+
+    def offer_recovery(self) -> bool:
+        """If an autosave survived a crash, offer to reopen it; True if recovered."""
+        found = read_recovery(self.autosaver.path)
+        if found is None:
+            return False
+        net, original = found
+        if self.ask_yes_no("Recover unsaved work?",
+                           f"NeuroCanvas found unsaved changes to “{original or net.name}” from a "
+                           "session that did not end normally. Recover them?"):
+            doc = Document(net, original)
+            self.set_document(doc)
+            doc.undo_stack.resetClean()  # recovered work is unsaved
+            self._update_title()
+            self.setWindowModified(True)
+            return True
+        self.autosaver.discard()
+        return False
+
+    # ----------------------------------------------------------- editing --
+
+    def _selection_changed(self) -> None:
+        ids = self.scene.selected_node_ids()
+        self.inspector.show_selection(ids)
+        self.summary.select_node(ids[0] if len(ids) == 1 else None)
+
+    def reveal_node(self, node_id: str) -> None:
+        self.scene.select_nodes([node_id])
+        owner = self.scene.collapsed_owner(node_id)
+        item = self.scene.collapsed_items.get(owner) if owner else self.scene.nodes.get(node_id)
+        if item is not None:
+            self.view.ensureVisible(item, 80, 80)
+
+    def push(self, command) -> bool:
+        try:
+            self.doc.push(command)
+        except NeuroCanvasError as exc:
+            self.notify(str(exc))
+            return False
+        return True
+
+    def delete_selection(self) -> None:
+        ids = self.scene.selected_node_ids()
+        edges = self.scene.selected_edges()
+        if ids or edges:
+            self.push(DeleteCommand(self.doc, ids, edges))
+
+    def copy(self) -> bool:
+        ids = self.scene.selected_node_ids()
+        if clipboard.copy_nodes(self.doc.network, ids):
+            self._paste_count = 0
+            self.notify(f"Copied {len(ids)} layer{'s' if len(ids) > 1 else ''}")
+            return True
+        return False
+
+    def cut(self) -> None:
+        if self.copy():
+            command = DeleteCommand(self.doc, self.scene.selected_node_ids())
+            command.setText("Cut")
+            self.push(command)
+
+    def paste(self) -> list[str]:
+        fragment = clipboard.clipboard_fragment()
+        if fragment is None or not fragment.nodes:
+            self.notify("Nothing to paste")
+            return []
+        self._paste_count += 1
+        offset = 40.0 * self._paste_count
+        command = PasteCommand(self.doc, fragment, (offset, offset))
+        if not self.push(command):
+            return []
+        self.scene.select_nodes(command.result)
+        return command.result
+
+    def duplicate(self) -> list[str]:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return []
+        command = PasteCommand(self.doc, clipboard.fragment_of(self.doc.network, ids), (40.0, 40.0),
+                               text="Duplicate")
+        if not self.push(command):
+            return []
+        self.scene.select_nodes(command.result)
+        return command.result
+
+    def select_all(self) -> None:
+        for item in list(self.scene.nodes.values()) + list(self.scene.collapsed_items.values()):
+            if item.isVisible():
+                item.setSelected(True)
+
+    def group_selection(self, name: str | None = None) -> bool:
+        ids = self.scene.selected_node_ids()
+        if not ids:
+            return False
+        if name is None:
+            name = self.ask_text("Group", "Name of the new group:", "block")
+        if not name:
+            return False
+        net = self.doc.network
+        common = {net.nodes[n].group for n in ids}
+        parent = common.pop() if len(common) == 1 else None
+        path = f"{parent}/{name}" if parent else name
+        return self.push(GroupCommand(self.doc, ids, path))
+
+    def ungroup_selection(self) -> bool:
+        ids = [n for n in self.scene.selected_node_ids() if self.doc.network.nodes[n].group]
+        if not ids:
+            return False
+
+        def ungroup(net):
+            by_parent: dict = {}
+            for nid in ids:
+                group = net.nodes[nid].group
+                parent = group.rsplit("/", 1)[0] if "/" in group else None
+                by_parent.setdefault(parent, []).append(nid)
+            for parent, members in by_parent.items():
+                net.set_group(members, parent)
+
+        return self.push(FunctionCommand(self.doc, "Ungroup", ungroup))
+
+    def auto_layout(self) -> None:
+        if self.push(AutoLayoutCommand(self.doc)):
+            self.view.zoom_to_fit()
+
+    def apply_fix(self, fix) -> bool:
+        if self.push(FunctionCommand(self.doc, fix.title, fix.apply)):
+            self.notify(f"Applied: {fix.title}")
+            if fix.node:
+                self.reveal_node(fix.node)
+            return True
+        return False
+
+    def open_quick_add(self) -> QuickAdd:
+        view_pos = self.view.mapFromGlobal(QCursor.pos())
+        if not self.view.viewport().rect().contains(view_pos):
+            view_pos = self.view.viewport().rect().center()
+        sel = self.scene.selected_node_ids()
+        src = (sel[-1], 0) if len(sel) == 1 else None
+        scene_pos = self.view.mapToScene(view_pos)
+        if src is not None:
+            p = self.doc.network.nodes[src[0]].pos or (0.0, 0.0)
+            scene_pos = QPointF(p[0], p[1] + 120.0)
+        self.quick_add.open_at(self.view.mapToGlobal(view_pos), scene_pos, src)
+        return self.quick_add
+
+    def _quick_add_at(self, scene_pos, src) -> None:
+        global_pos = self.view.mapToGlobal(self.view.mapFromScene(scene_pos))
+        self.quick_add.open_at(global_pos, scene_pos, src)
+
+    def _add_from_palette(self, type_name: str) -> None:
+        sel = self.scene.selected_node_ids()
+        src = (sel[-1], 0) if len(sel) == 1 else None
+        if src is not None:
+            p = self.doc.network.nodes[src[0]].pos or (0.0, 0.0)
+            pos = QPointF(p[0], p[1] + 120.0)
+        else:
+            pos = self.view.mapToScene(self.view.viewport().rect().center())
+        self.view.add_layer_at(type_name, pos, connect_from=src)
+
+    def _problems_count(self, errors: int, warnings: int) -> None:
+        title = "Problems" + (f" ({errors + warnings})" if errors + warnings else "")
+        self.problems_dock.setWindowTitle(title)
+
+    # ------------------------------------------------- dialogs and notes --
+
+    def notify(self, message: str, ms: int = 8000) -> None:
+        self.status.showMessage(message, ms)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.notify(message)
+        QMessageBox.warning(self, title, message)
+
+    def ask_unsaved(self):
+        return QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to “{self.doc.title}” before closing it?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.Yes
+
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, "Open document", self._dialog_dir(), DOC_FILTER)
+        return path
+
+    def ask_save_path(self, title: str, filters: str, suffix: str) -> str:
+        start = self._dialog_dir()
+        if self.doc is not None:
+            start = str(Path(start) / (self.doc.network.name + suffix))
+        path, _ = QFileDialog.getSaveFileName(self, title, start, filters)
+        if path and not Path(path).suffix:
+            path += suffix
+        return path
+
+    def ask_text(self, title: str, label: str, default: str = "") -> str:
+        text, ok = QInputDialog.getText(self, title, label, text=default)
+        return text.strip() if ok else ""
+
+    def _dialog_dir(self) -> str:
+        if self.doc is not None and self.doc.path is not None:
+            return str(self.doc.path.parent)
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    return app if app is not None else QApplication([])

@@ -1,0 +1,72 @@
+"""The quick-add popup: type a few letters, press Enter, and the layer appears
+at the cursor, connected to the selected node."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+
+from engine.catalog import all_specs
+from gui.palette import first_line, matches
+
+
+class QuickAdd(QFrame):
+    chosen = Signal(str, QPointF, object)  # type name, scene position, (src id, port) or None
+
+    def __init__(self, parent=None):
+        super().__init__(parent, Qt.Popup)
+        self.setFrameShape(QFrame.StyledPanel)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("Add layer…")
+        self.list = QListWidget()
+        self.list.setMinimumWidth(320)
+        self.list.setMaximumHeight(260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.list)
+        self.edit.textChanged.connect(self.refilter)
+        self.edit.returnPressed.connect(self.accept_current)
+        self.list.itemActivated.connect(lambda _item: self.accept_current())
+        self.edit.installEventFilter(self)
+        self.scene_pos = QPointF()
+        self.connect_from = None
+
+    def open_at(self, global_pos, scene_pos: QPointF, connect_from=None) -> None:
+        self.scene_pos, self.connect_from = scene_pos, connect_from
+        self.edit.clear()
+        self.refilter("")
+        self.move(global_pos)
+        self.show()
+        self.edit.setFocus()
+
+    def refilter(self, text: str) -> None:
+        words = text.lower().split()
+        self.list.clear()
+        specs = [s for s in all_specs() if matches(s, words)]
+        # exact and prefix matches on the type name first
+        q = text.strip().lower()
+        specs.sort(key=lambda s: (s.type.lower() != q, not s.type.lower().startswith(q)))
+        for spec in specs:
+            item = QListWidgetItem(f"{spec.type}    — {first_line(spec.doc)}")
+            item.setData(Qt.UserRole, spec.type)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, obj, event):
+        if obj is self.edit and event.type() == event.Type.KeyPress:
+            if event.key() in (Qt.Key_Down, Qt.Key_Up):
+                row = self.list.currentRow() + (1 if event.key() == Qt.Key_Down else -1)
+                self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
+                return True
+            if event.key() == Qt.Key_Escape:
+                self.hide()
+                return True
+        return super().eventFilter(obj, event)
+
+    def accept_current(self) -> None:
+        item = self.list.currentItem()
+        self.hide()
+        if item is not None:
+            self.chosen.emit(item.data(Qt.UserRole), self.scene_pos, self.connect_from)

@@ -1,0 +1,78 @@
+"""Imports TensorFlow and Keras on a background thread after the window is up,
+and says which device training would use. Actions that need Keras wait for it."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+from PySide6.QtCore import QObject, Signal
+
+NOT_LOADED, LOADING, READY, FAILED = "not loaded", "loading", "ready", "failed"
+
+
+class TensorFlowLoader(QObject):
+    state_changed = Signal(str)
+    ready = Signal(str)  # device description
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.state = NOT_LOADED
+        self.device = ""
+        self.error = ""
+        self._waiting: list = []
+        self._thread: threading.Thread | None = None
+        self.ready.connect(self._run_waiting)
+
+    def start(self) -> None:
+        if self.state in (LOADING, READY):
+            return
+        self._set(LOADING)
+        self._thread = threading.Thread(target=self._load, name="tensorflow-import", daemon=True)
+        self._thread.start()
+
+    def _load(self) -> None:
+        try:
+            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            import tensorflow as tf  # noqa: F401  (the whole point: import it here)
+            import keras  # noqa: F401
+
+            gpus = tf.config.list_physical_devices("GPU")
+            if gpus:
+                try:
+                    name = tf.config.experimental.get_device_details(gpus[0]).get("device_name", "GPU")
+                except Exception:  # details are best effort
+                    name = "GPU"
+                device = f"GPU: {name}" + (f" (+{len(gpus) - 1})" if len(gpus) > 1 else "")
+            else:
+                device = "CPU"
+        except Exception as exc:  # reported in the status bar, never a traceback
+            self.error = f"{type(exc).__name__}: {exc}"
+            self.state = FAILED
+            self.state_changed.emit(FAILED)
+            self.failed.emit(self.error)
+            return
+        self.device = device
+        self.state = READY
+        self.state_changed.emit(READY)
+        self.ready.emit(device)
+
+    def _set(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    def when_ready(self, callback) -> bool:
+        """Run ``callback`` now if Keras is loaded, else once it is (starting the load).
+        Returns True if it ran at once."""
+        if self.state == READY:
+            callback()
+            return True
+        self._waiting.append(callback)
+        self.start()
+        return False
+
+    def _run_waiting(self, _device: str) -> None:
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
