@@ -113,7 +113,13 @@ def _set_return_sequences(node_id: str):
 
 
 def _reshape_targets(shape) -> list[tuple]:
-    """Plausible Reshape targets for a flat (batch, features) tensor."""
+    """Plausible Reshape targets: a flat (batch, features) tensor made 2-D or an
+    image; an image made a sequence of its pixels."""
+    if len(shape) > 3 and all(d is not None for d in shape[1:]):
+        steps = 1
+        for d in shape[1:-1]:
+            steps *= d
+        return [(steps, shape[-1])]
     if len(shape) != 2 or shape[1] is None:
         return []
     n = shape[1]

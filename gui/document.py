@@ -32,6 +32,7 @@ class Document(QObject):
         self.generation = 0  # counts engine changes (autosave compares it)
         self._report = None
         self._dirty = True
+        self._emitted = None  # the generation the views last heard about
         network.subscribe(self._on_change)
         self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -64,7 +65,8 @@ class Document(QObject):
 
     def refresh(self) -> None:
         """Re-analyse after edits and tell the views."""
-        if self._dirty or self._report is None:
+        if self._emitted != self.generation:
+            self._emitted = self.generation
             self.analyzed.emit(self.report())
 
     # --------------------------------------------------------- editing --
