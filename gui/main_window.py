@@ -20,6 +20,7 @@ from engine.fileformat import write_atomic
 from engine.network import Network
 from gui import app_paths, clipboard
 from gui.canvas import CanvasView, NetworkScene
+from gui.canvas import style as canvas_style
 from gui.commands import (
     AutoLayoutCommand, DeleteCommand, FunctionCommand, GroupCommand, PasteCommand,
 )
@@ -360,7 +361,7 @@ class MainWindow(QMainWindow):
         rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)
         image = QImage(max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
                        QImage.Format_ARGB32_Premultiplied)
-        image.fill(self.palette().color(self.backgroundRole()))
+        image.fill(canvas_style.background())
         selected = self.scene.selectedItems()
         for item in selected:
             item.setSelected(False)
