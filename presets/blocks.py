@@ -40,6 +40,14 @@ def _block_group(b: Builder, name: str | None, group):
     return b.group(path) if path else nullcontext()
 
 
+def _non_default(**params) -> dict:
+    """The conv options that differ from the Keras defaults, so that exported
+    code and the inspector show only what the block actually sets."""
+    defaults = {"strides": 1, "padding": "valid", "use_bias": True,
+                "kernel_initializer": "glorot_uniform", "depth_multiplier": 1}
+    return {k: v for k, v in params.items() if k not in defaults or v != defaults[k]}
+
+
 def _activation(b: Builder, x: Tensor, activation: str | None, name: str | None) -> Tensor:
     """An activation layer: ``ReLU(6.0)`` for "relu6" (as MobileNets write it),
     ``ReLU()`` for "ReLU", ``Activation(activation)`` otherwise."""
@@ -64,8 +72,9 @@ def conv_bn_act(b: Builder, x: Tensor, filters: int, kernel_size=3, strides=1, p
     Inception-v3, ``{"epsilon": 1e-3, "momentum": 0.999}`` for MobileNetV2).
     """
     with _block_group(b, name, group):
-        x = b.Conv2D(filters, kernel_size, strides=strides, padding=padding, use_bias=use_bias,
-                     kernel_initializer=kernel_initializer, name=_named(name, "conv"))(x)
+        x = b.Conv2D(filters, kernel_size, **_non_default(
+            strides=strides, padding=padding, use_bias=use_bias, kernel_initializer=kernel_initializer),
+            name=_named(name, "conv"))(x)
         x = b.BatchNormalization(**(bn or {}), name=_named(name, "bn"))(x)
         is_relu = activation in ("relu", "relu6", "ReLU")
         return _activation(b, x, activation, _named(name, "relu" if is_relu else "act"))
@@ -80,7 +89,7 @@ def cbapd(b: Builder, x: Tensor, filters: int, kernel_size=3, *, strides=1, padd
     with ``pool_size=None`` and the dropout with ``dropout=None``.
     """
     with _block_group(b, name, group):
-        x = b.Conv2D(filters, kernel_size, strides=strides, padding=padding,
+        x = b.Conv2D(filters, kernel_size, **_non_default(strides=strides, padding=padding),
                      name=_named(name, "conv"))(x)
         if batch_norm:
             x = b.BatchNormalization(name=_named(name, "bn"))(x)
@@ -105,16 +114,16 @@ def residual_block(b: Builder, x: Tensor, filters: int, strides=1, *, project: b
     """
     if project is None:
         project = strides != 1 or b.shape(x)[-1] != filters
-    conv = dict(padding="same", use_bias=use_bias, kernel_initializer=kernel_initializer)
+    conv = _non_default(padding="same", use_bias=use_bias, kernel_initializer=kernel_initializer)
     with _block_group(b, name, group):
-        y = b.Conv2D(filters, 3, strides=strides, **conv, name=_named(name, "conv1"))(x)
+        y = b.Conv2D(filters, 3, **_non_default(strides=strides), **conv, name=_named(name, "conv1"))(x)
         y = b.BatchNormalization(name=_named(name, "bn1"))(y)
         y = b.Activation("relu", name=_named(name, "relu1"))(y)
-        y = b.Conv2D(filters, 3, strides=1, **conv, name=_named(name, "conv2"))(y)
+        y = b.Conv2D(filters, 3, **conv, name=_named(name, "conv2"))(y)
         y = b.BatchNormalization(name=_named(name, "bn2"))(y)
         shortcut = x
         if project:
-            shortcut = b.Conv2D(filters, 1, strides=strides, **conv,
+            shortcut = b.Conv2D(filters, 1, **_non_default(strides=strides), **conv,
                                 name=_named(name, "shortcut_conv"))(x)
             shortcut = b.BatchNormalization(name=_named(name, "shortcut_bn"))(shortcut)
         y = b.Add(name=_named(name, "add"))([y, shortcut])
@@ -133,18 +142,20 @@ def bottleneck_block(b: Builder, x: Tensor, filters: int, strides=1, *, conv_sho
     bn = {"epsilon": epsilon}
     with _block_group(b, name, group):
         if conv_shortcut:
-            shortcut = b.Conv2D(4 * filters, 1, strides=strides, use_bias=use_bias,
+            shortcut = b.Conv2D(4 * filters, 1, **_non_default(strides=strides, use_bias=use_bias),
                                 name=_named(name, "0_conv"))(x)
             shortcut = b.BatchNormalization(**bn, name=_named(name, "0_bn"))(shortcut)
         else:
             shortcut = x
-        y = b.Conv2D(filters, 1, strides=strides, use_bias=use_bias, name=_named(name, "1_conv"))(x)
+        y = b.Conv2D(filters, 1, **_non_default(strides=strides, use_bias=use_bias),
+                     name=_named(name, "1_conv"))(x)
         y = b.BatchNormalization(**bn, name=_named(name, "1_bn"))(y)
         y = b.Activation("relu", name=_named(name, "1_relu"))(y)
-        y = b.Conv2D(filters, 3, padding="same", use_bias=use_bias, name=_named(name, "2_conv"))(y)
+        y = b.Conv2D(filters, 3, padding="same", **_non_default(use_bias=use_bias),
+                     name=_named(name, "2_conv"))(y)
         y = b.BatchNormalization(**bn, name=_named(name, "2_bn"))(y)
         y = b.Activation("relu", name=_named(name, "2_relu"))(y)
-        y = b.Conv2D(4 * filters, 1, use_bias=use_bias, name=_named(name, "3_conv"))(y)
+        y = b.Conv2D(4 * filters, 1, **_non_default(use_bias=use_bias), name=_named(name, "3_conv"))(y)
         y = b.BatchNormalization(**bn, name=_named(name, "3_bn"))(y)
         y = b.Add(name=_named(name, "add"))([shortcut, y])
         return b.Activation("relu", name=_named(name, "out"))(y)
@@ -205,8 +216,8 @@ def depthwise_separable_block(b: Builder, x: Tensor, pointwise_filters: int, str
     with _block_group(b, name, group):
         if strides != 1:
             x = b.ZeroPadding2D(padding=((0, 1), (0, 1)), name=_named(name, "pad"))(x)
-        x = b.DepthwiseConv2D(3, strides=strides, padding="same" if strides == 1 else "valid",
-                              depth_multiplier=depth_multiplier, use_bias=False,
+        x = b.DepthwiseConv2D(3, **_non_default(strides=strides, depth_multiplier=depth_multiplier),
+                              padding="same" if strides == 1 else "valid", use_bias=False,
                               name=_named(name, "dw"))(x)
         x = b.BatchNormalization(name=_named(name, "dw_bn"))(x)
         x = b.ReLU(max_value=6.0, name=_named(name, "dw_relu"))(x)
@@ -245,7 +256,8 @@ def inverted_residual_block(b: Builder, x: Tensor, filters: int, strides=1, expa
             y = b.ReLU(max_value=6.0, name=_named(name, "expand_relu"))(y)
         if strides == 2:
             y = b.ZeroPadding2D(padding=correct_pad(in_shape[1:3]), name=_named(name, "pad"))(y)
-        y = b.DepthwiseConv2D(3, strides=strides, padding="same" if strides == 1 else "valid",
+        y = b.DepthwiseConv2D(3, **_non_default(strides=strides),
+                              padding="same" if strides == 1 else "valid",
                               use_bias=False, name=_named(name, "depthwise"))(y)
         y = b.BatchNormalization(**bn, name=_named(name, "depthwise_BN"))(y)
         y = b.ReLU(max_value=6.0, name=_named(name, "depthwise_relu"))(y)

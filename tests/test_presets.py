@@ -358,3 +358,15 @@ def test_cli_summary_accepts_a_preset_id(capsys):
     data = json.loads(capsys.readouterr().out)
     assert (data["total_params"], data["non_trainable_params"]) == (198_506, 12)
     assert data["valid"]
+
+
+@pytest.mark.parametrize("preset_id", ["wide-deep-aux", "ts-seq2seq", "transformer-encoder", "inception10"])
+def test_exported_python_builds_the_same_model(preset_id, fresh_keras):
+    keras = fresh_keras
+    net = build_preset(preset_id)
+    namespace = {}
+    exec(compile(net.to_python(), f"{preset_id}.py", "exec"), namespace)
+    models = [v for v in namespace.values() if isinstance(v, keras.Model)]
+    assert len(models) == 1
+    assert models[0].count_params() == net.analyze().total_params
+    assert _weights(models[0].non_trainable_weights) == net.analyze().non_trainable_params
