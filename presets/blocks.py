@@ -308,11 +308,13 @@ def rnn_stack(b: Builder, x: Tensor, units, *, cell: str = "LSTM", dropout: floa
 def transformer_encoder(b: Builder, x: Tensor, num_heads: int, key_dim: int, ff_dim: int, *,
                         dropout: float = 0.1, epsilon: float = 1e-6, name: str | None = None,
                         group: str | None = None) -> Tensor:
-    """A Transformer encoder layer (Vaswani et al., 2017), post-norm as in the
-    Keras text-classification example: self-attention, dropout, residual add,
-    LayerNormalization; then a position-wise feed-forward network (Dense
-    ``ff_dim`` ReLU → Dense back to the model width), dropout, residual add,
-    LayerNormalization.
+    """A Transformer encoder layer (Vaswani et al., 2017), post-norm: multi-head
+    self-attention, dropout, residual add, LayerNormalization; then the
+    position-wise feed-forward network, dropout, residual add,
+    LayerNormalization. The feed-forward network is written as the paper
+    describes it, "two convolutions with kernel size 1" (``ff_dim`` ReLU, then
+    back to the model width), as in the Keras time-series Transformer example;
+    it has exactly the weights of two Dense layers applied at every position.
     """
     width = b.shape(x)[-1]
     with _block_group(b, name, group):
@@ -320,8 +322,8 @@ def transformer_encoder(b: Builder, x: Tensor, num_heads: int, key_dim: int, ff_
         attn = b.Dropout(dropout, name=_named(name, "attention_dropout"))(attn)
         x = b.Add(name=_named(name, "attention_add"))([x, attn])
         x = b.LayerNormalization(epsilon=epsilon, name=_named(name, "attention_norm"))(x)
-        ffn = b.Dense(ff_dim, activation="relu", name=_named(name, "ffn1"))(x)
-        ffn = b.Dense(width, name=_named(name, "ffn2"))(ffn)
+        ffn = b.Conv1D(ff_dim, 1, activation="relu", name=_named(name, "ffn1"))(x)
+        ffn = b.Conv1D(width, 1, name=_named(name, "ffn2"))(ffn)
         ffn = b.Dropout(dropout, name=_named(name, "ffn_dropout"))(ffn)
         x = b.Add(name=_named(name, "ffn_add"))([x, ffn])
         return b.LayerNormalization(epsilon=epsilon, name=_named(name, "ffn_norm"))(x)
