@@ -33,7 +33,7 @@ def _named(name: str | None, suffix: str) -> str | None:
     return f"{name}_{suffix}" if name else None
 
 
-def _block_group(b: Builder, name: str | None, group):
+def _block_group(b: Builder, name: str | None, group: str | bool | None):
     """The block's group: ``group``, else ``name``; ``group=False`` adds none
     (for a block used as a part of a bigger one that already has its group)."""
     path = name if group is None else group
@@ -65,7 +65,7 @@ def _activation(b: Builder, x: Tensor, activation: str | None, name: str | None)
 def conv_bn_act(b: Builder, x: Tensor, filters: int, kernel_size=3, strides=1, padding="same", *,
                 activation: str | None = "relu", use_bias: bool = True,
                 kernel_initializer: str = "glorot_uniform", bn: dict | None = None,
-                name: str | None = None, group: str | None = None) -> Tensor:
+                name: str | None = None, group: str | bool | None = None) -> Tensor:
     """Conv2D → BatchNormalization → activation (the course's ConvBNRelu).
 
     ``bn`` passes extra BatchNormalization arguments (``{"scale": False}`` for
@@ -83,7 +83,7 @@ def conv_bn_act(b: Builder, x: Tensor, filters: int, kernel_size=3, strides=1, p
 def cbapd(b: Builder, x: Tensor, filters: int, kernel_size=3, *, strides=1, padding="same",
           batch_norm: bool = True, activation: str | None = "relu",
           pool_size=2, pool_strides=2, pool_padding="same", dropout: float | None = 0.2,
-          name: str | None = None, group: str | None = None) -> Tensor:
+          name: str | None = None, group: str | bool | None = None) -> Tensor:
     """The course's CBAPD unit: Convolution, BatchNormalization, Activation,
     Pooling (max), Dropout. Leave out BN with ``batch_norm=False``, the pooling
     with ``pool_size=None`` and the dropout with ``dropout=None``.
@@ -106,7 +106,7 @@ def cbapd(b: Builder, x: Tensor, filters: int, kernel_size=3, *, strides=1, padd
 
 def residual_block(b: Builder, x: Tensor, filters: int, strides=1, *, project: bool | None = None,
                    use_bias: bool = False, kernel_initializer: str = "glorot_uniform",
-                   name: str | None = None, group: str | None = None) -> Tensor:
+                   name: str | None = None, group: str | bool | None = None) -> Tensor:
     """ResNet's basic residual unit (He et al., 2015): two 3×3 convs with BN and
     ReLU, added to the input. When the unit changes the size or the depth
     (``project=None`` decides from ``strides``; or force it), the shortcut is a
@@ -132,7 +132,7 @@ def residual_block(b: Builder, x: Tensor, filters: int, strides=1, *, project: b
 
 def bottleneck_block(b: Builder, x: Tensor, filters: int, strides=1, *, conv_shortcut: bool = True,
                      use_bias: bool = True, epsilon: float = 1.001e-5,
-                     name: str | None = None, group: str | None = None) -> Tensor:
+                     name: str | None = None, group: str | bool | None = None) -> Tensor:
     """ResNet-50's bottleneck unit: 1×1 (reduce) → 3×3 → 1×1 (expand to
     4·filters), each with BN, added to the shortcut and passed through ReLU.
     The shortcut is a 1×1 projection with BN when ``conv_shortcut`` is set
@@ -165,7 +165,7 @@ def bottleneck_block(b: Builder, x: Tensor, filters: int, strides=1, *, conv_sho
 
 def inception_module(b: Builder, x: Tensor, f1: int, f3_reduce: int, f3: int, f5_reduce: int,
                      f5: int, pool_proj: int, *, name: str | None = None,
-                     group: str | None = None) -> Tensor:
+                     group: str | bool | None = None) -> Tensor:
     """GoogLeNet's inception module (Szegedy et al., 2014): 1×1, 1×1→3×3,
     1×1→5×5 and 3×3 max-pool→1×1 branches side by side, concatenated on the
     channel axis. Every conv is ReLU with "same" padding, so the branches keep
@@ -186,7 +186,7 @@ def inception_module(b: Builder, x: Tensor, f1: int, f3_reduce: int, f3: int, f5
 
 
 def inception_blk(b: Builder, x: Tensor, ch: int, strides=1, *, name: str | None = None,
-                  group: str | None = None) -> Tensor:
+                  group: str | bool | None = None) -> Tensor:
     """The course's InceptionBlk: four ConvBNRelu branches of ``ch`` channels
     (1×1; 1×1→3×3; 1×1→5×5; 3×3 max-pool→1×1), concatenated to 4·ch. The
     1×1 convs carry the stride, so the block can halve the size.
@@ -207,7 +207,7 @@ def inception_blk(b: Builder, x: Tensor, ch: int, strides=1, *, name: str | None
 
 def depthwise_separable_block(b: Builder, x: Tensor, pointwise_filters: int, strides=1, *,
                               depth_multiplier: int = 1, name: str | None = None,
-                              group: str | None = None) -> Tensor:
+                              group: str | bool | None = None) -> Tensor:
     """MobileNet's depthwise-separable unit (Howard et al., 2017): a 3×3
     DepthwiseConv2D (one filter per channel) and a 1×1 pointwise Conv2D, each
     followed by BN and ReLU6. A stride-2 unit pads one row and column at the
@@ -237,7 +237,7 @@ def correct_pad(size, kernel_size: int = 3):
 
 
 def inverted_residual_block(b: Builder, x: Tensor, filters: int, strides=1, expansion: int = 6, *,
-                            name: str | None = None, group: str | None = None) -> Tensor:
+                            name: str | None = None, group: str | bool | None = None) -> Tensor:
     """MobileNetV2's inverted residual (Sandler et al., 2018): a 1×1 conv
     expands the channels ``expansion`` times, a 3×3 depthwise conv filters
     them, a linear 1×1 conv projects them back down (no activation: the
@@ -269,7 +269,7 @@ def inverted_residual_block(b: Builder, x: Tensor, filters: int, strides=1, expa
 
 
 def squeeze_excite(b: Builder, x: Tensor, ratio: int = 16, *, name: str | None = None,
-                   group: str | None = None) -> Tensor:
+                   group: str | bool | None = None) -> Tensor:
     """Squeeze-and-excitation (Hu et al., 2018): average each channel over the
     image (squeeze), pass the vector through a small ReLU bottleneck and a
     sigmoid (excite), and rescale the channels of ``x`` by the result.
@@ -286,7 +286,7 @@ def squeeze_excite(b: Builder, x: Tensor, ratio: int = 16, *, name: str | None =
 
 def rnn_stack(b: Builder, x: Tensor, units, *, cell: str = "LSTM", dropout: float | None = None,
               return_sequences: bool = False, name: str | None = None,
-              group: str | None = None) -> Tensor:
+              group: str | bool | None = None) -> Tensor:
     """Stacked recurrent layers (``cell`` is "SimpleRNN", "LSTM" or "GRU"):
     every layer but the last returns its whole sequence so the next one can
     read it; the last one returns a sequence only if ``return_sequences``.
@@ -307,7 +307,7 @@ def rnn_stack(b: Builder, x: Tensor, units, *, cell: str = "LSTM", dropout: floa
 
 def transformer_encoder(b: Builder, x: Tensor, num_heads: int, key_dim: int, ff_dim: int, *,
                         dropout: float = 0.1, epsilon: float = 1e-6, name: str | None = None,
-                        group: str | None = None) -> Tensor:
+                        group: str | bool | None = None) -> Tensor:
     """A Transformer encoder layer (Vaswani et al., 2017), post-norm: multi-head
     self-attention, dropout, residual add, LayerNormalization; then the
     position-wise feed-forward network, dropout, residual add,
@@ -332,7 +332,7 @@ def transformer_encoder(b: Builder, x: Tensor, num_heads: int, key_dim: int, ff_
 # -------------------------------------------------------------------- U-Net --
 
 def double_conv(b: Builder, x: Tensor, filters: int, *, name: str | None = None,
-                group: str | None = None) -> Tensor:
+                group: str | bool | None = None) -> Tensor:
     """Two 3×3 ReLU convs with "same" padding (U-Net's basic unit)."""
     with _block_group(b, name, group):
         x = b.Conv2D(filters, 3, padding="same", activation="relu", kernel_initializer="he_normal",
@@ -342,7 +342,7 @@ def double_conv(b: Builder, x: Tensor, filters: int, *, name: str | None = None,
 
 
 def unet_down(b: Builder, x: Tensor, filters: int, *, name: str | None = None,
-              group: str | None = None):
+              group: str | bool | None = None):
     """U-Net encoder step: double conv (kept as the skip) then 2×2 max-pool.
     Returns ``(skip, pooled)``."""
     with _block_group(b, name, group):
@@ -351,7 +351,7 @@ def unet_down(b: Builder, x: Tensor, filters: int, *, name: str | None = None,
 
 
 def unet_up(b: Builder, x: Tensor, skip: Tensor, filters: int, *, name: str | None = None,
-            group: str | None = None) -> Tensor:
+            group: str | bool | None = None) -> Tensor:
     """U-Net decoder step: 2×2 stride-2 transposed conv doubles the size, the
     encoder's skip tensor is concatenated, then a double conv."""
     with _block_group(b, name, group):
