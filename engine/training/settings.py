@@ -16,7 +16,7 @@ class TrainingSettings:
 
     Example:
         >>> s = TrainingSettings(epochs=5, batch_size=32)
-        >>> TrainingSettings.from_dict(s.to_dict()) == s
+        >>> TrainingSettings.from_dict(s.to_dict()).to_dict() == s.to_dict()
         True
     """
 

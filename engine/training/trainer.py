@@ -13,14 +13,16 @@ the run and restores the weights of the last good epoch; an exception in
 data or model code ends the run as ``failed`` with its message; running out
 of memory says so and suggests a smaller batch.
 
-Example:
-    >>> import keras, numpy as np                                   # doctest: +SKIP
-    >>> from engine.data import load_dataset
-    >>> model = keras.Sequential([keras.Input((4,)),
-    ...                           keras.layers.Dense(3, activation="softmax")])
-    >>> t = Trainer(model, load_dataset("iris"), {"epochs": 5})
-    >>> t.subscribe(lambda e: print(e.kind))
-    >>> t.start(); t.wait()
+Example::
+
+    import keras
+    from engine.data import load_dataset
+    model = keras.Sequential([keras.Input((4,)),
+                              keras.layers.Dense(3, activation="softmax")])
+    t = Trainer(model, load_dataset("iris"), {"epochs": 5})
+    t.subscribe(lambda e: print(e.kind))   # started, batch…, epoch…, finished
+    t.start()
+    t.wait()
 """
 
 from __future__ import annotations
