@@ -55,6 +55,13 @@ def valid_name(name: str) -> bool:
 
 # ---------------------------------------------------------------- params ---
 
+def _is_int(v) -> bool:
+    """An int, or a float with an integral value (NaN and infinities are not)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    return isinstance(v, int) or v.is_integer()
+
+
 @dataclass(frozen=True)
 class Param:
     """One constructor (or call) argument of a layer.
@@ -157,7 +164,7 @@ class Param:
         raise self._fail(f"a positive integer or a list of {rank} positive integers", value)
 
     def _positive_int(self, v):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+        if not _is_int(v):
             raise self._fail("made of integers", v)
         lo = 0 if self.min == 0 else 1
         if int(v) < lo:
@@ -174,7 +181,7 @@ class Param:
             if v is None:
                 out.append(None)
                 continue
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+            if not _is_int(v):
                 raise self._fail("a list of positive integers (or null for unknown)", value)
             v = int(v)
             if v <= 0 and not (self.allow_minus_one and v == -1):
@@ -187,7 +194,7 @@ class Param:
             raise self._fail("a non-empty list of integers", value)
         out = []
         for v in value:
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v):
+            if not _is_int(v):
                 raise self._fail("a list of integers", value)
             out.append(int(v))
         return tuple(out)
@@ -195,7 +202,7 @@ class Param:
     def _check_axis(self, value):
         if isinstance(value, (list, tuple)):
             return self._check_ints(value)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or float(value) != int(value):
+        if not _is_int(value):
             raise self._fail("an integer axis or a list of axes", value)
         return int(value)
 
