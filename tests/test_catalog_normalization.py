@@ -205,3 +205,8 @@ def test_rules_never_crash_on_odd_shapes():
                 engine_result(type_name, params, [shape])
             except NeuroCanvasError:
                 pass  # a message for the user; anything else would be a crash
+
+
+def test_normalization_refuses_non_finite_statistics():
+    err = engine_refuses("Normalization", {"mean": [1, float("nan")], "variance": [1, 1]}, [(None, 2)])
+    assert isinstance(err, ParamError) and "finite" in err.message

@@ -139,3 +139,8 @@ def test_rules_never_crash_on_odd_shapes():
                 engine_result(type_name, params, [shape])
             except NeuroCanvasError:
                 pass
+
+
+def test_contrast_refuses_non_finite_value_range():
+    err = engine_refuses("RandomContrast", {"factor": 0.1, "value_range": [0, float("nan")]}, [(None, 4, 4, 3)])
+    assert isinstance(err, ParamError) and err.param == "value_range"

@@ -152,3 +152,8 @@ def test_rules_never_crash_on_odd_shapes():
                 engine_result(type_name, {}, [shape])
             except NeuroCanvasError:
                 pass
+
+
+@pytest.mark.parametrize("padding", [[float("nan"), 1], float("inf"), [[1, float("nan")], 0]])
+def test_padding_refuses_non_finite_values(padding):
+    assert isinstance(engine_refuses("ZeroPadding2D", {"padding": padding}, [(None, 3, 3, 3)]), ParamError)

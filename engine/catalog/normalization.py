@@ -4,6 +4,8 @@ GaussianNoise, GaussianDropout, AlphaDropout, ActivityRegularization."""
 
 from __future__ import annotations
 
+import math
+
 from engine.catalog.base import (
     LayerSpec, Param, constraint_param, initializer_param, prod, regularizer_param,
     register, REQUIRED,
@@ -164,6 +166,9 @@ def _gn_channels(p, shape):
     require_known("GroupNormalization", shape, axis,
                   hint="The channels are split into groups, so their number must be fixed.")
     channels = shape[axis]
+    if channels <= 0:
+        raise ShapeError(f"GroupNormalization: input {fmt(shape)} has no channels on axis {p['axis']}.",
+                         "Fix the layer before it so that it produces at least one channel.", code="size")
     groups = channels if p["groups"] == -1 else p["groups"]
     if groups > channels or channels % groups:
         shown = ", ".join(str(d) for d in _divisors(channels))
@@ -215,6 +220,8 @@ def _nested_shape(name, value):
     if isinstance(value, bool):
         raise ParamError(name, f"{name} must be a number or a list of numbers (got {value!r}).")
     if isinstance(value, (int, float)):
+        if not math.isfinite(value):
+            raise ParamError(name, f"{name} must be made of finite numbers (got {value!r}).")
         return ()
     if isinstance(value, (list, tuple)) and value:
         inner = [_nested_shape(name, v) for v in value]

@@ -11,6 +11,8 @@ random layers change values only during training and keep the shape.
 
 from __future__ import annotations
 
+import math
+
 from engine.catalog.base import LayerSpec, Param, prod, register, REQUIRED
 from engine.errors import ParamError
 from engine.shapes import fmt, join_channels, require_min_rank, require_rank, split_channels
@@ -265,7 +267,8 @@ def _contrast_check(p):
     _factor("factor", p["factor"], 0, 1)
     vr = p["value_range"]
     if (not isinstance(vr, (list, tuple)) or len(vr) != 2
-            or any(isinstance(v, bool) or not isinstance(v, (int, float)) for v in vr) or vr[0] >= vr[1]):
+            or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in vr)
+            or vr[0] >= vr[1]):
         raise ParamError("value_range", f"value_range must be [low, high] with low < high, e.g. [0, 255] or "
                                         f"[0, 1] (got {vr!r}).")
 

@@ -7,6 +7,8 @@ of them has weights; they change only the spatial axes.
 
 from __future__ import annotations
 
+import math
+
 from engine.catalog.base import LayerSpec, Param, prod, register
 from engine.errors import ParamError
 from engine.shapes import check_positive, join_channels, require_rank, split_channels
@@ -95,7 +97,8 @@ UpSampling3D = _upsampling(3)
 # -------------------------------------------------- padding and cropping ---
 
 def _amount(name: str, v, what: str):
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or float(v) != int(v) or v < 0:
+    if (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
+            or float(v) != int(v) or v < 0):
         raise ParamError(name, f"{name}: {what} must be an integer ≥ 0 (got {v!r}).")
     return int(v)
 
