@@ -1,6 +1,7 @@
 """Activation layer declarations compared with real Keras layers."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from engine.catalog import get_spec
 from engine.errors import NeuroCanvasError, ParamError, RuleContext
@@ -91,3 +92,20 @@ def test_rules_never_crash_on_odd_shapes():
                 engine_result(type_name, params, [shape])
             except NeuroCanvasError:
                 pass
+
+
+_ODD_VALUES = st.sampled_from([None, 0, 1, -1, 2, 3, 0.5, -0.5, 1.5, True, "x", [], [1], [1, 2], [1, 2, 3],
+                               [[1, 2], [3, 4]], [0, [1, 2]], [None, 1], {"a": 1}, float("nan"), [1, -1]])
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_rules_raise_only_user_errors(data):
+    """Any params and any input shape end in a result or a ShapeError/ParamError, never a crash."""
+    spec = get_spec(data.draw(st.sampled_from(["ReLU", "LeakyReLU", "PReLU", "ELU", "Softmax"])))
+    params = {p.name: data.draw(_ODD_VALUES) for p in spec.params if p.required or data.draw(st.booleans())}
+    shape = tuple(data.draw(st.lists(st.sampled_from([None, 0, 1, 2, 3, 8]), min_size=1, max_size=6)))
+    try:
+        engine_result(spec.type, params, [shape])
+    except NeuroCanvasError:
+        pass

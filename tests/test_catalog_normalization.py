@@ -1,7 +1,9 @@
 """Normalization and regularization declarations compared with real Keras layers."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from engine.catalog import get_spec
 from engine.errors import NeuroCanvasError, ParamError
 from keras_reference import compare, engine_refuses, engine_result
 
@@ -210,3 +212,20 @@ def test_rules_never_crash_on_odd_shapes():
 def test_normalization_refuses_non_finite_statistics():
     err = engine_refuses("Normalization", {"mean": [1, float("nan")], "variance": [1, 1]}, [(None, 2)])
     assert isinstance(err, ParamError) and "finite" in err.message
+
+
+_ODD_VALUES = st.sampled_from([None, 0, 1, -1, 2, 3, 0.5, -0.5, 1.5, True, "x", [], [1], [1, 2], [1, 2, 3],
+                               [[1, 2], [3, 4]], [0, [1, 2]], [None, 1], {"a": 1}, float("nan"), [1, -1]])
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_rules_raise_only_user_errors(data):
+    """Any params and any input shape end in a result or a ShapeError/ParamError, never a crash."""
+    spec = get_spec(data.draw(st.sampled_from(["BatchNormalization", "LayerNormalization", "GroupNormalization", "Normalization", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout", "ActivityRegularization"])))
+    params = {p.name: data.draw(_ODD_VALUES) for p in spec.params if p.required or data.draw(st.booleans())}
+    shape = tuple(data.draw(st.lists(st.sampled_from([None, 0, 1, 2, 3, 8]), min_size=1, max_size=6)))
+    try:
+        engine_result(spec.type, params, [shape])
+    except NeuroCanvasError:
+        pass
