@@ -216,7 +216,7 @@ class Trainer:
         steps = self.steps_per_epoch
         if self._compile and first_run:
             model.compile(**compile_arguments(s.compile, _output_names(model), steps, target_epochs))
-        start_step = int(model.optimizer.iterations)
+        start_step = int(keras.ops.convert_to_numpy(model.optimizer.iterations))  # also a MirroredVariable
         remaining = target_epochs - self.epochs_done
         lr = model.optimizer._learning_rate
         steps_axis = np.arange(start_step, start_step + remaining * steps)
