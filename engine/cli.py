@@ -4,6 +4,7 @@
     neurocanvas validate FILE        exit 0 valid, 1 invalid, 2 unreadable / bad usage
     neurocanvas summary FILE [--json]
     neurocanvas export FILE --python OUT.py | --keras OUT.keras
+    neurocanvas import MODEL.keras|keras.applications.NAME -o DOC.json
     neurocanvas presets              list the gallery
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
@@ -93,6 +94,29 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def cmd_import(args) -> int:
+    from collections import Counter
+
+    from engine.keras_import import import_source
+    from engine.weights import save_document, weights_path
+
+    result = import_source(args.source, weights=not args.no_weights, app_weights=args.weights)
+    net = result.network
+    if args.name:
+        net.set_name(args.name)
+    save_document(net, args.output)
+    report = net.analyze()
+    wrote = f"{args.output}" + (f" and {weights_path(args.output)}" if result.weights else "")
+    print(f"imported {net.name}: {len(net.nodes)} layers, {report.total_params:,} params "
+          f"({report.trainable_params:,} trainable); wrote {wrote}")
+    kept = Counter((g.class_name, g.reason) for g in result.generic)
+    for (class_name, reason), n in sorted(kept.items()):
+        print(f"  kept as a generic Keras layer: {class_name} x{n} ({reason})")
+    for note in result.notes:
+        print(f"  note: {note}")
+    return EXIT_OK
+
+
 def cmd_presets(args) -> int:
     from presets import all_presets
 
@@ -135,6 +159,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--python", metavar="OUT.py")
     p.add_argument("--keras", metavar="OUT.keras")
     p.set_defaults(func=cmd_export)
+    p = sub.add_parser("import", help="turn a Keras model (.keras/.h5 file or "
+                       "keras.applications.NAME) into a document")
+    p.add_argument("source", help="MODEL.keras, MODEL.h5 or keras.applications.ResNet50")
+    p.add_argument("-o", "--output", required=True, metavar="DOC.json",
+                   help="the document to write (weights go to DOC.weights.npz beside it)")
+    p.add_argument("--name", help="name of the document (default: the model's name)")
+    p.add_argument("--no-weights", action="store_true",
+                   help="do not keep the model's weights (fresh initialisation when built)")
+    p.add_argument("--weights", default=None, metavar="imagenet",
+                   help="for keras.applications: pretrained weights Keras has in its cache")
+    p.set_defaults(func=cmd_import)
     p = sub.add_parser("presets", help="list the preset gallery")
     p.set_defaults(func=cmd_presets)
     p = sub.add_parser("gui", help="start the editor (the default)")

@@ -17,8 +17,12 @@ class BuildError(NeuroCanvasError):
         self.diagnostics = list(diagnostics)
 
 
-def build_model(net, report=None):
-    """The ``keras.Model`` for ``net``; layer names are the node names."""
+def build_model(net, report=None, weights=True):
+    """The ``keras.Model`` for ``net``; layer names are the node names.
+
+    With ``weights``, layers whose node is unchanged since their weights were
+    stored (see :mod:`engine.weights`) get those weights back.
+    """
     report = report or net.analyze()
     if not report.valid:
         first = report.errors[0]
@@ -30,6 +34,7 @@ def build_model(net, report=None):
     import keras
 
     tensors: dict[tuple[str, int], object] = {}
+    built: dict[str, object] = {}  # node id -> layer, for SharedCall nodes
     inputs = []
     for info in report.layers:
         node = net.nodes[info.node]
@@ -47,7 +52,11 @@ def build_model(net, report=None):
             inputs.append((net.index_of(node.id), tensor))
             continue
         spec = node.spec
-        layer = spec.build_layer(keras, node.params, p, node.name)
+        if node.type == "SharedCall":  # the layer object of another node, called again
+            layer = _shared_layer(net, node, built)
+        else:
+            layer = spec.build_layer(keras, node.params, p, node.name)
+            built[node.id] = layer
         if not node.trainable:
             layer.trainable = False
         args = [tensors[(e.src, e.src_port)] for e in net.in_edges(node.id)]
@@ -57,11 +66,31 @@ def build_model(net, report=None):
             tensors[(node.id, port)] = tensor
     model_inputs = [t for _, t in sorted(inputs, key=lambda it: it[0])]
     model_outputs = [tensors[(nid, port)] for nid, port in net.outputs]
-    return keras.Model(
+    model = keras.Model(
         inputs=model_inputs[0] if len(model_inputs) == 1 else model_inputs,
         outputs=model_outputs[0] if len(model_outputs) == 1 else model_outputs,
         name=_model_name(net.name),
     )
+    if weights:
+        from engine.weights import apply
+
+        apply(net, model)  # stored (imported or trained) weights of unchanged layers
+    return model
+
+
+def _shared_layer(net, node, built):
+    """The layer a SharedCall node calls again; refused if its copy is out of date."""
+    owner_id = node.params["shares"]
+    owner = net.nodes.get(owner_id)
+    if owner is None or owner_id not in built:
+        raise BuildError(f"{node.name} calls the layer of {owner_id!r} again, but there is no such "
+                         "layer before it.", "Delete this call, or connect it after that layer.")
+    inner = node.params["layer"]
+    if inner.get("type") != owner.type or (inner.get("params") or {}) != owner.params:
+        raise BuildError(f"{node.name} calls the layer of {owner.name} again, but its copy of "
+                         f"{owner.name}'s settings is out of date.",
+                         f"Copy {owner.name}'s type and params into {node.name}'s 'layer' param.")
+    return built[owner_id]
 
 
 def _model_name(name: str) -> str:

@@ -119,6 +119,8 @@ def to_python(net) -> str:
         "",
     ]
     inputs = []
+    shared = {n.params["shares"] for n in net.nodes.values() if n.type == "SharedCall"}
+    shared_layers: dict[str, str] = {}
     for info in report.layers:
         node = net.nodes[info.node]
         p = node.resolved()
@@ -138,6 +140,15 @@ def to_python(net) -> str:
             continue
         spec = node.spec
         layer_expr = layer_source(node.type, node.params, p, node.name)
+        if node.type == "SharedCall":  # another call of the layer object of its owner
+            layer_expr = shared_layers[node.params["shares"]]
+        elif node.id in shared:  # a layer called more than once: keep the object in a variable
+            layer_var = variable_name(f"{node.name}_layer", taken)
+            if node.type in ("KerasLayer", "KerasOp"):
+                from engine.catalog.generic import constructor_source
+                layer_expr = constructor_source(p, node.name)
+            lines.append(f"{layer_var} = {layer_expr}")
+            shared_layers[node.id] = layer_expr = layer_var
         args = [names[(e.src, e.src_port)] for e in net.in_edges(node.id)]
         call = spec.call_expression(layer_expr, args, p)
         if n_out == 1:

@@ -1,0 +1,283 @@
+"""Generic nodes for imported models: a Keras layer (or operation) the
+catalog does not declare, and a second call of a shared layer.
+
+``KerasLayer`` keeps the layer's full Keras config (as
+``keras.saving.serialize_keras_object`` writes it) and rebuilds the layer
+from it. We cannot infer its shapes, so the importer asks Keras and records
+the input shapes, output shapes and weight counts it saw; the shape rule
+replays them and refuses to guess for any other input shape (re-import, or
+:func:`engine.keras_import.refresh_generic` asks Keras again).
+
+``KerasOp`` is the same for a bare Keras operation in a functional graph
+(``x + y`` or ``keras.ops.add(x, y)`` on symbolic tensors): it is not a
+layer, has no weights and does not appear in ``model.layers``.
+
+``SharedCall`` is one more call of a layer that another node owns (the same
+weights applied to another tensor, as in a siamese network). It carries a
+copy of the owner's type and params for shape inference; its weights are
+counted once, on the owner, exactly as Keras counts them.
+
+Nothing here imports TensorFlow.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register
+from engine.errors import ParamError, ShapeError
+from engine.shapes import fmt
+
+CALL_STYLES = ("single", "list", "args", "template")
+
+
+def _shape_list(shapes) -> list:
+    return [list(s) if s is not None else None for s in shapes]
+
+
+def _recorded(p, shapes):
+    """The recorded output shapes for these input shapes, or ShapeError."""
+    wanted = [list(s) for s in shapes]
+    if wanted != _shape_list(p["input_shapes"] or []):
+        recorded = ", ".join(fmt(tuple(s)) for s in p["input_shapes"] or []) or "nothing"
+        got = ", ".join(fmt(tuple(s)) for s in shapes) or "nothing"
+        raise ShapeError(
+            f"{p['class_name']} is not in the NeuroCanvas catalog; Keras computed its shapes "
+            f"for input {recorded}, but it now receives {got}.",
+            "NeuroCanvas does not guess: update its shapes from Keras "
+            "(engine.keras_import.refresh_generic), or restore the input shape.",
+            code="generic_shape")
+    outs = [tuple(s) for s in p["output_shapes"]]
+    return outs
+
+
+def _generic_shape(p, shapes, ctx):
+    outs = _recorded(p, shapes)
+    return outs if len(outs) > 1 else outs[0]
+
+
+def _generic_weights(p, shapes):
+    return (p["trainable_params"], p["non_trainable_params"])
+
+
+def _generic_outputs(p):
+    n = len(p["output_shapes"] or [None])
+    return ("output",) if n == 1 else tuple(f"output_{i}" for i in range(n))
+
+
+def _generic_check(p):
+    if p["call_style"] not in CALL_STYLES:
+        raise ParamError("call_style", f"call_style must be one of {', '.join(CALL_STYLES)}.")
+    for key in ("input_shapes", "output_shapes"):
+        value = p[key]
+        if value is None:
+            continue
+        if not isinstance(value, list) or not all(
+                isinstance(s, list) and all(d is None or (isinstance(d, int) and not isinstance(d, bool))
+                                            for d in s) for s in value):
+            raise ParamError(key, f"{key} must be a list of shapes (lists of integers or null).")
+    if p["call_style"] == "template" and not isinstance(p["call_args"], list):
+        raise ParamError("call_args", "call_args must list the call's positional arguments.")
+    if not p["output_shapes"]:
+        raise ParamError("output_shapes", "output_shapes must list at least one shape.")
+    if not isinstance(p["config"], dict):
+        raise ParamError("config", "config must be the Keras config object of the layer.")
+
+
+def serialized(p: dict, name: str) -> dict:
+    """The ``serialize_keras_object`` dict to rebuild the layer, named ``name``."""
+    config = copy.deepcopy(p["config"])
+    config["name"] = name
+    if "trainable" in config:
+        config["trainable"] = True  # the node's trainable flag decides, after the build
+    out = {"module": p["module"], "class_name": p["class_name"], "config": config,
+           "registered_name": p["registered_name"]}
+    return out
+
+
+def _generic_build(keras, kwargs, name):
+    p = {"module": kwargs.get("module"), "class_name": kwargs["class_name"],
+         "config": kwargs["config"], "registered_name": kwargs.get("registered_name")}
+    return keras.saving.deserialize_keras_object(serialized(p, name))
+
+
+def fill_template(template, tensors):
+    """Call arguments from a template whose tensor slots are {"__input__": port}."""
+    if isinstance(template, dict) and set(template) == {"__input__"}:
+        return tensors[template["__input__"]]
+    if isinstance(template, list):
+        return [fill_template(v, tensors) for v in template]
+    return template
+
+
+def _template_source(template, args):
+    if isinstance(template, dict) and set(template) == {"__input__"}:
+        return args[template["__input__"]]
+    if isinstance(template, list):
+        return "[" + ", ".join(_template_source(v, args) for v in template) + "]"
+    return repr(template)
+
+
+def _generic_call(layer, tensors, p):
+    kwargs = dict(p["call_kwargs"] or {})
+    style = p["call_style"]
+    if style == "template":
+        return layer(*fill_template(p["call_args"], tensors), **kwargs)
+    if style == "list":
+        return layer(list(tensors), **kwargs)
+    if style == "args":
+        return layer(*tensors, **kwargs)
+    return layer(tensors[0], **kwargs)
+
+
+def constructor_source(p: dict, name: str) -> str:
+    """Python source that rebuilds the layer from its config."""
+    return f"keras.saving.deserialize_keras_object({serialized(p, name)!r})"
+
+
+def _generic_call_source(layer_expr, args, p):
+    if "(" in layer_expr:  # layers.KerasLayer(..., name='n'): rebuild from the config instead
+        marker = "name='"  # layer_source ends with name='...'; names hold no quotes
+        start = layer_expr.rfind(marker)
+        name = layer_expr[start + len(marker):layer_expr.rfind("'")] if start >= 0 else None
+        callee = constructor_source(p, name or p["config"].get("name", "layer"))
+    else:  # a variable holding the layer (a layer called more than once)
+        callee = layer_expr
+    kwargs = "".join(f", {k}={v!r}" for k, v in (p["call_kwargs"] or {}).items())
+    if p["call_style"] == "list":
+        return f"{callee}([{', '.join(args)}]{kwargs})"
+    if p["call_style"] == "template":
+        inner = ", ".join(_template_source(v, args) for v in p["call_args"])
+        return f"{callee}({inner}{kwargs})"
+    return f"{callee}({', '.join(args)}{kwargs})"
+
+
+def _generic_params(what: str) -> tuple:
+    return (
+        Param("class_name", "str", REQUIRED, f"The Keras class of the {what}."),
+        Param("module", "str", None, "The Python module Keras rebuilds it from.", nullable=True,
+              advanced=True),
+        Param("registered_name", "str", None, "Its registered serialization name, if any.",
+              nullable=True, advanced=True),
+        Param("config", "any", REQUIRED, f"The {what}'s full Keras config (get_config()).",
+              advanced=True),
+        Param("call_style", "choice", "single", "How the inputs are passed: one tensor, "
+              "a list of tensors, or several positional tensors.", choices=CALL_STYLES,
+              advanced=True),
+        Param("call_args", "any", None, "Positional arguments of the call when they mix "
+              "tensors (written {'__input__': port}) and constants.", nullable=True, advanced=True),
+        Param("call_kwargs", "any", None, "Other keyword arguments of the call.", nullable=True,
+              advanced=True),
+        Param("input_shapes", "any", None, "Input shapes Keras computed the shapes for.",
+              nullable=True, advanced=True),
+        Param("output_shapes", "any", REQUIRED, "Output shapes Keras computed.", advanced=True),
+        Param("trainable_params", "int", 0, "Trainable weights Keras counted.", min=0,
+              advanced=True),
+        Param("non_trainable_params", "int", 0, "Non-trainable weights Keras counted.", min=0,
+              advanced=True),
+    )
+
+
+KERAS_LAYER = register(LayerSpec(
+    type="KerasLayer",
+    category="imported",
+    doc="A Keras layer the catalog does not declare, kept from an imported model with its "
+        "full config; its shapes and weight counts come from Keras.",
+    params=_generic_params("layer"),
+    shape=_generic_shape,
+    weights=_generic_weights,
+    variadic=True,
+    min_inputs=1,
+    outputs=_generic_outputs,
+    check=_generic_check,
+    build=_generic_build,
+    call=_generic_call,
+    call_source=_generic_call_source,
+    key_params=("class_name",),
+))
+
+KERAS_OP = register(LayerSpec(
+    type="KerasOp",
+    category="imported",
+    doc="A Keras operation used directly in a functional graph (such as x + y); it has no "
+        "weights and is not a layer. Its shapes come from Keras.",
+    params=_generic_params("operation"),
+    shape=_generic_shape,
+    weights=_generic_weights,
+    variadic=True,
+    min_inputs=1,
+    outputs=_generic_outputs,
+    check=_generic_check,
+    build=_generic_build,
+    call=_generic_call,
+    call_source=_generic_call_source,
+    key_params=("class_name",),
+))
+
+
+# ------------------------------------------------------------ SharedCall ---
+
+def _inner(p):
+    layer = p["layer"]
+    return get_spec(layer["type"]), layer["resolved"]
+
+
+def _shared_shape(p, shapes, ctx):
+    spec, inner = _inner(p)
+    return spec.shape(inner, shapes, ctx)
+
+
+def _shared_macs(p, ins, outs):
+    spec, inner = _inner(p)
+    return spec.macs(inner, ins, outs)
+
+
+def _shared_outputs(p):
+    spec, inner = _inner(p)
+    return spec.output_names(inner)
+
+
+def _shared_check(p):
+    from engine.catalog.base import valid_name
+
+    if not valid_name(p["shares"]):
+        raise ParamError("shares", "shares must be the id of the node whose layer is called again.")
+
+
+def _shared_call(layer, tensors, p):
+    spec, inner = _inner(p)
+    return spec.call_layer(layer, tensors, inner)
+
+
+def _shared_call_source(layer_expr, args, p):
+    # engine.python_export names the owner's layer object `<owner var>_layer` and hands it
+    # to us as layer_expr for SharedCall nodes
+    spec, inner = _inner(p)
+    return spec.call_expression(layer_expr, args, inner)
+
+
+def _shared_build(keras, kwargs, name):
+    raise ParamError("shares", "A SharedCall reuses the layer of another node; "
+                     "it is built by engine.keras_build, not on its own.")
+
+
+SHARED_CALL = register(LayerSpec(
+    type="SharedCall",
+    category="imported",
+    doc="Calls the layer of another node again on another input (shared weights). "
+        "Its weights are counted once, on that node.",
+    params=(
+        Param("shares", "str", REQUIRED, "Id of the node whose layer (and weights) this call reuses."),
+        Param("layer", "layer", REQUIRED, "Type and params of the shared layer (kept in step with it)."),
+    ),
+    shape=_shared_shape,
+    macs=_shared_macs,
+    variadic=True,
+    min_inputs=1,
+    outputs=_shared_outputs,
+    check=_shared_check,
+    build=_shared_build,
+    call=_shared_call,
+    call_source=_shared_call_source,
+    key_params=("shares",),
+))

@@ -1,0 +1,962 @@
+"""Import Keras models into editable NeuroCanvas documents, exactly.
+
+Three sources, one result (a :class:`~engine.network.Network`):
+
+    >>> from engine.keras_import import from_keras, from_file, from_application
+    >>> net = from_keras(model)                      # a live functional or Sequential model
+    >>> net = from_file("model.keras")               # .keras or .h5, loaded in Keras's safe mode
+    >>> net = from_application("ResNet50")           # keras.applications, weights=None
+
+How a model becomes a document:
+
+- Every call of a layer becomes a node; the node's params are the layer's
+  ``get_config()`` mapped to the catalog's conventions, keeping only the
+  params that differ from the Keras defaults. A mapping is accepted only if
+  the layer built back from those params has exactly the original config
+  and the catalog's shape rule and weight counts give what Keras gave;
+  otherwise the layer becomes a generic ``KerasLayer`` node that keeps its
+  full config (and the shapes and counts Keras computed). Nothing is dropped
+  and nothing is guessed. :attr:`ImportResult.generic` says which layers
+  fell back and why.
+- A bare operation in the graph (``x + y`` on symbolic tensors) becomes a
+  ``KerasOp`` node, so that the rebuilt model has the same layers.
+- Sequential and functional models used as layers inside the model are
+  inlined; their layers get the inner model's name as group path (nested
+  models give nested paths), so the editor can collapse them.
+- A layer called several times (shared weights) is a node for its first call
+  and a ``SharedCall`` node for each further call; multi-output layers keep
+  every output port.
+- Weights come along (see :mod:`engine.weights`) unless ``weights=False``;
+  frozen layers (``trainable=False``) become frozen nodes.
+- Lambda layers and custom objects Keras cannot rebuild from their config
+  are refused with a message naming the layer: such a layer runs code that
+  a document cannot hold.
+
+Importing a model needs Keras (imported lazily, here only).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from engine.catalog import all_specs, get_spec
+from engine.catalog.base import INITIALIZERS, valid_name
+from engine.errors import DocumentError, NeuroCanvasError, ParamError, RuleContext
+from engine.network import Network
+
+GENERIC_TYPES = ("KerasLayer", "KerasOp")
+_INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
+APPLICATION_PREFIX = "keras.applications."
+
+
+class KerasImportError(DocumentError):
+    """A model that cannot be imported; the message names the layer and why."""
+
+
+@dataclass
+class GenericNote:
+    """A layer kept as a generic node, and why the catalog could not take it."""
+
+    node: str
+    class_name: str
+    reason: str
+
+
+@dataclass
+class ImportResult:
+    network: Network
+    generic: list = field(default_factory=list)  # GenericNote
+    notes: list = field(default_factory=list)  # other things worth telling the user
+    renamed: dict = field(default_factory=dict)  # Keras layer name -> node name (when changed)
+    weights: object = None  # engine.weights.WeightStore or None
+
+
+def _keras():
+    import keras
+
+    return keras
+
+
+# ------------------------------------------------------------ public API --
+
+def from_keras(model, *, weights: bool = True, name: str | None = None, layout: bool = True) -> Network:
+    """The document for a live ``keras.Model`` (functional or Sequential)."""
+    return import_model(model, weights=weights, name=name, layout=layout).network
+
+
+def import_model(model, *, weights: bool = True, name: str | None = None,
+                 layout: bool = True) -> ImportResult:
+    """Like :func:`from_keras`, with the notes (generic fallbacks, renames)."""
+    keras = _keras()
+    if not isinstance(model, keras.Model):
+        raise KerasImportError(f"Expected a keras.Model, got {type(model).__name__}.")
+    importer = _Importer(keras, keep_weights=weights)
+    result = importer.run(model, name)
+    if layout:
+        _apply_layout(result.network)
+    return result
+
+
+def load_keras_file(path):
+    """``keras.saving.load_model`` in safe mode, with every failure as a KerasImportError."""
+    keras = _keras()
+    path = Path(path)
+    if not path.exists():
+        raise KerasImportError(f"{path}: no such file.")
+    if path.suffix not in (".keras", ".h5", ".hdf5"):
+        raise KerasImportError(f"{path}: a Keras model file ends in .keras or .h5.",
+                               "Save the model with model.save('model.keras').")
+    try:
+        return keras.saving.load_model(path, compile=False, safe_mode=True)
+    except Exception as exc:  # Keras raises ValueError, TypeError, OSError, ... : explain
+        raise _explain_load_failure(path, exc) from None
+
+
+def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:
+    """The document for a ``.keras`` or ``.h5`` model file."""
+    return import_file(path, weights=weights, layout=layout).network
+
+
+def import_file(path, *, weights: bool = True, layout: bool = True) -> ImportResult:
+    model = load_keras_file(path)
+    try:
+        return import_model(model, weights=weights, name=model.name, layout=layout)
+    finally:
+        del model
+
+
+def application_names() -> list:
+    """The architectures of ``keras.applications`` (ResNet50, MobileNetV2, ...)."""
+    keras = _keras()
+    return sorted(n for n in dir(keras.applications)
+                  if n[:1].isupper() and callable(getattr(keras.applications, n)))
+
+
+def from_application(name: str, *, weights=None, layout: bool = True, **kwargs) -> Network:
+    """The document for ``keras.applications.<name>`` (``weights=None``: fresh weights).
+
+    ``weights="imagenet"`` works when Keras has the file in its cache
+    (``~/.keras/models``); other keyword arguments go to the constructor.
+    """
+    return import_application(name, weights=weights, layout=layout, **kwargs).network
+
+
+def import_application(name: str, *, weights=None, layout: bool = True, **kwargs) -> ImportResult:
+    keras = _keras()
+    short = name[len(APPLICATION_PREFIX):] if name.startswith(APPLICATION_PREFIX) else name
+    names = application_names()
+    if short not in names:
+        close = [n for n in names if n.lower() == short.lower()]
+        hint = (f"Did you mean {close[0]}?" if close else
+                "Known architectures: " + ", ".join(names) + ".")
+        raise KerasImportError(f"keras.applications has no architecture {short!r}.", hint)
+    try:
+        model = getattr(keras.applications, short)(weights=weights, **kwargs)
+    except Exception as exc:
+        raise KerasImportError(f"keras.applications.{short} could not be built: "
+                               f"{_first_line(exc)}",
+                               "weights='imagenet' needs the weights file in ~/.keras/models "
+                               "(there is no download here)." if weights else "") from None
+    try:
+        return import_model(model, weights=weights is not None, name=model.name, layout=layout)
+    finally:
+        del model
+
+
+def import_source(source: str, *, weights: bool = True, app_weights=None) -> ImportResult:
+    """A file path, ``keras.applications.<Name>`` or a bare application name."""
+    path = Path(source)
+    if path.suffix in (".keras", ".h5", ".hdf5") or path.exists():
+        return import_file(path, weights=weights)
+    if source.startswith(APPLICATION_PREFIX) or source[:1].isupper():
+        return import_application(source, weights=app_weights)
+    raise KerasImportError(f"{source}: no such model file.",
+                           "Give a .keras or .h5 file, or keras.applications.<Name> "
+                           "such as keras.applications.ResNet50.")
+
+
+def refresh_generic(net, node_ids=None) -> list:
+    """Ask Keras for the shapes and weight counts of generic nodes whose inputs changed.
+
+    A ``KerasLayer``/``KerasOp`` node replays the shapes Keras computed at
+    import; after an edit upstream changes its input shape, the analysis
+    reports it instead of guessing. This rebuilds each such layer from its
+    config, calls it on symbolic inputs of the new shapes and records what
+    Keras says (through ``set_params``, so the edit can be undone). Returns
+    the ids of the nodes updated; a layer Keras refuses raises KerasImportError.
+    """
+    keras = _keras()
+    from engine.catalog.generic import fill_template, serialized
+
+    wanted = set(node_ids) if node_ids is not None else None
+    updated = []
+    while True:
+        report = net.analyze()
+        todo = None
+        for info in report.layers:
+            node = net.nodes[info.node]
+            if node.type not in GENERIC_TYPES or (wanted is not None and node.id not in wanted):
+                continue
+            if not info.input_shapes or info.node in updated:
+                continue
+            recorded = [tuple(s) for s in node.params.get("input_shapes") or []]
+            if [tuple(s) for s in info.input_shapes] != recorded:
+                todo = (node, info.input_shapes)
+                break
+        if todo is None:
+            return updated
+        node, shapes = todo
+        p = node.resolved()
+        try:
+            layer = keras.saving.deserialize_keras_object(serialized(p, node.name))
+            inputs = [keras.KerasTensor(tuple(s)) for s in shapes]
+            style = p["call_style"]
+            kwargs = dict(p["call_kwargs"] or {})
+            if style == "template":
+                out = layer(*fill_template(p["call_args"], inputs), **kwargs)
+            elif style == "list":
+                out = layer(list(inputs), **kwargs)
+            else:
+                out = layer(*inputs, **kwargs)
+        except Exception as exc:
+            raise KerasImportError(f"{node.name} ({p['class_name']}) cannot take input "
+                                   f"{', '.join(str(tuple(s)) for s in shapes)}: {_first_line(exc)}",
+                                   "Change the layers before it back, or replace this layer.") from None
+        from keras.src import tree
+
+        outs = [_shape(t) for t in tree.flatten(out)]
+        counts = _weight_counts(layer) if isinstance(layer, keras.layers.Layer) else (0, 0)
+        params = dict(node.params)
+        params.update({"input_shapes": [list(s) for s in shapes],
+                       "output_shapes": [list(s) for s in outs]})
+        for key, value in zip(("trainable_params", "non_trainable_params"), counts):
+            if value:
+                params[key] = value
+            else:
+                params.pop(key, None)
+        net.set_params(node.id, params)
+        updated.append(node.id)
+
+
+# ---------------------------------------------------------- the importer --
+
+class _Unmappable(Exception):
+    """The catalog cannot hold this layer exactly; the message says why."""
+
+
+class _Importer:
+    def __init__(self, keras, keep_weights: bool):
+        self.keras = keras
+        self.keep_weights = keep_weights
+        self.net: Network | None = None
+        self.owner: dict[int, str] = {}  # id(layer) -> node id of its first call
+        self.producers: dict[tuple, list] = {}  # (id(op), node index) -> [(node id, port)]
+        self.model_calls: dict[int, int] = {}  # id(nested model) -> calls inlined so far
+        self.result: ImportResult | None = None
+        self.store = None
+        self._specs = {(s.keras_class or s.type): s for s in all_specs()
+                       if s.type not in _INTERNAL_TYPES and s.type != "Input"}
+        self._defaults_cache: dict = {}
+        from keras.src.layers.core.input_layer import InputLayer
+
+        self._InputLayer = InputLayer
+
+    # -- walk -----------------------------------------------------------
+
+    def run(self, model, name) -> ImportResult:
+        from engine.weights import WeightStore, attach
+
+        net_name = name or model.name
+        self.net = Network(net_name if isinstance(net_name, str) else "model")
+        self.result = ImportResult(self.net)
+        if self.keep_weights:
+            self.store = WeightStore()
+        fn = self._functional(model)
+        outputs = self._walk(fn, group=None, input_refs=None, trainable=model.trainable)
+        self.net.set_outputs(outputs)
+        report = self.net.analyze()
+        if not report.valid:  # cannot happen if every check above held; say so plainly
+            first = report.errors[0]
+            raise KerasImportError(f"The imported network is not valid: {first.message}", first.hint)
+        if self.store is not None and len(self.store):
+            attach(self.net, self.store)
+            self.result.weights = self.store
+        return self.result
+
+    def _functional(self, model):
+        """The functional graph of a model; Sequential models hold one inside."""
+        keras = self.keras
+        if isinstance(model, keras.Sequential):
+            fn = getattr(model, "_functional", None)
+            if fn is None:
+                raise KerasImportError(
+                    f"The Sequential model {model.name!r} has no input shape yet, so its layers "
+                    "have no shapes to import.",
+                    "Start it with keras.Input(shape=...), or call model.build(input_shape) first.")
+            return fn
+        if not hasattr(model, "_nodes_by_depth") or not hasattr(model, "_operations"):
+            raise KerasImportError(
+                f"The model {model.name!r} is a subclassed keras.Model ({type(model).__name__}): "
+                "its computation is Python code, not a graph of layers.",
+                "Only functional and Sequential models can be imported.")
+        return model
+
+    def _walk(self, fn, group, input_refs, trainable):
+        if input_refs is None:
+            for t in fn.inputs:
+                self._input_node(t, group)
+        else:
+            if len(input_refs) != len(fn.inputs):
+                raise KerasImportError(f"The model {fn.name!r} is called with {len(input_refs)} "
+                                       f"tensors but has {len(fn.inputs)} inputs.")
+            for t, ref in zip(fn.inputs, input_refs):
+                op, node_index, _ = t._keras_history
+                self.producers[(id(op), node_index)] = [ref]
+        index = {id(op): i for i, op in enumerate(fn._operations)}
+        for depth in sorted(fn._nodes_by_depth, reverse=True):
+            nodes = sorted(fn._nodes_by_depth[depth], key=lambda n: index.get(id(n.operation), 0))
+            for node in nodes:
+                if isinstance(node.operation, self._InputLayer):
+                    continue  # inputs are mapped above
+                self._call(node, group, trainable)
+        return [self._ref(t) for t in fn.outputs]
+
+    def _ref(self, tensor):
+        op, node_index, tensor_index = tensor._keras_history
+        try:
+            return self.producers[(id(op), node_index)][tensor_index]
+        except (KeyError, IndexError):
+            raise KerasImportError(f"The tensor {getattr(tensor, 'name', '?')!r} comes from "
+                                   f"{op.name!r}, which is not part of the model.") from None
+
+    def _input_node(self, tensor, group):
+        layer, node_index, _ = tensor._keras_history
+        shape = list(tensor.shape)
+        params = {"shape": shape[1:]}
+        if shape[0] is not None:
+            params["batch_size"] = shape[0]
+        dtype = str(getattr(tensor, "dtype", "float32") or "float32")
+        if dtype != "float32":
+            params["dtype"] = dtype
+        if getattr(tensor, "sparse", False):
+            params["sparse"] = True
+        nid = self._unique(layer.name)
+        try:
+            self.net.add_node("Input", params, id=nid, group=group)
+        except NeuroCanvasError as exc:
+            raise KerasImportError(f"Input {layer.name!r}: {exc.message}", exc.hint) from None
+        self.producers[(id(layer), node_index)] = [(nid, 0)]
+
+    def _call(self, node, group, trainable):
+        keras = self.keras
+        op = node.operation
+        node_index = _index_of(op._inbound_nodes, node)
+        if isinstance(op, keras.Model) and _is_graph_model(op):
+            self._nested(op, node, node_index, group, trainable)
+            return
+        if isinstance(op, keras.layers.Lambda):
+            raise KerasImportError(
+                f"Layer {op.name!r} is a Lambda layer: it runs arbitrary Python code, which a "
+                "document cannot hold and Keras's safe mode refuses to load.",
+                "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) or a "
+                "registered custom layer, then import again.")
+        positional, style, tensor_kwargs, other_kwargs = self._arguments(op, node)
+        if id(op) in self.owner:
+            nid = self._shared_call(op, node, positional, tensor_kwargs, other_kwargs, style, group)
+        else:
+            nid = self._layer(op, node, positional, style, tensor_kwargs, other_kwargs, group,
+                              trainable and getattr(op, "trainable", True))
+        self.producers[(id(op), node_index)] = [(nid, i) for i in range(len(node.outputs))]
+
+    def _nested(self, model, node, node_index, group, trainable):
+        fn = self._functional(model)
+        refs = [self._ref(t) for t in node.input_tensors]
+        kwargs = {k: v for k, v in node.arguments.kwargs.items() if not _has_tensor(self.keras, v)}
+        if kwargs.get("training") is False:
+            self.result.notes.append(
+                f"{model.name} was called with training=False; its layers are inlined, so "
+                "freeze them (trainable=False, as imported when the model was frozen) to keep "
+                "BatchNormalization in inference mode while training.")
+        calls = self.model_calls.get(id(model), 0) + 1
+        self.model_calls[id(model)] = calls
+        name = model.name if calls == 1 else f"{model.name}_call{calls}"
+        sub = f"{group}/{name}" if group else name
+        outs = self._walk(fn, sub, refs, trainable and model.trainable)
+        self.producers[(id(model), node_index)] = outs
+
+    def _arguments(self, op, node):
+        """(positional tensors, call style, tensor kwargs, other kwargs) of a call."""
+        KerasTensor = self.keras.KerasTensor
+        args, kwargs = node.arguments.args, node.arguments.kwargs
+        tensor_kwargs = {k: v for k, v in kwargs.items() if isinstance(v, KerasTensor)}
+        other = {k: v for k, v in kwargs.items() if k not in tensor_kwargs and v is not None
+                 and not _call_default(op, k, v)}
+        bad = [k for k, v in other.items() if _has_tensor(self.keras, v)]
+        if bad:
+            raise KerasImportError(f"Layer {op.name!r} gets tensors nested in its argument "
+                                   f"{bad[0]!r}, which NeuroCanvas cannot wire.")
+        if len(args) == 1 and isinstance(args[0], KerasTensor):
+            return [args[0]], "single", tensor_kwargs, other
+        if len(args) == 1 and isinstance(args[0], (list, tuple)) and args[0] \
+                and all(isinstance(a, KerasTensor) for a in args[0]):
+            return list(args[0]), "list", tensor_kwargs, other
+        if len(args) > 1 and all(isinstance(a, KerasTensor) for a in args):
+            return list(args), "args", tensor_kwargs, other
+        if not args and tensor_kwargs:
+            return [], "args", tensor_kwargs, other
+        # constants among the arguments (x + 3.0): keep a template with the tensors as slots
+        tensors: list = []
+        template = _template(self.keras, list(args), tensors)
+        if template is None:
+            raise KerasImportError(f"Layer {op.name!r} is called with arguments NeuroCanvas cannot "
+                                   f"keep ({_describe_args(self.keras, args)}).",
+                                   "Pass tensors and plain numbers or strings only.")
+        return tensors, ("template", template), tensor_kwargs, other
+
+    # -- one layer call ---------------------------------------------------
+
+    def _layer(self, op, node, positional, style, tensor_kwargs, other_kwargs, group, trainable):
+        keras = self.keras
+        is_layer = isinstance(op, keras.layers.Layer)
+        class_name = type(op).__name__
+        in_shapes_pos = [_shape(t) for t in positional]
+        out_shapes = [_shape(t) for t in node.outputs]
+        counts = _weight_counts(op) if is_layer else (0, 0)
+        node_type, params, tensors, reason = None, None, None, ""
+        spec = self._specs.get(class_name) if is_layer and _is_keras_class(op) else None
+        if spec is not None:
+            try:
+                params, tensors = self._map(op, spec, positional, style, tensor_kwargs,
+                                            other_kwargs, out_shapes, counts, trainable)
+                node_type = spec.type
+            except _Unmappable as exc:
+                reason = str(exc)
+        elif is_layer:
+            reason = f"the catalog has no {class_name}" if _is_keras_class(op) else \
+                f"{class_name} is a custom layer ({type(op).__module__})"
+        if node_type is None:
+            if tensor_kwargs:
+                raise KerasImportError(f"Layer {op.name!r} ({class_name}) gets tensors as keyword "
+                                       f"arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
+                                       "can only wire for catalog layers.")
+            node_type = "KerasLayer" if is_layer else "KerasOp"
+            params = self._generic_params(op, style, other_kwargs, in_shapes_pos, out_shapes, counts)
+            tensors = positional
+        nid = self._unique(op.name)
+        try:
+            self.net.add_node(node_type, params, id=nid, group=group, trainable=trainable)
+        except NeuroCanvasError as exc:
+            raise KerasImportError(f"Layer {op.name!r} ({class_name}): {exc.message}", exc.hint) from None
+        self._connect(nid, tensors)
+        if node_type in GENERIC_TYPES and is_layer:
+            self.result.generic.append(GenericNote(nid, class_name, reason))
+        self.owner[id(op)] = nid
+        if self.store is not None and is_layer and op.weights:
+            from engine.weights import LayerWeights, fingerprint
+
+            self.store.layers[nid] = LayerWeights(fingerprint(self.net.nodes[nid]),
+                                                  [w.copy() for w in op.get_weights()])
+        return nid
+
+    def _shared_call(self, op, node, positional, tensor_kwargs, other_kwargs, style, group):
+        owner = self.net.nodes[self.owner[id(op)]]
+        spec = owner.spec
+        if owner.type in GENERIC_TYPES:
+            if tensor_kwargs or style != owner.params.get("call_style", "single") \
+                    or other_kwargs != (owner.params.get("call_kwargs") or {}):
+                raise KerasImportError(f"Layer {op.name!r} is called again in a different way "
+                                       "than its first call, which NeuroCanvas cannot represent.")
+            tensors = positional
+            shapes = [_shape(t) for t in tensors]
+            if shapes != [tuple(s) for s in owner.params.get("input_shapes") or []] or \
+                    [_shape(t) for t in node.outputs] != [tuple(s) for s in owner.params["output_shapes"]]:
+                raise KerasImportError(f"Layer {op.name!r} ({type(op).__name__}) is shared between "
+                                       "calls with different shapes; the catalog does not know it, "
+                                       "so NeuroCanvas cannot compute the shapes of the second call.")
+        else:
+            try:
+                tensors = self._ports(op, spec, positional, style, tensor_kwargs)
+                first = {k: v for k, v in owner.params.items() if spec._by_name[k].call}
+                again: dict = {}
+                self._check_call_kwargs(spec, again, other_kwargs)
+            except _Unmappable as exc:
+                raise KerasImportError(f"Layer {op.name!r} is called again with {exc}, which "
+                                       "NeuroCanvas cannot represent.") from None
+            if again != first:
+                raise KerasImportError(f"Layer {op.name!r} is called again with other call "
+                                       f"arguments ({again} instead of {first}), which NeuroCanvas "
+                                       "cannot represent.")
+            shapes = [_shape(t) for t in tensors]
+            try:
+                out = spec.shape(owner.resolved(), shapes, RuleContext())
+            except NeuroCanvasError as exc:
+                raise KerasImportError(f"Layer {op.name!r}, called again: {exc.message}") from None
+            outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
+            if outs != [_shape(t) for t in node.outputs]:
+                raise KerasImportError(f"Layer {op.name!r}, called again: the catalog computes "
+                                       f"{outs} where Keras has {[_shape(t) for t in node.outputs]}.")
+        nid = self._unique(f"{owner.name}_call")
+        params = {"shares": owner.id, "layer": {"type": owner.type, "params": owner.params}}
+        self.net.add_node("SharedCall", params, id=nid, group=group, trainable=owner.trainable)
+        self._connect(nid, tensors)
+        return nid
+
+    def _connect(self, nid, tensors):
+        for port, t in enumerate(tensors):
+            src, src_port = self._ref(t)
+            try:
+                self.net.connect(src, nid, src_port, port)
+            except NeuroCanvasError as exc:
+                raise KerasImportError(f"Layer {nid!r}: {exc.message}", exc.hint) from None
+
+    # -- catalog mapping --------------------------------------------------
+
+    def _map(self, op, spec, positional, style, tensor_kwargs, other_kwargs, out_shapes, counts,
+             trainable):
+        config = op.get_config()
+        params = self._params_from_config(spec, config)
+        self._check_call_kwargs(spec, params, other_kwargs)
+        try:
+            resolved = spec.resolve(params)
+        except ParamError as exc:
+            raise _Unmappable(f"param {exc.param}: {exc.message}") from None
+        # exact: the layer built back from the params has the original config
+        try:
+            twin = spec.build_layer(self.keras, params, resolved, op.name)
+            twin_config = twin.get_config()
+        except Exception as exc:
+            raise _Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+        diff = _config_diff(config, twin_config)
+        if diff:
+            raise _Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
+        tensors = self._ports(op, spec, positional, style, tensor_kwargs)
+        shapes = [_shape(t) for t in tensors]
+        try:
+            out = spec.shape(resolved, shapes, RuleContext())
+            outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
+            weights = tuple(int(w) for w in spec.weights(resolved, shapes))
+        except NeuroCanvasError as exc:
+            raise _Unmappable(f"the catalog's shape rule refuses it: {exc.message}") from None
+        if outs != out_shapes:
+            raise _Unmappable(f"the catalog computes output shape(s) {outs}, Keras {out_shapes}")
+        if weights != counts:
+            raise _Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
+                              f"Keras {counts}")
+        return params, tensors
+
+    def _ports(self, op, spec, positional, style, tensor_kwargs):
+        """Tensors in the order of the spec's input ports."""
+        if spec.variadic:
+            if tensor_kwargs:
+                raise _Unmappable(f"tensor keyword arguments {sorted(tensor_kwargs)}")
+            return list(positional)
+        names = list(spec.inputs)
+        ports: list = [None] * len(names)
+        if len(positional) > len(names):
+            raise _Unmappable(f"{len(positional)} inputs for {len(names)} ports")
+        for i, t in enumerate(positional):
+            ports[i] = t
+        for key, t in tensor_kwargs.items():
+            if key not in names or ports[names.index(key)] is not None:
+                raise _Unmappable(f"the tensor argument {key!r} has no port")
+            ports[names.index(key)] = t
+        while ports and ports[-1] is None:
+            ports.pop()
+        if any(p is None for p in ports):
+            raise _Unmappable("its optional inputs are not given in order")
+        return ports
+
+    def _check_call_kwargs(self, spec, params, other_kwargs):
+        for key, value in other_kwargs.items():
+            p = spec._by_name.get(key)
+            if p is None or not p.call:
+                raise _Unmappable(f"the call argument {key}={value!r}")
+            if not _same(self.keras, p, value, p.default):
+                params[key] = _jsonable(value)
+
+    def _params_from_config(self, spec, config) -> dict:
+        params = {}
+        for p in spec.params:
+            if p.call or p.name not in config:
+                continue
+            value = self._to_param(p, config[p.name])
+            if not p.required and _same(self.keras, p, value, p.default):
+                continue
+            params[p.name] = value
+        return params
+
+    def _to_param(self, p, value):
+        kind = p.kind
+        if value is None:
+            return None
+        if kind == "initializer":
+            return _initializer(self.keras, value)
+        if kind == "regularizer":
+            return _regularizer(value)
+        if kind == "constraint":
+            return _constraint(value)
+        if kind == "activation":
+            if not isinstance(value, str):
+                raise _Unmappable(f"{p.name} is a custom function")
+            return value
+        if kind == "layer":
+            if not isinstance(value, dict) or "class_name" not in value:
+                raise _Unmappable(f"{p.name} is not a layer config")
+            inner = self._specs.get(value["class_name"])
+            if inner is None or not str(value.get("module") or "keras").startswith("keras"):
+                raise _Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
+            return {"type": inner.type, "params": self._params_from_config(inner, value.get("config") or {})}
+        return _jsonable(value)
+
+    # -- generic ----------------------------------------------------------
+
+    def _generic_params(self, op, style, other_kwargs, in_shapes, out_shapes, counts):
+        keras = self.keras
+        try:
+            serialized = keras.saving.serialize_keras_object(op)
+            serialized = json.loads(json.dumps(serialized))
+        except Exception as exc:
+            raise KerasImportError(f"Layer {op.name!r} ({type(op).__name__}) cannot be saved as a "
+                                   f"config: {_first_line(exc)}",
+                                   "Give the layer a get_config() and register it with "
+                                   "@keras.saving.register_keras_serializable.") from None
+        try:
+            keras.saving.deserialize_keras_object(serialized)  # Keras can rebuild it: refuse now if not
+        except Exception as exc:
+            raise KerasImportError(
+                f"Layer {op.name!r} is a custom {type(op).__name__} ({type(op).__module__}) that Keras "
+                f"cannot rebuild from its config: {_first_line(exc)}",
+                "Register the class with @keras.saving.register_keras_serializable and import it "
+                "before importing the model.") from None
+        try:
+            call_kwargs = json.loads(json.dumps(other_kwargs)) if other_kwargs else None
+        except TypeError:
+            raise KerasImportError(f"Layer {op.name!r} is called with arguments that are not plain "
+                                   f"values ({sorted(other_kwargs)}).") from None
+        config = serialized.get("config") or {}
+        params = {
+            "class_name": serialized.get("class_name") or type(op).__name__,
+            "config": config,
+            "output_shapes": [list(s) for s in out_shapes],
+            "input_shapes": [list(s) for s in in_shapes],
+        }
+        if serialized.get("module"):
+            params["module"] = serialized["module"]
+        if serialized.get("registered_name"):
+            params["registered_name"] = serialized["registered_name"]
+        if isinstance(style, tuple):  # ("template", args with tensor slots)
+            params["call_style"], params["call_args"] = style
+        elif style != "single":
+            params["call_style"] = style
+        if call_kwargs:
+            params["call_kwargs"] = call_kwargs
+        if counts[0]:
+            params["trainable_params"] = counts[0]
+        if counts[1]:
+            params["non_trainable_params"] = counts[1]
+        return params
+
+    # -- names ------------------------------------------------------------
+
+    def _unique(self, keras_name: str) -> str:
+        base = keras_name if valid_name(keras_name) else _sanitize(keras_name)
+        taken = self.net.nodes
+        name, i = base, 1
+        while name in taken or self.net.node_by_name(name) is not None:
+            name = f"{base}_{i}"
+            i += 1
+        if name != keras_name and not keras_name.endswith("_call"):
+            self.result.renamed[keras_name] = name
+        return name
+
+
+# -------------------------------------------------------------- helpers --
+
+def _index_of(items, item) -> int:
+    for i, x in enumerate(items):
+        if x is item:
+            return i
+    raise KerasImportError("Internal error: a layer call is missing from its layer's history.")
+
+
+def _is_graph_model(model) -> bool:
+    """A functional or Sequential model (its layers can be inlined)."""
+    import keras
+
+    return isinstance(model, keras.Sequential) or (
+        hasattr(model, "_nodes_by_depth") and hasattr(model, "_operations"))
+
+
+def _is_keras_class(op) -> bool:
+    return type(op).__module__.startswith("keras.")
+
+
+def _has_tensor(keras, value) -> bool:
+    from keras.src import tree
+
+    return any(isinstance(v, keras.KerasTensor) for v in tree.flatten(value))
+
+
+def _template(keras, value, tensors):
+    """JSON form of call arguments, tensors replaced by {"__input__": port}; None if impossible."""
+    if isinstance(value, keras.KerasTensor):
+        tensors.append(value)
+        return {"__input__": len(tensors) - 1}
+    if isinstance(value, (list, tuple)):
+        items = [_template(keras, v, tensors) for v in value]
+        return None if any(i is None and v is not None for i, v in zip(items, value)) else items
+    value = _jsonable(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return None
+
+
+def _call_default(op, key, value) -> bool:
+    """Whether ``key=value`` is what ``op.call`` takes anyway (Keras records training=False
+    for layers whose call defaults to it)."""
+    import inspect
+
+    try:
+        param = inspect.signature(op.call).parameters.get(key)
+    except (TypeError, ValueError):
+        return False
+    return param is not None and param.default is not inspect.Parameter.empty and param.default == value
+
+
+def _describe_args(keras, args) -> str:
+    parts = []
+    for a in args:
+        parts.append("tensor" if isinstance(a, keras.KerasTensor) else type(a).__name__)
+    return ", ".join(parts) or "no arguments"
+
+
+def _shape(tensor) -> tuple:
+    return tuple(None if d is None else int(d) for d in tensor.shape)
+
+
+def _weight_counts(layer) -> tuple:
+    """(trainable, non-trainable) as Keras counts them when the layer is not frozen."""
+    trainable_ids = set()
+    stack = [layer]
+    while stack:
+        current = stack.pop()
+        trainable_ids.update(id(v) for v in getattr(current, "_trainable_variables", []))
+        stack.extend(getattr(current, "_layers", []))
+    t = n = 0
+    for w in layer.weights:
+        size = math.prod(w.shape)
+        if id(w) in trainable_ids:
+            t += size
+        else:
+            n += size
+    return (int(t), int(n))
+
+
+def _sanitize(name: str) -> str:
+    out = "".join(ch if ch.isalnum() or ch in "_.-" else "_" for ch in str(name)) or "layer"
+    return out if (out[0].isalpha() or out[0] == "_") else "_" + out
+
+
+def _jsonable(value):
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
+        try:
+            return value.item()
+        except (TypeError, ValueError):
+            pass
+    return value
+
+
+def _first_line(exc) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:300]
+
+
+def _snake(name: str) -> str:
+    import re
+
+    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
+    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
+    return s.lower()
+
+
+_INITIALIZER_NAMES = {"IdentityInitializer": "identity", "Identity": "identity",
+                      "OrthogonalInitializer": "orthogonal", "STFTInitializer": None}
+_CONSTRAINT_NAMES = {"MaxNorm": "max_norm", "NonNeg": "non_neg", "UnitNorm": "unit_norm",
+                     "MinMaxNorm": "min_max_norm"}
+
+
+def _keras_object(value):
+    if not isinstance(value, dict) or "class_name" not in value:
+        raise _Unmappable(f"unexpected config value {value!r}")
+    module = value.get("module") or "keras"
+    if not str(module).startswith("keras") or value.get("registered_name") not in (None, value["class_name"]):
+        raise _Unmappable(f"custom object {value['class_name']}")
+    return value["class_name"], _jsonable(value.get("config") or {})
+
+
+def _initializer(keras, value):
+    if isinstance(value, str):
+        if value in INITIALIZERS:
+            return value
+        raise _Unmappable(f"initializer {value!r}")
+    cls, cfg = _keras_object(value)
+    short = _INITIALIZER_NAMES.get(cls, _snake(cls))
+    if short not in INITIALIZERS:
+        raise _Unmappable(f"initializer {cls}")
+    try:
+        plain = keras.initializers.get(short)
+        if type(plain).__name__ == cls and _jsonable(plain.get_config()) == cfg:
+            return short
+    except Exception:
+        pass
+    return {short: cfg}
+
+
+def _regularizer(value):
+    cls, cfg = _keras_object(value)
+    if cls == "L2" and set(cfg) == {"l2"}:
+        return {"l2": float(cfg["l2"])}
+    if cls == "L1" and set(cfg) == {"l1"}:
+        return {"l1": float(cfg["l1"])}
+    if cls == "L1L2" and set(cfg) <= {"l1", "l2"}:
+        return {"l1": float(cfg.get("l1", 0.0)), "l2": float(cfg.get("l2", 0.0))}
+    if cls == "OrthogonalRegularizer":
+        return {"orthogonal_regularizer": cfg}
+    raise _Unmappable(f"regularizer {cls}")
+
+
+def _constraint(value):
+    cls, cfg = _keras_object(value)
+    short = _CONSTRAINT_NAMES.get(cls)
+    if short is None:
+        raise _Unmappable(f"constraint {cls}")
+    return {short: cfg or None}
+
+
+def _same(keras, p, value, default) -> bool:
+    """Whether ``value`` means the param's default."""
+    if p.kind == "activation" and value in ("linear", None) and default in ("linear", None):
+        return True
+    if p.kind == "initializer" and isinstance(default, str) and value is not None:
+        try:
+            a = keras.initializers.get(value if isinstance(value, str) else
+                                       {"class_name": next(iter(value)), "config": next(iter(value.values()))})
+            b = keras.initializers.get(default)
+            return type(a) is type(b) and _jsonable(a.get_config()) == _jsonable(b.get_config())
+        except Exception:
+            return False
+    try:
+        return p.normalize(value) == p.normalize(default)
+    except (ParamError, TypeError, ValueError):
+        return False
+
+
+def _canonical(value, top=True):
+    if isinstance(value, dict):
+        return {k: _canonical(v, False) for k, v in value.items()
+                if k != "name" and not (top and k == "trainable")}
+    if isinstance(value, (list, tuple)):
+        return [_canonical(v, False) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return value  # 1 == 1.0 compares equal already
+    return value
+
+
+def _config_diff(original: dict, rebuilt: dict) -> list:
+    a, b = _canonical(_jsonable(original)), _canonical(_jsonable(rebuilt))
+    return sorted(k for k in set(a) | set(b) if a.get(k, "<missing>") != b.get(k, "<missing>"))
+
+
+# --------------------------------------------------------------- layout --
+
+def _apply_layout(net) -> None:
+    try:
+        from engine.layout import layout
+    except ImportError:  # the layout module is optional: rows by depth
+        layout = _rows_layout
+    for nid, pos in layout(net).items():
+        net.nodes[nid].pos = (float(pos[0]), float(pos[1]))
+
+
+def _rows_layout(net) -> dict:
+    depth: dict = {}
+    for info in net.analyze().layers:
+        preds = [e.src for e in net.in_edges(info.node)]
+        depth[info.node] = 1 + max((depth[p] for p in preds), default=-1)
+    used: dict = {}
+    out = {}
+    for nid, d in depth.items():
+        col = used.get(d, 0)
+        used[d] = col + 1
+        out[nid] = (col * 240.0, d * 120.0)
+    return out
+
+
+# ------------------------------------------------------ refused files --
+
+def _explain_load_failure(path: Path, exc: Exception) -> KerasImportError:
+    """Turn a Keras load error into a message naming the layer and why."""
+    config = _read_model_config(path)
+    culprit = _find_unsafe(config) if config is not None else None
+    if culprit is not None:
+        name, class_name, why = culprit
+        return KerasImportError(f"{path.name}: layer {name!r} ({class_name}) is refused: {why}",
+                                "Replace it with built-in layers, or register the custom class with "
+                                "@keras.saving.register_keras_serializable and import the model "
+                                "from Python with engine.keras_import.from_keras(model).")
+    return KerasImportError(f"{path.name} could not be loaded by Keras: {_first_line(exc)}",
+                            "Check that it is a model saved with model.save().")
+
+
+def _read_model_config(path: Path):
+    try:
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as zf:
+                return json.loads(zf.read("config.json"))
+        import h5py
+
+        with h5py.File(path, "r") as f:
+            raw = f.attrs.get("model_config")
+            if raw is None:
+                return None
+            return json.loads(raw.decode("utf-8") if isinstance(raw, bytes) else raw)
+    except Exception:
+        return None
+
+
+def _find_unsafe(config):
+    """(layer name, class, reason) for the first Lambda or custom object in a config."""
+    stack = [config]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            cls = item.get("class_name")
+            inner = item.get("config") if isinstance(item.get("config"), dict) else {}
+            if cls == "Lambda":
+                return (inner.get("name", "?"), cls,
+                        "a Lambda layer runs arbitrary Python code, which Keras's safe mode "
+                        "refuses to load and a document cannot hold.")
+            module = item.get("module")
+            if isinstance(cls, str) and isinstance(module, str) and module and module != "builtins" \
+                    and not module.startswith(("keras", "keras_hub", "keras_cv", "keras_nlp")):
+                return (inner.get("name", "?"), cls,
+                        f"it is a custom class from module {module!r}, which is not registered, "
+                        "so Keras cannot rebuild it safely.")
+            if isinstance(cls, str) and item.get("registered_name") and "config" in item \
+                    and ">" in str(item.get("registered_name")):
+                return (inner.get("name", "?"), cls,
+                        f"it is a custom class ({item['registered_name']}) that is not registered "
+                        "in this process, so Keras cannot rebuild it.")
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+    return None

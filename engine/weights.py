@@ -1,0 +1,207 @@
+"""Trained weights that travel with a document.
+
+An imported (or trained) network keeps its weights in a :class:`WeightStore`:
+one entry per node id, holding the arrays of that node's Keras layer (in
+``layer.weights`` order) and a *fingerprint* of the node as it was when the
+weights were taken (type and params). When the network is built again
+(:func:`engine.keras_build.build_model`), a layer gets its stored weights
+back only if its node still has the same fingerprint and the built layer
+asks for arrays of the same shapes; any other layer (a changed param, a
+changed input shape, a new node) keeps its fresh initialisation. Renaming a
+node keeps its weights (they are keyed by node id); freezing or unfreezing
+keeps them too, which is what fine-tuning needs.
+
+On disk the store is a NumPy ``.npz`` beside the document
+(``DOC.weights.npz`` for ``DOC.json``), named in the document's top-level
+``"weights"`` section; arrays are read without pickle. Use
+:func:`save_document` / :func:`load_document` to write and read both.
+
+Nothing here imports TensorFlow; a Keras model is only handed in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import weakref
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from engine.errors import DocumentError
+
+SECTION = "weights"
+_META = "__neurocanvas_meta__"
+
+
+def fingerprint(node) -> str:
+    """Identity of a node's layer config: type and params, not name or position."""
+    payload = json.dumps({"type": node.type, "params": node.params}, sort_keys=True, default=list)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class LayerWeights:
+    fingerprint: str
+    arrays: list  # numpy arrays, layer.weights order
+
+
+@dataclass
+class WeightStore:
+    layers: dict = field(default_factory=dict)  # node id -> LayerWeights
+
+    def __len__(self) -> int:
+        return len(self.layers)
+
+    @property
+    def values(self) -> int:
+        return sum(int(a.size) for lw in self.layers.values() for a in lw.arrays)
+
+    def save(self, path) -> None:
+        """Write an ``.npz`` atomically (temp file + rename)."""
+        path = Path(path)
+        meta = {nid: {"fingerprint": lw.fingerprint, "count": len(lw.arrays)}
+                for nid, lw in self.layers.items()}
+        arrays = {_META: np.array(json.dumps(meta))}
+        for i, (nid, lw) in enumerate(self.layers.items()):
+            for j, a in enumerate(lw.arrays):
+                arrays[f"{i}/{j}"] = a
+        folder = path.parent if str(path.parent) else Path(".")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(fh, **arrays)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    @classmethod
+    def load(cls, path) -> "WeightStore":
+        path = Path(path)
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                meta = json.loads(str(data[_META]))
+                store = cls()
+                for i, (nid, m) in enumerate(meta.items()):
+                    arrays = [data[f"{i}/{j}"] for j in range(int(m["count"]))]
+                    store.layers[nid] = LayerWeights(m["fingerprint"], arrays)
+                return store
+        except FileNotFoundError:
+            raise DocumentError(f"{path}: the weights file of this document is missing.",
+                                "Move it back beside the document, or remove the document's "
+                                "'weights' section to start from fresh weights.") from None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise DocumentError(f"{path} is not a NeuroCanvas weights file ({exc}).") from None
+
+
+# ----------------------------------------------------- attached to a net --
+
+_ATTACHED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def attach(net, store: WeightStore | None) -> None:
+    """Give ``net`` weights to use when it is built (None removes them)."""
+    if store is None:
+        _ATTACHED.pop(net, None)
+    else:
+        _ATTACHED[net] = store
+
+
+def attached(net) -> WeightStore | None:
+    return _ATTACHED.get(net)
+
+
+def capture(net, model) -> WeightStore:
+    """The current weights of ``model`` (built from ``net``) for every node with weights.
+
+    Use it after training to keep the trained weights with the document.
+    """
+    store = WeightStore()
+    by_name = {layer.name: layer for layer in model.layers}
+    for nid, node in net.nodes.items():
+        layer = by_name.get(node.name)
+        if layer is None or node.type == "SharedCall" or not layer.weights:
+            continue
+        store.layers[nid] = LayerWeights(fingerprint(node), [np.asarray(w) for w in layer.get_weights()])
+    return store
+
+
+@dataclass
+class ApplyReport:
+    loaded: list = field(default_factory=list)  # node ids given their stored weights
+    reinitialised: list = field(default_factory=list)  # (node id, reason)
+
+
+def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
+    """Load stored weights into the layers of ``model`` whose node is unchanged."""
+    store = store if store is not None else attached(net)
+    report = ApplyReport()
+    if not store:
+        return report
+    by_name = {layer.name: layer for layer in model.layers}
+    for nid, lw in store.layers.items():
+        node = net.nodes.get(nid)
+        if node is None:
+            continue  # the node was deleted
+        layer = by_name.get(node.name)
+        if layer is None:
+            continue
+        if fingerprint(node) != lw.fingerprint:
+            report.reinitialised.append((nid, "its parameters changed"))
+            continue
+        wanted = [tuple(w.shape) for w in layer.weights]
+        have = [tuple(a.shape) for a in lw.arrays]
+        if wanted != have:
+            report.reinitialised.append((nid, "its weight shapes changed"))
+            continue
+        layer.set_weights(lw.arrays)
+        report.loaded.append(nid)
+    return report
+
+
+# ------------------------------------------------------------ documents --
+
+def weights_path(doc_path) -> Path:
+    """``DOC.weights.npz`` beside ``DOC.json``."""
+    doc_path = Path(doc_path)
+    return doc_path.with_name(doc_path.stem + ".weights.npz")
+
+
+def save_document(net, path) -> None:
+    """Save the document and, if it has weights, ``DOC.weights.npz`` beside it."""
+    path = Path(path)
+    store = attached(net)
+    if store:
+        target = weights_path(path)
+        store.save(target)
+        net.extra[SECTION] = {"file": target.name, "layers": len(store), "values": store.values}
+    else:
+        net.extra.pop(SECTION, None)
+    net.save(path)
+
+
+def load_document(path):
+    """Load a document and attach the weights its ``"weights"`` section names."""
+    from engine.network import Network
+
+    path = Path(path)
+    net = Network.load(path)
+    section = net.extra.get(SECTION)
+    if section is not None:
+        if not isinstance(section, dict) or not isinstance(section.get("file"), str):
+            raise DocumentError(f"{path}: the 'weights' section must name a file.")
+        name = section["file"]
+        if Path(name).name != name:
+            raise DocumentError(f"{path}: the weights file must lie beside the document (got {name!r}).")
+        attach(net, WeightStore.load(path.with_name(name)))
+    return net
