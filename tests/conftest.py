@@ -4,3 +4,17 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.append(os.path.dirname(__file__))  # helpers such as keras_reference; never shadows packages
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Release Qt objects that Python created but Qt globals own (the clipboard's
+    QMimeData) while Python is still alive; otherwise Qt's exit handlers free them
+    after the interpreter is gone and the process ends with a segfault."""
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is not None:
+        app.clipboard().clear()
+        app.processEvents()
