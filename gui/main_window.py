@@ -69,6 +69,10 @@ class MainWindow(QMainWindow):
             self.autosaver.start()
         self.set_document(document or Document(Network("untitled")))
         self.status.set_tensorflow(self.tensorflow.state, self.tensorflow.device)
+        # --- training dashboard (gui/training): docks, Train menu and toolbar ---
+        from gui.training.dashboard import install_dashboard
+        install_dashboard(self)
+        # --- end training dashboard ---
 
     # ------------------------------------------------------------ layout --
 

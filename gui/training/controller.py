@@ -1,0 +1,284 @@
+"""Starts, pauses, resumes, stops and continues training for the open
+document, without ever blocking the GUI thread.
+
+Starting a run goes through three steps, each off the GUI thread: wait for
+TensorFlow (``gui.tensorflow_loader``), load and preprocess the data on a
+worker thread, then hand the model factory to the `Trainer`, which builds
+the Keras model and fits it on its own thread. Every step reports a state
+and a readable message; nothing raises into the event loop.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+
+from PySide6.QtCore import QObject, Signal
+
+from gui.training import sections
+from gui.training.event_bridge import EventBridge
+
+# Controller states (the trainer's own states while it runs).
+IDLE, WAITING_TF, PREPARING, RUNNING, PAUSED, STOPPING = (
+    "idle", "waiting for TensorFlow", "preparing", "running", "paused", "stopping")
+FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
+ENDED = (FINISHED, STOPPED, FAILED)
+
+
+def describe_error(exc: BaseException) -> tuple[str, str]:
+    """``(message, hint)`` of an exception, never a traceback."""
+    message = getattr(exc, "message", None) or str(exc).strip().splitlines()[0:1]
+    if isinstance(message, list):
+        message = message[0] if message else type(exc).__name__
+    return str(message), str(getattr(exc, "hint", "") or "")
+
+
+class TrainingController(QObject):
+    """The run of the open document.
+
+    Signals:
+        state_changed(state): one of the states above.
+        message(text, level): a line for the run panel ("info", "warning", "error").
+        trainer_created(trainer): a new trainer exists (before it starts).
+        prepared(dataset): the data of the run is loaded.
+    """
+
+    state_changed = Signal(str)
+    message = Signal(str, str)
+    trainer_created = Signal(object)
+    prepared = Signal(object)
+    _prepared_done = Signal(object, object, str, str)  # dataset, trainer-kwargs, error, hint
+
+    def __init__(self, tensorflow=None, parent=None):
+        super().__init__(parent)
+        self.tensorflow = tensorflow
+        self.bridge = EventBridge(self)
+        self.bridge.event.connect(self._on_event)
+        self.doc = None
+        self.trainer = None
+        self.session = None
+        self.dataset = None
+        self.run_record = None
+        self.state = IDLE
+        self.insights: dict = {}
+        self.feature_layers: list[str] = []
+        self._unsubscribe = None
+        self._pending_epochs = None
+        self._prepared_done.connect(self._on_prepared)
+
+    # ---------------------------------------------------------------- document --
+    def set_document(self, doc) -> None:
+        """Follow another document; a run of the previous one is stopped."""
+        if self.doc is doc:
+            return
+        if self.trainer is not None and self.trainer.running:
+            self.trainer.stop()
+        self._detach()
+        self.doc = doc
+        self.trainer = None
+        self.session = None
+        self.dataset = None
+        self.run_record = None
+        self._set_state(IDLE)
+
+    def _detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    # ---------------------------------------------------------------- state --
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+        self.state_changed.emit(state)
+
+    @property
+    def busy(self) -> bool:
+        return self.state in (WAITING_TF, PREPARING, RUNNING, PAUSED, STOPPING)
+
+    @property
+    def can_continue(self) -> bool:
+        return self.trainer is not None and self.state in ENDED and bool(self.trainer.epochs) \
+            and not self.trainer.running
+
+    # ---------------------------------------------------------------- controls --
+    def start(self) -> bool:
+        """Start a new run of the document with its data and training settings."""
+        if self.doc is None or self.busy:
+            return False
+        report = self.doc.report()
+        if not report.valid:
+            first = report.errors[0]
+            self._fail(f"The network has errors; fix them first: {first.message}",
+                       getattr(first, "hint", ""))
+            return False
+        if self.trainer is not None and self.trainer.running:
+            return False
+        self._detach()
+        self.trainer = None
+        self.run_record = None
+        self._pending_epochs = None
+        if self.tensorflow is not None and self.tensorflow.state != "ready":
+            self._set_state(WAITING_TF)
+            self.message.emit("Waiting for TensorFlow to load…", "info")
+            if self.tensorflow.state == "failed":
+                self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
+                           "Check the installation; the editor works without it.")
+                return False
+            self.tensorflow.when_ready(self._prepare)
+            return True
+        self._prepare()
+        return True
+
+    def continue_training(self, epochs: int | None = None) -> bool:
+        """Train the same model for ``epochs`` more (the settings' epochs by default)."""
+        if not self.can_continue:
+            return False
+        epochs = int(epochs or self.trainer.settings.epochs)
+        try:
+            self.trainer.start(epochs=epochs)
+        except Exception as exc:  # e.g. still running
+            self._fail(*describe_error(exc))
+            return False
+        self._set_state(RUNNING)
+        self.message.emit(f"Continuing for {epochs} more epoch{'s' if epochs != 1 else ''}…", "info")
+        return True
+
+    def pause(self) -> None:
+        if self.trainer is not None and self.state == RUNNING:
+            self.trainer.pause()
+            self.message.emit("Pausing after this batch…", "info")
+
+    def resume(self) -> None:
+        if self.trainer is not None and self.state == PAUSED:
+            self.trainer.resume()
+
+    def stop(self) -> None:
+        if self.state in (WAITING_TF, PREPARING):
+            self._cancelled = True
+            self._set_state(STOPPED)
+            self.message.emit("Cancelled before training started.", "info")
+            return
+        if self.trainer is not None and self.state in (RUNNING, PAUSED):
+            self.trainer.stop()
+            self._set_state(STOPPING)
+            self.message.emit("Stopping after this batch…", "info")
+
+    def request_feature_maps(self, layer_names: list[str]) -> bool:
+        """Ask the running trainer for the activations of these layers now."""
+        self.feature_layers = list(layer_names)
+        t = self.trainer
+        if t is None or t.model is None or not layer_names:
+            return False
+        names = list(layer_names)
+
+        def request():
+            try:
+                t.request_feature_maps(names)
+            except Exception as exc:  # a layer the model lacks: say so, keep running
+                self.message.emit(" — ".join(p for p in describe_error(exc) if p), "warning")
+
+        if t.running:
+            request()   # served by the training thread at the next batch
+        else:           # computed now: on a worker thread, never on the GUI thread
+            threading.Thread(target=request, name="neurocanvas-maps", daemon=True).start()
+        return True
+
+    # ---------------------------------------------------------------- preparing --
+    def _prepare(self) -> None:
+        if self.doc is None:
+            return
+        self._cancelled = False
+        self._set_state(PREPARING)
+        self.message.emit("Loading the data…", "info")
+        net = self.doc.network.copy()
+        path = self.doc.path
+        insights = dict(self.insights)
+        if self.feature_layers:
+            insights["feature_layers"] = list(self.feature_layers)
+        threading.Thread(target=self._prepare_worker, args=(net, path, insights),
+                         name="neurocanvas-prepare", daemon=True).start()
+
+    def _prepare_worker(self, net, path, insights) -> None:
+        """Worker thread: everything that may take a while before the trainer exists."""
+        try:
+            trainer, dataset, record = make_trainer(net, path, insights)
+        except Exception as exc:
+            message, hint = describe_error(exc)
+            if not getattr(exc, "message", None):
+                traceback.print_exc()
+            self._prepared_done.emit(None, None, message, hint)
+            return
+        self._prepared_done.emit(dataset, (trainer, record), "", "")
+
+    def _on_prepared(self, dataset, made, error: str, hint: str) -> None:
+        if getattr(self, "_cancelled", False):
+            return
+        if error:
+            self._fail(error, hint)
+            return
+        session, record = made
+        trainer = session.trainer
+        self.session = session
+        self.dataset = dataset
+        self.trainer = trainer
+        self.run_record = record
+        self._unsubscribe = self.bridge.attach(trainer)
+        self.prepared.emit(dataset)
+        self.trainer_created.emit(trainer)
+        try:
+            if not trainer.running and trainer.state == "idle":
+                session.start()
+        except Exception as exc:
+            self._fail(*describe_error(exc))
+            return
+        self._set_state(RUNNING)
+        self.message.emit("Training…", "info")
+
+    def _fail(self, message: str, hint: str = "") -> None:
+        self._set_state(FAILED)
+        self.message.emit(message + (f" — {hint}" if hint else ""), "error")
+
+    # ---------------------------------------------------------------- events --
+    def _on_event(self, kind: str, data) -> None:
+        if kind == "started":
+            self._set_state(RUNNING)
+        elif kind == "paused":
+            self._set_state(PAUSED)
+            self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
+        elif kind == "resumed":
+            self._set_state(RUNNING)
+            self.message.emit("Training…", "info")
+        elif kind == FINISHED:
+            self._set_state(FINISHED)
+            self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
+        elif kind == STOPPED:
+            self._set_state(STOPPED)
+            level = "error" if data.get("code") == "nan" else "info"
+            self.message.emit(_reason(data), level)
+        elif kind == FAILED:
+            self._set_state(FAILED)
+            self.message.emit(_reason(data), "error")
+
+
+def _reason(data: dict) -> str:
+    reason = str(data.get("reason") or "")
+    hint = str(data.get("hint") or "")
+    return reason + (f" — {hint}" if hint else "")
+
+
+def make_trainer(net, document_path=None, insights: dict | None = None):
+    """``(session, dataset, run record or None)`` for a copy of the document's
+    network, its data and its training settings (worker thread; Qt-free).
+
+    ``engine.training.session.prepare_training`` does the work: it loads the
+    data, checks it against the model and the losses, and records the run
+    next to a saved document. The session is not started.
+    """
+    from engine.training.session import prepare_training
+
+    kwargs = {}
+    if insights is not None:
+        kwargs["insights"] = insights
+    session = prepare_training(net, document_path, sections.data_overrides(net) or None, **kwargs)
+    return session, session.dataset, session.run

@@ -1,0 +1,522 @@
+"""Choose the training data and see it before training: a built-in, Keras
+or own dataset, its options, preprocessing, split and augmentation; a
+preview (sample images with labels, or a table), shapes, class names and
+sizes; and, before any training, whether it fits the model — with the fix
+offered as a button.
+
+Settings go into the document's ``data`` section through undoable commands.
+Loading the preview runs on a worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
+    QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from gui.training import data_fix, sections
+from gui.training.plots import common
+from gui.training.worker import Worker
+
+SOURCES = (("scikit-learn", "built-in"), ("generated", "built-in"), ("keras", "Keras (downloads)"),
+           ("file", "your own file"))
+
+
+def model_shapes(doc) -> tuple[dict, dict]:
+    """The model's input and output shapes without the batch axis, by node name,
+    from the document's analysis (no Keras)."""
+    net = doc.network
+    report = doc.report()
+    ins, outs = {}, {}
+    for nid in net.inputs:
+        info = report.by_node.get(nid)
+        if info is not None and info.output_shapes:
+            ins[net.nodes[nid].name] = tuple(info.output_shapes[0][1:])
+    for nid, port in net.outputs:
+        info = report.by_node.get(nid)
+        if info is not None and info.output_shapes and port < len(info.output_shapes):
+            outs[net.nodes[nid].name] = tuple(info.output_shapes[port][1:])
+    return ins, outs
+
+
+def _parse(text: str):
+    text = text.strip()
+    if text == "":
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class DataPanel(QWidget):
+    dataset_loaded = Signal(object)   # the preprocessed Dataset of the preview
+    checked = Signal(list)            # the compatibility diagnostics
+
+    def __init__(self, window=None, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.doc = None
+        self.dataset = None
+        self.diagnostics: list = []
+        self.error = ""
+        self._loading = False
+        self.worker = Worker(self)
+        self._reload = QTimer(self)
+        self._reload.setSingleShot(True)
+        self._reload.setInterval(250)
+        self._reload.timeout.connect(self.load_preview)
+
+        self.dataset_box = QComboBox()
+        self.dataset_box.setToolTip("The data to train on")
+        from engine.data import list_datasets
+
+        for source, label in SOURCES:
+            for info in list_datasets(source=source):
+                self.dataset_box.addItem(f"{info.title}  ·  {label}", info.name)
+        self.dataset_box.currentIndexChanged.connect(lambda _i: self._dataset_changed())
+        self.description = QLabel()
+        self.description.setWordWrap(True)
+        self.options_form = QFormLayout()
+        self.option_edits: dict[str, QLineEdit] = {}
+
+        # preprocessing
+        self.scale = QComboBox()
+        self.scale.addItems(["none", "divide255", "standardize", "minmax"])
+        self.scale_target = QComboBox()
+        self.scale_target.addItems(["none", "standardize", "minmax"])
+        self.labels = QComboBox()
+        self.labels.addItems(["keep", "sparse", "onehot"])
+        self.resize_on = QCheckBox("resize to")
+        self.resize_h, self.resize_w = QSpinBox(), QSpinBox()
+        for s in (self.resize_h, self.resize_w):
+            s.setRange(1, 4096)
+            s.setValue(32)
+        self.channels = QComboBox()
+        self.channels.addItems(["keep", "1", "3"])
+        self.add_channel = QCheckBox("add channel axis")
+        self.flatten = QCheckBox("flatten samples")
+        self.val_split = QDoubleSpinBox()
+        self.val_split.setRange(0.0, 0.9)
+        self.val_split.setSingleStep(0.05)
+        self.val_split.setDecimals(2)
+        self.replace_val = QCheckBox("split even if the data has a validation set")
+        self.suggested_button = QPushButton("Use suggested preprocessing")
+        self.suggested_button.clicked.connect(self.use_suggested)
+        # augmentation
+        self.flip = QComboBox()
+        self.flip.addItems(["none", "horizontal", "vertical", "horizontal_and_vertical"])
+        self.rotation = QDoubleSpinBox()
+        self.rotation.setRange(0, 180)
+        self.zoom = QDoubleSpinBox()
+        self.shift = QDoubleSpinBox()
+        for s in (self.zoom, self.shift):
+            s.setRange(0.0, 0.95)
+            s.setSingleStep(0.05)
+
+        pre = QGroupBox("Preprocessing and split")
+        pf = QFormLayout(pre)
+        pf.addRow("Scale inputs", self.scale)
+        pf.addRow("Scale targets", self.scale_target)
+        pf.addRow("Labels", self.labels)
+        resize = QHBoxLayout()
+        resize.addWidget(self.resize_on)
+        resize.addWidget(self.resize_h)
+        resize.addWidget(QLabel("×"))
+        resize.addWidget(self.resize_w)
+        pf.addRow("Images", resize)
+        pf.addRow("Channels", self.channels)
+        pf.addRow("", self.add_channel)
+        pf.addRow("", self.flatten)
+        pf.addRow("Validation split", self.val_split)
+        pf.addRow("", self.replace_val)
+        pf.addRow("", self.suggested_button)
+        aug = QGroupBox("Augmentation (training images only)")
+        af = QFormLayout(aug)
+        af.addRow("Flip", self.flip)
+        af.addRow("Rotation (°)", self.rotation)
+        af.addRow("Zoom (±)", self.zoom)
+        af.addRow("Shift (±)", self.shift)
+
+        # preview and compatibility
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.thumbs = QWidget()
+        self.thumbs_grid = QGridLayout(self.thumbs)
+        self.thumbs_grid.setContentsMargins(0, 0, 0, 0)
+        self.thumb_cells: list[tuple[QLabel, QLabel]] = []
+        self.table = QTableWidget(0, 0)
+        self.table.setMaximumHeight(170)
+        self.compat = QLabel("")
+        self.compat.setWordWrap(True)
+        self.fix_button = QPushButton("Apply the fix")
+        self.fix_button.clicked.connect(self.apply_fix)
+        self.fix_button.hide()
+
+        for w in (self.scale, self.scale_target, self.labels, self.channels, self.flip):
+            w.currentIndexChanged.connect(lambda _i: self._edited())
+        for w in (self.resize_on, self.add_channel, self.flatten, self.replace_val):
+            w.toggled.connect(lambda _c: self._edited())
+        for w in (self.resize_h, self.resize_w, self.val_split, self.rotation, self.zoom, self.shift):
+            w.valueChanged.connect(lambda _v: self._edited())
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        top = QFormLayout()
+        top.addRow("Dataset", self.dataset_box)
+        layout.addLayout(top)
+        layout.addWidget(self.description)
+        layout.addLayout(self.options_form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.compat)
+        layout.addWidget(self.fix_button)
+        layout.addWidget(self.thumbs)
+        layout.addWidget(self.table)
+        layout.addWidget(pre)
+        layout.addWidget(aug)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._updating = False
+        self._fit_next = False
+        self._fitting = False
+
+    # ------------------------------------------------------------------ document --
+    def set_document(self, doc) -> None:
+        if self.doc is not None:
+            try:
+                self.doc.undo_stack.indexChanged.disconnect(self._stack_moved)
+                self.doc.analyzed.disconnect(self._analyzed)
+            except (RuntimeError, TypeError):
+                pass
+        self.doc = doc
+        doc.undo_stack.indexChanged.connect(self._stack_moved)
+        doc.analyzed.connect(self._analyzed)
+        self.show_settings()
+        self.dataset = None
+        self._stale = True
+        if self.isVisible():
+            self.load_preview()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self.load_preview()
+
+    def _stack_moved(self, _index) -> None:
+        if self.doc.network.extra.get(sections.DATA) is None:
+            return
+        settings, _derived, _ = sections.data_settings(self.doc.network)
+        if settings.to_dict() != self.settings().to_dict():
+            self.show_settings()
+            self._reload.start()
+
+    def _analyzed(self, _report) -> None:
+        if self.dataset is not None:
+            self.check()
+
+    def show_settings(self) -> None:
+        """Put the document's data settings into the editors."""
+        s, self._derived, problem = sections.data_settings(self.doc.network)
+        self.show_data_settings(s)
+        if problem:
+            self.compat.setText(problem)
+
+    def show_data_settings(self, s) -> None:
+        self._updating = True
+        try:
+            i = self.dataset_box.findData(s.dataset)
+            if i >= 0:
+                self.dataset_box.setCurrentIndex(i)
+            self._fill_options(s.dataset, s.options)
+            p = s.preprocess
+            self.scale.setCurrentText(p.scale)
+            self.scale_target.setCurrentText(p.scale_target)
+            self.labels.setCurrentText(p.labels)
+            self.resize_on.setChecked(bool(p.resize))
+            if p.resize:
+                self.resize_h.setValue(int(p.resize[0]))
+                self.resize_w.setValue(int(p.resize[1]))
+            self.channels.setCurrentText(str(p.channels) if p.channels else "keep")
+            self.add_channel.setChecked(bool(p.add_channel))
+            self.flatten.setChecked(bool(p.flatten))
+            self.val_split.setValue(float(p.validation_split))
+            self.replace_val.setChecked(bool(p.replace_validation))
+            a = s.augmentation
+            self.flip.setCurrentText(a.flip)
+            self.rotation.setValue(float(a.rotation))
+            self.zoom.setValue(float(a.zoom))
+            self.shift.setValue(float(max(a.shift_width, a.shift_height)))
+            self._reshape = p.reshape
+        finally:
+            self._updating = False
+
+    def _fill_options(self, name: str, values: dict) -> None:
+        from engine.data import dataset_info
+
+        while self.options_form.rowCount():
+            self.options_form.removeRow(0)
+        self.option_edits.clear()
+        try:
+            info = dataset_info(name)
+        except Exception:
+            return
+        self.description.setText(info.description)
+        for key, default in info.options.items():
+            edit = QLineEdit()
+            value = values.get(key, default)
+            edit.setText("" if value is None else (value if isinstance(value, str) else json.dumps(value)))
+            edit.setPlaceholderText("required" if default is None else json.dumps(default))
+            edit.editingFinished.connect(self._edited)
+            self.options_form.addRow(key, edit)
+            self.option_edits[key] = edit
+
+    def settings(self):
+        """The data settings the editors show."""
+        from engine.data import AugmentationSettings, DataSettings, PreprocessSettings
+
+        name = self.dataset_box.currentData()
+        from engine.data import dataset_info
+
+        try:
+            defaults = dataset_info(name).options
+        except Exception:
+            defaults = {}
+        options = {}
+        for key, edit in self.option_edits.items():
+            value = _parse(edit.text())
+            if value is not None and value != defaults.get(key):
+                options[key] = value
+        pre = PreprocessSettings(
+            scale=self.scale.currentText(), scale_target=self.scale_target.currentText(),
+            labels=self.labels.currentText(),
+            resize=[self.resize_h.value(), self.resize_w.value()] if self.resize_on.isChecked() else None,
+            channels=None if self.channels.currentText() == "keep" else int(self.channels.currentText()),
+            add_channel=self.add_channel.isChecked(), flatten=self.flatten.isChecked(),
+            reshape=getattr(self, "_reshape", None),
+            validation_split=round(self.val_split.value(), 4),
+            replace_validation=self.replace_val.isChecked())
+        aug = AugmentationSettings(flip=self.flip.currentText(), rotation=self.rotation.value(),
+                                   zoom=self.zoom.value(), shift_width=self.shift.value(),
+                                   shift_height=self.shift.value())
+        return DataSettings(name, options, pre, aug)
+
+    def _dataset_changed(self) -> None:
+        if self._updating:
+            return
+        from engine.data import DataSettings
+
+        name = self.dataset_box.currentData()
+        suggested = DataSettings.suggested(name)
+        self._updating = True
+        try:
+            self._fill_options(name, {})
+        finally:
+            self._updating = False
+        self._store(suggested, f"Use the {name} data", field="dataset")
+        self.show_settings()
+        self._fit_next = True  # fit the shape options to the model once loaded
+        self._reload.start()
+
+    def use_suggested(self) -> None:
+        from engine.data import DataSettings
+
+        s = self.settings()
+        suggested = DataSettings.suggested(s.dataset, **s.options)
+        suggested.augmentation = s.augmentation
+        self._store(suggested, "Use the suggested preprocessing")
+        self.show_settings()
+        self._reload.start()
+
+    def _edited(self) -> None:
+        if self._updating or self.doc is None:
+            return
+        self._store(self.settings(), "Change data settings", field="edit")
+        self._reload.start()
+
+    def _store(self, settings, text: str, field: str = "") -> None:
+        if self.doc is not None:
+            sections.set_section(self.doc, sections.DATA, settings.to_dict(), field, text)
+
+    # ------------------------------------------------------------------ preview --
+    def load_preview(self) -> None:
+        """Load and preprocess the data on a worker thread, then show it."""
+        if self.doc is None:
+            return
+        self._stale = False
+        net = self.doc.network.copy()
+        derived = net.extra.get(sections.DATA) is None or self._fit_next
+        self._fitting = derived and net.extra.get(sections.DATA) is not None
+        self._fit_next = False
+        settings = self.settings()
+        self._loading = True
+        self.summary.setText(f"Loading {settings.dataset}…")
+        self.worker.run(lambda: sections.load_data(net, settings, derived), self._loaded)
+
+    def _loaded(self, result, error: str) -> None:
+        self._loading = False
+        ds, fitted = result if result is not None else (None, None)
+        if fitted is not None and self.doc is not None \
+                and self.doc.network.extra.get(sections.DATA) is None:
+            self.show_data_settings(fitted)  # what a run would use; stored once edited
+        elif fitted is not None and self._fitting and self.doc is not None:
+            self._store(fitted, "Fit the data to the model", field="dataset")
+            self.show_data_settings(fitted)
+        self.dataset = ds
+        self.error = error
+        if error:
+            self.summary.setText(f"<span style='color:{common.error_color().name()}'>"
+                                 f"{_html(error)}</span>")
+            self._show_samples([])
+            self.compat.setText("")
+            self.fix_button.hide()
+            return
+        self.summary.setText(summary_html(ds))
+        try:
+            self._show_samples(ds.preview(8))
+        except Exception as exc:  # a preview is best effort
+            self.summary.setText(self.summary.text() + f"<br>(no preview: {_html(str(exc))})")
+        self.check()
+        self.dataset_loaded.emit(ds)
+
+    def _show_samples(self, items: list[dict]) -> None:
+        images = [it for it in items if common.looks_like_image(np.shape(it["x"]))]
+        for cell, label in self.thumb_cells:
+            cell.clear()
+            label.setText("")
+        if items and len(images) == len(items):
+            self.table.hide()
+            self.thumbs.show()
+            while len(self.thumb_cells) < len(items):
+                i = len(self.thumb_cells)
+                cell, label = QLabel(), QLabel()
+                cell.setAlignment(Qt.AlignCenter)
+                label.setAlignment(Qt.AlignCenter)
+                self.thumbs_grid.addWidget(cell, 2 * (i // 4), i % 4)
+                self.thumbs_grid.addWidget(label, 2 * (i // 4) + 1, i % 4)
+                self.thumb_cells.append((cell, label))
+            for (cell, label), it in zip(self.thumb_cells, items):
+                cell.setPixmap(common.to_pixmap(it["x"], 56))
+                label.setText(str(it["label"]))
+            return
+        self.thumbs.hide()
+        self.table.setVisible(bool(items))
+        if not items:
+            return
+        flat = [np.ravel(np.asarray(it["x"]))[:12] for it in items]
+        cols = max(len(f) for f in flat)
+        self.table.setColumnCount(cols + 1)
+        self.table.setRowCount(len(items))
+        self.table.setHorizontalHeaderLabels([f"x{j}" for j in range(cols)] + ["target"])
+        for r, (it, f) in enumerate(zip(items, flat)):
+            for c, v in enumerate(f):
+                self.table.setItem(r, c, QTableWidgetItem(f"{float(v):.4g}"))
+            self.table.setItem(r, cols, QTableWidgetItem(str(it["label"])))
+
+    # ------------------------------------------------------------------ compatibility --
+    def check(self) -> list:
+        """Compare the loaded data with the model; show the problems and the fix."""
+        from engine.data import check_compatible
+
+        if self.dataset is None or self.doc is None:
+            return []
+        ins, outs = model_shapes(self.doc)
+        try:
+            self.diagnostics = check_compatible(self.dataset, ins, outs or None) if ins else []
+        except Exception as exc:
+            self.diagnostics = []
+            self.compat.setText(f"Cannot compare the data with the model: {_html(str(exc))}")
+            return []
+        self.checked.emit(self.diagnostics)
+        if not self.diagnostics:
+            self.compat.setText(f"<span style='color:{common.ok_color().name()}'>✔ The data fits "
+                                f"the model.</span>")
+            self.fix_button.hide()
+            return []
+        lines = []
+        for d in self.diagnostics:
+            colour = common.error_color().name() if d.is_error else "inherit"
+            lines.append(f"<span style='color:{colour}'>{_html(d.message)}</span>"
+                         + (f"<br><i>Fix: {_html(d.hint)}</i>" if d.hint else ""))
+        self.compat.setText("<br>".join(lines))
+        fix = self.fix_for(self.diagnostics[0])
+        self.fix_button.setVisible(fix is not None)
+        if fix is not None:
+            self.fix_button.setText(fix[0])
+        return self.diagnostics
+
+    def fix_for(self, diagnostic):
+        """``(button text, apply function)`` for a diagnostic, or ``None``."""
+        hint = diagnostic.hint or ""
+        changes = data_fix.preprocess_changes(hint)
+        if changes:
+            def apply():
+                s = self.settings()
+                for k, v in changes.items():
+                    setattr(s.preprocess, k, v)
+                self._store(s, "Fix the data to fit the model")
+                self.show_settings()
+                self.load_preview()
+            text = ", ".join(f"{k} = {v}" for k, v in changes.items())
+            return f"Apply the fix ({text})", apply
+        change = data_fix.network_change(hint)
+        if change is not None:
+            param, value = change
+            net = self.doc.network
+            target = None
+            if param == "units":
+                by_name = {n.name: nid for nid, n in net.nodes.items()}
+                target = by_name.get(diagnostic.node) or (net.outputs[0][0] if net.outputs else None)
+            elif net.inputs:
+                target = net.inputs[0]
+            if target is None or param not in net.nodes[target].params and param != "units":
+                return None
+
+            def apply():
+                from gui.commands import SetParamCommand
+
+                try:
+                    self.doc.push(SetParamCommand(self.doc, target, param, value))
+                except Exception as exc:  # the engine refused: say why
+                    self.compat.setText(_html(getattr(exc, "message", str(exc))))
+                    return
+                self.check()
+            return f"Set {net.nodes[target].name}.{param} to {value}", apply
+        return None
+
+    def apply_fix(self) -> bool:
+        if not self.diagnostics:
+            return False
+        fix = self.fix_for(self.diagnostics[0])
+        if fix is None:
+            return False
+        fix[1]()
+        return True
+
+
+def summary_html(ds) -> str:
+    s = ds.summary()
+    parts = [f"<b>{_html(s['name'])}</b> · {s['task']}",
+             f"inputs {tuple(s['input_shape'])} ({s['x_dtype']}) · targets "
+             f"{tuple(s['target_shape']) or 'one value'} ({s['label_mode']})",
+             f"{s['num_train']} training samples · {s['num_val']} validation samples"]
+    names = s.get("class_names")
+    if names:
+        shown = ", ".join(names[:12]) + (f", … ({len(names)} classes)" if len(names) > 12 else "")
+        parts.append(f"classes: {_html(shown)}")
+    return "<br>".join(parts)
+
+
+def _html(text: str) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,128 @@
+"""Carries trainer events from the training thread to the GUI thread.
+
+The trainer calls its subscribers on the training thread. `EventBridge`
+queues each event under a lock and wakes the GUI thread with one queued
+signal; the GUI thread then drains the queue in one go. Between two drains
+batch events are merged into one (their points concatenated) and insight
+events of the same kind (feature maps, histograms, ...) keep only the
+newest, so however fast the trainer runs the GUI handles at most one
+delivery per ``min_interval_ms``.
+
+Example::
+
+    bridge = EventBridge()
+    bridge.event.connect(lambda kind, data: print(kind))
+    unsubscribe = bridge.attach(trainer)   # trainer.subscribe(bridge.push)
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+# Kinds of which only the newest matters when several arrive between drains.
+# (Histograms are all kept: the panel shows them over epochs. Feature maps are
+# merged layer by layer, so an on-demand capture is not lost to an epoch one.)
+LATEST_ONLY = {"feature_maps", "filters", "layer_stats", "confusion", "predictions", "boundary"}
+
+
+class EventBridge(QObject):
+    """Forward ``TrainingEvent`` values to the GUI thread, coalesced.
+
+    Signals:
+        event(kind, data): every delivered event, in order, on the GUI thread.
+            ``batch`` events carry ``{"points": [...], "last": {...}}`` with
+            every point since the previous delivery.
+    """
+
+    event = Signal(str, object)
+    _wake = Signal()
+
+    def __init__(self, parent=None, min_interval_ms: int = 30):
+        super().__init__(parent)
+        self.min_interval_ms = int(min_interval_ms)
+        self._lock = threading.Lock()
+        self._queue: list = []
+        self._scheduled = False
+        self._last_drain = 0.0
+        self.delivered = 0      # events handed to the GUI (after coalescing)
+        self.received = 0       # events pushed by the trainer
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.drain)
+        self._wake.connect(self._on_wake)   # queued when emitted from another thread
+
+    # ------------------------------------------------------------ producer side --
+    def attach(self, trainer):
+        """Subscribe to ``trainer``; returns the function that unsubscribes."""
+        return trainer.subscribe(self.push)
+
+    def push(self, event) -> None:
+        """Called on any thread with a ``TrainingEvent`` (or anything with kind/data)."""
+        with self._lock:
+            self._queue.append((event.kind, event.data))
+            self.received += 1
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self._wake.emit()
+
+    # ------------------------------------------------------------ GUI side --
+    def _on_wake(self) -> None:
+        wait = self.min_interval_ms - (time.monotonic() - self._last_drain) * 1000.0
+        if wait > 0:
+            self._timer.start(int(wait) + 1)
+        else:
+            self.drain()
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._queue)
+
+    def drain(self) -> None:
+        """Deliver everything queued so far (GUI thread)."""
+        with self._lock:
+            queue, self._queue = self._queue, []
+            self._scheduled = False
+        self._last_drain = time.monotonic()
+        for kind, data in coalesce(queue):
+            self.delivered += 1
+            self.event.emit(kind, data)
+
+
+def coalesce(queue: list) -> list:
+    """Merge neighbouring batch events and keep only the newest insight of each
+    kind, preserving the order of everything else.
+
+    Example:
+        >>> q = [("batch", {"points": [1], "last": 1}), ("batch", {"points": [2], "last": 2}),
+        ...      ("confusion", {"epoch": 1}), ("epoch", {"epoch": 1}),
+        ...      ("confusion", {"epoch": 2})]
+        >>> [(k, d) for k, d in coalesce(q)]  # doctest: +NORMALIZE_WHITESPACE
+        [('batch', {'points': [1, 2], 'last': 2}), ('epoch', {'epoch': 1}),
+         ('confusion', {'epoch': 2})]
+    """
+    newest = {}
+    maps: dict = {}
+    for i, (kind, data) in enumerate(queue):
+        if kind in LATEST_ONLY:
+            newest[kind] = i
+        if kind == "feature_maps":
+            maps.update(data.get("maps") or {})
+    out: list = []
+    for i, (kind, data) in enumerate(queue):
+        if kind in LATEST_ONLY and newest[kind] != i:
+            continue
+        if kind == "feature_maps":
+            data = {**data, "maps": maps}
+        if kind == "batch" and out and out[-1][0] == "batch":
+            prev = out[-1][1]
+            out[-1] = ("batch", {**data, "points": list(prev.get("points", [])) +
+                                 list(data.get("points", []))})
+            continue
+        if kind == "batch":
+            data = {**data, "points": list(data.get("points", []))}
+        out.append((kind, data))
+    return out

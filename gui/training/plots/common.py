@@ -1,0 +1,191 @@
+"""Shared bits of the live panels: colours from the Qt palette, plot
+widgets that match it, growing numpy series and image helpers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette, QPixmap
+
+pg.setConfigOptions(antialias=False, imageAxisOrder="row-major")
+
+# Distinct hues for series (train, validation, runs...), readable on light and dark.
+HUES = (210, 25, 130, 280, 0, 55, 180, 320)
+
+
+def is_dark() -> bool:
+    return QGuiApplication.palette().color(QPalette.Window).lightness() < 128
+
+
+def background() -> QColor:
+    return QGuiApplication.palette().color(QPalette.Base)
+
+
+def foreground() -> QColor:
+    return QGuiApplication.palette().color(QPalette.Text)
+
+
+def muted() -> QColor:
+    c = QColor(foreground())
+    c.setAlpha(110)
+    return c
+
+
+def color(i: int, alpha: int = 255) -> QColor:
+    c = QColor.fromHsl(HUES[i % len(HUES)], 170, 150 if is_dark() else 110)
+    c.setAlpha(alpha)
+    return c
+
+
+def ok_color() -> QColor:
+    return QColor("#46a758") if is_dark() else QColor("#2e7d32")
+
+
+def error_color() -> QColor:
+    return QColor("#e5484d") if is_dark() else QColor("#d32f2f")
+
+
+def style_plot(plot: pg.PlotItem) -> pg.PlotItem:
+    fg = foreground()
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(pg.mkPen(muted()))
+        axis.setTextPen(pg.mkPen(fg))
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    return plot
+
+
+def plot_widget(title: str = "", left: str = "", bottom: str = "") -> pg.PlotWidget:
+    """A PlotWidget whose background and text follow the system palette."""
+    w = pg.PlotWidget(background=background())
+    p = w.getPlotItem()
+    style_plot(p)
+    if title:
+        p.setTitle(title, color=foreground().name())
+    if left:
+        p.setLabel("left", left, color=foreground().name())
+    if bottom:
+        p.setLabel("bottom", bottom, color=foreground().name())
+    return w
+
+
+def layout_widget() -> pg.GraphicsLayoutWidget:
+    """A GraphicsLayoutWidget on the palette's base colour."""
+    w = pg.GraphicsLayoutWidget()
+    w.setBackground(background())
+    return w
+
+
+class Series:
+    """A growing float64 series with amortised appends (no list → array per frame).
+
+    Example:
+        >>> s = Series(); s.extend([1, 2]); s.append(3); s.values.tolist()
+        [1.0, 2.0, 3.0]
+    """
+
+    def __init__(self, capacity: int = 256):
+        self._data = np.empty(capacity, dtype="float64")
+        self.n = 0
+
+    def _grow(self, need: int) -> None:
+        if need > len(self._data):
+            data = np.empty(max(need, 2 * len(self._data)), dtype="float64")
+            data[:self.n] = self._data[:self.n]
+            self._data = data
+
+    def append(self, value) -> None:
+        self._grow(self.n + 1)
+        self._data[self.n] = value
+        self.n += 1
+
+    def extend(self, values) -> None:
+        values = np.asarray(values, dtype="float64").ravel()
+        self._grow(self.n + len(values))
+        self._data[self.n:self.n + len(values)] = values
+        self.n += len(values)
+
+    def clear(self) -> None:
+        self.n = 0
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._data[:self.n]
+
+    def __len__(self) -> int:
+        return self.n
+
+
+def normalize(a: np.ndarray) -> np.ndarray:
+    """Scale to [0, 1] (a constant array becomes 0.5); NaN becomes 0."""
+    a = np.nan_to_num(np.asarray(a, dtype="float32"), nan=0.0, posinf=0.0, neginf=0.0)
+    lo, hi = float(a.min()) if a.size else 0.0, float(a.max()) if a.size else 0.0
+    if hi - lo < 1e-12:
+        return np.full(a.shape, 0.5, dtype="float32")
+    return (a - lo) / (hi - lo)
+
+
+def mosaic(tiles: np.ndarray, cols: int | None = None, pad: int = 1,
+           fill: float = np.nan) -> tuple[np.ndarray, int, int]:
+    """Lay ``tiles`` (N, h, w) or (N, h, w, 3) out in a grid.
+
+    Returns ``(image, cols, rows)``; padding is ``fill`` (NaN shows as the
+    background with a transparent-NaN colour map).
+    """
+    tiles = np.asarray(tiles, dtype="float32")
+    n, h, w = tiles.shape[:3]
+    extra = tiles.shape[3:]
+    cols = cols or max(1, int(np.ceil(np.sqrt(n))))
+    rows = max(1, int(np.ceil(n / cols)))
+    out = np.full((rows * (h + pad) - pad, cols * (w + pad) - pad) + extra, fill, dtype="float32")
+    for i in range(n):
+        r, c = divmod(i, cols)
+        out[r * (h + pad):r * (h + pad) + h, c * (w + pad):c * (w + pad) + w] = tiles[i]
+    return out, cols, rows
+
+
+def to_pixmap(image: np.ndarray, size: int = 64) -> QPixmap:
+    """A (h, w), (h, w, 1) or (h, w, 3) array (any range) as a scaled QPixmap."""
+    a = np.asarray(image)
+    if a.ndim == 3 and a.shape[-1] == 1:
+        a = a[..., 0]
+    if a.ndim == 1:
+        a = a[None, :]
+    a = (normalize(a) * 255).astype("uint8")
+    if a.ndim == 2:
+        a = np.ascontiguousarray(a)
+        img = QImage(a.data, a.shape[1], a.shape[0], a.strides[0], QImage.Format_Grayscale8)
+    else:
+        a = np.ascontiguousarray(a[..., :3])
+        img = QImage(a.data, a.shape[1], a.shape[0], a.strides[0], QImage.Format_RGB888)
+    return QPixmap.fromImage(img.copy()).scaled(size, size, Qt.KeepAspectRatio,
+                                               Qt.FastTransformation)
+
+
+def colormap(name: str = "viridis") -> pg.ColorMap:
+    try:
+        return pg.colormap.get(name)
+    except Exception:  # older pyqtgraph without the bundled maps
+        return pg.ColorMap([0.0, 1.0], [(0, 0, 0), (255, 255, 255)])
+
+
+def looks_like_image(sample_shape: tuple) -> bool:
+    """True for (h, w), (h, w, 1) and (h, w, 3) samples of at least 5×5."""
+    s = tuple(sample_shape)
+    if len(s) == 3 and s[-1] in (1, 3) and min(s[:2]) >= 5:
+        return True
+    return len(s) == 2 and min(s) >= 5 and s[0] == s[1]
+
+
+def normalize_tiles(tiles: np.ndarray) -> np.ndarray:
+    """Normalise each tile of ``(N, h, w[, 3])`` to [0, 1] on its own."""
+    t = np.nan_to_num(np.asarray(tiles, dtype="float32"), nan=0.0, posinf=0.0, neginf=0.0)
+    if not t.size:
+        return t
+    axes = tuple(range(1, t.ndim))
+    lo = t.min(axis=axes, keepdims=True)
+    hi = t.max(axis=axes, keepdims=True)
+    span = hi - lo
+    out = np.where(span > 1e-12, (t - lo) / np.where(span > 1e-12, span, 1.0), 0.5)
+    return out.astype("float32")

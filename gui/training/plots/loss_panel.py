@@ -1,0 +1,212 @@
+"""Loss and metrics over the run: per batch (thin) and per epoch (bold),
+training and validation, with log-scale and smoothing toggles.
+
+Points are appended to growing arrays and pushed with ``setData`` on the
+existing curve items; pyqtgraph clips to the view and downsamples, so a
+long run costs the same per update as a short one. Validation points sit at
+the epochs where validation ran.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gui.training.plots import common
+
+SKIP = {"step", "epoch", "batch", "lr", "size", "learning_rate"}
+SMOOTH = 0.9  # EMA factor of the smoothed batch curve
+
+
+class MetricSeries:
+    """Every value of one metric: per batch (x in epochs) and per epoch."""
+
+    def __init__(self):
+        self.batch_x = common.Series()
+        self.batch_y = common.Series()
+        self.batch_smooth = common.Series()
+        self.epoch_x = common.Series()
+        self.epoch_y = common.Series()
+        self.val_x = common.Series()
+        self.val_y = common.Series()
+        self._ema = None
+
+    def add_batch(self, x: float, y: float) -> None:
+        self.batch_x.append(x)
+        self.batch_y.append(y)
+        if np.isfinite(y):
+            self._ema = y if self._ema is None else SMOOTH * self._ema + (1 - SMOOTH) * y
+        self.batch_smooth.append(self._ema if self._ema is not None else np.nan)
+
+
+class _Plot:
+    """One plot: thin batch curve, bold epoch curve, validation curve, overlays."""
+
+    def __init__(self, widget: pg.PlotWidget):
+        self.widget = widget
+        p = widget.getPlotItem()
+        p.setClipToView(True)
+        p.setDownsampling(auto=True, mode="peak")
+        self.legend = p.addLegend(offset=(-10, 10), labelTextColor=common.foreground())
+        self.batch = p.plot([], [], pen=pg.mkPen(common.color(0, 90), width=1), name="train (batch)")
+        self.epoch = p.plot([], [], pen=pg.mkPen(common.color(0), width=2.5), symbol="o",
+                            symbolSize=5, symbolBrush=common.color(0), symbolPen=None,
+                            name="train (epoch)")
+        self.val = p.plot([], [], pen=pg.mkPen(common.color(1), width=2.5), symbol="s",
+                          symbolSize=6, symbolBrush=common.color(1), symbolPen=None,
+                          name="validation")
+        self.overlays: list = []
+
+    def show(self, s: MetricSeries | None, smooth: bool, per_batch: bool) -> None:
+        if s is None:
+            for item in (self.batch, self.epoch, self.val):
+                item.setData([], [])
+            return
+        if per_batch:
+            y = s.batch_smooth.values if smooth else s.batch_y.values
+            self.batch.setData(s.batch_x.values, y, connect="finite")
+        else:
+            self.batch.setData([], [])
+        self.epoch.setData(s.epoch_x.values, s.epoch_y.values)
+        self.val.setData(s.val_x.values, s.val_y.values)
+
+    def set_overlays(self, curves: list[tuple[str, np.ndarray, np.ndarray, int]]) -> None:
+        p = self.widget.getPlotItem()
+        while len(self.overlays) < len(curves):
+            self.overlays.append(p.plot([], []))
+        for i, item in enumerate(self.overlays):
+            if i < len(curves):
+                label, x, y, hue = curves[i]
+                item.setPen(pg.mkPen(common.color(hue), width=1.6, style=Qt.DashLine))
+                item.setData(x, y)
+                item.opts["name"] = label
+            else:
+                item.setData([], [])
+
+
+class LossPanel(QWidget):
+    """Loss on the left, a chosen metric on the right."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.series: dict[str, MetricSeries] = {}
+        self.steps_per_epoch = 1
+        self.epochs_seen = 0
+        self._overlay_runs: list[tuple[str, dict]] = []
+        self.metric_box = QComboBox()
+        self.metric_box.setToolTip("Which metric the right plot shows")
+        self.metric_box.currentTextChanged.connect(lambda _t: self.refresh())
+        self.log_box = QCheckBox("Log scale")
+        self.log_box.toggled.connect(self._log_toggled)
+        self.smooth_box = QCheckBox("Smooth")
+        self.smooth_box.setToolTip(f"Exponential moving average of the batch values ({SMOOTH})")
+        self.smooth_box.toggled.connect(lambda _c: self.refresh())
+        self.batch_box = QCheckBox("Per batch")
+        self.batch_box.setChecked(True)
+        self.batch_box.toggled.connect(lambda _c: self.refresh())
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Metric:"))
+        bar.addWidget(self.metric_box)
+        bar.addStretch(1)
+        for w in (self.batch_box, self.smooth_box, self.log_box):
+            bar.addWidget(w)
+        self.loss_widget = common.plot_widget("loss", bottom="epoch")
+        self.metric_widget = common.plot_widget("", bottom="epoch")
+        self.loss_plot = _Plot(self.loss_widget)
+        self.metric_plot = _Plot(self.metric_widget)
+        plots = QHBoxLayout()
+        plots.addWidget(self.loss_widget, 1)
+        plots.addWidget(self.metric_widget, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addLayout(plots, 1)
+
+    # ------------------------------------------------------------------ data --
+    def reset(self) -> None:
+        self.series.clear()
+        self.epochs_seen = 0
+        self.metric_box.blockSignals(True)
+        self.metric_box.clear()
+        self.metric_box.blockSignals(False)
+        self.refresh()
+
+    def _series(self, name: str) -> MetricSeries:
+        s = self.series.get(name)
+        if s is None:
+            s = self.series[name] = MetricSeries()
+            if name != "loss" and self.metric_box.findText(name) < 0:
+                self.metric_box.addItem(name)
+        return s
+
+    def handle(self, kind: str, data: dict) -> None:
+        if kind == "started":
+            self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
+        elif kind == "batch":
+            spe = self.steps_per_epoch
+            for p in data.get("points", []):
+                x = p.get("epoch", 0) + (p.get("batch", 0) + 1) / spe
+                for key, value in p.items():
+                    if key in SKIP or key.startswith("val_"):
+                        continue
+                    self._series(key).add_batch(x, float(value))
+            self.refresh()
+        elif kind == "epoch":
+            self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
+            self.refresh()
+
+    def add_epoch(self, epoch: int, logs: dict) -> None:
+        """Record the values of one finished epoch (1-based), validation included."""
+        self.epochs_seen = max(self.epochs_seen, epoch)
+        for key, value in logs.items():
+            if key in SKIP:
+                continue
+            if key.startswith("val_"):
+                s = self._series(key[4:])
+                s.val_x.append(epoch)
+                s.val_y.append(float(value))
+            else:
+                s = self._series(key)
+                s.epoch_x.append(epoch)
+                s.epoch_y.append(float(value))
+
+    def load_history(self, history: dict) -> None:
+        """Show a finished run's per-epoch history (``{metric: [value per epoch]}``)."""
+        self.reset()
+        n = max((len(v) for v in history.values()), default=0)
+        for i in range(n):
+            self.add_epoch(i + 1, {k: v[i] for k, v in history.items() if i < len(v) and v[i] is not None})
+        self.refresh()
+
+    def set_overlays(self, runs: list[tuple[str, dict]]) -> None:
+        """Overlay other runs' per-epoch curves: ``[(label, history), ...]``."""
+        self._overlay_runs = list(runs)
+        self.refresh()
+
+    # ------------------------------------------------------------------ view --
+    def current_metric(self) -> str:
+        return self.metric_box.currentText()
+
+    def _log_toggled(self, on: bool) -> None:
+        for w in (self.loss_widget, self.metric_widget):
+            w.getPlotItem().setLogMode(y=on)
+        self.refresh()
+
+    def refresh(self) -> None:
+        smooth, per_batch = self.smooth_box.isChecked(), self.batch_box.isChecked()
+        self.loss_plot.show(self.series.get("loss"), smooth, per_batch)
+        metric = self.current_metric()
+        self.metric_widget.getPlotItem().setTitle(metric or "", color=common.foreground().name())
+        self.metric_plot.show(self.series.get(metric) if metric else None, smooth, per_batch)
+        for plot, name in ((self.loss_plot, "loss"), (self.metric_plot, metric)):
+            curves = []
+            for i, (label, history) in enumerate(self._overlay_runs):
+                for key, hue_shift in ((name, 2), (f"val_{name}", 2)):
+                    values = history.get(key) if name else None
+                    if values:
+                        y = np.asarray([np.nan if v is None else v for v in values], dtype="float64")
+                        x = np.arange(1, len(y) + 1, dtype="float64")
+                        curves.append((f"{label} {key}", x, y, i + hue_shift))
+            plot.set_overlays(curves)

@@ -1,0 +1,190 @@
+"""Start, pause, resume, stop and continue, with a progress bar that says the
+epoch, the step and the time left."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from gui.training import controller as C
+from gui.training.plots import common
+
+
+def format_duration(seconds: float) -> str:
+    """``"0:42"``, ``"12:05"`` or ``"1:02:03"``.
+
+    Example:
+        >>> format_duration(42), format_duration(725), format_duration(3723)
+        ('0:42', '12:05', '1:02:03')
+    """
+    s = max(0, int(round(seconds)))
+    h, rest = divmod(s, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+class Progress:
+    """Epoch, step and ETA from the event stream (paused time not counted)."""
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self) -> None:
+        self.epochs = 0
+        self.initial_epoch = 0
+        self.steps_per_epoch = 1
+        self.initial_step = 0
+        self.step = None          # last global step seen
+        self.epoch = 0            # 0-based epoch of the last batch
+        self.epochs_done = 0
+        self._t0 = None
+        self._s0 = None
+
+    def started(self, data: dict) -> None:
+        self.epochs = int(data.get("epochs") or 0)
+        self.initial_epoch = int(data.get("initial_epoch") or 0)
+        self.epochs_done = self.initial_epoch
+        self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
+        self.initial_step = int(data.get("initial_step") or 0)
+        self.step = None
+        self.epoch = self.initial_epoch
+        self._t0 = None
+
+    def restart_clock(self) -> None:
+        self._t0 = None
+
+    def batch(self, last: dict) -> None:
+        self.step = int(last.get("step", 0))
+        self.epoch = int(last.get("epoch", self.epoch))
+        if self._t0 is None:
+            self._t0, self._s0 = time.monotonic(), self.step
+
+    @property
+    def total_steps(self) -> int:
+        return max(1, (self.epochs - self.initial_epoch) * self.steps_per_epoch)
+
+    @property
+    def steps_done(self) -> int:
+        return 0 if self.step is None else self.step - self.initial_step + 1
+
+    def eta(self) -> float | None:
+        if self._t0 is None or self.step is None or self.step <= self._s0:
+            return None
+        rate = (self.step - self._s0) / max(1e-6, time.monotonic() - self._t0)
+        return (self.total_steps - self.steps_done) / rate if rate > 0 else None
+
+    def text(self) -> str:
+        if not self.epochs:
+            return ""
+        step_in_epoch = (self.steps_done - 1) % self.steps_per_epoch + 1 if self.steps_done else 0
+        out = (f"epoch {min(self.epoch + 1, self.epochs)}/{self.epochs} · "
+               f"step {step_in_epoch}/{self.steps_per_epoch}")
+        eta = self.eta()
+        if eta is not None:
+            out += f" · {format_duration(eta)} left"
+        return out
+
+
+class RunControls(QWidget):
+    def __init__(self, controller: C.TrainingController, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.progress = Progress()
+        self.start_button = QPushButton("Start")
+        self.pause_button = QPushButton("Pause")
+        self.resume_button = QPushButton("Resume")
+        self.stop_button = QPushButton("Stop")
+        self.continue_button = QPushButton("Continue")
+        self.more_epochs = QSpinBox()
+        self.more_epochs.setRange(1, 100000)
+        self.more_epochs.setValue(5)
+        self.more_epochs.setSuffix(" more epochs")
+        self.start_button.setToolTip("Train the network on the chosen data with these settings (F5)")
+        self.continue_button.setToolTip("Keep training the same model for more epochs")
+        self.start_button.clicked.connect(controller.start)
+        self.pause_button.clicked.connect(controller.pause)
+        self.resume_button.clicked.connect(controller.resume)
+        self.stop_button.clicked.connect(controller.stop)
+        self.continue_button.clicked.connect(
+            lambda: controller.continue_training(self.more_epochs.value()))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.bar.setTextVisible(True)
+        self.bar.setFormat("")
+        self.status = QLabel("Ready.")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        for b in (self.start_button, self.pause_button, self.resume_button, self.stop_button):
+            buttons.addWidget(b)
+        more = QHBoxLayout()
+        more.addWidget(self.continue_button)
+        more.addWidget(self.more_epochs)
+        more.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addLayout(more)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.status)
+        controller.state_changed.connect(self.set_state)
+        controller.message.connect(self.show_message)
+        controller.bridge.event.connect(self.handle)
+        self.set_state(controller.state)
+
+    def set_state(self, state: str) -> None:
+        c = self.controller
+        self.start_button.setEnabled(not c.busy and c.doc is not None)
+        self.pause_button.setEnabled(state == C.RUNNING)
+        self.resume_button.setEnabled(state == C.PAUSED)
+        self.stop_button.setEnabled(state in (C.RUNNING, C.PAUSED, C.WAITING_TF, C.PREPARING))
+        self.continue_button.setEnabled(c.can_continue)
+        self.more_epochs.setEnabled(c.can_continue)
+        if state in (C.WAITING_TF, C.PREPARING):
+            self.bar.setRange(0, 0)  # busy indicator
+            self.bar.setFormat(state + "…")
+        elif self.bar.maximum() == 0:
+            self.bar.setRange(0, 1000)
+        if state in (C.WAITING_TF, C.PREPARING) and c.trainer is None:
+            self.progress.reset()
+
+    def show_message(self, text: str, level: str) -> None:
+        if level == "error":
+            self.status.setText(f"<span style='color:{common.error_color().name()}'>{_html(text)}</span>")
+        elif level == "warning":
+            self.status.setText(f"<b>{_html(text)}</b>")
+        else:
+            self.status.setText(_html(text))
+        self.status.setToolTip(text)
+
+    def handle(self, kind: str, data: dict) -> None:
+        p = self.progress
+        if kind == "started":
+            p.started(data)
+        elif kind == "batch" and data.get("last"):
+            p.batch(data["last"])
+        elif kind == "epoch":
+            p.epochs_done = int(data.get("epoch", p.epochs_done))
+        elif kind == "resumed":
+            p.restart_clock()
+        elif kind not in ("finished", "stopped", "failed"):
+            return
+        if self.bar.maximum() == 0:
+            self.bar.setRange(0, 1000)
+        if kind == "finished":
+            self.bar.setValue(1000)
+        elif p.epochs:
+            self.bar.setValue(int(1000 * min(1.0, p.steps_done / p.total_steps)))
+        text = p.text()
+        if kind in ("finished", "stopped", "failed"):
+            text = f"{kind} · {p.epochs_done} epoch{'s' if p.epochs_done != 1 else ''}"
+        self.bar.setFormat(text)
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,160 @@
+"""The document's ``data`` and ``training`` sections as the dashboard sees
+them, and the undo command that changes one.
+
+The sections live in ``Network.extra`` (kept on save). Reading never fails:
+a section a person broke by hand falls back to defaults and the problem is
+returned as a message.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtGui import QUndoCommand
+
+DATA, TRAINING, INSIGHTS = "data", "training", "insights"
+
+
+def default_dataset(net) -> str:
+    """A built-in offline dataset that suits the network: the preset's own
+    when it is offline, else one chosen by the input's shape."""
+    try:
+        from presets import get_preset, has_preset
+
+        if has_preset(net.name):
+            name = get_preset(net.name).dataset
+            from engine.data import dataset_info
+
+            if name and dataset_info(name).offline:
+                return name
+    except Exception:  # an unknown or broken preset simply gives no suggestion
+        pass
+    try:
+        report = net.analyze()
+        shape = report.by_node[net.inputs[0]].output_shapes[0][1:]
+    except Exception:
+        return "iris"
+    if len(shape) == 3:
+        return "shapes" if shape[-1] == 3 else "digits"
+    if len(shape) == 2:
+        return "series" if shape[-1] == 1 else "digits"
+    if len(shape) == 1 and shape[0] == 2:
+        return "moons"
+    return "iris"
+
+
+def data_overrides(net) -> dict:
+    """Overrides for ``engine.training.session``: none when the document has a
+    data section or its preset suggests a dataset, else a dataset chosen by
+    the input's shape (so an unsaved custom network can still be trained)."""
+    if net.extra.get(DATA) is not None:
+        return {}
+    try:
+        from engine.training.session import _preset_dataset
+
+        if _preset_dataset(net):
+            return {}
+    except Exception:  # no suggestion from the preset: choose by shape
+        pass
+    return {"dataset": default_dataset(net)}
+
+
+def data_settings(net):
+    """``(DataSettings, derived, problem or "")`` for the document: its own data
+    section, or the one a run would derive (``derived`` is then True and the
+    shape options are fitted to the model once the data is loaded)."""
+    from engine.data import DataSettings
+
+    try:
+        from engine.training.session import resolve_settings
+
+        data, _training, derived = resolve_settings(net, data_overrides(net))
+        return data, derived, ""
+    except Exception as exc:
+        return DataSettings.suggested(default_dataset(net)), True, \
+            f"The document's data settings cannot be used ({getattr(exc, 'message', exc)}); defaults are shown."
+
+
+def load_data(net, data, derived: bool):
+    """``(dataset, fitted data settings)`` as a run would load them (worker thread)."""
+    from engine.training.session import load_training_data
+
+    return load_training_data(data, net, derived)
+
+
+def training_settings(net):
+    """``(TrainingSettings, problem or "")`` for the document."""
+    from engine.training.settings import TrainingSettings
+
+    raw = net.extra.get(TRAINING)
+    if raw is None:
+        return TrainingSettings(epochs=10, batch_size=32), ""
+    try:
+        return TrainingSettings.from_dict(raw), ""
+    except Exception as exc:
+        return TrainingSettings(), \
+            f"The document's training settings are damaged ({getattr(exc, 'message', exc)}); defaults are shown."
+
+
+class SetSectionCommand(QUndoCommand):
+    """Replace one top-level section of the document (undoable).
+
+    Works with ``Document.push`` (``perform`` then the stack's ``redo``).
+    Consecutive edits of the same field within two seconds merge into one
+    undo step, so dragging a spin box is one step.
+    """
+
+    ID = 7071
+
+    def __init__(self, doc, key: str, value: dict, field: str = "", text: str | None = None,
+                 on_change=None):
+        super().__init__(text or f"Change {key} settings")
+        self.doc, self.key, self.field = doc, key, field
+        self.new = copy.deepcopy(value)
+        self.old = copy.deepcopy(doc.network.extra.get(key))
+        self.on_change = on_change
+        self.when = time.monotonic()
+        self._skip_redo = False
+
+    def _set(self, value) -> None:
+        extra = self.doc.network.extra
+        if value is None:
+            extra.pop(self.key, None)
+        else:
+            extra[self.key] = copy.deepcopy(value)
+        if self.on_change is not None:
+            self.on_change(self.key)
+
+    def perform(self):
+        self._set(self.new)
+        self._skip_redo = True
+
+    def redo(self):
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._set(self.new)
+
+    def undo(self):
+        self._set(self.old)
+
+    def id(self):
+        return self.ID
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, SetSectionCommand) or other.key != self.key \
+                or not self.field or other.field != self.field or other.when - self.when > 2.0:
+            return False
+        self.new = other.new
+        self.when = other.when
+        return True
+
+
+def set_section(doc, key: str, value: dict, field: str = "", text: str | None = None,
+                on_change=None) -> bool:
+    """Push a `SetSectionCommand` unless the section already has this value."""
+    if doc.network.extra.get(key) == value:
+        return False
+    doc.push(SetSectionCommand(doc, key, value, field, text, on_change))
+    return True

@@ -1,0 +1,491 @@
+"""Training settings: optimizer and its hyperparameters, loss and metrics per
+output, epochs, batch size, callbacks, and the learning-rate schedule with a
+live preview of the planned rate over the whole run; an LR finder.
+
+Every change is stored in the document's ``training`` section through an
+undoable command. The preview is computed on a worker thread (it needs
+Keras for most schedules), so typing never waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from gui.training import sections
+from gui.training.plots import common
+from gui.training.worker import Worker
+
+AUTO = "automatic (suits the data)"
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value)
+
+
+def _parse(text: str):
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class ParamForm(QWidget):
+    """Line edits for a dict of parameters (numbers, flags, lists, null)."""
+
+    def __init__(self, on_edit, parent=None):
+        super().__init__(parent)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.edits: dict[str, QLineEdit | QCheckBox] = {}
+        self.on_edit = on_edit
+
+    def set_params(self, params: dict, skip=()) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits.clear()
+        for key, value in params.items():
+            if key in skip:
+                continue
+            if isinstance(value, bool):
+                w = QCheckBox()
+                w.setChecked(value)
+                w.toggled.connect(lambda _c: self.on_edit())
+            else:
+                w = QLineEdit(_text(value))
+                w.setPlaceholderText("empty = default / whole run")
+                w.editingFinished.connect(self.on_edit)
+            self.form.addRow(key, w)
+            self.edits[key] = w
+
+    def values(self) -> dict:
+        out = {}
+        for key, w in self.edits.items():
+            out[key] = w.isChecked() if isinstance(w, QCheckBox) else _parse(w.text())
+        return out
+
+    def set_enabled_param(self, key: str, enabled: bool) -> None:
+        w = self.edits.get(key)
+        if w is not None:
+            w.setEnabled(enabled)
+
+
+class SettingsPanel(QWidget):
+    def __init__(self, window=None, parent=None):
+        super().__init__(parent)
+        from engine.training.compile import LOSSES, METRIC_NAMES, OPTIMIZERS
+        from engine.training.schedules import SCHEDULES
+
+        self.window = window
+        self.doc = None
+        self.dataset = None
+        self.planned: np.ndarray | None = None
+        self.preview_error = ""
+        self._updating = False
+        self.preview_worker = Worker(self)
+        self.finder_worker = Worker(self)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(150)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 100000)
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 65536)
+        self.shuffle = QCheckBox("shuffle each epoch")
+        self.seed = QLineEdit()
+        self.seed.setPlaceholderText("random")
+        self.optimizer = QComboBox()
+        self.optimizer.addItems(list(OPTIMIZERS))
+        self.opt_form = ParamForm(self._edited)
+        self.loss = QComboBox()
+        self.loss.addItems([AUTO] + list(LOSSES))
+        self.metrics = QLineEdit()
+        self.metrics.setToolTip("Comma-separated: " + ", ".join(METRIC_NAMES))
+        self.from_logits = QCheckBox("from_logits (the output has no softmax/sigmoid)")
+        self.schedule = QComboBox()
+        self.schedule.addItems(list(SCHEDULES))
+        self.per = QComboBox()
+        self.per.addItems(["step", "epoch"])
+        self.per.setToolTip("Whether the schedule's step counts are optimizer steps or epochs")
+        self.sched_form = ParamForm(self._edited)
+        self.early = QCheckBox("Early stopping")
+        self.early_patience = QSpinBox()
+        self.early_patience.setRange(1, 10000)
+        self.reduce = QCheckBox("Reduce LR on plateau")
+        self.reduce_factor = QLineEdit()
+        self.reduce_patience = QSpinBox()
+        self.reduce_patience.setRange(1, 10000)
+        self.checkpoint = QCheckBox("Keep the best model (checkpoint)")
+        self.csv = QCheckBox("CSV log")
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+
+        self.preview = common.plot_widget("planned learning rate", bottom="epoch")
+        self.preview.setMinimumHeight(150)
+        p = self.preview.getPlotItem()
+        self.preview_curve = p.plot([], [], pen=pg.mkPen(common.color(2), width=2))
+        self.preview_info = QLabel("")
+        self.finder_button = QPushButton("Find a learning rate…")
+        self.finder_button.setToolTip("Sweep the learning rate over one epoch and plot the loss")
+        self.finder_button.clicked.connect(self.run_lr_finder)
+        self.finder_plot = common.plot_widget("LR finder: loss vs learning rate", bottom="learning rate")
+        self.finder_plot.getPlotItem().setLogMode(x=True)
+        self.finder_plot.setMinimumHeight(150)
+        self.finder_plot.hide()
+        self.finder_curve = self.finder_plot.getPlotItem().plot([], [], pen=pg.mkPen(common.color(0), width=2))
+        self.finder_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(common.color(1), style=Qt.DashLine))
+        self.finder_plot.getPlotItem().addItem(self.finder_line)
+        self.finder_use = QPushButton("Use it")
+        self.finder_use.hide()
+        self.finder_use.clicked.connect(self.use_suggested_lr)
+        self.suggested_lr: float | None = None
+
+        run = QGroupBox("Run")
+        rf = QFormLayout(run)
+        rf.addRow("Epochs", self.epochs)
+        rf.addRow("Batch size", self.batch)
+        rf.addRow("", self.shuffle)
+        rf.addRow("Seed", self.seed)
+        opt = QGroupBox("Optimizer")
+        of = QFormLayout(opt)
+        of.addRow("Optimizer", self.optimizer)
+        of.addRow(self.opt_form)
+        loss = QGroupBox("Loss and metrics")
+        lf = QFormLayout(loss)
+        lf.addRow("Loss", self.loss)
+        lf.addRow("", self.from_logits)
+        lf.addRow("Metrics", self.metrics)
+        sched = QGroupBox("Learning-rate schedule")
+        sf = QFormLayout(sched)
+        sf.addRow("Schedule", self.schedule)
+        sf.addRow("Steps counted per", self.per)
+        sf.addRow(self.sched_form)
+        sf.addRow(self.preview)
+        sf.addRow(self.preview_info)
+        finder = QHBoxLayout()
+        finder.addWidget(self.finder_button)
+        finder.addWidget(self.finder_use)
+        finder.addStretch(1)
+        sf.addRow(finder)
+        sf.addRow(self.finder_plot)
+        cb = QGroupBox("Callbacks")
+        cf = QFormLayout(cb)
+        cf.addRow(self.early, self.early_patience)
+        reduce = QHBoxLayout()
+        reduce.addWidget(QLabel("factor"))
+        reduce.addWidget(self.reduce_factor)
+        reduce.addWidget(QLabel("patience"))
+        reduce.addWidget(self.reduce_patience)
+        cf.addRow(self.reduce, reduce)
+        cf.addRow(self.checkpoint)
+        cf.addRow(self.csv)
+
+        for w in (self.epochs, self.batch, self.early_patience, self.reduce_patience):
+            w.valueChanged.connect(lambda _v: self._edited())
+        for w in (self.shuffle, self.from_logits, self.early, self.reduce, self.checkpoint, self.csv):
+            w.toggled.connect(lambda _c: self._edited())
+        for w in (self.seed, self.metrics, self.reduce_factor):
+            w.editingFinished.connect(self._edited)
+        self.loss.currentIndexChanged.connect(lambda _i: self._edited())
+        self.per.currentIndexChanged.connect(lambda _i: self._edited())
+        self.optimizer.currentIndexChanged.connect(lambda _i: self._optimizer_changed())
+        self.schedule.currentIndexChanged.connect(lambda _i: self._schedule_changed())
+
+        inner = QWidget()
+        layout = QVBoxLayout(inner)
+        for g in (run, opt, sched, loss, cb):
+            layout.addWidget(g)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # ------------------------------------------------------------------ document --
+    def set_document(self, doc) -> None:
+        if self.doc is not None:
+            try:
+                self.doc.undo_stack.indexChanged.disconnect(self._stack_moved)
+            except (RuntimeError, TypeError):
+                pass
+        self.doc = doc
+        doc.undo_stack.indexChanged.connect(self._stack_moved)
+        self.show_settings()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._preview_timer.start()
+
+    def set_dataset(self, dataset) -> None:
+        """The loaded training data (its size decides the steps per epoch)."""
+        self.dataset = dataset
+        self._preview_timer.start()
+
+    def _stack_moved(self, _index) -> None:
+        stored = self.doc.network.extra.get(sections.TRAINING)
+        if stored is not None and stored != self.training_dict():
+            self.show_settings()
+
+    def show_settings(self) -> None:
+        s, problem = sections.training_settings(self.doc.network)
+        raw_outputs = ((self.doc.network.extra.get(sections.TRAINING) or {}).get("compile") or {}).get("outputs")
+        self._updating = True
+        try:
+            self.epochs.setValue(int(s.epochs))
+            self.batch.setValue(int(s.batch_size))
+            self.shuffle.setChecked(bool(s.shuffle))
+            self.seed.setText("" if s.seed is None else str(s.seed))
+            o = s.compile.optimizer
+            self.optimizer.setCurrentText(o.name)
+            self.opt_form.set_params(o.full_params())
+            sched = o.lr_settings()
+            self.schedule.setCurrentText(sched.kind)
+            self.per.setCurrentText(sched.per)
+            self.sched_form.set_params({} if sched.is_constant else sched.full_params())
+            self.opt_form.set_enabled_param("learning_rate", sched.is_constant)
+            if raw_outputs:
+                out = next(iter(s.compile.outputs.values()))
+                self.loss.setCurrentText(out.loss_name)
+                self.from_logits.setChecked(out.from_logits)
+                self.metrics.setText(", ".join(out.metrics))
+            else:
+                self.loss.setCurrentText(AUTO)
+                self.from_logits.setChecked(False)
+                self.metrics.setText("accuracy")
+            cbs = s.callbacks
+            es, rl = cbs.section("early_stopping"), cbs.section("reduce_lr")
+            self.early.setChecked(es is not None)
+            self.early_patience.setValue(int((es or {}).get("patience", 10)))
+            self.reduce.setChecked(rl is not None)
+            rl = rl or {"factor": 0.5, "patience": 5}
+            self.reduce_factor.setText(str(rl.get("factor", 0.5)))
+            self.reduce_patience.setValue(int(rl.get("patience", 5)))
+            self.checkpoint.setChecked(cbs.section("checkpoint") is not None)
+            self.csv.setChecked(cbs.section("csv_log") is not None)
+        finally:
+            self._updating = False
+        self.problems.setText(problem)
+        self._preview_timer.start()
+
+    # ------------------------------------------------------------------ editing --
+    def _optimizer_changed(self) -> None:
+        if self._updating:
+            return
+        from engine.training.compile import OptimizerSettings
+
+        lr = self.opt_form.values().get("learning_rate")
+        o = OptimizerSettings(self.optimizer.currentText())
+        params = o.full_params()
+        if lr is not None:
+            params["learning_rate"] = lr
+        self._updating = True
+        try:
+            self.opt_form.set_params(params)
+        finally:
+            self._updating = False
+        self._edited()
+
+    def _schedule_changed(self) -> None:
+        if self._updating:
+            return
+        from engine.training.schedules import ScheduleSettings
+
+        kind = self.schedule.currentText()
+        params = ScheduleSettings(kind).full_params()
+        lr = self.opt_form.values().get("learning_rate")
+        if lr is not None:
+            for key in ("initial_learning_rate", "learning_rate"):
+                if key in params:
+                    params[key] = lr
+        self._updating = True
+        try:
+            self.sched_form.set_params({} if kind == "constant" else params)
+            self.opt_form.set_enabled_param("learning_rate", kind == "constant")
+        finally:
+            self._updating = False
+        self._edited()
+
+    def training_dict(self) -> dict:
+        """The training section the editors show."""
+        opt = {"name": self.optimizer.currentText(), **{k: v for k, v in self.opt_form.values().items()}}
+        kind = self.schedule.currentText()
+        if kind != "constant":
+            sched = {"kind": kind, **self.sched_form.values()}
+            if self.per.currentText() != "step":
+                sched["per"] = self.per.currentText()
+            opt["schedule"] = sched
+        outputs = {}
+        if self.loss.currentText() != AUTO:
+            loss = {"loss": self.loss.currentText(),
+                    "metrics": [m.strip() for m in self.metrics.text().split(",") if m.strip()]}
+            if self.from_logits.isChecked():
+                loss["from_logits"] = True
+            outputs = {"*": loss}
+        callbacks = {}
+        if self.early.isChecked():
+            callbacks["early_stopping"] = {"patience": self.early_patience.value()}
+        if self.reduce.isChecked():
+            factor = _parse(self.reduce_factor.text())
+            callbacks["reduce_lr"] = {"factor": factor if isinstance(factor, (int, float)) else 0.5,
+                                      "patience": self.reduce_patience.value()}
+        if self.checkpoint.isChecked():
+            callbacks["checkpoint"] = {}
+        if self.csv.isChecked():
+            callbacks["csv_log"] = {}
+        seed = _parse(self.seed.text())
+        from engine.training.settings import TrainingSettings
+
+        try:
+            s = TrainingSettings.from_dict({
+                "epochs": self.epochs.value(), "batch_size": self.batch.value(),
+                "shuffle": self.shuffle.isChecked(), "seed": seed if isinstance(seed, int) else None,
+                "compile": {"optimizer": opt, "outputs": outputs or None}, "callbacks": callbacks})
+            out = s.to_dict()
+        except Exception as exc:  # a malformed entry: keep what can be kept, say why
+            self.problems.setText(getattr(exc, "message", str(exc)))
+            return self.doc.network.extra.get(sections.TRAINING) or {}
+        if not outputs:
+            out["compile"]["outputs"] = {}  # the run chooses a loss that suits the data
+        return out
+
+    def _edited(self) -> None:
+        if self._updating or self.doc is None:
+            return
+        value = self.training_dict()
+        sections.set_section(self.doc, sections.TRAINING, value, field="edit",
+                             text="Change training settings")
+        self._validate()
+        self._preview_timer.start()
+
+    def _validate(self) -> None:
+        s, problem = sections.training_settings(self.doc.network)
+        diags = [d for d in s.validate(None, True) if d.is_error]
+        lines = [problem] if problem else []
+        lines += [d.message + (f" — {d.hint}" if d.hint else "") for d in diags]
+        self.problems.setText("<br>".join(lines))
+
+    # ------------------------------------------------------------------ preview --
+    def steps_per_epoch(self) -> int:
+        n = self.dataset.num_train if self.dataset is not None else 1000
+        return max(1, -(-int(n) // max(1, self.batch.value())))
+
+    def update_preview(self) -> None:
+        """Recompute the planned LR over the whole run (worker thread)."""
+        if self.doc is None:
+            return
+        if not self.isVisible():  # computed when shown (it may import Keras)
+            self._stale = True
+            return
+        self._stale = False
+        from engine.training.compile import OptimizerSettings
+        from engine.training.schedules import planned_lr
+
+        training = self.training_dict()
+        try:
+            sched = OptimizerSettings.from_dict(training["compile"]["optimizer"]).lr_settings()
+        except Exception as exc:
+            self._previewed(None, getattr(exc, "message", str(exc)))
+            return
+        spe, epochs = self.steps_per_epoch(), self.epochs.value()
+        self._preview_spe = spe
+        self.preview_worker.run(lambda: planned_lr(sched, spe, epochs), self._previewed)
+
+    def _previewed(self, values, error: str) -> None:
+        self.preview_error = error
+        if error or values is None:
+            self.planned = None
+            self.preview_curve.setData([], [])
+            self.preview_info.setText(f"<span style='color:{common.error_color().name()}'>"
+                                      f"{error}</span>")
+            return
+        self.planned = np.asarray(values, dtype="float64")
+        spe = getattr(self, "_preview_spe", 1)
+        x = (np.arange(len(self.planned)) + 1) / spe
+        self.preview_curve.setData(x, self.planned)
+        if len(self.planned):
+            self.preview_info.setText(f"{len(self.planned)} steps ({spe} per epoch) · from "
+                                      f"{self.planned[0]:.3g} to {self.planned[-1]:.3g}, "
+                                      f"peak {self.planned.max():.3g}")
+
+    # ------------------------------------------------------------------ LR finder --
+    def run_lr_finder(self) -> bool:
+        """Sweep the learning rate over one epoch on a throw-away copy of the model."""
+        if self.doc is None or self.finder_worker.busy:
+            return False
+        try:
+            import engine.training.lr_finder  # noqa: F401
+        except ImportError:
+            self.preview_info.setText("The LR finder is not available in this version.")
+            return False
+        net = self.doc.network.copy()
+        results: list = []
+
+        def work():
+            from engine.training.session import prepare_training
+
+            session = prepare_training(net, None, sections.data_overrides(net) or None, record=False)
+            session.trainer.subscribe(lambda e: results.append(e.data) if e.kind == "lr_finder" else None)
+            out = session.trainer.find_lr()
+            return out if isinstance(out, dict) and "lrs" in out else (results[-1] if results else out)
+
+        self.finder_button.setEnabled(False)
+        self.finder_button.setText("Finding a learning rate…")
+        self.finder_worker.run(work, self._finder_done)
+        return True
+
+    def _finder_done(self, result, error: str) -> None:
+        self.finder_button.setEnabled(True)
+        self.finder_button.setText("Find a learning rate…")
+        if error:
+            self.preview_info.setText(f"<span style='color:{common.error_color().name()}'>LR finder: "
+                                      f"{error}</span>")
+            return
+        data = result if isinstance(result, dict) else getattr(result, "__dict__", {})
+        self.show_lr_finder(data)
+
+    def show_lr_finder(self, data: dict) -> None:
+        lrs = np.asarray(data.get("lrs", []), dtype="float64")
+        losses = np.asarray(data.get("losses", []), dtype="float64")
+        if not len(lrs):
+            return
+        self.finder_plot.show()
+        ok = (lrs > 0) & np.isfinite(losses)
+        self.finder_curve.setData(lrs[ok], losses[ok])
+        self.suggested_lr = data.get("suggested_lr")
+        if self.suggested_lr:
+            self.finder_line.setValue(np.log10(float(self.suggested_lr)))
+            self.finder_use.setText(f"Use {float(self.suggested_lr):.3g} as the "
+                                    f"{'max ' if self.schedule.currentText() == 'one_cycle' else ''}LR")
+            self.finder_use.show()
+
+    def use_suggested_lr(self) -> None:
+        if not self.suggested_lr:
+            return
+        lr = float(self.suggested_lr)
+        key = {"one_cycle": "max_lr", "constant": None}.get(self.schedule.currentText(),
+                                                            "initial_learning_rate")
+        form, key = (self.opt_form, "learning_rate") if key is None else (self.sched_form, key)
+        w = form.edits.get(key)
+        if isinstance(w, QLineEdit):
+            w.setText(f"{lr:.4g}")
+        self._edited()
