@@ -68,10 +68,14 @@ class Trainer:
         run_dir: where callbacks write their files (checkpoints, CSV log).
         compile: compile the model from ``settings.compile``; ``False``
             keeps the model's own compile state.
+        insights: ``engine.training.insights.InsightSettings`` (or dict):
+            feature maps, filters, histograms… emitted at epoch end; ``None``
+            for none (``request_feature_maps`` still works).
     """
 
     def __init__(self, model, dataset, settings=None, augmentation=None,
-                 run_dir: str | None = None, compile: bool = True):
+                 run_dir: str | None = None, compile: bool = True, insights=None):
+        from engine.training.insights import insight_settings
         from engine.training.settings import TrainingSettings
 
         if settings is None:
@@ -99,6 +103,8 @@ class Trainer:
         self.epochs_done = 0
         self.result: TrainingEvent | None = None
         self.diagnostics: list[Diagnostic] = []
+        self.insights = insight_settings(insights)
+        self._insights = None  # the insights callback of the current run
 
     # ------------------------------------------------------------------ subscribers
     def subscribe(self, fn: Callable[[TrainingEvent], Any]) -> Callable[[], None]:
@@ -231,6 +237,9 @@ class Trainer:
                                     constant_lr=not scheduled)
         callbacks = [c for c in callbacks if type(c).__name__ != "TerminateOnNaN"]
         events = _event_callback(self, start_step, scheduled)
+        from engine.training.insights import insights_callbacks
+
+        insight_callbacks = insights_callbacks(self)
         aug = None
         if self.augmentation is not None:
             from engine.data.augmentation import build_augmentation
@@ -245,7 +254,8 @@ class Trainer:
                    dataset=ds.summary())
         validation = (ds.x_val, ds.y_val) if ds.has_validation else None
         model.fit(**feed, epochs=target_epochs, initial_epoch=self.epochs_done,
-                  validation_data=validation, callbacks=[events] + callbacks, verbose=0)
+                  validation_data=validation, callbacks=[events] + insight_callbacks + callbacks,
+                  verbose=0)
         events.flush()
         summary = {"epochs_run": self.epochs_done, "history": self.history(),
                    "steps": len(self.batches)}
@@ -264,6 +274,20 @@ class Trainer:
         else:
             self.state = FINISHED
             self.result = self._emit(FINISHED, reason="done", **summary)
+
+    def request_feature_maps(self, layer_names) -> None:
+        """Capture feature maps of ``layer_names`` at the next batch boundary (now when idle);
+        they arrive as a ``feature_maps`` event (see engine.training.insights)."""
+        from engine.training.insights import request_feature_maps
+
+        request_feature_maps(self, layer_names)
+
+    def find_lr(self, **options):
+        """Run the LR finder on this trainer's model and data; emits ``lr_finder``
+        (see engine.training.lr_finder.find_lr_for_trainer)."""
+        from engine.training.lr_finder import find_lr_for_trainer
+
+        return find_lr_for_trainer(self, **options)
 
     def history(self) -> dict:
         """Per-epoch values, as ``{metric: [value per epoch]}``."""
