@@ -1,0 +1,715 @@
+"""Run records: every training run leaves a folder the user can list,
+compare, reopen and continue.
+
+A document ``mnist.json`` keeps its runs in ``mnist.runs/`` beside it, one
+folder per run named ``<YYYYmmdd-HHMMSS>_<id>``::
+
+    mnist.runs/20250101-120000_3fa2c1/
+        run.json       status, times, settings, best validation metric, epochs run
+        network.json   the network and its data/training settings (neurocanvas/1)
+        epochs.csv     one row per epoch: epoch, lr, duration, steps, metrics
+        batches.csv    one row per batch: step, epoch, batch, lr, loss, metrics
+        last.keras     the model (with its optimizer state) at the last checkpoint
+        best.keras     the model at the best value of the watched metric
+        log.txt        what happened, in words (and failure details)
+
+`RunRecorder` writes the folder while a `Trainer` runs: it is an ordinary
+trainer subscriber, so the trainer knows nothing about it. `list_runs`,
+`load_run` and `compare_runs` read the folders back without Keras.
+
+Example::
+
+    from engine.training.runs import list_runs, compare_runs
+    runs = list_runs("mnist.json")                 # oldest first
+    for r in runs:
+        print(r.id, r.status, r.epochs_run, r.best)
+    diff = compare_runs(runs[-2], runs[-1])
+    diff["settings"]       # [{"key": "training.batch_size", "a": 32, "b": 64}, ...]
+    diff["network"]        # {"added": [...], "removed": [...], "changed": [...], ...}
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import secrets
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from engine.errors import NeuroCanvasError
+
+RUN_FORMAT = "neurocanvas-run/1"
+RUN_FILE = "run.json"
+SNAPSHOT_FILE = "network.json"
+EPOCHS_FILE = "epochs.csv"
+BATCHES_FILE = "batches.csv"
+LOG_FILE = "log.txt"
+LAST_MODEL = "last.keras"
+BEST_MODEL = "best.keras"
+
+RUNNING, FINISHED, STOPPED, FAILED, DAMAGED = "running", "finished", "stopped", "failed", "damaged"
+_EPOCH_KEYS = ("epoch", "lr", "duration", "steps")
+_BATCH_KEYS = ("step", "epoch", "batch", "lr")
+_MAX_BETTER = ("acc", "auc", "precision", "recall", "r2")
+
+
+class RunError(NeuroCanvasError):
+    """A run folder that cannot be read or written."""
+
+
+# ----------------------------------------------------------------------------- paths
+def runs_folder(document_path) -> Path:
+    """Where the runs of a document live: ``DOC.runs`` beside ``DOC.json``.
+
+    Example:
+        >>> runs_folder("/data/mnist.json").as_posix()
+        '/data/mnist.runs'
+    """
+    p = Path(document_path)
+    return p.with_name(p.stem + ".runs")
+
+
+def new_run_dir(root) -> Path:
+    """A fresh, not yet existing folder ``<timestamp>_<id>`` under ``root``."""
+    root = Path(root)
+    while True:
+        path = root / f"{datetime.now().strftime('%Y%m%d-%H%M%S')}_{secrets.token_hex(3)}"
+        if not path.exists():
+            return path
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def write_json_atomic(path, data) -> None:
+    """Write JSON to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(json_safe(data), fh, indent=1, allow_nan=False)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def json_safe(value):
+    """JSON-safe: numpy values to Python, NaN/inf to None."""
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
+        value = value.tolist()
+        if isinstance(value, list):
+            return json_safe(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def save_model_atomic(model, path) -> None:
+    """``model.save`` through a temporary ``.keras`` file and a rename."""
+    path = Path(path)
+    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.keras")
+    try:
+        model.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def better(monitor: str) -> str:
+    """``"max"`` for metrics where higher is better (accuracy, AUC, …), else ``"min"``.
+
+    Example:
+        >>> better("val_accuracy"), better("val_loss")
+        ('max', 'min')
+    """
+    name = monitor[4:] if monitor.startswith("val_") else monitor
+    return "max" if any(k in name for k in _MAX_BETTER) else "min"
+
+
+# ----------------------------------------------------------------------------- the record
+@dataclass
+class RunRecord:
+    """One run folder, read back. ``info`` is the content of ``run.json``.
+
+    Reading a record never imports Keras; `load_model` does.
+    """
+
+    path: Path
+    info: dict = field(default_factory=dict)
+
+    # -- facts
+    @property
+    def id(self) -> str:
+        return self.info.get("id") or self.path.name
+
+    @property
+    def status(self) -> str:
+        return self.info.get("status", DAMAGED)
+
+    @property
+    def started(self) -> str | None:
+        return self.info.get("started")
+
+    @property
+    def ended(self) -> str | None:
+        return self.info.get("ended")
+
+    @property
+    def epochs_run(self) -> int:
+        return int(self.info.get("epochs_run") or 0)
+
+    @property
+    def best(self) -> dict | None:
+        """``{"monitor", "value", "epoch", "mode"}`` of the best epoch so far."""
+        return self.info.get("best")
+
+    @property
+    def settings(self) -> dict:
+        """``{"data": ..., "training": ...}`` as used by the run."""
+        return self.info.get("settings") or {}
+
+    @property
+    def reason(self) -> str | None:
+        return self.info.get("reason")
+
+    @property
+    def checkpoint(self) -> dict | None:
+        """``{"epoch", "step", "file"}`` of ``last.keras``, or ``None``."""
+        return self.info.get("checkpoint")
+
+    @property
+    def last_model_path(self) -> Path:
+        return self.path / LAST_MODEL
+
+    @property
+    def best_model_path(self) -> Path:
+        return self.path / BEST_MODEL
+
+    @property
+    def can_resume(self) -> bool:
+        return self.checkpoint is not None and self.last_model_path.exists()
+
+    # -- contents
+    def network(self):
+        """The network as it was trained (a `Network` with its data/training sections)."""
+        from engine.network import Network
+
+        return Network.load(self.path / SNAPSHOT_FILE)
+
+    def epoch_rows(self) -> list[dict]:
+        """``epochs.csv`` as dicts of floats (``epoch`` and ``steps`` as ints)."""
+        return _read_csv(self.path / EPOCHS_FILE, ints=("epoch", "steps"))
+
+    def batch_rows(self) -> list[dict]:
+        """``batches.csv`` as dicts of floats (``step``, ``epoch``, ``batch`` as ints)."""
+        return _read_csv(self.path / BATCHES_FILE, ints=("step", "epoch", "batch"))
+
+    def history(self) -> dict:
+        """Per-epoch values ``{metric: [value per epoch]}`` (like ``Trainer.history()``)."""
+        out: dict[str, list] = {}
+        for row in self.epoch_rows():
+            for k, v in row.items():
+                if k not in _EPOCH_KEYS:
+                    out.setdefault(k, []).append(v)
+        return out
+
+    def log(self) -> str:
+        try:
+            return (self.path / LOG_FILE).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def load_model(self, which: str = "last"):
+        """The saved Keras model, ``"last"`` (with its optimizer state) or ``"best"``."""
+        path = self.best_model_path if which == "best" else self.last_model_path
+        if not path.exists():
+            raise RunError(f"The run {self.id} has no {which} model ({path.name}).",
+                           "It ended before its first epoch was saved.", code="no_model")
+        import keras
+
+        import engine.training.one_cycle  # noqa: F401  (registers OneCycle for loading)
+
+        return keras.models.load_model(path)
+
+    def to_dict(self) -> dict:
+        return {"path": str(self.path), **self.info, "id": self.id, "status": self.status}
+
+
+def _read_csv(path: Path, ints=()) -> list[dict]:
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except FileNotFoundError:
+        return []
+    out = []
+    for row in rows:
+        clean = {}
+        for k, v in row.items():
+            if k is None:
+                continue
+            if v in ("", None):
+                clean[k] = None
+                continue
+            try:
+                clean[k] = int(float(v)) if k in ints else float(v)
+            except ValueError:
+                clean[k] = v
+        out.append(clean)
+    return out
+
+
+def load_run(path) -> RunRecord:
+    """Read one run folder (or its ``run.json``); raises `RunError` if it is not one."""
+    path = Path(path)
+    if path.name == RUN_FILE:
+        path = path.parent
+    file = path / RUN_FILE
+    try:
+        info = json.loads(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunError(f"{path} is not a training run (it has no {RUN_FILE}).",
+                       "Runs live in the DOC.runs folder beside a document.") from None
+    except (OSError, ValueError) as exc:
+        raise RunError(f"{file} cannot be read: {exc}.", "The run record is damaged.") from None
+    if not isinstance(info, dict) or info.get("format") != RUN_FORMAT:
+        raise RunError(f"{file} is not a NeuroCanvas run record.")
+    return RunRecord(path, info)
+
+
+def list_runs(document_or_folder) -> list[RunRecord]:
+    """The runs of a document (``DOC.json``) or in a runs folder, oldest first.
+
+    A folder whose record cannot be read is listed with status ``"damaged"``
+    and the reason, so nothing disappears from view.
+    """
+    p = Path(document_or_folder)
+    root = p if p.is_dir() and not (p / RUN_FILE).exists() else runs_folder(p)
+    if (p / RUN_FILE).exists():
+        root = p.parent
+    if not root.is_dir():
+        return []
+    out = []
+    for child in sorted(root.iterdir()):
+        if not child.is_dir() or child.name.startswith("."):
+            continue
+        try:
+            out.append(load_run(child))
+        except RunError as exc:
+            out.append(RunRecord(child, {"id": child.name, "status": DAMAGED,
+                                         "reason": exc.message}))
+    return sorted(out, key=lambda r: (r.started or "", r.path.name))
+
+
+# ----------------------------------------------------------------------------- comparing
+def _flatten(d, prefix="") -> dict:
+    out = {}
+    if isinstance(d, dict):
+        for k, v in d.items():
+            out.update(_flatten(v, f"{prefix}{k}."))
+        if not d and prefix:
+            out[prefix[:-1]] = {}
+        return out
+    out[prefix[:-1]] = d
+    return out
+
+
+def diff_settings(a: dict, b: dict) -> list[dict]:
+    """Every setting that differs, as ``{"key": "training.batch_size", "a": 32, "b": 64}``.
+
+    Example:
+        >>> diff_settings({"training": {"epochs": 5, "seed": 1}},
+        ...               {"training": {"epochs": 8, "seed": 1}})
+        [{'key': 'training.epochs', 'a': 5, 'b': 8}]
+    """
+    fa, fb = _flatten(a), _flatten(b)
+    out = []
+    for key in sorted(set(fa) | set(fb)):
+        va, vb = fa.get(key), fb.get(key)
+        if va != vb:
+            out.append({"key": key, "a": va, "b": vb})
+    return out
+
+
+def diff_networks(a, b) -> dict:
+    """What changed from network ``a`` to network ``b``.
+
+    Nodes are matched by id (ids survive renames). Returns
+    ``{"added": [names], "removed": [names], "renamed": [{"a", "b"}],
+    "changed": [{"node", "type", "params": {param: {"a", "b"}}, ...}],
+    "edges_added": [["src", "dst"]], "edges_removed": [...],
+    "params": {"a": n, "b": m}}``; parameter values are compared with the
+    Keras defaults filled in, so writing a default explicitly is no change.
+    """
+    out: dict[str, Any] = {"added": [], "removed": [], "renamed": [], "changed": [],
+                           "edges_added": [], "edges_removed": []}
+    for nid, node in b.nodes.items():
+        if nid not in a.nodes:
+            out["added"].append(node.name)
+    for nid, node in a.nodes.items():
+        if nid not in b.nodes:
+            out["removed"].append(node.name)
+            continue
+        other = b.nodes[nid]
+        if node.name != other.name:
+            out["renamed"].append({"a": node.name, "b": other.name})
+        change: dict[str, Any] = {"node": other.name}
+        if node.type != other.type:
+            change["type"] = {"a": node.type, "b": other.type}
+        else:
+            change["type"] = node.type
+            pa, pb = _resolved(node), _resolved(other)
+            params = {k: {"a": pa.get(k), "b": pb.get(k)} for k in sorted(set(pa) | set(pb))
+                      if pa.get(k) != pb.get(k)}
+            if params:
+                change["params"] = params
+        if node.trainable != other.trainable:
+            change["trainable"] = {"a": node.trainable, "b": other.trainable}
+        if len(change) > 2 or isinstance(change["type"], dict):
+            out["changed"].append(change)
+
+    def edges(net):
+        return {(net.nodes[e.src].name, net.nodes[e.dst].name, e.src_port, e.dst_port)
+                for e in net.edges}
+
+    ea, eb = edges(a), edges(b)
+    out["edges_added"] = [list(e[:2]) for e in sorted(eb - ea)]
+    out["edges_removed"] = [list(e[:2]) for e in sorted(ea - eb)]
+    out["params"] = {"a": _count(a), "b": _count(b)}
+    return out
+
+
+def _resolved(node) -> dict:
+    try:
+        return dict(node.resolved())
+    except Exception:  # an invalid param: compare what is written
+        return dict(node.params)
+
+
+def _count(net) -> int | None:
+    try:
+        return int(net.analyze().total_params)
+    except Exception:
+        return None
+
+
+def compare_runs(a, b) -> dict:
+    """What differs between two runs (records or folders), in settings and network.
+
+    Returns ``{"a": id, "b": id, "settings": [...], "network": {...},
+    "results": {"a": {...}, "b": {...}}}`` where ``settings`` is
+    `diff_settings` of the two runs' data and training settings, ``network``
+    is `diff_networks` of their snapshots, and ``results`` holds each run's
+    status, epochs run, best metric and final per-epoch values.
+    """
+    ra = a if isinstance(a, RunRecord) else load_run(a)
+    rb = b if isinstance(b, RunRecord) else load_run(b)
+
+    def results(r):
+        hist = r.history()
+        return {"status": r.status, "epochs_run": r.epochs_run, "best": r.best,
+                "final": {k: v[-1] for k, v in hist.items() if v}}
+
+    try:
+        network = diff_networks(ra.network(), rb.network())
+    except NeuroCanvasError as exc:
+        network = {"error": exc.message}
+    return {"a": ra.id, "b": rb.id, "settings": diff_settings(ra.settings, rb.settings),
+            "network": network, "results": {"a": results(ra), "b": results(rb)}}
+
+
+# ----------------------------------------------------------------------------- recording
+class RunRecorder:
+    """A `Trainer` subscriber that writes a run folder as the run goes.
+
+    Args:
+        run_dir: the folder of this run (created; an existing run folder is
+            continued, see ``resume``).
+        network: the `Network` being trained; its snapshot is written with
+            ``data`` and ``training`` set to the settings below.
+        data: the data settings as a dict (``DataSettings.to_dict()``).
+        training: the training settings as a dict.
+        info: extra facts for ``run.json`` (document path, strategy, …).
+        resume: continue an existing run folder instead of starting one.
+        save_models: write ``last.keras`` every epoch and ``best.keras`` when
+            the watched metric improves.
+        monitor: the metric that decides the best epoch; by default
+            ``val_loss`` when the run has validation data, else ``loss``.
+
+    Use ``recorder.attach(trainer)`` before ``trainer.start()``; the
+    recorder is called on the training thread, so files are written between
+    batches and never while the model changes.
+    """
+
+    def __init__(self, run_dir, network=None, data: dict | None = None,
+                 training: dict | None = None, info: dict | None = None, resume: bool = False,
+                 save_models: bool = True, monitor: str | None = None):
+        self.path = Path(run_dir)
+        self.save_models = save_models
+        self.trainer = None
+        self._unsubscribe = None
+        self._lock = threading.Lock()
+        self._batch_fields: list[str] | None = None
+        self._epoch_fields: list[str] | None = None
+        self._start_step = 0
+        self._target_epochs = None
+        if resume:
+            self.info = load_run(self.path).info
+            self._batch_fields = _csv_header(self.path / BATCHES_FILE)
+            self._epoch_fields = _csv_header(self.path / EPOCHS_FILE)
+        else:
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise RunError(f"Cannot create the run folder {self.path}: "
+                               f"{exc.strerror or exc}.", "Choose another folder.") from None
+            if (self.path / RUN_FILE).exists():
+                raise RunError(f"{self.path} already holds a run.",
+                               "Choose an empty folder, or continue that run.")
+            settings = {"data": dict(data or {}), "training": dict(training or {})}
+            self.info = {"format": RUN_FORMAT, "id": self.path.name, "status": "created",
+                         "created": _now(), "started": None, "ended": None, "epochs_run": 0,
+                         "steps": 0, "target_epochs": None, "best": None, "last": {},
+                         "checkpoint": None, "settings": settings, "sessions": [],
+                         "reason": None, "hint": None, "code": None, **(info or {})}
+            if network is not None:
+                snap = network.to_dict()
+                snap.pop("weights", None)  # the run keeps its own models
+                snap["data"] = settings["data"]
+                snap["training"] = settings["training"]
+                self.info.setdefault("network", {"name": network.name,
+                                                 "nodes": len(network.nodes)})
+                write_json_atomic(self.path / SNAPSHOT_FILE, snap)
+            self._write_info()
+        if monitor is not None:
+            self.info["monitor"] = monitor
+        self.record = RunRecord(self.path, self.info)
+
+    # -- wiring
+    def attach(self, trainer) -> "RunRecorder":
+        """Subscribe to ``trainer`` (and remember it, to save its model)."""
+        self.trainer = trainer
+        if trainer.run_dir is None:
+            trainer.run_dir = str(self.path)
+        self._unsubscribe = trainer.subscribe(self)
+        return self
+
+    def detach(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def __call__(self, event) -> None:
+        handler = getattr(self, f"_on_{event.kind}", None)
+        if handler is not None:
+            with self._lock:
+                handler(event.data)
+
+    # -- files
+    def _write_info(self) -> None:
+        write_json_atomic(self.path / RUN_FILE, self.info)
+
+    def log(self, text: str) -> None:
+        stamp = datetime.now().strftime("%H:%M:%S")
+        with open(self.path / LOG_FILE, "a", encoding="utf-8") as fh:
+            for line in str(text).splitlines() or [""]:
+                fh.write(f"{stamp} {line}\n")
+
+    def _append(self, name: str, fields_attr: str, fixed: tuple, rows: list[dict]) -> None:
+        if not rows:
+            return
+        fields = getattr(self, fields_attr)
+        path = self.path / name
+        if fields is None:
+            extra = []
+            for row in rows:
+                extra.extend(k for k in row if k not in fixed and k not in extra)
+            fields = list(fixed) + extra
+            setattr(self, fields_attr, fields)
+            new = True
+        else:
+            new = not path.exists()
+        with open(path, "a", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
+            if new:
+                w.writeheader()
+            for row in rows:
+                w.writerow({k: _cell(row.get(k)) for k in fields})
+
+    def _save(self, name: str) -> bool:
+        model = getattr(self.trainer, "model", None)
+        if not self.save_models or model is None:
+            return False
+        try:
+            save_model_atomic(model, self.path / name)
+            return True
+        except Exception as exc:  # a full disk must not end the run
+            self.log(f"Could not save {name}: {type(exc).__name__}: {exc}")
+            return False
+
+    def _checkpoint(self, epoch: int) -> None:
+        if self._save(LAST_MODEL):
+            step = self._optimizer_step()
+            self.info["checkpoint"] = {"epoch": int(epoch), "step": step, "file": LAST_MODEL,
+                                       "time": _now()}
+
+    def _optimizer_step(self) -> int | None:
+        try:
+            import keras
+
+            return int(keras.ops.convert_to_numpy(self.trainer.model.optimizer.iterations))
+        except Exception:
+            return None
+
+    # -- events
+    def _on_started(self, d: dict) -> None:
+        now = _now()
+        self.info["status"] = RUNNING
+        self.info["started"] = self.info.get("started") or now
+        self.info["ended"] = None
+        for k in ("reason", "hint", "code"):
+            self.info[k] = None
+        self.info["steps_per_epoch"] = d.get("steps_per_epoch")
+        self.info["target_epochs"] = d.get("epochs")
+        self.info["params"] = d.get("params")
+        if d.get("dataset") is not None:
+            self.info["dataset"] = d["dataset"]
+        self.info["sessions"].append({"started": now, "initial_epoch": d.get("initial_epoch", 0),
+                                      "initial_step": d.get("initial_step", 0),
+                                      "target_epochs": d.get("epochs")})
+        self._write_info()
+        start = d.get("initial_epoch", 0)
+        self.log(f"{'Continued' if start else 'Started'}: epochs {start + 1} to {d.get('epochs')}, "
+                 f"{d.get('steps_per_epoch')} steps per epoch, {d.get('params')} parameters.")
+
+    def _on_batch(self, d: dict) -> None:
+        self._append(BATCHES_FILE, "_batch_fields", _BATCH_KEYS, d.get("points") or [])
+
+    def _on_epoch(self, d: dict) -> None:
+        logs = d.get("logs") or {}
+        row = {"epoch": d.get("epoch"), "lr": d.get("lr"), "duration": d.get("duration"),
+               "steps": d.get("steps"), **logs}
+        self._append(EPOCHS_FILE, "_epoch_fields", _EPOCH_KEYS, [row])
+        epoch = int(d.get("epoch") or 0)
+        self.info["epochs_run"] = epoch
+        self.info["steps"] = len(self.trainer.batches) if self.trainer is not None else None
+        self.info["last"] = dict(logs)
+        monitor = self.info.get("monitor") or ("val_loss" if "val_loss" in logs else "loss")
+        self.info["monitor"] = monitor
+        value = logs.get(monitor)
+        if value is not None and math.isfinite(value):
+            best = self.info.get("best")
+            mode = better(monitor)
+            improved = (best is None or best.get("value") is None or best.get("monitor") != monitor
+                        or (value < best["value"] if mode == "min" else value > best["value"]))
+            if improved:
+                self.info["best"] = {"monitor": monitor, "value": float(value), "epoch": epoch,
+                                     "mode": mode}
+                self._save(BEST_MODEL)
+        self._checkpoint(epoch)
+        self._write_info()
+        metrics = "  ".join(f"{k} {v:.4g}" for k, v in logs.items())
+        self.log(f"Epoch {epoch}: {metrics}  lr {_fmt(d.get('lr'))}  "
+                 f"({d.get('duration', 0):.2f} s)")
+
+    def _on_paused(self, d: dict) -> None:
+        self.log(f"Paused at step {d.get('step')}.")
+
+    def _on_resumed(self, d: dict) -> None:
+        self.log(f"Resumed at step {d.get('step')}.")
+
+    def _end(self, status: str, d: dict) -> None:
+        self.info["status"] = status
+        self.info["ended"] = _now()
+        self.info["reason"] = d.get("reason")
+        self.info["hint"] = d.get("hint")
+        self.info["code"] = d.get("code")
+        if d.get("epochs_run") is not None:
+            self.info["epochs_run"] = int(d["epochs_run"])
+        if self.trainer is not None:
+            self.info["steps"] = len(self.trainer.batches)
+        self._write_info()
+        text = f"{status.capitalize()}: {d.get('reason') or ''}"
+        if d.get("hint"):
+            text += f" Hint: {d['hint']}"
+        self.log(text)
+        if d.get("detail"):
+            self.log(d["detail"])
+
+    def _on_finished(self, d: dict) -> None:
+        self._end(FINISHED, d)  # the last epoch was saved at its end
+
+    def _on_stopped(self, d: dict) -> None:
+        # Save again: EarlyStopping restores the best weights after the epoch
+        # was saved. A NaN stop keeps the checkpoint of the last good epoch:
+        # the optimizer state in memory may hold NaN.
+        if d.get("code") != "nan" and self.trainer is not None and self.trainer.model is not None:
+            self._checkpoint(self.trainer.epochs_done)
+        self._end(STOPPED, d)
+
+    def _on_failed(self, d: dict) -> None:
+        self._end(FAILED, d)
+
+
+def _cell(v):
+    if isinstance(v, float):
+        return repr(v) if math.isfinite(v) else ("nan" if v != v else ("inf" if v > 0 else "-inf"))
+    return "" if v is None else v
+
+
+def _fmt(v) -> str:
+    return "-" if v is None else f"{v:.3g}"
+
+
+def _csv_header(path: Path) -> list[str] | None:
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            return next(csv.reader(fh), None)
+    except FileNotFoundError:
+        return None
+
+
+def truncate_run(run: RunRecord, epoch: int, step: int | None) -> None:
+    """Drop rows recorded after the checkpoint (epoch ``epoch``, optimizer step
+    ``step``), so a continued run does not repeat them. Writes atomically."""
+    for name, keep in ((EPOCHS_FILE, lambda r: (r.get("epoch") or 0) <= epoch),
+                       (BATCHES_FILE, lambda r: step is None or (r.get("step") or 0) < step)):
+        path = run.path / name
+        header = _csv_header(path)
+        if header is None:
+            continue
+        with open(path, newline="", encoding="utf-8") as fh:
+            raw = list(csv.DictReader(fh))
+        ints = ("epoch", "steps", "step", "batch")
+        parsed = _read_csv(path, ints=ints)
+        kept = [r for r, p in zip(raw, parsed) if keep(p)]
+        if len(kept) == len(raw):
+            continue
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=run.path)
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore")
+            w.writeheader()
+            w.writerows(kept)
+        os.replace(tmp, path)
+
+
+__all__ = ["RunRecord", "RunRecorder", "RunError", "runs_folder", "new_run_dir", "list_runs",
+           "load_run", "compare_runs", "diff_settings", "diff_networks", "truncate_run",
+           "better", "save_model_atomic", "write_json_atomic", "json_safe"]
