@@ -312,6 +312,14 @@ class MainWindow(QMainWindow):
             return self.save()
         return answer == QMessageBox.Discard
 
+    def changeEvent(self, event):
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.PaletteChange:
+            canvas_style.palette_changed()
+            self.scene.update()
+        super().changeEvent(event)
+
     def closeEvent(self, event):
         if self.maybe_save():
             self.autosaver.discard()

@@ -12,6 +12,7 @@ from gui import format_text as ft
 from gui.canvas import style
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs", "Activations")
+_ROLES = {Qt.DisplayRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole}
 
 
 class SummaryModel(QAbstractTableModel):
@@ -36,6 +37,8 @@ class SummaryModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.DisplayRole):
+        if role not in _ROLES:
+            return None
         info = self.report.layers[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
@@ -83,7 +86,8 @@ class SummaryPanel(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(60)  # size columns from the first rows only
+        header.setStretchLastSection(False)
         self.table.clicked.connect(self._clicked)
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -98,10 +102,10 @@ class SummaryPanel(QWidget):
         self.doc = doc
         doc.analyzed.connect(self.show_report)
         self.show_report(doc.report())
+        self.table.resizeColumnsToContents()
 
     def show_report(self, report) -> None:
         self.model.set_report(report)
-        self.table.resizeColumnsToContents()
         self.totals.setText(
             f"Total params: <b>{ft.count(report.total_params)}</b> "
             f"({ft.bytes_text(report.total_params * BYTES_PER_VALUE)}) · "

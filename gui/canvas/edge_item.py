@@ -99,7 +99,8 @@ class EdgeItem(QGraphicsPathItem):
         end = self.path().pointAtPercent(1.0)
         painter.setBrush(color)
         painter.drawEllipse(end, 2.5, 2.5)
-        if self.label and not self._label_rect.isNull():
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if self.label and not self._label_rect.isNull() and lod >= 0.45:
             font = QFont(painter.font())
             font.setPointSizeF(max(6.0, font.pointSizeF() * 0.82))
             painter.setFont(font)

@@ -3,7 +3,7 @@ for a collapsed block with its in/out shapes and parameter count."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
@@ -71,8 +71,8 @@ class CollapsedGroupItem(QGraphicsItem):
         self.in_shapes: list = []
         self.out_shapes: list = []
         self.edges: set = set()
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
-                      | QGraphicsItem.ItemSendsGeometryChanges)
+        self.origin = QPointF()
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable)
         self.setZValue(1)
 
     def set_summary(self, n_layers: int, params: str, in_text: str, out_text: str, severity,
@@ -113,21 +113,16 @@ class CollapsedGroupItem(QGraphicsItem):
                              Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(text, Qt.ElideRight, inner))
 
     def anchor(self, is_input: bool):
-        from PySide6.QtCore import QPointF
-
         return self.scenePos() + QPointF(0, -style.NODE_HEIGHT / 2 if is_input else style.NODE_HEIGHT / 2)
 
     def port_pos(self, index: int, is_input: bool):
         return self.anchor(is_input)
 
-    def itemChange(self, change, value):
+    def mouseMoveEvent(self, event):
+        super().mouseMoveEvent(event)
         scene = self.scene()
-        if change == QGraphicsItem.ItemPositionHasChanged and scene is not None:
-            for edge in list(scene.edges.values()):
-                if edge.isVisible():
-                    edge.adjust()
-            scene.node_item_moved(self)
-        return super().itemChange(change, value)
+        if scene is not None:
+            scene.items_dragged()
 
     def mousePressEvent(self, event):
         w = style.NODE_WIDTH + 20

@@ -84,8 +84,7 @@ class NodeItem(QGraphicsItem):
         self.in_ports: list[PortItem] = []
         self.out_ports: list[PortItem] = []
         self.edges: set = set()
-        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable
-                      | QGraphicsItem.ItemSendsGeometryChanges)
+        self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
@@ -163,6 +162,10 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 7, 7)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < 0.4:  # too small to read: a coloured box is enough
+            painter.fillRect(QRectF(rect.left(), rect.top(), 7, h), style.category_color(self.category))
+            return
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 7, h), 3.5, 3.5)
         painter.fillPath(stripe, style.category_color(self.category))
@@ -201,18 +204,14 @@ class NodeItem(QGraphicsItem):
                          fm.elidedText(self.shape_text, Qt.ElideRight, inner))
 
     # ----------------------------------------------------------- movement --
+    # (no itemChange override: PySide6 6.12 loses a reference to None on every
+    # itemChange call, so movement is followed from the mouse events instead)
 
-    def itemChange(self, change, value):
+    def mouseMoveEvent(self, event):
+        super().mouseMoveEvent(event)
         scene = self.scene()
-        if change == QGraphicsItem.ItemPositionChange and scene is not None:
-            return scene.snap_position(self, value)
-        if change == QGraphicsItem.ItemPositionHasChanged and scene is not None:
-            for edge in self.edges:
-                edge.adjust()
-            scene.node_item_moved(self)
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            self.update()
-        return super().itemChange(change, value)
+        if scene is not None:
+            scene.items_dragged()
 
     def mouseDoubleClickEvent(self, event):
         scene = self.scene()

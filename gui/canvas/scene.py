@@ -41,7 +41,6 @@ class NetworkScene(QGraphicsScene):
         self.snap_to_grid = True
         self.last_refusal = ""
         self._shown: dict[str, tuple] = {}  # node -> (LayerInfo, diagnostics) last drawn
-        self._syncing = False
         self._moved: set = set()
         self._drag = None
         self._groups_timer = QTimer(self)
@@ -84,9 +83,7 @@ class NetworkScene(QGraphicsScene):
     def _add_node_item(self, nid: str) -> NodeItem:
         node = self.net.nodes[nid]
         item = NodeItem(nid)
-        self._syncing = True
         item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
-        self._syncing = False
         self.addItem(item)
         self.nodes[nid] = item
         self._refresh_ports(nid)
@@ -162,9 +159,7 @@ class NetworkScene(QGraphicsScene):
             pos = self.net.nodes[nid].pos
             item = self.nodes.get(nid)
             if item is not None and pos is not None and (item.pos().x(), item.pos().y()) != pos:
-                self._syncing = True
-                item.setPos(QPointF(*pos))
-                self._syncing = False
+                self._set_item_pos(item, QPointF(*pos))
             self._schedule_groups()
         elif kind in ("grouped",):
             self._schedule_groups()
@@ -223,38 +218,60 @@ class NetworkScene(QGraphicsScene):
 
     # ------------------------------------------------------------- moving --
 
-    def snap_position(self, item, value):
-        if self.snap_to_grid and not self._syncing:
-            g = style.GRID
-            return QPointF(round(value.x() / g) * g, round(value.y() / g) * g)
-        return value
+    def snap(self, point: QPointF) -> QPointF:
+        if not self.snap_to_grid:
+            return point
+        g = style.GRID
+        return QPointF(round(point.x() / g) * g, round(point.y() / g) * g)
 
-    def node_item_moved(self, item) -> None:
-        if not self._syncing:
-            self._moved.add(item)
-            self._schedule_groups()
+    def items_dragged(self) -> None:
+        """Called while the user drags items: edges and frames follow."""
+        moved = [i for i in self.selectedItems() if isinstance(i, (NodeItem, CollapsedGroupItem))]
+        self._moved.update(moved)
+        if any(isinstance(i, CollapsedGroupItem) for i in moved):
+            edges = [e for e in self.edges.values() if e.isVisible()]
+        else:
+            edges = {e for item in moved for e in item.edges}
+        for edge in edges:
+            edge.adjust()
+        self._schedule_groups()
 
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
         self.commit_moves()
 
     def commit_moves(self) -> None:
-        """Turn items dragged since the last call into one undo step."""
+        """Turn items dragged since the last call into one undo step (snapped to the grid)."""
         moved, self._moved = self._moved, set()
         positions = {}
         for item in moved:
+            if item.scene() is not self:
+                continue
+            if isinstance(item, NodeItem):
+                self._set_item_pos(item, self.snap(item.pos()))
+            else:
+                item.setPos(self.snap(item.pos()))
             if isinstance(item, NodeItem) and item.node_id in self.net.nodes:
                 pos = (item.pos().x(), item.pos().y())
                 if self.net.nodes[item.node_id].pos != pos:
                     positions[item.node_id] = pos
             elif isinstance(item, CollapsedGroupItem):
-                delta = item.pos() - item.data(0)
-                item.setData(0, item.pos())
+                delta = item.pos() - item.origin
+                item.origin = item.pos()
                 for nid in self.net.groups().get(item.path, []):
                     p = self.net.nodes[nid].pos or (0.0, 0.0)
                     positions[nid] = (p[0] + delta.x(), p[1] + delta.y())
         if positions:
             self.doc.push(MoveCommand(self.doc, positions))
+        else:
+            for item in moved:
+                for edge in getattr(item, "edges", ()):
+                    edge.adjust()
+
+    def _set_item_pos(self, item, pos: QPointF) -> None:
+        item.setPos(pos)
+        for edge in item.edges:
+            edge.adjust()
 
     # ---------------------------------------------------------- selection --
 
@@ -455,10 +472,8 @@ class NetworkScene(QGraphicsScene):
             xs = [self.net.nodes[m].pos[0] for m in members if self.net.nodes[m].pos]
             ys = [self.net.nodes[m].pos[1] for m in members if self.net.nodes[m].pos]
             center = QPointF(sum(xs) / len(xs), min(ys) + (max(ys) - min(ys)) / 2) if xs else QPointF()
-            self._syncing = True
             box.setPos(center)
-            box.setData(0, center)
-            self._syncing = False
+            box.origin = center
         # frames around expanded groups
         wanted = {p for p in groups
                   if not any(p == q or p.startswith(q + "/") for q in self.collapsed)}

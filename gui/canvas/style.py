@@ -18,57 +18,90 @@ CATEGORY_HUES = {
 }
 
 
+_cache: dict = {}
+
+
+def cached(fn):
+    """Colours are read from the palette once; :func:`palette_changed` forgets them."""
+    def wrapper(*args):
+        key = (fn.__name__, *args)
+        if key not in _cache:
+            _cache[key] = fn(*args)
+        return QColor(_cache[key])
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
+    return wrapper
+
+
+def palette_changed() -> None:
+    _cache.clear()
+
+
 def palette() -> QPalette:
     return QGuiApplication.palette()
 
 
 def is_dark() -> bool:
-    return palette().color(QPalette.Window).lightness() < 128
+    key = ("is_dark",)
+    if key not in _cache:
+        _cache[key] = palette().color(QPalette.Window).lightness() < 128
+    return _cache[key]
 
 
+@cached
 def category_color(category: str) -> QColor:
     hue = CATEGORY_HUES.get(category, (sum(map(ord, category)) * 37) % 360)
     return QColor.fromHsl(hue, 150, 110 if is_dark() else 130)
 
 
+@cached
 def node_fill() -> QColor:
     return palette().color(QPalette.Base)
 
 
+@cached
 def text_color() -> QColor:
     return palette().color(QPalette.Text)
 
 
+@cached
 def muted_text() -> QColor:
     c = palette().color(QPalette.PlaceholderText)
     return c if c.isValid() else palette().color(QPalette.Mid)
 
 
+@cached
 def border_color() -> QColor:
     return palette().color(QPalette.Mid)
 
 
+@cached
 def highlight() -> QColor:
     return palette().color(QPalette.Highlight)
 
 
+@cached
 def background() -> QColor:
     return palette().color(QPalette.Window)
 
 
+@cached
 def grid_color() -> QColor:
     c = QColor(palette().color(QPalette.Text))
     c.setAlpha(22)
     return c
 
 
+@cached
 def error_color() -> QColor:
     return QColor("#e5484d") if is_dark() else QColor("#d32f2f")
 
 
+@cached
 def warning_color() -> QColor:
     return QColor("#f5a623") if is_dark() else QColor("#e08a00")
 
 
+@cached
 def ok_color() -> QColor:
     return QColor("#46a758") if is_dark() else QColor("#2e7d32")

@@ -2,6 +2,7 @@
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from tests.gui.helpers import drag_port_to_port, open_network
@@ -141,10 +142,19 @@ def test_collapse_and_expand_a_group(window):
 def test_moving_a_node_is_one_undo_step_and_snaps(qtbot, window):
     item = window.scene.nodes["c1"]
     old = window.doc.network.nodes["c1"].pos
-    item.setPos(item.pos() + QPointF(93, 7))
-    window.scene.commit_moves()
+    vp = window.view.viewport()
+    start = window.view.mapFromScene(item.scenePos() + QPointF(-40, 0))
+    end = start + QPoint(93, 7)
+    QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, start)
+    QTest.mouseMove(vp, start + QPoint(30, 2))
+    QTest.mouseMove(vp, end)
+    QTest.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, end)
     new = window.doc.network.nodes["c1"].pos
     assert new != old and new[0] % 20 == 0 and new[1] % 20 == 0
+    assert window.doc.undo_stack.count() == 1
+    # the connections followed the node
+    edge = next(e for e in window.scene.edges if e.dst == "c1")
+    assert window.scene.edges[edge].path().pointAtPercent(1.0) == item.in_ports[0].scenePos()
     window.act_undo.trigger()
     assert window.doc.network.nodes["c1"].pos == old
     assert (item.pos().x(), item.pos().y()) == old
