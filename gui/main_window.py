@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
         self.problems.set_document(doc)
         self.status.set_document(doc)
         self._update_title()
-        QTimer.singleShot(0, self.view.zoom_to_fit)
+        QTimer.singleShot(0, self.view.show_start)
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.doc.title}[*] — NeuroCanvas")

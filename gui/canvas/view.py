@@ -63,6 +63,21 @@ class CanvasView(QGraphicsView):
         self.zoom_changed.emit(self.zoom())
         self.overview.refresh()
 
+    def show_start(self, readable: float = 0.6) -> None:
+        """Fit the diagram if it stays readable; otherwise show its top (the inputs)
+        at a readable zoom."""
+        rect = self.scene().items_rect()
+        if rect.isNull():
+            return
+        self.zoom_to_fit()
+        if self.zoom() < readable:
+            self.set_zoom(0.85)
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(QPointF(rect.center().x() if rect.width() < visible.width() else
+                                  rect.left() + visible.width() / 2,
+                                  rect.top() + visible.height() / 2 - 30))
+            self.overview.refresh()
+
     def wheelEvent(self, event):
         # a mouse wheel (or Ctrl + trackpad) zooms; a trackpad scroll pans
         trackpad = not event.pixelDelta().isNull()
