@@ -5,13 +5,16 @@ A document ``mnist.json`` keeps its runs in ``mnist.runs/`` beside it, one
 folder per run named ``<YYYYmmdd-HHMMSS>_<id>``::
 
     mnist.runs/20250101-120000_3fa2c1/
-        run.json       status, times, settings, best validation metric, epochs run
-        network.json   the network and its data/training settings (neurocanvas/1)
-        epochs.csv     one row per epoch: epoch, lr, duration, steps, metrics
-        batches.csv    one row per batch: step, epoch, batch, lr, loss, metrics
-        last.keras     the model (with its optimizer state) at the last checkpoint
-        best.keras     the model at the best value of the watched metric
-        log.txt        what happened, in words (and failure details)
+        run.json           status, times, settings, best validation metric, epochs run
+        network.json       the network and its data/training settings (neurocanvas/1)
+        epoch_metrics.csv  one row per epoch: epoch, lr, duration, steps, metrics
+        batch_metrics.csv  one row per batch: step, epoch, batch, lr, loss, metrics
+        last.keras         the model (with its optimizer state) at the last checkpoint
+        best.keras         the model at the best value of the watched metric
+        log.txt            what happened, in words (and failure details)
+
+Callbacks that write files (a CSV log, a ModelCheckpoint, TensorBoard) put
+them in the same folder.
 
 `RunRecorder` writes the folder while a `Trainer` runs: it is an ordinary
 trainer subscriber, so the trainer knows nothing about it. `list_runs`,
@@ -48,8 +51,8 @@ from engine.errors import NeuroCanvasError
 RUN_FORMAT = "neurocanvas-run/1"
 RUN_FILE = "run.json"
 SNAPSHOT_FILE = "network.json"
-EPOCHS_FILE = "epochs.csv"
-BATCHES_FILE = "batches.csv"
+EPOCHS_FILE = "epoch_metrics.csv"
+BATCHES_FILE = "batch_metrics.csv"
 LOG_FILE = "log.txt"
 LAST_MODEL = "last.keras"
 BEST_MODEL = "best.keras"
@@ -215,11 +218,11 @@ class RunRecord:
         return Network.load(self.path / SNAPSHOT_FILE)
 
     def epoch_rows(self) -> list[dict]:
-        """``epochs.csv`` as dicts of floats (``epoch`` and ``steps`` as ints)."""
+        """``epoch_metrics.csv`` as dicts of floats (``epoch`` and ``steps`` as ints)."""
         return _read_csv(self.path / EPOCHS_FILE, ints=("epoch", "steps"))
 
     def batch_rows(self) -> list[dict]:
-        """``batches.csv`` as dicts of floats (``step``, ``epoch``, ``batch`` as ints)."""
+        """``batch_metrics.csv`` as dicts of floats (``step``, ``epoch``, ``batch`` as ints)."""
         return _read_csv(self.path / BATCHES_FILE, ints=("step", "epoch", "batch"))
 
     def history(self) -> dict:
@@ -324,8 +327,6 @@ def _flatten(d, prefix="") -> dict:
     if isinstance(d, dict):
         for k, v in d.items():
             out.update(_flatten(v, f"{prefix}{k}."))
-        if not d and prefix:
-            out[prefix[:-1]] = {}
         return out
     out[prefix[:-1]] = d
     return out
@@ -653,15 +654,15 @@ class RunRecorder:
         if d.get("detail"):
             self.log(d["detail"])
 
+    # last.keras was saved at the end of the last epoch, also one cut short by
+    # a stop (Keras ends the epoch). It is not saved again at the end: after a
+    # NaN the optimizer state in memory may hold NaN, and weights restored by
+    # EarlyStopping are in best.keras. Continuing from last.keras goes on from
+    # exactly where the last epoch ended.
     def _on_finished(self, d: dict) -> None:
-        self._end(FINISHED, d)  # the last epoch was saved at its end
+        self._end(FINISHED, d)
 
     def _on_stopped(self, d: dict) -> None:
-        # Save again: EarlyStopping restores the best weights after the epoch
-        # was saved. A NaN stop keeps the checkpoint of the last good epoch:
-        # the optimizer state in memory may hold NaN.
-        if d.get("code") != "nan" and self.trainer is not None and self.trainer.model is not None:
-            self._checkpoint(self.trainer.epochs_done)
         self._end(STOPPED, d)
 
     def _on_failed(self, d: dict) -> None:
