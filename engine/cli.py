@@ -6,6 +6,10 @@
     neurocanvas export FILE --python OUT.py | --keras OUT.keras
     neurocanvas import MODEL.keras|keras.applications.NAME -o DOC.json
     neurocanvas presets              list the gallery
+    neurocanvas train FILE [--dataset NAME] [--epochs N] [--batch-size B] [--optimizer NAME]
+                     [--lr X] [--strategy mirrored|multiworker] [--run-dir DIR] [--resume RUN]
+                                     exit 0 finished, 1 training failed / invalid, 2 bad usage
+    neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
@@ -131,6 +135,212 @@ def cmd_presets(args) -> int:
     return EXIT_OK
 
 
+def _print_diagnostics(diagnostics) -> None:
+    for d in diagnostics:
+        where = f"{d.node}: " if d.node and not d.message.startswith(f"{d.node}") and \
+            f"'{d.node}'" not in d.message else ""
+        hint = f" Hint: {d.hint}" if d.hint else ""
+        print(f"{d.severity}: {where}{d.message}{hint}", file=sys.stderr)
+
+
+class _Progress:
+    """Trainer subscriber: a progress bar per epoch on stderr."""
+
+    WIDTH = 30
+
+    def __init__(self, stream=None, live: bool | None = None):
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty() if live is None else live
+        self.steps = 1
+        self.epochs = 0
+        self.started = 0.0
+
+    def __call__(self, event) -> None:
+        import time
+
+        d = event.data
+        if event.kind == "started":
+            self.steps, self.epochs = int(d.get("steps_per_epoch") or 1), int(d.get("epochs") or 0)
+            self.started = time.monotonic()
+            first = int(d.get("initial_epoch") or 0) + 1
+            self._line(f"Training {d.get('params', 0):,} parameters: epochs {first} to "
+                       f"{self.epochs}, {self.steps} steps each.")
+        elif event.kind == "batch" and self.live:
+            last = d.get("last") or {}
+            done = int(last.get("batch", 0)) + 1
+            self.stream.write(f"\r{self._bar(int(last.get('epoch', 0)) + 1, done)} "
+                              f"loss {last.get('loss', float('nan')):.4g}")
+            self.stream.flush()
+        elif event.kind == "epoch":
+            metrics = " - ".join(f"{k} {v:.4g}" for k, v in (d.get("logs") or {}).items())
+            lr = d.get("lr")
+            lr_text = f" - lr {lr:.3g}" if lr is not None else ""
+            text = (f"{self._bar(int(d['epoch']), int(d.get('steps') or self.steps))} "
+                    f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
+            self._line(("\r" if self.live else "") + text)
+        elif event.kind in ("finished", "stopped", "failed"):
+            if event.kind != "finished":
+                hint = f" Hint: {d['hint']}" if d.get("hint") else ""
+                self._line(f"{event.kind}: {d.get('reason', '')}{hint}")
+
+    def _bar(self, epoch: int, done: int) -> str:
+        filled = int(self.WIDTH * min(done, self.steps) / max(self.steps, 1))
+        width = len(str(self.steps))
+        return (f"Epoch {epoch}/{self.epochs} [{'=' * filled}{'.' * (self.WIDTH - filled)}] "
+                f"{done:>{width}}/{self.steps}")
+
+    def _line(self, text: str) -> None:
+        self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+def cmd_train(args) -> int:
+    from engine.data.dataset import DataError
+    from engine.training.errors import SettingsError
+    from engine.training.runs import RunError, json_safe
+    from engine.training.session import TrainingSetupError
+
+    problem = _train_usage_problem(args)
+    if problem:
+        print(f"neurocanvas: {problem}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    progress = [] if args.quiet else [_Progress()]
+    try:
+        if args.resume:
+            from engine.training.resume import resume_training
+
+            session = resume_training(args.resume, strategy=args.strategy, subscribers=progress)
+        else:
+            net = open_source(args.file)
+            document = args.file if Path(args.file).exists() else None
+            overrides = {"dataset": args.dataset, "epochs": args.epochs,
+                         "batch_size": args.batch_size, "optimizer": args.optimizer,
+                         "learning_rate": args.lr, "seed": args.seed}
+            overrides = {k: v for k, v in overrides.items() if v is not None}
+            where = ({"run_dir": args.run_dir} if args.run_dir else
+                     {} if document else {"runs_root": Path.cwd() / f"{net.name}.runs"})
+            from engine.training.session import prepare_training
+
+            session = prepare_training(net, document, overrides, strategy=args.strategy,
+                                       subscribers=progress, **where)
+    except TrainingSetupError as exc:
+        _print_diagnostics([d for d in exc.diagnostics if d.is_error] or exc.diagnostics)
+        return EXIT_INVALID
+    except DataError as exc:
+        print(f"neurocanvas: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.code in ("unknown", "option") else EXIT_INVALID
+    except SettingsError as exc:
+        print(f"neurocanvas: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE if exc.code in ("strategy", "tf_config", "optimizer") \
+            else EXIT_INVALID
+    except RunError as exc:
+        print(f"neurocanvas: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    _print_diagnostics(session.diagnostics)
+    interrupted = False
+    session.start(args.epochs if args.resume else None)
+    try:
+        while session.wait(0.5) in ("running", "paused", "stopping") and session.trainer.running:
+            pass
+    except KeyboardInterrupt:
+        interrupted = True
+        session.trainer.stop()
+        session.wait()
+    result = session.result
+    kind = result.kind if result is not None else "failed"
+    data = result.data if result is not None else {"reason": "The run ended without a result."}
+    trainer = session.trainer
+    out = {"run_dir": str(session.run_dir) if session.run_dir is not None else None,
+           "epochs_run": int(trainer.epochs_done), "history": trainer.history(),
+           "stopped": None if kind == "finished" else data.get("reason"), "status": kind}
+    print(json.dumps(json_safe(out)))
+    if interrupted:
+        return 130
+    if kind == "finished" or (kind == "stopped" and data.get("code") == "callback"):
+        return EXIT_OK
+    return EXIT_INVALID
+
+
+def _train_usage_problem(args) -> str | None:
+    from engine.training.compile import OPTIMIZERS
+    from engine.training.distribute import STRATEGIES
+
+    if args.resume is None and args.file is None:
+        return "train needs a FILE or preset id (or --resume RUN_DIR)."
+    for name in ("epochs", "batch_size"):
+        v = getattr(args, name)
+        if v is not None and v < 1:
+            return f"--{name.replace('_', '-')} must be at least 1, not {v}."
+    if args.lr is not None and not args.lr > 0:
+        return f"--lr must be a positive number, not {args.lr}."
+    if args.optimizer is not None and args.optimizer.lower() not in OPTIMIZERS:
+        return f"unknown optimizer {args.optimizer!r}; use one of: {', '.join(OPTIMIZERS)}."
+    if args.strategy is not None and args.strategy not in STRATEGIES:
+        return f"unknown strategy {args.strategy!r}; use one of: {', '.join(STRATEGIES)}."
+    if args.resume is not None and (args.dataset or args.optimizer or args.lr or args.batch_size):
+        return ("--resume continues a run with its own settings; only --epochs and --strategy "
+                "can be given with it.")
+    return None
+
+
+def cmd_runs(args) -> int:
+    from engine.training.runs import RunError, compare_runs, list_runs, load_run, runs_folder
+
+    if args.compare:
+        try:
+            a, b = (load_run(_run_path(args.file, r)) for r in args.compare)
+        except RunError as exc:
+            print(f"neurocanvas: {exc}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        print(json.dumps(compare_runs(a, b), default=str))
+        return EXIT_OK
+    source = Path(args.file)
+    if not source.exists() and not args.file.endswith(".json"):
+        from presets import has_preset
+
+        if has_preset(args.file):
+            source = Path.cwd() / f"{args.file}.runs"
+        else:
+            raise NeuroCanvasError(f"{args.file}: no such file, runs folder or preset.")
+    runs = list_runs(source)
+    if args.json:
+        print(json.dumps([r.to_dict() for r in runs], default=str))
+        return EXIT_OK
+    if not runs:
+        folder = source if source.is_dir() else runs_folder(source)
+        print(f"no runs in {folder}")
+        return EXIT_OK
+    rows = []
+    for r in runs:
+        best = r.best or {}
+        value = best.get("value")
+        opt = ((r.settings.get("training") or {}).get("compile") or {}).get("optimizer") or {}
+        lr = opt.get("learning_rate")
+        rows.append((r.id, r.status, (r.started or "")[:19].replace("T", " "), str(r.epochs_run),
+                     f"{best.get('monitor')} {value:.4g}" if value is not None else "-",
+                     str((r.settings.get("data") or {}).get("dataset", "-")),
+                     f"{opt.get('name', '-')} {lr:g}" if isinstance(lr, (int, float)) else
+                     str(opt.get("name", "-"))))
+    head = ("run", "status", "started", "epochs", "best", "dataset", "optimizer")
+    widths = [max(len(row[i]) for row in rows + [head]) for i in range(len(head))]
+    for row in [head] + rows:
+        print("  ".join(f"{c:<{w}}" for c, w in zip(row, widths)).rstrip())
+    return EXIT_OK
+
+
+def _run_path(file: str, run: str) -> Path:
+    """A run given by folder, or by id among the runs of ``file``."""
+    from engine.training.runs import runs_folder
+
+    p = Path(run)
+    if p.exists():
+        return p
+    root = Path(file) if Path(file).is_dir() else (
+        runs_folder(file) if Path(file).exists() or file.endswith(".json")
+        else Path.cwd() / f"{file}.runs")
+    return root / run
+
+
 def cmd_gui(args) -> int:
     try:
         from gui.app import main as gui_main
@@ -172,6 +382,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("presets", help="list the preset gallery")
     p.set_defaults(func=cmd_presets)
+    p = sub.add_parser("train", help="train a document or preset and record the run; "
+                       "prints one JSON line at the end")
+    p.add_argument("file", nargs="?", help="a .json document or a preset id")
+    p.add_argument("--dataset", metavar="NAME", help="train on this built-in dataset")
+    p.add_argument("--epochs", type=int, metavar="N")
+    p.add_argument("--batch-size", type=int, metavar="B")
+    p.add_argument("--optimizer", metavar="NAME", help="sgd, adam, rmsprop, …")
+    p.add_argument("--lr", type=float, metavar="X", help="learning rate (or a schedule's start)")
+    p.add_argument("--seed", type=int, metavar="S", help="random seed for a repeatable run")
+    p.add_argument("--strategy", metavar="mirrored|multiworker",
+                   help="tf.distribute: mirrored over local GPUs, or multiworker by TF_CONFIG")
+    p.add_argument("--run-dir", metavar="DIR", help="record the run in this folder "
+                   "(default: DOC.runs/<time>_<id> beside the document)")
+    p.add_argument("--resume", metavar="RUN_DIR", help="continue this run from its last "
+                   "checkpoint for --epochs more epochs")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_train)
+    p = sub.add_parser("runs", help="list the training runs of a document")
+    p.add_argument("file", help="a .json document, its .runs folder, or a preset id")
+    p.add_argument("--json", action="store_true", help="print one JSON list")
+    p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"),
+                   help="what differs between two runs (ids or folders), as JSON")
+    p.set_defaults(func=cmd_runs)
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)
