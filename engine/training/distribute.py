@@ -231,7 +231,11 @@ def describe(strategy) -> dict | None:
     """JSON-able facts for the run record: strategy, replicas, worker."""
     if strategy is None:
         return None
-    out = {"strategy": type(strategy).__name__, "replicas": int(strategy.num_replicas_in_sync)}
+    tf = _tensorflow()
+    name = ("multiworker" if isinstance(strategy, tf.distribute.MultiWorkerMirroredStrategy)
+            else "mirrored" if isinstance(strategy, tf.distribute.MirroredStrategy)
+            else type(strategy).__name__)
+    out = {"strategy": name, "replicas": int(strategy.num_replicas_in_sync)}
     devices = getattr(getattr(strategy, "extended", None), "worker_devices", None)
     if devices:
         out["devices"] = list(devices)
