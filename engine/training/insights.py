@@ -41,6 +41,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
@@ -54,6 +55,7 @@ BINS = 30            # histogram bins
 GRID = 60            # decision-boundary grid points per axis
 GRAD_SAMPLES = 32    # training samples whose gradients feed histograms and norms
 EVAL_SAMPLES = 256   # samples for the confusion matrix and regression predictions
+EVAL_VALUES = 4_000_000  # ...fewer for large inputs: at most this many input values
 POINTS = 400         # data points drawn under the decision boundary
 RELU_LIKE = {"relu", "relu6"}
 KINDS = ("feature_maps", "filters", "histograms", "layer_stats", "confusion", "predictions",
@@ -352,6 +354,16 @@ def _probabilities(out: np.ndarray, activation: str | None) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def _finite(logs) -> bool:
+    for v in (logs or {}).values():
+        try:
+            if not np.isfinite(float(v)):
+                return False
+        except (TypeError, ValueError):
+            continue
+    return True
+
+
 def _class_ids(probs: np.ndarray) -> np.ndarray:
     if probs.ndim == 1 or probs.shape[-1] == 1:
         return (probs.reshape(len(probs)) >= 0.5).astype("int64")
@@ -362,7 +374,7 @@ def _class_ids(probs: np.ndarray) -> np.ndarray:
 class _Probe:
     """What the insights compute on, chosen and built once per run."""
 
-    def __init__(self, model, dataset, settings: InsightSettings):
+    def __init__(self, model, dataset, settings: InsightSettings, batch_size: int | None = None):
         import keras
 
         from engine.data.dataset import REGRESSION
@@ -371,7 +383,8 @@ class _Probe:
         self.dataset = dataset
         self.settings = settings
         self.dtype = _input_dtype(model)
-        self.single = len(model.inputs) == 1 and len(model.outputs) == 1
+        self.one_input = len(model.inputs) == 1
+        self.single = self.one_input and len(model.outputs) == 1
         self.classify = dataset.task != REGRESSION and bool(dataset.num_classes)
         self.activation = None
         if self.single:
@@ -400,15 +413,20 @@ class _Probe:
                               if self.classify else None)
         # One fixed training batch for the gradients.
         rng = np.random.default_rng(0)
-        n_grad = min(GRAD_SAMPLES, dataset.num_train)
+        n_grad = min(GRAD_SAMPLES, int(batch_size or GRAD_SAMPLES), dataset.num_train)
         gi = np.sort(rng.choice(dataset.num_train, n_grad, replace=False))
         self.grad_x = np.asarray(dataset.x_train[gi]).astype(self.dtype)
         self.grad_y = np.asarray(dataset.y_train[gi])
-        # Evaluation samples: confusion matrix and regression predictions (kept in order).
-        n_eval = min(EVAL_SAMPLES, len(x_src))
-        self.eval_x = np.asarray(x_src[:n_eval])
+        # Evaluation samples: confusion matrix (a random subset) and regression predictions
+        # (the first ones, in order, so a series plots as a line).
+        size = max(1, int(np.prod(dataset.input_shape)))
+        n_eval = min(EVAL_SAMPLES, max(16, EVAL_VALUES // size), len(x_src))
+        ei = (np.sort(rng.choice(len(x_src), n_eval, replace=False)) if self.classify
+              else np.arange(n_eval))
+        self.eval_idx = ei
+        self.eval_x = np.asarray(x_src[ei])
         y_src = dataset.y_val if val else dataset.y_train
-        self.eval_y = np.asarray(y_src[:n_eval])
+        self.eval_y = np.asarray(y_src[ei])
         # Decision boundary: 2-D inputs only.
         self.grid = None
         if (settings.boundary and self.classify and self.single
@@ -426,14 +444,14 @@ class _Probe:
 
         self.side_layers = list(dict.fromkeys(self.feature_layers + self.relu_layers))
         self.side = None
-        if self.single:
-            outs = [model.get_layer(n).output for n in self.side_layers] + list(model.outputs)
+        if self.one_input:
+            outs = [model.get_layer(n).output for n in self.side_layers] + [model.outputs[0]]
             self.side = keras.Model(model.inputs[0], outs)
         self._side_cache: dict = {}
         self._fn = None
 
     # -- pieces
-    def _step(self, x_all, grad_x, grad_y, eval_x, grid):
+    def _step(self, x_all, grad_x, grad_y):
         """Everything computed on the model in one call (traced once per run under TF)."""
         import keras
 
@@ -446,10 +464,6 @@ class _Probe:
             if name in self.relu_layers:
                 out["zeros"][name] = keras.ops.mean(
                     keras.ops.cast(keras.ops.equal(t[ns:], 0), "float32"))
-        if eval_x is not None:
-            out["eval"] = self.model(eval_x, training=False)
-        if grid is not None:
-            out["grid"] = self.model(grid, training=False)
         loss = None
         if self.gradients:
             loss = self.model.compute_loss(x=grad_x, y=grad_y, y_pred=outs[-1][ns:],
@@ -461,15 +475,29 @@ class _Probe:
         if self._fn is not None:
             return self._fn
         if not _gradients_supported():
-            self._fn = lambda *args: self._step(*args)[1]
+            def eager(x_all, grad_x, grad_y, eval_x, grid):
+                out = self._step(x_all, grad_x, grad_y)[1]
+                if eval_x is not None:
+                    out["eval"] = self.model(eval_x, training=False)
+                if grid is not None:
+                    out["grid"] = self.model(grid, training=False)
+                return out
+
+            self._fn = eager
             return self._fn
         import tensorflow as tf
 
-        def fn(*args):
-            if not self.gradients:
-                return self._step(*args)[1]
-            _, out, grads = _gradients(lambda: self._step(*args), self.variables)
-            out["grads"] = grads
+        def fn(x_all, grad_x, grad_y, eval_x, grid):
+            args = (x_all, grad_x, grad_y)
+            if self.gradients:
+                _, out, grads = _gradients(lambda: self._step(*args), self.variables)
+                out["grads"] = grads
+            else:
+                out = self._step(*args)[1]
+            if eval_x is not None:
+                out["eval"] = self.model(eval_x, training=False)
+            if grid is not None:
+                out["grid"] = self.model(grid, training=False)
             return out
 
         self._fn = tf.function(fn, reduce_retracing=True, autograph=False)
@@ -513,8 +541,13 @@ class _InsightsMixin:
     - filters: ``epoch``, ``filters`` {layer: kernel as Keras stores it}.
     - histograms: ``epoch``, ``weights`` and ``gradients`` {layer: (counts, edges)}
       over the layer's trainable weights (counts sum to their size).
-    - layer_stats: ``epoch``, ``stats`` {layer: {grad_norm, weight_norm, dead_fraction}}.
-    - confusion: ``epoch``, ``matrix`` (C, C) rows true / cols predicted, ``class_names``.
+    - layer_stats: ``epoch``, ``stats`` {layer: {grad_norm, weight_norm, dead_fraction}}
+      for layers with weights or a ReLU-like output; norms are L2 over the layer's
+      trainable weights (0.0 for a layer without weights; ``grad_norm`` is ``None``
+      where gradients are unavailable); ``dead_fraction`` is the share of exact
+      zeros in a ReLU/ReLU6 output on the gradient batch, ``None`` for other layers.
+    - confusion: ``epoch``, ``matrix`` (C, C) rows true / cols predicted, ``class_names``,
+      over up to `EVAL_SAMPLES` validation samples (a fixed random subset).
     - predictions: ``epoch``, ``task``, ``x``, ``y_true``, ``y_pred`` (classification:
       class ids of the fixed samples plus ``probs`` and ``class_names``;
       regression: up to `EVAL_SAMPLES` validation samples in order, original units).
@@ -523,15 +556,17 @@ class _InsightsMixin:
       ``points`` (N, 2), ``labels`` (N,).
     """
 
-    def __init__(self, dataset, settings: InsightSettings, emit):
+    def __init__(self, dataset, settings: InsightSettings, emit, batch_size: int | None = None):
         super().__init__()
         self.dataset = dataset
+        self.batch_size = batch_size
         self.settings = settings
         self.emit = emit
         self.probe: _Probe | None = None
         self.epoch = 0
         self._requested: list[str] | None = None
         self._disabled: set[str] = set()
+        self.seconds = 0.0  # time spent on insights in this run (for benches and logs)
 
     # -- requests from other threads
     def request(self, layer_names) -> None:
@@ -539,7 +574,9 @@ class _InsightsMixin:
 
     # -- Keras hooks
     def on_train_begin(self, logs=None):
-        self.probe = _Probe(self.model, self.dataset, self.settings)
+        t0 = time.perf_counter()
+        self.probe = _Probe(self.model, self.dataset, self.settings, self.batch_size)
+        self.seconds += time.perf_counter() - t0
 
     def on_epoch_begin(self, epoch, logs=None):
         self.epoch = epoch
@@ -550,12 +587,13 @@ class _InsightsMixin:
             self.capture(names, epoch=self.epoch + 1)
 
     def on_epoch_end(self, epoch, logs=None):
-        logs = logs or {}
-        if not all(np.isfinite(float(v)) for v in logs.values()):
+        if not _finite(logs):
             return
         last = epoch + 1 >= int(self.params.get("epochs") or 0) if self.params else False
         if (epoch + 1) % self.settings.every_n_epochs == 0 or last:
+            t0 = time.perf_counter()
             self.collect(epoch + 1)
+            self.seconds += time.perf_counter() - t0
 
     def on_train_end(self, logs=None):
         if self._requested is not None:
@@ -566,7 +604,7 @@ class _InsightsMixin:
     def capture(self, layer_names, epoch: int) -> None:
         """Feature maps of ``layer_names`` for the fixed samples, now."""
         if self.probe is None:
-            self.probe = _Probe(self.model, self.dataset, self.settings)
+            self.probe = _Probe(self.model, self.dataset, self.settings, self.batch_size)
         try:
             maps = self.probe.feature_maps(list(layer_names))
         except Exception as exc:  # noqa: BLE001 - a failed insight never ends a run
@@ -591,7 +629,9 @@ class _InsightsMixin:
             return
         fwd: dict = {}
         want_eval = p.single and ((p.classify and s.confusion) or (not p.classify and s.predictions))
-        if p.side is not None:
+        needed = (p.feature_layers or p.relu_layers or p.gradients or want_eval
+                  or p.grid is not None or (p.single and p.classify and s.predictions))
+        if p.side is not None and needed:
             self._part("model", lambda: fwd.update(p.compute(want_eval)))
         if p.feature_layers and "maps" in fwd:
             self.emit("feature_maps", epoch=epoch, maps=fwd["maps"], samples=p.samples)
@@ -602,11 +642,11 @@ class _InsightsMixin:
             weights = [_to_numpy(v) for v in p.variables]
         if s.histograms:
             self._part("histograms", lambda: self._histograms(epoch, weights, fwd.get("grads")))
-        if s.layer_stats and "zeros" in fwd:
+        if s.layer_stats:
             self._part("layer_stats", lambda: self._layer_stats(epoch, weights, fwd))
-        if p.classify and "outputs" in fwd:
+        if p.single and p.classify and "outputs" in fwd:
             self._part("classification", lambda: self._classification(epoch, fwd))
-        if not p.classify and "eval" in fwd:
+        if p.single and not p.classify and "eval" in fwd:
             self._part("predictions", lambda: self._regression(epoch, fwd["eval"]))
         if "grid" in fwd:
             self._part("boundary", lambda: self._boundary(epoch, fwd["grid"]))
@@ -659,7 +699,7 @@ class _InsightsMixin:
         p, s, ds = self.probe, self.settings, self.dataset
         if s.confusion and "eval" in fwd:
             probs = _probabilities(fwd["eval"], p.activation)
-            y_true = ds.sparse_labels("val" if ds.has_validation else "train")[:len(p.eval_x)]
+            y_true = ds.sparse_labels("val" if ds.has_validation else "train")[p.eval_idx]
             self.emit("confusion", epoch=epoch,
                       matrix=confusion_matrix(y_true, _class_ids(probs), ds.num_classes),
                       class_names=list(ds.class_names))
@@ -694,11 +734,12 @@ class _InsightsMixin:
                   labels=p.point_labels)
 
 
-def InsightsCallback(dataset, settings=None, emit=None):
+def InsightsCallback(dataset, settings=None, emit=None, batch_size: int | None = None):
     """A Keras callback that emits insight events through ``emit(kind, **data)``.
 
     ``settings`` is an `InsightSettings`, its dict, or ``None`` (only
-    on-demand requests). Usable without a `Trainer`::
+    on-demand requests); ``batch_size`` caps the gradient batch (memory).
+    Usable without a `Trainer`::
 
         cb = InsightsCallback(ds, {"feature_layers": ["conv2d"]},
                               emit=lambda kind, **data: print(kind))
@@ -710,13 +751,17 @@ def InsightsCallback(dataset, settings=None, emit=None):
         pass
 
     settings = insight_settings(settings) or InsightSettings.off()
-    return NeuroCanvasInsights(dataset, settings, emit or (lambda kind, **data: None))
+    return NeuroCanvasInsights(dataset, settings, emit or (lambda kind, **data: None), batch_size)
 
 
 # ----------------------------------------------------------------------------- trainer glue
 def insights_callbacks(trainer) -> list:
     """The callbacks `Trainer` adds to ``fit`` (one, serving epoch-end and on-demand insights)."""
-    cb = InsightsCallback(trainer.dataset, trainer.insights, trainer._emit)
+    old = getattr(trainer, "_insights", None)
+    cb = InsightsCallback(trainer.dataset, trainer.insights, trainer._emit,
+                          batch_size=trainer.settings.batch_size)
+    if old is not None and old._requested is not None:  # asked for between two runs
+        cb._requested = old._requested
     trainer._insights = cb
     return [cb]
 
