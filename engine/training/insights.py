@@ -288,8 +288,8 @@ def _input_gradient(fn, x: np.ndarray):
         import keras
 
         raise InsightError("Activation maximisation needs gradients, which NeuroCanvas computes "
-                           f"with the TensorFlow backend; this session uses {keras.backend.backend()}.",
-                           hint="Set KERAS_BACKEND=tensorflow.")
+                           "with the TensorFlow backend; this session uses "
+                           f"{keras.backend.backend()}.", hint="Set KERAS_BACKEND=tensorflow.")
     import tensorflow as tf
 
     t = tf.convert_to_tensor(x)
@@ -628,7 +628,7 @@ class _InsightsMixin:
         if p is None:
             return
         fwd: dict = {}
-        want_eval = p.single and ((p.classify and s.confusion) or (not p.classify and s.predictions))
+        want_eval = p.single and (s.confusion if p.classify else s.predictions)
         needed = (p.feature_layers or p.relu_layers or p.gradients or want_eval
                   or p.grid is not None or (p.single and p.classify and s.predictions))
         if p.side is not None and needed:
