@@ -261,7 +261,7 @@ class _Importer:
         self.store = None
         self._specs = {(s.keras_class or s.type): s for s in all_specs()
                        if s.type not in _INTERNAL_TYPES and s.type != "Input"}
-        self._defaults_cache: dict = {}
+        self._twins: dict = {}  # (type, params) -> canonical config of the layer built from them
         from keras.src.layers.core.input_layer import InputLayer
 
         self._InputLayer = InputLayer
@@ -525,12 +525,17 @@ class _Importer:
             resolved = spec.resolve(params)
         except ParamError as exc:
             raise _Unmappable(f"param {exc.param}: {exc.message}") from None
-        # exact: the layer built back from the params has the original config
-        try:
-            twin = spec.build_layer(self.keras, params, resolved, op.name)
-            twin_config = twin.get_config()
-        except Exception as exc:
-            raise _Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+        # exact: the layer built back from the params has the original config (names aside;
+        # repeated blocks share params, so each distinct config is built once)
+        key = (spec.type, json.dumps(params, sort_keys=True, default=str))
+        twin_config = self._twins.get(key)
+        if twin_config is None:
+            try:
+                twin = spec.build_layer(self.keras, params, resolved, op.name)
+                twin_config = _canonical(_jsonable(twin.get_config()))
+            except Exception as exc:
+                raise _Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+            self._twins[key] = twin_config
         diff = _config_diff(config, twin_config)
         if diff:
             raise _Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
@@ -846,6 +851,8 @@ def _same(keras, p, value, default) -> bool:
     """Whether ``value`` means the param's default."""
     if p.kind == "activation" and value in ("linear", None) and default in ("linear", None):
         return True
+    if p.name == "data_format" and default is None and value == keras.config.image_data_format():
+        return True  # None means the global image_data_format, as in Keras
     if p.kind == "initializer" and isinstance(default, str) and value is not None:
         try:
             a = keras.initializers.get(value if isinstance(value, str) else
@@ -871,8 +878,8 @@ def _canonical(value, top=True):
     return value
 
 
-def _config_diff(original: dict, rebuilt: dict) -> list:
-    a, b = _canonical(_jsonable(original)), _canonical(_jsonable(rebuilt))
+def _config_diff(original: dict, rebuilt_canonical: dict) -> list:
+    a, b = _canonical(_jsonable(original)), rebuilt_canonical
     return sorted(k for k in set(a) | set(b) if a.get(k, "<missing>") != b.get(k, "<missing>"))
 
 
