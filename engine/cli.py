@@ -154,6 +154,7 @@ class _Progress:
         self.steps = 1
         self.epochs = 0
         self.started = 0.0
+        self.width = 0  # of the live line, to clear it
 
     def __call__(self, event) -> None:
         import time
@@ -168,8 +169,10 @@ class _Progress:
         elif event.kind == "batch" and self.live:
             last = d.get("last") or {}
             done = int(last.get("batch", 0)) + 1
-            self.stream.write(f"\r{self._bar(int(last.get('epoch', 0)) + 1, done)} "
-                              f"loss {last.get('loss', float('nan')):.4g}")
+            text = (f"{self._bar(int(last.get('epoch', 0)) + 1, done)} "
+                    f"loss {last.get('loss', float('nan')):.4g}")
+            self.width = max(self.width, len(text))
+            self.stream.write("\r" + text)
             self.stream.flush()
         elif event.kind == "epoch":
             metrics = " - ".join(f"{k} {v:.4g}" for k, v in (d.get("logs") or {}).items())
@@ -177,7 +180,7 @@ class _Progress:
             lr_text = f" - lr {lr:.3g}" if lr is not None else ""
             text = (f"{self._bar(int(d['epoch']), int(d.get('steps') or self.steps))} "
                     f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
-            self._line(("\r" if self.live else "") + text)
+            self._line(("\r" + text.ljust(self.width)) if self.live else text)
         elif event.kind in ("finished", "stopped", "failed"):
             if event.kind != "finished":
                 hint = f" Hint: {d['hint']}" if d.get("hint") else ""

@@ -114,7 +114,7 @@ def resolve_settings(net, overrides: dict | None = None):
     elif doc_data is not None:
         data = DataSettings.from_dict(doc_data)
     else:
-        suggested = _preset_dataset(net)
+        suggested = preset_dataset(net)
         if suggested is None:
             raise TrainingSetupError(
                 f"The network {net.name!r} has no data settings, so there is nothing to train on.",
@@ -145,12 +145,17 @@ def resolve_settings(net, overrides: dict | None = None):
     return data, training, derived
 
 
-def _preset_dataset(net) -> str | None:
+def preset_dataset(net) -> str | None:
+    """The built-in dataset the network's preset suggests (by the network's
+    name, which is the preset id until renamed), or ``None``."""
     try:
         from presets import get_preset, has_preset
     except ImportError:  # pragma: no cover - presets ship with the engine
         return None
     return get_preset(net.name).dataset if has_preset(net.name) else None
+
+
+_preset_dataset = preset_dataset  # the name the editor's first version imported
 
 
 def _switch_optimizer(current, name: str):
@@ -557,4 +562,4 @@ def setup_problem(exc: BaseException) -> list[Diagnostic]:
 __all__ = ["TrainingSession", "TrainingSetupError", "prepare_training", "start_training",
            "resolve_settings", "suggest_losses", "check_training", "fit_preprocessing",
            "load_training_data", "build_model_factory", "model_input_shapes",
-           "model_output_shapes", "OVERRIDE_KEYS"]
+           "model_output_shapes", "preset_dataset", "OVERRIDE_KEYS"]

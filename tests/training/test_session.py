@@ -216,6 +216,27 @@ def test_cli_train_prints_one_json_line_and_writes_the_run(tmp_path, capsys):
     assert json.loads(capsys.readouterr().out)[0]["id"] == record.id
 
 
+def test_cli_continues_a_run_and_compares_runs(tmp_path, capsys):
+    doc = tmp_path / "flowers.json"
+    tiny().save(doc)
+    assert main(["train", str(doc), "--epochs", "1", "--quiet"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main(["train", "--resume", first["run_dir"], "--epochs", "2", "--quiet"]) == 0
+    resumed = json.loads(capsys.readouterr().out)
+    assert resumed["run_dir"] == first["run_dir"] and resumed["epochs_run"] == 3
+    assert resumed["history"]["loss"][0] == pytest.approx(first["history"]["loss"][0])
+    assert len(resumed["history"]["loss"]) == 3
+    assert main(["train", str(doc), "--epochs", "1", "--batch-size", "20", "--quiet"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    ids = [p.split("/")[-1] for p in (first["run_dir"], second["run_dir"])]
+    assert main(["runs", str(doc), "--compare", *ids]) == 0
+    diff = json.loads(capsys.readouterr().out)
+    assert {"key": "training.batch_size", "a": 40, "b": 20} in diff["settings"]
+    assert diff["results"]["a"]["epochs_run"] == 3
+    assert main(["train", "--resume", str(tmp_path), "--epochs", "1"]) == 2
+    assert "not a training run" in capsys.readouterr().err
+
+
 def test_cli_train_exit_codes(tmp_path, capsys):
     doc = tmp_path / "flowers.json"
     tiny().save(doc)
@@ -233,3 +254,13 @@ def test_cli_train_exit_codes(tmp_path, capsys):
     assert main(["train", str(doc)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "error: Input 'features' expects (4,)" in err and "Flatten" in err
+
+
+@pytest.mark.parametrize("name", ["engine.training.session", "engine.training.runs",
+                                  "engine.training.distribute"])
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
