@@ -819,11 +819,13 @@ def _initializer(keras, value):
         raise _Unmappable(f"initializer {cls}")
     try:
         plain = keras.initializers.get(short)
-        if type(plain).__name__ == cls and _jsonable(plain.get_config()) == cfg:
-            return short
+        defaults = _jsonable(plain.get_config()) if type(plain).__name__ == cls else None
     except Exception:
-        pass
-    return {short: cfg}
+        defaults = None
+    if defaults is None:
+        return {short: cfg}
+    changed = {k: v for k, v in cfg.items() if k not in defaults or defaults[k] != v}
+    return {short: changed} if changed else short  # only what differs, e.g. {'stddev': 0.02}
 
 
 def _regularizer(value):
@@ -916,10 +918,12 @@ def _explain_load_failure(path: Path, exc: Exception) -> KerasImportError:
     culprit = _find_unsafe(config) if config is not None else None
     if culprit is not None:
         name, class_name, why = culprit
-        return KerasImportError(f"{path.name}: layer {name!r} ({class_name}) is refused: {why}",
-                                "Replace it with built-in layers, or register the custom class with "
-                                "@keras.saving.register_keras_serializable and import the model "
-                                "from Python with engine.keras_import.from_keras(model).")
+        hint = ("Replace it with built-in layers (Activation, Rescaling, Reshape, ...) and save "
+                "the model again." if class_name == "Lambda" else
+                "Register the class with @keras.saving.register_keras_serializable, or import the "
+                "model from Python with engine.keras_import.from_keras(model) where the class is "
+                "defined.")
+        return KerasImportError(f"{path.name}: layer {name!r} ({class_name}) is refused: {why}", hint)
     return KerasImportError(f"{path.name} could not be loaded by Keras: {_first_line(exc)}",
                             "Check that it is a model saved with model.save().")
 
