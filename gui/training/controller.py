@@ -52,7 +52,7 @@ class TrainingController(QObject):
     def __init__(self, tensorflow=None, parent=None):
         super().__init__(parent)
         self.tensorflow = tensorflow
-        self.bridge = EventBridge(self)
+        self.bridge = EventBridge(self, min_interval_ms=100)
         self.bridge.event.connect(self._on_event)
         self.doc = None
         self.trainer = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
 
 from gui.training import badges
 from gui.training.controller import TrainingController
+from gui.training.plots import common
 from gui.training.plots.boundary import BoundaryPanel
 from gui.training.plots.confusion import ConfusionPanel
 from gui.training.plots.feature_maps import FeatureMapsPanel
@@ -54,6 +55,10 @@ class Dashboard(QObject):
         self.controller.prepared.connect(self._prepared)
         self.controller.state_changed.connect(self._state_changed)
         self.controller.message.connect(self._message)
+        from gui.training.worker import Worker
+
+        self._maximiser = Worker(self)
+        self.panels["filters"].maximisation_requested.connect(self.draw_maximisation)
         window.undo_group.activeStackChanged.connect(self._stack_changed)
         window.scene.selectionChanged.connect(self._selection_changed)
         if window.doc is not None:
@@ -167,6 +172,7 @@ class Dashboard(QObject):
         return self.controller.start()
 
     # ------------------------------------------------------------------ document --
+    @common.while_alive
     def _stack_changed(self, stack) -> None:
         doc = stack.parent() if stack is not None else None
         if doc is not None and doc is not self.doc and hasattr(doc, "network"):
@@ -192,6 +198,7 @@ class Dashboard(QObject):
     def _prepared(self, dataset) -> None:
         self.panels["predictions"].set_class_names(getattr(dataset, "class_names", None))
 
+    @common.while_alive
     def _state_changed(self, state: str) -> None:
         c = self.controller
         self.act_start.setEnabled(not c.busy)
@@ -206,6 +213,7 @@ class Dashboard(QObject):
         if level in ("error", "warning"):
             self.window.notify(text, 15000)
 
+    @common.while_alive
     def _on_event(self, kind: str, data) -> None:
         for p in self.panels.values():
             p.handle(kind, data)
@@ -213,6 +221,26 @@ class Dashboard(QObject):
             self._show_badges(data.get("stats") or {})
         elif kind == "lr_finder":
             self.settings_panel.show_lr_finder(data)
+
+    def draw_maximisation(self, layer: str, channel: int) -> bool:
+        """Activation maximisation of one channel, on a worker thread."""
+        t, panel = self.controller.trainer, self.panels["filters"]
+        if t is None or t.model is None:
+            panel.show_maximisation(None, "Train the model first.")
+            return False
+        if t.running:
+            panel.show_maximisation(None, "Pause is not enough: stop or finish the run first.")
+            return False
+        model = t.model
+
+        def work():
+            from engine.training.insights import activation_maximisation
+
+            return activation_maximisation(model, layer, int(channel))
+
+        panel.show_maximisation(None, "Drawing…")
+        self._maximiser.run(work, lambda image, error: panel.show_maximisation(image, error))
+        return True
 
     # ------------------------------------------------------------------ canvas --
     def _node_ids_by_name(self) -> dict:
@@ -246,6 +274,7 @@ class Dashboard(QObject):
             return None
         return self.doc.network.nodes[ids[0]].name
 
+    @common.while_alive
     def _selection_changed(self) -> None:
         name = self.selected_layer()
         if name is None:

@@ -214,6 +214,7 @@ class DataPanel(QWidget):
         if getattr(self, "_stale", False):
             self.load_preview()
 
+    @common.while_alive
     def _stack_moved(self, _index) -> None:
         if self.doc.network.extra.get(sections.DATA) is None:
             return
@@ -222,6 +223,7 @@ class DataPanel(QWidget):
             self.show_settings()
             self._reload.start()
 
+    @common.while_alive
     def _analyzed(self, _report) -> None:
         if self.dataset is not None:
             self.check()
@@ -364,6 +366,7 @@ class DataPanel(QWidget):
         self.summary.setText(f"Loading {settings.dataset}…")
         self.worker.run(lambda: sections.load_data(net, settings, derived), self._loaded)
 
+    @common.while_alive
     def _loaded(self, result, error: str) -> None:
         self._loading = False
         ds, fitted = result if result is not None else (None, None)

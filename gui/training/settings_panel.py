@@ -241,6 +241,7 @@ class SettingsPanel(QWidget):
         self.dataset = dataset
         self._preview_timer.start()
 
+    @common.while_alive
     def _stack_moved(self, _index) -> None:
         stored = self.doc.network.extra.get(sections.TRAINING)
         if stored is not None and stored != self.training_dict():
@@ -410,6 +411,7 @@ class SettingsPanel(QWidget):
         self._preview_spe = spe
         self.preview_worker.run(lambda: planned_lr(sched, spe, epochs), self._previewed)
 
+    @common.while_alive
     def _previewed(self, values, error: str) -> None:
         self.preview_error = error
         if error or values is None:
@@ -453,6 +455,7 @@ class SettingsPanel(QWidget):
         self.finder_worker.run(work, self._finder_done)
         return True
 
+    @common.while_alive
     def _finder_done(self, result, error: str) -> None:
         self.finder_button.setEnabled(True)
         self.finder_button.setText("Find a learning rate…")

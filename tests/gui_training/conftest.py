@@ -1,12 +1,23 @@
 """Fixtures of the training-dashboard tests: the editor window (offscreen,
 no modal dialog may open), small real networks and their data settings."""
 
+import faulthandler
+import sys
+
 import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 
 def _no_modal(*args, **kwargs):
     raise AssertionError(f"a modal dialog was opened: {args[1:3]}")
+
+
+@pytest.fixture(autouse=True)
+def _stack_dump_if_stuck():
+    """A test stuck for five minutes prints every thread's stack (then goes on)."""
+    faulthandler.dump_traceback_later(300, exit=False, file=sys.stderr)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 @pytest.fixture(autouse=True)

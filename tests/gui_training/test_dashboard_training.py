@@ -107,6 +107,7 @@ def test_feature_maps_filters_and_confusion_of_a_small_cnn(qtbot, make_window):
     window = make_window(digits_cnn(epochs=2))
     dash = window.dashboard
     dash.show_all()
+    dash.docks["feature_maps"].raise_()
     window.scene.select_nodes(["conv"])            # a click on the canvas selects the node
     assert dash.panels["feature_maps"].layer == "conv"
     dash.start()
@@ -117,7 +118,6 @@ def test_feature_maps_filters_and_confusion_of_a_small_cnn(qtbot, make_window):
     assert fm.maps["conv"].shape[1:] == (6, 6, 4)  # n samples of the conv output
     assert fm.channels == 4 and fm.grid.image is not None
     # click the third tile of the grid (2 × 2 tiles: second row, first column): it is enlarged
-    dash.docks["feature_maps"].raise_()
     qtbot.waitUntil(fm.graphics.isVisible, timeout=5_000)
     fm.refresh()
     qtbot.wait(50)
@@ -133,11 +133,19 @@ def test_feature_maps_filters_and_confusion_of_a_small_cnn(qtbot, make_window):
     assert fm.layer == "out" and fm.maps["out"].shape[1:] == (10,)
     # filters of the convolution, a confusion matrix with the class names, a gallery
     filters = dash.panels["filters"]
-    assert filters.select_layer("conv") and len(filters.tiles) == 4
+    dash.docks["filters"].raise_()
+    assert filters.select_layer("conv")
+    qtbot.waitUntil(lambda: len(filters.tiles) == 4, timeout=5_000)
+    filters.max_channel.setValue(1)
+    qtbot.mouseClick(filters.max_button, Qt.LeftButton)   # activation maximisation, off-thread
+    qtbot.waitUntil(lambda: filters.maximised is not None, timeout=60_000)
+    assert filters.maximised.shape == (8, 8, 1) and "channel 1" in filters.max_info.text()
     confusion = dash.panels["confusion"]
     assert confusion.matrix.shape == (10, 10) and confusion.class_names[:3] == ["0", "1", "2"]
     assert confusion.matrix.sum() > 0 and "accuracy" in confusion.info.text()
     preds = dash.panels["predictions"]
+    dash.docks["predictions"].raise_()
+    qtbot.waitUntil(lambda: bool(preds.cells), timeout=5_000)
     assert preds.last is not None and preds.stack.currentIndex() == 0  # image gallery
     assert preds.cells[0][0].pixmap() is not None and preds.cells[0][1].text()
     hist = dash.panels["histograms"]

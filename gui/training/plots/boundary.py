@@ -27,7 +27,7 @@ def class_image(probs: np.ndarray) -> np.ndarray:
     return base * (1 - strength) + colours[cls] * strength
 
 
-class BoundaryPanel(QWidget):
+class BoundaryPanel(common.LivePanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = QLabel("The decision boundary appears for models with two input features.")
@@ -46,12 +46,19 @@ class BoundaryPanel(QWidget):
         layout.addWidget(self.widget, 1)
 
     def reset(self) -> None:
+        self.last = None
         self.rgb = None
         self.image.clear()
         self.points.setData([])
 
     def handle(self, kind: str, data: dict) -> None:
-        if kind != "boundary":
+        if kind == "boundary":
+            self.last = data
+            self.changed()
+
+    def refresh(self) -> None:
+        data = getattr(self, "last", None)
+        if data is None:
             return
         xx = np.asarray(data.get("xx"), dtype="float64")
         yy = np.asarray(data.get("yy"), dtype="float64")

@@ -14,6 +14,23 @@ pg.setConfigOptions(antialias=False, imageAxisOrder="row-major")
 HUES = (210, 25, 130, 280, 0, 55, 180, 320)
 
 
+def while_alive(method):
+    """Run a slot only while its widgets exist: a document outlives the window
+    whose panels listen to it, and Qt deletes child widgets before the
+    connections of their parent go away."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except RuntimeError as exc:
+            if "already deleted" not in str(exc):
+                raise
+            return None
+    return wrapper
+
+
 def is_dark() -> bool:
     return QGuiApplication.palette().color(QPalette.Window).lightness() < 128
 
@@ -189,3 +206,29 @@ def normalize_tiles(tiles: np.ndarray) -> np.ndarray:
     span = hi - lo
     out = np.where(span > 1e-12, (t - lo) / np.where(span > 1e-12, span, 1.0), 0.5)
     return out.astype("float32")
+
+
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+
+class LivePanel(QWidget):
+    """A panel that keeps every event's data but draws only while visible:
+    a panel hidden behind a tab costs nothing until it is shown."""
+
+    _dirty = False
+
+    def changed(self, *args) -> None:
+        if self.isVisible():
+            self._dirty = False
+            self.refresh(*args)
+        else:
+            self._dirty = True
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self._dirty = False
+            self.refresh()
+
+    def refresh(self, *args) -> None:  # pragma: no cover - panels implement it
+        pass

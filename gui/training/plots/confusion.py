@@ -12,7 +12,7 @@ from gui.training.plots import common
 MAX_LABELLED = 20  # classes above this get no per-cell numbers
 
 
-class ConfusionPanel(QWidget):
+class ConfusionPanel(common.LivePanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.matrix: np.ndarray | None = None
@@ -53,6 +53,13 @@ class ConfusionPanel(QWidget):
         self.matrix, self.epoch = m, epoch
         c = m.shape[0]
         self.class_names = class_names if len(class_names) == c else [str(i) for i in range(c)]
+        self.changed()
+
+    def refresh(self) -> None:
+        m, epoch = self.matrix, self.epoch
+        if m is None:
+            return
+        c = m.shape[0]
         rows = m.sum(axis=1, keepdims=True)
         share = np.divide(m, rows, out=np.zeros_like(m), where=rows > 0)
         self.image.setImage(share, levels=(0.0, 1.0))

@@ -60,7 +60,7 @@ def channel_tiles(maps: np.ndarray, sample: int) -> tuple[np.ndarray, str]:
     return common.normalize(flat)[None], f"{flat.shape[1]} units × {len(a)} samples"
 
 
-class FeatureMapsPanel(QWidget):
+class FeatureMapsPanel(common.LivePanel):
     channel_clicked = Signal(int)
 
     def __init__(self, parent=None):
@@ -124,7 +124,7 @@ class FeatureMapsPanel(QWidget):
         if data.get("samples") is not None:
             self.samples = np.asarray(data["samples"])
         self.epoch = data.get("epoch")
-        self.refresh()
+        self.changed()
 
     @property
     def channels(self) -> int:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
 
 from gui.training.plots import common
 
@@ -37,7 +40,11 @@ def kernel_tiles(kernel: np.ndarray, in_channel: int | None = None) -> tuple[np.
     return common.normalize_tiles(tiles), False
 
 
-class FiltersPanel(QWidget):
+class FiltersPanel(common.LivePanel):
+    """Kernels of the chosen layer; on request, the input a channel likes most."""
+
+    maximisation_requested = Signal(str, int)  # layer, channel
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.filters: dict[str, np.ndarray] = {}
@@ -52,10 +59,28 @@ class FiltersPanel(QWidget):
         self.channel_box.valueChanged.connect(lambda _v: self.refresh())
         self.info = QLabel("Kernels appear after the first epoch of a network with convolutions.")
         self.info.setWordWrap(True)
+        self.max_channel = QSpinBox()
+        self.max_channel.setPrefix("channel ")
+        self.max_channel.setRange(0, 0)
+        self.max_button = QPushButton("Draw what it responds to")
+        self.max_button.setToolTip("Activation maximisation: gradient ascent on the input "
+                                   "(when training is not running)")
+        self.max_button.clicked.connect(
+            lambda: self.maximisation_requested.emit(self.layer_box.currentText(),
+                                                     self.max_channel.value()))
+        self.max_image = QLabel()
+        self.max_image.setFixedSize(96, 96)
+        self.max_info = QLabel("")
+        self.max_info.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Layer:"))
         bar.addWidget(self.layer_box, 1)
         bar.addWidget(self.channel_box)
+        maxbar = QHBoxLayout()
+        maxbar.addWidget(self.max_channel)
+        maxbar.addWidget(self.max_button)
+        maxbar.addWidget(self.max_info, 1)
+        maxbar.addWidget(self.max_image)
         self.graphics = common.layout_widget()
         self.view = self.graphics.addViewBox(lockAspect=True, invertY=True)
         self.image = pg.ImageItem()
@@ -66,6 +91,20 @@ class FiltersPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.info)
         layout.addWidget(self.graphics, 1)
+        layout.addLayout(maxbar)
+        self.maximised: np.ndarray | None = None
+
+    def show_maximisation(self, image, error: str = "") -> None:
+        """Show the input found by activation maximisation (or why there is none)."""
+        if error or image is None:
+            self.maximised = None
+            self.max_image.clear()
+            self.max_info.setText(error)
+            return
+        self.maximised = np.asarray(image)
+        self.max_image.setPixmap(common.to_pixmap(self.maximised, 96))
+        self.max_info.setText(f"what {self.layer_box.currentText()} channel "
+                              f"{self.max_channel.value()} responds to most")
 
     def reset(self) -> None:
         self.filters.clear()
@@ -86,7 +125,7 @@ class FiltersPanel(QWidget):
             self.filters[name] = np.asarray(kernel)
             if self.layer_box.findText(name) < 0:
                 self.layer_box.addItem(name)
-        self.refresh()
+        self.changed()
 
     def _layer_changed(self) -> None:
         k = self.filters.get(self.layer_box.currentText())
@@ -94,6 +133,7 @@ class FiltersPanel(QWidget):
         if k is not None and k.ndim >= 3:
             cin = k.shape[-2]
             self.channel_box.setRange(-1 if cin == 3 else 0, cin - 1)
+            self.max_channel.setRange(0, max(0, k.shape[-1] - 1))
         self.channel_box.blockSignals(False)
         self.refresh()
 

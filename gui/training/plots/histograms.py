@@ -13,7 +13,7 @@ from gui.training.plots import common
 SHOWN_EPOCHS = 8
 
 
-class HistogramsPanel(QWidget):
+class HistogramsPanel(common.LivePanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         # layer -> "weights"/"gradients" -> [(epoch, counts, edges)]
@@ -63,7 +63,7 @@ class HistogramsPanel(QWidget):
                                    np.asarray(edges, dtype="float64")))
                 if self.layer_box.findText(layer) < 0:
                     self.layer_box.addItem(layer)
-        self.refresh()
+        self.changed()
 
     def refresh(self) -> None:
         layer = self.layer_box.currentText()

@@ -58,19 +58,24 @@ class _Plot:
                           symbolSize=6, symbolBrush=common.color(1), symbolPen=None,
                           name="validation")
         self.overlays: list = []
+        self._shown = None  # (series, epoch points, validation points) last drawn
 
-    def show(self, s: MetricSeries | None, smooth: bool, per_batch: bool) -> None:
+    def show(self, s: MetricSeries | None, smooth: bool, per_batch: bool, force: bool = False) -> None:
         if s is None:
             for item in (self.batch, self.epoch, self.val):
                 item.setData([], [])
+            self._shown = None
             return
         if per_batch:
             y = s.batch_smooth.values if smooth else s.batch_y.values
             self.batch.setData(s.batch_x.values, y, connect="finite")
         else:
             self.batch.setData([], [])
-        self.epoch.setData(s.epoch_x.values, s.epoch_y.values)
-        self.val.setData(s.val_x.values, s.val_y.values)
+        key = (id(s), len(s.epoch_y), len(s.val_y))
+        if force or key != self._shown:  # the symbol curves only when they change
+            self._shown = key
+            self.epoch.setData(s.epoch_x.values, s.epoch_y.values)
+            self.val.setData(s.val_x.values, s.val_y.values)
 
     def set_overlays(self, curves: list[tuple[str, np.ndarray, np.ndarray, int]]) -> None:
         p = self.widget.getPlotItem()
@@ -86,7 +91,7 @@ class _Plot:
                 item.setData([], [])
 
 
-class LossPanel(QWidget):
+class LossPanel(common.LivePanel):
     """Loss on the left, a chosen metric on the right."""
 
     def __init__(self, parent=None):
@@ -152,10 +157,10 @@ class LossPanel(QWidget):
                     if key in SKIP or key.startswith("val_"):
                         continue
                     self._series(key).add_batch(x, float(value))
-            self.refresh()
+            self.changed(True)
         elif kind == "epoch":
             self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
-            self.refresh()
+            self.changed()
 
     def add_epoch(self, epoch: int, logs: dict) -> None:
         """Record the values of one finished epoch (1-based), validation included."""
@@ -194,12 +199,16 @@ class LossPanel(QWidget):
             w.getPlotItem().setLogMode(y=on)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, batches_only: bool = False) -> None:
         smooth, per_batch = self.smooth_box.isChecked(), self.batch_box.isChecked()
-        self.loss_plot.show(self.series.get("loss"), smooth, per_batch)
+        self.loss_plot.show(self.series.get("loss"), smooth, per_batch, force=not batches_only)
         metric = self.current_metric()
-        self.metric_widget.getPlotItem().setTitle(metric or "", color=common.foreground().name())
-        self.metric_plot.show(self.series.get(metric) if metric else None, smooth, per_batch)
+        if not batches_only:
+            self.metric_widget.getPlotItem().setTitle(metric or "", color=common.foreground().name())
+        self.metric_plot.show(self.series.get(metric) if metric else None, smooth, per_batch,
+                              force=not batches_only)
+        if batches_only:
+            return
         for plot, name in ((self.loss_plot, "loss"), (self.metric_plot, metric)):
             curves = []
             for i, (label, history) in enumerate(self._overlay_runs):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from gui.training.plots import common
 
 
-class LRPanel(QWidget):
+class LRPanel(common.LivePanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.steps_per_epoch = 1
@@ -60,7 +60,7 @@ class LRPanel(QWidget):
         keep = self.planned_x < (initial_step + 1) / spe  # a continued run extends the plan
         self.planned_x = np.concatenate([self.planned_x[keep], x])
         self.planned_y = np.concatenate([self.planned_y[keep], planned])
-        self.refresh()
+        self.changed()
 
     def handle(self, kind: str, data: dict) -> None:
         if kind == "started":
@@ -78,14 +78,17 @@ class LRPanel(QWidget):
             last = data.get("last") or {}
             if last.get("lr") is not None:
                 self.now.setText(f"now {float(last['lr']):.4g}")
-            self.refresh()
+            self.changed(True)
         elif kind == "epoch":
             if data.get("lr") is not None:
                 self.epoch_x.append(int(data.get("epoch", 0)))
                 self.epoch_y.append(float(data["lr"]))
-                self.refresh()
+                self.changed()
 
-    def refresh(self) -> None:
+    def refresh(self, batches_only: bool = False) -> None:
+        if batches_only:
+            self.applied.setData(self.applied_x.values, self.applied_y.values)
+            return
         self.planned.setData(self.planned_x, self.planned_y)
         self.applied.setData(self.applied_x.values, self.applied_y.values)
         self.epochs.setData(self.epoch_x.values, self.epoch_y.values)

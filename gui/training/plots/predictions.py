@@ -27,7 +27,7 @@ def _labels(y: np.ndarray) -> np.ndarray:
     return y.reshape(len(y)).astype(int) if len(y) else y
 
 
-class PredictionsPanel(QWidget):
+class PredictionsPanel(common.LivePanel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.class_names: list[str] = []
@@ -88,6 +88,12 @@ class PredictionsPanel(QWidget):
         if kind != "predictions":
             return
         self.last = data
+        self.changed()
+
+    def refresh(self) -> None:
+        data = self.last
+        if data is None:
+            return
         if data.get("task") == "regression":
             self._regression(data)
         else:

@@ -1,0 +1,158 @@
+"""Does the editor stay responsive while a CNN trains with every panel open,
+and what does drawing the live panels cost the training?
+
+In one process (offscreen Qt):
+  * GUI runs: the editor window with the training dashboard, every panel
+    visible (docks floated so none hides behind a tab), a small CNN training
+    on the generated 32×32×3 shapes images with all insights on (feature
+    maps of the first convolution, filters, histograms, confusion matrix,
+    predictions, canvas badges). A 5 ms QTimer on the GUI thread records how
+    late each tick fires: the lateness is an event-loop stall.
+  * Headless runs: the same network, data, settings and insights through
+    ``engine.training.session.prepare_training`` with no GUI subscribed.
+GUI and headless runs alternate (RUNS times each); throughput is the mean
+samples per second over the epochs after the first (which includes tracing).
+
+Prints p50/p99/max stall and throughputs; the last line reads
+``p99_ms=X ratio=Y`` (goals: p99 ≤ 50 ms, ratio = GUI ÷ headless ≥ 0.95).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+
+EPOCHS = int(os.environ.get("UI_LATENCY_EPOCHS", "4"))
+RUNS = int(os.environ.get("UI_LATENCY_RUNS", "2"))
+SAMPLES = int(os.environ.get("UI_LATENCY_SAMPLES", "2000"))
+TICK_MS = 5
+GOAL_P99, GOAL_RATIO = 50.0, 0.95
+
+
+def cnn():
+    from engine.network import Network
+
+    net = Network("shapes-cnn")
+    layers = [("image", "Input", {"shape": [32, 32, 3]}),
+              ("conv1", "Conv2D", {"filters": 16, "kernel_size": 3, "activation": "relu"}),
+              ("pool1", "MaxPooling2D", {"pool_size": 2}),
+              ("conv2", "Conv2D", {"filters": 32, "kernel_size": 3, "activation": "relu"}),
+              ("pool2", "MaxPooling2D", {"pool_size": 2}),
+              ("flat", "Flatten", {}),
+              ("hidden", "Dense", {"units": 64, "activation": "relu"}),
+              ("out", "Dense", {"units": 5, "activation": "softmax"})]
+    for i, (nid, kind, params) in enumerate(layers):
+        net.add_node(kind, params, id=nid, pos=(0, 120 * i))
+        if i:
+            net.connect(layers[i - 1][0], nid)
+    net.extra["data"] = {"dataset": "shapes", "options": {"n_samples": SAMPLES},
+                         "preprocess": {"scale": "divide255"}}
+    net.extra["training"] = {"epochs": EPOCHS, "batch_size": 32, "seed": 0,
+                             "compile": {"optimizer": {"name": "adam", "learning_rate": 0.002}}}
+    return net
+
+
+def throughput(trainer) -> float:
+    """Samples per second over the epochs after the first."""
+    epochs = trainer.epochs[1:] or trainer.epochs
+    n = trainer.dataset.num_train
+    return float(np.mean([n / e["duration"] for e in epochs]))
+
+
+INSIGHTS = {"feature_layers": ["conv1"]}
+
+
+def headless() -> float:
+    from engine.training.session import prepare_training
+
+    session = prepare_training(cnn(), None, insights=dict(INSIGHTS))
+    session.start()
+    state = session.wait(1800)
+    assert state == "finished", session.trainer.result
+    return throughput(session.trainer)
+
+
+def gui_run(app, window) -> tuple[float, list]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from gui.document import Document
+
+    window.set_document(Document(cnn()))
+    dash = window.dashboard
+    dash.controller.insights = {}
+    window.scene.select_nodes(["conv1"])          # feature maps of conv1 each epoch
+    stalls: list[float] = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.nsecsElapsed()]
+
+    def tick():
+        now = clock.nsecsElapsed()
+        stalls.append(max(0.0, (now - last[0]) / 1e6 - TICK_MS))
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    assert dash.start()
+    timer.start()
+    c = dash.controller
+    deadline = time.monotonic() + 1800
+    while c.state not in ("finished", "stopped", "failed") and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    assert c.state == "finished", dash.run_controls.status.text()
+    # only the stalls while the model trains (not while TensorFlow loads)
+    return throughput(c.trainer), stalls
+
+
+def main() -> int:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    from gui.main_window import MainWindow
+
+    window = MainWindow(autosave=False)
+    window.resize(1600, 1000)
+    window.show()
+    dash = window.dashboard
+    dash.show_all()
+    for key, dock in dash.docks.items():     # every panel visible at once
+        if key != "run":
+            dock.setFloating(True)
+            dock.resize(520, 360)
+    window.tensorflow.start()
+    while window.tensorflow.state not in ("ready", "failed"):
+        app.processEvents()
+        time.sleep(0.01)
+    gui_rates, head_rates, stalls = [], [], []
+    for i in range(RUNS):
+        rate, s = gui_run(app, window)
+        gui_rates.append(rate)
+        stalls.extend(s[20:])                  # skip the ticks of data loading and tracing
+        head_rates.append(headless())
+        print(f"run {i + 1}: GUI {rate:.0f} samples/s, headless {head_rates[-1]:.0f} samples/s, "
+              f"stalls p99 {np.percentile(s, 99):.1f} ms")
+    p50, p99 = np.percentile(stalls, 50), np.percentile(stalls, 99)
+    ratio = statistics.mean(gui_rates) / statistics.mean(head_rates)
+    print(f"{len(stalls)} ticks of {TICK_MS} ms: stall p50 {p50:.1f} ms, p99 {p99:.1f} ms, "
+          f"max {max(stalls):.1f} ms (goal p99 ≤ {GOAL_P99:.0f} ms)")
+    print(f"throughput GUI {statistics.mean(gui_rates):.0f} vs headless "
+          f"{statistics.mean(head_rates):.0f} samples/s (goal ratio ≥ {GOAL_RATIO})")
+    print(f"p99_ms={p99:.1f} ratio={ratio:.3f}")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
