@@ -60,7 +60,7 @@ class Palette(QWidget):
     def reload(self) -> None:
         """Read the catalog again (layer types may be added while running tests)."""
         self.tree.clear()
-        for category, specs in categories().items():
+        for category, specs in categories(palette_only=True).items():
             parent = QTreeWidgetItem([category.capitalize()])
             parent.setFlags(Qt.ItemIsEnabled)
             self.tree.addTopLevelItem(parent)

@@ -43,7 +43,7 @@ class QuickAdd(QFrame):
     def refilter(self, text: str) -> None:
         words = text.lower().split()
         self.list.clear()
-        specs = [s for s in all_specs() if matches(s, words)]
+        specs = [s for s in all_specs() if s.palette and matches(s, words)]
         # exact and prefix matches on the type name first
         q = text.strip().lower()
         specs.sort(key=lambda s: (s.type.lower() != q, not s.type.lower().startswith(q)))

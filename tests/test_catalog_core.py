@@ -221,3 +221,13 @@ def test_rules_raise_only_shape_errors_on_odd_shapes():
                 spec.macs(p, [shape], [out])
             except NeuroCanvasError:
                 pass
+
+
+def test_palette_offers_every_keras_layer_but_no_import_only_nodes():
+    from engine.catalog import categories
+
+    palette = categories(palette_only=True)
+    assert "imported" not in palette
+    offered = {spec.type for specs in palette.values() for spec in specs}
+    assert {"Conv2D", "LSTM", "MultiHeadAttention", "RandomFlip"} <= offered
+    assert not offered & {"KerasLayer", "KerasOp", "SharedCall"}

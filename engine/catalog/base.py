@@ -312,6 +312,7 @@ class LayerSpec:
     call_source: Callable[[str, list, dict], str] | None = None
     keras_class: str | None = None  # defaults to type
     key_params: tuple = ()  # shown on the canvas node
+    palette: bool = True  # offered in the palette and quick-add (False for import-only nodes)
 
     def __post_init__(self):
         self._by_name = {p.name: p for p in self.params}
@@ -451,9 +452,13 @@ def all_specs() -> list[LayerSpec]:
     return list(_REGISTRY.values())
 
 
-def categories() -> dict[str, list[LayerSpec]]:
+def categories(palette_only: bool = False) -> dict[str, list[LayerSpec]]:
+    """Specs by category, in declaration order; ``palette_only`` leaves out
+    node types that only an import creates."""
     out: dict[str, list[LayerSpec]] = {}
     for spec in all_specs():
+        if palette_only and not spec.palette:
+            continue
         out.setdefault(spec.category, []).append(spec)
     return out
 

@@ -180,7 +180,7 @@ def _generic_params(what: str) -> tuple:
 
 KERAS_LAYER = register(LayerSpec(
     type="KerasLayer",
-    category="imported",
+    category="imported", palette=False,
     doc="A Keras layer the catalog does not declare, kept from an imported model with its "
         "full config; its shapes and weight counts come from Keras.",
     params=_generic_params("layer"),
@@ -198,7 +198,7 @@ KERAS_LAYER = register(LayerSpec(
 
 KERAS_OP = register(LayerSpec(
     type="KerasOp",
-    category="imported",
+    category="imported", palette=False,
     doc="A Keras operation used directly in a functional graph (such as x + y); it has no "
         "weights and is not a layer. Its shapes come from Keras.",
     params=_generic_params("operation"),
@@ -263,7 +263,7 @@ def _shared_build(keras, kwargs, name):
 
 SHARED_CALL = register(LayerSpec(
     type="SharedCall",
-    category="imported",
+    category="imported", palette=False,
     doc="Calls the layer of another node again on another input (shared weights). "
         "Its weights are counted once, on that node.",
     params=(
