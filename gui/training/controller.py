@@ -10,6 +10,7 @@ and a readable message; nothing raises into the event loop.
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 
@@ -23,6 +24,7 @@ IDLE, WAITING_TF, PREPARING, RUNNING, PAUSED, STOPPING = (
     "idle", "waiting for TensorFlow", "preparing", "running", "paused", "stopping")
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
 ENDED = (FINISHED, STOPPED, FAILED)
+SWITCH_INTERVAL = 0.001  # seconds; see TrainingController._prepare
 
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
@@ -52,7 +54,7 @@ class TrainingController(QObject):
     def __init__(self, tensorflow=None, parent=None):
         super().__init__(parent)
         self.tensorflow = tensorflow
-        self.bridge = EventBridge(self, min_interval_ms=100)
+        self.bridge = EventBridge(self, min_interval_ms=250)
         self.bridge.event.connect(self._on_event)
         self.doc = None
         self.trainer = None
@@ -188,6 +190,10 @@ class TrainingController(QObject):
     def _prepare(self) -> None:
         if self.doc is None:
             return
+        # The GUI thread paints in Python while the trainer's thread needs the
+        # GIL briefly around every step: a short switch interval keeps it from
+        # waiting behind a paint (Python's default is 5 ms).
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._cancelled = False
         self._set_state(PREPARING)
         self.message.emit("Loading the data…", "info")

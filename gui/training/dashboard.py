@@ -27,6 +27,8 @@ from gui.training.plots.lr_panel import LRPanel
 from gui.training.plots.predictions import PredictionsPanel
 from gui.training.run_controls import RunControls
 
+STAGGERED = {"feature_maps", "filters", "histograms", "layer_stats", "confusion", "predictions",
+             "boundary"}
 PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion", "predictions",
               "boundary")
 
@@ -50,6 +52,12 @@ class Dashboard(QObject):
         self._make_docks()
         self._make_actions()
         self._badged: set[str] = set()
+        from PySide6.QtCore import QTimer
+
+        self._staggered: list = []
+        self._stagger_timer = QTimer(self)
+        self._stagger_timer.setInterval(40)
+        self._stagger_timer.timeout.connect(self._next_staggered)
         self.bridge.event.connect(self._on_event)
         self.controller.trainer_created.connect(self._new_run)
         self.controller.prepared.connect(self._prepared)
@@ -190,6 +198,7 @@ class Dashboard(QObject):
 
     # ------------------------------------------------------------------ events --
     def _new_run(self, trainer) -> None:
+        self._staggered.clear()
         for p in self.panels.values():
             p.reset()
         self._clear_badges()
@@ -215,6 +224,30 @@ class Dashboard(QObject):
 
     @common.while_alive
     def _on_event(self, kind: str, data) -> None:
+        if kind in STAGGERED:
+            # The insights of an epoch arrive together; drawing them one per
+            # event-loop turn keeps the canvas answering in between.
+            self._staggered.append((kind, data))
+            if not self._stagger_timer.isActive():
+                self._stagger_timer.start()
+            return
+        self._dispatch(kind, data)
+
+    def _next_staggered(self) -> None:
+        if not self._staggered:
+            self._stagger_timer.stop()
+            return
+        kind, data = self._staggered.pop(0)
+        self._dispatch(kind, data)
+
+    def flush(self) -> None:
+        """Deliver every event still queued (tests and the end of a run)."""
+        self.bridge.drain()
+        while self._staggered:
+            self._next_staggered()
+
+    @common.while_alive
+    def _dispatch(self, kind: str, data) -> None:
         for p in self.panels.values():
             p.handle(kind, data)
         if kind == "layer_stats":

@@ -40,7 +40,7 @@ class EventBridge(QObject):
     event = Signal(str, object)
     _wake = Signal()
 
-    def __init__(self, parent=None, min_interval_ms: int = 100):
+    def __init__(self, parent=None, min_interval_ms: int = 250):
         super().__init__(parent)
         self.min_interval_ms = int(min_interval_ms)
         self._lock = threading.Lock()

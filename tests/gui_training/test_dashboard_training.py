@@ -34,6 +34,7 @@ def test_a_tiny_model_trains_and_every_epoch_reaches_the_curves(qtbot, make_wind
     np.testing.assert_allclose(lr.applied_y.values, lr.planned_y, rtol=1e-6)
     assert dash.run_controls.bar.value() == 1000
     assert "finished" in dash.run_controls.bar.format()
+    qtbot.waitUntil(lambda: dash.panels["confusion"].matrix is not None, timeout=10_000)
     assert dash.panels["confusion"].matrix.shape == (3, 3)
     # continue: two more epochs on the same model, the curves go on
     assert dash.run_controls.continue_button.isEnabled()

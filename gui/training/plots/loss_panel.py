@@ -131,6 +131,7 @@ class LossPanel(common.LivePanel):
 
     # ------------------------------------------------------------------ data --
     def reset(self) -> None:
+        self.set_epochs(0)
         self.series.clear()
         self.epochs_seen = 0
         self.metric_box.blockSignals(True)
@@ -149,6 +150,7 @@ class LossPanel(common.LivePanel):
     def handle(self, kind: str, data: dict) -> None:
         if kind == "started":
             self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
+            self.set_epochs(int(data.get("epochs") or 0))
         elif kind == "batch":
             spe = self.steps_per_epoch
             for p in data.get("points", []):
@@ -161,6 +163,16 @@ class LossPanel(common.LivePanel):
         elif kind == "epoch":
             self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
             self.changed()
+
+    def set_epochs(self, epochs: int) -> None:
+        """Fix the x axis to the whole run (its ticks are not redrawn with every batch)."""
+        for w in (self.loss_widget, self.metric_widget):
+            p = w.getPlotItem()
+            if epochs > 0:
+                p.setXRange(0, epochs, padding=0.02)
+                p.enableAutoRange(x=False)
+            else:
+                p.enableAutoRange(x=True)
 
     def add_epoch(self, epoch: int, logs: dict) -> None:
         """Record the values of one finished epoch (1-based), validation included."""
@@ -181,6 +193,7 @@ class LossPanel(common.LivePanel):
         """Show a finished run's per-epoch history (``{metric: [value per epoch]}``)."""
         self.reset()
         n = max((len(v) for v in history.values()), default=0)
+        self.set_epochs(n)
         for i in range(n):
             self.add_epoch(i + 1, {k: v[i] for k, v in history.items() if i < len(v) and v[i] is not None})
         self.refresh()

@@ -45,6 +45,7 @@ class LRPanel(common.LivePanel):
         layout.addWidget(self.widget, 1)
 
     def reset(self) -> None:
+        self.widget.getPlotItem().enableAutoRange(x=True)
         self.planned_x = np.zeros(0)
         self.planned_y = np.zeros(0)
         for s in (self.applied_x, self.applied_y, self.epoch_x, self.epoch_y):
@@ -59,6 +60,10 @@ class LRPanel(common.LivePanel):
         x = (initial_step + np.arange(len(planned)) + 1) / spe
         keep = self.planned_x < (initial_step + 1) / spe  # a continued run extends the plan
         self.planned_x = np.concatenate([self.planned_x[keep], x])
+        p = self.widget.getPlotItem()
+        if len(self.planned_x):  # the whole run is known: the axes need not move
+            p.setXRange(0, float(self.planned_x[-1]), padding=0.02)
+            p.enableAutoRange(x=False)
         self.planned_y = np.concatenate([self.planned_y[keep], planned])
         self.changed()
 
