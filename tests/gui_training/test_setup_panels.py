@@ -139,3 +139,20 @@ def test_the_event_bridge_coalesces_without_losing_batches(qtbot):
     for k, d in got:
         flat += [p["step"] for p in d["points"]] if k == "batch" else [k]
     assert flat.index("epoch") == 1000
+
+
+def test_the_lr_finder_plots_loss_against_lr_and_sets_the_rate(qtbot, make_window):
+    window = make_window(iris_net(epochs=3))
+    dash = window.dashboard
+    dash.show_all()
+    sp = dash.settings_panel
+    dash.setup_tabs.setCurrentWidget(sp)
+    assert sp.run_lr_finder()
+    qtbot.waitUntil(lambda: sp.suggested_lr is not None or "LR finder" in sp.preview_info.text(),
+                    timeout=120_000)
+    assert sp.suggested_lr is not None, sp.preview_info.text()
+    x, y = sp.finder_curve.getData()
+    assert len(x) > 10 and sp.finder_use.isVisible()
+    qtbot.mouseClick(sp.finder_use, Qt.LeftButton)
+    lr = window.doc.network.extra["training"]["compile"]["optimizer"]["learning_rate"]
+    assert abs(lr - sp.suggested_lr) / sp.suggested_lr < 1e-3
