@@ -102,13 +102,13 @@ def cmd_import(args) -> int:
     from collections import Counter
 
     from engine.keras_import import import_source
-    from engine.weights import save_document, weights_path
+    from engine.weights import weights_path
 
     result = import_source(args.source, weights=not args.no_weights, app_weights=args.weights)
     net = result.network
     if args.name:
         net.set_name(args.name)
-    save_document(net, args.output)
+    net.save(args.output)
     report = net.analyze()
     wrote = f"{args.output}" + (f" and {weights_path(args.output)}" if result.weights else "")
     print(f"imported {net.name}: {len(net.nodes)} layers, {report.total_params:,} params "

@@ -507,9 +507,13 @@ class Network:
 
     @classmethod
     def load(cls, path) -> "Network":
+        """Load a document (and the trained weights saved beside it, if any)."""
+        from engine import weights
         from engine.fileformat import load
 
-        return load(path)
+        net = load(path)
+        weights.read_beside(net, path)
+        return net
 
     @classmethod
     def from_dict(cls, data: dict) -> "Network":
@@ -523,12 +527,19 @@ class Network:
         return to_dict(self)
 
     def save(self, path) -> None:
+        """Atomic write; weights this network carries go to DOC.weights.npz beside it."""
+        from engine import weights
         from engine.fileformat import save
 
+        weights.write_beside(self, path)
         save(self, path)
 
     def copy(self) -> "Network":
-        return Network.from_dict(self.to_dict())
+        from engine import weights
+
+        twin = Network.from_dict(self.to_dict())
+        weights.attach(twin, weights.attached(self))
+        return twin
 
 
 def _freeze(value):

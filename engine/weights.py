@@ -14,7 +14,7 @@ keeps them too, which is what fine-tuning needs.
 On disk the store is a NumPy ``.npz`` beside the document
 (``DOC.weights.npz`` for ``DOC.json``), named in the document's top-level
 ``"weights"`` section; arrays are read without pickle. Use
-:func:`save_document` / :func:`load_document` to write and read both.
+``Network.save`` / ``Network.load`` write and read both.
 
 Nothing here imports TensorFlow; a Keras model is only handed in.
 """
@@ -177,8 +177,9 @@ def weights_path(doc_path) -> Path:
     return doc_path.with_name(doc_path.stem + ".weights.npz")
 
 
-def save_document(net, path) -> None:
-    """Save the document and, if it has weights, ``DOC.weights.npz`` beside it."""
+def write_beside(net, path) -> None:
+    """Before ``net`` is saved to ``path``: write its weights (if any) beside it
+    and point the document's ``"weights"`` section at them."""
     path = Path(path)
     store = attached(net)
     if store:
@@ -187,21 +188,17 @@ def save_document(net, path) -> None:
         net.extra[SECTION] = {"file": target.name, "layers": len(store), "values": store.values}
     else:
         net.extra.pop(SECTION, None)
-    net.save(path)
 
 
-def load_document(path):
-    """Load a document and attach the weights its ``"weights"`` section names."""
-    from engine.network import Network
-
+def read_beside(net, path) -> None:
+    """After ``net`` was loaded from ``path``: attach the weights its section names."""
     path = Path(path)
-    net = Network.load(path)
     section = net.extra.get(SECTION)
-    if section is not None:
-        if not isinstance(section, dict) or not isinstance(section.get("file"), str):
-            raise DocumentError(f"{path}: the 'weights' section must name a file.")
-        name = section["file"]
-        if Path(name).name != name:
-            raise DocumentError(f"{path}: the weights file must lie beside the document (got {name!r}).")
-        attach(net, WeightStore.load(path.with_name(name)))
-    return net
+    if section is None:
+        return
+    if not isinstance(section, dict) or not isinstance(section.get("file"), str):
+        raise DocumentError(f"{path}: the 'weights' section must name a file.")
+    name = section["file"]
+    if Path(name).name != name:
+        raise DocumentError(f"{path}: the weights file must lie beside the document (got {name!r}).")
+    attach(net, WeightStore.load(path.with_name(name)))

@@ -21,7 +21,7 @@ from engine.keras_import import (  # noqa: E402
     import_model, refresh_generic,
 )
 from engine.network import Network  # noqa: E402
-from engine.weights import attached, load_document, save_document, weights_path  # noqa: E402
+from engine.weights import attached, weights_path  # noqa: E402
 
 layers = keras.layers
 
@@ -368,12 +368,16 @@ def test_weights_travel_beside_the_document_and_edits_reinitialise(tmp_path):
     x = np.random.default_rng(7).random((2, 16, 16, 3), "float32")
     net = from_keras(model)
     doc = tmp_path / "cnn.json"
-    save_document(net, doc)
+    net.save(doc)
     assert weights_path(doc).exists()
     assert json.loads(doc.read_text())["weights"]["file"] == "cnn.weights.npz"
-    loaded = load_document(doc)
+    loaded = Network.load(doc)
     rebuilt = loaded.to_keras()
     assert_same_predictions(model, rebuilt, x)
+    assert_same_predictions(model, loaded.copy().to_keras(), x)  # a copy keeps them too
+    elsewhere = tmp_path / "moved" / "renamed.json"  # Save As into another folder
+    loaded.save(elsewhere)
+    assert_same_predictions(model, Network.load(elsewhere).to_keras(), x)
 
     loaded.rename("conv1", "first_conv")  # renaming keeps weights
     loaded.set_param("branch", "filters", 8)  # same value: unchanged
@@ -465,8 +469,8 @@ def test_import_save_load_import_again_is_stable(tmp_path, make):
     model = make()
     first = from_keras(model)
     doc = tmp_path / "doc.json"
-    save_document(first, doc)
-    loaded = load_document(doc)
+    first.save(doc)
+    loaded = Network.load(doc)
     assert structure(loaded) == structure(first)
     rebuilt = loaded.to_keras()
     second = from_keras(rebuilt)
