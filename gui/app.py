@@ -57,6 +57,7 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
         window.hide()
         return code
 
+    QTimer.singleShot(0, window.ensure_dashboard)  # the editor is usable before the plots load
     if not path:
         QTimer.singleShot(0, window.offer_recovery)
     if not os.environ.get("NEUROCANVAS_NO_TENSORFLOW"):

@@ -69,10 +69,25 @@ class MainWindow(QMainWindow):
             self.autosaver.start()
         self.set_document(document or Document(Network("untitled")))
         self.status.set_tensorflow(self.tensorflow.state, self.tensorflow.device)
-        # --- training dashboard (gui/training): docks, Train menu and toolbar ---
-        from gui.training.dashboard import install_dashboard
-        install_dashboard(self)
-        # --- end training dashboard ---
+        # the training dashboard (docks, Train menu, toolbar) is installed on first
+        # use, or by the application right after the window is shown, so that the
+        # editor appears without waiting for pyqtgraph and the plot panels
+        self._dashboard = None
+
+    @property
+    def dashboard(self):
+        if self._dashboard is None:
+            from gui.training.dashboard import install_dashboard
+
+            install_dashboard(self)
+        return self._dashboard
+
+    @dashboard.setter
+    def dashboard(self, value) -> None:
+        self._dashboard = value
+
+    def ensure_dashboard(self) -> None:
+        self.dashboard  # noqa: B018  (installs it)
 
     # ------------------------------------------------------------ layout --
 
