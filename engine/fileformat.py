@@ -12,6 +12,7 @@ import json
 import math
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from engine.catalog import has_spec
@@ -148,26 +149,10 @@ def _add_edge(net, raw, i):
         if isinstance(port, bool) or not isinstance(port, int) or port < 0:
             raise DocumentError(f"{where}: '{key}' must be an integer ≥ 0.")
         ports.append(port)
-    problem = _wiring_problem(net, src, dst, *ports)
+    problem = net.connection_problem(src, dst, *ports, allow_cycles=True)
     if problem:
         raise DocumentError(f"{where}: {problem}")
     net._add_edge(src, dst, ports[0], ports[1])
-
-
-def _wiring_problem(net, src, dst, src_port, dst_port):
-    """Port checks for a file's edge; cycles are allowed here (analysis reports them)."""
-    if src == dst:
-        return "a layer cannot be connected to itself."
-    d = net.nodes[dst]
-    spec = d.spec
-    if not spec.inputs and not spec.variadic:
-        return f"{d.name} ({d.type}) takes no input."
-    if not spec.variadic and dst_port >= len(spec.inputs):
-        return f"{d.name} ({d.type}) has no input port {dst_port}."
-    for _, _, data in net.graph.in_edges(dst, data=True):
-        if data["dst_port"] == dst_port:
-            return f"input port {dst_port} of {d.name} is connected twice."
-    return ""
 
 
 def _parse_outputs(net, outputs):
@@ -239,18 +224,18 @@ def save(net, path) -> None:
     write_atomic(path, dumps(net) + "\n")
 
 
-def write_atomic(path, text: str) -> None:
-    """Write to a temporary file in the same folder, fsync, then rename over ``path``.
-
-    A crash at any moment leaves either the old file or the new one, never a mix.
-    """
+@contextmanager
+def atomic_file(path, mode: str = "w"):
+    """Open a temporary file beside ``path``; on success it is fsynced and renamed
+    over ``path``, on failure removed. A crash at any moment leaves either the
+    old file or the new one, never a mix."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
+        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -260,3 +245,9 @@ def write_atomic(path, text: str) -> None:
         except OSError:
             pass
         raise
+
+
+def write_atomic(path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (temp file + rename)."""
+    with atomic_file(path) as fh:
+        fh.write(text)

@@ -338,8 +338,12 @@ class Network:
         self._emit(Change("edge_added", (src, dst), {"edge": edge}))
         return edge
 
-    def connection_problem(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str:
-        """Why this connection cannot be made, or '' if it can (wiring only, not shapes)."""
+    def connection_problem(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
+                           allow_cycles: bool = False) -> str:
+        """Why this connection cannot be made, or '' if it can (wiring only, not shapes).
+
+        A file may hold a cycle (``allow_cycles``); the analysis then reports it.
+        """
         if src not in self.nodes or dst not in self.nodes:
             missing = src if src not in self.nodes else dst
             return f"There is no node {missing!r} in this network."
@@ -364,7 +368,7 @@ class Network:
             if data["dst_port"] == dst_port:
                 return (f"Input port {dst_port} of {d.name} is already connected; "
                         "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.")
-        if nx.has_path(self.graph, dst, src):
+        if not allow_cycles and nx.has_path(self.graph, dst, src):
             return f"Connecting {s.name} → {d.name} would create a cycle."
         return ""
 
