@@ -347,8 +347,12 @@ def _run_path(file: str, run: str) -> Path:
 def cmd_gui(args) -> int:
     try:
         from gui.app import main as gui_main
-    except ImportError:
-        # the editor is not installed: show what the engine can do instead
+    except ImportError as exc:
+        # no usable Qt here (e.g. a server without its system libraries): say why,
+        # then show what the engine can do without a screen
+        print(f"neurocanvas: the editor cannot start ({exc}); showing the "
+              f"{DEFAULT_PRESET} summary instead. The command line works without it: "
+              "neurocanvas --help", file=sys.stderr)
         args.file, args.json = DEFAULT_PRESET, False
         return cmd_summary(args)
     return gui_main(args.file, exit_when_ready=getattr(args, "exit_when_ready", False))
