@@ -243,8 +243,8 @@ def cmd_train(args) -> int:
     interrupted = False
     session.start(args.epochs if args.resume else None)
     try:
-        while session.wait(0.5) in ("running", "paused", "stopping") and session.trainer.running:
-            pass
+        while session.trainer.running:  # the thread, not the state: the final
+            session.wait(0.5)  # event (and the run files) are written after the state changes
     except KeyboardInterrupt:
         interrupted = True
         session.trainer.stop()
