@@ -178,41 +178,35 @@ def _generic_params(what: str) -> tuple:
     )
 
 
-KERAS_LAYER = register(LayerSpec(
-    type="KerasLayer",
-    category="imported", palette=False,
-    doc="A Keras layer the catalog does not declare, kept from an imported model with its "
-        "full config; its shapes and weight counts come from Keras.",
-    params=_generic_params("layer"),
-    shape=_generic_shape,
-    weights=_generic_weights,
-    variadic=True,
-    min_inputs=1,
-    outputs=_generic_outputs,
-    check=_generic_check,
-    build=_generic_build,
-    call=_generic_call,
-    call_source=_generic_call_source,
-    key_params=("class_name",),
-))
+def _generic_spec(type_name: str, what: str, doc: str) -> LayerSpec:
+    """KerasLayer and KerasOp differ only in name, wording and what they wrap."""
+    return register(LayerSpec(
+        type=type_name,
+        category="imported", palette=False,
+        doc=doc,
+        params=_generic_params(what),
+        shape=_generic_shape,
+        weights=_generic_weights,
+        variadic=True,
+        min_inputs=1,
+        outputs=_generic_outputs,
+        check=_generic_check,
+        build=_generic_build,
+        call=_generic_call,
+        call_source=_generic_call_source,
+        key_params=("class_name",),
+    ))
 
-KERAS_OP = register(LayerSpec(
-    type="KerasOp",
-    category="imported", palette=False,
-    doc="A Keras operation used directly in a functional graph (such as x + y); it has no "
-        "weights and is not a layer. Its shapes come from Keras.",
-    params=_generic_params("operation"),
-    shape=_generic_shape,
-    weights=_generic_weights,
-    variadic=True,
-    min_inputs=1,
-    outputs=_generic_outputs,
-    check=_generic_check,
-    build=_generic_build,
-    call=_generic_call,
-    call_source=_generic_call_source,
-    key_params=("class_name",),
-))
+
+KERAS_LAYER = _generic_spec(
+    "KerasLayer", "layer",
+    "A Keras layer the catalog does not declare, kept from an imported model with its "
+    "full config; its shapes and weight counts come from Keras.")
+
+KERAS_OP = _generic_spec(
+    "KerasOp", "operation",
+    "A Keras operation used directly in a functional graph (such as x + y); it has no "
+    "weights and is not a layer. Its shapes come from Keras.")
 
 
 # ------------------------------------------------------------ SharedCall ---
