@@ -18,23 +18,44 @@ side. Positions are node centres in scene units; nothing here imports Qt.
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import networkx as nx
 
 COLUMN = 240.0  # horizontal distance between columns
 LAYER = 120.0  # vertical distance between layers
 
 
-def layout(net, column: float = COLUMN, layer: float = LAYER) -> dict[str, tuple[float, float]]:
-    """Positions (x, y) for every node of ``net``, main path at x = 0."""
+def layout(net, column: float = COLUMN, layer: float = LAYER,
+           collapsed: Iterable[str] = ()) -> dict[str, tuple[float, float]]:
+    """Positions (x, y) for every node of ``net``, main path at x = 0.
+
+    Each group path in ``collapsed`` counts as one node (a box one cell in
+    size) placed where its first node would be; all its nodes get the box's
+    position. A group inside another collapsed group is part of that box.
+    """
+    owners = collapsed_owners(net, collapsed)
+    boxes: dict[str, tuple] = {}
+    first: dict = {}
+    for nid in net.nodes:
+        path = owners.get(nid)
+        if path is not None:
+            unit = boxes.setdefault(path, ("group", path))
+            first.setdefault(unit, net.index_of(nid))
+    unit_of = {nid: boxes[owners[nid]] if nid in owners else nid for nid in net.nodes}
     graph = nx.DiGraph()
-    graph.add_nodes_from(net.nodes)
-    graph.add_edges_from((e.src, e.dst) for e in net.edges if e.src != e.dst)
+    graph.add_nodes_from(unit_of[nid] for nid in net.nodes)
+    graph.add_edges_from((unit_of[e.src], unit_of[e.dst]) for e in net.edges
+                         if unit_of[e.src] != unit_of[e.dst])
     if not nx.is_directed_acyclic_graph(graph):
         graph = _break_cycles(graph)
-    order_key = net.index_of
+
+    def order_key(unit):
+        return first[unit] if isinstance(unit, tuple) else net.index_of(unit)
+
     components = sorted(nx.weakly_connected_components(graph),
                         key=lambda c: min(order_key(n) for n in c))
-    positions: dict[str, tuple[float, float]] = {}
+    positions: dict = {}
     x_offset = 0.0
     for i, comp in enumerate(components):
         sub = graph.subgraph(comp)
@@ -42,11 +63,82 @@ def layout(net, column: float = COLUMN, layer: float = LAYER) -> dict[str, tuple
         lo, hi = min(cols.values()), max(cols.values())
         if i > 0:
             x_offset += -lo * column
-        for nid in comp:
-            positions[nid] = (float(x_offset + cols[nid] * column), float(ranks[nid] * layer))
+        for unit in comp:
+            positions[unit] = (float(x_offset + cols[unit] * column), float(ranks[unit] * layer))
         x_offset += (hi + 1) * column + column * 0.25
     # keep file order in the result, like the document
-    return {nid: positions[nid] for nid in net.nodes}
+    return {nid: positions[unit_of[nid]] for nid in net.nodes}
+
+
+def collapsed_owners(net, collapsed: Iterable[str]) -> dict[str, str]:
+    """Node id -> the outermost group path in ``collapsed`` that holds it
+    (nodes in no collapsed group are left out)."""
+    collapsed = set(collapsed)
+    owners: dict[str, str] = {}
+    if not collapsed:
+        return owners
+    for nid, node in net.nodes.items():
+        if not node.group:
+            continue
+        parts = node.group.split("/")
+        for i in range(1, len(parts) + 1):
+            path = "/".join(parts[:i])
+            if path in collapsed:
+                owners[nid] = path
+                break
+    return owners
+
+
+def group_centre(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """Where the box of a collapsed group sits: the mean x of its nodes and the
+    middle of their vertical extent. ``points`` must not be empty."""
+    points = list(points)
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return sum(xs) / len(xs), (min(ys) + max(ys)) / 2
+
+
+def collapse_offsets(net, collapsed: Iterable[str], column: float = COLUMN,
+                     layer: float = LAYER) -> dict[str, tuple[float, float]]:
+    """How far each node moves while the groups in ``collapsed`` show as one box each.
+
+    The offset of a node is its place in the layout with the boxes minus its
+    place in the layout without them, so a diagram laid out automatically
+    becomes exactly the compact layout, and one arranged by hand keeps its
+    arrangement while the nodes after a box move up by the room it frees.
+    All nodes of one collapsed group share the offset that brings their
+    centre (:func:`group_centre`) onto the box. Nodes that do not move are
+    left out; with nothing collapsed the result is empty.
+
+        >>> from engine import Network
+        >>> net = Network()
+        >>> a = net.add_node("Input", {"shape": [4]})
+        >>> b = net.add_node("Dense", {"units": 8}, group="block")
+        >>> c = net.add_node("Dense", {"units": 8}, group="block")
+        >>> d = net.add_node("Dense", {"units": 2})
+        >>> _ = net.connect(a, b), net.connect(b, c), net.connect(c, d)
+        >>> collapse_offsets(net, ["block"])
+        {'dense': (0.0, -60.0), 'dense_1': (0.0, -60.0), 'dense_2': (0.0, -120.0)}
+    """
+    collapsed = set(collapsed)
+    owners = collapsed_owners(net, collapsed)
+    if not owners:
+        return {}
+    full = layout(net, column, layer)
+    boxed = layout(net, column, layer, collapsed)
+    members: dict[str, list[str]] = {}
+    for nid, path in owners.items():
+        members.setdefault(path, []).append(nid)
+    centres = {path: group_centre(full[m] for m in ids) for path, ids in members.items()}
+    offsets: dict[str, tuple[float, float]] = {}
+    for nid in net.nodes:
+        path = owners.get(nid)
+        here = centres[path] if path is not None else full[nid]
+        there = boxed[nid]
+        delta = (there[0] - here[0], there[1] - here[1])
+        if delta != (0.0, 0.0):
+            offsets[nid] = delta
+    return offsets
 
 
 def _break_cycles(graph: nx.DiGraph) -> nx.DiGraph:
