@@ -1,20 +1,35 @@
 """The inspector: name, trainable flag and one editor per parameter of the
-selected layer, generated from its catalog declaration. A value the engine
-refuses is shown with the engine's message and the old value comes back."""
+selected layer, generated from its catalog declaration (a wrapper's inner
+layer gets a nested form built the same way). A value the engine refuses is
+shown with the engine's message and the old value comes back."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QScrollArea,
-    QToolButton, QVBoxLayout, QWidget,
+    QCheckBox, QFrame, QLabel, QLineEdit, QScrollArea, QToolButton, QVBoxLayout, QWidget,
 )
 
 from engine.errors import NeuroCanvasError
 from gui import format_text as ft
 from gui.canvas import style
 from gui.commands import RenameCommand, SetParamCommand, SetTrainableCommand
-from gui.param_editors import ParamEditor
+from gui.param_editors import ParamEditor, ParamForm, refusal_html
+
+
+class SetInnerParamCommand(SetParamCommand):
+    """Set a wrapper's ``layer`` param as a whole after an edit of one field of
+    the inner layer (``path``, e.g. ("units",) or ("type",)). It is one undo
+    step; consecutive edits merge only when they change the same inner field."""
+
+    def __init__(self, doc, node_id: str, name: str, value, path: tuple):
+        super().__init__(doc, node_id, name, value)
+        self.path = tuple(path)
+        if self.path:
+            self.setText(f"Set {name}.{'.'.join(self.path)}")
+
+    def merge_key(self):
+        return (self.node_id, self.name, self.path)
 
 
 class Inspector(QScrollArea):
@@ -28,6 +43,8 @@ class Inspector(QScrollArea):
         self.node_id: str | None = None
         self.editors: dict[str, ParamEditor] = {}
         self.reset_buttons: dict[str, QToolButton] = {}
+        self.params_form: ParamForm | None = None
+        self._advanced_open = False
         self._body = QWidget()
         self.setWidget(self._body)
         self._layout = QVBoxLayout(self._body)
@@ -51,27 +68,15 @@ class Inspector(QScrollArea):
         self.diagnostics.setWordWrap(True)
         self.trainable = QCheckBox("Trainable")
         self.trainable.toggled.connect(self._set_trainable)
-        self.form_host = QWidget()
-        self.form = QFormLayout(self.form_host)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.advanced = QGroupBox("Advanced")
-        self.advanced.setCheckable(True)
-        self.advanced.setChecked(False)
-        self.advanced_host = QWidget()
-        self.advanced_form = QFormLayout(self.advanced_host)
-        self.advanced_form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        box = QVBoxLayout(self.advanced)
-        box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(self.advanced_host)
-        self.advanced_host.setVisible(False)
-        self.advanced.toggled.connect(self.advanced_host.setVisible)
+        self.form_host = QWidget()  # holds the ParamForm of the selected layer
+        self._form_box = QVBoxLayout(self.form_host)
+        self._form_box.setContentsMargins(0, 0, 0, 0)
         self.placeholder = QLabel("Select a layer to edit its parameters.\n\n"
                                   "Drag layers from the palette, or double-click the canvas to add one.")
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
-                  self.error_label, self.diagnostics, self.trainable, self.form_host, self.advanced):
+                  self.error_label, self.diagnostics, self.trainable, self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
 
@@ -99,7 +104,7 @@ class Inspector(QScrollArea):
         self.node_id = node_id
         has = node_id is not None
         for w in (self.title, self.name_edit, self.doc_label, self.stats, self.trainable,
-                  self.form_host, self.advanced):
+                  self.form_host):
             w.setVisible(has)
         self.placeholder.setVisible(not has)
         if message:
@@ -112,16 +117,18 @@ class Inspector(QScrollArea):
             self.diagnostics.hide()
             self._clear_forms()
             return
-        if rebuild or not self.editors:
+        if rebuild or self.params_form is None:
             self._build_forms()
         self._load_values()
 
     def _clear_forms(self) -> None:
-        for form in (self.form, self.advanced_form):
-            while form.rowCount():
-                form.removeRow(0)
-        self.editors.clear()
-        self.reset_buttons.clear()
+        if self.params_form is not None:
+            self._form_box.removeWidget(self.params_form)
+            self.params_form.hide()
+            self.params_form.deleteLater()
+            self.params_form = None
+        self.editors = {}
+        self.reset_buttons = {}
 
     def _build_forms(self) -> None:
         self._clear_forms()
@@ -132,29 +139,15 @@ class Inspector(QScrollArea):
                            f" <span style='color:{color}'>● {spec.category}</span>")
         self.doc_label.setText(spec.doc.split("\n\n")[0])
         self.doc_label.setToolTip(spec.doc)
-        n_advanced = 0
-        for param in spec.params:
-            if param.call and param.kind == "any":
-                continue
-            editor = ParamEditor(param, self)
-            editor.committed.connect(lambda value, name=param.name: self._commit(name, value))
-            reset = QToolButton()
-            reset.setText("↺")
-            reset.setAutoRaise(True)
-            reset.setToolTip(f"Reset {param.name} to the Keras default")
-            reset.clicked.connect(lambda _=False, name=param.name: self._reset(name))
-            row = QWidget()
-            h = QHBoxLayout(row)
-            h.setContentsMargins(0, 0, 0, 0)
-            h.addWidget(editor.widget, 1)
-            h.addWidget(reset)
-            label = QLabel(param.name + ("*" if param.required else ""))
-            label.setToolTip(param.help)
-            (self.advanced_form if param.advanced else self.form).addRow(label, row)
-            n_advanced += param.advanced
-            self.editors[param.name] = editor
-            self.reset_buttons[param.name] = reset
-        self.advanced.setVisible(n_advanced > 0)
+        form = ParamForm(spec, self.form_host)
+        form.advanced.setChecked(self._advanced_open)  # stays open from layer to layer
+        form.advanced.toggled.connect(lambda on: setattr(self, "_advanced_open", on))
+        form.committed.connect(self._commit)
+        form.reset_requested.connect(self._reset)
+        self._form_box.addWidget(form)
+        self.params_form = form
+        self.editors = form.editors
+        self.reset_buttons = form.reset_buttons
 
     def _load_values(self) -> None:
         net = self.doc.network
@@ -168,10 +161,7 @@ class Inspector(QScrollArea):
             resolved = node.resolved()
         except NeuroCanvasError:
             resolved = {}
-        for name, editor in self.editors.items():
-            value = resolved[name] if name in resolved else node.params.get(name)
-            editor.set_value(value)
-            self.reset_buttons[name].setEnabled(name in node.params and not editor.param.required)
+        self.params_form.set_values(node.params, resolved)
         self._on_analyzed(self.doc.report())
 
     # ------------------------------------------------------------ updates --
@@ -218,19 +208,28 @@ class Inspector(QScrollArea):
             return
         if name in node.params and node.params[name] == value:
             return
-        try:
-            self.doc.push(SetParamCommand(self.doc, self.node_id, name, value))
-        except NeuroCanvasError as exc:
-            self._refuse(str(exc))
-            self._load_values()
-            return
-        self.error_label.hide()
+        path = self.editors[name].edit_path()
+        if path:
+            command = SetInnerParamCommand(self.doc, self.node_id, name, value, path)
+        else:
+            command = SetParamCommand(self.doc, self.node_id, name, value)
+        self._push(command, name)
 
     def _reset(self, name: str) -> None:
+        self._push(SetParamCommand(self.doc, self.node_id, name, reset=True), name)
+
+    def _push(self, command, name: str) -> None:
+        """Run an edit of param ``name``; a refusal leaves the document and the
+        editors as they were and shows the engine's reason."""
         try:
-            self.doc.push(SetParamCommand(self.doc, self.node_id, name, reset=True))
+            self.doc.push(command)
         except NeuroCanvasError as exc:
-            self._refuse(str(exc))
+            self._load_values()
+            self._refuse(str(exc), name)
+            return
+        self.error_label.hide()
+        if self.params_form is not None:
+            self.params_form.clear_refusals()
 
     def _rename(self) -> None:
         if self.node_id is None:
@@ -249,10 +248,17 @@ class Inspector(QScrollArea):
         if self.node_id is not None and self.doc.network.nodes[self.node_id].trainable != value:
             self.doc.push(SetTrainableCommand(self.doc, self.node_id, value))
 
-    def _refuse(self, message: str) -> None:
-        color = style.error_color().name()
-        self.error_label.setText(f"<span style='color:{color}'>✖ {_esc(message)}</span>")
-        self.error_label.show()
+    def _refuse(self, message: str, name: str | None = None) -> None:
+        """Show a refusal: inside a wrapper's nested form next to the inner field
+        that was edited, otherwise at the top of the inspector."""
+        if self.params_form is not None:
+            self.params_form.clear_refusals()
+        if name is not None and name in self.editors and self.editors[name].param.kind == "layer":
+            self.error_label.hide()
+            self.params_form.show_refusal(name, message)
+        else:
+            self.error_label.setText(refusal_html(message))
+            self.error_label.show()
         self.refused.emit(message)
 
     def editor(self, name: str) -> ParamEditor:

@@ -3,18 +3,32 @@
 Each editor shows a value and emits ``committed(value)`` when the user
 finishes an edit; whether the value is acceptable is the engine's decision
 (the inspector shows its ``ParamError`` message and puts the old value back).
+
+:class:`ParamForm` lays out one editor per param of a layer spec; the
+inspector uses it for the selected layer, and :class:`LayerEditor` (the
+editor of a ``layer`` param, a wrapper's inner layer) uses it again for the
+inner layer, so nested layers get the same widgets at any depth.
 """
 
 from __future__ import annotations
 
 import ast
+import functools
 import json
 import re
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QSpinBox, QToolButton, QVBoxLayout, QWidget,
+)
 
-from engine.catalog import ACTIVATIONS, CONSTRAINTS, INITIALIZERS, REGULARIZERS
+from engine.catalog import (
+    ACTIVATIONS, CONSTRAINTS, INITIALIZERS, REGULARIZERS, all_specs, get_spec, has_spec,
+)
+from engine.errors import ParamError
+from gui.canvas import style
+from gui.starter_params import starter_params
 
 INT_LIMIT = 2**31 - 1
 NONE_TEXTS = {"", "none", "null", "default"}
@@ -68,11 +82,16 @@ def _listify(value):
 
 
 class ParamEditor(QObject):
+    """The editor of one param: ``widget`` shows the value, ``committed(value)``
+    carries an edit. ``owner`` is the spec that declares the param (a ``layer``
+    param needs it to know which layer types it may hold)."""
+
     committed = Signal(object)
 
-    def __init__(self, param, parent=None):
+    def __init__(self, param, parent=None, owner=None):
         super().__init__(parent)
         self.param = param
+        self.owner = owner
         self.widget = self._make()
         self.widget.setToolTip(param.help)
         self.widget.setObjectName(f"param:{param.name}")
@@ -82,6 +101,10 @@ class ParamEditor(QObject):
     def _make(self):
         p = self.param
         kind = p.kind
+        if kind == "layer":
+            w = LayerEditor(p, self.owner)
+            w.committed.connect(self.committed.emit)
+            return w
         if kind == "bool":
             w = QCheckBox()
             w.toggled.connect(lambda v: self.committed.emit(bool(v)))
@@ -127,6 +150,9 @@ class ParamEditor(QObject):
 
     def set_value(self, value) -> None:
         w = self.widget
+        if isinstance(w, LayerEditor):
+            w.set_value(value)
+            return
         blocked = w.blockSignals(True)
         try:
             if isinstance(w, QCheckBox):
@@ -145,6 +171,374 @@ class ParamEditor(QObject):
                 w.setModified(False)
         finally:
             w.blockSignals(blocked)
+
+    def edit_path(self) -> tuple:
+        """Which field inside a nested layer the last commit changed (() for a plain editor)."""
+        return self.widget.path if isinstance(self.widget, LayerEditor) else ()
+
+
+# ------------------------------------------------------------------ forms --
+
+class ParamForm(QWidget):
+    """One row per param of ``spec``: name, editor, a reset button and, when the
+    engine refuses a value, its reason under the field. Advanced params sit in a
+    collapsed box. ``committed(name, value)`` and ``reset_requested(name)`` carry
+    the edits; the form itself never changes the document."""
+
+    committed = Signal(str, object)
+    reset_requested = Signal(str)
+
+    def __init__(self, spec, parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self.editors: dict[str, ParamEditor] = {}
+        self.reset_buttons: dict[str, QToolButton] = {}
+        self.refusals: dict[str, QLabel] = {}
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        main_host = QWidget()
+        self.form = _form_layout(main_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.advanced = QGroupBox("Advanced")
+        self.advanced.setCheckable(True)
+        self.advanced.setChecked(False)
+        self.advanced_host = QWidget()
+        self.advanced_form = _form_layout(self.advanced_host)
+        inner = QVBoxLayout(self.advanced)
+        inner.setContentsMargins(4, 4, 4, 4)
+        inner.addWidget(self.advanced_host)
+        self.advanced_host.setVisible(False)
+        self.advanced.toggled.connect(self.advanced_host.setVisible)
+        box.addWidget(main_host)
+        box.addWidget(self.advanced)
+        n_advanced = 0
+        for param in spec.params:
+            if param.call and param.kind == "any":
+                continue
+            self._add_row(param)
+            n_advanced += param.advanced
+        self.advanced.setVisible(n_advanced > 0)
+
+    def _add_row(self, param) -> None:
+        editor = ParamEditor(param, self, owner=self.spec)
+        editor.committed.connect(lambda value, name=param.name: self.committed.emit(name, value))
+        reset = QToolButton()
+        reset.setText("↺")
+        reset.setAutoRaise(True)
+        reset.setToolTip(f"Reset {param.name} to the Keras default")
+        reset.clicked.connect(lambda _=False, name=param.name: self.reset_requested.emit(name))
+        refusal = QLabel()
+        refusal.setWordWrap(True)
+        refusal.setObjectName(f"refusal:{param.name}")
+        refusal.hide()
+        row = QWidget()
+        v = QVBoxLayout(row)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(2)
+        h = QHBoxLayout()
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(editor.widget, 1)
+        h.addWidget(reset, 0, Qt.AlignTop)
+        v.addLayout(h)
+        v.addWidget(refusal)
+        label = QLabel(param.name + ("*" if param.required else ""))
+        label.setToolTip(param.help)
+        form = self.advanced_form if param.advanced else self.form
+        if param.kind == "layer":  # a nested form needs the full width
+            form.addRow(label)
+            form.addRow(row)
+        else:
+            form.addRow(label, row)
+        self.editors[param.name] = editor
+        self.reset_buttons[param.name] = reset
+        self.refusals[param.name] = refusal
+
+    def editor(self, name: str) -> ParamEditor:
+        return self.editors[name]
+
+    def set_values(self, user_params: dict, resolved: dict) -> None:
+        """Show ``resolved`` values (defaults filled); reset is offered for what the user set."""
+        for name, editor in self.editors.items():
+            p = editor.param
+            if name in resolved:
+                value = resolved[name]
+            elif name in user_params:
+                value = user_params[name]
+            else:
+                value = None if p.required else p.default
+            editor.set_value(value)
+            self.reset_buttons[name].setEnabled(name in user_params and not p.required)
+
+    def show_refusal(self, name: str, message: str) -> None:
+        """Show the engine's reason next to field ``name`` (inside a nested layer,
+        next to the inner field that was edited)."""
+        editor = self.editors[name]
+        if editor.param.advanced and not self.advanced.isChecked():
+            self.advanced.setChecked(True)
+        if isinstance(editor.widget, LayerEditor):
+            editor.widget.show_refusal(message)
+            return
+        label = self.refusals[name]
+        label.setText(refusal_html(message))
+        label.show()
+
+    def clear_refusals(self) -> None:
+        for name, label in self.refusals.items():
+            label.hide()
+            widget = self.editors[name].widget
+            if isinstance(widget, LayerEditor):
+                widget.clear_refusals()
+
+
+def _form_layout(host) -> QFormLayout:
+    form = QFormLayout(host)
+    form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+    return form
+
+
+def refusal_html(message: str) -> str:
+    color = style.error_color().name()
+    text = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<span style='color:{color}'>✖ {text}</span>"
+
+
+# ---------------------------------------------------------- nested layers --
+
+NO_LAYER_TEXT = "(none)"
+
+
+class LayerEditor(QFrame):
+    """The editor of a ``layer`` param: a combo for the inner layer's type and,
+    below it, a :class:`ParamForm` for that type's own params. Every edit emits
+    the whole new value ``{"type": ..., "params": {...}}`` (or None), so one
+    change of an inner field is one change of the outer param. ``path`` says
+    which inner field the last commit changed."""
+
+    committed = Signal(object)
+
+    def __init__(self, param, owner=None, parent=None):
+        super().__init__(parent)
+        self.param = param
+        self.owner = owner
+        self.value: dict | None = None  # {"type", "params"} as last shown
+        self.path: tuple = ()
+        self.form: ParamForm | None = None
+        self.setFrameShape(QFrame.StyledPanel)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 4, 4)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        self.type_combo = QComboBox()
+        self.type_combo.setObjectName("layer_type")
+        self.type_combo.setToolTip("The type of the wrapped layer. Params that still apply are "
+                                   "kept; the others take the new type's defaults.")
+        self._fill_types()
+        self.type_combo.activated.connect(self._type_chosen)
+        self.json_button = QToolButton()
+        self.json_button.setText("{…}")
+        self.json_button.setCheckable(True)
+        self.json_button.setAutoRaise(True)
+        self.json_button.setToolTip("Advanced: edit the wrapped layer as JSON")
+        top.addWidget(self.type_combo, 1)
+        top.addWidget(self.json_button)
+        box.addLayout(top)
+        self.json_edit = QLineEdit()
+        self.json_edit.setObjectName("layer_json")
+        self.json_edit.setPlaceholderText(_placeholder(param))
+        self.json_edit.setVisible(False)
+        self.json_edit.editingFinished.connect(self._json_edited)
+        self.json_button.toggled.connect(self.json_edit.setVisible)
+        box.addWidget(self.json_edit)
+        self.refusal = QLabel()
+        self.refusal.setWordWrap(True)
+        self.refusal.setObjectName("refusal:type")
+        self.refusal.hide()
+        box.addWidget(self.refusal)
+        self._form_box = box
+
+    # ------------------------------------------------------------ types --
+
+    def _fill_types(self) -> None:
+        combo = self.type_combo
+        if self.param.nullable or self.param.default is None:
+            combo.addItem(NO_LAYER_TEXT)
+        last_category = None
+        for type_name in wrappable_types(self.owner, self.param):
+            category = get_spec(type_name).category
+            if last_category is not None and category != last_category:
+                combo.insertSeparator(combo.count())
+            combo.addItem(type_name)
+            last_category = category
+
+    def types(self) -> list[str]:
+        """The layer types offered in the combo."""
+        return [self.type_combo.itemText(i) for i in range(self.type_combo.count())
+                if self.type_combo.itemText(i) and self.type_combo.itemText(i) != NO_LAYER_TEXT]
+
+    @property
+    def type_name(self) -> str | None:
+        return self.value["type"] if self.value else None
+
+    # ------------------------------------------------------------ value --
+
+    def set_value(self, value) -> None:
+        type_name, params, resolved = _layer_parts(value)
+        self.value = None if type_name is None else {"type": type_name, "params": params}
+        text = NO_LAYER_TEXT if type_name is None else type_name
+        combo = self.type_combo
+        if combo.findText(text) < 0:  # e.g. a file holds a type this wrapper does not offer
+            combo.addItem(text)
+        blocked = combo.blockSignals(True)
+        combo.setCurrentIndex(combo.findText(text))
+        combo.blockSignals(blocked)
+        spec = get_spec(type_name) if type_name is not None and has_spec(type_name) else None
+        if self.form is not None and (spec is None or self.form.spec.type != spec.type):
+            self._form_box.removeWidget(self.form)
+            self.form.hide()
+            self.form.deleteLater()
+            self.form = None
+        if spec is not None and self.form is None:
+            self.form = ParamForm(spec, self)
+            self.form.setObjectName(f"layer_form:{spec.type}")
+            self.form.committed.connect(self._field_edited)
+            self.form.reset_requested.connect(self._field_reset)
+            self._form_box.addWidget(self.form)
+        if self.form is not None:
+            self.form.set_values(params, resolved)
+        if not self.json_edit.hasFocus():
+            self.json_edit.setText(value_text(self.value))
+            self.json_edit.setModified(False)
+
+    # ------------------------------------------------------------ edits --
+
+    def _emit(self, path: tuple, value) -> None:
+        self.path = path
+        self.committed.emit(value)
+
+    def _field_edited(self, name: str, value) -> None:
+        if self.value is None:
+            return
+        params = dict(self.value["params"])
+        params[name] = value
+        path = (name,) + self.form.editors[name].edit_path()
+        self._emit(path, {"type": self.value["type"], "params": params})
+
+    def _field_reset(self, name: str) -> None:
+        if self.value is None:
+            return
+        params = {k: v for k, v in self.value["params"].items() if k != name}
+        self._emit((name,), {"type": self.value["type"], "params": params})
+
+    def _type_chosen(self, index: int) -> None:
+        text = self.type_combo.itemText(index)
+        new_type = None if text == NO_LAYER_TEXT else text
+        if new_type == self.type_name or (new_type is not None and not has_spec(new_type)):
+            return
+        if new_type is None:
+            self._emit(("type",), None)
+            return
+        old = self.value["params"] if self.value else {}
+        self._emit(("type",), {"type": new_type, "params": carry_params(old, get_spec(new_type))})
+
+    def _json_edited(self) -> None:
+        if not self.json_edit.isModified():
+            return
+        self.json_edit.setModified(False)
+        self._emit(("json",), parse_text("layer", self.json_edit.text()))
+
+    # --------------------------------------------------------- refusals --
+
+    def show_refusal(self, message: str) -> None:
+        """Show the reason next to the field the last commit changed."""
+        name = self.path[0] if self.path else None
+        if self.form is not None and name in self.form.editors:
+            self.form.show_refusal(name, message)
+            return
+        self.refusal.setText(refusal_html(message))
+        self.refusal.show()
+
+    def clear_refusals(self) -> None:
+        self.refusal.hide()
+        if self.form is not None:
+            self.form.clear_refusals()
+
+
+def _layer_parts(value):
+    """(type, user params, resolved params) of a layer value as the engine holds it."""
+    if not isinstance(value, dict) or not isinstance(value.get("type"), str):
+        return None, {}, {}
+    type_name = value["type"]
+    params = value.get("params") or {}
+    if not isinstance(params, dict):
+        params = {}
+    resolved = value.get("resolved")
+    if not isinstance(resolved, dict):
+        resolved = {}
+        if has_spec(type_name):
+            try:
+                resolved = get_spec(type_name).resolve(params)
+            except ParamError:
+                pass
+    return type_name, dict(params), resolved
+
+
+def carry_params(old: dict, spec) -> dict:
+    """Params for a layer of type ``spec`` made from another layer's ``old``
+    params: those the new type declares and accepts are kept, required ones it
+    lacks get starter values, everything else takes the new type's defaults."""
+    declared = {p.name: p for p in spec.params}
+    params = {}
+    for name, value in old.items():
+        p = declared.get(name)
+        if p is None:
+            continue
+        try:
+            p.normalize(value)
+        except ParamError:
+            continue
+        params[name] = value
+    for name, value in starter_params(spec).items():
+        params.setdefault(name, value)
+    for _ in range(len(params)):  # drop kept values the new type's cross-checks refuse
+        try:
+            spec.resolve(params)
+            break
+        except ParamError as exc:
+            if exc.param not in params or declared[exc.param].required:
+                break
+            del params[exc.param]
+    return params
+
+
+def wrappable_types(owner, param) -> tuple[str, ...]:
+    """The palette types a ``layer`` param of ``owner`` may hold, asked of the
+    engine: each candidate (not an Input, not itself a wrapper) is put in the
+    owner's first required ``layer`` param and kept if the owner's own checks
+    accept it."""
+    return _wrappable(owner.type if owner is not None else None, param.name)
+
+
+@functools.lru_cache(maxsize=None)
+def _wrappable(owner_type: str | None, param_name: str) -> tuple[str, ...]:
+    candidates = [s for s in all_specs()
+                  if s.palette and s.type != "Input" and not s.variadic and len(s.inputs) == 1
+                  and not any(p.kind == "layer" for p in s.params)]
+    if owner_type is None:
+        return tuple(s.type for s in candidates)
+    owner = get_spec(owner_type)
+    probe = next((p for p in owner.params if p.kind == "layer" and p.required),
+                 owner.param(param_name))
+    base = starter_params(owner)
+    out = []
+    for spec in candidates:
+        params = dict(base)
+        params[probe.name] = {"type": spec.type, "params": starter_params(spec)}
+        try:
+            owner.resolve(params)
+        except ParamError:
+            continue
+        out.append(spec.type)
+    return tuple(out)
 
 
 def _combo_text(value) -> str:
