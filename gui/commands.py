@@ -246,6 +246,21 @@ class DisconnectCommand(EditCommand):
         return net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
 
 
+class ReconnectCommand(EditCommand):
+    """Move one end (or both) of a connection: the old edge goes, the new one comes,
+    in one undo step; refused as a whole when the new connection is."""
+
+    def __init__(self, doc, edge, src: str, dst: str, src_port: int = 0, dst_port: int = 0):
+        super().__init__(doc, "Reconnect")
+        self.edge = edge
+        self.args = (src, dst, src_port, dst_port)
+
+    def edit(self, net):
+        e = self.edge
+        net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        return net.connect(*self.args)
+
+
 class MoveCommand(EditCommand):
     def __init__(self, doc, positions: dict, text: str = "Move"):
         super().__init__(doc, text)

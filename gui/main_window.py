@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.scene.selectionChanged.connect(self._selection_changed)
         self.scene.connection_refused.connect(lambda r: self.notify(f"Connection refused: {r}"))
+        self.scene.message.connect(self.notify)
         self.scene.quick_add_requested.connect(self._quick_add_at)
         self.scene.node_double_clicked.connect(lambda _nid: self.inspector.name_edit.setFocus())
         self.view.error.connect(self.notify)
@@ -588,8 +589,7 @@ class MainWindow(QMainWindow):
         src = (sel[-1], 0) if len(sel) == 1 else None
         scene_pos = self.view.mapToScene(view_pos)
         if src is not None:
-            p = self.doc.network.nodes[src[0]].pos or (0.0, 0.0)
-            scene_pos = QPointF(p[0], p[1] + 120.0)
+            scene_pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
         self.quick_add.open_at(self.view.mapToGlobal(view_pos), scene_pos, src)
         return self.quick_add
 
@@ -601,8 +601,7 @@ class MainWindow(QMainWindow):
         sel = self.scene.selected_node_ids()
         src = (sel[-1], 0) if len(sel) == 1 else None
         if src is not None:
-            p = self.doc.network.nodes[src[0]].pos or (0.0, 0.0)
-            pos = QPointF(p[0], p[1] + 120.0)
+            pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
         else:
             pos = self.view.mapToScene(self.view.viewport().rect().center())
         self.view.add_layer_at(type_name, pos, connect_from=src)

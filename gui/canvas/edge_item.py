@@ -1,12 +1,19 @@
-"""A connection on the canvas, labelled with the tensor shape it carries."""
+"""A connection on the canvas, labelled with the tensor shape it carries.
+
+Dragging near one of its ends picks that end up (the scene then lights up the
+ports it may go to); a plain click selects it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsPathItem
 
 from gui.canvas import style
+
+
+END_REACH = 60.0  # scene units from an end within which a drag picks that end up
+END_REACH_PX = 24  # ... but never less than this many screen pixels
 
 
 def connection_path(start: QPointF, end: QPointF) -> QPainterPath:
@@ -36,6 +43,8 @@ class EdgeItem(QGraphicsPathItem):
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         self._label_rect = QRectF()
+        self._press = None  # (end, screen position) of a press that may pick up an end
+        self.picked = False
         src_item.edges.add(self)
         dst_item.edges.add(self)
         self.adjust()
@@ -43,6 +52,66 @@ class EdgeItem(QGraphicsPathItem):
     def detach(self) -> None:
         self.src_item.edges.discard(self)
         self.dst_item.edges.discard(self)
+
+    def set_picked(self, picked: bool) -> None:
+        """Drawn faintly while its end is being carried to another port."""
+        self.picked = picked
+        self.setOpacity(0.3 if picked else 1.0)
+
+    def end_near(self, pos: QPointF) -> str | None:
+        """"src" or "dst" when ``pos`` is close enough to that end to pick it up
+        (the nearer one of the two), else None."""
+        path = self.path()
+        start, end = path.pointAtPercent(0.0), path.pointAtPercent(1.0)
+        reach = END_REACH
+        scene = self.scene()
+        views = scene.views() if scene is not None else []
+        if views:
+            reach = max(reach, END_REACH_PX / max(views[0].transform().m11(), 1e-6))
+        d_start = (pos - start).manhattanLength()
+        d_end = (pos - end).manhattanLength()
+        if min(d_start, d_end) > reach:
+            return None
+        return "dst" if d_end <= d_start else "src"
+
+    # ------------------------------------------------------------ gestures --
+
+    def hoverMoveEvent(self, event):
+        scene = self.scene()
+        if self.end_near(event.scenePos()) and scene is not None and scene.can_reconnect(self):
+            self.setCursor(Qt.CrossCursor)
+        else:
+            self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    def mousePressEvent(self, event):
+        self._press = None
+        end = self.end_near(event.scenePos()) if event.button() == Qt.LeftButton else None
+        if end is not None:
+            self._press = (end, event.screenPos())
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        scene = self.scene()
+        if scene is None:
+            return
+        if self._press is not None:
+            end, start = self._press
+            if (event.screenPos() - start).manhattanLength() >= QApplication.startDragDistance():
+                self._press = None
+                scene.begin_reconnect(self, end, event.buttonDownScenePos(Qt.LeftButton))
+        if scene.is_dragging(self):
+            scene.drag_connection_to(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        self._press = None
+        scene = self.scene()
+        if scene is not None and scene.is_dragging(self):
+            scene.drop_connection_at(event.scenePos())
+            return
+        super().mouseReleaseEvent(event)
 
     def set_label(self, text: str, tooltip: str = "") -> None:
         if text != self.label:

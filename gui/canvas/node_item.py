@@ -11,7 +11,8 @@ from gui.canvas import style
 
 
 class PortItem(QGraphicsEllipseItem):
-    """One input or output port; dragging from it starts a connection."""
+    """One input or output port; dragging from it starts a connection, dragging
+    from a connected input port picks that connection up."""
 
     NORMAL, CANDIDATE, REFUSED = range(3)
 
@@ -58,7 +59,7 @@ class PortItem(QGraphicsEllipseItem):
     def mousePressEvent(self, event):
         if event.button() == Qt.LeftButton:
             event.accept()
-            self.scene().begin_connection(self)
+            self.scene().begin_port_drag(self, event.scenePos())
         else:
             super().mousePressEvent(event)
 

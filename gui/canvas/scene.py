@@ -2,7 +2,14 @@
 
 It follows the document's change events (items come and go, move, refresh)
 and its analysis reports (shapes, counts, errors), and turns gestures —
-moving nodes, dragging from a port to a port — into undo commands.
+moving nodes, dragging from a port to a port, picking up the end of a
+connection and dropping it elsewhere — into undo commands.
+
+Collapsing a group is a view setting, not an edit: the group shows as one
+box and the diagram re-flows around it (engine.layout.collapse_offsets), so
+each node is drawn at its document position plus an offset that only the
+scene knows. Expanding drops the offsets and gives the old layout back; the
+document, the file and the undo history never see the compact positions.
 """
 
 from __future__ import annotations
@@ -12,16 +19,18 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.layout import collapse_offsets, group_centre
 from engine.network import Edge
 from gui import format_text as ft
 from gui.canvas import style
 from gui.canvas.edge_item import EdgeItem, connection_path
 from gui.canvas.group_item import HEADER, CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
-from gui.commands import ConnectCommand, MoveCommand
+from gui.commands import ConnectCommand, DisconnectCommand, MoveCommand, ReconnectCommand
 from gui.connection_check import connection_refusal
 
 HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
+PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
 
 
 class NetworkScene(QGraphicsScene):
@@ -43,6 +52,9 @@ class NetworkScene(QGraphicsScene):
         self._shown: dict[str, tuple] = {}  # node -> (LayerInfo, diagnostics) last drawn
         self._moved: set = set()
         self._drag = None
+        # node id -> (the Node it was computed for, dx, dy) while groups are collapsed
+        self._offsets: dict[str, tuple] = {}
+        self._reflowed: set[str] = set()  # the collapsed groups the offsets were made for
         self._groups_timer = QTimer(self)
         self._groups_timer.setSingleShot(True)
         self._groups_timer.setInterval(0)
@@ -57,6 +69,8 @@ class NetworkScene(QGraphicsScene):
             self.doc.analyzed.disconnect(self._on_analyzed)
         self.doc = doc
         self.collapsed.clear()
+        self._offsets.clear()
+        self._reflowed = set()
         self.rebuild()
         doc.changed.connect(self._on_change)
         doc.analyzed.connect(self._on_analyzed)
@@ -83,7 +97,7 @@ class NetworkScene(QGraphicsScene):
     def _add_node_item(self, nid: str) -> NodeItem:
         node = self.net.nodes[nid]
         item = NodeItem(nid)
-        item.setPos(QPointF(*(node.pos or (0.0, 0.0))))
+        item.setPos(self.display_pos(nid))
         self.addItem(item)
         self.nodes[nid] = item
         self._refresh_ports(nid)
@@ -156,10 +170,11 @@ class NetworkScene(QGraphicsScene):
             self._shown.pop(change.nodes[0], None)
         elif kind == "moved":
             nid = change.nodes[0]
-            pos = self.net.nodes[nid].pos
             item = self.nodes.get(nid)
-            if item is not None and pos is not None and (item.pos().x(), item.pos().y()) != pos:
-                self._set_item_pos(item, QPointF(*pos))
+            if item is not None and self.net.nodes[nid].pos is not None:
+                pos = self.display_pos(nid)
+                if item.pos() != pos:
+                    self._set_item_pos(item, pos)
             self._schedule_groups()
         elif kind in ("grouped",):
             self._schedule_groups()
@@ -214,7 +229,8 @@ class NetworkScene(QGraphicsScene):
         e = item.edge
         shape = report.shape(e.src, e.src_port)
         item.set_label(ft.compact_shape(shape) if shape is not None else "?",
-                       f"{ft.shape_text(shape)}" if shape is not None else "shape unknown")
+                       (ft.shape_text(shape) if shape is not None else "shape unknown")
+                       + "<br><i>Drag either end to another port to reconnect it.</i>")
 
     # ------------------------------------------------------------- moving --
 
@@ -252,7 +268,8 @@ class NetworkScene(QGraphicsScene):
             else:
                 item.setPos(self.snap(item.pos()))
             if isinstance(item, NodeItem) and item.node_id in self.net.nodes:
-                pos = (item.pos().x(), item.pos().y())
+                dx, dy = self._offset(item.node_id)
+                pos = (item.pos().x() - dx, item.pos().y() - dy)
                 if self.net.nodes[item.node_id].pos != pos:
                     positions[item.node_id] = pos
             elif isinstance(item, CollapsedGroupItem):
@@ -272,6 +289,23 @@ class NetworkScene(QGraphicsScene):
         item.setPos(pos)
         for edge in item.edges:
             edge.adjust()
+
+    def display_pos(self, nid: str) -> QPointF:
+        """Where a node is drawn: its document position, moved by the re-flow while
+        groups are collapsed."""
+        node = self.net.nodes[nid]
+        x, y = node.pos or (0.0, 0.0)
+        dx, dy = self._offset(nid)
+        return QPointF(x + dx, y + dy)
+
+    def _offset(self, nid: str) -> tuple[float, float]:
+        entry = self._offsets.get(nid)
+        if entry is None:
+            return 0.0, 0.0
+        if entry[0] is not self.net.nodes.get(nid):  # a new node that reuses the id
+            del self._offsets[nid]
+            return 0.0, 0.0
+        return entry[1], entry[2]
 
     # ---------------------------------------------------------- selection --
 
@@ -300,8 +334,27 @@ class NetworkScene(QGraphicsScene):
                 item.setSelected(True)
 
     # --------------------------------------------------------- connecting --
+    # One drag at a time, kept in ``self._drag``: from a free port (a new
+    # connection), or with the end of an existing connection picked up (a
+    # reconnection). Either way the fixed end is ``drag["port"]`` and the ports
+    # the loose end may go to light up; a reconnection is checked against the
+    # network without the connection it moves.
+
+    def begin_port_drag(self, port: PortItem, pos: QPointF) -> None:
+        """A press on a port: a connected input port picks up its connection,
+        any other port starts a new one."""
+        if port.is_input:
+            item = self.edge_into(port.node_id, port.index)
+            if item is not None and self.begin_reconnect(item, "dst", pos):
+                return
+        self.begin_connection(port)
 
     def begin_connection(self, port: PortItem) -> None:
+        self._start_drag(port, self.net)
+
+    def _start_drag(self, port: PortItem, net, **extra) -> None:
+        if self._drag is not None:
+            self.cancel_connection()
         path_item = QGraphicsPathItem()
         path_item.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
         path_item.setZValue(5)
@@ -309,16 +362,55 @@ class NetworkScene(QGraphicsScene):
         bubble = _HintBubble()
         self.addItem(bubble)
         bubble.hide()
-        self._drag = {"port": port, "path": path_item, "bubble": bubble, "cache": {}, "target": None}
+        self._drag = {"port": port, "path": path_item, "bubble": bubble, "cache": {}, "target": None,
+                      "net": net, "report": None, "reconnect": None, **extra}
         self._mark_candidates(port)
+
+    def edge_into(self, node_id: str, port: int) -> EdgeItem | None:
+        for e in self.net.in_edges(node_id):
+            if e.dst_port == port:
+                return self.edges.get(e)
+        return None
+
+    def can_reconnect(self, item: EdgeItem) -> bool:
+        """Whether the ends of this connection can be picked up (not while one of
+        its nodes is inside a collapsed group, where its ports are hidden)."""
+        e = item.edge
+        return (self.edges.get(e) is item and self.collapsed_owner(e.src) is None
+                and self.collapsed_owner(e.dst) is None)
+
+    def begin_reconnect(self, item: EdgeItem, end: str, pos: QPointF) -> bool:
+        """Pick up the ``end`` ("src" or "dst") of a connection; the other end stays.
+        Returns False when it cannot be picked up."""
+        if not self.can_reconnect(item):
+            return False
+        e = item.edge
+        fixed = item.src_item.out_port(e.src_port) if end == "dst" else item.dst_item.in_port(e.dst_port)
+        if fixed is None:
+            return False
+        trial = self.net.copy()
+        trial.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        self._start_drag(fixed, trial, reconnect=item, origin=QPointF(pos))
+        item.set_picked(True)
+        self.drag_connection_to(pos)
+        return True
+
+    def is_dragging(self, edge_item=None) -> bool:
+        """Whether a connection is being dragged (``edge_item``'s, when given)."""
+        if self._drag is None:
+            return False
+        return edge_item is None or self._drag["reconnect"] is edge_item
 
     def _mark_candidates(self, port: PortItem) -> None:
         if len(self.nodes) > HIGHLIGHT_LIMIT:
             return
+        net = self._drag["net"] if self._drag else self.net
         for item in self.nodes.values():
+            if not item.isVisible():
+                continue
             for other in (item.out_ports if port.is_input else item.in_ports):
                 src, dst = self._endpoints(port, other)
-                problem = self.net.connection_problem(src.node_id, dst.node_id, src.index, dst.index)
+                problem = net.connection_problem(src.node_id, dst.node_id, src.index, dst.index)
                 other.set_state(PortItem.NORMAL if problem else PortItem.CANDIDATE)
 
     @staticmethod
@@ -369,31 +461,109 @@ class NetworkScene(QGraphicsScene):
             bubble.hide()
 
     def _refusal_for(self, port: PortItem, target: PortItem) -> str:
-        cache = self._drag["cache"] if self._drag else {}
+        drag = self._drag
+        cache = drag["cache"] if drag else {}
         key = id(target)
         if key not in cache:
             src, dst = self._endpoints(port, target)
-            cache[key] = connection_refusal(self.net, self.doc.report(), src.node_id, dst.node_id,
-                                            src.index, dst.index)
+            net = drag["net"] if drag else self.net
+            picked = drag["reconnect"].edge if drag and drag["reconnect"] is not None else None
+            if picked is not None and picked == Edge(src.node_id, dst.node_id, src.index, dst.index):
+                cache[key] = ""  # back where it was
+                return ""
+            if net is self.net:
+                report = self.doc.report()
+            else:  # the network without the picked-up connection, analysed once per drag
+                if drag["report"] is None:
+                    drag["report"] = net.analyze()
+                report = drag["report"]
+            cache[key] = connection_refusal(net, report, src.node_id, dst.node_id, src.index, dst.index)
         return cache[key]
 
-    def drop_connection_at(self, pos: QPointF) -> None:
+    def _end_drag(self):
+        """Remove the drag's path, hint and highlights; returns the drag that ended."""
         drag, self._drag = self._drag, None
         if drag is None:
-            return
-        port = drag["port"]
+            return None
         self.removeItem(drag["path"])
         self.removeItem(drag["bubble"])
         for item in self.nodes.values():
             for p in item.in_ports + item.out_ports:
                 p.set_state(PortItem.NORMAL)
+        picked = drag["reconnect"]
+        if picked is not None:
+            picked.set_picked(False)
+        return drag
+
+    def cancel_connection(self) -> bool:
+        """Drop whatever is being dragged and change nothing (Escape)."""
+        return self._end_drag() is not None
+
+    def drop_connection_at(self, pos: QPointF) -> None:
+        drag = self._end_drag()
+        if drag is None:
+            return
+        port = drag["port"]
         target = self.port_at(pos, exclude=port)
-        if target is None or target.is_input == port.is_input:
+        if target is not None and target.is_input == port.is_input:
+            target = None
+        if drag["reconnect"] is not None:
+            self._drop_reconnect(drag, target, pos)
+            return
+        if target is None:
             if not port.is_input and (pos - port.scenePos()).manhattanLength() > 40:
                 self.quick_add_requested.emit(pos, (port.node_id, port.index))
             return
         src, dst = self._endpoints(port, target)
         self.try_connect(src.node_id, dst.node_id, src.index, dst.index)
+
+    def _drop_reconnect(self, drag, target: PortItem | None, pos: QPointF) -> None:
+        """A picked-up connection dropped: on a port it is reconnected there (or refused
+        with the reason), on empty canvas it is removed, back where it was nothing changes."""
+        edge = drag["reconnect"].edge
+        if edge not in self.edges:
+            return
+        if target is None:
+            if (pos - drag["origin"]).manhattanLength() < PUT_BACK:
+                return
+            if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
+                self.message.emit("Drop the connection on a port to reconnect it, or on empty "
+                                  "canvas to remove it.")
+                return
+            try:
+                self.doc.push(DisconnectCommand(self.doc, edge))
+            except NeuroCanvasError as exc:
+                self._refuse(str(exc))
+                return
+            self.message.emit(f"Removed the connection {self._edge_text(edge)}.")
+            return
+        src, dst = self._endpoints(drag["port"], target)
+        new = (src.node_id, dst.node_id, src.index, dst.index)
+        if new == (edge.src, edge.dst, edge.src_port, edge.dst_port):
+            return
+        reason = drag["cache"].get(id(target))
+        if reason is None:
+            report = drag["report"] if drag["report"] is not None else drag["net"].analyze()
+            reason = connection_refusal(drag["net"], report, *new)
+        if not reason:
+            try:
+                self.doc.push(ReconnectCommand(self.doc, edge, *new))
+            except NeuroCanvasError as exc:
+                reason = str(exc)
+        if reason:
+            self._refuse(reason)
+            return
+        self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
+
+    def _edge_text(self, e: Edge) -> str:
+        def name(nid):
+            node = self.net.nodes.get(nid)
+            return node.name if node is not None else nid
+        return f"{name(e.src)} → {name(e.dst)}"
+
+    def _refuse(self, reason: str) -> None:
+        self.last_refusal = reason
+        self.connection_refused.emit(reason)
 
     def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str:
         """Connect if the engine accepts it; otherwise report why. Returns the reason or ''."""
@@ -404,9 +574,14 @@ class NetworkScene(QGraphicsScene):
             except NeuroCanvasError as exc:
                 reason = str(exc)
         if reason:
-            self.last_refusal = reason
-            self.connection_refused.emit(reason)
+            self._refuse(reason)
         return reason
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Escape and self.cancel_connection():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # ------------------------------------------------------------- groups --
 
@@ -423,23 +598,41 @@ class NetworkScene(QGraphicsScene):
         return None
 
     def collapse(self, path: str) -> None:
-        if path in self.net.groups():
+        """Show a group as one box; the diagram closes up around it."""
+        if path in self.net.groups() and path not in self.collapsed:
             self.collapsed.add(path)
-            self.update_groups()
+            self.reflow()
 
     def expand(self, path: str) -> None:
-        self.collapsed.discard(path)
-        self.update_groups()
+        """Show a group's nodes again; the diagram makes room for them."""
+        if path in self.collapsed:
+            self.collapsed.discard(path)
+            self.reflow()
 
     def toggle_group(self, path: str) -> None:
         self.expand(path) if path in self.collapsed else self.collapse(path)
 
     def collapse_all(self) -> None:
         self.collapsed = {p for p in self.net.groups() if "/" not in p}
-        self.update_groups()
+        self.reflow()
 
     def expand_all(self) -> None:
         self.collapsed.clear()
+        self.reflow()
+
+    def reflow(self) -> None:
+        """Lay the diagram out again around the collapsed groups (engine.layout):
+        nodes after a box move up, the main path stays straight. Only the drawing
+        moves; with nothing collapsed every node is back at its own position."""
+        self.collapsed &= set(self.net.groups())
+        nodes = self.net.nodes
+        self._offsets = {nid: (nodes[nid], dx, dy)
+                         for nid, (dx, dy) in collapse_offsets(self.net, self.collapsed).items()}
+        self._reflowed = set(self.collapsed)
+        for nid, item in self.nodes.items():
+            pos = self.display_pos(nid)
+            if item.pos() != pos:
+                item.setPos(pos)
         self.update_groups()
 
     def _schedule_groups(self) -> None:
@@ -451,6 +644,9 @@ class NetworkScene(QGraphicsScene):
             return
         groups = self.net.groups()
         self.collapsed &= set(groups)
+        if self.collapsed != self._reflowed and (self.collapsed or self._offsets):
+            self.reflow()  # a collapsed group went away (ungrouped, deleted, undone)
+            return
         # which collapsed groups are visible as boxes (not inside another collapsed one)
         tops = {p for p in self.collapsed
                 if not any(p.startswith(q + "/") for q in self.collapsed if q != p)}
@@ -469,9 +665,9 @@ class NetworkScene(QGraphicsScene):
                 box = CollapsedGroupItem(path)
                 self.addItem(box)
                 self.collapsed_items[path] = box
-            xs = [self.net.nodes[m].pos[0] for m in members if self.net.nodes[m].pos]
-            ys = [self.net.nodes[m].pos[1] for m in members if self.net.nodes[m].pos]
-            center = QPointF(sum(xs) / len(xs), min(ys) + (max(ys) - min(ys)) / 2) if xs else QPointF()
+            points = [(self.nodes[m].pos().x(), self.nodes[m].pos().y()) for m in members
+                      if m in self.nodes]
+            center = QPointF(*(round(v, 3) for v in group_centre(points))) if points else QPointF()
             box.setPos(center)
             box.origin = center
         # frames around expanded groups

@@ -52,6 +52,20 @@ class CanvasView(QGraphicsView):
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom() * step)
 
+    def zoom_at(self, step: float, view_pos) -> None:
+        """Zoom by ``step`` keeping the scene point under ``view_pos`` (viewport
+        coordinates) where it is, as far as the scroll range allows."""
+        point = QPointF(view_pos).toPoint()
+        before = self.mapToScene(point)
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.NoAnchor)
+        self.set_zoom(self.zoom() * step)
+        self.setTransformationAnchor(anchor)
+        shift = self.mapToScene(point) - before
+        centre = self.mapToScene(self.viewport().rect().center())
+        self.centerOn(centre - shift)
+        self.overview.refresh()
+
     def zoom_to_fit(self) -> None:
         rect = self.scene().items_rect()
         if rect.isNull():
@@ -84,7 +98,7 @@ class CanvasView(QGraphicsView):
         if not trackpad or event.modifiers() & (Qt.ControlModifier | Qt.MetaModifier):
             delta = event.angleDelta().y()
             if delta:
-                self.zoom_by(1.0015 ** delta)
+                self.zoom_at(1.0015 ** delta, event.position())
                 event.accept()
                 return
         super().wheelEvent(event)
