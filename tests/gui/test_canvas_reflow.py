@@ -119,6 +119,13 @@ def test_edits_while_collapsed_undo_and_redo(make_window):
     assert _shown(scene) == collapsed
     window.act_redo.trigger()
     assert (item.pos().x(), item.pos().y()) == (collapsed[nid][0] + dx, collapsed[nid][1])
+    # a node deleted while collapsed comes back where it was shown
+    other = "stage3_block1_bn1"
+    scene.select_nodes([other])
+    window.act_delete.trigger()
+    assert other not in scene.nodes
+    window.act_undo.trigger()
+    assert (scene.nodes[other].pos().x(), scene.nodes[other].pos().y()) == collapsed[other]
     # expanding keeps the move and gives everything else its room back
     scene.expand(BLOCK)
     assert (item.pos().x(), item.pos().y()) == moved
@@ -157,3 +164,19 @@ def test_collapse_all_on_resnet50(make_window):
     assert all(isinstance(i, CollapsedGroupItem) for i in boxes.values())
     window.act_expand_all.trigger()
     assert _shown(scene) == before and not _overlaps(scene)
+
+
+def test_a_layer_added_below_a_moved_up_node_lands_below_it(make_window):
+    window = make_window("resnet18-cifar")
+    scene, net = window.scene, window.doc.network
+    scene.collapse(BLOCK)
+    nid = "stage3_block1_conv1"
+    shown = scene.nodes[nid].pos()
+    assert shown.y() < net.nodes[nid].pos[1]
+    scene.select_nodes([nid])
+    window.palette.layer_activated.emit("Dropout")
+    new = scene.selected_node_ids()[0]
+    assert net.nodes[new].type == "Dropout"
+    assert [e.src for e in net.in_edges(new)] == [nid]
+    item = scene.nodes[new]
+    assert (item.pos().x(), item.pos().y()) == (shown.x(), shown.y() + LAYER)
