@@ -10,6 +10,8 @@ controller's `EventBridge`.
 
 from __future__ import annotations
 
+from collections import deque
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
@@ -27,8 +29,6 @@ from gui.training.plots.lr_panel import LRPanel
 from gui.training.plots.predictions import PredictionsPanel
 from gui.training.run_controls import RunControls
 
-STAGGERED = {"feature_maps", "filters", "histograms", "layer_stats", "confusion", "predictions",
-             "boundary"}
 PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion", "predictions",
               "boundary")
 
@@ -54,10 +54,10 @@ class Dashboard(QObject):
         self._badged: set[str] = set()
         from PySide6.QtCore import QTimer
 
-        self._staggered: list = []
-        self._stagger_timer = QTimer(self)
-        self._stagger_timer.setInterval(40)
-        self._stagger_timer.timeout.connect(self._next_staggered)
+        self._work: deque = deque()     # (panel key or None, kind, data), oldest first
+        self._work_timer = QTimer(self)
+        self._work_timer.setInterval(0)
+        self._work_timer.timeout.connect(self._next_unit)
         self.bridge.event.connect(self._on_event)
         self.controller.trainer_created.connect(self._new_run)
         self.controller.prepared.connect(self._prepared)
@@ -198,7 +198,7 @@ class Dashboard(QObject):
 
     # ------------------------------------------------------------------ events --
     def _new_run(self, trainer) -> None:
-        self._staggered.clear()
+        self._work.clear()
         for p in self.panels.values():
             p.reset()
         self._clear_badges()
@@ -224,36 +224,52 @@ class Dashboard(QObject):
 
     @common.while_alive
     def _on_event(self, kind: str, data) -> None:
-        if kind in STAGGERED:
-            # The insights of an epoch arrive together; drawing them one per
-            # event-loop turn keeps the canvas answering in between.
-            self._staggered.append((kind, data))
-            if not self._stagger_timer.isActive():
-                self._stagger_timer.start()
-            return
-        self._dispatch(kind, data)
+        """Queue one unit of work per panel that draws this kind of event.
 
-    def _next_staggered(self) -> None:
-        if not self._staggered:
-            self._stagger_timer.stop()
+        The bridge hands over everything since its last delivery at once
+        (batches, the epoch, its insights); drawing it all in one go would
+        hold the GUI thread for the sum of every panel's update and repaint.
+        Each unit runs on its own turn of the event loop instead, so the
+        repaint of one panel, input and timers come in between.
+        """
+        for key, panel in self.panels.items():
+            if kind in getattr(panel, "KINDS", ()):
+                self._work.append((key, kind, data))
+        if kind in ("layer_stats", "lr_finder"):
+            self._work.append((None, kind, data))
+        if kind in ("finished", "stopped", "failed"):
+            # the run is over: nothing competes for the GUI thread any more, and
+            # whoever reacts to the end of the run sees every panel complete
+            while self._work:
+                self._next_unit()
             return
-        kind, data = self._staggered.pop(0)
-        self._dispatch(kind, data)
+        if self._work and not self._work_timer.isActive():
+            self._work_timer.start()
+
+    @common.while_alive
+    def _next_unit(self) -> None:
+        if not self._work:
+            self._work_timer.stop()
+            return
+        key, kind, data = self._work.popleft()
+        if key is not None:
+            self.panels[key].handle(kind, data)
+        elif kind == "layer_stats":
+            self._show_badges(data.get("stats") or {})
+        elif kind == "lr_finder":
+            self.settings_panel.show_lr_finder(data)
+        if not self._work:
+            self._work_timer.stop()
+
+    def pending_units(self) -> int:
+        """Panel updates queued but not drawn yet."""
+        return len(self._work)
 
     def flush(self) -> None:
         """Deliver every event still queued (tests and the end of a run)."""
         self.bridge.drain()
-        while self._staggered:
-            self._next_staggered()
-
-    @common.while_alive
-    def _dispatch(self, kind: str, data) -> None:
-        for p in self.panels.values():
-            p.handle(kind, data)
-        if kind == "layer_stats":
-            self._show_badges(data.get("stats") or {})
-        elif kind == "lr_finder":
-            self.settings_panel.show_lr_finder(data)
+        while self._work:
+            self._next_unit()
 
     def draw_maximisation(self, layer: str, channel: int) -> bool:
         """Activation maximisation of one channel, on a worker thread."""

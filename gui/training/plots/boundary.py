@@ -28,6 +28,8 @@ def class_image(probs: np.ndarray) -> np.ndarray:
 
 
 class BoundaryPanel(common.LivePanel):
+    KINDS = {"boundary"}  # the events this panel draws
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.info = QLabel("The decision boundary appears for models with two input features.")

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPalette, QPixmap
+from PySide6.QtWidgets import QGraphicsItem
 
 pg.setConfigOptions(antialias=False, imageAxisOrder="row-major")
 
@@ -64,13 +65,127 @@ def error_color() -> QColor:
 
 
 def style_plot(plot: pg.PlotItem) -> pg.PlotItem:
+    """Palette colours, a light grid, and cached axes.
+
+    Axes (tick labels and grid) are the costliest part of a plot to draw;
+    a device-coordinate cache redraws them only when their ticks change, so
+    a new point on a curve repaints the curve and blits the rest.
+    """
     fg = foreground()
     for name in ("left", "bottom"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(muted()))
         axis.setTextPen(pg.mkPen(fg))
+        axis.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+    plot.titleLabel.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
     plot.showGrid(x=True, y=True, alpha=0.15)
     return plot
+
+
+class SteadyRange:
+    """Keep a live plot's y range still while its data stays well inside it.
+
+    pyqtgraph's auto-range refits the view to every new point: with a loss
+    that falls batch by batch the y axis, its tick labels and its grid are
+    rebuilt on every update, which costs several times more than the curves.
+    ``fit()`` moves the range only when the data leaves it or fills less
+    than ``shrink_below`` of it, and then leaves ``headroom`` on the side the
+    data is moving to, so a run redraws its axis a handful of times instead
+    of on every batch.
+
+    Panning or zooming by hand stops the fitting (the user's view wins)
+    until the plot's auto-range button ("A") is pressed. Works in log mode:
+    the bounds come from the curves' displayed (transformed) data.
+
+    Example::
+
+        steady = SteadyRange(plot_widget.getPlotItem())
+        curve.setData(x, y)
+        steady.fit()
+    """
+
+    def __init__(self, plot: pg.PlotItem, headroom: float = 0.3, shrink_below: float = 0.45):
+        self.plot = plot
+        self.view = plot.getViewBox()
+        self.headroom = float(headroom)
+        self.shrink_below = float(shrink_below)
+        self.manual = False
+        self.range: tuple[float, float] | None = None
+        self.fits = 0                     # how often the range moved (tests, benches)
+        self._setting = False
+        self.view.enableAutoRange(y=False)
+        self.view.sigRangeChangedManually.connect(self._by_hand)
+        self.view.sigStateChanged.connect(self._state_changed)
+
+    def _by_hand(self, *_args) -> None:
+        self.manual = True
+
+    def _state_changed(self, *_args) -> None:
+        if self._setting:
+            return
+        if self.view.state["autoRange"][1] is not False:   # the "A" button
+            self.manual = False
+            self.range = None
+            self._setting = True
+            try:
+                self.view.enableAutoRange(y=False)
+            finally:
+                self._setting = False
+            self.fit()
+
+    def reset(self) -> None:
+        """Forget the range (a new run); the next ``fit`` starts afresh."""
+        self.range = None
+        self.manual = False
+
+    def data_bounds(self) -> tuple[float, float] | None:
+        lo, hi = np.inf, -np.inf
+        for item in self.plot.listDataItems():
+            if not item.isVisible():
+                continue
+            try:
+                b = item.dataBounds(1)
+            except Exception:   # an item with nothing to show
+                continue
+            if b is None or b[0] is None or b[1] is None:
+                continue
+            if np.isfinite(b[0]):
+                lo = min(lo, float(b[0]))
+            if np.isfinite(b[1]):
+                hi = max(hi, float(b[1]))
+        if not (np.isfinite(lo) and np.isfinite(hi)):
+            return None
+        return lo, hi
+
+    def fit(self) -> bool:
+        """Move the range if the data asks for it; True when it moved."""
+        if self.manual:
+            return False
+        bounds = self.data_bounds()
+        if bounds is None:
+            return False
+        lo, hi = bounds
+        span = hi - lo
+        cur = self.range
+        if cur is not None:
+            inside = lo >= cur[0] and hi <= cur[1]
+            if inside and span >= self.shrink_below * (cur[1] - cur[0]):
+                return False
+        # room to grow: a side the data just crossed gets ``headroom`` of the
+        # span (it is likely to move on that way), the other side a little;
+        # a near-constant series is given a span from its magnitude
+        room = max(span, 0.2 * max(abs(lo), abs(hi))) or 1.0
+        grew_down = cur is None or lo < cur[0]
+        grew_up = cur is None or hi > cur[1]
+        self.range = (lo - (self.headroom if grew_down else 0.05) * room,
+                      hi + (self.headroom if grew_up else 0.05) * room)
+        self._setting = True
+        try:
+            self.view.setYRange(*self.range, padding=0)
+        finally:
+            self._setting = False
+        self.fits += 1
+        return True
 
 
 def plot_widget(title: str = "", left: str = "", bottom: str = "") -> pg.PlotWidget:

@@ -13,6 +13,8 @@ MAX_LABELLED = 20  # classes above this get no per-cell numbers
 
 
 class ConfusionPanel(common.LivePanel):
+    KINDS = {"confusion"}  # the events this panel draws
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.matrix: np.ndarray | None = None

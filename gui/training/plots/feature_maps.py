@@ -61,6 +61,8 @@ def channel_tiles(maps: np.ndarray, sample: int) -> tuple[np.ndarray, str]:
 
 
 class FeatureMapsPanel(common.LivePanel):
+    KINDS = {"feature_maps"}  # the events this panel draws
+
     channel_clicked = Signal(int)
 
     def __init__(self, parent=None):

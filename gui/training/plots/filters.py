@@ -42,6 +42,8 @@ def kernel_tiles(kernel: np.ndarray, in_channel: int | None = None) -> tuple[np.
 
 class FiltersPanel(common.LivePanel):
     """Kernels of the chosen layer; on request, the input a channel likes most."""
+    KINDS = {"filters"}  # the events this panel draws
+
 
     maximisation_requested = Signal(str, int)  # layer, channel
 

@@ -14,6 +14,8 @@ SHOWN_EPOCHS = 8
 
 
 class HistogramsPanel(common.LivePanel):
+    KINDS = {"histograms"}  # the events this panel draws
+
     def __init__(self, parent=None):
         super().__init__(parent)
         # layer -> "weights"/"gradients" -> [(epoch, counts, edges)]

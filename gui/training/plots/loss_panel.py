@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.training.plots import common
 
@@ -50,6 +50,8 @@ class _Plot:
         p.setClipToView(True)
         p.setDownsampling(auto=True, mode="peak")
         self.legend = p.addLegend(offset=(-10, 10), labelTextColor=common.foreground())
+        self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.steady = common.SteadyRange(p)
         self.batch = p.plot([], [], pen=pg.mkPen(common.color(0, 90), width=1), name="train (batch)")
         self.epoch = p.plot([], [], pen=pg.mkPen(common.color(0), width=2.5), symbol="o",
                             symbolSize=5, symbolBrush=common.color(0), symbolPen=None,
@@ -65,6 +67,7 @@ class _Plot:
             for item in (self.batch, self.epoch, self.val):
                 item.setData([], [])
             self._shown = None
+            self.steady.reset()
             return
         if per_batch:
             y = s.batch_smooth.values if smooth else s.batch_y.values
@@ -76,6 +79,7 @@ class _Plot:
             self._shown = key
             self.epoch.setData(s.epoch_x.values, s.epoch_y.values)
             self.val.setData(s.val_x.values, s.val_y.values)
+        self.steady.fit()
 
     def set_overlays(self, curves: list[tuple[str, np.ndarray, np.ndarray, int]]) -> None:
         p = self.widget.getPlotItem()
@@ -89,10 +93,13 @@ class _Plot:
                 item.opts["name"] = label
             else:
                 item.setData([], [])
+        self.steady.fit()
 
 
 class LossPanel(common.LivePanel):
     """Loss on the left, a chosen metric on the right."""
+    KINDS = {"started", "batch", "epoch"}  # the events this panel draws
+
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -210,6 +217,8 @@ class LossPanel(common.LivePanel):
     def _log_toggled(self, on: bool) -> None:
         for w in (self.loss_widget, self.metric_widget):
             w.getPlotItem().setLogMode(y=on)
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.steady.reset()
         self.refresh()
 
     def refresh(self, batches_only: bool = False) -> None:

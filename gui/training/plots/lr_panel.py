@@ -7,12 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.training.plots import common
 
 
 class LRPanel(common.LivePanel):
+    KINDS = {"started", "batch", "epoch"}  # the events this panel draws
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.steps_per_epoch = 1
@@ -23,7 +25,7 @@ class LRPanel(common.LivePanel):
         self.epoch_x = common.Series()
         self.epoch_y = common.Series()
         self.log_box = QCheckBox("Log scale")
-        self.log_box.toggled.connect(lambda on: self.widget.getPlotItem().setLogMode(y=on))
+        self.log_box.toggled.connect(self._log_toggled)
         self.now = QLabel("")
         bar = QHBoxLayout()
         bar.addWidget(self.now)
@@ -33,7 +35,9 @@ class LRPanel(common.LivePanel):
         p = self.widget.getPlotItem()
         p.setClipToView(True)
         p.setDownsampling(auto=True, mode="peak")
-        p.addLegend(offset=(-10, 10), labelTextColor=common.foreground())
+        legend = p.addLegend(offset=(-10, 10), labelTextColor=common.foreground())
+        legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.steady = common.SteadyRange(p)
         self.planned = p.plot([], [], pen=pg.mkPen(common.muted(), width=1.5, style=Qt.DashLine),
                               name="planned")
         self.applied = p.plot([], [], pen=pg.mkPen(common.color(2), width=2), name="applied")
@@ -44,8 +48,14 @@ class LRPanel(common.LivePanel):
         layout.addLayout(bar)
         layout.addWidget(self.widget, 1)
 
+    def _log_toggled(self, on: bool) -> None:
+        self.widget.getPlotItem().setLogMode(y=on)
+        self.steady.reset()
+        self.steady.fit()
+
     def reset(self) -> None:
         self.widget.getPlotItem().enableAutoRange(x=True)
+        self.steady.reset()
         self.planned_x = np.zeros(0)
         self.planned_y = np.zeros(0)
         for s in (self.applied_x, self.applied_y, self.epoch_x, self.epoch_y):
@@ -93,7 +103,8 @@ class LRPanel(common.LivePanel):
     def refresh(self, batches_only: bool = False) -> None:
         if batches_only:
             self.applied.setData(self.applied_x.values, self.applied_y.values)
-            return
-        self.planned.setData(self.planned_x, self.planned_y)
-        self.applied.setData(self.applied_x.values, self.applied_y.values)
-        self.epochs.setData(self.epoch_x.values, self.epoch_y.values)
+        else:
+            self.planned.setData(self.planned_x, self.planned_y)
+            self.applied.setData(self.applied_x.values, self.applied_y.values)
+            self.epochs.setData(self.epoch_x.values, self.epoch_y.values)
+        self.steady.fit()

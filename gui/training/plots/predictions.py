@@ -28,6 +28,8 @@ def _labels(y: np.ndarray) -> np.ndarray:
 
 
 class PredictionsPanel(common.LivePanel):
+    KINDS = {"confusion", "predictions"}  # the events this panel draws
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.class_names: list[str] = []

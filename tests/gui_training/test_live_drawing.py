@@ -1,0 +1,136 @@
+"""How the live panels draw: a y range that stays still while the data
+stays inside it, cached axes, and panel updates spread over turns of the
+event loop (no TensorFlow needed: events go through the real bridge)."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsItem
+
+from engine.training.trainer import TrainingEvent
+from gui.training.plots import common
+from gui.training.plots.loss_panel import LossPanel
+
+
+def y_range(widget):
+    return tuple(widget.getPlotItem().getViewBox().viewRange()[1])
+
+
+def falling_loss(n, start=0):
+    rng = np.random.default_rng(start)
+    return [{"epoch": i // 50, "batch": i % 50,
+             "loss": 2.3 * np.exp(-i / 60) + 0.05 * rng.random(), "accuracy": min(1.0, i / 150)}
+            for i in range(start, start + n)]
+
+
+@pytest.fixture
+def loss_panel(qtbot):
+    panel = LossPanel()
+    qtbot.addWidget(panel)
+    panel.resize(600, 360)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.handle("started", {"steps_per_epoch": 50, "epochs": 4})
+    return panel
+
+
+def test_a_falling_loss_moves_the_y_range_a_few_times_not_every_batch(qtbot, loss_panel):
+    for i in range(200):
+        pts = falling_loss(1, i)
+        loss_panel.handle("batch", {"points": pts, "last": pts[-1]})
+        lo, hi = y_range(loss_panel.loss_widget)
+        y = loss_panel.series["loss"].batch_y.values
+        assert lo <= y.min() and y.max() <= hi          # every point stays in view
+    steady = loss_panel.loss_plot.steady
+    assert 1 <= steady.fits <= 12                       # not 200 axis rebuilds
+    # the data fills a good part of the view (the range is not just huge)
+    lo, hi = y_range(loss_panel.loss_widget)
+    assert (y.max() - y.min()) / (hi - lo) > 0.45
+
+
+def test_the_range_shrinks_when_the_data_fills_too_little_of_it(qtbot):
+    w = common.plot_widget()
+    qtbot.addWidget(w)
+    curve = w.getPlotItem().plot([0, 1, 2], [0.0, 10.0, 5.0])
+    steady = common.SteadyRange(w.getPlotItem())
+    assert steady.fit() and steady.range[0] < 0 < 10 < steady.range[1]
+    curve.setData([0, 1, 2], [4.0, 6.0, 5.0])           # inside, but a fifth of the span
+    assert steady.fit()
+    lo, hi = steady.range
+    assert 3.0 < lo < 4.0 and 6.0 < hi < 7.0
+    curve.setData([0, 1, 2], [4.5, 5.5, 5.0])           # inside and more than 45 %
+    assert not steady.fit() and steady.range == (lo, hi)
+
+
+def test_zooming_by_hand_wins_until_the_auto_range_button(qtbot, loss_panel):
+    pts = falling_loss(60)
+    loss_panel.handle("batch", {"points": pts, "last": pts[-1]})
+    widget = loss_panel.loss_widget
+    steady = loss_panel.loss_plot.steady
+    view = widget.viewport()
+    centre = QPointF(view.width() / 2, view.height() / 2)
+    wheel = QWheelEvent(centre, widget.mapToGlobal(centre.toPoint()), QPoint(0, 0), QPoint(0, 240),
+                        Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(view, wheel)
+    assert steady.manual
+    zoomed = y_range(widget)
+    more = falling_loss(5, 60)
+    more[-1]["loss"] = 50.0                             # far outside the zoomed view
+    loss_panel.handle("batch", {"points": more, "last": more[-1]})
+    assert y_range(widget) == pytest.approx(zoomed)     # the user's view is left alone
+    widget.getPlotItem().autoBtnClicked()               # the "A" button
+    assert not steady.manual
+    lo, hi = y_range(widget)
+    assert lo <= 0.05 and hi >= 50.0
+
+
+def test_log_scale_refits_in_log_space(qtbot, loss_panel):
+    pts = falling_loss(150)
+    loss_panel.handle("batch", {"points": pts, "last": pts[-1]})
+    loss_panel.log_box.setChecked(True)
+    y = loss_panel.series["loss"].batch_y.values
+    lo, hi = y_range(loss_panel.loss_widget)
+    assert lo <= np.log10(y.min()) and np.log10(y.max()) <= hi
+    assert hi - lo < 3                                  # decades, not the linear range
+
+
+def test_axes_are_cached_so_a_new_point_does_not_redraw_them(qtbot, loss_panel):
+    for widget in (loss_panel.loss_widget, loss_panel.metric_widget):
+        plot = widget.getPlotItem()
+        for name in ("left", "bottom"):
+            assert plot.getAxis(name).cacheMode() == QGraphicsItem.DeviceCoordinateCache
+
+
+def test_panel_updates_are_spread_over_event_loop_turns(qtbot, make_window):
+    window = make_window()
+    dash = window.dashboard
+    dash.show_all()
+    bridge = dash.bridge
+    bridge.push(TrainingEvent("started", {"steps_per_epoch": 50, "epochs": 2, "planned_lr": [0.01] * 100}))
+    pts = [dict(p, lr=0.01) for p in falling_loss(30)]
+    bridge.push(TrainingEvent("batch", {"points": pts, "last": pts[-1]}))
+    bridge.drain()
+    # handed to the dashboard, not drawn yet: one unit per panel and event
+    assert dash.pending_units() == 4                    # loss and LR, for started and batch
+    assert len(dash.panels["loss"].series) == 0
+    QApplication.processEvents()
+    assert 0 < dash.pending_units() < 4                 # a turn draws a part, not all
+    qtbot.waitUntil(lambda: dash.pending_units() == 0, timeout=2000)
+    assert len(dash.panels["loss"].series["loss"].batch_y) == 30
+    assert len(dash.panels["lr"].applied_y) == 30
+
+
+def test_the_end_of_a_run_draws_everything_still_queued(qtbot, make_window):
+    window = make_window()
+    dash = window.dashboard
+    bridge = dash.bridge
+    bridge.push(TrainingEvent("started", {"steps_per_epoch": 10, "epochs": 1}))
+    pts = falling_loss(10)
+    bridge.push(TrainingEvent("batch", {"points": pts, "last": pts[-1]}))
+    bridge.push(TrainingEvent("epoch", {"epoch": 1, "logs": {"loss": 0.5, "val_loss": 0.6}}))
+    bridge.push(TrainingEvent("finished", {}))
+    bridge.drain()
+    assert dash.pending_units() == 0
+    series = dash.panels["loss"].series["loss"]
+    assert len(series.batch_y) == 10 and series.val_y.values.tolist() == [0.6]
