@@ -17,8 +17,6 @@ import functools
 import heapq
 from dataclasses import dataclass, field
 
-import networkx as nx
-
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
 from engine.shapes import elements, fmt
 
@@ -177,7 +175,6 @@ class Analyzer:
         heap = [(position[nid], nid) for nid in dirty if nid in position]
         heapq.heapify(heap)
         queued = {nid for _, nid in heap}
-        graph = net.graph
         while heap:
             _, nid = heapq.heappop(heap)
             before = self.info.get(nid)
@@ -185,7 +182,7 @@ class Analyzer:
             self.info[nid] = after
             if (before is None or before.output_shapes != after.output_shapes
                     or before.ok != after.ok):
-                for succ in graph.successors(nid):
+                for succ in net._succ[nid]:
                     if succ not in queued and succ in self.position:
                         queued.add(succ)
                         heapq.heappush(heap, (self.position[succ], succ))
@@ -222,9 +219,16 @@ class Analyzer:
         self.position = {nid: i for i, nid in enumerate(order)}
         blocked = [nid for nid in net.nodes if nid not in self.position]
         self.cyclic = set()
-        if blocked:
-            for component in nx.strongly_connected_components(net.graph.subgraph(blocked)):
-                if len(component) > 1 or net.graph.has_edge(next(iter(component)), next(iter(component))):
+        if blocked:  # rare (a file can hold a cycle): networkx is imported only then
+            import networkx as nx
+
+            inside = set(blocked)
+            graph = nx.DiGraph()
+            graph.add_nodes_from(blocked)
+            graph.add_edges_from((nid, succ) for nid in blocked for succ in net._succ[nid]
+                                 if succ in inside)
+            for component in nx.strongly_connected_components(graph):
+                if len(component) > 1 or graph.has_edge(next(iter(component)), next(iter(component))):
                     self.cyclic |= component
         self.blocked = blocked
         self.order = order + blocked

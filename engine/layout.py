@@ -18,9 +18,8 @@ side. Positions are node centres in scene units; nothing here imports Qt.
 
 from __future__ import annotations
 
+import heapq
 from typing import Iterable
-
-import networkx as nx
 
 COLUMN = 240.0  # horizontal distance between columns
 LAYER = 120.0  # vertical distance between layers
@@ -43,18 +42,17 @@ def layout(net, column: float = COLUMN, layer: float = LAYER,
             unit = boxes.setdefault(path, ("group", path))
             first.setdefault(unit, net.index_of(nid))
     unit_of = {nid: boxes[owners[nid]] if nid in owners else nid for nid in net.nodes}
-    graph = nx.DiGraph()
-    graph.add_nodes_from(unit_of[nid] for nid in net.nodes)
-    graph.add_edges_from((unit_of[e.src], unit_of[e.dst]) for e in net.edges
-                         if unit_of[e.src] != unit_of[e.dst])
-    if not nx.is_directed_acyclic_graph(graph):
-        graph = _break_cycles(graph)
+    graph = _Graph(unit_of[nid] for nid in net.nodes)
+    for e in net.edges:
+        if unit_of[e.src] != unit_of[e.dst]:
+            graph.add_edge(unit_of[e.src], unit_of[e.dst])
 
     def order_key(unit):
         return first[unit] if isinstance(unit, tuple) else net.index_of(unit)
 
-    components = sorted(nx.weakly_connected_components(graph),
-                        key=lambda c: min(order_key(n) for n in c))
+    if len(_topological_order(graph, order_key)) < len(graph.succ):
+        graph = _break_cycles(graph)
+    components = sorted(graph.weak_components(), key=lambda c: min(order_key(n) for n in c))
     positions: dict = {}
     x_offset = 0.0
     for i, comp in enumerate(components):
@@ -141,18 +139,97 @@ def collapse_offsets(net, collapsed: Iterable[str], column: float = COLUMN,
     return offsets
 
 
-def _break_cycles(graph: nx.DiGraph) -> nx.DiGraph:
-    g = graph.copy()
+class _Graph:
+    """A directed graph without parallel edges, in insertion order (the
+    networkx ``DiGraph`` order), with just what the layout needs. networkx
+    is left for the rare graph with a cycle, so that laying out a document
+    when the editor opens does not wait for its import."""
+
+    def __init__(self, nodes=()):
+        self.succ: dict = {}
+        self.pred: dict = {}
+        for n in nodes:
+            self.add_node(n)
+
+    def add_node(self, n) -> None:
+        if n not in self.succ:
+            self.succ[n], self.pred[n] = {}, {}
+
+    def add_edge(self, u, v) -> None:
+        self.add_node(u)
+        self.add_node(v)
+        self.succ[u][v] = self.pred[v][u] = None
+
+    def predecessors(self, n):
+        return iter(self.pred[n])
+
+    def subgraph(self, nodes) -> "_Graph":
+        keep = set(nodes)
+        sub = _Graph(n for n in self.succ if n in keep)
+        for u in sub.succ:
+            for v in self.succ[u]:
+                if v in keep:
+                    sub.add_edge(u, v)
+        return sub
+
+    def weak_components(self) -> list[set]:
+        seen: set = set()
+        components = []
+        for start in self.succ:
+            if start in seen:
+                continue
+            seen.add(start)
+            component, stack = {start}, [start]
+            while stack:
+                n = stack.pop()
+                for m in (*self.succ[n], *self.pred[n]):
+                    if m not in seen:
+                        seen.add(m)
+                        component.add(m)
+                        stack.append(m)
+            components.append(component)
+        return components
+
+
+def _topological_order(g: _Graph, order_key) -> list:
+    """networkx's ``lexicographical_topological_sort(g, key=order_key)``: Kahn's
+    algorithm taking the smallest key first; nodes on or behind a cycle are left out."""
+    index = {n: i for i, n in enumerate(g.succ)}
+    indegree = {n: len(g.pred[n]) for n in g.succ}
+    heap = [(order_key(n), index[n], n) for n, d in indegree.items() if d == 0]
+    heapq.heapify(heap)
+    order = []
+    while heap:
+        n = heapq.heappop(heap)[2]
+        order.append(n)
+        for m in g.succ[n]:
+            indegree[m] -= 1
+            if indegree[m] == 0:
+                heapq.heappush(heap, (order_key(m), index[m], m))
+    return order
+
+
+def _break_cycles(graph: _Graph) -> _Graph:
+    """Drop the closing edge of each cycle networkx finds until none is left."""
+    import networkx as nx
+
+    g = nx.DiGraph()
+    g.add_nodes_from(graph.succ)
+    g.add_edges_from((u, v) for u in graph.succ for v in graph.succ[u])
     while True:
         try:
             cycle = nx.find_cycle(g)
         except nx.NetworkXNoCycle:
-            return g
+            break
         g.remove_edge(*cycle[-1][:2])
+    out = _Graph(g)
+    for u, v in g.edges():
+        out.add_edge(u, v)
+    return out
 
 
-def _layout_component(g: nx.DiGraph, order_key) -> tuple[dict, dict]:
-    order = list(nx.lexicographical_topological_sort(g, key=order_key))
+def _layout_component(g: _Graph, order_key) -> tuple[dict, dict]:
+    order = _topological_order(g, order_key)
     rank: dict[str, int] = {}
     for nid in order:
         preds = list(g.predecessors(nid))
@@ -173,7 +250,7 @@ def _layout_component(g: nx.DiGraph, order_key) -> tuple[dict, dict]:
     return column, rank
 
 
-def _main_path(g: nx.DiGraph, order: list, rank: dict) -> list:
+def _main_path(g: _Graph, order: list, rank: dict) -> list:
     """The longest path, ending at the deepest node that comes first in file order."""
     if not order:
         return []

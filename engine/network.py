@@ -1,8 +1,10 @@
 """The document: a network of layer nodes wired port to port.
 
 ``Network`` owns nodes (layer type, Keras constructor params, unique name,
-canvas position, group path), edges between ports and the model outputs; a
-networkx ``MultiDiGraph`` holds the wiring. Every edit validates its
+canvas position, group path), edges between ports and the model outputs; two
+small adjacency dicts hold the wiring (``graph`` gives a networkx
+``MultiDiGraph`` copy of it for graph algorithms, importing networkx only
+then, so that opening the editor does not wait for it). Every edit validates its
 arguments first and either applies completely or raises :class:`EditError`
 (or :class:`ParamError`) leaving the document untouched; each applied edit
 emits one :class:`Change` to the subscribers and marks what the next
@@ -14,8 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
-
-import networkx as nx
 
 from engine.catalog import get_spec, has_spec, valid_name
 from engine.errors import EditError, ParamError
@@ -100,7 +100,7 @@ class Network:
     >>> net = Network("tiny")
     >>> x = net.add_node("Input", {"shape": [4]})
     >>> y = net.add_node("Dense", {"units": 3, "activation": "softmax"})
-    >>> net.connect(x, y)
+    >>> _ = net.connect(x, y)
     >>> net.analyze().total_params
     15
     """
@@ -108,7 +108,10 @@ class Network:
     def __init__(self, name: str = "model"):
         self.name = name
         self.nodes: dict[str, Node] = {}
-        self.graph = nx.MultiDiGraph()
+        # the wiring, in networkx MultiDiGraph order: node -> neighbour -> the
+        # (src_port, dst_port) of each parallel edge; _succ[u][v] is _pred[v][u]
+        self._succ: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        self._pred: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self._outputs: list[tuple[str, int]] | None = None
         self.extra: dict[str, Any] = {}  # data/training sections and unknown keys
         self._listeners: list[Callable[[Change], None]] = []
@@ -155,15 +158,38 @@ class Network:
 
     @property
     def edges(self) -> list[Edge]:
-        return [Edge(u, v, d["src_port"], d["dst_port"])
-                for u, v, d in self.graph.edges(data=True)]
+        return [Edge(u, v, sp, dp) for u, nbrs in self._succ.items()
+                for v, ports in nbrs.items() for sp, dp in ports]
+
+    @property
+    def graph(self):
+        """The wiring as a new networkx ``MultiDiGraph`` (edge data ``src_port``,
+        ``dst_port``), for graph algorithms; editing it does not edit the network."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        g.add_nodes_from(self._succ)
+        g.add_edges_from((u, v, {"src_port": sp, "dst_port": dp}) for u, nbrs in self._succ.items()
+                         for v, ports in nbrs.items() for sp, dp in ports)
+        return g
+
+    def _descendants(self, node_id: str) -> set[str]:
+        """Every node downstream of this one (not itself, unless on a cycle)."""
+        seen: set[str] = set()
+        stack = [node_id]
+        while stack:
+            for v in self._succ[stack.pop()]:
+                if v not in seen:
+                    seen.add(v)
+                    stack.append(v)
+        return seen
 
     def in_edges(self, node_id: str) -> list[Edge]:
         """Edges into a node, by input port (cached: the analysis reads this a lot)."""
         edges = self._in_cache.get(node_id)
         if edges is None:
-            edges = sorted((Edge(u, v, d["src_port"], d["dst_port"])
-                            for u, v, d in self.graph.in_edges(node_id, data=True)),
+            edges = sorted((Edge(u, node_id, sp, dp) for u, ports in self._pred.get(node_id, {}).items()
+                            for sp, dp in ports),
                            key=lambda e: e.dst_port)
             self._in_cache[node_id] = edges
         return list(edges)
@@ -194,13 +220,16 @@ class Network:
     def out_edges(self, node_id: str) -> list[Edge]:
         edges = self._out_cache.get(node_id)
         if edges is None:
-            edges = [Edge(u, v, d["src_port"], d["dst_port"])
-                     for u, v, d in self.graph.out_edges(node_id, data=True)]
+            edges = [Edge(node_id, v, sp, dp) for v, ports in self._succ.get(node_id, {}).items()
+                     for sp, dp in ports]
             self._out_cache[node_id] = edges
         return list(edges)
 
     def _add_edge(self, src, dst, src_port, dst_port):
-        self.graph.add_edge(src, dst, src_port=src_port, dst_port=dst_port)
+        ports = self._succ[src].get(dst)
+        if ports is None:
+            ports = self._succ[src][dst] = self._pred[dst][src] = []
+        ports.append((src_port, dst_port))
         self._in_cache.pop(dst, None)
         self._ports_cache.pop(dst, None)
         self._out_cache.pop(src, None)
@@ -220,7 +249,7 @@ class Network:
         """Model outputs as (node id, port); by default every node without consumers."""
         if self._outputs is not None:
             return list(self._outputs)
-        return [(nid, 0) for nid in self.nodes if self.graph.out_degree(nid) == 0]
+        return [(nid, 0) for nid in self.nodes if not self._succ[nid]]
 
     @property
     def explicit_outputs(self) -> list[tuple[str, int]] | None:
@@ -272,7 +301,7 @@ class Network:
                     dict(extra or {}))
         node.resolved()  # raises ParamError naming the bad param; nothing added yet
         self.nodes[node_id] = node
-        self.graph.add_node(node_id)
+        self._succ[node_id], self._pred[node_id] = {}, {}
         self._order_index[node_id] = self._next_index
         self._next_index += 1
         self._touch([node_id], structure=True)
@@ -295,9 +324,12 @@ class Network:
         if self._outputs is not None:
             slots = [(i, port) for i, (nid, port) in enumerate(self._outputs) if nid == node_id]
             self._outputs = [o for o in self._outputs if o[0] != node_id]
-        successors = list(self.graph.successors(node_id))
-        self._forget_edges([node_id, *successors, *self.graph.predecessors(node_id)])
-        self.graph.remove_node(node_id)
+        successors = list(self._succ[node_id])
+        self._forget_edges([node_id, *successors, *self._pred[node_id]])
+        for v in self._succ.pop(node_id):
+            del self._pred[v][node_id]
+        for u in self._pred.pop(node_id):
+            del self._succ[u][node_id]
         del self.nodes[node_id]
         index = self._order_index.pop(node_id)
         self._dirty.discard(node_id)
@@ -316,7 +348,7 @@ class Network:
                        else self._order_index[kv[0]])
         self.nodes = dict(items)
         self._order_index[node.id] = record.index
-        self.graph.add_node(node.id)
+        self._succ[node.id], self._pred[node.id] = {}, {}
         for e in record.edges:
             if e.src in self.nodes and e.dst in self.nodes:
                 self._add_edge(e.src, e.dst, e.src_port, e.dst_port)
@@ -364,31 +396,33 @@ class Network:
             return f"{d.name} ({d.type}) takes no input: it is where data enters the model."
         if not dspec.variadic and dst_port >= len(dspec.inputs):
             return f"{d.name} ({d.type}) has {len(dspec.inputs)} input port(s); there is no port {dst_port}."
-        for _, _, data in self.graph.in_edges(dst, data=True):
-            if data["dst_port"] == dst_port:
+        for ports in self._pred[dst].values():
+            if any(p == dst_port for _, p in ports):
                 return (f"Input port {dst_port} of {d.name} is already connected; "
                         "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.")
-        if not allow_cycles and nx.has_path(self.graph, dst, src):
+        if not allow_cycles and src in self._descendants(dst):
             return f"Connecting {s.name} → {d.name} would create a cycle."
         return ""
 
     def next_free_port(self, dst: str) -> int:
-        used = {d["dst_port"] for _, _, d in self.graph.in_edges(dst, data=True)}
+        used = {p for ports in self._pred.get(dst, {}).values() for _, p in ports}
         port = 0
         while port in used:
             port += 1
         return port
 
     def disconnect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
-        for key, data in list(self.graph.get_edge_data(src, dst, default={}).items()):
-            if data["src_port"] == src_port and data["dst_port"] == dst_port:
-                self.graph.remove_edge(src, dst, key)
-                self._forget_edges([src, dst])
-                self._touch([dst], structure=True)
-                edge = Edge(src, dst, src_port, dst_port)
-                self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
-                return edge
-        raise EditError(f"There is no connection {src}:{src_port} → {dst}:{dst_port}.")
+        ports = self._succ.get(src, {}).get(dst, [])
+        if (src_port, dst_port) not in ports:
+            raise EditError(f"There is no connection {src}:{src_port} → {dst}:{dst_port}.")
+        ports.remove((src_port, dst_port))
+        if not ports:
+            del self._succ[src][dst], self._pred[dst][src]
+        self._forget_edges([src, dst])
+        self._touch([dst], structure=True)
+        edge = Edge(src, dst, src_port, dst_port)
+        self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
+        return edge
 
     def set_param(self, node_id: str, name: str, value: Any) -> None:
         """Set one constructor param; refused (document unchanged) if invalid."""

@@ -22,8 +22,6 @@ import math
 from dataclasses import dataclass
 from typing import Callable
 
-import networkx as nx
-
 from engine.catalog import get_spec, has_spec
 from engine.errors import NeuroCanvasError
 
@@ -197,7 +195,7 @@ def _insert(edge, type_name: str, params: dict, shift: bool = True, side: bool =
         net.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
         new = net.add_node(type_name, params, pos=pos, group=dst.group)
         if shift and dst.pos is not None:
-            for nid in [edge.dst, *nx.descendants(net.graph, edge.dst)]:
+            for nid in [edge.dst, *net._descendants(edge.dst)]:
                 node = net.nodes[nid]
                 if node.pos is not None:
                     net.move(nid, (node.pos[0], node.pos[1] + LAYER_STEP))

@@ -2,7 +2,10 @@
 
 ``main(path)`` opens ``path`` (a document or a preset id) or, with none, the
 default preset so that a first-time user sees a working network at once.
-Nothing here imports TensorFlow on the GUI thread.
+Nothing here imports TensorFlow on the GUI thread, and nothing that only
+training needs (numpy, pyqtgraph) is imported before the window is up.
+``--exit-when-ready`` stops at exactly the point where a normal start hands
+the rest to background threads.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
     app.setApplicationDisplayName("NeuroCanvas")
 
     from engine.errors import NeuroCanvasError
+    from gui.dashboard_loader import DashboardLoader
     from gui.document import Document
     from gui.main_window import MainWindow
     from gui.tensorflow_loader import TensorFlowLoader
@@ -42,27 +46,30 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
             pass  # an empty document, then
     window.show()
 
-    if exit_when_ready:
-        def report():
-            app.processEvents()
+    def ready():
+        """The first idle turn of the event loop after the window is shown: the
+        editor is usable from here; what only some actions need loads after it."""
+        app.processEvents()  # the first paint
+        if exit_when_ready:
             elapsed = time.perf_counter() - started if started is not None else _since_process_start()
             print(f"{elapsed:.3f}")
             sys.stdout.flush()
             window.autosaver.discard = lambda: None  # never touch a real recovery file here
             app.exit(0)
+            return
+        # the training dashboard needs numpy and pyqtgraph (about a second of
+        # imports): a thread imports them, then the dashboard is installed
+        DashboardLoader(window).start()
+        if not os.environ.get("NEUROCANVAS_NO_TENSORFLOW"):
+            QTimer.singleShot(300, loader.start)
+        if not path:
+            window.offer_recovery()  # may ask a question (a modal dialog)
 
-        # the first idle turn of the event loop after the window is exposed
-        QTimer.singleShot(0, report)
-        code = app.exec()
+    QTimer.singleShot(0, ready)
+    code = app.exec()
+    if exit_when_ready:
         window.hide()
-        return code
-
-    QTimer.singleShot(0, window.ensure_dashboard)  # the editor is usable before the plots load
-    if not path:
-        QTimer.singleShot(0, window.offer_recovery)
-    if not os.environ.get("NEUROCANVAS_NO_TENSORFLOW"):
-        QTimer.singleShot(300, loader.start)  # after the first paint
-    return app.exec()
+    return code
 
 
 def _is_file(source: str) -> bool:
