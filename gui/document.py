@@ -21,6 +21,7 @@ class Document(QObject):
     analyzed = Signal(object)  # engine.analysis.Report
     modified_changed = Signal(bool)
     title_changed = Signal(str)
+    saved = Signal(object)  # the Path just written (after path and clean state are set)
 
     def __init__(self, network, path: str | Path | None = None, parent=None):
         super().__init__(parent)
@@ -82,6 +83,7 @@ class Document(QObject):
         self.path = Path(path)
         self.undo_stack.setClean()
         self.title_changed.emit(self.title)
+        self.saved.emit(self.path)
 
     def close(self) -> None:
         self.network.unsubscribe(self._on_change)

@@ -16,6 +16,12 @@ folder per run named ``<YYYYmmdd-HHMMSS>_<id>``::
 Callbacks that write files (a CSV log, a ModelCheckpoint, TensorBoard) put
 them in the same folder.
 
+A document that has never been saved has no ``DOC.runs`` yet: its runs are
+recorded in a scratch folder (`new_scratch_folder`, the editor keeps one per
+unsaved document under its data folder), and `move_runs` moves them beside
+the document when it is first saved. `remove_stale_scratch` removes
+scratch folders nobody has written to for a week.
+
 `RunRecorder` writes the folder while a `Trainer` runs: it is an ordinary
 trainer subscriber, so the trainer knows nothing about it. `list_runs`,
 `load_run` and `compare_runs` read the folders back without Keras.
@@ -34,10 +40,13 @@ Example::
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import math
 import os
+import re
 import secrets
+import shutil
 import tempfile
 import threading
 import time
@@ -58,6 +67,7 @@ LAST_MODEL = "last.keras"
 BEST_MODEL = "best.keras"
 
 RUNNING, FINISHED, STOPPED, FAILED, DAMAGED = "running", "finished", "stopped", "failed", "damaged"
+ENDED_STATUSES = (FINISHED, STOPPED, FAILED)
 _EPOCH_KEYS = ("epoch", "lr", "duration", "steps")
 _BATCH_KEYS = ("step", "epoch", "batch", "lr")
 _MAX_BETTER = ("acc", "auc", "precision", "recall", "r2")
@@ -86,6 +96,177 @@ def new_run_dir(root) -> Path:
         path = root / f"{datetime.now().strftime('%Y%m%d-%H%M%S')}_{secrets.token_hex(3)}"
         if not path.exists():
             return path
+
+
+SCRATCH_SUFFIX = ".runs"
+SCRATCH_MAX_AGE_DAYS = 7.0
+_SCRATCH_PID = re.compile(r"-p(\d+)-[0-9a-f]+\.runs$")
+
+
+def new_scratch_folder(root, name: str = "untitled") -> Path:
+    """A fresh, not yet existing runs folder for an unsaved document, under
+    ``root``: ``<name>-<timestamp>-p<process id>-<random>.runs``.
+
+    The process id lets `remove_stale_scratch` leave the folders of a running
+    editor alone.
+
+    Example:
+        >>> new_scratch_folder("/tmp/unsaved", "LeNet 5").name  # doctest: +ELLIPSIS
+        'LeNet-5-...-p...-....runs'
+    """
+    root = Path(root)
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(name)).strip("-.")[:40] or "untitled"
+    while True:
+        path = root / (f"{slug}-{datetime.now().strftime('%Y%m%d-%H%M%S')}-p{os.getpid()}-"
+                       f"{secrets.token_hex(3)}{SCRATCH_SUFFIX}")
+        if not path.exists():
+            return path
+
+
+def _newest_mtime(folder: Path) -> float:
+    """The newest modification time of ``folder``, its entries and the files of
+    its run folders (a run appends to its CSV files without touching its folder)."""
+    newest = folder.stat().st_mtime
+    for child in folder.iterdir():
+        try:
+            newest = max(newest, child.stat().st_mtime)
+            if child.is_dir():
+                for f in child.iterdir():
+                    newest = max(newest, f.stat().st_mtime)
+        except OSError:
+            continue
+    return newest
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # no harmless probe elsewhere: judge by age alone
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_scratch(root, max_age_days: float = SCRATCH_MAX_AGE_DAYS, keep=(),
+                         now: float | None = None) -> list[Path]:
+    """Remove scratch runs folders under ``root`` that nothing has written to
+    for ``max_age_days``; returns the folders removed.
+
+    Only folders named like `new_scratch_folder` makes them are touched; the
+    folders in ``keep`` and those of an editor process still running on this
+    machine stay. A folder that cannot be removed entirely is left as it is
+    for the next time.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        return []
+    keep = {Path(k).name for k in keep}
+    limit = (time.time() if now is None else now) - max_age_days * 86400.0
+    removed = []
+    for child in sorted(root.iterdir()):
+        match = _SCRATCH_PID.search(child.name)
+        if match is None or child.name in keep or not child.is_dir():
+            continue
+        try:
+            if _newest_mtime(child) > limit or _process_alive(int(match.group(1))):
+                continue
+            shutil.rmtree(child)
+        except OSError:
+            continue
+        removed.append(child)
+    return removed
+
+
+def move_runs(source, target, skip=(), document=None) -> list[tuple[Path, Path]]:
+    """Move the run folders of ``source`` into the runs folder ``target``;
+    returns ``[(old path, new path)]`` of the runs moved.
+
+    Each run is moved with one rename where both folders are on the same
+    file system. Elsewhere it is copied to a hidden folder in ``target``
+    (`list_runs` does not show it), renamed into place and only then
+    removed from ``source``: at every moment the run is complete in at
+    least one place. Runs in ``skip`` (paths or names, e.g. one still
+    training) stay; ``source`` is removed once empty. With ``document``, each
+    moved run's record names it as its document.
+
+    Raises `RunError` if a run cannot be moved, after moving the others; its
+    ``moved`` attribute holds the runs that did move.
+    """
+    source, target = Path(source), Path(target)
+    if not source.is_dir():
+        return []
+    skip_names = {Path(s).name for s in skip}
+    moved, failed = [], []
+    for child in sorted(source.iterdir()):
+        if not child.is_dir() or child.name.startswith(".") or child.name in skip_names:
+            continue
+        try:
+            try:
+                target.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise RunError(f"Cannot create the runs folder {target}: "
+                               f"{exc.strerror or exc}.", f"The runs stay in {source}.") from None
+            dest = target / child.name
+            n = 1
+            while dest.exists():
+                n += 1
+                dest = target / f"{child.name}-{n}"
+            _move_folder(child, dest)
+        except RunError as exc:
+            failed.append(exc)
+            continue
+        moved.append((child, dest))
+        if document is not None:
+            try:
+                _set_document(dest, document)
+            except OSError:
+                pass  # the run moved; only the note of its document is missing
+    try:
+        source.rmdir()  # only when empty
+    except OSError:
+        pass
+    if failed:
+        more = f" ({len(failed) - 1} more)" if len(failed) > 1 else ""
+        error = RunError(failed[0].message + more, failed[0].hint, code="move")
+        error.moved = moved
+        raise error
+    return moved
+
+
+def _move_folder(src: Path, dest: Path) -> None:
+    try:
+        os.rename(src, dest)
+        return
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise RunError(f"Cannot move the run {src.name} to {dest.parent}: "
+                           f"{exc.strerror or exc}.", f"It stays in {src.parent}.") from None
+    tmp = dest.with_name(f".{dest.name}.moving")
+    try:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        shutil.copytree(src, tmp)
+        os.rename(tmp, dest)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise RunError(f"Cannot copy the run {src.name} to {dest.parent}: "
+                       f"{exc.strerror or exc}.", f"It stays in {src.parent}.") from None
+    shutil.rmtree(src, ignore_errors=True)
+
+
+def _set_document(run_dir: Path, document) -> None:
+    try:
+        info = json.loads((run_dir / RUN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # a damaged record is moved as it is
+    if isinstance(info, dict):
+        info["document"] = str(document)
+        write_json_atomic(run_dir / RUN_FILE, info)
 
 
 def _now() -> str:
@@ -512,6 +693,19 @@ class RunRecorder:
         self._unsubscribe = trainer.subscribe(self)
         return self
 
+    def relocate(self, path, document=None) -> None:
+        """Write to ``path`` from now on: the run folder was moved there (by
+        `move_runs`) while no event was being recorded. The trainer's
+        ``run_dir`` follows, so callbacks of a continued run write there too."""
+        with self._lock:
+            old = self.path
+            self.path = Path(path)
+            self.record.path = self.path
+            if document is not None:
+                self.info["document"] = str(document)
+            if self.trainer is not None and self.trainer.run_dir == str(old):
+                self.trainer.run_dir = str(self.path)
+
     def detach(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
@@ -712,5 +906,6 @@ def truncate_run(run: RunRecord, epoch: int, step: int | None) -> None:
 
 
 __all__ = ["RunRecord", "RunRecorder", "RunError", "runs_folder", "new_run_dir", "list_runs",
+           "new_scratch_folder", "move_runs", "remove_stale_scratch",
            "load_run", "compare_runs", "diff_settings", "diff_networks", "truncate_run",
            "better", "save_model_atomic", "write_json_atomic", "json_safe"]

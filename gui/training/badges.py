@@ -83,21 +83,48 @@ def badge_of(node_item) -> BadgeItem | None:
     return badge if badge is not None and badge.isVisible() else None
 
 
-def badge_for(stats: dict) -> tuple[str, str, str]:
+def _number(value) -> float | None:
+    """``value`` as a float; ``None`` for a missing or non-numeric value."""
+    if value is None or isinstance(value, (str, bytes)):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def badge_for(stats) -> tuple[str, str, str]:
     """``(text, tooltip, level)`` for one layer's ``layer_stats`` entry.
+
+    Any value may be ``None`` (``grad_norm`` is, for a layer whose gradient
+    is not available, e.g. before its first batch): a layer with weights and
+    no gradient shows "∇ –"; a layer without weights (both norms 0) shows
+    only its share of dead outputs, if any; nothing known shows no badge.
 
     Example:
         >>> badge_for({"grad_norm": 0.0123, "weight_norm": 3.1, "dead_fraction": 0.95})
         ('95% dead', 'gradient norm 0.0123 · weight norm 3.1 · 95% of its outputs are zero', 'error')
         >>> badge_for({"grad_norm": 0.5, "weight_norm": 2.0, "dead_fraction": None})[0]
         '∇ 0.5'
+        >>> badge_for({"grad_norm": None, "weight_norm": 2.0, "dead_fraction": None})[0]
+        '∇ –'
+        >>> badge_for({"grad_norm": None, "weight_norm": None, "dead_fraction": None})
+        ('', '', 'info')
     """
-    g = stats.get("grad_norm")
-    wn = stats.get("weight_norm")
-    dead = stats.get("dead_fraction")
+    if not isinstance(stats, dict):
+        return "", "", INFO
+    g = _number(stats.get("grad_norm"))
+    wn = _number(stats.get("weight_norm"))
+    dead = _number(stats.get("dead_fraction"))
+    if dead is not None and not math.isfinite(dead):
+        dead = None
+    if g == 0.0 and wn == 0.0:  # a layer without weights (an activation): no gradient of its own
+        g = wn = None
     parts = []
     if g is not None:
         parts.append(f"gradient norm {g:.3g}")
+    elif wn is not None:
+        parts.append("gradient norm not available")
     if wn is not None:
         parts.append(f"weight norm {wn:.3g}")
     if dead is not None:
@@ -113,4 +140,6 @@ def badge_for(stats: dict) -> tuple[str, str, str]:
                                           if level == WARNING else ""), level
     if dead is not None:
         return f"{dead:.0%} dead", tooltip, INFO
+    if wn is not None:
+        return "∇ –", tooltip, INFO
     return "", "", INFO

@@ -6,6 +6,17 @@ TensorFlow (``gui.tensorflow_loader``), load and preprocess the data on a
 worker thread, then hand the model factory to the `Trainer`, which builds
 the Keras model and fits it on its own thread. Every step reports a state
 and a readable message; nothing raises into the event loop.
+
+Where runs are recorded: a saved document's in ``DOC.runs`` beside it; an
+unsaved document's in a scratch folder of its own under the editor's data
+folder (`scratch_runs_folder`), so a first run of the untitled network is
+listed, compared and exported like any other. When the document is saved
+(`Document.saved`), its finished scratch runs move beside the file. A run
+still training at that moment keeps writing where it started and moves as
+soon as it ends (stopped, finished or failed); the recorder and the trainer
+then write to the new place, so continuing the run goes on there. Scratch
+folders left behind (a document closed without saving) are removed once
+nothing has written to them for a week, when a new one is made.
 """
 
 from __future__ import annotations
@@ -13,6 +24,8 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
+import weakref
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
@@ -25,6 +38,48 @@ IDLE, WAITING_TF, PREPARING, RUNNING, PAUSED, STOPPING = (
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
 ENDED = (FINISHED, STOPPED, FAILED)
 SWITCH_INTERVAL = 0.001  # seconds; see TrainingController._prepare
+
+
+_scratch_folders: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+def scratch_runs_folder(doc, create: bool = True) -> Path | None:
+    """The scratch runs folder of an unsaved document: one per document for the
+    life of the program (the path is chosen here, the folder is made by the
+    first run). ``None`` for a saved document, or when ``create`` is false and
+    none was chosen yet."""
+    if doc is None or getattr(doc, "path", None) is not None and doc not in _scratch_folders:
+        return None
+    folder = _scratch_folders.get(doc)
+    if folder is None and create:
+        from engine.training.runs import new_scratch_folder
+        from gui import app_paths
+
+        folder = new_scratch_folder(app_paths.scratch_runs_dir(), doc.network.name)
+        _scratch_folders[doc] = folder
+    return folder
+
+
+def document_runs_folders(doc) -> list[Path]:
+    """Every folder holding runs of ``doc``: ``DOC.runs`` beside a saved
+    document, and its scratch folder while one exists (runs of an unsaved
+    document, or a run that was still training when it was first saved)."""
+    from engine.training.runs import runs_folder
+
+    out = []
+    if doc is not None and getattr(doc, "path", None) is not None:
+        out.append(runs_folder(doc.path))
+    scratch = scratch_runs_folder(doc, create=False)
+    if scratch is not None and scratch.is_dir():
+        out.append(scratch)
+    return out
+
+
+def has_unsaved_runs(doc) -> bool:
+    """Whether runs of ``doc`` are only in its scratch folder (the document was never saved)."""
+    scratch = scratch_runs_folder(doc, create=False)
+    return bool(doc is not None and doc.path is None and scratch is not None
+                and scratch.is_dir() and any(p.is_dir() for p in scratch.iterdir()))
 
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
@@ -76,7 +131,14 @@ class TrainingController(QObject):
         if self.trainer is not None and self.trainer.running:
             self.trainer.stop()
         self._detach()
+        if self.doc is not None:
+            try:
+                self.doc.saved.disconnect(self._document_saved)
+            except (RuntimeError, TypeError):  # already gone
+                pass
         self.doc = doc
+        if doc is not None and hasattr(doc, "saved"):
+            doc.saved.connect(self._document_saved)
         self.trainer = None
         self.session = None
         self.dataset = None
@@ -199,16 +261,19 @@ class TrainingController(QObject):
         self.message.emit("Loading the data…", "info")
         net = self.doc.network.copy()
         path = self.doc.path
+        scratch = scratch_runs_folder(self.doc) if path is None else None
         insights = dict(self.insights)
         if self.feature_layers:
             insights["feature_layers"] = list(self.feature_layers)
-        threading.Thread(target=self._prepare_worker, args=(net, path, insights),
+        threading.Thread(target=self._prepare_worker, args=(net, path, insights, scratch),
                          name="neurocanvas-prepare", daemon=True).start()
 
-    def _prepare_worker(self, net, path, insights) -> None:
+    def _prepare_worker(self, net, path, insights, scratch=None) -> None:
         """Worker thread: everything that may take a while before the trainer exists."""
         try:
-            trainer, dataset, record = make_trainer(net, path, insights)
+            if scratch is not None and not scratch.exists():
+                _remove_stale_scratch(scratch)
+            trainer, dataset, record = make_trainer(net, path, insights, runs_root=scratch)
         except Exception as exc:
             message, hint = describe_error(exc)
             if not getattr(exc, "message", None):
@@ -245,8 +310,44 @@ class TrainingController(QObject):
         self._set_state(FAILED)
         self.message.emit(message + (f" — {hint}" if hint else ""), "error")
 
+    # ---------------------------------------------------------------- run folders --
+    def _document_saved(self, _path=None) -> None:
+        self.adopt_scratch_runs(current_ended=not self.busy)
+
+    def adopt_scratch_runs(self, current_ended: bool = True) -> list:
+        """Move the scratch runs of the document, now saved, beside it; returns
+        ``[(old, new)]``. While a run is going (``current_ended`` false) only
+        runs that have ended move; the others follow when they end."""
+        doc = self.doc
+        scratch = scratch_runs_folder(doc, create=False)
+        if doc is None or doc.path is None or scratch is None or not scratch.is_dir():
+            return []
+        from engine.training.runs import (
+            ENDED_STATUSES, RunError, list_runs, move_runs, runs_folder,
+        )
+
+        try:
+            skip = [] if current_ended else [
+                r.path for r in list_runs(scratch) if r.status not in ENDED_STATUSES]
+            moved = move_runs(scratch, runs_folder(doc.path), skip=skip, document=doc.path)
+        except RunError as exc:  # what could not move stays where it is, still listed
+            self.message.emit(" — ".join(p for p in (exc.message, exc.hint) if p), "warning")
+            moved = list(getattr(exc, "moved", []))
+        except OSError as exc:
+            self.message.emit(f"Cannot move the runs of the unsaved document from {scratch}: "
+                              f"{exc.strerror or exc}", "warning")
+            moved = []
+        recorder = self.session.recorder if self.session is not None else None
+        for old, new in moved:
+            if recorder is not None and Path(recorder.path) == old:
+                recorder.relocate(new, document=doc.path)
+        return moved
+
     # ---------------------------------------------------------------- events --
     def _on_event(self, kind: str, data) -> None:
+        if kind in ENDED:
+            # the recorder wrote the end of the run before this event reached us
+            self.adopt_scratch_runs(current_ended=True)
         if kind == "started":
             self._set_state(RUNNING)
         elif kind == "paused":
@@ -273,18 +374,32 @@ def _reason(data: dict) -> str:
     return reason + (f" — {hint}" if hint else "")
 
 
-def make_trainer(net, document_path=None, insights: dict | None = None):
+def _remove_stale_scratch(keep: Path) -> None:
+    """Remove old scratch folders beside ``keep``: those of documents closed
+    unsaved a week ago (never one of a program still running, this one included)."""
+    from engine.training.runs import remove_stale_scratch
+
+    try:
+        remove_stale_scratch(keep.parent, keep=[keep])
+    except OSError:
+        pass  # cleaning up is never a reason not to train
+
+
+def make_trainer(net, document_path=None, insights: dict | None = None, runs_root=None):
     """``(session, dataset, run record or None)`` for a copy of the document's
     network, its data and its training settings (worker thread; Qt-free).
 
     ``engine.training.session.prepare_training`` does the work: it loads the
     data, checks it against the model and the losses, and records the run
-    next to a saved document. The session is not started.
+    next to a saved document, or under ``runs_root`` (the scratch folder of
+    an unsaved one). The session is not started.
     """
     from engine.training.session import prepare_training
 
     kwargs = {}
     if insights is not None:
         kwargs["insights"] = insights
+    if runs_root is not None and document_path is None:
+        kwargs["runs_root"] = runs_root
     session = prepare_training(net, document_path, sections.data_overrides(net) or None, **kwargs)
     return session, session.dataset, session.run

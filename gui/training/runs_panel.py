@@ -2,19 +2,25 @@
 validation metric and the settings that mark each one. Selecting several
 overlays their curves on the loss panel; selecting two shows what differs
 between them, in settings and in the network. A finished run's model can
-be exported."""
+be exported.
+
+The runs of an unsaved document are listed from its scratch folder (see
+gui.training.controller); once it is saved they are listed from beside the
+file, where the controller moves them."""
 
 from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
 COLUMNS = ("started", "status", "epochs", "best", "dataset", "optimizer", "lr", "batch")
+UNSAVED_NOTE = ("This document is not saved yet: its runs are kept in a temporary folder "
+                "for a week, and move beside the document when you save it.")
 
 
 def run_row(record) -> list[str]:
@@ -92,7 +98,7 @@ class RunsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.info = QLabel("Save the document to keep a record of its runs.")
+        self.info = QLabel(UNSAVED_NOTE)
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.refresh_button = QPushButton("Refresh")
@@ -111,18 +117,35 @@ class RunsPanel(QWidget):
         layout.addWidget(self.info, 1)
 
     def set_document(self, doc) -> None:
+        if self.doc is not None and hasattr(self.doc, "saved"):
+            try:
+                self.doc.saved.disconnect(self._document_saved)
+            except (RuntimeError, TypeError):  # already gone
+                pass
         self.doc = doc
+        if doc is not None and hasattr(doc, "saved"):
+            doc.saved.connect(self._document_saved)
         self.refresh()
+
+    def _document_saved(self, _path=None) -> None:
+        # after every slot of the save (the controller moves the runs), so the
+        # list shows them where they are now
+        QTimer.singleShot(0, self, self.refresh)
 
     def refresh(self) -> None:
         from engine.training.runs import list_runs
+        from gui.training.controller import document_runs_folders
 
         path = getattr(self.doc, "path", None) if self.doc is not None else None
-        try:
-            self.records = list_runs(path) if path is not None else []
-        except Exception as exc:  # an unreadable folder: say so, show none
-            self.records = []
-            self.info.setText(f"Cannot list the runs: {getattr(exc, 'message', exc)}")
+        error = None
+        records = []
+        for folder in document_runs_folders(self.doc):
+            try:
+                records += list_runs(folder)
+            except Exception as exc:  # an unreadable folder: say so, show the others
+                error = _html(f"Cannot list the runs in {folder}: {getattr(exc, 'message', exc)}")
+        self.records = sorted(records, key=lambda r: (r.started or r.info.get("created") or "",
+                                                      r.path.name))
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.records))
         for r, record in enumerate(reversed(self.records)):  # newest first
@@ -132,13 +155,16 @@ class RunsPanel(QWidget):
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        if path is None:
-            self.info.setText("Save the document to keep a record of its runs.")
+        if error is not None:
+            text = error
         elif not self.records:
-            self.info.setText("No runs yet: start training to record one.")
+            text = "No runs yet: start training to record one."
         else:
-            self.info.setText(f"{len(self.records)} run{'s' if len(self.records) != 1 else ''}. "
-                              "Select several to overlay their curves, two to compare them.")
+            text = (f"{len(self.records)} run{'s' if len(self.records) != 1 else ''}. "
+                    "Select several to overlay their curves, two to compare them.")
+        if path is None and error is None:
+            text += "<br>" + UNSAVED_NOTE
+        self.info.setText(text)
 
     def selected(self) -> list:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
