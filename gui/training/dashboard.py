@@ -40,6 +40,7 @@ class Dashboard(QObject):
         self.doc = None
         self.controller = TrainingController(getattr(window, "tensorflow", None), self)
         self.bridge = self.controller.bridge
+        self.bridge.cost = lambda: common.METER.seconds   # deliveries spaced by drawing cost
         self.run_controls = RunControls(self.controller)
         self.panels = {
             "loss": LossPanel(), "lr": LRPanel(), "feature_maps": FeatureMapsPanel(),
@@ -252,12 +253,13 @@ class Dashboard(QObject):
             self._work_timer.stop()
             return
         key, kind, data = self._work.popleft()
-        if key is not None:
-            self.panels[key].handle(kind, data)
-        elif kind == "layer_stats":
-            self._show_badges(data.get("stats") or {})
-        elif kind == "lr_finder":
-            self.settings_panel.show_lr_finder(data)
+        with common.METER.measure():
+            if key is not None:
+                self.panels[key].handle(kind, data)
+            elif kind == "layer_stats":
+                self._show_badges(data.get("stats") or {})
+            elif kind == "lr_finder":
+                self.settings_panel.show_lr_finder(data)
         if not self._work:
             self._work_timer.stop()
 

@@ -6,7 +6,19 @@ signal; the GUI thread then drains the queue in one go. Between two drains
 batch events are merged into one (their points concatenated) and insight
 events of the same kind (feature maps, histograms, ...) keep only the
 newest, so however fast the trainer runs the GUI handles at most one
-delivery per ``min_interval_ms``.
+delivery per ``interval_ms`` (a change of the run's state — started,
+paused, resumed, stopped, finished, failed — is delivered at once, with
+everything queued before it).
+
+The interval adapts to what drawing costs: at each delivery the bridge
+reads ``cost()`` — the CPU seconds spent drawing so far (by default all of
+the GUI thread's CPU time; the dashboard passes its panels' own meter) —
+and compares what was spent since the previous delivery with the time
+that passed. Above ``budget`` (a share of one core) the interval grows, up
+to ``max_interval_ms``; when drawing is cheap it comes back down to
+``min_interval_ms``. Panels that are cheap to draw update four times a
+second; a heavy layout of many open panels gets fewer updates instead of
+slowing the training down.
 
 Example::
 
@@ -25,6 +37,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 # Kinds of which only the newest matters when several arrive between drains.
 # (Histograms are all kept: the panel shows them over epochs. Feature maps are
 # merged layer by layer, so an on-demand capture is not lost to an epoch one.)
+# Changes of the run's state: delivered at once, not at the next interval.
+URGENT = {"started", "paused", "resumed", "stopped", "finished", "failed"}
 LATEST_ONLY = {"feature_maps", "filters", "layer_stats", "confusion", "predictions", "boundary"}
 
 
@@ -40,15 +54,24 @@ class EventBridge(QObject):
     event = Signal(str, object)
     _wake = Signal()
 
-    def __init__(self, parent=None, min_interval_ms: int = 250):
+    def __init__(self, parent=None, min_interval_ms: int = 250, max_interval_ms: int = 2000,
+                 budget: float = 0.04, cost=time.thread_time):
         super().__init__(parent)
+        self.cost = cost
         self.min_interval_ms = int(min_interval_ms)
+        self.max_interval_ms = max(int(max_interval_ms), self.min_interval_ms)
+        self.budget = float(budget)
+        self.interval_ms = float(self.min_interval_ms)
+        self.busy = 0.0         # share of a core spent drawing, measured at the last delivery
+        self._last_cpu: float | None = None
         self._lock = threading.Lock()
         self._queue: list = []
         self._scheduled = False
+        self._urgent = False
         self._last_drain = 0.0
         self.delivered = 0      # events handed to the GUI (after coalescing)
         self.received = 0       # events pushed by the trainer
+        self.drains = 0         # deliveries (each hands over everything queued)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.drain)
@@ -61,17 +84,25 @@ class EventBridge(QObject):
 
     def push(self, event) -> None:
         """Called on any thread with a ``TrainingEvent`` (or anything with kind/data)."""
+        urgent = event.kind in URGENT
         with self._lock:
             self._queue.append((event.kind, event.data))
             self.received += 1
-            if self._scheduled:
+            self._urgent = self._urgent or urgent
+            if self._scheduled and not urgent:
                 return
             self._scheduled = True
         self._wake.emit()
 
     # ------------------------------------------------------------ GUI side --
     def _on_wake(self) -> None:
-        wait = self.min_interval_ms - (time.monotonic() - self._last_drain) * 1000.0
+        with self._lock:
+            urgent = self._urgent
+        if urgent:      # a change of state is shown at once, whatever the interval
+            self._timer.stop()
+            self.drain()
+            return
+        wait = self.interval_ms - (time.monotonic() - self._last_drain) * 1000.0
         if wait > 0:
             self._timer.start(int(wait) + 1)
         else:
@@ -85,11 +116,28 @@ class EventBridge(QObject):
         """Deliver everything queued so far (GUI thread)."""
         with self._lock:
             queue, self._queue = self._queue, []
-            self._scheduled = False
+            self._scheduled = self._urgent = False
+        if not queue:
+            return
+        self._adapt()
         self._last_drain = time.monotonic()
+        self.drains += 1
         for kind, data in coalesce(queue):
             self.delivered += 1
             self.event.emit(kind, data)
+
+    def _adapt(self) -> None:
+        """Set the next interval from the drawing's CPU share since the last delivery."""
+        now, cpu = time.monotonic(), self.cost()
+        last_cpu, self._last_cpu = self._last_cpu, cpu
+        elapsed = now - self._last_drain
+        if last_cpu is None or elapsed <= 0 or elapsed > 10 * self.max_interval_ms / 1000.0:
+            return      # the first delivery, or one after a long quiet spell
+        self.busy = max(0.0, cpu - last_cpu) / elapsed
+        # proportional step, smoothed so one slow frame does not halve the rate
+        wanted = self.interval_ms * self.busy / self.budget
+        interval = 0.6 * self.interval_ms + 0.4 * wanted
+        self.interval_ms = min(float(self.max_interval_ms), max(float(self.min_interval_ms), interval))
 
 
 def coalesce(queue: list) -> list:

@@ -2,6 +2,9 @@
 stays inside it, cached axes, and panel updates spread over turns of the
 event loop (no TensorFlow needed: events go through the real bridge)."""
 
+import threading
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
@@ -134,3 +137,44 @@ def test_the_end_of_a_run_draws_everything_still_queued(qtbot, make_window):
     assert dash.pending_units() == 0
     series = dash.panels["loss"].series["loss"]
     assert len(series.batch_y) == 10 and series.val_y.values.tolist() == [0.6]
+
+
+def _burn(seconds):
+    end = time.thread_time() + seconds
+    while time.thread_time() < end:
+        pass
+
+
+def test_the_delivery_interval_grows_when_drawing_is_costly_and_comes_back(qtbot):
+    from gui.training.event_bridge import EventBridge
+
+    bridge = EventBridge(min_interval_ms=20, max_interval_ms=400, budget=0.2)
+    cost = [0.03]                                       # CPU seconds per delivery
+    got = []
+
+    def draw(kind, data):
+        got.append(kind)
+        _burn(cost[0])
+
+    bridge.event.connect(draw)
+
+    def feed(n):     # a trainer thread pushing a batch every 5 ms
+        def produce():
+            for i in range(n):
+                bridge.push(TrainingEvent("batch", {"points": [{"step": i}], "last": {"step": i}}))
+                time.sleep(0.005)
+
+        thread = threading.Thread(target=produce)
+        thread.start()
+        qtbot.waitUntil(lambda: not thread.is_alive(), timeout=20_000)
+
+    feed(100)
+    assert len(got) >= 3
+    slow = bridge.interval_ms
+    # 30 ms of drawing per delivery every 20 ms is far over a fifth of a core:
+    # deliveries space out (towards 150 ms, where 30 ms is a fifth)
+    assert slow > 80 and bridge.busy > 0.2
+    cost[0] = 0.0
+    got.clear()
+    feed(300)
+    assert bridge.interval_ms < slow / 2 and len(got) >= 3

@@ -3,6 +3,9 @@ widgets that match it, growing numpy series and image helpers."""
 
 from __future__ import annotations
 
+import contextlib
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -188,9 +191,56 @@ class SteadyRange:
         return True
 
 
+class DrawingMeter:
+    """CPU time the GUI thread has spent drawing the live panels: their
+    updates (timed by the dashboard) and the repaints of their plots (timed
+    by the plot widgets below). The event bridge spaces its deliveries by it.
+
+    Example:
+        >>> m = DrawingMeter()
+        >>> with m.measure():
+        ...     _ = sum(range(1000))
+        >>> m.seconds > 0
+        True
+    """
+
+    def __init__(self):
+        self.seconds = 0.0
+
+    @contextlib.contextmanager
+    def measure(self):
+        start = time.thread_time()
+        try:
+            yield
+        finally:
+            self.seconds += time.thread_time() - start
+
+
+METER = DrawingMeter()
+
+
+class _Metered:
+    """Mixin for a pyqtgraph view: time each repaint into `METER`."""
+
+    def paintEvent(self, event):
+        start = time.thread_time()
+        try:
+            super().paintEvent(event)
+        finally:
+            METER.seconds += time.thread_time() - start
+
+
+class LivePlotWidget(_Metered, pg.PlotWidget):
+    pass
+
+
+class LiveLayoutWidget(_Metered, pg.GraphicsLayoutWidget):
+    pass
+
+
 def plot_widget(title: str = "", left: str = "", bottom: str = "") -> pg.PlotWidget:
     """A PlotWidget whose background and text follow the system palette."""
-    w = pg.PlotWidget(background=background())
+    w = LivePlotWidget(background=background())
     p = w.getPlotItem()
     style_plot(p)
     if title:
@@ -204,7 +254,7 @@ def plot_widget(title: str = "", left: str = "", bottom: str = "") -> pg.PlotWid
 
 def layout_widget() -> pg.GraphicsLayoutWidget:
     """A GraphicsLayoutWidget on the palette's base colour."""
-    w = pg.GraphicsLayoutWidget()
+    w = LiveLayoutWidget()
     w.setBackground(background())
     return w
 
