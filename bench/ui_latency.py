@@ -25,11 +25,14 @@ from __future__ import annotations
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# the runs the bench records go to a throwaway folder, not the user's
+os.environ.setdefault("NEUROCANVAS_CONFIG_DIR", tempfile.mkdtemp(prefix="neurocanvas-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
@@ -138,7 +141,7 @@ def gui_run(app, window) -> tuple[float, list, float]:
 
 
 def main() -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication.instance() or QApplication([])
     from gui.main_window import MainWindow
@@ -172,6 +175,7 @@ def main() -> int:
           f"{statistics.mean(head_rates):.0f} samples/s; median pair ratio {ratio:.3f} "
           f"(goal ≥ {GOAL_RATIO})")
     print(f"p99_ms={p99:.1f} ratio={ratio:.3f}")
+    window.ask_unsaved = lambda: QMessageBox.Discard  # the bench's runs are throwaway
     window.close()
     return 0
 

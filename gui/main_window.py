@@ -7,6 +7,8 @@ can answer them without a modal dialog.
 
 from __future__ import annotations
 
+import sys
+
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import NeuroCanvasError
 from engine.fileformat import write_atomic
 from engine.network import Network
-from gui import app_paths, clipboard
+from gui import app_paths, clipboard, gc_guard
 from gui.canvas import CanvasView, NetworkScene
 from gui.canvas import style as canvas_style
 from gui.commands import (
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
         self.resize(1440, 900)
         self.doc: Document | None = None
         self.tensorflow = tensorflow or TensorFlowLoader(self)
+        # collect garbage on this thread only (Qt objects must die on theirs)
+        gc_guard.install()
+        self.tensorflow.ready.connect(lambda _device: gc_guard.freeze_long_lived())
         self.undo_group = QUndoGroup(self)
         self._paste_count = 0
 
@@ -321,7 +326,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to go on."""
-        if self.doc is None or not self.doc.modified:
+        if self.doc is None or not (self.doc.modified or self._has_unsaved_runs()):
             return True
         answer = self.ask_unsaved()
         if answer == QMessageBox.Save:
@@ -619,9 +624,21 @@ class MainWindow(QMainWindow):
         self.notify(message)
         QMessageBox.warning(self, title, message)
 
+    def _has_unsaved_runs(self) -> bool:
+        """An untitled document trained: its runs are kept beside it only once saved."""
+        if "gui.training.controller" not in sys.modules:   # nothing was trained yet
+            return False
+        from gui.training.controller import has_unsaved_runs
+
+        return has_unsaved_runs(self.doc)
+
     def ask_unsaved(self):
+        question = f"Save the changes to “{self.doc.title}” before closing it?"
+        if not self.doc.modified:
+            question = (f"“{self.doc.title}” has training runs that are kept with the document once it "
+                        "is saved (unsaved, they are removed after a week). Save it before closing it?")
         return QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to “{self.doc.title}” before closing it?",
+            self, "Unsaved changes", question,
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
 
     def ask_yes_no(self, title: str, text: str) -> bool:

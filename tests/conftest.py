@@ -18,3 +18,12 @@ def pytest_sessionfinish(session, exitstatus):
     if app is not None:
         app.clipboard().clear()
         app.processEvents()
+
+
+def pytest_runtest_teardown(item, nextitem):
+    """A window turns Python's automatic garbage collection off for the GUI
+    thread's timer (gui.gc_guard); tests after it that never run an event
+    loop would then never collect, so each test ends with it back on."""
+    guard = sys.modules.get("gui.gc_guard")
+    if guard is not None:
+        guard.stop()

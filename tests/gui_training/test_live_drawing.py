@@ -178,3 +178,39 @@ def test_the_delivery_interval_grows_when_drawing_is_costly_and_comes_back(qtbot
     got.clear()
     feed(300)
     assert bridge.interval_ms < slow / 2 and len(got) >= 3
+
+
+def test_garbage_is_collected_on_the_gui_thread_only(qtbot, make_window):
+    """A QObject caught in a reference cycle must die on its own thread: the
+    collector runs from a GUI-thread timer, never on a training thread."""
+    import gc
+
+    from PySide6.QtCore import QObject
+
+    from gui import gc_guard
+
+    make_window()
+    collector = gc_guard.install()
+    assert collector.active and not gc.isenabled()
+    threads = []
+
+    class Cyclic(QObject):
+        def __init__(self):
+            super().__init__()
+            self.me = self                      # only the collector frees it
+
+        def __del__(self):
+            threads.append(threading.current_thread().name)
+
+    def allocate():                             # a "training thread" making garbage
+        for _ in range(50):
+            Cyclic()
+            [[] for _ in range(2000)]
+
+    worker = threading.Thread(target=allocate, name="trainer-like")
+    worker.start()
+    worker.join()
+    before = sum(collector.collections)
+    qtbot.waitUntil(lambda: len(threads) == 50, timeout=5000)
+    assert set(threads) == {"MainThread"}
+    assert sum(collector.collections) > before

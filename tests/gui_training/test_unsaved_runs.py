@@ -86,6 +86,15 @@ def test_a_run_of_an_unsaved_document_is_listed_moves_on_save_and_reopens(
     assert record.path.parent == scratch and (record.path / "last.keras").exists()
     assert "not saved yet" in runs.info.text()
 
+    # closing the untouched untitled document asks first: its runs live with it
+    from PySide6.QtWidgets import QMessageBox
+
+    assert not window.doc.modified
+    asked = []
+    window.ask_unsaved = lambda: asked.append(1) or QMessageBox.Cancel
+    assert not window.close() and asked == [1] and scratch.is_dir()
+    window.ask_unsaved = lambda: QMessageBox.Discard
+
     # the first save moves it beside the file; the list follows
     path = tmp_path / "iris.json"
     assert window.save_as(path)
