@@ -10,7 +10,8 @@ In one process (offscreen Qt):
     one-time tracing), a 5 ms QTimer on the GUI thread records how late each
     tick fires: the lateness is an event-loop stall.
   * Headless runs: the same network, data, settings and insights through
-    ``engine.training.session.prepare_training`` with no GUI subscribed.
+    ``engine.training.session.prepare_training`` with no GUI subscribed,
+    recorded to a run folder as the editor records its runs.
 GUI and headless runs alternate (RUNS times each); throughput is the mean
 samples per second over the epochs after the first (which includes tracing),
 and the ratio is the median of the GUI ÷ headless ratios of neighbouring
@@ -41,7 +42,7 @@ EPOCHS = int(os.environ.get("UI_LATENCY_EPOCHS", "4"))
 RUNS = int(os.environ.get("UI_LATENCY_RUNS", "5"))
 ENDED = ("finished", "stopped", "failed")
 SAMPLES = int(os.environ.get("UI_LATENCY_SAMPLES", "2000"))
-TICK_MS = 5
+TICK_MS = int(os.environ.get("UI_LATENCY_TICK_MS", "5"))
 GOAL_P99, GOAL_RATIO = 50.0, 0.95
 
 
@@ -80,10 +81,19 @@ INSIGHTS = {"feature_layers": ["conv1"]}
 
 def headless() -> float:
     from engine.training.session import prepare_training
+    from gui import gc_guard
 
-    session = prepare_training(cnn(), None, insights=dict(INSIGHTS))
-    session.start()
-    state = session.wait(1800)
+    # a headless process collects garbage the interpreter's own way; the
+    # editor's GUI-thread collector would never run while this thread waits
+    gc_guard.stop()
+    try:
+        # recorded like the editor's runs of an untitled document (checkpoints included)
+        runs_root = Path(os.environ["NEUROCANVAS_CONFIG_DIR"]) / "headless-runs"
+        session = prepare_training(cnn(), None, runs_root=runs_root, insights=dict(INSIGHTS))
+        session.start()
+        state = session.wait(1800)
+    finally:
+        gc_guard.install()
     assert state == "finished", session.trainer.result
     return throughput(session.trainer)
 

@@ -55,7 +55,8 @@ class Dashboard(QObject):
         self._badged: set[str] = set()
         from PySide6.QtCore import QTimer
 
-        self._work: deque = deque()     # (panel key or None, kind, data), oldest first
+        self._work: deque = deque()     # panel keys to update, in the order events came
+        self._events: dict = {}         # panel key -> [(kind, data), ...] not drawn yet
         self._work_timer = QTimer(self)
         self._work_timer.setInterval(0)
         self._work_timer.timeout.connect(self._next_unit)
@@ -200,6 +201,7 @@ class Dashboard(QObject):
     # ------------------------------------------------------------------ events --
     def _new_run(self, trainer) -> None:
         self._work.clear()
+        self._events.clear()
         for p in self.panels.values():
             p.reset()
         self._clear_badges()
@@ -225,19 +227,25 @@ class Dashboard(QObject):
 
     @common.while_alive
     def _on_event(self, kind: str, data) -> None:
-        """Queue one unit of work per panel that draws this kind of event.
+        """Queue the event for each panel that draws this kind of event.
 
         The bridge hands over everything since its last delivery at once
         (batches, the epoch, its insights); drawing it all in one go would
         hold the GUI thread for the sum of every panel's update and repaint.
-        Each unit runs on its own turn of the event loop instead, so the
-        repaint of one panel, input and timers come in between.
+        Each panel is updated on its own turn of the event loop instead (with
+        all of its events of the delivery, so it repaints once), and input,
+        timers and the other panels' repaints come in between.
         """
-        for key, panel in self.panels.items():
-            if kind in getattr(panel, "KINDS", ()):
-                self._work.append((key, kind, data))
+        keys = [key for key, panel in self.panels.items() if kind in getattr(panel, "KINDS", ())]
         if kind in ("layer_stats", "lr_finder"):
-            self._work.append((None, kind, data))
+            keys.append(kind)
+        for key in keys:
+            events = self._events.get(key)
+            if events is None:
+                self._events[key] = [(kind, data)]
+                self._work.append(key)
+            else:
+                events.append((kind, data))
         if kind in ("finished", "stopped", "failed"):
             # the run is over: nothing competes for the GUI thread any more, and
             # whoever reacts to the end of the run sees every panel complete
@@ -252,19 +260,21 @@ class Dashboard(QObject):
         if not self._work:
             self._work_timer.stop()
             return
-        key, kind, data = self._work.popleft()
+        key = self._work.popleft()
+        events = self._events.pop(key, [])
         with common.METER.measure():
-            if key is not None:
-                self.panels[key].handle(kind, data)
-            elif kind == "layer_stats":
-                self._show_badges(data.get("stats") or {})
-            elif kind == "lr_finder":
-                self.settings_panel.show_lr_finder(data)
+            for kind, data in events:
+                if key == "layer_stats":
+                    self._show_badges(data.get("stats") or {})
+                elif key == "lr_finder":
+                    self.settings_panel.show_lr_finder(data)
+                else:
+                    self.panels[key].handle(kind, data)
         if not self._work:
             self._work_timer.stop()
 
     def pending_units(self) -> int:
-        """Panel updates queued but not drawn yet."""
+        """Panel updates queued but not drawn yet (one per panel with news)."""
         return len(self._work)
 
     def flush(self) -> None:

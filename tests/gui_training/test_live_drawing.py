@@ -114,11 +114,12 @@ def test_panel_updates_are_spread_over_event_loop_turns(qtbot, make_window):
     pts = [dict(p, lr=0.01) for p in falling_loss(30)]
     bridge.push(TrainingEvent("batch", {"points": pts, "last": pts[-1]}))
     bridge.drain()
-    # handed to the dashboard, not drawn yet: one unit per panel and event
-    assert dash.pending_units() == 4                    # loss and LR, for started and batch
+    # handed to the dashboard, not drawn yet: one update per panel with news
+    # (loss and LR, each with both events, so each repaints once)
+    assert dash.pending_units() == 2
     assert len(dash.panels["loss"].series) == 0
     QApplication.processEvents()
-    assert 0 < dash.pending_units() < 4                 # a turn draws a part, not all
+    assert dash.pending_units() == 1                    # a turn draws one panel, not all
     qtbot.waitUntil(lambda: dash.pending_units() == 0, timeout=2000)
     assert len(dash.panels["loss"].series["loss"].batch_y) == 30
     assert len(dash.panels["lr"].applied_y) == 30
