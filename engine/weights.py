@@ -27,7 +27,6 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 
 from engine.errors import DocumentError
 from engine.fileformat import atomic_file
@@ -61,6 +60,8 @@ class WeightStore:
 
     def save(self, path) -> None:
         """Write an ``.npz`` atomically (temp file + rename)."""
+        import numpy as np  # only documents that carry weights need it
+
         path = Path(path)
         meta = {nid: {"fingerprint": lw.fingerprint, "count": len(lw.arrays)}
                 for nid, lw in self.layers.items()}
@@ -73,6 +74,8 @@ class WeightStore:
 
     @classmethod
     def load(cls, path) -> "WeightStore":
+        import numpy as np
+
         path = Path(path)
         try:
             with np.load(path, allow_pickle=False) as data:
@@ -112,6 +115,8 @@ def capture(net, model) -> WeightStore:
 
     Use it after training to keep the trained weights with the document.
     """
+    import numpy as np
+
     store = WeightStore()
     by_name = {layer.name: layer for layer in model.layers}
     for nid, node in net.nodes.items():

@@ -60,7 +60,8 @@ assert "cycle" in loop.connection_problem(d, s, 0, 1)
 loaded = [m for m in {HEAVY!r} if m in sys.modules]
 assert not loaded, loaded
 
-# a quick fix tries its edit on a copy (the copy brings numpy for weights)
+# a quick fix tries its edit on a copy; saving and opening a document
+# without trained weights needs no numpy either
 bad = Network("bad")
 i = bad.add_node("Input", {{"shape": [8, 8, 3]}})
 d = bad.add_node("Dense", {{"units": 4}}, pos=(0, 120))
@@ -70,6 +71,12 @@ bad.connect(d, e)
 (fix,) = [f for f in fixes_for(bad, bad.analyze().for_node(d)[0]) if "Flatten" in f.title][:1]
 fix.apply(bad)
 assert bad.analyze().valid and bad.nodes[e].pos == (0.0, 360.0)
+import os, tempfile
+path = os.path.join(tempfile.mkdtemp(), "bad.json")
+bad.save(path)
+assert Network.load(path).to_dict() == bad.to_dict()
+loaded = [m for m in {HEAVY!r} if m in sys.modules]
+assert not loaded, loaded
 
 resnet = build_preset("resnet50")
 collapse_offsets(resnet, list(resnet.groups())[:3])
