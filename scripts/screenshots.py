@@ -1,8 +1,12 @@
-"""Write PNGs of the main window with a few presets to assets/screenshots/.
+"""Write PNGs of the main window to assets/screenshots/: the editor with a
+few presets, and the training dashboard mid-run (LeNet-5 on the digits,
+paused after a few epochs: loss and metrics, the learning rate of a cosine
+schedule, the first convolution's feature maps and filters).
 
-    python scripts/screenshots.py [OUT_DIR]
+    python scripts/screenshots.py [OUT_DIR] [--no-training]
 
-Runs offscreen (no display needed) and never imports TensorFlow.
+Runs offscreen (no display needed); the editor shots never import
+TensorFlow, the dashboard shot trains for real (about a minute on a CPU).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,7 +31,7 @@ SHOTS = [
 ]
 
 
-def main(out_dir: Path) -> int:
+def main(out_dir: Path, training: bool = True) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.commands import DeleteCommand
@@ -56,9 +61,81 @@ def main(out_dir: Path) -> int:
         target = out_dir / name
         window.grab().save(str(target))
         print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    if training:
+        dashboard_shot(app, window, out_dir / "dashboard-training.png")
     window.close()
     return 0
 
 
+def _wait(app, condition, seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"gave up waiting for {what}")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def dashboard_shot(app, window, target: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from gui.document import Document
+    from presets import build_preset
+
+    net = build_preset("lenet5")
+    net.extra["data"] = {"dataset": "digits",            # 8×8 digits, fitted to 32×32×3
+                         "preprocess": {"resize": [32, 32], "channels": 3, "scale": "minmax"}}
+    net.extra["training"] = {
+        "epochs": 12, "batch_size": 32, "seed": 0,
+        "compile": {"optimizer": {"name": "adam", "schedule": {
+            "kind": "cosine", "initial_learning_rate": 0.004, "alpha": 0.05}}}}
+    window.resize(1900, 1180)
+    window.set_document(Document(net))
+    window.ensure_dashboard()
+    dash = window.dashboard
+    # the panels the shot shows, side by side under the canvas
+    docks = [dash.docks[k] for k in ("loss", "lr", "feature_maps", "filters")]
+    for key, dock in dash.docks.items():
+        dock.setVisible(key == "run")
+    for dock in docks:
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.BottomDockWidgetArea, docks[0])
+    for left, right in zip(docks, docks[1:]):
+        window.splitDockWidget(left, right, Qt.Horizontal)
+    for dock in docks:
+        dock.show()
+    dash.docks["run"].raise_()
+    window.tensorflow.start()
+    _wait(app, lambda: window.tensorflow.state in ("ready", "failed"), 600, "TensorFlow")
+    window.scene.select_nodes(["c1"])
+    if not dash.start():
+        raise SystemExit(f"training did not start: {dash.run_controls.status.text()}")
+    c = dash.controller
+    _wait(app, lambda: c.trainer is not None and len(c.trainer.epochs) >= 5
+          or c.state in ("finished", "stopped", "failed"), 900, "five epochs")
+    if c.state in ("finished", "stopped", "failed"):
+        raise SystemExit(f"training ended early ({c.state}): {dash.run_controls.status.text()}")
+    c.pause()
+    _wait(app, lambda: c.state in ("paused", "finished", "stopped", "failed"), 120, "the pause")
+    window.scene.select_nodes(["c1"])
+    _wait(app, lambda: (dash.flush() or "c1" in dash.panels["feature_maps"].maps), 60,
+          "the feature maps of c1")
+    window.summary_dock.raise_()
+    for _ in range(3):
+        app.processEvents()
+    window.resizeDocks([window.summary_dock] + docks, [330, 540, 400, 420, 420], Qt.Horizontal)
+    window.resizeDocks([docks[0]], [430], Qt.Vertical)
+    window.view.show_start()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    window.grab().save(str(target))
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    c.stop()
+    _wait(app, lambda: c.state in ("finished", "stopped", "failed"), 120, "the stop")
+
+
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "assets" / "screenshots"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(Path(args[0]) if args else ROOT / "assets" / "screenshots",
+                  training="--no-training" not in sys.argv))

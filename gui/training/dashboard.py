@@ -113,7 +113,7 @@ class Dashboard(QObject):
         layout.addWidget(self.run_controls)
         layout.addWidget(setup, 1)
         self._dock("run", "Training", run, Qt.RightDockWidgetArea)
-        titles = {"loss": "Loss & metrics", "lr": "Learning rate", "feature_maps": "Feature maps",
+        titles = {"loss": "Loss and metrics", "lr": "Learning rate", "feature_maps": "Feature maps",
                   "filters": "Filters", "histograms": "Histograms", "confusion": "Confusion matrix",
                   "predictions": "Predictions", "boundary": "Decision boundary"}
         for key in PLOT_DOCKS:
