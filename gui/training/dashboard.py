@@ -263,13 +263,16 @@ class Dashboard(QObject):
         key = self._work.popleft()
         events = self._events.pop(key, [])
         with common.METER.measure():
-            for kind, data in events:
-                if key == "layer_stats":
-                    self._show_badges(data.get("stats") or {})
-                elif key == "lr_finder":
+            if key == "layer_stats":
+                self._show_badges(events[-1][1].get("stats") or {})
+            elif key == "lr_finder":
+                for _kind, data in events:
                     self.settings_panel.show_lr_finder(data)
-                else:
-                    self.panels[key].handle(kind, data)
+            else:
+                panel = self.panels[key]
+                with panel.updating():          # its events, then one refresh
+                    for kind, data in events:
+                        panel.handle(kind, data)
         if not self._work:
             self._work_timer.stop()
 

@@ -215,3 +215,23 @@ def test_garbage_is_collected_on_the_gui_thread_only(qtbot, make_window):
     qtbot.waitUntil(lambda: len(threads) == 50, timeout=5000)
     assert set(threads) == {"MainThread"}
     assert sum(collector.collections) > before
+
+
+def test_several_events_in_one_update_refresh_a_panel_once(qtbot, loss_panel):
+    first = falling_loss(1)
+    loss_panel.handle("batch", {"points": first, "last": first[0]})   # its metrics exist
+    refreshes = []
+    original = loss_panel.refresh
+    loss_panel.refresh = lambda *args: refreshes.append(args) or original(*args)
+    pts = falling_loss(20, 1)
+    with loss_panel.updating():
+        loss_panel.handle("batch", {"points": pts[:10], "last": pts[9]})
+        loss_panel.handle("batch", {"points": pts[10:], "last": pts[-1]})
+        assert refreshes == []                          # nothing drawn inside
+    assert refreshes == [(True,)]                       # batches only: one light refresh
+    refreshes.clear()
+    with loss_panel.updating():
+        loss_panel.handle("batch", {"points": pts[:5], "last": pts[4]})
+        loss_panel.handle("epoch", {"epoch": 1, "logs": {"loss": 0.5, "val_loss": 0.6}})
+    assert refreshes == [()]                            # an epoch asks for a full one
+    assert loss_panel.series["loss"].val_y.values.tolist() == [0.6]

@@ -378,11 +378,33 @@ from PySide6.QtWidgets import QWidget  # noqa: E402
 
 class LivePanel(QWidget):
     """A panel that keeps every event's data but draws only while visible:
-    a panel hidden behind a tab costs nothing until it is shown."""
+    a panel hidden behind a tab costs nothing until it is shown.
+
+    ``changed(*args)`` asks for ``refresh(*args)``; no arguments means a full
+    refresh, ``True`` only the per-batch curves. Inside ``updating()``
+    (several events handled in a row) the refreshes asked for become one.
+    """
 
     _dirty = False
+    _deferring = False
+    _owed: tuple | None = None
+
+    @contextlib.contextmanager
+    def updating(self):
+        """Handle several events, then refresh once (fully if any asked so)."""
+        outer, self._deferring = self._deferring, True
+        try:
+            yield self
+        finally:
+            self._deferring = outer
+            if not outer and self._owed is not None:
+                args, self._owed = self._owed, None
+                self.changed(*args)
 
     def changed(self, *args) -> None:
+        if self._deferring:
+            self._owed = () if (self._owed == () or not args) else args
+            return
         if self.isVisible():
             self._dirty = False
             self.refresh(*args)

@@ -21,7 +21,7 @@ class HistogramsPanel(common.LivePanel):
         # layer -> "weights"/"gradients" -> [(epoch, counts, edges)]
         self.history: dict[str, dict[str, list]] = {}
         self.layer_box = QComboBox()
-        self.layer_box.currentTextChanged.connect(lambda _t: self.refresh())
+        self.layer_box.currentTextChanged.connect(lambda _t: self.changed())
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Layer:"))
         bar.addWidget(self.layer_box, 1)
