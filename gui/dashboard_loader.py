@@ -1,7 +1,8 @@
 """Loads the training dashboard after the window is up, without stalling it.
 
 The dashboard's plots need numpy and pyqtgraph, about a second of imports.
-:class:`DashboardLoader` imports them on a thread, then installs the
+:class:`DashboardLoader` imports them (and the dashboard's own modules) on a
+thread, then installs the
 dashboard on the GUI thread; until then the editor is fully usable, and
 ``window.dashboard`` still installs it at once if something asks for it.
 """
@@ -28,6 +29,13 @@ class DashboardLoader(QObject):
         try:
             import numpy  # noqa: F401
             import pyqtgraph  # noqa: F401
+
+            # the dashboard's own modules too: they only define classes (no Qt
+            # object is made at import), so the GUI thread is left to build it
+            import gui.training.dashboard  # noqa: F401
+            import gui.training.data_panel  # noqa: F401
+            import gui.training.runs_panel  # noqa: F401
+            import gui.training.settings_panel  # noqa: F401
         except Exception:  # noqa: BLE001  (installing the dashboard reports it)
             pass
         try:
