@@ -13,21 +13,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from engine.fileformat import FORMAT
 from engine.training.distribute import read_tf_config
 from engine.training.errors import SettingsError
 from engine.training.runs import load_run
+from tests.training.documents import iris_document
 
 ROOT = Path(__file__).resolve().parents[2]
-DOC = {"format": FORMAT, "name": "flowers", "nodes": [
-    {"id": "features", "type": "Input", "params": {"shape": [4]}},
-    {"id": "hidden", "type": "Dense", "params": {"units": 8, "activation": "relu"}},
-    {"id": "species", "type": "Dense", "params": {"units": 3, "activation": "softmax"}}],
-    "edges": [{"from": "features", "to": "hidden"}, {"from": "hidden", "to": "species"}],
-    "data": {"dataset": "iris", "preprocess": {"scale": "standardize"}},
-    "training": {"epochs": 3, "batch_size": 40, "seed": 0, "shuffle": False,
-                 "compile": {"optimizer": {"name": "sgd", "learning_rate": 0.1,
-                                           "momentum": 0.9}}}}
+DOC = iris_document("flowers", {"epochs": 3, "batch_size": 40, "seed": 0, "shuffle": False,
+                                "compile": {"optimizer": {"name": "sgd", "learning_rate": 0.1,
+                                                          "momentum": 0.9}}})
 
 MIRRORED = r"""
 import json, os, sys

@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 
 from engine import Network
-from engine.fileformat import FORMAT
 from engine.training.resume import resume_training
 from engine.training.runs import (
     RunError,
@@ -21,15 +20,10 @@ from engine.training.runs import (
     runs_folder,
 )
 from engine.training.session import prepare_training
+from tests.training.documents import iris_document
 
-DOC = {"format": FORMAT, "name": "flowers", "nodes": [
-    {"id": "features", "type": "Input", "params": {"shape": [4]}},
-    {"id": "hidden", "type": "Dense", "params": {"units": 8, "activation": "relu"}},
-    {"id": "species", "type": "Dense", "params": {"units": 3, "activation": "softmax"}}],
-    "edges": [{"from": "features", "to": "hidden"}, {"from": "hidden", "to": "species"}],
-    "data": {"dataset": "iris", "preprocess": {"scale": "standardize"}},
-    "training": {"epochs": 2, "batch_size": 30, "seed": 0, "shuffle": False,
-                 "compile": {"optimizer": {"name": "adam", "learning_rate": 0.05}}}}
+DOC = iris_document("flowers", {"epochs": 2, "batch_size": 30, "seed": 0, "shuffle": False,
+                                "compile": {"optimizer": {"name": "adam", "learning_rate": 0.05}}})
 
 
 def doc_net(**training) -> Network:

@@ -11,7 +11,6 @@ import pytest
 from engine import Network
 from engine.cli import main
 from engine.data import DataError
-from engine.fileformat import FORMAT
 from engine.training.runs import list_runs, load_run
 from engine.training.session import (
     TrainingSetupError,
@@ -22,15 +21,10 @@ from engine.training.session import (
     suggest_losses,
 )
 from presets import build_preset
+from tests.training.documents import iris_document
 
-TINY = {"format": FORMAT, "name": "tiny-iris", "nodes": [
-    {"id": "features", "type": "Input", "params": {"shape": [4]}},
-    {"id": "hidden", "type": "Dense", "params": {"units": 8, "activation": "relu"}},
-    {"id": "species", "type": "Dense", "params": {"units": 3, "activation": "softmax"}}],
-    "edges": [{"from": "features", "to": "hidden"}, {"from": "hidden", "to": "species"}],
-    "data": {"dataset": "iris", "preprocess": {"scale": "standardize"}},
-    "training": {"epochs": 2, "batch_size": 40, "seed": 0,
-                 "compile": {"optimizer": {"name": "adam", "learning_rate": 0.05}}}}
+TINY = iris_document("tiny-iris", {"epochs": 2, "batch_size": 40, "seed": 0,
+                                "compile": {"optimizer": {"name": "adam", "learning_rate": 0.05}}})
 
 
 def tiny(**training):
