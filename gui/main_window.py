@@ -30,7 +30,7 @@ from gui.document import Document
 from gui.inspector import Inspector
 from gui.palette import Palette
 from gui.problems_panel import ProblemsPanel
-from gui.quick_add import QuickAdd
+from gui.quick_add import Attach, QuickAdd
 from gui.recovery import Autosaver, read_recovery
 from gui.status_bar import StatusBar
 from gui.summary_panel import SummaryPanel
@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
                                                                "Backspace"])
         self.act_select_all = a("Select &All", self.select_all, K.SelectAll)
         self.act_quick_add = a("&Add Layer…", self.open_quick_add, ["Tab", "Shift+A"])
+        self.act_quick_branch = a("Add &Branch…", lambda: self.open_quick_add(branch=True),
+                                  ["Shift+Tab", "Shift+B"])
         self.act_group = a("&Group Selection…", self.group_selection, "Ctrl+G")
         self.act_ungroup = a("U&ngroup", self.ungroup_selection, "Ctrl+Shift+G")
         self.act_layout = a("Auto-&Layout", self.auto_layout, "Ctrl+L")
@@ -190,7 +192,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_duplicate, self.act_delete])
         m.addSeparator()
-        m.addActions([self.act_select_all, self.act_quick_add])
+        m.addActions([self.act_select_all, self.act_quick_add, self.act_quick_branch])
         m.addSeparator()
         m.addActions([self.act_group, self.act_ungroup, self.act_layout])
         m = bar.addMenu("&View")
@@ -586,15 +588,17 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def open_quick_add(self) -> QuickAdd:
+    def open_quick_add(self, branch: bool = False) -> QuickAdd:
+        """Tab: the chosen layer is inserted after the selected one (Shift+Tab: added
+        beside it as a new branch); with no single selection, placed at the pointer."""
         view_pos = self.view.mapFromGlobal(QCursor.pos())
         if not self.view.viewport().rect().contains(view_pos):
             view_pos = self.view.viewport().rect().center()
         sel = self.scene.selected_node_ids()
-        src = (sel[-1], 0) if len(sel) == 1 else None
+        src = Attach(sel[-1], branch=branch) if len(sel) == 1 else None
         scene_pos = self.view.mapToScene(view_pos)
         if src is not None:
-            scene_pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
+            scene_pos = self.scene.display_pos(src.node) + QPointF(0.0, 120.0)
         self.quick_add.open_at(self.view.mapToGlobal(view_pos), scene_pos, src)
         return self.quick_add
 
@@ -604,9 +608,9 @@ class MainWindow(QMainWindow):
 
     def _add_from_palette(self, type_name: str) -> None:
         sel = self.scene.selected_node_ids()
-        src = (sel[-1], 0) if len(sel) == 1 else None
+        src = Attach(sel[-1]) if len(sel) == 1 else None
         if src is not None:
-            pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
+            pos = self.scene.display_pos(src.node) + QPointF(0.0, 120.0)
         else:
             pos = self.view.mapToScene(self.view.viewport().rect().center())
         self.view.add_layer_at(type_name, pos, connect_from=src)

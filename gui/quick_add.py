@@ -1,17 +1,33 @@
-"""The quick-add popup: type a few letters, press Enter, and the layer appears
-at the cursor, connected to the selected node."""
+"""The quick-add popup: type a few letters, press Enter, and the layer is
+inserted after the selected node (Tab), added beside it as a new branch
+(Shift+Tab), or placed where the popup was opened (a connection released on
+empty canvas, or no selection)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from engine.catalog import all_specs
-from gui.palette import first_line, matches
+from gui.palette import first_line, ranked
+
+
+@dataclass(frozen=True)
+class Attach:
+    """Where a new layer goes relative to an existing one: inserted after ``node``
+    on the connections leaving its output ``port``, or (``branch``) a new branch
+    from that port placed beside the layers below."""
+
+    node: str
+    port: int = 0
+    branch: bool = False
 
 
 class QuickAdd(QFrame):
-    chosen = Signal(str, QPointF, object)  # type name, scene position, (src id, port) or None
+    # type name, scene position, and an Attach, a (src id, port) pair or None
+    chosen = Signal(str, QPointF, object)
 
     def __init__(self, parent=None):
         super().__init__(parent, Qt.Popup)
@@ -41,13 +57,8 @@ class QuickAdd(QFrame):
         self.edit.setFocus()
 
     def refilter(self, text: str) -> None:
-        words = text.lower().split()
         self.list.clear()
-        specs = [s for s in all_specs() if s.palette and matches(s, words)]
-        # exact and prefix matches on the type name first
-        q = text.strip().lower()
-        specs.sort(key=lambda s: (s.type.lower() != q, not s.type.lower().startswith(q)))
-        for spec in specs:
+        for spec in ranked([s for s in all_specs() if s.palette], text):
             item = QListWidgetItem(f"{spec.type}    — {first_line(spec.doc)}")
             item.setData(Qt.UserRole, spec.type)
             self.list.addItem(item)

@@ -11,10 +11,10 @@ from gui.canvas import style
 
 
 class PortItem(QGraphicsEllipseItem):
-    """One input or output port; dragging from it starts a connection, dragging
-    from a connected input port picks that connection up."""
+    """One input or output port. The scene turns a press near it into a
+    connection drag (from a connected input port: that connection picked up)."""
 
-    NORMAL, CANDIDATE, REFUSED = range(3)
+    NORMAL, CANDIDATE, REFUSED, SNAPPED = range(4)
 
     def __init__(self, node_item: "NodeItem", is_input: bool, index: int, name: str):
         r = style.PORT_RADIUS
@@ -39,11 +39,13 @@ class PortItem(QGraphicsEllipseItem):
 
     def restyle(self) -> None:
         color = {self.NORMAL: style.border_color(), self.CANDIDATE: style.ok_color(),
-                 self.REFUSED: style.error_color()}[self.state]
+                 self.REFUSED: style.error_color(), self.SNAPPED: style.ok_color()}[self.state]
         fill = QColor(color) if (self._hover or self.state != self.NORMAL) else style.node_fill()
         self.setBrush(QBrush(fill))
-        self.setPen(QPen(color, 1.6))
-        scale = 1.45 if (self._hover or self.state == self.CANDIDATE) else 1.0
+        self.setPen(QPen(style.highlight() if self.state == self.SNAPPED else color,
+                         3.0 if self.state == self.SNAPPED else 1.6))
+        scale = {self.SNAPPED: 2.0, self.REFUSED: 1.6}.get(
+            self.state, 1.45 if (self._hover or self.state == self.CANDIDATE) else 1.0)
         self.setScale(scale)
 
     def hoverEnterEvent(self, event):
@@ -55,19 +57,6 @@ class PortItem(QGraphicsEllipseItem):
         self._hover = False
         self.restyle()
         super().hoverLeaveEvent(event)
-
-    def mousePressEvent(self, event):
-        if event.button() == Qt.LeftButton:
-            event.accept()
-            self.scene().begin_port_drag(self, event.scenePos())
-        else:
-            super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event):
-        self.scene().drag_connection_to(event.scenePos())
-
-    def mouseReleaseEvent(self, event):
-        self.scene().drop_connection_at(event.scenePos())
 
 
 class NodeItem(QGraphicsItem):
