@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import NeuroCanvasError
 from engine.fileformat import write_atomic
 from engine.network import Network
-from gui import app_paths, clipboard, gc_guard
+from gui import app_paths, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
 from gui.canvas import style as canvas_style
 from gui.commands import (
@@ -33,6 +33,7 @@ from gui.problems_panel import ProblemsPanel
 from gui.quick_add import Attach, QuickAdd
 from gui.recovery import Autosaver, read_recovery
 from gui.status_bar import StatusBar
+from gui.steady_toolbar import fix_widths, steady_twin
 from gui.summary_panel import SummaryPanel
 from gui.tensorflow_loader import TensorFlowLoader
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
                  autosave: bool = True):
         super().__init__()
         self.setObjectName("NeuroCanvasMainWindow")
+        wheel_guard.install()  # the wheel scrolls panels, never an unfocused combo or spin box
         self.resize(1440, 900)
         self.doc: Document | None = None
         self.tensorflow = tensorflow or TensorFlowLoader(self)
@@ -208,10 +210,15 @@ class MainWindow(QMainWindow):
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         tb.addActions([self.act_gallery, self.act_open, self.act_save])
         tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
+        # the undo and redo texts change with each edit: fixed labels on the toolbar
+        self.tb_undo = steady_twin(self.act_undo, "Undo", self)
+        self.tb_redo = steady_twin(self.act_redo, "Redo", self)
+        tb.addActions([self.tb_undo, self.tb_redo])
         tb.addSeparator()
         tb.addActions([self.act_quick_add, self.act_layout, self.act_zoom_fit])
         self.addToolBar(tb)
+        fix_widths(tb)
+        self.main_toolbar = tb
 
     def _wire(self) -> None:
         self.scene.selectionChanged.connect(self._selection_changed)

@@ -86,7 +86,7 @@ class SummaryPanel(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setResizeContentsPrecision(60)  # size columns from the first rows only
+        header.setResizeContentsPrecision(600)  # every row of all but the largest models
         header.setStretchLastSection(False)
         self.table.clicked.connect(self._clicked)
         self.totals = QLabel()
@@ -102,10 +102,10 @@ class SummaryPanel(QWidget):
         self.doc = doc
         doc.analyzed.connect(self.show_report)
         self.show_report(doc.report())
-        self.table.resizeColumnsToContents()
 
     def show_report(self, report) -> None:
         self.model.set_report(report)
+        self.table.resizeColumnsToContents()  # each column as wide as its widest cell
         self.totals.setText(
             f"Total params: <b>{ft.count(report.total_params)}</b> "
             f"({ft.bytes_text(report.total_params * BYTES_PER_VALUE)}) · "

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from gui.canvas import style
 
+SIMPLE_LOD = 0.75  # below this zoom a node draws its simplified form (larger, fewer words)
+READABLE_PX = 12.0  # the on-screen size of a name in the simplified form
+
 
 class PortItem(QGraphicsEllipseItem):
     """One input or output port. The scene turns a press near it into a
@@ -152,13 +155,13 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 7, 7)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < 0.4:  # too small to read: a coloured box is enough
-            painter.fillRect(QRectF(rect.left(), rect.top(), 7, h), style.category_color(self.category))
-            return
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 7, h), 3.5, 3.5)
         painter.fillPath(stripe, style.category_color(self.category))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < SIMPLE_LOD:
+            self._paint_simple(painter, rect, lod)
+            return
 
         base = QFont(painter.font())
         left = rect.left() + 14
@@ -183,7 +186,7 @@ class NodeItem(QGraphicsItem):
                          Qt.AlignLeft | Qt.AlignVCenter, title)
         painter.setFont(small)
         painter.setPen(style.muted_text())
-        second = self.type_text + (f"  {self.params_text}" if self.params_text else "")
+        second = self.type_text + (f" · {self.params_text}" if self.params_text else "")
         painter.drawText(QRectF(left, rect.top() + 23, inner, 18), Qt.AlignLeft | Qt.AlignVCenter,
                          fm_small.elidedText(second, Qt.ElideRight, inner))
         painter.setFont(base)
@@ -192,6 +195,33 @@ class NodeItem(QGraphicsItem):
         fm = QFontMetricsF(base)
         painter.drawText(QRectF(left, rect.top() + 43, inner, 20), Qt.AlignLeft | Qt.AlignVCenter,
                          fm.elidedText(self.shape_text, Qt.ElideRight, inner))
+
+    def _paint_simple(self, painter, rect: QRectF, lod: float) -> None:
+        """Zoomed out: fewer, larger words, sized to stay readable on screen — the
+        name, and below it the type and output shape while there is room."""
+        inner = rect.adjusted(14, 3, -8, -3)
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        two_lines = lod >= 0.3
+        bold.setPixelSize(max(12, min(26 if two_lines else 40, round(READABLE_PX / lod))))
+        painter.setFont(bold)
+        painter.setPen(style.error_color() if self.severity == "error" else style.text_color())
+        fm = QFontMetricsF(bold)
+        title = fm.elidedText(self.title, Qt.ElideRight, inner.width())
+        if not two_lines:
+            painter.drawText(inner, Qt.AlignLeft | Qt.AlignVCenter, title)
+            return
+        top = QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.55)
+        painter.drawText(top, Qt.AlignLeft | Qt.AlignVCenter, title)
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPixelSize(max(10, min(20, round(0.8 * READABLE_PX / lod))))
+        painter.setFont(small)
+        painter.setPen(style.muted_text())
+        fm = QFontMetricsF(small)
+        line = self.type_text + (f" · {self.shape_text}" if self.shape_text else "")
+        bottom = QRectF(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
+        painter.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(line, Qt.ElideRight, inner.width()))
 
     # ----------------------------------------------------------- movement --
     # (no itemChange override: PySide6 6.12 loses a reference to None on every

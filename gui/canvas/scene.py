@@ -22,6 +22,7 @@ from engine.errors import NeuroCanvasError, ParamError
 from engine.layout import collapse_offsets, group_centre
 from engine.network import Edge
 from gui import format_text as ft
+from gui.node_subtitle import param_words
 from gui.canvas import style
 from gui.canvas.connection_drag import PORT_HIT_PX, ConnectionDrag, ports_near, scene_distance
 from gui.canvas.edge_item import EdgeItem
@@ -239,7 +240,7 @@ class NetworkScene(QGraphicsScene):
             color = style.error_color().name() if d.is_error else style.warning_color().name()
             tip.append(f"<span style='color:{color}'>{d.severity}: {_esc(d.message)}</span>"
                        + (f"<br><i>{_esc(d.hint)}</i>" if d.hint else ""))
-        self.nodes[nid].set_content(node.name, node.type, ft.key_params_text(node), shape, count,
+        self.nodes[nid].set_content(node.name, node.type, param_words(node), shape, count,
                                     node.spec.category, severity, "<br>".join(tip),
                                     frozen=not node.trainable)
 
