@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from engine.catalog import all_specs
 from gui.palette import first_line, ranked
@@ -47,9 +47,19 @@ class QuickAdd(QFrame):
         self.edit.installEventFilter(self)
         self.scene_pos = QPointF()
         self.connect_from = None
+        self._return_focus = None
+
+    def close_popup(self) -> None:
+        """Hide, and give the focus back to where it was (Tab, a name, Enter, Tab again)."""
+        back, self._return_focus = self._return_focus, None
+        self.hide()
+        if back is not None and back.isVisible():
+            back.activateWindow()
+            back.setFocus(Qt.PopupFocusReason)
 
     def open_at(self, global_pos, scene_pos: QPointF, connect_from=None) -> None:
         self.scene_pos, self.connect_from = scene_pos, connect_from
+        self._return_focus = QApplication.focusWidget()
         self.edit.clear()
         self.refilter("")
         self.move(global_pos)
@@ -72,12 +82,12 @@ class QuickAdd(QFrame):
                 self.list.setCurrentRow(max(0, min(self.list.count() - 1, row)))
                 return True
             if event.key() == Qt.Key_Escape:
-                self.hide()
+                self.close_popup()
                 return True
         return super().eventFilter(obj, event)
 
     def accept_current(self) -> None:
         item = self.list.currentItem()
-        self.hide()
+        self.close_popup()
         if item is not None:
             self.chosen.emit(item.data(Qt.UserRole), self.scene_pos, self.connect_from)
