@@ -32,10 +32,25 @@ def _strides(v, p):
     return None if _same_all(v, 1) else f"stride {_dims(v)}"
 
 
+def _flat(value) -> list:
+    if isinstance(value, (list, tuple)):
+        return [x for item in value for x in _flat(item)]
+    return [value]
+
+
+def _amount(value) -> str:
+    """3 for ((3, 3), (3, 3)); the full form when the sides differ."""
+    flat = _flat(value)
+    if len(set(flat)) == 1:
+        return param_value(flat[0])
+    return param_value(value) if not any(isinstance(v, (list, tuple)) for v in value) else \
+        " × ".join(param_value(list(v)) if isinstance(v, (list, tuple)) else param_value(v) for v in value)
+
+
 def _padding(v, p):
     if isinstance(v, str):
         return v  # "same", "causal" (the default "valid" is left out)
-    return f"pad {_dims(v)}"
+    return f"pad {_amount(v)}"
 
 
 def _activation(v, p):
@@ -82,6 +97,7 @@ PHRASES = {
     "layer": _inner_layer,
     "merge_mode": lambda v, p: None if v is None else f"merge by {v}",
     "groups": lambda v, p: f"{v} groups",
+    "cropping": lambda v, p: f"crop {_amount(v)}",
     "size": lambda v, p: f"×{_dims(v)}",
     "axis": lambda v, p: f"axis {_dims(v)}",
     "axes": lambda v, p: f"axes {_dims(v)}",

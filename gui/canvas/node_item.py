@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 from gui.canvas import style
 
 SIMPLE_LOD = 0.75  # below this zoom a node draws its simplified form (larger, fewer words)
-READABLE_PX = 12.0  # the on-screen size of a name in the simplified form
+READABLE_PX = 11.0  # the on-screen size of a name in the simplified form
 
 
 class PortItem(QGraphicsEllipseItem):
@@ -70,6 +70,7 @@ class NodeItem(QGraphicsItem):
         self.type_text = ""
         self.params_text = ""
         self.shape_text = ""
+        self.compact_shape = ""
         self.count_text = ""
         self.category = "core"
         self.severity: str | None = None
@@ -85,8 +86,9 @@ class NodeItem(QGraphicsItem):
     # ------------------------------------------------------------ content --
 
     def set_content(self, title, type_text, params_text, shape_text, count_text, category,
-                    severity, tooltip, frozen=False) -> None:
+                    severity, tooltip, frozen=False, compact_shape="") -> None:
         self.title, self.type_text, self.params_text = title, type_text, params_text
+        self.compact_shape = compact_shape or shape_text
         self.shape_text, self.count_text, self.category = shape_text, count_text, category
         self.severity, self.frozen = severity, frozen
         self.setToolTip(tooltip)
@@ -207,7 +209,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(bold)
         painter.setPen(style.error_color() if self.severity == "error" else style.text_color())
         fm = QFontMetricsF(bold)
-        title = fm.elidedText(self.title, Qt.ElideRight, inner.width())
+        title = fm.elidedText(self.title, Qt.ElideMiddle, inner.width())  # names differ at the end
         if not two_lines:
             painter.drawText(inner, Qt.AlignLeft | Qt.AlignVCenter, title)
             return
@@ -219,7 +221,7 @@ class NodeItem(QGraphicsItem):
         painter.setFont(small)
         painter.setPen(style.muted_text())
         fm = QFontMetricsF(small)
-        line = self.type_text + (f" · {self.shape_text}" if self.shape_text else "")
+        line = self.type_text + (f" · {self.compact_shape}" if self.compact_shape else "")
         bottom = QRectF(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
         painter.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(line, Qt.ElideRight, inner.width()))
 

@@ -231,8 +231,9 @@ class NetworkScene(QGraphicsScene):
             shape = ft.shape_text(shapes[0]) if len(shapes) == 1 else \
                 " | ".join(ft.shape_text(s) for s in shapes)
             count = ft.count(info.params) if info.params else ""
+            compact = " | ".join(ft.compact_shape(s) for s in shapes)
         else:
-            shape, count = "shape unknown", ""
+            shape, count, compact = "shape unknown", "", ""
         tip = [f"<b>{node.name}</b> ({node.type})"]
         if info is not None and info.output_shapes is not None:
             tip.append(f"output {shape} · {ft.count(info.params)} params · {ft.si(info.macs)} MACs")
@@ -242,7 +243,7 @@ class NetworkScene(QGraphicsScene):
                        + (f"<br><i>{_esc(d.hint)}</i>" if d.hint else ""))
         self.nodes[nid].set_content(node.name, node.type, param_words(node), shape, count,
                                     node.spec.category, severity, "<br>".join(tip),
-                                    frozen=not node.trainable)
+                                    frozen=not node.trainable, compact_shape=compact)
 
     def _refresh_edge(self, item: EdgeItem, report) -> None:
         e = item.edge

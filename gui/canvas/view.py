@@ -138,15 +138,14 @@ class CanvasView(QGraphicsView):
 
     def fit_zoom(self, rect: QRectF) -> tuple[float, bool]:
         """The zoom that shows ``rect`` whole (never above 1.25), or when that would be
-        below the legible minimum, the zoom that fits its width (between the legible
-        minimum and 1). The flag says whether all of it fits."""
+        below the legible minimum, the legible minimum: as much as can be read at
+        once, the whole width when it fits there. The flag says whether all fits."""
         vp = self.viewport().rect()
         margin = 80.0
         whole = min(vp.width() / (rect.width() + margin), vp.height() / (rect.height() + margin))
         if whole >= LEGIBLE_ZOOM:
             return min(whole, 1.25), True
-        width = vp.width() / (rect.width() + margin)
-        return max(LEGIBLE_ZOOM, min(width, 1.0)), False
+        return LEGIBLE_ZOOM, False
 
     def zoom_to_fit(self, keep_place: bool = True) -> None:
         """Show the whole diagram; one too big to be read that way is fitted by its
