@@ -85,8 +85,9 @@ class CanvasView(QGraphicsView):
         items = scene.items_rect() if scene.doc is not None else QRectF()
         if items.isNull():
             items = QRectF(visible.center().x() - 1, visible.center().y() - 1, 2, 2)
-        rect = items.adjusted(-mw, -mh, mw, mh).united(visible.adjusted(-mw / 2, -mh / 2, mw / 2, mh / 2)
-                                                      if zoom != self.zoom() else visible)
+        if zoom != self.zoom():  # about to zoom: room for the view at the new zoom around this one
+            visible = visible.adjusted(-mw, -mh, mw, mh)
+        rect = items.adjusted(-mw, -mh, mw, mh).united(visible)
         if scene.is_dragging():
             rect = rect.united(self.sceneRect())
         if rect != self.sceneRect():

@@ -140,13 +140,8 @@ def test_dragging_to_the_viewport_edge_scrolls_that_way_and_only_then(make_windo
     edge = QPoint(vp.width() - 6, start.y() + 40)
     QTest.mouseMove(vp, edge)
     assert scene.is_dragging() and view._edge_timer.isActive()
-    try:
-        qtbot.waitUntil(lambda: scroll_values(window)[0] > before[0] + 30)
-    except Exception:
-        print("DIAG", scene.is_dragging(), view._edge_timer.isActive(), view._pointer, view._edge_step(),
-              scroll_values(window), before, view.horizontalScrollBar().maximum(), view.sceneRect(),
-              view.visible_rect(), vp.size(), edge)
-        raise
+    # a few ticks of the auto-scroll timer (generous: a busy machine delivers them late)
+    qtbot.waitUntil(lambda: scroll_values(window)[0] > before[0] + 30, timeout=20000)
     assert scroll_values(window)[1] == before[1]
     # the wire's loose end stays under the pointer while the view scrolls
     assert (scene.drag.pos - view.mapToScene(edge)).manhattanLength() < 30
