@@ -163,6 +163,12 @@ class MainWindow(QMainWindow):
         self.act_quick_add = a("&Add Layer…", self.open_quick_add, ["Tab", "Shift+A"])
         self.act_quick_branch = a("Add &Branch…", lambda: self.open_quick_add(branch=True),
                                   ["Shift+Tab", "Shift+B"])
+        # Tab and Shift+Tab add layers only while the canvas has the focus (in the
+        # panels they move between fields)
+        for act in (self.act_quick_add, self.act_quick_branch):
+            self.removeAction(act)
+            act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.view.addAction(act)
         self.act_group = a("&Group Selection…", self.group_selection, "Ctrl+G")
         self.act_ungroup = a("U&ngroup", self.ungroup_selection, "Ctrl+Shift+G")
         self.act_layout = a("Auto-&Layout", self.auto_layout, "Ctrl+L")

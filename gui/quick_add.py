@@ -58,6 +58,9 @@ class QuickAdd(QFrame):
             back.setFocus(Qt.PopupFocusReason)
 
     def open_at(self, global_pos, scene_pos: QPointF, connect_from=None) -> None:
+        """Open at ``global_pos``; the chosen layer goes to ``scene_pos`` or, with
+        ``connect_from`` (an Attach or a (node id, port) pair), after that layer —
+        then only layers that take an input are offered."""
         self.scene_pos, self.connect_from = scene_pos, connect_from
         self._return_focus = QApplication.focusWidget()
         self.edit.clear()
@@ -68,7 +71,9 @@ class QuickAdd(QFrame):
 
     def refilter(self, text: str) -> None:
         self.list.clear()
-        for spec in ranked([s for s in all_specs() if s.palette], text):
+        wanted = [s for s in all_specs() if s.palette
+                  and (self.connect_from is None or s.inputs or s.variadic)]
+        for spec in ranked(wanted, text):
             item = QListWidgetItem(f"{spec.type}    — {first_line(spec.doc)}")
             item.setData(Qt.UserRole, spec.type)
             self.list.addItem(item)

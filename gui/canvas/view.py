@@ -51,7 +51,7 @@ class CanvasView(QGraphicsView):
         self._panning = None
         self._space = False
         self._pointer = None  # where the pointer is during a connection drag (viewport)
-        self._states: dict = {}  # document key -> (zoom, centre) while another one is shown
+        self._states: dict = {}  # file path -> (zoom, centre) where it was last shown
         self.overview = Overview(self)
         self.overview.hide()
         self._edge_timer = QTimer(self)
@@ -178,7 +178,11 @@ class CanvasView(QGraphicsView):
         before, else the whole diagram when it can be read, else its top (the
         inputs) fitted by width at a legible zoom."""
         scene = self.scene()
-        state = self._states.pop(self._key(scene.doc), None) if scene.doc is not None else None
+        doc = scene.doc
+        state = getattr(doc, "view_state", None)
+        path = getattr(doc, "path", None)
+        if state is None and path:
+            state = self._states.get(str(path))
         if state is not None:
             zoom, centre = state
             self.set_zoom(zoom)
@@ -196,18 +200,14 @@ class CanvasView(QGraphicsView):
     def view_state(self) -> tuple[float, QPointF]:
         return self.zoom(), self.visible_rect().center()
 
-    @staticmethod
-    def _key(doc):
-        path = getattr(doc, "path", None)
-        return ("path", str(path)) if path else ("doc", id(doc))
-
     def _document_replaced(self, old, new) -> None:
-        """Remember where the view was on the document going away."""
+        """Remember where the view was on the document going away: on the document
+        itself, and for a file by its path (opened again, it opens there)."""
         self._stop_edge_scroll()
         if old is not None:
-            self._states[self._key(old)] = self.view_state()
-            if not getattr(old, "path", None):
-                old.destroyed.connect(lambda *_a, key=self._key(old): self._states.pop(key, None))
+            old.view_state = self.view_state()
+            if getattr(old, "path", None):
+                self._states[str(old.path)] = old.view_state
         self._rect_timer.start()
 
     def wheelEvent(self, event):

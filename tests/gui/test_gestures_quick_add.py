@@ -173,3 +173,22 @@ def test_a_layer_dropped_on_empty_canvas_next_to_a_node_does_not_cover_it(make_w
     new = scene.selected_node_ids()[0]
     assert not net.in_edges(new)
     assert not overlapping(scene)
+
+
+def test_tab_adds_layers_only_from_the_canvas(make_window):
+    window = big_window(make_window, "lenet5")
+    window.scene.select_nodes(["c3"])
+    QApplication.processEvents()
+    window.inspector.name_edit.setFocus()
+    QApplication.processEvents()
+    count = len(window.doc.network.nodes)
+    QTest.keyClick(window.inspector.name_edit, Qt.Key_Tab)
+    QTest.keyClick(window.inspector.name_edit, Qt.Key_Tab, Qt.ShiftModifier)
+    assert not window.quick_add.isVisible() and len(window.doc.network.nodes) == count
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key_Tab)
+    assert window.quick_add.isVisible()
+    # after a layer, only layers that take an input are offered
+    offered = [window.quick_add.list.item(i).data(Qt.UserRole) for i in range(window.quick_add.list.count())]
+    assert "Input" not in offered and "Dense" in offered
+    window.quick_add.close_popup()
