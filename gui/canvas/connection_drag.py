@@ -204,6 +204,8 @@ class HintBubble(QGraphicsSimpleTextItem):
     def __init__(self):
         super().__init__()
         self.setZValue(10)
+        # drawn at screen size whatever the zoom: the reason stays readable
+        self.setFlag(QGraphicsSimpleTextItem.ItemIgnoresTransformations, True)
         self._text = ""
 
     def set_text(self, text: str) -> None:
