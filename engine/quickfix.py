@@ -42,7 +42,6 @@ PER_REPORT_LIMIT = 60  # diagnostics per report whose fixes are worked out for t
 # edit can be chosen without knowing what the person meant.
 NO_FIX: dict[str, str] = {
     "arity": "which tensor belongs on the free input port is the designer's choice",
-    "unconnected": "which layer should feed it is the designer's choice; deleting it could lose work",
     "empty": "an empty network has nothing to repair; start from the palette or a preset",
     "no_input": "the Input's shape depends on the data, which the network does not know",
     "attention": "query, key and value come from the designer's model; any projection would change it",
@@ -78,7 +77,15 @@ def fixes_for(net, diagnostic, verify: bool = True, report=None) -> list[Fix]:
     candidates = _candidates(net, report, diagnostic)
     if not verify:
         return candidates
-    return [fix for fix in candidates if _improves(net, report, fix.apply, diagnostic)]
+    scored = []
+    for fix in candidates:
+        added = _improves(net, report, fix.apply, diagnostic)
+        if added is not None:
+            scored.append((added, fix))
+    if not scored:
+        return []
+    fewest = min(added for added, _ in scored)  # a fix that adds a warning is not offered
+    return [fix for added, fix in scored if added == fewest]  # when another adds none
 
 
 def fixes_by_diagnostic(net, report) -> dict:
@@ -102,9 +109,12 @@ def fixes_by_diagnostic(net, report) -> dict:
 _LAST: dict = {}
 
 
-def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> list[Fix]:
+def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
+                     warnings: bool = False) -> list[Fix]:
     """Ways to make the refused connection ``src:src_port → dst:dst_port``: each fix
-    connects and adapts (an inserted layer, a changed param) in one go."""
+    connects and adapts (an inserted layer, a changed param) in one go. With
+    ``warnings``, a connection that would only warn (a Dense on an image) is
+    adapted too."""
     if net.connection_problem(src, dst, src_port, dst_port):
         return []  # wiring itself is impossible (a cycle, a taken port): nothing to adapt
     before = net.analyze()
@@ -112,6 +122,8 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
         net.connect(src, dst, src_port, dst_port)
         joined = net.analyze()
         problems = [d for d in joined.for_node(dst) if d.is_error and d.code not in INCOMPLETE]
+        if not problems and warnings:
+            problems = [d for d in joined.for_node(dst) if not d.is_error]
         if not problems:
             return []
         candidates = _candidates(net, joined, problems[0])
@@ -122,7 +134,7 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
             n.connect(src, dst, src_port, dst_port)
             c.apply(n)
         title = f"Connect through {c.via}" if c.via else f"{c.title} and connect"
-        if _connects(net, before, apply, dst):
+        if _connects(net, before, apply, dst, problems[0]):
             out.append(Fix(title, apply, dst, c.code, c.via))
     return out
 
@@ -148,7 +160,9 @@ def _latent(report) -> set:
     return {info.node for info in report.layers if info.output_shapes is None and not info.diagnostics}
 
 
-def _improves(net, before, apply, diagnostic) -> bool:
+def _improves(net, before, apply, diagnostic) -> int | None:
+    """How many warnings the fix adds, or None when it does not fix ``diagnostic`` or
+    makes anything worse (a new error, as many errors as before)."""
     with trial(net):
         try:
             apply(net)
@@ -158,24 +172,27 @@ def _improves(net, before, apply, diagnostic) -> bool:
         latent = _latent(before)
         errors_before, errors_after = _error_keys(before), _error_keys(after) - latent
         if errors_after - errors_before:
-            return False
+            return None
         for d in after.diagnostics:
             if d.code == diagnostic.code and d.node == diagnostic.node and \
                     (d.node is not None or d.message == diagnostic.message):
-                return False
-        if diagnostic.is_error:
-            return len(errors_after) < len(errors_before)
-        return len(errors_after) <= len(errors_before)
+                return None
+        if len(errors_after) >= len(errors_before) if diagnostic.is_error \
+                else len(errors_after) > len(errors_before):
+            return None
+        old = {(d.node, d.code) for d in before.warnings}
+        return sum(1 for d in after.warnings if (d.node, d.code) not in old)
 
 
-def _connects(net, before, apply, dst) -> bool:
+def _connects(net, before, apply, dst, problem) -> bool:
     with trial(net):
         try:
             apply(net)
         except (NeuroCanvasError, KeyError, ValueError, TypeError):
             return False
         after = net.analyze()
-        if any(d.is_error and d.code not in INCOMPLETE for d in after.for_node(dst)):
+        if any((d.is_error and d.code not in INCOMPLETE) or d.code == problem.code
+               for d in after.for_node(dst)):
             return False
         errors_before = _error_keys(before)
         errors_after = _error_keys(after) - _latent(before)
@@ -235,6 +252,39 @@ def _rank_fixes(net, report, diagnostic):
             yield Fix(f"Insert RepeatVector({steps}) before {node.name}",
                       _insert(first, "RepeatVector", {"n": steps}), nid, diagnostic.code,
                       f"a RepeatVector({steps})")
+
+
+def _unconnected_fixes(net, report, diagnostic):
+    """Connect the nearest layer above that nothing consumes (what is left when the
+    layer between them was deleted), through an adapter when it needs one."""
+    nid = diagnostic.node
+    node = net.nodes[nid]
+    below = net._descendants(nid) | {nid}
+    loose = [n for n in net.nodes if not net._succ[n] and n not in below
+             and report.by_node.get(n) is not None and report.by_node[n].ok]
+    if node.pos is not None:
+        def distance(n):
+            pos = net.nodes[n].pos
+            if pos is None:
+                return float("inf")
+            above = 0 if pos[1] < node.pos[1] else 10_000
+            return above + abs(pos[0] - node.pos[0]) + abs(pos[1] - node.pos[1])
+        loose.sort(key=distance)
+    for src in loose[:2]:
+        name = net.nodes[src].name
+        if net.connection_problem(src, nid):
+            continue
+        yield Fix(f"Connect {name} to {node.name}", _connect(src, nid), nid, diagnostic.code)
+        for fix in connection_fixes(net, src, nid, warnings=True):
+            if fix.via:
+                yield Fix(f"Connect {name} to {node.name} through {fix.via}", fix.apply, nid,
+                          diagnostic.code, fix.via)
+
+
+def _connect(src: str, dst: str):
+    def apply(net):
+        net.connect(src, dst)
+    return apply
 
 
 def _wants_sequence(node) -> bool:
@@ -428,6 +478,7 @@ _GENERATORS = {
     "dense_nd": _rank_fixes,
     "unknown_dim": _rank_fixes,
     "size": _size_fixes,
+    "unconnected": _unconnected_fixes,
     "merge": _merge_fixes,
     "outputs": _outputs_fixes,
     "name": _name_fixes,

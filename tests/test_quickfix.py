@@ -135,6 +135,15 @@ def t_reshape_unknown():
     return net, ids[0]
 
 
+def t_unconnected():
+    """LeNet's Flatten deleted: f5 is left without input below s4."""
+    from presets import build_preset
+
+    net = build_preset("lenet5")
+    net.remove_node("flatten")
+    return net, "f5"
+
+
 def t_axis():
     net = Network("t")
     net.add_node("Input", {"shape": [4, 3]}, id="x", pos=(0, 0))
@@ -236,6 +245,10 @@ def test_fixes_asked_for_by_the_issue():
     fixes[0].apply(net)
     proj = next(n for n in net.nodes.values() if n.type == "Conv2D" and n.id != "c")
     assert proj.params == {"filters": 8, "kernel_size": 1} and net.analyze().valid
+
+    net, nid = t_unconnected()
+    titles = [f.title for f in fixes_for(net, net.analyze().for_node(nid)[0])]
+    assert titles[0] == "Connect s4 to f5 through a Flatten", titles
 
     net, nid = t_outputs()
     titles = [f.title for f in fixes_for(net, net.analyze().for_node(nid)[0])]
