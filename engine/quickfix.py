@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -37,6 +38,7 @@ ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 LAYER_STEP = 120.0  # how far downstream nodes move to make room (engine.layout.LAYER)
 INCOMPLETE = ("arity", "unconnected")  # "not finished wiring yet", not "does not fit"
 PER_REPORT_LIMIT = 60  # diagnostics per report whose fixes are worked out for the views
+BUDGET_S = 0.08  # and the time that may take per report
 
 # Diagnostic codes (engine/catalog, engine/analysis, engine/shapes) for which no
 # edit can be chosen without knowing what the person meant.
@@ -88,15 +90,22 @@ def fixes_for(net, diagnostic, verify: bool = True, report=None) -> list[Fix]:
     return [fix for added, fix in scored if added == fewest]  # when another adds none
 
 
-def fixes_by_diagnostic(net, report) -> dict:
+def fixes_by_diagnostic(net, report, budget_s: float = BUDGET_S) -> dict:
     """``{diagnostic: [Fix, ...]}`` for the diagnostics of ``report`` that have
     fixes (the views show them as buttons and node badges); worked out once per
-    report."""
+    report, errors first, within ``budget_s`` seconds (a network with hundreds of
+    warnings stays responsive; the others get their fixes on demand)."""
     cached = _LAST.get(id(net))
     if cached is not None and cached[0] is report:
         return cached[1]
     out = {}
-    for d in report.diagnostics[:PER_REPORT_LIMIT]:
+    deadline = time.perf_counter() + budget_s
+    ordered = sorted(report.diagnostics, key=lambda d: not d.is_error)[:PER_REPORT_LIMIT]
+    for d in ordered:
+        if d.code not in _GENERATORS:
+            continue
+        if time.perf_counter() > deadline:
+            break
         fixes = fixes_for(net, d, report=report)
         if fixes:
             out[d] = fixes
