@@ -545,18 +545,18 @@ def _reset(node_id: str, name: str):
 
 
 def _thread(node_id: str, edge):
-    """Put the dangling layer ``node_id`` on ``edge`` (whose source already feeds it)."""
+    """Put the dangling layer ``node_id`` on ``edge`` (whose source already feeds it):
+    it takes the place of the layer it now feeds, which moves down with what follows."""
     def apply(net):
         net.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
         net.connect(node_id, edge.dst, 0, edge.dst_port)
-        node, dst = net.node(node_id), net.node(edge.dst)
-        if node.pos is not None and dst.pos is not None and dst.pos[1] <= node.pos[1] + LAYER_STEP / 2:
-            # the layer now sits between them: make room below it
-            dy = node.pos[1] + LAYER_STEP - dst.pos[1]
+        dst = net.node(edge.dst)
+        if dst.pos is not None:
+            net.move(node_id, dst.pos)
             for nid in [edge.dst, *net._descendants(edge.dst)]:
                 n = net.nodes[nid]
                 if n.pos is not None:
-                    net.move(nid, (n.pos[0], n.pos[1] + dy))
+                    net.move(nid, (n.pos[0], n.pos[1] + LAYER_STEP))
     return apply
 
 

@@ -27,7 +27,7 @@ class FixBadge(QGraphicsItem):
         self.setZValue(3)
         self.setAcceptedMouseButtons(Qt.LeftButton)
         self.setCursor(Qt.PointingHandCursor)
-        self.setPos(style.NODE_WIDTH / 2 - 4, -style.NODE_HEIGHT / 2 + 4)
+        self.setPos(style.NODE_WIDTH / 2, -style.NODE_HEIGHT / 2)  # on the corner, clear of the text
 
     def set_fixes(self, fixes: list, severity: str) -> None:
         self.fixes, self.severity = list(fixes), severity
