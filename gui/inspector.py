@@ -1,6 +1,7 @@
 """The inspector: name, trainable flag and one editor per parameter of the
 selected layer, generated from its catalog declaration (a wrapper's inner
-layer gets a nested form built the same way).
+layer gets a nested form built the same way), and below the layer's problems
+a button per quick fix.
 
 Edits apply live: what is typed applies after a short pause (one undo step per
 field edit: the steps of one field merge), text the engine refuses is marked in
@@ -14,13 +15,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
-from gui.commands import RenameCommand, SetParamCommand, SetTrainableCommand
+from gui.commands import FunctionCommand, RenameCommand, SetParamCommand, SetTrainableCommand
 from gui.param_editors import LIVE_DELAY_MS, ParamEditor, ParamForm, chain_tab_order, refusal_html
 
 
@@ -88,6 +91,12 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         self.diagnostics = QLabel()
         self.diagnostics.setWordWrap(True)
+        self.fix_bar = QWidget()  # a button per quick fix of the layer's problems
+        self.fix_bar.setObjectName("fixes")
+        self._fix_box = QVBoxLayout(self.fix_bar)
+        self._fix_box.setContentsMargins(0, 0, 0, 0)
+        self._fix_box.setSpacing(3)
+        self.fix_buttons: list = []
         self.trainable = QCheckBox("Trainable")
         self.trainable.toggled.connect(self._set_trainable)
         self.form_host = QWidget()  # holds the ParamForm of the selected layer
@@ -98,7 +107,7 @@ class Inspector(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
-                  self.error_label, self.diagnostics, self.trainable, self.form_host):
+                  self.error_label, self.diagnostics, self.fix_bar, self.trainable, self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
         app = QApplication.instance()
@@ -172,6 +181,7 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         if not has:
             self.diagnostics.hide()
+            self._show_fixes([])
             self._clear_forms()
             return
         if rebuild or self.params_form is None:
@@ -258,6 +268,38 @@ class Inspector(QScrollArea):
             self.diagnostics.show()
         else:
             self.diagnostics.hide()
+        fixes = []
+        for d, found in fixes_by_diagnostic(self.doc.network, report).items():
+            if d.node == self.node_id:
+                fixes.extend(found)
+        self._show_fixes(fixes)
+
+    def _show_fixes(self, fixes) -> None:
+        titles = [f.title for f in fixes]
+        if titles == [b.text() for b in self.fix_buttons]:
+            self._fixes = list(fixes)
+            self.fix_bar.setVisible(bool(fixes))
+            return
+        for button in self.fix_buttons:
+            self._fix_box.removeWidget(button)
+            button.deleteLater()
+        self.fix_buttons = []
+        self._fixes = list(fixes)
+        for i, fix in enumerate(fixes):
+            button = QPushButton(fix.title)
+            button.setObjectName("fix")
+            button.setToolTip(f"Apply: {fix.title} (one undo step)")
+            button.setFocusPolicy(Qt.ClickFocus)  # Tab goes from field to field
+            button.clicked.connect(lambda _=False, i=i: self._apply_fix(self._fixes[i]))
+            self._fix_box.addWidget(button)
+            self.fix_buttons.append(button)
+        self.fix_bar.setVisible(bool(fixes))
+
+    def _apply_fix(self, fix) -> None:
+        try:
+            self.doc.push(FunctionCommand(self.doc, fix.title, fix.apply))
+        except NeuroCanvasError as exc:
+            self._refuse(str(exc))
 
     # ------------------------------------------------------------ editing --
 

@@ -83,6 +83,7 @@ class RefusalPopup(QFrame):
             none = QLabel("<i>No quick fix makes this connection possible.</i>")
             self.fix_box.addWidget(none)
         self._watch(scene.doc)
+        self._for_doc = scene.doc
         self.adjustSize()
         point = self.view.mapFromScene(scene_pos) + QPoint(16, 12)
         point = self.view.viewport().mapTo(self.view, point)
@@ -117,6 +118,8 @@ class RefusalPopup(QFrame):
 
         scene = self._scene
         self.hide()
+        if scene.doc is not getattr(self, "_for_doc", None):
+            return False  # another document was opened since: these fixes are not for it
         try:
             scene.doc.push(FunctionCommand(scene.doc, fix.title, fix.apply))
         except NeuroCanvasError as exc:

@@ -153,3 +153,17 @@ def test_unintended_outputs_are_counted_and_fixed_with_one_click(window, qtbot):
     qtbot.mouseClick(window.problems.row_widget(0).buttons[1], Qt.LeftButton)
     assert net.explicit_outputs == [("dense_1", 0), ("dropout", 0)]
     assert window.problems.diagnostics() == []
+
+
+def test_inspector_offers_the_fixes_of_the_selected_layer(window, qtbot):
+    net = open_network(window, _kernel_too_large)
+    window.scene.select_nodes(["c2"])
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.fix_bar.isVisible())
+    assert [b.text() for b in inspector.fix_buttons][0] == "Set padding='same' on c2"
+    qtbot.mouseClick(inspector.fix_buttons[0], Qt.LeftButton)
+    assert net.nodes["c2"].params["padding"] == "same"
+    assert inspector.editor("padding").widget.currentText() == "same"
+    qtbot.waitUntil(lambda: not inspector.fix_bar.isVisible())
+    window.scene.select_nodes(["c1"])
+    assert inspector.fix_buttons == []
