@@ -29,7 +29,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from engine.catalog import get_spec, has_spec
+from engine.catalog import has_spec
 from engine.edit_journal import trial
 from engine.errors import NeuroCanvasError
 
@@ -240,7 +240,8 @@ def _rank_fixes(net, report, diagnostic):
         rank = len(src_in.input_shapes[0]) if src_in is not None and src_in.input_shapes else 0
         pool = f"GlobalAveragePooling{rank - 2}D"
         if upstream is not None and rank >= 3 and has_spec(pool):
-            yield Fix(f"Replace {src.name} (Flatten) with {pool}", _replace(src.id, pool, {}, keep_name=False), nid,
+            yield Fix(f"Replace {src.name} (Flatten) with {pool}",
+                      _replace(src.id, pool, {}, keep_name=False), nid,
                       diagnostic.code)
     if _is_recurrent(src) and not _returns_sequences(src):
         yield Fix(f"Set return_sequences=True on {src.name}", _set_return_sequences(src.id), nid,
@@ -729,6 +730,3 @@ def _replace(node_id: str, type_name: str, params: dict, keep_name: bool = True)
 def _fmt(shape) -> str:
     return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 
-
-def spec_exists(type_name: str) -> bool:
-    return has_spec(type_name) and get_spec(type_name) is not None

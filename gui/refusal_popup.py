@@ -9,7 +9,6 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
 
-from engine.errors import NeuroCanvasError
 from engine.quickfix import connection_fixes
 
 MAX_FIXES = 4
@@ -68,7 +67,8 @@ class RefusalPopup(QFrame):
         net = scene.net
         (s, sp), (d, dp) = src, dst
         self._clear()
-        self.fixes = connection_fixes(net, s, d, sp, dp)[:MAX_FIXES] if s in net.nodes and d in net.nodes else []
+        known = s in net.nodes and d in net.nodes
+        self.fixes = connection_fixes(net, s, d, sp, dp)[:MAX_FIXES] if known else []
         names = (net.nodes[s].name if s in net.nodes else s, net.nodes[d].name if d in net.nodes else d)
         self.title.setText(f"<b>Cannot connect {names[0]} → {names[1]}</b>")
         self.reason.setText(reason)
@@ -114,19 +114,12 @@ class RefusalPopup(QFrame):
     # ------------------------------------------------------------- fixing --
 
     def apply(self, fix) -> bool:
-        from gui.commands import FunctionCommand
+        from gui.fix_badge import apply_fix
 
-        scene = self._scene
         self.hide()
-        if scene.doc is not getattr(self, "_for_doc", None):
+        if self._scene.doc is not getattr(self, "_for_doc", None):
             return False  # another document was opened since: these fixes are not for it
-        try:
-            scene.doc.push(FunctionCommand(scene.doc, fix.title, fix.apply))
-        except NeuroCanvasError as exc:
-            scene.message.emit(f"The fix could not be applied: {exc}")
-            return False
-        scene.message.emit(f"Applied: {fix.title}")
-        return True
+        return apply_fix(self._scene, fix)
 
     # -------------------------------------------------------------- events --
 
