@@ -343,3 +343,29 @@ def test_fixes_by_diagnostic_is_computed_once_per_report():
     first = fixes_by_diagnostic(net, report)
     assert fixes_by_diagnostic(net, report) is first
     assert [d.node for d in first] == [nid]
+
+
+@pytest.mark.parametrize("shape, layer, expected", [
+    ((784,), ("Conv2D", {"filters": 4, "kernel_size": 3}), "Insert Reshape to (28, 28, 1) before conv2_d"),
+    ((28, 28), ("Conv2D", {"filters": 4, "kernel_size": 3}), "Insert Reshape to (28, 28, 1) before conv2_d"),
+    ((64,), ("Conv1D", {"filters": 4, "kernel_size": 3}), "Insert Reshape to (64, 1) before conv1_d"),
+])
+def test_wrong_rank_gets_the_reshape_that_fits(shape, layer, expected):
+    net, ids = _chain(layer, shape=shape)
+    titles = [f.title for f in fixes_for(net, net.analyze().for_node(ids[0])[0])]
+    assert titles == [expected]
+
+
+def test_a_decoder_repeats_the_encoding_over_the_input_sequence():
+    net = Network("seq2seq")
+    net.add_node("Input", {"shape": [12, 3]}, id="x", pos=(0, 0))
+    net.add_node("LSTM", {"units": 16}, id="encoder", pos=(0, 120))
+    net.add_node("Dense", {"units": 16}, id="bottleneck", pos=(0, 240))
+    net.add_node("LSTM", {"units": 8, "return_sequences": True}, id="decoder", pos=(0, 360))
+    for a, b in (("x", "encoder"), ("encoder", "bottleneck"), ("bottleneck", "decoder")):
+        net.connect(a, b)
+    fixes = fixes_for(net, net.analyze().for_node("decoder")[0])
+    titles = [f.title for f in fixes]
+    assert "Insert RepeatVector(12) before decoder" in titles
+    next(f for f in fixes if "RepeatVector" in f.title).apply(net)
+    assert net.analyze().shape("decoder") == (None, 12, 8)
