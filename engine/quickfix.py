@@ -148,6 +148,23 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
     return out
 
 
+def moved_connection_fixes(net, edge, src: str, dst: str, src_port: int = 0,
+                           dst_port: int = 0) -> list[Fix]:
+    """Like :func:`connection_fixes` for a connection picked up by one end and dropped
+    on ``src:src_port → dst:dst_port``: each fix also removes ``edge``."""
+    with trial(net):
+        net.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
+        inner = connection_fixes(net, src, dst, src_port, dst_port)
+    out = []
+    for fix in inner:
+        def apply(n, fix=fix):
+            n.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
+            fix.apply(n)
+        out.append(Fix("Reconnect" + fix.title[len("Connect"):] if fix.title.startswith("Connect")
+                       else fix.title, apply, fix.node, fix.code, fix.via))
+    return out
+
+
 def apply_fix(net, fix: Fix) -> None:
     fix.apply(net)
 

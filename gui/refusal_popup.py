@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
 
-from engine.quickfix import connection_fixes
+from engine.quickfix import connection_fixes, moved_connection_fixes
 
 MAX_FIXES = 4
 
@@ -67,8 +67,13 @@ class RefusalPopup(QFrame):
         net = scene.net
         (s, sp), (d, dp) = src, dst
         self._clear()
-        known = s in net.nodes and d in net.nodes
-        self.fixes = connection_fixes(net, s, d, sp, dp)[:MAX_FIXES] if known else []
+        moving = getattr(scene, "refused_moving", None)  # a picked-up connection was dropped
+        if not (s in net.nodes and d in net.nodes):
+            self.fixes = []
+        elif moving is not None and moving in net.edges:
+            self.fixes = moved_connection_fixes(net, moving, s, d, sp, dp)[:MAX_FIXES]
+        else:
+            self.fixes = connection_fixes(net, s, d, sp, dp)[:MAX_FIXES]
         names = (net.nodes[s].name if s in net.nodes else s, net.nodes[d].name if d in net.nodes else d)
         self.title.setText(f"<b>Cannot connect {names[0]} → {names[1]}</b>")
         self.reason.setText(reason)

@@ -556,6 +556,9 @@ class NetworkScene(QGraphicsScene):
                 reason = str(exc)
         if reason:
             self._refuse(reason)
+            self.refused_moving = edge  # the refusal popup offers fixes that move it
+            self.refused.emit(new[0::2], new[1::2], QPointF(pos), reason)
+            self.refused_moving = None
             return
         self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
 

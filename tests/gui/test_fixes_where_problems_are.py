@@ -167,3 +167,36 @@ def test_inspector_offers_the_fixes_of_the_selected_layer(window, qtbot):
     qtbot.waitUntil(lambda: not inspector.fix_bar.isVisible())
     window.scene.select_nodes(["c1"])
     assert inspector.fix_buttons == []
+
+
+def test_a_picked_up_connection_dropped_where_it_does_not_fit_offers_the_move_with_a_fix(window, qtbot):
+    def build(net):
+        net.add_node("Input", {"shape": [64]}, id="x", pos=(0, 0))
+        net.add_node("Dense", {"units": 64}, id="d", pos=(0, 120))
+        net.add_node("Input", {"shape": [10, 3]}, id="seq", pos=(300, 120))
+        net.add_node("LSTM", {"units": 8}, id="l", pos=(300, 300))
+        net.connect("x", "d")
+        net.connect("seq", "l")
+    net = open_network(window, build)
+    window.view.set_zoom(1.0)
+    window.view.centerOn(window.scene.nodes["l"].scenePos())
+    before = snapshot(window)
+    # pick the connection seq → l up by its source end and drop that end on d's output
+    edge_item = window.scene.edges[net.in_edges("l")[0]]
+    start = edge_item.path().pointAtPercent(0.15)
+    end = window.scene.nodes["d"].out_port(0).scenePos()
+    vp = window.view.viewport()
+    a, b = window.view.mapFromScene(start), window.view.mapFromScene(end)
+    QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, a)
+    for t in (0.25, 0.5, 0.75, 1.0):
+        QTest.mouseMove(vp, a + (b - a) * t)
+    QTest.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, b)
+    popup = window.view.refusal_popup
+    qtbot.waitUntil(popup.isVisible)
+    assert snapshot(window) == before
+    assert popup.buttons[0].text() == "Reconnect through a Reshape to (64, 1)"
+    qtbot.mouseClick(popup.buttons[0], Qt.LeftButton)
+    reshape = next(n.id for n in net.nodes.values() if n.type == "Reshape")
+    assert [e.src for e in net.in_edges("l")] == [reshape] and not net.out_edges("seq")
+    window.act_undo.trigger()
+    assert snapshot(window) == before
