@@ -36,12 +36,10 @@ PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is 
 
 class NetworkScene(QGraphicsScene):
     connection_refused = Signal(str)
+    refused = Signal(object, object, object, str)  # (src, port), (dst, port), scene pos, reason
     message = Signal(str)
     node_double_clicked = Signal(str)
     quick_add_requested = Signal(QPointF, object)  # scene position, (src id, port) or None
-    # a connection dropped on a port that refuses it: source port, destination
-    # port (PortItems), scene position of the drop, the reason
-    drop_refused = Signal(object, object, QPointF, str)
     drag_started = Signal()
     drag_ended = Signal()
     document_replaced = Signal(object, object)  # the document shown until now (or None), the new one
@@ -60,6 +58,7 @@ class NetworkScene(QGraphicsScene):
         self._shown: dict[str, tuple] = {}  # node -> (LayerInfo, diagnostics) last drawn
         self._moved: set = set()
         self.drag: ConnectionDrag | None = None
+        self.refused_moving = None  # while ``refused`` is emitted for a moved connection: its edge
         # node id -> (the Node it was computed for, dx, dy) while groups are collapsed
         self._offsets: dict[str, tuple] = {}
         self._reflowed: set[str] = set()  # the collapsed groups the offsets were made for
@@ -222,6 +221,9 @@ class NetworkScene(QGraphicsScene):
         if self._restructured:  # re-flow around the collapsed groups now, not a turn later
             self._groups_timer.stop()
             self.update_groups()
+        from gui.fix_badge import update_badges  # (gui.fix_badge imports gui.canvas)
+
+        update_badges(self, report)
 
     def _refresh_node(self, nid, info, diags) -> None:
         node = self.net.nodes[nid]
@@ -360,7 +362,7 @@ class NetworkScene(QGraphicsScene):
         if event.button() == Qt.LeftButton and self.doc is not None and self.drag is None \
                 and not event.modifiers() & (Qt.ShiftModifier | Qt.ControlModifier):
             port = self.port_at(event.scenePos())
-            if port is not None:
+            if port is not None and not self._button_at(event.scenePos()):
                 event.accept()
                 self.begin_port_drag(port, event.scenePos())
                 return
@@ -372,6 +374,17 @@ class NetworkScene(QGraphicsScene):
             self.drag_connection_to(event.scenePos())
             return
         super().mouseMoveEvent(event)
+
+    def _button_at(self, pos: QPointF) -> bool:
+        """Whether the topmost item at ``pos`` is a small control of its own (a fix
+        badge on a node's corner), which takes the press before any port nearby."""
+        for item in self.items(pos):
+            if isinstance(item, (PortItem, NodeItem, EdgeItem, GroupFrameItem, CollapsedGroupItem)):
+                return False
+            if item.acceptedMouseButtons() & Qt.LeftButton and item.isVisible() \
+                    and item.zValue() >= 0 and item is not getattr(self.drag, "path", None):
+                return True
+        return False
 
     def begin_port_drag(self, port: PortItem, pos: QPointF) -> None:
         """A press on a port: a connected input port picks up its connection,
@@ -389,8 +402,18 @@ class NetworkScene(QGraphicsScene):
         if self.drag is not None:
             self.cancel_connection()
         self.drag = drag
-        drag.refused.connect(self.drop_refused)
+        drag.refused.connect(lambda *args, drag=drag: self._drag_refused(drag, *args))
         self.drag_started.emit()
+
+    def _drag_refused(self, drag, src: PortItem, dst: PortItem, pos: QPointF, reason: str) -> None:
+        """A drop refused by the port it was on: ``refused`` carries the two ends as
+        (node id, port), where and why (the refusal popup offers fixes there); while
+        it is emitted, ``refused_moving`` is the connection that was being moved."""
+        self.refused_moving = drag.reconnect.edge if drag.reconnect is not None else None
+        try:
+            self.refused.emit((src.node_id, src.index), (dst.node_id, dst.index), QPointF(pos), reason)
+        finally:
+            self.refused_moving = None
 
     def edge_into(self, node_id: str, port: int) -> EdgeItem | None:
         for e in self.net.in_edges(node_id):
@@ -544,13 +567,16 @@ class NetworkScene(QGraphicsScene):
         self.last_refusal = reason
         self.connection_refused.emit(reason)
 
-    def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str:
-        """Connect if the engine accepts it; otherwise report why. Returns the reason or ''."""
+    def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0, pos=None) -> str:
+        """Connect if the engine accepts it; otherwise report why (with ``pos``, where the
+        connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
         reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
         if not reason:
             reason = self._push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
         if reason:
             self._refuse(reason)
+            if pos is not None:
+                self.refused.emit((src, src_port), (dst, dst_port), QPointF(pos), reason)
         return reason
 
     def keyPressEvent(self, event):
