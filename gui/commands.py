@@ -318,14 +318,30 @@ class GroupCommand(EditCommand):
 
 
 class PasteCommand(EditCommand):
-    """Add the nodes and internal edges of a clipboard network; returns the new ids."""
+    """Add the nodes and internal edges of a clipboard network, ``offset`` from where
+    they were (further right where they would cover a layer); returns the new ids."""
 
     def __init__(self, doc, fragment, offset=(40.0, 40.0), text: str = "Paste"):
         super().__init__(doc, text)
         self.fragment, self.offset = fragment, offset
 
+    def clear_offset(self, net) -> tuple[float, float]:
+        """``offset``, moved right one column at a time until no pasted layer covers
+        a layer already there."""
+        from engine.layout import COLUMN, boxes_overlap
+
+        placed = [n.pos for n in self.fragment.nodes.values() if n.pos is not None]
+        there = [tuple(n.pos) for n in net.nodes.values() if n.pos is not None]
+        dx, dy = self.offset
+        for _ in range(len(there) + 1):
+            if not any(boxes_overlap((x + dx, y + dy), q, NODE_BOX) for x, y in placed for q in there):
+                break
+            dx += COLUMN
+        return dx, dy
+
     def edit(self, net):
         mapping = {}
+        dx, dy = self.clear_offset(net)
 
         def taken(name):
             return name in net.nodes or net.node_by_name(name) is not None
@@ -335,7 +351,7 @@ class PasteCommand(EditCommand):
             name = node.name if node.name == new_id or not taken(node.name) else new_id
             pos = None
             if node.pos is not None:
-                pos = (node.pos[0] + self.offset[0], node.pos[1] + self.offset[1])
+                pos = (node.pos[0] + dx, node.pos[1] + dy)
             mapping[nid] = net.add_node(node.type, node.params, id=new_id, name=name, pos=pos,
                                         group=node.group, trainable=node.trainable)
         for e in self.fragment.edges:

@@ -192,3 +192,21 @@ def test_tab_adds_layers_only_from_the_canvas(make_window):
     offered = [window.quick_add.list.item(i).data(Qt.UserRole) for i in range(window.quick_add.list.count())]
     assert "Input" not in offered and "Dense" in offered
     window.quick_add.close_popup()
+
+
+def test_paste_and_duplicate_never_cover_a_layer(make_window):
+    window = big_window(make_window, "lenet5")
+    scene = window.scene
+    scene.select_nodes(["c1", "s2"])
+    before = snapshot(window)
+    assert window.copy()
+    first = window.paste()
+    second = window.paste()
+    scene.select_nodes(["f5"])
+    dup = window.duplicate()
+    QApplication.processEvents()
+    assert len(first) == len(second) == 2 and len(dup) == 1
+    assert not overlapping(scene)
+    for _ in range(3):
+        window.act_undo.trigger()
+    assert snapshot(window) == before
