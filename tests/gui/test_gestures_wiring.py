@@ -195,3 +195,23 @@ def test_in_a_diagram_narrower_than_the_view_a_wire_past_its_edge_moves_nothing(
                 watch=lambda: scroll_values(window))
     assert set(seen) == {before}
     assert [e.src for e in net.in_edges(add.result)] == ["c3"]
+
+
+def test_between_a_taken_port_and_a_free_one_the_free_one_takes_the_wire(make_window):
+    """An Add with two inputs connected shows a third, free port 49 units beside
+    them: a drop nearer the taken port, but not on it, goes to the free one."""
+    window = big_window(make_window)
+    scene, net = window.scene, window.doc.network
+    middle = scroll_to_middle(window)
+    ids = list(net.nodes)
+    add = next(n for n in ids[ids.index(middle):] if net.nodes[n].type == "Add")
+    bn, _conv = _with_free_layers(window, middle)
+    window.view.show_at(scene.nodes[add].scenePos())
+    QApplication.processEvents()
+    taken, free = scene.nodes[add].in_ports[1], scene.nodes[add].in_ports[2]
+    assert net.in_edges(add) and not [e for e in net.in_edges(add) if e.dst_port == 2]
+    drop = vp_point(window, taken.scenePos()) + QPoint(17, -5)  # 18 px from the taken one, 32 from the free
+    src = scene.nodes[bn].out_ports[0]
+    drag(window, vp_point(window, src.scenePos()), drop)
+    assert [e for e in net.in_edges(add) if e.dst_port == 2] == [e for e in net.out_edges(bn)]
+    assert len(net.out_edges(bn)) == 1
