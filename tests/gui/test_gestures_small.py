@@ -6,13 +6,11 @@ columns fit their content."""
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from engine.network import Network
 from gui import wheel_guard
 from gui.node_subtitle import subtitle
-from tests.gui.gestures import big_window
 
 
 def _wheel(widget, dy=-120):

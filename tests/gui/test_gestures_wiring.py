@@ -95,8 +95,7 @@ def test_add_layer_opens_only_where_no_port_is_near(make_window):
     assert len(net.nodes) == count and not net.in_edges(bn)
     # over empty canvas, far from every port: the popup offers a layer connected from there
     empty = vp_point(window, scene.nodes[bn].scenePos() + QPointF(0, 300))
-    assert not [i for i in window.view.items(empty) if not isinstance(i, type(None))
-                and getattr(i, "node_id", None)]
+    assert window.view._node_at(empty) is None
     drag(window, start, empty)
     assert window.quick_add.isVisible()
     assert window.quick_add.connect_from == (middle, 0)
