@@ -155,5 +155,13 @@ def test_summary_columns_fit_their_content(window):
 
     window.doc.push(RenameCommand(window.doc, nid, "a_rather_long_layer_name_for_the_summary"))
     QApplication.processEvents()
-    for column in range(table.model().columnCount()):
+    model, fm = table.model(), table.fontMetrics()
+    for column in range(model.columnCount()):
+        widest = max(fm.horizontalAdvance(model.data(model.index(row, column)))
+                     for row in range(model.rowCount()))
+        assert table.columnWidth(column) >= widest + 4  # every row, not only those in view
         assert table.columnWidth(column) >= table.sizeHintForColumn(column)
+    name_width = table.columnWidth(0)
+    window.act_undo.trigger()  # the long name goes: the column narrows to its content again
+    QApplication.processEvents()
+    assert table.columnWidth(0) < name_width
