@@ -7,6 +7,10 @@ feeds it when that place is free, otherwise in the nearest free column beside
 it (right first, then left). Separate parts of the graph are placed side by
 side. Positions are node centres in scene units; nothing here imports Qt.
 
+For one new node, :func:`room_below` moves the rows under a node down to
+free the row below it, and :func:`free_spot` finds the nearest place in a
+row where a node's box covers no other.
+
     >>> from engine import Network
     >>> net = Network()
     >>> a = net.add_node("Input", {"shape": [4]})

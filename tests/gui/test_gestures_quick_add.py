@@ -210,3 +210,19 @@ def test_paste_and_duplicate_never_cover_a_layer(make_window):
     for _ in range(3):
         window.act_undo.trigger()
     assert snapshot(window) == before
+
+
+def test_a_layer_added_after_the_chosen_output_becomes_the_output(make_window):
+    window = big_window(make_window, "lenet5")
+    net, doc = window.doc.network, window.doc
+    net.set_outputs(["output"])
+    doc.undo_stack.clear()
+    window.scene.select_nodes(["output"])
+    window.view.setFocus()
+    QTest.keyClick(window.view, Qt.Key_Tab)
+    _choose(window, "softmax")
+    new = window.scene.selected_node_ids()[0]
+    assert net.nodes[new].type == "Softmax"
+    assert net.outputs == [(new, 0)]  # not a second, dangling output
+    window.act_undo.trigger()
+    assert net.outputs == [("output", 0)] and new not in net.nodes
