@@ -51,14 +51,17 @@ class PortItem(QGraphicsEllipseItem):
             self.state, 1.45 if (self._hover or self.state == self.CANDIDATE) else 1.0)
         self.setScale(scale)
 
+    def set_hover(self, hover: bool) -> None:
+        if hover != self._hover:
+            self._hover = hover
+            self.restyle()
+
     def hoverEnterEvent(self, event):
-        self._hover = True
-        self.restyle()
+        self.set_hover(True)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.restyle()
+        self.set_hover(False)
         super().hoverLeaveEvent(event)
 
 
@@ -77,6 +80,7 @@ class NodeItem(QGraphicsItem):
         self.frozen = False
         self.in_ports: list[PortItem] = []
         self.out_ports: list[PortItem] = []
+        self._near_port: PortItem | None = None
         self.edges: set = set()
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -99,6 +103,7 @@ class NodeItem(QGraphicsItem):
         if [p.name for p in self.in_ports] == list(inputs) and \
                 [p.name for p in self.out_ports] == list(outputs):
             return
+        self._near_port = None
         for port in self.in_ports + self.out_ports:
             port.setParentItem(None)
             if port.scene() is not None:
@@ -234,6 +239,30 @@ class NodeItem(QGraphicsItem):
         scene = self.scene()
         if scene is not None:
             scene.items_dragged()
+
+    # a port within reach of the pointer lights up (a press there starts a wire)
+    def hoverMoveEvent(self, event):
+        scene = self.scene()
+        port = scene.port_at(event.scenePos()) if scene is not None and hasattr(scene, "port_at") else None
+        near = port if port is not None and port.node_item is self else None
+        if near is not self._near_port:
+            if self._near_port is not None:
+                self._near_port.set_hover(False)
+            if near is not None:
+                near.set_hover(True)
+            self._near_port = near
+            if near is not None:
+                self.setCursor(Qt.CrossCursor)
+            else:
+                self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event):
+        if self._near_port is not None:
+            self._near_port.set_hover(False)
+            self._near_port = None
+            self.unsetCursor()
+        super().hoverLeaveEvent(event)
 
     def mouseDoubleClickEvent(self, event):
         scene = self.scene()

@@ -214,3 +214,18 @@ def test_between_a_taken_port_and_a_free_one_the_free_one_takes_the_wire(make_wi
     drag(window, vp_point(window, src.scenePos()), drop)
     assert [e for e in net.in_edges(add) if e.dst_port == 2] == [e for e in net.out_edges(bn)]
     assert len(net.out_edges(bn)) == 1
+
+
+def test_a_port_within_reach_lights_up_under_the_pointer(make_window):
+    window = big_window(make_window)
+    scene = window.scene
+    middle = scroll_to_middle(window)
+    port = scene.nodes[middle].out_ports[0]
+    vp = window.view.viewport()
+    near = vp_point(window, port.scenePos()) + QPoint(10, -7)  # on the node, beside the dot
+    QTest.mouseMove(vp, vp_point(window, scene.nodes[middle].scenePos()))
+    assert not port._hover
+    QTest.mouseMove(vp, near)
+    assert port._hover
+    QTest.mouseMove(vp, vp_point(window, scene.nodes[middle].scenePos()))
+    assert not port._hover
