@@ -111,7 +111,13 @@ class CanvasView(QGraphicsView):
         self.overview.refresh()
 
     def zoom_by(self, step: float) -> None:
+        """Zoom about the middle of the view (keys and menu: wherever the pointer is)."""
+        centre = self.visible_rect().center()
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.NoAnchor)
         self.set_zoom(self.zoom() * step)
+        self.setTransformationAnchor(anchor)
+        self.show_at(centre)
 
     def zoom_at(self, step: float, view_pos) -> None:
         """Zoom by ``step`` keeping the scene point under ``view_pos`` (viewport

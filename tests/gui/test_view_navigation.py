@@ -85,9 +85,11 @@ def test_trackpad_scroll_pans_and_ctrl_scroll_zooms(big):
 
 def test_keyboard_zoom_in_out_fit_and_actual_size(big):
     view = big.view
+    QTest.mouseMove(view.viewport(), QPoint(20, 20))  # the pointer in a corner: keys zoom about the middle
     QTest.keyClick(view, Qt.Key_Plus, Qt.ControlModifier)
     zoomed_in = view.zoom()
     assert zoomed_in > 1.0
+    assert (_centre(view) - QPointF(0, 1200)).manhattanLength() < 2
     QTest.keyClick(view, Qt.Key_Minus, Qt.ControlModifier)
     QTest.keyClick(view, Qt.Key_Minus, Qt.ControlModifier)
     assert view.zoom() < 1.0
