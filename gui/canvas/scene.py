@@ -97,6 +97,7 @@ class NetworkScene(QGraphicsScene):
         self.collapsed_items.clear()
         self._shown.clear()
         if self.drag is not None:  # its items went with clear()
+            self.drag.deleteLater()
             self.drag = None
             self.drag_ended.emit()
         for nid in self.net.nodes:
@@ -478,6 +479,7 @@ class NetworkScene(QGraphicsScene):
         if drag is None:
             return None
         drag.remove()
+        drag.deleteLater()  # after what the drop does with it (synchronously) is done
         self.drag_ended.emit()
         return drag
 
