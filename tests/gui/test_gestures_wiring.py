@@ -229,3 +229,31 @@ def test_a_port_within_reach_lights_up_under_the_pointer(make_window):
     assert port._hover
     QTest.mouseMove(vp, vp_point(window, scene.nodes[middle].scenePos()))
     assert not port._hover
+
+
+def test_eight_drags_in_a_row_all_land_and_the_view_never_moves(make_window):
+    """The sequence a person met: eight wires from the middle of ResNet-50 to eight
+    new layers beside it, released on, near or beside the port. Every one lands,
+    no "Add layer…" opens, the view stays where it was."""
+    window = big_window(make_window)
+    scene, net, doc = window.scene, window.doc.network, window.doc
+    middle = scroll_to_middle(window, zoom=0.8)
+    ids = list(net.nodes)
+    sources = ids[ids.index(middle) - 3:ids.index(middle) + 5]
+    top = net.nodes[sources[0]].pos[1]
+    targets = []
+    for i in range(8):
+        add = AddNodeCommand(doc, "BatchNormalization", pos=(480.0, top + 120 * i))
+        doc.push(add)
+        targets.append(add.result)
+    QApplication.processEvents()
+    before = scroll_values(window)
+    misses = [(0, 0), (12, -8), (-15, 10), (20, 5), (-22, -12), (8, 18), (-5, -20), (25, 0)]
+    for src, dst, (dx, dy) in zip(sources, targets, misses):
+        start = vp_point(window, scene.nodes[src].out_ports[0].scenePos())
+        end = vp_point(window, scene.nodes[dst].in_ports[0].scenePos()) + QPoint(dx, dy)
+        seen = drag(window, start, end, watch=lambda: scroll_values(window))
+        assert set(seen) == {before}
+        assert [e.src for e in net.in_edges(dst)] == [src], (src, dst, dx, dy)
+        assert not window.quick_add.isVisible()
+    assert doc.undo_stack.count() == 16
