@@ -28,6 +28,8 @@ from gui.commands import (
 
 MIN_ZOOM, MAX_ZOOM = 0.08, 4.0
 LEGIBLE_ZOOM = 0.5  # Zoom to Fit never goes below this: the node names stay readable
+START_ZOOM = 0.6  # a document opens fitted whole when that zoom is at least this
+START_ZOOM_BIG = 0.85  # ... else at this zoom, showing its inputs
 EDGE_SCROLL_PX = 28  # a connection dragged this close to the viewport's edge scrolls the view
 EDGE_SCROLL_STEP = 18  # pixels per tick at the very edge
 
@@ -181,8 +183,8 @@ class CanvasView(QGraphicsView):
 
     def show_start(self, readable: float | None = None) -> None:
         """The first view of the document: where it was left when it was shown
-        before, else the whole diagram when it can be read, else its top (the
-        inputs) fitted by width at a legible zoom."""
+        before, else the whole diagram when it shows in full detail, else its top
+        (the inputs) at a comfortable zoom (Zoom to Fit then shows more of it)."""
         scene = self.scene()
         doc = scene.doc
         state = getattr(doc, "view_state", None)
@@ -201,7 +203,17 @@ class CanvasView(QGraphicsView):
             self.show_at(QPointF(0, 0))
             self.overview.refresh()
             return
-        self.zoom_to_fit(keep_place=False)
+        zoom, whole = self.fit_zoom(rect)
+        if whole and zoom >= START_ZOOM:
+            self.zoom_to_fit(keep_place=False)
+            return
+        # too big to read whole in full detail: its top at a comfortable zoom
+        self.set_zoom(START_ZOOM_BIG)
+        visible = self.visible_rect()
+        x = rect.center().x() if rect.width() + 80 <= visible.width() else rect.left() - 40 + visible.width() / 2
+        self.show_at(QPointF(x, rect.top() - 40 + visible.height() / 2))
+        self.zoom_changed.emit(self.zoom())
+        self.overview.refresh()
 
     def view_state(self) -> tuple[float, QPointF]:
         return self.zoom(), self.visible_rect().center()
