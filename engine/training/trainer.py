@@ -95,6 +95,7 @@ class Trainer:
         self._resume = threading.Event()
         self._resume.set()
         self._stop_requested = False
+        self._failure: dict | None = None  # set by `abort`
         self.state = IDLE
         self.batches: list[dict] = []   # every batch: step, epoch, batch, lr, loss, metrics
         self.epochs: list[dict] = []    # every epoch: epoch, lr, duration, logs
@@ -135,6 +136,7 @@ class Trainer:
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("This trainer is already running.")
         self._stop_requested = False
+        self._failure = None
         self._resume.set()
         self.state = RUNNING
         target = self.epochs_done + int(epochs if epochs is not None else self.settings.epochs)
@@ -155,6 +157,18 @@ class Trainer:
         self._stop_requested = True
         if self.state in (RUNNING, PAUSED):
             self.state = STOPPING
+        self._resume.set()
+
+    def abort(self, reason: str, hint: str = "", code: str = "abort") -> None:
+        """End the run as ``failed`` with ``reason`` at the next batch boundary
+        (or the end of this epoch). A subscriber calls it when it cannot go on,
+        e.g. the run recorder when a file cannot be written; the first reason
+        given is the one reported."""
+        if self._failure is None:
+            self._failure = {"reason": reason, "hint": hint, "code": code}
+        self._stop_requested = True
+        if self.model is not None:
+            self.model.stop_training = True
         self._resume.set()
 
     def wait(self, timeout: float | None = None) -> str:
@@ -236,6 +250,7 @@ class Trainer:
         callbacks = build_callbacks(s.callbacks, self.run_dir, ds.has_validation,
                                     constant_lr=not scheduled)
         callbacks = [c for c in callbacks if type(c).__name__ != "TerminateOnNaN"]
+        guard = next((c for c in callbacks if hasattr(c, "divergence_report")), None)
         events = _event_callback(self, start_step, scheduled)
         from engine.training.insights import insights_callbacks
 
@@ -259,9 +274,18 @@ class Trainer:
         events.flush()
         summary = {"epochs_run": self.epochs_done, "history": self.history(),
                    "steps": len(self.batches)}
-        if events.nan_at is not None:
+        if self._failure is not None:
+            self.state = FAILED
+            self.result = self._emit(FAILED, **self._failure, **summary)
+        elif events.nan_at is not None:
+            restored = guard.best_epoch if guard is not None and guard.best_weights is not None \
+                else None
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="nan", **events.nan_report(), **summary)
+            self.result = self._emit(STOPPED, code="nan", **events.nan_report(restored), **summary)
+        elif guard is not None and guard.stopped_epoch is not None:
+            self.state = STOPPED
+            self.result = self._emit(STOPPED, code="divergence", **guard.divergence_report(),
+                                     **summary)
         elif self._stop_requested:
             self.state = STOPPED
             self.result = self._emit(STOPPED, code="user", reason="Stopped by the user; the "
@@ -364,10 +388,15 @@ class _EventsMixin:
             self.last_emit = time.monotonic()
             self.trainer._emit("batch", points=points, last=points[-1])
 
-    def nan_report(self) -> dict:
+    def nan_report(self, restored_epoch: int | None = None) -> dict:
+        """Why the run stopped at a NaN; ``restored_epoch`` is the epoch whose
+        weights the divergence guard restored (its best), if it did."""
         epoch, batch, step, lr = self.nan_at
-        kept = (f"the weights from the end of epoch {self.good_epoch} were restored"
-                if self.good_epoch else "the initial weights were restored")
+        if restored_epoch is not None:
+            kept = (f"the weights of epoch {restored_epoch} (the best loss) were restored")
+        else:
+            kept = (f"the weights from the end of epoch {self.good_epoch} were restored"
+                    if self.good_epoch else "the initial weights were restored")
         return {"reason": f"The loss became NaN or infinite at epoch {epoch + 1}, batch {batch + 1} "
                           f"(step {step}); training stopped and {kept}.",
                 "hint": f"Lower the learning rate (it was {lr:.3g}), add gradient clipping "
