@@ -342,11 +342,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event):
+        if not self._training_allows_close():
+            event.ignore()
+            return
         if self.maybe_save():
             self.autosaver.discard()
             event.accept()
         else:
             event.ignore()
+
+    def _training_allows_close(self) -> bool:
+        """A run still training asks first (stop and keep a checkpoint, or
+        cancel); see gui.training.controller.TrainingController.confirm_close."""
+        dashboard = self._dashboard
+        return dashboard is None or dashboard.controller.confirm_close()
 
     # ------------------------------------------------------------ export --
 
