@@ -27,9 +27,11 @@ Example::
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 import traceback
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -39,6 +41,20 @@ from engine.errors import Diagnostic
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
+
+_ALIVE: "weakref.WeakSet[Trainer]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_at_exit(timeout: float = 120.0) -> None:
+    """A program that exits while a run trains (its thread is a daemon)
+    stops the run and waits for its end first, so the checkpoint and record
+    written on the way out are complete: saving while the interpreter shuts
+    down fails in odd ways ("TypeError: Operation not defined for data type")."""
+    for trainer in list(_ALIVE):
+        if trainer.running:
+            trainer.stop()
+            trainer.wait(timeout)
 
 
 @dataclass
@@ -142,6 +158,7 @@ class Trainer:
         target = self.epochs_done + int(epochs if epochs is not None else self.settings.epochs)
         self._thread = threading.Thread(target=self._run, args=(target,), name="neurocanvas-train",
                                         daemon=True)
+        _ALIVE.add(self)
         self._thread.start()
 
     def pause(self) -> None:

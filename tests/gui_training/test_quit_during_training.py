@@ -33,6 +33,9 @@ SCRIPT = textwrap.dedent("""
     def poll():
         t = controller.trainer
         if t is not None and len(t.epochs) >= 1 and t.running:
+            if "--quit" in sys.argv:
+                app.quit()   # an exit that asks nothing (a signal, a script)
+                return
             window.close()   # as the window's close button: asks, stops, waits, closes
             print("asked", len(asked), "running", t.running, flush=True)
             return
@@ -43,9 +46,7 @@ SCRIPT = textwrap.dedent("""
 """)
 
 
-def test_quitting_during_training_keeps_a_checkpoint_keras_loads(tmp_path):
-    import keras
-
+def _quit_while_training(tmp_path, *flags):
     doc = tmp_path / "flowers.json"
     iris_net(epochs=500, batch_size=4).save(doc)
     script = tmp_path / "quit_while_training.py"
@@ -53,11 +54,16 @@ def test_quitting_during_training_keeps_a_checkpoint_keras_loads(tmp_path):
     env = environment()
     env.update(QT_QPA_PLATFORM="offscreen", NEUROCANVAS_CONFIG_DIR=str(tmp_path / "config"),
                NEUROCANVAS_NO_TENSORFLOW="1")
-    done = subprocess.run([sys.executable, str(script), str(doc)], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, str(script), str(doc), *flags], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "asked 1 running False" in done.stdout
     assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    return doc, done
+
+
+def _check_the_checkpoint(doc):
+    import keras
+
     [run] = list_runs(doc)
     assert run.status == "stopped" and run.holder is None
     assert run.info["code"] == "user" and run.epochs_run < 500
@@ -68,3 +74,14 @@ def test_quitting_during_training_keeps_a_checkpoint_keras_loads(tmp_path):
     assert len(best.get_weights()) == len(last.get_weights())
     info = json.loads((run.path / "run.json").read_text())
     assert info["status"] == "stopped"
+
+
+def test_quitting_during_training_keeps_a_checkpoint_keras_loads(tmp_path):
+    doc, done = _quit_while_training(tmp_path)
+    assert "asked 1 running False" in done.stdout
+    _check_the_checkpoint(doc)
+
+
+def test_an_exit_that_asks_nothing_still_ends_the_run_whole(tmp_path):
+    doc, _ = _quit_while_training(tmp_path, "--quit")
+    _check_the_checkpoint(doc)

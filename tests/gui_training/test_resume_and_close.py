@@ -157,3 +157,39 @@ def test_closing_while_training_asks_and_keeps_a_valid_checkpoint(qtbot, make_wi
     model = keras.models.load_model(run.last_model_path)
     assert int(model.optimizer.iterations) == run.checkpoint["step"] > 0
     keras.models.load_model(run.best_model_path)
+
+
+def test_a_full_disk_is_one_message_in_the_editor(qtbot, make_window, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from engine.training import runs
+
+    real = runs.save_model_atomic
+    failed = []
+
+    def full_disk(model, path):
+        if path.name == "last.keras" and failed == [] and path.with_name("epoch_metrics.csv") \
+                .read_text().count("\n") >= 3:  # the disk fills in epoch 2
+            failed.append(path)
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real(model, path)
+
+    monkeypatch.setattr(runs, "save_model_atomic", full_disk)
+    window = make_window()
+    doc = tmp_path / "flowers.json"
+    small_iris_net(epochs=50).save(doc)
+    assert window.open_path(doc)
+    dash = window.dashboard
+    messages = []
+    dash.controller.message.connect(lambda text, level: messages.append((level, text)))
+    assert dash.start()
+    assert wait_state(qtbot, window, ("finished", "failed", "stopped")) == "failed"
+    qtbot.waitUntil(lambda: not dash.controller.trainer.running, timeout=30_000)
+    errors = [text for level, text in messages if level == "error"]
+    assert len(errors) == 1 and errors[0].startswith(f"no space left on device at {failed[0]}")
+    assert "no space left on device" in dash.run_controls.status.text()
+    [run] = list_runs(doc)
+    assert run.status == "failed" and run.checkpoint["epoch"] == 1
+    qtbot.waitUntil(lambda: dash.runs_panel.table.rowCount() == 1
+                    and dash.runs_panel.table.item(0, 1).text() == "failed", timeout=10_000)
