@@ -12,6 +12,14 @@ folder per run named ``<YYYYmmdd-HHMMSS>_<id>``::
         last.keras         the model (with its optimizer state) at the last checkpoint
         best.keras         the model at the best value of the watched metric
         log.txt            what happened, in words (and failure details)
+        run.lock           held (flock) by the process recording the run; holds its pid
+
+A run whose ``run.json`` says running but whose lock nobody holds was cut
+short (a crash, ``kill -9``): it reads as ``"interrupted"`` and can be
+continued from ``last.keras`` (`engine.training.resume`). Models are written
+through a temporary file and a rename, CSV rows one flushed line at a time,
+so a crash never leaves a half model, and a half row is dropped by readers.
+The first write that fails (a full disk) ends the run as ``failed``.
 
 Callbacks that write files (a CSV log, a ModelCheckpoint, TensorBoard) put
 them in the same folder.
