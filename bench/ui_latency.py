@@ -167,7 +167,10 @@ def display_lag(app, window) -> list[float]:
     from gui.document import Document
 
     net = cnn()
-    net.extra["training"]["compile"] = {"optimizer": {"name": "sgd", "learning_rate": 0.8,
+    for nid in ("conv1", "conv2", "hidden"):  # no unit dies: the run truly runs away
+        net.set_param(nid, "activation", "tanh")
+    net.set_param("out", "activation", "linear")  # logits: the loss has no ceiling
+    net.extra["training"]["compile"] = {"optimizer": {"name": "sgd", "learning_rate": 3.0,
                                                       "momentum": 0.9}}
     net.extra["training"]["callbacks"] = {"divergence": False}  # let it run away
     window.set_document(Document(net))
@@ -205,8 +208,9 @@ def display_lag(app, window) -> list[float]:
     if c.state not in ENDED:
         loop.exec()
     del loss.handle, loss.refresh
-    print(f"  diverging run: {c.state} after {c.trainer.epochs_done} epochs; "
-          f"{dash.run_controls.status.text()[:120]}")
+    losses = " ".join(f"{b['loss']:.3g}" for b in c.trainer.batches[::50])
+    print(f"  diverging run: {c.state} after {c.trainer.epochs_done} epochs, loss every 50 "
+          f"steps: {losses}")
     return lags
 
 

@@ -127,6 +127,14 @@ def test_the_context_menu_of_a_run(qtbot, make_window, tmp_path):
     panel.ask_delete = lambda r: asked.append(r.id) or False   # "Cancel"
     actions["Delete…"].trigger()
     assert asked == [run.id] and run.path.exists()
+    # open its network: a new, unsaved document with the run's network and settings
+    before = window.doc
+    actions["Open its network"].trigger()
+    assert window.doc is not before and window.doc.path is None
+    assert set(window.doc.network.nodes) == set(run.network().nodes)
+    assert window.doc.network.extra["training"] == run.settings["training"]
+    assert window.open_path(doc)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10_000)
     panel.ask_delete = lambda r: True
     actions["Delete…"].trigger()
     assert not run.path.exists() and panel.table.rowCount() == 0
