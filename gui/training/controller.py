@@ -496,6 +496,22 @@ class TrainingController(QObject):
         elif kind == FAILED:
             self._set_state(FAILED)
             self.message.emit(_reason(data), "error")
+        if kind in ENDED:
+            self._after_thread_ends()
+
+    def _after_thread_ends(self) -> None:
+        """Say the state once more when the training thread has really ended
+        (the final event arrives a moment before), so Continue and Resume,
+        which need it ended, are offered."""
+        from PySide6.QtCore import QTimer
+
+        t = self.trainer
+        if t is None or self.state not in ENDED:
+            return
+        if t.running:
+            QTimer.singleShot(20, self, self._after_thread_ends)
+            return
+        self._set_state(self.state)
 
 
 def _reason(data: dict) -> str:

@@ -74,6 +74,8 @@ def test_an_interrupted_run_resumes_from_the_runs_table(qtbot, make_window, tmp_
         dash.run_controls.status.text()
     trainer = dash.controller.trainer
     qtbot.waitUntil(lambda: not trainer.running, timeout=30_000)
+    # once its thread has ended the run can be continued further
+    qtbot.waitUntil(dash.run_controls.continue_button.isEnabled, timeout=10_000)
     # it went on for the epochs it had left, from its own step, in place
     assert trainer.epochs_done == 5 and int(trainer.model.optimizer.iterations) == 5 * STEPS
     assert [b["step"] for b in trainer.batches] == list(range(5 * STEPS))
