@@ -28,7 +28,7 @@ import os
 import time
 from pathlib import Path
 
-from engine.training.run_errors import RunLockedError
+from engine.training.run_errors import RunError, RunLockedError
 
 try:  # POSIX
     import fcntl
@@ -67,7 +67,11 @@ class RunLock:
         """Take the lock or raise `RunLockedError` naming the process that holds it."""
         if self._fd is not None:
             return
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise RunError(f"Cannot lock the run folder {self.run_dir}: {exc.strerror or exc}.",
+                           "Check that the folder exists and is writable.", code="lock") from None
         try:
             if fcntl is not None:
                 for attempt in range(_PROBE_TRIES):
@@ -84,7 +88,8 @@ class RunLock:
                 else:
                     raise self._refusal(_read_pid(self.path)) from None
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.write(fd, f"{os.getpid()}\n".encode())
         except BaseException:
             os.close(fd)
             raise

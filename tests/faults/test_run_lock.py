@@ -49,3 +49,11 @@ def test_the_lock_within_one_process(tmp_path):
     assert holder(run_dir) is None
     b.acquire()
     b.release()
+
+
+def test_a_folder_that_cannot_hold_a_lock_is_a_message(tmp_path):
+    from engine.training.runs import RunError
+
+    with pytest.raises(RunError, match="Cannot lock the run folder"):
+        RunLock(tmp_path / "gone").acquire()
+    assert holder(tmp_path / "gone") is None
