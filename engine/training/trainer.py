@@ -28,6 +28,7 @@ Example::
 from __future__ import annotations
 
 import atexit
+import errno
 import threading
 import time
 import traceback
@@ -358,6 +359,12 @@ def _describe_failure(exc: BaseException, batch_size: int) -> dict:
         return {"reason": "Training ran out of memory.",
                 "hint": f"Use a smaller batch size (now {batch_size}) or a smaller model.",
                 "code": "oom", "detail": detail}
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT) and exc.filename:
+        # a callback's own file (a CSV log, a checkpoint, TensorBoard) did not fit
+        from engine.training.runs import describe_write_error
+
+        reason, hint = describe_write_error(exc, exc.filename)
+        return {"reason": reason, "hint": hint, "code": "disk_full", "detail": detail}
     hint = getattr(exc, "hint", "") or "Check the data settings and the model; the details are in the log."
     return {"reason": f"Training failed: {getattr(exc, 'message', first) or first}",
             "hint": hint, "code": getattr(exc, "code", "") or "exception", "detail": detail}

@@ -133,3 +133,14 @@ def test_a_real_full_disk_stops_the_cli_run_with_one_message(tmp_path):
         assert run.checkpoint["epoch"] <= run.epochs_run < 400
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True, timeout=30)
+
+
+def test_a_callback_file_that_does_not_fit_is_said_the_same_way():
+    from engine.training.trainer import _describe_failure
+
+    full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/runs/r/epochs.csv")
+    d = _describe_failure(full, 32)
+    assert d["reason"] == "no space left on device at /runs/r/epochs.csv"
+    assert d["code"] == "disk_full"
+    missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "/data/a.png")
+    assert _describe_failure(missing, 32)["reason"].startswith("Training failed")
