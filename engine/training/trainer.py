@@ -8,10 +8,15 @@ one final ``finished``, ``stopped`` or ``failed`` with a readable reason.
 Subscribers are called on the training thread; a GUI forwards the events to
 its own thread (e.g. with a queued Qt signal).
 
-Failures never reach the caller as exceptions: a NaN or infinite loss stops
-the run and restores the weights of the last good epoch; an exception in
-data or model code ends the run as ``failed`` with its message; running out
-of memory says so and suggests a smaller batch.
+Failures never reach the caller as exceptions: a loss that runs away is
+stopped by the divergence guard (``code="divergence"``, the weights of the
+best epoch restored; see engine.training.divergence); a NaN or infinite loss
+stops the run and restores the weights of the last good epoch (the best
+one when the guard is on); an exception in data or model code ends the run
+as ``failed`` with its message; running out of memory says so and suggests
+a smaller batch; a subscriber that cannot go on (the run recorder on a full
+disk) ends it as ``failed`` through `Trainer.abort`. A program that exits
+while a run trains stops it and waits for its end first.
 
 Example::
 
