@@ -177,7 +177,7 @@ class RunsPanel(QWidget):
         for r, record in enumerate(reversed(self.records)):  # newest first
             for c, text in enumerate(run_row(record)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(record.reason or str(record.path))
+                item.setToolTip(_row_tip(record))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
@@ -229,8 +229,9 @@ class RunsPanel(QWidget):
             self.compare(runs[1], runs[0])  # older → newer
         elif len(runs) == 1:
             r = runs[0]
+            why = INTERRUPTED_TIP if r.status == "interrupted" else r.reason
             self.info.setText(f"<b>{r.id}</b>: {r.status}, {r.epochs_run} epochs"
-                              + (f"<br>{_html(r.reason)}" if r.reason else ""))
+                              + (f"<br>{_html(why)}" if why else ""))
 
     def compare(self, a, b) -> dict:
         from engine.training.runs import compare_runs
@@ -393,6 +394,16 @@ class RunsPanel(QWidget):
         menu = self.context_menu(newest_first[row])
         self.menu = menu
         menu.popup(self.table.viewport().mapToGlobal(pos))
+
+
+INTERRUPTED_TIP = ("The program recording this run ended before the run did (it was closed, "
+                   "crashed or was killed). Resume continues it from its last checkpoint.")
+
+
+def _row_tip(record) -> str:
+    if record.status == "interrupted":
+        return f"{INTERRUPTED_TIP}\n{record.path}"
+    return record.reason or str(record.path)
 
 
 def _open_url(url) -> bool:

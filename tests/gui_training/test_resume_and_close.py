@@ -67,6 +67,7 @@ def test_an_interrupted_run_resumes_from_the_runs_table(qtbot, make_window, tmp_
     assert not panel.resume_button.isEnabled()
     _click_row(qtbot, panel.table, 0)
     assert panel.resume_button.isEnabled()
+    assert "closed, crashed or was killed" in panel.info.text()
     [run] = list_runs(doc)
     done = run.checkpoint["epoch"]
     qtbot.mouseClick(panel.resume_button, Qt.LeftButton)
