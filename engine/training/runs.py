@@ -822,8 +822,10 @@ class RunRecorder:
                 self._write_info()
             except OSError as exc:
                 self.release()
-                reason, hint = describe_write_error(exc, self.path)
-                raise RunError(f"Cannot record the run: {reason}.", hint, code="write") from None
+                reason, _ = describe_write_error(exc, exc.filename or self.path)
+                raise RunError(f"Cannot record the run: {reason}.",
+                               "Free some space or choose another folder, then start again.",
+                               code="write") from None
         if monitor is not None:
             self.info["monitor"] = monitor
         self.record = RunRecord(self.path, self.info)

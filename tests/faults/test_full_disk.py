@@ -144,3 +144,17 @@ def test_a_callback_file_that_does_not_fit_is_said_the_same_way():
     assert d["code"] == "disk_full"
     missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "/data/a.png")
     assert _describe_failure(missing, 32)["reason"].startswith("Training failed")
+
+
+def test_a_disk_full_from_the_start_refuses_the_run_with_a_message(tmp_path, monkeypatch):
+    from engine.training.run_lock import holder
+    from engine.training.runs import RunError
+
+    def full_disk(path, data):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+
+    monkeypatch.setattr(runs, "write_json_atomic", full_disk)
+    with pytest.raises(RunError, match="no space left on device at .*network.json") as refused:
+        prepare_training(iris_net(), run_dir=tmp_path / "run")
+    assert refused.value.message.startswith("Cannot record the run")
+    assert holder(tmp_path / "run") is None   # nothing left holding the folder
