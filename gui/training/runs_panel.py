@@ -188,6 +188,10 @@ class RunsPanel(QWidget):
         else:
             text = (f"{len(self.records)} run{'s' if len(self.records) != 1 else ''}. "
                     "Select several to overlay their curves, two to compare them.")
+            cut = sum(1 for r in self.records if r.status == "interrupted")
+            if cut:
+                text += (f"<br><b>{cut} interrupted</b> (the program ended while "
+                         f"{'it' if cut == 1 else 'they'} trained): select one and press Resume.")
         if path is None and error is None:
             text += "<br>" + UNSAVED_NOTE
         self.info.setText(text)

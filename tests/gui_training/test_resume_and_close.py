@@ -65,6 +65,7 @@ def test_an_interrupted_run_resumes_from_the_runs_table(qtbot, make_window, tmp_
     status_col = 1
     assert panel.table.item(0, status_col).text() == "interrupted"
     assert not panel.resume_button.isEnabled()
+    assert "1 interrupted" in panel.info.text()
     _click_row(qtbot, panel.table, 0)
     assert panel.resume_button.isEnabled()
     assert "closed, crashed or was killed" in panel.info.text()
