@@ -4,7 +4,9 @@
 - TFLite: the Keras model is written as a SavedModel (Keras's
   ``ExportArchive``, the path Keras's own LiteRT export takes) inside the
   work folder, then ``tf.lite.TFLiteConverter.from_saved_model`` converts
-  it with the format's optimizations, TFLite builtin ops only.
+  it with the format's optimizations, TFLite builtin ops only (a file that
+  needs TensorFlow's Select ops runs only with the Flex delegate, which no
+  Python interpreter here has, so it could not be verified).
 - ONNX: ``model.export(path, format="onnx", opset_version=…)`` (tf2onnx).
 
 Recurrent layers (LSTM, GRU, SimpleRNN) run as a loop whose tensors TFLite
@@ -65,6 +67,13 @@ def unrolled_copy(model):
         set_unroll({"class_name": type(layer).__name__, "config": config})
         return layer.__class__.from_config(config)
 
+    for layer in recurrent_layers(model):
+        try:
+            shape = tuple(layer.input.shape)
+        except Exception:  # called more than once: no single input
+            return None
+        if len(shape) < 2 or shape[1] is None:
+            return None  # "Cannot unroll a RNN if the time dimension is undefined"
     try:
         copy = keras.models.clone_model(model, clone_function=clone)
         copy.set_weights(model.get_weights())
@@ -114,7 +123,7 @@ TFLITE_VARIANTS = ("float32", "float16", "dynamic", "int8")
 
 
 def export_tflite(model, path: Path, variant: str, work: Path, representative=None,
-                  select_ops: bool = False, cache: dict | None = None) -> list[str]:
+                  cache: dict | None = None) -> list[str]:
     """Convert ``model`` to a TFLite flatbuffer at ``path``; returns notes.
 
     ``cache`` (one dict per deployment) keeps the unrolled copy of a
@@ -144,22 +153,20 @@ def export_tflite(model, path: Path, variant: str, work: Path, representative=No
             notes.append(f"fixed batch of 1: the loop of recurrent layer(s) {names} needs static "
                          "shapes in TFLite builtins")
     try:
-        data = _convert(target, work, variant, representative, batch, select_ops)
+        data = _convert(target, work, variant, representative, batch)
     except DeployError:
         raise
     except Exception as exc:
         if batch is None and "TensorList" in str(exc):
-            data = _convert(target, work, variant, representative, 1, select_ops)
+            data = _convert(target, work, variant, representative, 1)
             notes.append("fixed batch of 1: a loop in the model needs static shapes in TFLite")
         else:
-            raise _refusal(f"TFLite {variant}", model, exc, select_ops) from None
-    if select_ops and _uses_flex(data):
-        notes.append("uses TensorFlow (Flex) ops: the app must link the Flex delegate")
+            raise _refusal(f"TFLite {variant}", model, exc) from None
     path.write_bytes(data)
     return notes
 
 
-def _convert(model, work: Path, variant, representative, batch, select_ops) -> bytes:
+def _convert(model, work: Path, variant, representative, batch) -> bytes:
     import tensorflow as tf
 
     folder = work / f"tflite-source-b{batch or 'any'}-{id(model)}"
@@ -181,14 +188,8 @@ def _convert(model, work: Path, variant, representative, batch, select_ops) -> b
         ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
         converter.inference_input_type = tf.int8
         converter.inference_output_type = tf.int8
-    if select_ops:
-        ops = ops + [tf.lite.OpsSet.SELECT_TF_OPS]
     converter.target_spec.supported_ops = ops
     return converter.convert()
-
-
-def _uses_flex(data: bytes) -> bool:
-    return b"Flex" in data
 
 
 # ----------------------------------------------------------------------------- ONNX
@@ -257,7 +258,7 @@ def _change_hint(model, layer, fmt_name: str, extra: str = "") -> str:
     return f"{what}{', ' + extra if extra else ''}."
 
 
-def _refusal(fmt_name: str, model, exc: BaseException, select_ops: bool = False) -> DeployError:
+def _refusal(fmt_name: str, model, exc: BaseException) -> DeployError:
     """A converter error as a `DeployError` naming the layer and op concerned."""
     names = _layer_names(model)
     op, layer = None, None
@@ -276,9 +277,10 @@ def _refusal(fmt_name: str, model, exc: BaseException, select_ops: bool = False)
     if op is not None:
         op_name = op.replace("tf.", "")
         extra = ""
-        if fmt_name.startswith("TFLite") and not select_ops and "TF Select ops" in text:
-            extra = ("or allow TensorFlow ops (--tflite-select-ops; the app then needs "
-                     "the Flex delegate)")
+        if fmt_name.startswith("TFLite") and "TF Select ops" in text:
+            extra = ("or export it as ONNX or SavedModel (TFLite could only run this op "
+                     "through the Flex delegate of TensorFlow's Select ops, which cannot be "
+                     "verified here, so NeuroCanvas writes TFLite builtins only)")
         return DeployError(f"{fmt_name} cannot express the TensorFlow op {op_name} made by "
                            f"{describe_layer(model, layer)}.",
                            _change_hint(model, layer, fmt_name.split()[0], extra),

@@ -2,9 +2,10 @@
 
 `deploy` is what ``neurocanvas deploy`` and the editor's Deploy dialog call.
 All files, temporary ones included, are written inside the output folder:
-each export is made in a hidden work folder there and moved into place when
-complete (an earlier export of the same name is replaced only then), and the
-work folder is removed at the end, whatever happens.
+each export is made and verified in a hidden work folder there and moved
+into place only once its runtime has run it (an earlier export of the same
+name is replaced only then), and the work folder is removed at the end,
+whatever happens.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ DEFAULT_SAMPLES = 200
 def deploy(source, formats, out_dir, *, dataset: str | None = None,
            samples: int = DEFAULT_SAMPLES, opset: int = DEFAULT_OPSET,
            checkpoint: str = BEST, accuracy_drop: float = ACCURACY_DROP,
-           select_ops: bool = False, progress: Callable | None = None,
+           progress: Callable | None = None,
            cancelled: Callable | None = None) -> DeployReport:
     """Export ``source`` to ``formats`` in ``out_dir`` and verify each export.
 
@@ -44,7 +45,6 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
         checkpoint: ``"best"`` or ``"last"`` for a run folder.
         accuracy_drop: accuracy points a quantized export may lose before its
             row carries a warning.
-        select_ops: let TFLite fall back on TensorFlow ops (Flex delegate).
         progress: ``progress(fraction, text)`` called as the work advances.
         cancelled: a function; when it returns true, no further format is
             started (the rows so far are returned).
@@ -84,6 +84,10 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
     work = Path(tempfile.mkdtemp(prefix=".deploy-work-", dir=out))
     cache: dict = {}
     try:
+        if any(f.runtime == "onnx" for f in fmts):
+            from engine.deploy.runtimes import import_onnxruntime
+
+            import_onnxruntime(scratch=work)
         for i, fmt in enumerate(fmts):
             if cancelled is not None and cancelled():
                 break
@@ -92,12 +96,13 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
             try:
                 say((2 + 2 * i) / steps, f"{fmt.label}: converting")
                 staged = work / final.name
-                row.notes = _export(fmt, model, staged, work, ds, opset, select_ops, cache)
-                _move_into_place(staged, final, work)
-                row.path, row.size_bytes = str(final), _size(final)
+                row.notes = _export(fmt, model, staged, work, ds, opset, cache)
                 say((3 + 2 * i) / steps, f"{fmt.label}: verifying in its runtime")
-                _verify(row, fmt, final, x, y, reference, src, classification, tolerance,
+                size = _size(staged)
+                _verify(row, fmt, staged, x, y, reference, src, classification, tolerance,
                         accuracy_drop)
+                _move_into_place(staged, final, work)  # only a verified export is kept
+                row.path, row.size_bytes = str(final), size
             except DeployError as exc:
                 row.refused, row.hint, row.layer = exc.message, exc.hint or None, exc.layer
                 row.path = row.size_bytes = None
@@ -138,7 +143,7 @@ def _flat(outputs) -> list:
     return [np.asarray(outputs, "float32")]
 
 
-def _export(fmt, model, staged: Path, work: Path, ds, opset, select_ops, cache) -> list:
+def _export(fmt, model, staged: Path, work: Path, ds, opset, cache) -> list:
     from engine.deploy import converters
 
     if fmt.runtime == "savedmodel":
@@ -151,8 +156,7 @@ def _export(fmt, model, staged: Path, work: Path, ds, opset, select_ops, cache) 
         from engine.deploy.samples import REPRESENTATIVE, representative_dataset
 
         representative = representative_dataset(ds, REPRESENTATIVE)
-    notes = converters.export_tflite(model, staged, variant, work, representative,
-                                     select_ops, cache)
+    notes = converters.export_tflite(model, staged, variant, work, representative, cache)
     if variant == "int8":
         notes.append(f"calibrated on {min(REPRESENTATIVE, ds.num_train)} training samples")
     return notes

@@ -13,6 +13,8 @@ Each runner runs single-threaded, so latencies of the formats compare.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -71,9 +73,30 @@ def _dequantize(y, detail) -> np.ndarray:
     return ((np.asarray(y).astype("float32") - zero) * scale).astype("float32")
 
 
+def import_onnxruntime(scratch=None):
+    """``onnxruntime``, imported with the temp folder pointed at ``scratch``
+    the first time: its native library leaves a small session file (``.ses``)
+    in the temp folder when it loads, and a deployment writes nothing outside
+    its output folder."""
+    if "onnxruntime" in sys.modules or scratch is None:
+        import onnxruntime
+
+        return onnxruntime
+    saved = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = str(scratch)
+    try:
+        import onnxruntime
+    finally:
+        if saved is None:
+            os.environ.pop("TMPDIR", None)
+        else:
+            os.environ["TMPDIR"] = saved
+    return onnxruntime
+
+
 class OnnxRunner:
     def __init__(self, path):
-        import onnxruntime as ort
+        ort = import_onnxruntime()
 
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
