@@ -176,6 +176,14 @@ def _size(path: Path) -> int:
     return path.stat().st_size
 
 
+def _has_int8_tensors(runner) -> bool:
+    try:
+        details = runner.interpreter.get_tensor_details()
+    except Exception:  # an interpreter without tensor details: assume it is quantized
+        return True
+    return any(np.dtype(d["dtype"]) == np.int8 for d in details)
+
+
 def _verify(row, fmt, path, x, y, reference, src, classification, tolerance, accuracy_drop):
     from engine.deploy import verify
     from engine.deploy.runtimes import open_runtime, run_samples
@@ -193,6 +201,9 @@ def _verify(row, fmt, path, x, y, reference, src, classification, tolerance, acc
         raise DeployError(f"The {fmt.label} file gives outputs of another shape than Keras.",
                           code="runtime")
     outputs = [np.reshape(o, r.shape) for o, r in zip(outputs, reference)]
+    if fmt.id == "tflite-dynamic" and not _has_int8_tensors(runner):
+        row.notes.append("no weight tensor was large enough to quantize (TFLite quantizes "
+                         "tensors of 1,024 values or more): the file holds float32 weights")
     row.max_abs_diff = verify.max_abs_diff(reference, outputs)
     row.latency_ms = latency
     if classification:

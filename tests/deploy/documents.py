@@ -19,7 +19,7 @@ def _doc(name, nodes, edges, preprocess):
 def cnn_document() -> dict:
     return _doc("digits_cnn", [
         {"id": "in", "type": "Input", "params": {"shape": [8, 8, 1]}},
-        {"id": "conv", "type": "Conv2D", "params": {"filters": 8, "kernel_size": 3,
+        {"id": "conv", "type": "Conv2D", "params": {"filters": 16, "kernel_size": 3,
                                                     "activation": "relu"}},
         {"id": "pool", "type": "MaxPooling2D", "params": {"pool_size": 2}},
         {"id": "flat", "type": "Flatten", "params": {}},

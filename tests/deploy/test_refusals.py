@@ -90,6 +90,9 @@ def test_regression_reports_error_not_accuracy(tmp_path):
         assert row.accuracy is None and row.keras_accuracy is None
         assert row.error is not None and row.keras_error is not None
     assert abs(report.rows[0].error - report.rows[0].keras_error) < 1e-4
+    # a 16-unit MLP has no weight tensor big enough for dynamic-range quantization
+    assert any("no weight tensor was large enough" in n for n in report.rows[1].notes)
+    assert not any("large enough" in n for n in report.rows[0].notes)
     assert "Keras MAE" in report.to_markdown()
 
 
