@@ -59,7 +59,9 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
         opset = check_opset(opset)
     if int(samples) < 1:
         raise DeployError(f"--samples must be at least 1, not {samples}.", code="samples")
-    out = _output_folder(out_dir)
+    if Path(out_dir).exists() and not Path(out_dir).is_dir():
+        raise DeployError(f"{out_dir} is a file, not a folder.",
+                          "Choose a folder for the exports.", code="output")
     say = progress or (lambda fraction, text: None)
     steps = 2 + 2 * len(fmts)
 
@@ -80,6 +82,7 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
     else:
         keras_err = verify.mean_abs_error(reference[0], y)
     tolerance = verify.float_tolerance(reference)
+    out = _output_folder(out_dir)  # made only once there is something to write
     report = DeployReport(src.description, ds.task, int(len(x)), out_dir=str(out))
     work = Path(tempfile.mkdtemp(prefix=".deploy-work-", dir=out))
     cache: dict = {}

@@ -18,11 +18,24 @@ def train_run(document: dict, run_dir) -> str:
     return str(run_dir)
 
 
+class TrainedRuns:
+    """``runs["cnn" | "rnn" | "branching"]``: the run folder of that network,
+    trained on first use and shared by every test after."""
+
+    def __init__(self, root):
+        from tests.deploy.documents import branching_document, cnn_document, rnn_document
+
+        self.root = root
+        self.documents = {"cnn": cnn_document, "rnn": rnn_document,
+                          "branching": branching_document}
+        self.runs: dict[str, str] = {}
+
+    def __getitem__(self, name: str) -> str:
+        if name not in self.runs:
+            self.runs[name] = train_run(self.documents[name](), self.root / name)
+        return self.runs[name]
+
+
 @pytest.fixture(scope="session")
 def trained_runs(tmp_path_factory):
-    """``{"cnn" | "rnn" | "branching": run folder}``, trained once per session."""
-    from tests.deploy.documents import branching_document, cnn_document, rnn_document
-
-    root = tmp_path_factory.mktemp("deploy-runs")
-    return {name: train_run(doc(), root / name) for name, doc in
-            (("cnn", cnn_document), ("rnn", rnn_document), ("branching", branching_document))}
+    return TrainedRuns(tmp_path_factory.mktemp("deploy-runs"))

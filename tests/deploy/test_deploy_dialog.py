@@ -1,0 +1,94 @@
+"""File ▸ Deploy… in the editor: pick a run, click formats, export on the
+worker thread, read the table, copy it as Markdown."""
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QCheckBox
+
+from tests.gui.conftest import _isolated, make_window  # noqa: F401  (the editor's GUI fixtures)
+
+pytestmark = pytest.mark.slow
+
+
+def click(widget):
+    """A left click where a person aims: a check box's box, a button's middle."""
+    pos = QPoint(10, widget.height() // 2) if isinstance(widget, QCheckBox) else \
+        widget.rect().center()
+    QTest.mouseClick(widget, Qt.LeftButton, pos=pos)
+
+
+def test_deploy_a_run_from_the_file_menu(make_window, qtbot, trained_runs, tmp_path):
+    from engine.training.runs import load_run
+
+    doc = tmp_path / "cnn.json"
+    load_run(trained_runs["cnn"]).network().save(doc)
+    run = tmp_path / "cnn.runs" / "20260101-000000_abcdef"
+    shutil.copytree(trained_runs["cnn"], run)
+    window = make_window(preset=None)
+    assert window.open_path(doc)
+
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.act_deploy in file_menu.actions()
+    window.act_deploy.trigger()
+    dialog = window.deploy_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.source_box.currentData() == str(run)
+    assert dialog.source_box.currentText().startswith("Run 20260101-000000_abcdef — finished")
+    assert dialog.out_edit.text() == str(tmp_path / "cnn-deploy")
+    assert dialog.chosen_formats() == ["tflite-float32", "tflite-int8", "onnx"]
+
+    click(dialog.format_boxes["onnx"])
+    assert not dialog.opset_spin.isEnabled()
+    click(dialog.format_boxes["onnx"])
+    assert dialog.opset_spin.isEnabled()
+    click(dialog.format_boxes["tflite-float32"])
+    assert dialog.chosen_formats() == ["tflite-int8", "onnx"]
+    dialog.samples_spin.setValue(80)
+
+    click(dialog.export_button)
+    assert dialog.worker.running and dialog.cancel_button.isEnabled()
+    assert not dialog.export_button.isEnabled() and not dialog.format_boxes["onnx"].isEnabled()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=240_000)
+
+    assert dialog.progress.value() == 100 and dialog.export_button.isEnabled()
+    table = dialog.table
+    assert table.rowCount() == 2
+    assert [table.item(r, 0).text() for r in range(2)] == ["TFLite full-integer int8", "ONNX"]
+    assert table.item(1, 1).text() == "digits_cnn.onnx"
+    assert table.item(1, 4).text().endswith("%") and table.item(1, 4).text() == \
+        table.item(1, 5).text()  # ONNX computes what Keras computes
+    assert table.item(0, 7).text() == ""  # int8 keeps the accuracy: no warning
+    assert "2 of 2 exported" in dialog.status.text()
+    assert sorted(p.name for p in (tmp_path / "cnn-deploy").iterdir()) == \
+        ["digits_cnn-int8.tflite", "digits_cnn.onnx"]
+
+    click(dialog.copy_button)
+    text = QGuiApplication.clipboard().text()
+    assert "| onnx | digits_cnn.onnx |" in text and "| tflite-int8 |" in text
+    assert text == dialog.report.to_markdown()
+
+
+def test_a_keras_file_without_data_is_refused_in_words(qtbot, tmp_path):
+    import keras
+
+    from gui.deploy_dialog import DeployDialog
+
+    inp = keras.Input((4,))
+    path = tmp_path / "mlp.keras"
+    keras.Model(inp, keras.layers.Dense(3)(inp)).save(path)
+    dialog = DeployDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.export_button.isEnabled()  # nothing to deploy yet
+    dialog.add_source(str(path))
+    assert "choose the dataset" in dialog.status.text()
+    dialog.out_edit.setText(str(tmp_path / "out"))
+    click(dialog.export_button)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Cannot deploy"), timeout=60_000)
+    assert "--dataset" in dialog.status.text() or "dataset" in dialog.status.text()
+    assert dialog.table.rowCount() == 0 and dialog.export_button.isEnabled()
+    assert not (tmp_path / "out").exists()
