@@ -64,15 +64,22 @@ class DeployWorker(QObject):
                 message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
                 hint = getattr(exc, "hint", "")
                 self.running = False
-                self.failed.emit(message + (f" {hint}" if hint else ""))
+                self._emit(self.failed, message + (f" {hint}" if hint else ""))
                 return
             self.running = False
-            self.finished.emit(report)
+            self._emit(self.finished, report)
 
         threading.Thread(target=work, name="neurocanvas-deploy", daemon=True).start()
 
     def cancel(self) -> None:
         self._cancel.set()
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the dialog was deleted meanwhile: nobody to tell
+            pass
 
 
 def document_sources(doc) -> list[tuple[str, str]]:
@@ -120,6 +127,18 @@ class DeployDialog(QDialog):
         self.worker.failed.connect(self._on_failed)
         self._build(list(sources), default_dir)
         self.resize(980, 560)
+
+    @classmethod
+    def open_for(cls, window) -> "DeployDialog":
+        """Show the window's Deploy dialog: the one still exporting, or a new
+        one listing what the current document offers."""
+        current = getattr(window, "deploy_dialog", None)
+        if current is None or not current.worker.running:
+            current = window.deploy_dialog = cls.for_window(window)
+        current.show()
+        current.raise_()
+        current.activateWindow()
+        return current
 
     @classmethod
     def for_window(cls, window) -> "DeployDialog":
@@ -313,6 +332,8 @@ class DeployDialog(QDialog):
         summary = f"{len(report.rows) - refused} of {len(report.rows)} exported to " \
                   f"{report.out_dir}, verified on {report.samples} validation samples of " \
                   f"{report.source}."
+        if report.cancelled:
+            summary = "Cancelled. " + summary
         if refused:
             summary += f" {refused} refused (see the table)."
         if warned:

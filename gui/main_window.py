@@ -396,9 +396,7 @@ class MainWindow(QMainWindow):
     def show_deploy(self):
         from gui.deploy_dialog import DeployDialog  # loaded on first use
 
-        self.deploy_dialog = DeployDialog.for_window(self)
-        self.deploy_dialog.show()
-        return self.deploy_dialog
+        return DeployDialog.open_for(self)
 
     def render_image(self, scale: float = 2.0) -> QImage:
         rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)

@@ -93,6 +93,7 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
             import_onnxruntime(scratch=work)
         for i, fmt in enumerate(fmts):
             if cancelled is not None and cancelled():
+                report.cancelled = True
                 break
             row = ExportRow(fmt.id, keras_accuracy=keras_acc, keras_error=keras_err)
             final = out / fmt.file_name(src.name)

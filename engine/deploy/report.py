@@ -50,14 +50,16 @@ class DeployReport:
     samples: int
     rows: list = field(default_factory=list)
     out_dir: str | None = None
+    cancelled: bool = False  # stopped before every chosen format was done
 
     @property
     def ok(self) -> bool:
-        return all(r.ok for r in self.rows)
+        return not self.cancelled and all(r.ok for r in self.rows)
 
     def to_dict(self) -> dict:
         return {"source": self.source, "task": self.task, "samples": self.samples,
-                "out_dir": self.out_dir, "exports": [r.to_dict() for r in self.rows]}
+                "out_dir": self.out_dir, "cancelled": self.cancelled,
+                "exports": [r.to_dict() for r in self.rows]}
 
     def to_markdown(self) -> str:
         """A Markdown table, one row per format (what "Copy as Markdown" copies)."""

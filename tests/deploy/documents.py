@@ -4,7 +4,7 @@ branching one (Add and Concatenate)."""
 
 from engine.fileformat import FORMAT
 
-TRAINING = {"epochs": 4, "batch_size": 32,
+TRAINING = {"epochs": 3, "batch_size": 32,
             "compile": {"optimizer": {"name": "adam", "learning_rate": 0.01}}}
 
 

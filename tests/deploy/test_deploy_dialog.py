@@ -92,3 +92,19 @@ def test_a_keras_file_without_data_is_refused_in_words(qtbot, tmp_path):
     assert "--dataset" in dialog.status.text() or "dataset" in dialog.status.text()
     assert dialog.table.rowCount() == 0 and dialog.export_button.isEnabled()
     assert not (tmp_path / "out").exists()
+
+
+def test_cancel_stops_before_the_next_format(qtbot, trained_runs, tmp_path):
+    from gui.deploy_dialog import DeployDialog
+
+    dialog = DeployDialog([("the digits CNN", trained_runs["cnn"])], str(tmp_path / "out"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(dialog.format_boxes["savedmodel"])
+    click(dialog.export_button)
+    click(dialog.cancel_button)  # the model is still loading: no format has started
+    assert "Cancelling" in dialog.status.text()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
+    assert dialog.report.cancelled and dialog.table.rowCount() == 0
+    assert dialog.status.text().startswith("Cancelled.")
+    assert not dialog.cancel_button.isEnabled() and dialog.export_button.isEnabled()

@@ -15,7 +15,7 @@ from engine.deploy import FORMAT_IDS, FORMATS, deploy
 
 pytestmark = pytest.mark.slow
 MODELS = ("cnn", "rnn", "branching")
-SAMPLES = 120
+SAMPLES = 100
 
 
 @pytest.fixture(scope="module")
