@@ -32,7 +32,7 @@ from engine.deploy.report import (
 
 DEFAULT_FORMATS = ("tflite-float32", "tflite-int8", "onnx")
 COLUMNS = ("Format", "File", "Size", "max |Δ| vs Keras", "Accuracy", "Keras", "Latency (ms)",
-           "Warning")
+           "Warning / notes")
 WARNING_BRUSH = QBrush(QColor(255, 236, 179))
 REFUSED_BRUSH = QBrush(QColor(255, 205, 210))
 
@@ -286,7 +286,7 @@ class DeployDialog(QDialog):
                  and bool(self.out_edit.text().strip()))
         self.export_button.setEnabled(ready and not busy)
         self.cancel_button.setEnabled(busy)
-        self.opset_spin.setEnabled(self.format_boxes["onnx"].isChecked())
+        self.opset_spin.setEnabled(self.format_boxes["onnx"].isChecked() and not busy)
         for w in (self.source_box, self.browse_source, self.checkpoint_box, self.dataset_box,
                   self.out_edit, self.browse_out, self.samples_spin, *self.format_boxes.values()):
             w.setEnabled(not busy)
@@ -354,7 +354,7 @@ class DeployDialog(QDialog):
                 cells = [FORMATS[row.format].label, Path(row.path).name,
                          format_size(row.size_bytes), format_diff(row.max_abs_diff),
                          format_quality(ours, classification), format_quality(ref, classification),
-                         format_latency(row.latency_ms), row.warning or ""]
+                         format_latency(row.latency_ms), row.warning or "; ".join(row.notes)]
                 brush = WARNING_BRUSH if row.warning else None
                 tip = "\n".join([row.path, *row.notes])
             else:

@@ -66,20 +66,20 @@ class DeployReport:
         classification = self.task != "regression"
         quality = ("accuracy", "Keras accuracy") if classification else ("MAE", "Keras MAE")
         head = ["format", "file", "size", "max |Δ| vs Keras", *quality, "latency (ms/sample)",
-                "warning"]
+                "warning", "notes"]
         lines = [f"Deployment of {self.source} — verified on {self.samples} validation samples.",
                  "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for r in self.rows:
             if not r.ok:
                 cells = [r.format, "—", "—", "—", "—", "—", "—",
-                         f"refused: {r.refused}" + (f" {r.hint}" if r.hint else "")]
+                         f"refused: {r.refused}" + (f" {r.hint}" if r.hint else ""), ""]
             else:
                 ours, ref = ((r.accuracy, r.keras_accuracy) if classification
                              else (r.error, r.keras_error))
                 cells = [r.format, _name(r.path), format_size(r.size_bytes),
                          format_diff(r.max_abs_diff), format_quality(ours, classification),
                          format_quality(ref, classification), format_latency(r.latency_ms),
-                         r.warning or ""]
+                         r.warning or "", "; ".join(r.notes)]
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         return "\n".join(lines) + "\n"
 

@@ -121,7 +121,7 @@ def _from_run(path: Path, dataset, checkpoint) -> DeploySource:
     epoch = (record.best or {}).get("epoch") if which == BEST else \
         (record.checkpoint or {}).get("epoch")
     where = f"epoch {epoch}" if epoch is not None else ""
-    description = f"run {record.id} ({which} checkpoint{', ' + where if where else ''})"
+    description = f"run {record.path.name} ({which} checkpoint{', ' + where if where else ''})"
     if dataset is not None:
         data, derived = _suggested(dataset), True
     else:

@@ -61,7 +61,9 @@ def test_deploy_a_run_from_the_file_menu(make_window, qtbot, trained_runs, tmp_p
     assert table.item(1, 1).text() == "digits_cnn.onnx"
     assert table.item(1, 4).text().endswith("%") and table.item(1, 4).text() == \
         table.item(1, 5).text()  # ONNX computes what Keras computes
-    assert table.item(0, 7).text() == ""  # int8 keeps the accuracy: no warning
+    # int8 keeps the accuracy: no warning, only its notes
+    assert table.item(0, 7).text() == "calibrated on 200 training samples"
+    assert table.item(0, 7).background().style() == Qt.NoBrush
     assert "2 of 2 exported" in dialog.status.text()
     assert sorted(p.name for p in (tmp_path / "cnn-deploy").iterdir()) == \
         ["digits_cnn-int8.tflite", "digits_cnn.onnx"]
