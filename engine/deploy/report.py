@@ -68,7 +68,7 @@ class DeployReport:
         head = ["format", "file", "size", "max |Δ| vs Keras", *quality, "latency (ms/sample)",
                 "warning", "notes"]
         lines = [f"Deployment of {self.source} — verified on {self.samples} validation samples.",
-                 "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+                 "", _md_row(head), "|" + "---|" * len(head)]
         for r in self.rows:
             if not r.ok:
                 cells = [r.format, "—", "—", "—", "—", "—", "—",
@@ -80,8 +80,12 @@ class DeployReport:
                          format_diff(r.max_abs_diff), format_quality(ours, classification),
                          format_quality(ref, classification), format_latency(r.latency_ms),
                          r.warning or "", "; ".join(r.notes)]
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            lines.append(_md_row(cells))
         return "\n".join(lines) + "\n"
+
+
+def _md_row(cells) -> str:
+    return "| " + " | ".join(str(c).replace("|", "\\|") for c in cells) + " |"
 
 
 def _name(path) -> str:
