@@ -4,15 +4,22 @@ show, per format, how its export compares with Keras.
 The person picks what to deploy (a training run of the document, its best or
 last checkpoint; the document's saved trained weights; or a ``.keras`` file),
 the formats, the ONNX opset, how many validation samples to verify on and the
-output folder. `engine.deploy.deploy` runs on a worker thread (it imports
-TensorFlow there, never on the GUI thread); its progress comes back through
-signals, the dialog stays usable and Cancel stops before the next format. The
-result is a table, one row per format, and "Copy as Markdown" puts it on the
-clipboard. Nothing here converts or measures anything: the engine does.
+output folder. ``neurocanvas deploy`` (`engine.deploy`) runs in a child
+process watched by a worker thread, so TensorFlow's converters never run in
+the editor; its progress comes back through signals, the dialog stays usable
+and Cancel interrupts it. The result is a table, one row per format, and
+"Copy as Markdown" puts it on the clipboard. Nothing here converts or
+measures anything: the engine does.
 """
 
 from __future__ import annotations
 
+import atexit
+import json
+import os
+import re
+import signal
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -38,8 +45,15 @@ REFUSED_BRUSH = QBrush(QColor(255, 205, 210))
 
 
 class DeployWorker(QObject):
-    """Runs `engine.deploy.deploy` on a thread; results arrive as signals on
-    the GUI thread. ``cancel()`` stops before the next format."""
+    """Runs ``neurocanvas deploy`` in a child process, watched from a thread;
+    progress and the result arrive as signals on the GUI thread.
+
+    A separate process keeps the editor safe from the converters: TensorFlow's
+    converters are native code and can crash on an unusual graph, which must
+    not take the document down with it. It also keeps the latency measurements
+    free of the editor's own work. ``cancel()`` interrupts the child (it removes
+    its temporary folder on the way out).
+    """
 
     progress = Signal(float, str)
     finished = Signal(object)  # a DeployReport
@@ -47,39 +61,109 @@ class DeployWorker(QObject):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._cancel = threading.Event()
+        self._process: subprocess.Popen | None = None
+        self._cancelled = False
         self.running = False
 
+    @staticmethod
+    def command(source, formats, out_dir, dataset=None, samples=200, opset=DEFAULT_OPSET,
+                checkpoint="best") -> list[str]:
+        cmd = [sys.executable, "-m", "engine.cli", "deploy", str(source), "--format",
+               ",".join(formats), "-o", str(out_dir), "--samples", str(int(samples)),
+               "--opset", str(int(opset)), "--checkpoint", str(checkpoint)]
+        return cmd + (["--dataset", str(dataset)] if dataset else [])
+
     def start(self, source, formats, out_dir, **options) -> None:
-        self._cancel.clear()
+        self._cancelled = False
         self.running = True
-
-        def work():
-            try:
-                from engine.deploy import deploy
-
-                report = deploy(source, formats, out_dir, progress=self.progress.emit,
-                                cancelled=self._cancel.is_set, **options)
-            except Exception as exc:  # shown as a message, never a traceback
-                message = getattr(exc, "message", None) or f"{type(exc).__name__}: {exc}"
-                hint = getattr(exc, "hint", "")
-                self.running = False
-                self._emit(self.failed, message + (f" {hint}" if hint else ""))
-                return
+        root = str(Path(__file__).resolve().parents[1])  # this checkout's engine package
+        env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2",
+               "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH"))
+                                             if p)}
+        try:
+            self._process = subprocess.Popen(
+                self.command(source, formats, out_dir, **options), stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+        except OSError as exc:
             self.running = False
-            self._emit(self.finished, report)
+            self.failed.emit(f"The export could not be started: {exc}.")
+            return
+        _RUNNING.add(self._process)
+        threading.Thread(target=self._watch, args=(self._process,), name="neurocanvas-deploy",
+                         daemon=True).start()
 
-        threading.Thread(target=work, name="neurocanvas-deploy", daemon=True).start()
+    def _watch(self, process) -> None:
+        last, errors = "", []
+        for line in process.stderr:
+            line = line.rstrip()
+            m = _PROGRESS.match(line)
+            if m:
+                last = m["text"]
+                self._emit(self.progress, float(m["pct"]) / 100.0, last)
+            elif line.startswith("neurocanvas: "):
+                errors.append(line[len("neurocanvas: "):])
+        out = process.stdout.read()
+        code = process.wait()
+        _RUNNING.discard(process)
+        self.running = False
+        report = _report_of(out)
+        if report is not None:
+            self._emit(self.finished, report)
+        elif self._cancelled:
+            self._emit(self.finished, _cancelled_report(last))
+        elif errors:
+            self._emit(self.failed, errors[-1])
+        elif code < 0:
+            self._emit(self.failed, f"The converter crashed (signal {-code}) during “{last}”; "
+                                    "the editor and the document are unaffected. Try the formats "
+                                    "one by one to find the one that fails.")
+        else:
+            self._emit(self.failed, f"The export ended without a result (exit {code}).")
 
     def cancel(self) -> None:
-        self._cancel.set()
+        process = self._process
+        if process is not None and process.poll() is None:
+            self._cancelled = True
+            process.send_signal(signal.SIGINT)  # the child cleans its work folder up
 
     @staticmethod
-    def _emit(signal, value) -> None:
+    def _emit(sig, *values) -> None:
         try:
-            signal.emit(value)
+            sig.emit(*values)
         except RuntimeError:  # the dialog was deleted meanwhile: nobody to tell
             pass
+
+
+_PROGRESS = re.compile(r"^\[\s*(?P<pct>\d+)%\] (?P<text>.*)$")
+_RUNNING: set = set()
+
+
+@atexit.register
+def _stop_children() -> None:
+    """An export still running when the editor quits is interrupted."""
+    for process in list(_RUNNING):
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+
+
+def _report_of(stdout: str):
+    from engine.deploy.report import DeployReport
+
+    for line in reversed(stdout.strip().splitlines()):
+        try:
+            data = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(data, dict) and "exports" in data:
+            return DeployReport.from_dict(data)
+    return None
+
+
+def _cancelled_report(last: str):
+    from engine.deploy.report import DeployReport
+
+    return DeployReport(f"(cancelled during “{last}”)" if last else "(cancelled)", "", 0,
+                        cancelled=True)
 
 
 def document_sources(doc) -> list[tuple[str, str]]:
@@ -312,7 +396,7 @@ class DeployDialog(QDialog):
     def cancel(self) -> None:
         if self.worker.running:
             self.worker.cancel()
-            self.status.setText("Cancelling after the current format…")
+            self.status.setText("Cancelling…")
 
     def _on_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(round(100 * fraction)))
@@ -325,6 +409,13 @@ class DeployDialog(QDialog):
 
     def _on_finished(self, report) -> None:
         self.report = report
+        if report.cancelled and not report.rows:
+            self.status.setText(f"Cancelled {report.source.strip('()')[len('cancelled'):].strip()}"
+                                .rstrip() + ". Formats finished before stay in the output "
+                                "folder; nothing half-made is left.")
+            self.table.setRowCount(0)
+            self._update_buttons()
+            return
         self.progress.setValue(100)
         self._fill(report)
         refused = sum(1 for r in report.rows if not r.ok)

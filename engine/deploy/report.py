@@ -61,6 +61,16 @@ class DeployReport:
                 "out_dir": self.out_dir, "cancelled": self.cancelled,
                 "exports": [r.to_dict() for r in self.rows]}
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "DeployReport":
+        """The report ``to_dict`` wrote (what ``neurocanvas deploy`` prints)."""
+        known = set(ExportRow.__dataclass_fields__)
+        rows = [ExportRow(**{k: v for k, v in row.items() if k in known})
+                for row in data.get("exports") or []]
+        return cls(str(data.get("source", "")), str(data.get("task", "classification")),
+                   int(data.get("samples") or 0), rows, data.get("out_dir"),
+                   bool(data.get("cancelled")))
+
     def to_markdown(self) -> str:
         """A Markdown table, one row per format (what "Copy as Markdown" copies)."""
         classification = self.task != "regression"

@@ -104,9 +104,36 @@ def test_cancel_stops_before_the_next_format(qtbot, trained_runs, tmp_path):
     dialog.show()
     click(dialog.format_boxes["savedmodel"])
     click(dialog.export_button)
-    click(dialog.cancel_button)  # the model is still loading: no format has started
+    qtbot.waitUntil(lambda: "converting" in dialog.status.text(), timeout=120_000)
+    click(dialog.cancel_button)
     assert "Cancelling" in dialog.status.text()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=120_000)
     assert dialog.report.cancelled and dialog.table.rowCount() == 0
-    assert dialog.status.text().startswith("Cancelled.")
+    assert dialog.status.text().startswith("Cancelled during “SavedModel:")
     assert not dialog.cancel_button.isEnabled() and dialog.export_button.isEnabled()
+    out = tmp_path / "out"
+    assert not out.exists() or list(out.iterdir()) == []  # no work folder left behind
+
+
+CRASH = ("import os, signal, sys; print('[ 40%] TFLite full-integer int8: converting', "
+         "file=sys.stderr, flush=True); os.kill(os.getpid(), signal.SIGSEGV)")
+
+
+def test_a_converter_crash_leaves_the_editor_running(qtbot, monkeypatch, tmp_path):
+    """The export runs in a child process: when native converter code dies, the
+    dialog says where it happened and stays usable."""
+    import sys
+
+    from gui.deploy_dialog import DeployDialog, DeployWorker
+
+    monkeypatch.setattr(DeployWorker, "command",
+                        staticmethod(lambda *a, **k: [sys.executable, "-c", CRASH]))
+    dialog = DeployDialog([("a run", str(tmp_path))], str(tmp_path / "out"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    click(dialog.export_button)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Cannot deploy"), timeout=60_000)
+    assert "crashed (signal 11) during “TFLite full-integer int8: converting”" in \
+        dialog.status.text()
+    assert "the editor and the document are unaffected" in dialog.status.text()
+    assert dialog.export_button.isEnabled() and not dialog.worker.running
