@@ -137,3 +137,28 @@ def test_a_converter_crash_leaves_the_editor_running(qtbot, monkeypatch, tmp_pat
         dialog.status.text()
     assert "the editor and the document are unaffected" in dialog.status.text()
     assert dialog.export_button.isEnabled() and not dialog.worker.running
+
+
+def test_refused_and_warned_rows_stand_out(qtbot):
+    """A report as the engine returns it: the refusal reads in words with its
+    hint on hover, a warning row is tinted, regression shows MAE columns."""
+    from engine.deploy import DeployReport, ExportRow
+    from gui.deploy_dialog import REFUSED_BRUSH, WARNING_BRUSH, DeployDialog
+
+    dialog = DeployDialog()
+    qtbot.addWidget(dialog)
+    report = DeployReport("diabetes.keras", "regression", 50, out_dir="/o", rows=[
+        ExportRow("tflite-dynamic", "/o/m-dynamic.tflite", 5000, 0.02, error=0.61,
+                  keras_error=0.52, latency_ms=0.05, warning="error 0.61 against Keras's 0.52"),
+        ExportRow("onnx", refused="ONNX opset 17 cannot express the TensorFlow op Erfinv made "
+                  "by layer 'inverse_erf' (InverseErf).", hint="Replace layer 'inverse_erf'.",
+                  layer="inverse_erf")])
+    dialog._on_finished(report)
+    table = dialog.table
+    assert table.horizontalHeaderItem(4).text() == "MAE"
+    assert table.item(0, 4).text() == "0.61" and table.item(0, 5).text() == "0.52"
+    assert table.item(0, 7).background() == WARNING_BRUSH
+    assert table.item(1, 7).text().startswith("Refused: ONNX opset 17 cannot express")
+    assert table.item(1, 7).background() == REFUSED_BRUSH
+    assert table.item(1, 7).toolTip() == "Replace layer 'inverse_erf'."
+    assert "1 refused" in dialog.status.text() and "1 with a warning" in dialog.status.text()
