@@ -39,7 +39,8 @@ def rnn_document() -> dict:
 
 
 def branching_document() -> dict:
-    """Two convolutions added, concatenated with a third branch."""
+    """Two convolutions added, concatenated with a third branch; batch
+    normalization and dropout (inference mode in every export)."""
     return _doc("digits_branches", [
         {"id": "img", "type": "Input", "params": {"shape": [8, 8, 1]}},
         {"id": "a", "type": "Conv2D", "params": {"filters": 6, "kernel_size": 3, "padding": "same",
@@ -50,7 +51,10 @@ def branching_document() -> dict:
         {"id": "c", "type": "Conv2D", "params": {"filters": 4, "kernel_size": 3, "padding": "same",
                                                  "activation": "relu"}},
         {"id": "join", "type": "Concatenate", "params": {}},
+        {"id": "norm", "type": "BatchNormalization", "params": {}},
         {"id": "gap", "type": "Flatten", "params": {}},
+        {"id": "drop", "type": "Dropout", "params": {"rate": 0.2}},
         {"id": "digit", "type": "Dense", "params": {"units": 10, "activation": "softmax"}}],
         [("img", "a"), ("img", "b"), ("a", "sum"), ("b", "sum", 1), ("img", "c"), ("sum", "join"),
-         ("c", "join", 1), ("join", "gap"), ("gap", "digit")], {"add_channel": True})
+         ("c", "join", 1), ("join", "norm"), ("norm", "gap"), ("gap", "drop"),
+         ("drop", "digit")], {"add_channel": True})
