@@ -21,6 +21,7 @@ import numpy as np
 from engine.deploy.errors import DeployError
 from engine.deploy.formats import ACCURACY_DROP, DEFAULT_OPSET, check_opset, parse_formats
 from engine.deploy.report import DeployReport, ExportRow
+from engine.deploy.samples import validation_samples
 from engine.deploy.source import BEST, load_data, open_source
 
 DEFAULT_SAMPLES = 200
@@ -69,7 +70,7 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
     src = open_source(source, dataset, checkpoint)
     say(1 / steps, f"Loading the {src.data.dataset} data")
     ds = load_data(src)
-    x, y = validation_samples_of(ds, samples)
+    x, y = validation_samples(ds, samples)
     model = src.model
     model(x[:1])  # Keras's exporters want a model that has been called
     reference = _flat(model.predict(x, batch_size=64, verbose=0))
@@ -110,17 +111,16 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
             except DeployError as exc:
                 row.refused, row.hint, row.layer = exc.message, exc.hint or None, exc.layer
                 row.path = row.size_bytes = None
+            except Exception as exc:  # one format's failure does not cost the others
+                first = (str(exc).strip().splitlines() or [""])[0][:300]
+                row.refused = f"{fmt.label} failed: {type(exc).__name__}: {first}"
+                row.hint = "The other formats are not affected; choose another format."
+                row.path = row.size_bytes = None
             report.rows.append(row)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     say(1.0, "Done")
     return report
-
-
-def validation_samples_of(ds, n):
-    from engine.deploy.samples import validation_samples
-
-    return validation_samples(ds, n)
 
 
 def _output_folder(out_dir) -> Path:
