@@ -80,10 +80,11 @@ class DeployWorker(QObject):
         env = {**os.environ, "TF_CPP_MIN_LOG_LEVEL": "2",
                "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH"))
                                              if p)}
+        source, out_dir = (str(Path(p).expanduser().absolute()) for p in (source, out_dir))
         try:
             self._process = subprocess.Popen(
                 self.command(source, formats, out_dir, **options), stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, text=True, env=env, cwd=root)
+                stderr=subprocess.PIPE, text=True, env=env)
         except OSError as exc:
             self.running = False
             self.failed.emit(f"The export could not be started: {exc}.")
