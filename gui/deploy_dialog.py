@@ -94,7 +94,10 @@ class DeployWorker(QObject):
                          daemon=True).start()
 
     def _watch(self, process) -> None:
-        last, errors = "", []
+        last, errors, stdout = "", [], []
+        reader = threading.Thread(target=lambda: stdout.append(process.stdout.read()),
+                                  daemon=True)  # both pipes drained: neither can fill up
+        reader.start()
         for line in process.stderr:
             line = line.rstrip()
             m = _PROGRESS.match(line)
@@ -103,8 +106,9 @@ class DeployWorker(QObject):
                 self._emit(self.progress, float(m["pct"]) / 100.0, last)
             elif line.startswith("neurocanvas: "):
                 errors.append(line[len("neurocanvas: "):])
-        out = process.stdout.read()
         code = process.wait()
+        reader.join()
+        out = "".join(stdout)
         _RUNNING.discard(process)
         self.running = False
         report = _report_of(out)
