@@ -43,6 +43,16 @@ CACHE_FILES = {
 }
 
 
+def is_cached(name: str) -> bool:
+    """Whether every file the Keras loader of ``name`` needs is in its cache
+    (so it loads offline)."""
+    files = CACHE_FILES.get(name)
+    if not files:
+        return False
+    cache = keras_cache_dir()
+    return all(os.path.exists(os.path.join(cache, rel)) for rel, _url in files)
+
+
 def keras_cache_dir() -> str:
     """The folder Keras's loaders read from and download into."""
     try:
