@@ -267,9 +267,9 @@ class Dashboard(QObject):
         self.settings_panel.set_document(doc)
         self.runs_panel.set_document(doc)
         self._clear_badges()
+        self.panels["loss"].set_overlays([])    # before the reset: their metrics go too
         for p in self.panels.values():
             p.reset()
-        self.panels["loss"].set_overlays([])
         self.panels["predictions"].set_class_names(None)
         self.run_controls.reset()
         self._log, self._latest, self._last_message = [], {}, None

@@ -243,6 +243,10 @@ class LossPanel(common.LivePanel):
                     self.metric_box.addItem(name)
         self.refresh()
 
+    def overlay_labels(self) -> list[str]:
+        """The legend names of the compared runs' curves on both plots."""
+        return self.loss_plot.overlay_labels() + self.metric_plot.overlay_labels()
+
     def overlay_metrics(self) -> list[str]:
         """Every metric the compared runs logged (training names)."""
         out = []
