@@ -11,7 +11,9 @@ scores); otherwise each plot's curves are written by pyqtgraph's
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import importlib
 import os
 from pathlib import Path
 
@@ -92,7 +94,7 @@ def export_panel(panel, folder, stem: str, formats=FORMATS) -> list[Path]:
             ex.parameters()["width"] = width
             out.append(_atomic(base.with_suffix(".png"), ex.export))
         if "svg" in formats:
-            out.append(_atomic(base.with_suffix(".svg"), exporters.SVGExporter(item).export))
+            out.append(_atomic(base.with_suffix(".svg"), lambda name, i=item: _svg(i, name)))
         if "csv" in formats and not hasattr(panel, "csv_tables"):
             curves = [d for d in item.items if isinstance(d, pg.PlotDataItem) and _has_data(d)]
             if curves:
@@ -101,6 +103,62 @@ def export_panel(panel, folder, stem: str, formats=FORMATS) -> list[Path]:
         for name, (columns, rows) in panel.csv_tables().items():
             out.append(_write_csv(folder / f"{stem}-{name}.csv", columns, rows))
     return out
+
+
+def _svg(item, name: str) -> None:
+    """SVG of a plot; curves with nothing to draw are left out (pyqtgraph's
+    exporter cannot write an empty path)."""
+    empty = [d for d in item.items if isinstance(d, pg.PlotDataItem) and d.isVisible()
+             and not _has_data(d)]
+    for d in empty:
+        d.setVisible(False)
+    try:
+        with _closed_paths_as_lines():
+            exporters.SVGExporter(item).export(name)
+    finally:
+        for d in empty:
+            d.setVisible(True)
+
+
+@contextlib.contextmanager
+def _closed_paths_as_lines():
+    """Qt 6.7+ ends closed SVG paths with ``Z``, which pyqtgraph 0.14's
+    coordinate correction cannot parse; for the time of one export each ``Z``
+    becomes a line back to the path's start (the same shape)."""
+    module = importlib.import_module("pyqtgraph.exporters.SVGExporter")
+    original = module.correctCoordinates
+
+    def correct(node, defs, item, options):
+        for path in node.getElementsByTagName("path"):
+            d = path.getAttribute("d")
+            if "Z" in d or "z" in d:
+                path.setAttribute("d", _without_close(d))
+        return original(node, defs, item, options)
+
+    module.correctCoordinates = correct
+    try:
+        yield
+    finally:
+        module.correctCoordinates = original
+
+
+def _without_close(d: str) -> str:
+    """``"M0,0 L5,0 Z"`` → ``"M0,0 L5,0 L0,0"``.
+
+    Example:
+        >>> _without_close("M0,0 L5,0 L5,5 Z M1,1 L2,2 z ")
+        'M0,0 L5,0 L5,5 L0,0 M1,1 L2,2 L1,1'
+    """
+    out, start = [], None
+    for token in d.split():
+        if token in ("Z", "z"):
+            if start is not None:
+                out.append("L" + start)
+            continue
+        if token[:1] in ("M", "m"):
+            start = token[1:]
+        out.append(token)
+    return " ".join(out)
 
 
 def curve_table(curves) -> tuple[list, list]:

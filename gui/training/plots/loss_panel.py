@@ -261,7 +261,7 @@ class LossPanel(common.LivePanel):
         """``{name: (columns, rows)}``: the live run per epoch and per batch,
         and each compared run per epoch."""
         out = {}
-        names = [n for n in self.series if n not in SKIP]
+        names = sorted((n for n in self.series if n not in SKIP), key=lambda n: (n != "loss", n))
         n = max([self.epochs_seen] + [len(s.epoch_y) for s in self.series.values()])
         if names and n:
             columns = ["epoch"]
