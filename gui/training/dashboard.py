@@ -332,6 +332,7 @@ class Dashboard(QObject):
         self._work.clear()
         self._events.clear()
         self._log, self._latest = [], {}
+        self._continue_note = ""
         self._run_structure = network_structure(self.doc.network) if self.doc is not None else None
         for p in self.panels.values():
             p.reset()
@@ -351,8 +352,25 @@ class Dashboard(QObject):
         self.act_continue.setEnabled(c.can_continue)
         if state in ("finished", "stopped", "failed"):
             self.runs_panel.refresh()
+            self._offer_continue()
+
+    @common.while_alive
+    def _offer_continue(self) -> None:
+        """Enable Continue once the ended run's thread is gone (it announces the
+        end just before it ends)."""
+        c = self.controller
+        self.act_continue.setEnabled(c.can_continue)
+        if c.state in ("finished", "stopped", "failed") and c.trainer is not None \
+                and c.trainer.running:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, self, self._offer_continue)
 
     def _message(self, text: str, level: str) -> None:
+        note = getattr(self, "_continue_note", "")
+        if note and level == "info" and text.startswith(("Finished", "Stopped")):
+            text = f"{text} {note}"                 # which rate the last epochs used stays said
+            self.run_controls.show_message(text, level)
         self._last_message = (text, level)
         if level in ("error", "warning"):
             self.window.notify(text, 15000)
@@ -458,8 +476,9 @@ class Dashboard(QObject):
             notes.append(text)
         if not c.continue_training(epochs):
             return False
+        self._continue_note = " ".join(notes)
         if notes:
-            c.message.emit(" ".join(notes), "warning" if len(notes) > 1 or
+            c.message.emit(self._continue_note, "warning" if len(notes) > 1 or
                            self.network_edited_since_run() else "info")
         return True
 

@@ -193,9 +193,9 @@ class DataPanel(QWidget):
         self._fit_next = False
         self._fitting = False
         self.refused_fix = ""
-        for w in self.findChildren(QWidget):   # the wheel scrolls the panel, never a value
-            if isinstance(w, (QComboBox, QSpinBox, QDoubleSpinBox)):
-                w.setFocusPolicy(Qt.StrongFocus)
+        from gui.training.wheel_guard import guard_wheel
+
+        guard_wheel(self)   # the wheel scrolls the panel, never changes a value by itself
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:

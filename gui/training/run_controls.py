@@ -155,6 +155,12 @@ class RunControls(QWidget):
         self.continue_button.setEnabled(c.can_continue)
         self.more_epochs.setEnabled(c.can_continue)
         self.schedule_mode.setVisible(c.can_continue and self._planned_schedule())
+        if state in C.ENDED and c.trainer is not None and c.trainer.running:
+            # the end of the run is announced from its thread just before that
+            # thread ends: look again when it has, so Continue is offered
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, self, lambda: self.set_state(self.controller.state))
         if state in (C.WAITING_TF, C.PREPARING):
             self.bar.setRange(0, 0)  # busy indicator
             self.bar.setFormat(state + "…")

@@ -261,6 +261,9 @@ class SettingsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        from gui.training.wheel_guard import guard_wheel
+
+        guard_wheel(self)   # the wheel scrolls the panel, never changes a setting by itself
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:

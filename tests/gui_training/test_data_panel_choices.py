@@ -123,3 +123,40 @@ def test_a_preset_whose_dataset_needs_a_download_trains_on_a_built_in_set(
     assert panel.dataset_box.currentData() == "shapes"
     assert panel.dataset is not None and panel.dataset.input_shape == (32, 32, 3)
     assert "download" not in panel.summary.text().lower()
+
+
+def wheel(widget, steps=-3):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    pos = QPointF(widget.width() / 2, widget.height() / 2)
+    event = QWheelEvent(pos, QPointF(widget.mapToGlobal(pos.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * steps), Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase,
+                        False)
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_over_unfocused_inputs_scrolls_and_changes_nothing(qtbot, make_window):
+    window = make_window(dense_net())
+    dash = window.dashboard
+    panel = data_panel(window)
+    wait_loaded(qtbot, panel)
+    before = dict(window.doc.network.extra)
+    for combo in (panel.scale_target, panel.scale, panel.labels):
+        text = combo.currentText()
+        wheel(combo)
+        assert combo.currentText() == text
+    dash.setup_tabs.setCurrentWidget(dash.settings_panel)
+    settings = dash.settings_panel
+    qtbot.waitExposed(settings.optimizer)
+    optimizer, epochs = settings.optimizer.currentText(), settings.epochs.value()
+    wheel(settings.optimizer)
+    wheel(settings.epochs, 2)
+    assert settings.optimizer.currentText() == optimizer and settings.epochs.value() == epochs
+    assert window.doc.network.extra == before and window.doc.undo_stack.count() == 0
+    # once clicked into, the wheel edits as usual
+    settings.epochs.setFocus()
+    qtbot.waitUntil(settings.epochs.hasFocus, timeout=5_000)
+    wheel(settings.epochs, 1)
+    assert settings.epochs.value() == epochs + 1
