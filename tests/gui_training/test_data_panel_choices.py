@@ -154,6 +154,10 @@ def test_the_wheel_over_unfocused_inputs_scrolls_and_changes_nothing(qtbot, make
     wheel(settings.optimizer)
     wheel(settings.epochs, 2)
     assert settings.optimizer.currentText() == optimizer and settings.epochs.value() == epochs
+    view = settings.preview.getPlotItem().getViewBox()
+    shown = view.viewRange()
+    wheel(settings.preview.viewport(), 3)                       # the preview plot does not zoom
+    assert view.viewRange() == shown
     assert window.doc.network.extra == before and window.doc.undo_stack.count() == 0
     # once clicked into, the wheel edits as usual
     settings.epochs.setFocus()
