@@ -46,8 +46,8 @@ class ConfusionPanel(common.LivePanel):
         self.scores.setToolTip("Per class, on the same samples as the matrix "
                                "(scikit-learn's precision_recall_fscore_support)")
         row = QHBoxLayout()
-        row.addWidget(self.widget, 3)
-        row.addWidget(self.scores, 2)
+        row.addWidget(self.widget, 1)
+        row.addWidget(self.scores, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.info)

@@ -200,6 +200,10 @@ class LossPanel(common.LivePanel):
 
     def set_epochs(self, epochs: int) -> None:
         """Fix the x axis to the whole run (its ticks are not redrawn with every batch)."""
+        self._axis_epochs = int(epochs)
+        longest = max((len(v) for _l, h in getattr(self, "_overlay_runs", []) for v in h.values()
+                       if isinstance(v, list)), default=0)
+        epochs = max(int(epochs), longest) if epochs > 0 or longest else 0
         for w in (self.loss_widget, self.metric_widget):
             p = w.getPlotItem()
             if epochs > 0:
@@ -236,6 +240,7 @@ class LossPanel(common.LivePanel):
         """Overlay other runs' per-epoch curves: ``[(label, history), ...]``;
         every metric they logged can be chosen on the right."""
         self._overlay_runs = list(runs)
+        self.set_epochs(getattr(self, "_axis_epochs", 0))   # room for the longest run
         for _label, history in self._overlay_runs:
             for key in history:
                 name = key[4:] if key.startswith("val_") else key
