@@ -258,7 +258,11 @@ class Dashboard(QObject):
         settings, and shows what it showed for ``doc`` when it was last open
         (in this session), or else its newest recorded run."""
         if self.doc is not None and self.doc is not doc:
-            self._saved_states[document_key(self.doc)] = self._state()
+            state = self._state()
+            if self.controller.busy:   # the controller stops it: its end never arrives here
+                state["message"] = ("The run was stopped when another document was opened; "
+                                    "its curves are kept in the runs table.", "warning")
+            self._saved_states[document_key(self.doc)] = state
         self.doc = doc
         self._work.clear()
         self._events.clear()

@@ -104,7 +104,8 @@ class RunControls(QWidget):
         self.more_epochs.setValue(5)
         self.more_epochs.setSuffix(" more epochs")
         self.start_button.setToolTip("Train the network on the chosen data with these settings (F5)")
-        self.continue_button.setToolTip("Keep training the same model for more epochs")
+        self.continue_button.setToolTip("Keep training the run's model for more epochs: the "
+                                        "network as the run started, not later edits")
         self.start_button.clicked.connect(controller.start)
         self.pause_button.clicked.connect(controller.pause)
         self.resume_button.clicked.connect(controller.resume)
