@@ -158,9 +158,8 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
         "EXPECTED_INPUT_SHAPE": literal(list(dataset.input_shape)),
         "EPOCHS_ENV": literal(EPOCHS_ENV),
     }
-    for key in ("class",):
-        for spec in losses.values():
-            identifier(spec[key], "The loss")
+    for spec in losses.values():
+        identifier(spec["class"], "The loss")
     if schedule is not None and schedule["class"] is not None:
         identifier(schedule["class"], "The schedule")
     settings_block = "\n".join(f"{k} = {v}" for k, v in values.items())
@@ -195,9 +194,12 @@ def _model_code(net) -> str:
     its docstring, imports and main block."""
     source = net.to_python()
     lines = source.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("from keras import layers"))
+    imports = [i for i, line in enumerate(lines) if line.startswith(("import ", "from "))]
     end = next((i for i, line in enumerate(lines) if line.startswith("if __name__")), len(lines))
-    body = [line for line in lines[start + 1:end]]
+    if not imports or not any(line.startswith("model = ") for line in lines[:end]):
+        raise ScriptExportError("The network's Keras code has an unexpected form.",
+                                hint="Export the model with Export › Python and report this.")
+    body = list(lines[imports[-1] + 1:end])
     while body and not body[0].strip():
         body.pop(0)
     while body and not body[-1].strip():

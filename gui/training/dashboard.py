@@ -34,19 +34,21 @@ PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion"
 # Events kept to show a document's last run again when it comes back: all of
 # the curves' events, and the last of each kind that replaces the one before.
 CURVE_KINDS = ("started", "batch", "epoch", "finished", "stopped", "failed")
+KEPT_DOCUMENTS = 8   # documents whose panels come back as they were (others: their newest run)
 LATEST_KINDS = ("feature_maps", "filters", "histograms", "confusion", "predictions", "boundary",
                 "layer_stats")
 
 
 def document_key(doc):
-    """What identifies a document across closing and opening it again: its file."""
+    """What identifies a document across closing and opening it again: its
+    file (an unsaved document, once closed, never comes back)."""
     path = getattr(doc, "path", None)
-    if path is not None:
-        try:
-            return ("file", str(path.resolve()))
-        except OSError:
-            return ("file", str(path))
-    return ("unsaved", id(doc))
+    if path is None:
+        return None
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
 
 
 def network_structure(net) -> tuple:
@@ -257,12 +259,15 @@ class Dashboard(QObject):
         """Show ``doc``: each panel forgets the previous document's runs and
         settings, and shows what it showed for ``doc`` when it was last open
         (in this session), or else its newest recorded run."""
-        if self.doc is not None and self.doc is not doc:
+        if self.doc is not None and self.doc is not doc \
+                and getattr(self.doc, "path", None) is not None:   # only a file comes back
             state = self._state()
             if self.controller.busy:   # the controller stops it: its end never arrives here
                 state["message"] = ("The run was stopped when another document was opened; "
                                     "its curves are kept in the runs table.", "warning")
             self._saved_states[document_key(self.doc)] = state
+            while len(self._saved_states) > KEPT_DOCUMENTS:   # the oldest go to their run folders
+                self._saved_states.pop(next(iter(self._saved_states)))
         self.doc = doc
         self._work.clear()
         self._events.clear()
@@ -278,7 +283,8 @@ class Dashboard(QObject):
         self.run_controls.reset()
         self._log, self._latest, self._last_message = [], {}, None
         self._run_structure = None
-        state = self._saved_states.pop(document_key(doc), None) if doc is not None else None
+        key = document_key(doc) if doc is not None else None
+        state = self._saved_states.pop(key, None) if key is not None else None
         if state is not None:
             self._restore(state)
         elif doc is not None:

@@ -24,7 +24,9 @@ def finished_run(qtbot, window):
 
 
 def choose_mode(qtbot, rc, key):
-    assert rc.schedule_mode.isVisibleTo(rc)
+    # offered once the run's thread has ended, right after the end is announced
+    qtbot.waitUntil(lambda: rc.continue_button.isEnabled() and rc.schedule_mode.isVisibleTo(rc),
+                    timeout=10_000)
     rc.schedule_mode.setCurrentIndex(rc.schedule_mode.findData(key))
     rc.more_epochs.setValue(2)
     qtbot.mouseClick(rc.continue_button, Qt.LeftButton)
