@@ -75,6 +75,10 @@ class DataPanel(QWidget):
 
         self.dataset_box = QComboBox()
         self.dataset_box.setToolTip("The data to train on")
+        # long dataset titles must not widen the panel past its dock (the
+        # Browse buttons would be out of sight)
+        self.dataset_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_box.setMinimumContentsLength(14)
         from engine.data import list_datasets
 
         for source, label in SOURCES:
@@ -94,7 +98,7 @@ class DataPanel(QWidget):
         self.scale_target.addItems(["none", "standardize", "minmax"])
         self.labels = QComboBox()
         self.labels.addItems(["keep", "sparse", "onehot"])
-        self.resize_on = QCheckBox("resize to")
+        self.resize_on = QCheckBox("resize images to")
         self.resize_h, self.resize_w = QSpinBox(), QSpinBox()
         for s in (self.resize_h, self.resize_w):
             s.setRange(1, 4096)
@@ -131,13 +135,14 @@ class DataPanel(QWidget):
         resize.addWidget(self.resize_h)
         resize.addWidget(QLabel("×"))
         resize.addWidget(self.resize_w)
-        pf.addRow("Images", resize)
+        pf.addRow(resize)
         pf.addRow("Channels", self.channels)
-        pf.addRow("", self.add_channel)
-        pf.addRow("", self.flatten)
+        # rows of one widget span the form, so the panel fits a narrow dock
+        pf.addRow(self.add_channel)
+        pf.addRow(self.flatten)
         pf.addRow("Validation split", self.val_split)
-        pf.addRow("", self.replace_val)
-        pf.addRow("", self.suggested_button)
+        pf.addRow(self.replace_val)
+        pf.addRow(self.suggested_button)
         aug = QGroupBox("Augmentation (training images only)")
         af = QFormLayout(aug)
         af.addRow("Flip", self.flip)
