@@ -32,53 +32,11 @@ def planned_over_run(training) -> bool:
     return sched.kind in FINITE
 
 
-def _classes():
-    import keras
-
-    @keras.saving.register_keras_serializable(package="neurocanvas", name="ShiftedSchedule")
-    class ShiftedSchedule(keras.optimizers.schedules.LearningRateSchedule):
-        """``inner`` started again at step ``offset``."""
-
-        def __init__(self, inner, offset):
-            self.inner = inner
-            self.offset = int(offset)
-
-        def __call__(self, step):
-            step = keras.ops.cast(step, "float32") - float(self.offset)
-            return self.inner(keras.ops.maximum(step, 0.0))
-
-        def get_config(self):
-            return {"inner": keras.optimizers.schedules.serialize(self.inner),
-                    "offset": self.offset}
-
-        @classmethod
-        def from_config(cls, config):
-            return cls(keras.optimizers.schedules.deserialize(config["inner"]), config["offset"])
-
-    @keras.saving.register_keras_serializable(package="neurocanvas", name="ConstantSchedule")
-    class ConstantSchedule(keras.optimizers.schedules.LearningRateSchedule):
-        """One rate at every step (a schedule, so it can replace one in place)."""
-
-        def __init__(self, learning_rate):
-            self.learning_rate = float(learning_rate)
-
-        def __call__(self, step):
-            return keras.ops.full_like(keras.ops.cast(step, "float32"), self.learning_rate)
-
-        def get_config(self):
-            return {"learning_rate": self.learning_rate}
+def schedule_classes():
+    """``(ShiftedSchedule, ConstantSchedule)`` (imports Keras)."""
+    from engine.training.continued_schedules import ConstantSchedule, ShiftedSchedule
 
     return ShiftedSchedule, ConstantSchedule
-
-
-_CACHE: dict = {}
-
-
-def schedule_classes():
-    """``(ShiftedSchedule, ConstantSchedule)``, registered once."""
-    if not _CACHE:
-        _CACHE["classes"] = _classes()
-    return _CACHE["classes"]
 
 
 def continue_schedule(model, training, steps_per_epoch: int, epochs_done: int, more: int,
