@@ -163,6 +163,9 @@ class LossPanel(common.LivePanel):
     # ------------------------------------------------------------------ data --
     def reset(self) -> None:
         self.set_epochs(0)
+        if not self._overlay_runs:      # nothing left to show: no axes of the last run either
+            for w in (self.loss_widget, self.metric_widget):
+                w.getPlotItem().getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self.series.clear()
         self.epochs_seen = 0
         self.metric_box.blockSignals(True)
