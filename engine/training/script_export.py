@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import keyword
 import math
+import os
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
@@ -33,7 +34,7 @@ SKLEARN_TABLES = {"iris": "load_iris", "wine": "load_wine", "breast_cancer": "lo
                   "diabetes": "load_diabetes"}
 SKLEARN_POINTS = {"moons": "make_moons", "circles": "make_circles"}
 KERAS_SETS = ("mnist", "fashion_mnist", "cifar10", "cifar100", "boston_housing")
-SUPPORTED = tuple(SKLEARN_TABLES) + ("digits",) + tuple(SKLEARN_POINTS) + KERAS_SETS
+SUPPORTED = tuple(SKLEARN_TABLES) + ("digits",) + tuple(SKLEARN_POINTS) + KERAS_SETS + ("csv",)
 EPOCHS_ENV = "NEUROCANVAS_EPOCHS"
 
 
@@ -116,6 +117,13 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
     from engine.data.registry import dataset_info
 
     options = {**dataset_info(data.dataset).options, **data.options}
+    csv_columns = None
+    if data.dataset == "csv":   # the columns and classes as the run read them
+        meta = dataset.meta
+        options["path"] = os.path.abspath(str(meta.get("path") or options["path"]))
+        csv_columns = {"features": list(meta.get("features") or []),
+                       "target": meta.get("target"), "task": dataset.task,
+                       "classes": list(dataset.class_names) if dataset.class_names else None}
     model_code = _model_code(session.network)
 
     opt = training.compile.optimizer
@@ -155,6 +163,7 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
         "SCHEDULE": literal(schedule, "the schedule"),
         "LOSSES": literal(losses, "the loss settings"),
         "CALLBACKS": literal(callbacks, "the callback settings"),
+        "CSV_COLUMNS": literal(csv_columns, "the CSV columns"),
         "EXPECTED_INPUT_SHAPE": literal(list(dataset.input_shape)),
         "EPOCHS_ENV": literal(EPOCHS_ENV),
     }
@@ -216,9 +225,12 @@ def _one_cycle_source() -> str:
     import importlib.util
 
     origin = importlib.util.find_spec("engine.training.one_cycle").origin
-    text = Path(origin).read_text(encoding="utf-8")
-    start = text.index("class OneCycle(")
-    return "from keras import ops\n\n\n" + text[start:].rstrip() + "\n\n"
+    lines = Path(origin).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("class OneCycle("))
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].strip() and not lines[i][0].isspace()), len(lines))
+    body = "\n".join(lines[start:end]).rstrip()
+    return "from keras import ops\n\n\n" + body + "\n\n\n"
 
 
 def settings_summary(source: str) -> dict:
@@ -247,7 +259,8 @@ Needs only Keras, NumPy and scikit-learn (or a Keras dataset download).
     python this_script.py --out results   # where checkpoints and logs go
 
 The last line it prints is one JSON object: the layers and parameter count
-of the model, the shapes of the data, and the metrics of the last epoch.
+of the model, the shapes and sums of the data, and the metrics of the last
+epoch.
 """
 
 import argparse
@@ -294,9 +307,45 @@ def set_channels(x, channels):
     return x.mean(axis=-1, keepdims=True).astype("float32")
 
 
+def split(x, y, fraction, seed):
+    """Hold out the last ``fraction`` of a seeded permutation for validation."""
+    if not fraction:
+        return x, y, None, None
+    n_val = int(round(len(x) * float(fraction)))
+    order = np.random.default_rng(seed).permutation(len(x))
+    tr, va = order[: len(x) - n_val], order[len(x) - n_val:]
+    return x[tr], y[tr], x[va], y[va]
+
+
+def load_csv(o):
+    """The CSV table: the feature columns as float32, the target as class ids
+    (classes in the order the document's run found them) or as numbers."""
+    import csv
+    with open(o["path"], newline="", encoding="utf-8-sig") as fh:
+        rows = [r for r in csv.reader(fh, delimiter=o["delimiter"]) if any(c.strip() for c in r)]
+    header, body = [h.strip() for h in rows[0]], rows[1:]
+    features = [header.index(c) for c in CSV_COLUMNS["features"]]
+    target = header.index(CSV_COLUMNS["target"])
+    x = np.array([[float(r[c]) for c in features] for r in body], dtype="float32")
+    raw = [r[target].strip() for r in body]
+    classes = CSV_COLUMNS["classes"]
+    if classes is None:
+        y = np.array([float(v) for v in raw], dtype="float32")
+    else:
+        try:
+            lookup = {float(name): i for i, name in enumerate(classes)}
+            y = np.array([lookup[float(v)] for v in raw], dtype="int64")
+        except ValueError:   # text labels
+            lookup = {name: i for i, name in enumerate(classes)}
+            y = np.array([lookup[v] for v in raw], dtype="int64")
+    return split(x, y, o["validation_split"], o["seed"])
+
+
 def load_data():
     """(x_train, y_train, x_val, y_val) of the dataset, before preprocessing."""
     o = DATASET_OPTIONS
+    if DATASET == "csv":
+        return load_csv(o)
     if DATASET in ("iris", "wine", "breast_cancer", "diabetes"):
         from sklearn import datasets
         bunch = getattr(datasets, "load_" + DATASET)()
@@ -346,11 +395,7 @@ def preprocess(x_tr, y_tr, x_va, y_va):
     channels, channel axis, reshape or flatten, scaling, target scaling, labels."""
     p = PREPROCESS
     if p["validation_split"] and (x_va is None or p["replace_validation"]):
-        n = len(x_tr)
-        n_val = int(round(n * float(p["validation_split"])))
-        order = np.random.default_rng(p["seed"]).permutation(n)
-        tr, va = order[: n - n_val], order[n - n_val:]
-        x_tr, y_tr, x_va, y_va = x_tr[tr], y_tr[tr], x_tr[va], y_tr[va]
+        x_tr, y_tr, x_va, y_va = split(x_tr, y_tr, p["validation_split"], p["seed"])
     steps = []
     if p["resize"]:
         steps.append(lambda a: resize_images(a, p["resize"]))
@@ -493,6 +538,10 @@ def main(argv=None):
                       "params": int(model.count_params()), "x_train": list(x_tr.shape),
                       "y_train": list(np.shape(y_tr)),
                       "x_val": list(x_va.shape) if x_va is not None else None,
+                      "sums": {"x_train": float(np.sum(x_tr, dtype="float64")),
+                               "y_train": float(np.sum(y_tr, dtype="float64")),
+                               "x_val": float(np.sum(x_va, dtype="float64"))
+                               if x_va is not None else None},
                       "epochs": len(history.epoch), "final": final}))
     return model, history
 

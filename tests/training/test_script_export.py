@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 
+import numpy as np
 import pytest
 
 from engine.fileformat import FORMAT
@@ -23,7 +24,15 @@ def run_script(path, tmp_path, *args, env=None):
     """Run an exported script in a clean interpreter (no NeuroCanvas on its path)."""
     e = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     e.update({"TF_CPP_MIN_LOG_LEVEL": "3", "CUDA_VISIBLE_DEVICES": ""}, **(env or {}))
-    out = subprocess.run([sys.executable, "-I", str(path), "--out", str(tmp_path / "out"), *args],
+    # NeuroCanvas is installed in this interpreter: make importing it fail, so the
+    # script is shown to need only Keras, NumPy and scikit-learn
+    runner = ("import runpy, sys\n"
+              "for name in ('engine', 'gui', 'presets'):\n"
+              "    sys.modules[name] = None\n"
+              "sys.argv = sys.argv[1:]\n"
+              "runpy.run_path(sys.argv[0], run_name='__main__')\n")
+    out = subprocess.run([sys.executable, "-I", "-c", runner, str(path), "--out",
+                          str(tmp_path / "out"), *args],
                          cwd=tmp_path, env=e, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr[-3000:]
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -47,7 +56,16 @@ def expected_run(net):
     ds = session.dataset
     return {"layers": [layer.name for layer in model.layers], "params": int(model.count_params()),
             "x_train": list(ds.x_train.shape), "y_train": list(ds.y_train.shape),
-            "x_val": list(ds.x_val.shape)}
+            "x_val": list(ds.x_val.shape),
+            "sums": {k: float(np.sum(getattr(ds, k), dtype="float64"))
+                     for k in ("x_train", "y_train", "x_val")}}
+
+
+def same_data(result, expected):
+    """The script's data equals the run's: the same shapes and the same sums."""
+    for k in ("x_train", "y_train", "x_val"):
+        assert result[k] == expected[k], k
+        assert result["sums"][k] == pytest.approx(expected["sums"][k], rel=1e-5, abs=1e-3), k
 
 
 def test_iris_script_from_the_command_line_trains_the_same_network_on_the_same_data(tmp_path):
@@ -72,8 +90,9 @@ def test_iris_script_from_the_command_line_trains_the_same_network_on_the_same_d
     assert settings["PREPROCESS"]["scale"] == "standardize"
     result = run_script(script, tmp_path, env={"NEUROCANVAS_EPOCHS": "1"})
     assert result["epochs"] == 1
-    assert {k: result[k] for k in ("layers", "params", "x_train", "y_train", "x_val")} == \
-        expected_run(Network.load(doc))
+    expected = expected_run(Network.load(doc))
+    assert result["layers"] == expected["layers"] and result["params"] == expected["params"]
+    same_data(result, expected)
     assert (tmp_path / "out" / "epochs.csv").is_file()        # the callbacks ran
     assert set(result["final"]) >= {"loss", "accuracy", "val_loss", "val_accuracy"}
 
@@ -92,8 +111,8 @@ def test_lenet_on_the_digits_script_resizes_like_a_run_and_overrides_epochs(tmp_
     assert result["epochs"] == 1
     expected = expected_run(net)
     assert result["layers"] == expected["layers"] and result["params"] == expected["params"] == 61706
-    assert result["x_train"] == expected["x_train"] == [1438, 28, 28, 1]
-    assert result["x_val"] == expected["x_val"]
+    assert result["x_train"] == [1438, 28, 28, 1]
+    same_data(result, expected)
 
 
 def test_document_text_stays_data(tmp_path):
@@ -111,3 +130,29 @@ def test_data_a_script_cannot_load_is_refused_with_a_message():
     with pytest.raises(ScriptExportError) as info:
         training_script(net)
     assert "shapes" in info.value.message and "data panel" in info.value.hint
+
+
+def test_a_csv_of_ones_own_reads_the_same_columns_and_classes(tmp_path):
+    rng = np.random.default_rng(1)
+    names = ["small", "medium", "large"]
+    lines = ["id,width,height,kind,depth"]
+    for i in range(90):
+        k = i % 3
+        lines.append(f"{i},{rng.normal(k, 0.3):.4f},{rng.normal(-k, 0.3):.4f},{names[k]},"
+                     f"{rng.normal(2 * k, 0.3):.4f}")
+    table = tmp_path / "boxes.csv"
+    table.write_text("\n".join(lines) + "\n")
+    net = Network.from_dict(iris_document("boxes", {"epochs": 3, "batch_size": 8, "seed": 1}))
+    net.nodes["features"].params["shape"] = [3]
+    net.extra["data"] = {"dataset": "csv", "options": {
+        "path": str(table), "target": "kind", "features": ["width", "height", "depth"],
+        "validation_split": 0.25, "seed": 4}, "preprocess": {"scale": "standardize"}}
+    script = tmp_path / "boxes.py"
+    script.write_text(training_script(net))
+    settings = settings_summary(script.read_text())
+    assert settings["CSV_COLUMNS"]["classes"] == sorted(names)
+    result = run_script(script, tmp_path, "--epochs", "1")
+    expected = expected_run(net)
+    assert result["layers"] == expected["layers"] and result["params"] == expected["params"]
+    same_data(result, expected)
+    assert expected["x_train"] == [68, 3] and expected["x_val"] == [22, 3]
