@@ -159,6 +159,14 @@ class SettingsPanel(QWidget):
         self.reduce_factor = QLineEdit()
         self.reduce_patience = QSpinBox()
         self.reduce_patience.setRange(1, 10000)
+        self.diverge = QCheckBox("Stop a diverging run")
+        self.diverge.setToolTip("Stop when the loss exceeds factor × its best, or grows for patience "
+                                "epochs in a row, and restore the best weights seen")
+        self.diverge_factor = QDoubleSpinBox()
+        self.diverge_factor.setRange(1.5, 1e6)
+        self.diverge_factor.setDecimals(1)
+        self.diverge_patience = QSpinBox()
+        self.diverge_patience.setRange(1, 10000)
         self.checkpoint = QCheckBox("Keep the best model (checkpoint)")
         self.csv = QCheckBox("CSV log")
         self.problems = QLabel("")
@@ -228,6 +236,12 @@ class SettingsPanel(QWidget):
         reduce.addWidget(QLabel("patience"))
         reduce.addWidget(self.reduce_patience)
         cf.addRow(self.reduce, reduce)
+        diverge = QHBoxLayout()
+        diverge.addWidget(QLabel("factor"))
+        diverge.addWidget(self.diverge_factor)
+        diverge.addWidget(QLabel("patience"))
+        diverge.addWidget(self.diverge_patience)
+        cf.addRow(self.diverge, diverge)
         cf.addRow(self.checkpoint)
         cf.addRow(self.csv)
         cf.addRow(self.tensorboard)
@@ -235,9 +249,10 @@ class SettingsPanel(QWidget):
         cf.addRow(self.tensorboard_info)
 
         for w in (self.epochs, self.batch, self.early_patience, self.reduce_patience,
-                  self.early_delta):
+                  self.early_delta, self.diverge_factor, self.diverge_patience):
             w.valueChanged.connect(lambda _v: self._edited())
         for w in (self.shuffle, self.from_logits, self.early, self.reduce, self.checkpoint, self.csv,
+                  self.diverge,
                   self.early_restore, self.tensorboard):
             w.toggled.connect(lambda _c: self._edited())
         self.early_mode.currentIndexChanged.connect(lambda _i: self._edited())
@@ -339,6 +354,11 @@ class SettingsPanel(QWidget):
             rl = rl or {"factor": 0.5, "patience": 5}
             self.reduce_factor.setText(str(rl.get("factor", 0.5)))
             self.reduce_patience.setValue(int(rl.get("patience", 5)))
+            dv = cbs.section("divergence")
+            self.diverge.setChecked(dv is not None)
+            dv = dv or DEFAULTS["divergence"]
+            self.diverge_factor.setValue(float(dv.get("factor", 20.0)))
+            self.diverge_patience.setValue(int(dv.get("patience", 5)))
             self.checkpoint.setChecked(cbs.section("checkpoint") is not None)
             self.csv.setChecked(cbs.section("csv_log") is not None)
         finally:
@@ -414,6 +434,9 @@ class SettingsPanel(QWidget):
             factor = _parse(self.reduce_factor.text())
             callbacks["reduce_lr"] = {"factor": factor if isinstance(factor, (int, float)) else 0.5,
                                       "patience": self.reduce_patience.value()}
+        callbacks["divergence"] = ({"factor": round(self.diverge_factor.value(), 3),
+                                    "patience": self.diverge_patience.value()}
+                                   if self.diverge.isChecked() else False)
         if self.checkpoint.isChecked():
             callbacks["checkpoint"] = {}
         if self.csv.isChecked():
