@@ -198,9 +198,10 @@ class DataPanel(QWidget):
         self._fit_next = False
         self._fitting = False
         self.refused_fix = ""
-        from gui.training.wheel_guard import guard_wheel
+        from gui import wheel_guard
 
-        guard_wheel(self)   # the wheel scrolls the panel, never changes a value by itself
+        wheel_guard.install()           # the wheel scrolls the panel, never changes a value by itself
+        wheel_guard.scroll_past_plots(self)
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:

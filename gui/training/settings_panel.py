@@ -276,9 +276,10 @@ class SettingsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        from gui.training.wheel_guard import guard_wheel
+        from gui import wheel_guard
 
-        guard_wheel(self)   # the wheel scrolls the panel, never changes a setting by itself
+        wheel_guard.install()           # the wheel scrolls the panel, never changes a value by itself
+        wheel_guard.scroll_past_plots(self)
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:
