@@ -62,10 +62,14 @@ def project(features: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndar
         return PCA(n_components=2, random_state=seed).fit_transform(features)
     if method == "tsne":
         from sklearn.manifold import TSNE
+        from threadpoolctl import threadpool_limits
 
         perplexity = float(min(30.0, max(2.0, (n - 1) / 3.0)))
-        return TSNE(n_components=2, perplexity=perplexity, init="pca",
-                    random_state=seed).fit_transform(features)
+        # one thread: OpenMP threads competing with the training thread (or each
+        # other on a busy machine) make t-SNE many times slower, not faster
+        with threadpool_limits(limits=1):
+            return TSNE(n_components=2, perplexity=perplexity, init="pca",
+                        random_state=seed).fit_transform(features)
     if method == "umap":
         try:
             import umap
