@@ -1,0 +1,40 @@
+"""Explain views: attribution maps, embeddings, mistakes, activation health and
+recurrent states of a run, a paused training or a model file.
+
+`install_explain` adds the Explain menu to the editor window; the views
+themselves (and pyqtgraph, Keras) are imported only when it is used.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def install_explain(window) -> None:
+    """Add the Explain menu (Explain Model…) to ``window``'s menu bar."""
+    menu = window.menuBar().addMenu("E&xplain")
+    action = QAction("&Explain Model…", window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+    action.setStatusTip("Why did it predict that? Attribution maps, embeddings, mistakes, "
+                        "activation health")
+    action.triggered.connect(lambda _checked=False: open_explain(window))
+    menu.addAction(action)
+    window.addAction(action)  # the shortcut works wherever the focus is in the window
+    window.act_explain = action
+
+
+def open_explain(window):
+    """Show (creating it once) the explain window of ``window``."""
+    from gui.explain.explain_window import ExplainWindow
+
+    view = getattr(window, "explain_window", None)
+    if view is None:
+        view = ExplainWindow(window)
+        window.explain_window = view
+    view.refresh_sources()
+    view.show()
+    view.raise_()
+    return view
+
+
+__all__ = ["install_explain", "open_explain"]
