@@ -97,7 +97,7 @@ class Attribution:
             m = m[None, :]
         return upsample(m, display_shape(self.input))
 
-    def overlay(self, size: int = 224, alpha: float = 0.55) -> np.ndarray:
+    def overlay(self, size: int = 224, alpha: float = 0.5) -> np.ndarray:
         return overlay(self.input, self.display_map(), size=size, alpha=alpha)
 
 
@@ -331,17 +331,16 @@ def colormap(m: np.ndarray) -> np.ndarray:
     return np.stack([np.interp(m, _STOPS, _COLOURS[:, i]) for i in range(3)], axis=-1)
 
 
-def overlay(sample, display_map: np.ndarray, size: int = 224, alpha: float = 0.55) -> np.ndarray:
-    """The input with the map laid over it, as an RGB ``uint8`` image whose
-    longer side is at least ``size`` (small inputs are enlarged pixel by pixel)."""
+def overlay(sample, display_map: np.ndarray, size: int = 224, alpha: float = 0.5) -> np.ndarray:
+    """The input with the map's colours blended over it (``alpha`` of the map),
+    as an RGB ``uint8`` image whose longer side is at least ``size``: the input
+    is enlarged pixel by pixel, the map smoothly (bilinear) to the same size."""
     img = _image_of(sample)
+    scale = max(1, int(np.ceil(size / max(img.shape[:2]))))
+    big = np.kron(img, np.ones((scale, scale, 1)))
     m = np.clip(np.asarray(display_map, dtype="float64"), 0.0, 1.0)
-    if m.shape != img.shape[:2]:
-        m = upsample(m, img.shape[:2])
-    weight = alpha * m[..., None]
-    out = img * (1 - weight) + colormap(m) * weight
-    scale = max(1, int(np.ceil(size / max(out.shape[:2]))))
-    out = np.kron(out, np.ones((scale, scale, 1)))
+    m = upsample(m, big.shape[:2])
+    out = big * (1 - alpha) + colormap(m) * alpha
     return (np.clip(out, 0, 1) * 255 + 0.5).astype("uint8")
 
 

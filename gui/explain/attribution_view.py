@@ -28,6 +28,8 @@ class AttributionView(ExplainView):
         self.layer_box = QComboBox()
         self.layer_box.setToolTip("Grad-CAM's layer (the other methods explain the input)")
         self.class_box = QComboBox()
+        self.class_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.method_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.explain_button = QPushButton("Explain")
         bar = QHBoxLayout()
         for w in (QLabel("Sample"), self.sample_box, QLabel("Method"), self.method_box,

@@ -36,7 +36,7 @@ class EmbeddingView(ExplainView):
         self.plot.setBackground("w")
         self.plot.hideAxis("left")
         self.plot.hideAxis("bottom")
-        self.legend = self.plot.addLegend(offset=(5, 5))
+        self.legend = self.plot.addLegend(offset=(5, 5), labelTextColor="k")
         self.scatter = pg.ScatterPlotItem(size=8, hoverable=True, hoverSize=13,
                                           hoverPen=pg.mkPen("k", width=2), tip=None)
         self.plot.addItem(self.scatter)

@@ -36,6 +36,7 @@ class MistakesView(ExplainView):
         lv.addWidget(self.table, 1)
         self.gallery = QWidget()
         self.gallery_grid = QGridLayout(self.gallery)
+        self.gallery_grid.setAlignment(Qt.AlignTop | Qt.AlignLeft)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.gallery)

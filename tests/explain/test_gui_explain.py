@@ -243,3 +243,33 @@ def test_a_broken_model_file_is_a_message(qtbot, make_window, tmp_path):
         ew.open_model_file(str(bad))
     assert "broken.keras" in blocker.args[0] and "Traceback" not in blocker.args[0]
     assert "Cannot explain" in ew.state.text()
+
+
+def test_a_paused_training_is_explained_with_its_live_model(qtbot, make_window, tmp_path):
+    doc = tmp_path / "long.json"
+    long_run = digits_cnn_document("long", epochs=500)
+    long_run["training"]["batch_size"] = 8
+    doc.write_text(json.dumps(long_run))
+    window = make_window(doc)
+    dash = window.dashboard
+    assert dash.start()
+    try:
+        qtbot.waitUntil(lambda: dash.controller.trainer is not None
+                        and len(dash.controller.trainer.batches) >= 3, timeout=WAIT)
+        QTest.mouseClick(dash.run_controls.pause_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: dash.controller.state == "paused", timeout=WAIT)
+        trainer = dash.controller.trainer
+        steps = len(trainer.batches)
+        ew = _open_explain(qtbot, window)
+        assert ew.sources[0].kind == "paused"
+        assert ew.source_box.itemText(0) == "Training in progress (paused)"
+        qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
+        assert ew.subject.model is trainer.model  # the weights as they are now
+        assert ew.attribution.result.method == "gradcam"
+        _click_tab(qtbot, ew, ew.mistakes)
+        assert ew.mistakes.table.rowCount() == 10
+        assert len(trainer.batches) == steps and dash.controller.state == "paused"
+    finally:
+        dash.controller.stop()
+        qtbot.waitUntil(lambda: dash.controller.state in ("stopped", "finished", "failed"),
+                        timeout=WAIT)
