@@ -80,6 +80,13 @@ class EmbeddingView(ExplainView):
             self._filling = False
         self.scatter.setData([])
 
+    def compute(self) -> bool:
+        started = super().compute()
+        if started and self.method_box.currentData() == "umap":
+            self.status.setText("Computing… (UMAP compiles its code the first time it runs in "
+                                "a session: that can take a minute or more)")
+        return started
+
     def work(self):
         from engine.explain.embeddings import embed
 

@@ -174,3 +174,19 @@ def test_hidden_states_end_in_the_layer_output():
     np.testing.assert_allclose(h2[-1], keras.Model(inp, last)(sample[None]).numpy()[0], atol=1e-5)
     with pytest.raises(ExplainError, match="not a recurrent"):
         sequences.hidden_states(model, model.layers[-1].name, sample)
+
+
+def test_umap_missing_is_a_clear_message(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "umap", None)  # as if umap-learn were not installed
+    with pytest.raises(ExplainError, match="umap-learn"):
+        embeddings.project(np.random.default_rng(0).normal(size=(20, 4)), "umap")
+
+
+@pytest.mark.slow
+def test_umap_projection_separates_trained_digits(digits):
+    pytest.importorskip("umap")
+    e = embeddings.embed(digits, "embedding", "umap")
+    assert e.points.shape == (len(digits.x_val), 2) and np.all(np.isfinite(e.points))
+    assert e.silhouette > SILHOUETTE_TSNE
