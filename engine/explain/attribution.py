@@ -22,7 +22,8 @@ Definitions (the tests check them against an independent computation):
   is their sum over the channels, so it keeps that sum.
 - **Occlusion** (`occlusion`): a square patch of ``fill`` values slides over
   the input (``patch`` wide, every ``stride``); the map at a pixel is the drop
-  in the class probability, averaged over the patches that cover it.
+  in the class probability (the output, for regression), averaged over the
+  patches that cover it.
 
 Every function explains one sample for the predicted class unless
 ``class_index`` is given, and returns an `Attribution`.
@@ -120,8 +121,12 @@ def _is_regression(model) -> bool:
 
 def _target(model, x_batch, class_index):
     predicted, prob, probs = predict_one(model, x_batch)
+    if predicted is None:  # regression: the output itself is explained
+        if class_index not in (None, 0):
+            raise ExplainError("A regression model has no classes to choose from.", code="class")
+        return None, None, prob
     if class_index is None:
-        return predicted if predicted is not None else 0, predicted, prob
+        return predicted, predicted, prob
     n = len(probs)
     if not 0 <= int(class_index) < n:
         raise ExplainError(f"Class {class_index} does not exist; the model has {n} classes.",
@@ -239,7 +244,12 @@ def occlusion(model, sample, class_index: int | None = None, patch: int | None =
     patch = int(patch or max(2, min(h, w) // 6))
     stride = int(stride or max(1, patch // 2))
     windows = [(r, c) for r in _positions(h, patch, stride) for c in _positions(w, patch, stride)]
-    base_p = probabilities(model, x)[0][target]
+    def score(batch):
+        if target is None:  # regression: the output value
+            return np.asarray(model.predict(batch, verbose=0)).reshape(len(batch), -1)[:, 0]
+        return probabilities(model, batch)[:, target]
+
+    base_p = score(x)[0]
     drops = np.zeros((h, w), dtype="float64")
     counts = np.zeros((h, w), dtype="float64")
     for start in range(0, len(windows), batch_size):
@@ -247,7 +257,7 @@ def occlusion(model, sample, class_index: int | None = None, patch: int | None =
         batch = np.repeat(x, len(chunk), axis=0)
         for i, (r, c) in enumerate(chunk):
             batch[i, r:r + patch, c:c + patch] = fill
-        p = probabilities(model, batch)[:, target]
+        p = score(batch)
         for (r, c), pi in zip(chunk, p):
             drops[r:r + patch, c:c + patch] += base_p - pi
             counts[r:r + patch, c:c + patch] += 1

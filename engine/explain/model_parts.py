@@ -146,6 +146,8 @@ class ScoreModel:
         flat = tf.reshape(scores, (tf.shape(scores)[0], -1))
         if self.single_unit:
             value = flat[:, 0]
+            if class_index is None or is_regression(self.model):
+                return value
             if class_index == 0:
                 linear = self.output_activation in ("linear", None)
                 return -value if linear else 1.0 - value

@@ -24,17 +24,29 @@ def install_explain(window) -> None:
 
 
 def open_explain(window):
-    """Show (creating it once) the explain window of ``window``."""
+    """Show (creating it once) the explain window of ``window``; the layer
+    selected on the canvas becomes the one the views start from."""
     from gui.explain.explain_window import ExplainWindow
 
     view = getattr(window, "explain_window", None)
     if view is None:
         view = ExplainWindow(window)
         window.explain_window = view
+    view.prefer_layer(_selected_layer(window))
     view.refresh_sources()
     view.show()
     view.raise_()
     return view
+
+
+def _selected_layer(window) -> str | None:
+    """The name of the one node selected on the canvas, if any."""
+    try:
+        ids = window.scene.selected_node_ids()
+        nodes = window.doc.network.nodes
+    except AttributeError:
+        return None
+    return nodes[ids[0]].name if len(ids) == 1 and ids[0] in nodes else None
 
 
 __all__ = ["install_explain", "open_explain"]

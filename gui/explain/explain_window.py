@@ -122,6 +122,7 @@ class ExplainWindow(QWidget):
         self.setWindowTitle("Explain — NeuroCanvas")
         self.main_window = main_window
         self.subject = None
+        self.preferred_layer: str | None = None
         self.sources: list[Source] = []
         self._loader = Worker(self)
         self.source_box = QComboBox()
@@ -163,6 +164,26 @@ class ExplainWindow(QWidget):
                                  document=(lambda: getattr(mw, "doc", None)) if mw else None)
         self.sequences = SequenceView()
         return [self.attribution, self.embeddings, self.mistakes, self.health, self.sequences]
+
+    def prefer_layer(self, name: str | None) -> None:
+        """Start Grad-CAM, the embedding and the sequence views at layer ``name``
+        (the node selected on the canvas) where the model has it."""
+        self.preferred_layer = name
+        if name and self.subject is not None:
+            self._apply_preferred_layer()
+
+    def _apply_preferred_layer(self) -> None:
+        name = self.preferred_layer
+        for view, box in ((self.attribution, self.attribution.layer_box),
+                          (self.embeddings, self.embeddings.layer_box),
+                          (self.sequences, self.sequences.layer_box)):
+            i = box.findText(name) if name else -1
+            if i >= 0 and i != box.currentIndex():
+                box.setCurrentIndex(i)  # recomputes the view if it is shown
+        if name and self.attribution.layer_box.findText(name) >= 0 and \
+                self.attribution.method_box.currentData() != "gradcam":
+            self.attribution.method_box.setCurrentIndex(
+                self.attribution.method_box.findData("gradcam"))
 
     # ------------------------------------------------------------------ sources --
     def refresh_sources(self) -> None:
@@ -226,6 +247,7 @@ class ExplainWindow(QWidget):
         self.state.setText(f"{subject.name}: {where}")
         for view in self.views:
             view.set_subject(subject)
+        self._apply_preferred_layer()
         self.loaded.emit(subject)
         self._current_view_changed()
 

@@ -163,3 +163,28 @@ def test_png_writer_round_trip(tmp_path):
     attr.write_png(tmp_path / "a.png", img)
     back = np.asarray(PIL.open(tmp_path / "a.png").convert("RGB"))
     np.testing.assert_array_equal(back, img)
+
+
+def test_regression_output_is_explained_as_it_is():
+    from engine.data.dataset import Dataset
+    from engine.explain.subject import subject_from_model
+
+    keras.utils.set_random_seed(5)
+    inp = keras.Input((6, 6, 1))
+    x = keras.layers.Conv2D(3, 3, activation="relu", name="conv")(inp)
+    model = keras.Model(inp, keras.layers.Dense(1, name="value")(keras.layers.Flatten()(x)))
+    xs = np.random.default_rng(3).normal(size=(4, 6, 6, 1)).astype("float32")
+    subject_from_model(model, Dataset("r", "", "regression", xs, np.zeros((4, 1)), xs,
+                                      np.zeros((4, 1))))
+    t = tf.convert_to_tensor(xs[:1])
+    with tf.GradientTape() as tape:
+        tape.watch(t)
+        y = model(t)[0, 0]
+    g = np.abs(tape.gradient(y, t).numpy()[0, ..., 0])
+    a = attr.saliency(model, xs[0])
+    assert a.class_index is None and a.predicted is None
+    assert a.probability == pytest.approx(float(y), rel=1e-5)
+    np.testing.assert_allclose(a.map, g / g.max(), atol=1e-5)
+    occ = attr.occlusion(model, xs[0], patch=6, stride=6)
+    blank = float(model(np.zeros((1, 6, 6, 1), "float32"))[0, 0])
+    np.testing.assert_allclose(occ.map, np.full((6, 6), float(y) - blank), atol=1e-5)

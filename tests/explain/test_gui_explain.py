@@ -152,6 +152,22 @@ def test_whole_tour_of_a_finished_run(qtbot, make_window, digits_document, digit
     assert window.errors == []
 
 
+def test_the_node_selected_on_the_canvas_is_the_layer_explained(qtbot, make_window,
+                                                                digits_document):
+    window = make_window(digits_document)
+    item = window.scene.nodes["conv1"]
+    view = window.view
+    view.centerOn(item)
+    QTest.mouseClick(view.viewport(), Qt.LeftButton,
+                     pos=view.mapFromScene(item.sceneBoundingRect().center()))
+    assert window.scene.selected_node_ids() == ["conv1"]
+    ew = _open_explain(qtbot, window)
+    qtbot.waitUntil(lambda: ew.attribution.result is not None
+                    and ew.attribution.result.layer == "conv1", timeout=WAIT)
+    assert ew.attribution.result.map.shape == (8, 8)  # conv1 keeps the 8×8 resolution
+    assert ew.embeddings.layer_box.currentText() == "conv1"
+
+
 def test_embedding_hover_shows_the_sample(qtbot, make_window, digits_document, digits_run):
     window = make_window(digits_document)
     ew = _open_explain(qtbot, window)
