@@ -27,10 +27,13 @@ Example::
 
 from engine.errors import NeuroCanvasError
 
+# the attribution methods, by the names the command line and the views use
+METHODS = ("gradcam", "saliency", "smoothgrad", "ig", "occlusion")
+
 
 class ExplainError(NeuroCanvasError):
     """Something cannot be explained as asked (no such layer, a model with two
     outputs, a dataset that does not fit the model, …)."""
 
 
-__all__ = ["ExplainError"]
+__all__ = ["ExplainError", "METHODS"]

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.explain import ExplainError
+from engine.explain import METHODS, ExplainError
 from engine.explain.model_parts import (
     ScoreModel,
     batch_of,
@@ -50,7 +50,6 @@ from engine.explain.model_parts import (
     spatial_layers,
 )
 
-METHODS = ("gradcam", "saliency", "smoothgrad", "ig", "occlusion")
 METHOD_TITLES = {"gradcam": "Grad-CAM", "saliency": "Saliency", "smoothgrad": "SmoothGrad",
                  "ig": "Integrated Gradients", "occlusion": "Occlusion"}
 

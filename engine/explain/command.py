@@ -25,7 +25,7 @@ EXIT_USAGE = 2
 
 def add_explain_parser(sub) -> None:
     """Add the ``explain`` subcommand to the parser's subparsers."""
-    from engine.explain.attribution import METHODS
+    from engine.explain import METHODS  # (numpy and Keras load only when it runs)
 
     p = sub.add_parser("explain", help="an attribution map (Grad-CAM, saliency, …) of one sample, "
                        "or the per-class metrics of a run or .keras model")
