@@ -78,8 +78,8 @@ def project(features: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndar
                                "Install it (pip install umap-learn) or use PCA or t-SNE.",
                                code="umap") from None
         neighbours = int(min(15, n - 1))
-        return umap.UMAP(n_components=2, n_neighbors=neighbours,
-                         random_state=seed).fit_transform(features)
+        return umap.UMAP(n_components=2, n_neighbors=neighbours, random_state=seed,
+                         n_jobs=1).fit_transform(features)
     raise ExplainError(f"Unknown projection {method!r}.", f"Use one of {', '.join(PROJECTIONS)}.",
                        code="method")
 

@@ -190,3 +190,18 @@ def test_umap_projection_separates_trained_digits(digits):
     e = embeddings.embed(digits, "embedding", "umap")
     assert e.points.shape == (len(digits.x_val), 2) and np.all(np.isfinite(e.points))
     assert e.silhouette > SILHOUETTE_TSNE
+
+
+def test_a_keras_file_takes_a_dataset_fitted_to_its_input(digits, tmp_path):
+    path = tmp_path / "digits.keras"
+    digits.model.save(path)
+    subject = open_subject(path, dataset="digits")
+    assert subject.name == "digits.keras" and subject.x_val.shape[1:] == (8, 8, 1)
+    np.testing.assert_allclose(subject.x_val, digits.x_val)  # the run's own preprocessing
+    assert open_subject(path).dataset is None
+    with pytest.raises(ExplainError, match="expects"):
+        open_subject(path, dataset="iris")
+    bad = tmp_path / "notes.txt"
+    bad.write_text("hello")
+    with pytest.raises(ExplainError, match="neither a run folder nor a .keras model"):
+        open_subject(bad)
