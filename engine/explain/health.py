@@ -68,7 +68,7 @@ def layer_health(subject, batch_size: int = 64) -> list[dict]:
     import keras
     import tensorflow as tf
 
-    from engine.explain.model_parts import activation_name, require_gradients
+    from engine.explain.model_parts import activation_name, output_layer, require_gradients
 
     require_gradients()
     model = subject.model
@@ -82,7 +82,8 @@ def layer_health(subject, batch_size: int = 64) -> list[dict]:
     except Exception as exc:
         raise ExplainError(f"Cannot read the layers' outputs: {exc}", code="layers") from None
     loss_fn = _loss_fn(model, subject.task)
-    out_index = layers.index(model.layers[-1]) if model.layers[-1] in layers else len(layers) - 1
+    last = output_layer(model)
+    out_index = next((i for i, l in enumerate(layers) if l is last), len(layers) - 1)
     weights = [v for l in layers for v in l.trainable_weights]
     with tf.GradientTape(persistent=True) as tape:
         outs = probe(tf.convert_to_tensor(x), training=False)
@@ -95,8 +96,6 @@ def layer_health(subject, batch_size: int = 64) -> list[dict]:
     rows = []
     for layer, out, og in zip(layers, outs, out_grads):
         act = activation_name(layer)
-        if type(layer).__name__ == "Activation":
-            act = activation_name(layer)
         values = np.asarray(out)
         row = {"layer": layer.name, "type": type(layer).__name__, "activation": act,
                "units": int(values.shape[-1]) if values.ndim > 1 else 1,

@@ -9,7 +9,6 @@ wraps a model already in memory, such as a paused trainer's.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

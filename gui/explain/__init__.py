@@ -24,8 +24,9 @@ def install_explain(window) -> None:
 
 
 def open_explain(window):
-    """Show (creating it once) the explain window of ``window``; the layer
-    selected on the canvas becomes the one the views start from."""
+    """Show (creating it once) the explain window of ``window``: the run
+    selected in the runs panel is the one explained (else the newest), the
+    layer selected on the canvas the one the views start from."""
     from gui.explain.explain_window import ExplainWindow
 
     view = getattr(window, "explain_window", None)
@@ -33,10 +34,20 @@ def open_explain(window):
         view = ExplainWindow(window)
         window.explain_window = view
     view.prefer_layer(_selected_layer(window))
-    view.refresh_sources()
+    view.refresh_sources(prefer_run=_selected_run(window))
     view.show()
     view.raise_()
     return view
+
+
+def _selected_run(window):
+    """The folder of the one run selected in the dashboard's runs panel, if any."""
+    panel = getattr(getattr(window, "_dashboard", None), "runs_panel", None)
+    try:
+        runs = panel.selected() if panel is not None else []
+    except Exception:
+        return None
+    return runs[0].path if len(runs) == 1 else None
 
 
 def _selected_layer(window) -> str | None:

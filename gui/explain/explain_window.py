@@ -186,8 +186,9 @@ class ExplainWindow(QWidget):
                 self.attribution.method_box.findData("gradcam"))
 
     # ------------------------------------------------------------------ sources --
-    def refresh_sources(self) -> None:
-        """List what can be explained; load the first one when nothing is loaded yet."""
+    def refresh_sources(self, prefer_run=None) -> None:
+        """List what can be explained; load the run ``prefer_run`` (a folder) when
+        given, else the first source when nothing is loaded yet."""
         current = self.sources[self.source_box.currentIndex()] \
             if 0 <= self.source_box.currentIndex() < len(self.sources) else None
         found = document_sources(self.main_window) if self.main_window is not None else []
@@ -203,7 +204,14 @@ class ExplainWindow(QWidget):
         keep = next((i for i, s in enumerate(self.sources)
                      if current is not None and s.kind == current.kind
                      and s.value == current.value), None)
-        if keep is not None:
+        wanted = next((i for i, s in enumerate(self.sources)
+                       if prefer_run is not None and s.kind == "run"
+                       and Path(s.value) == Path(prefer_run)), None)
+        if wanted is not None and (current is None or current.kind != "run"
+                                   or Path(current.value) != Path(prefer_run)):
+            self.source_box.setCurrentIndex(wanted)
+            self.load(wanted)
+        elif keep is not None:
             self.source_box.setCurrentIndex(keep)
         elif self.subject is None and not self._loader.busy:
             self.load(0)

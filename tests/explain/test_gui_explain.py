@@ -207,7 +207,7 @@ def test_loading_runs_off_the_gui_thread_and_the_editor_stays_usable(
     window.select_all()
     window.delete_selection()  # an edit while it loads
     assert len(window.doc.network.nodes) == 0 < before
-    qtbot.waitUntil(lambda: ew.subject is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
     window.doc.undo_stack.undo()
     assert len(window.doc.network.nodes) == before
 
@@ -232,6 +232,9 @@ def test_model_file_with_recurrent_layers_and_regression_data(qtbot, make_window
     with qtbot.waitSignal(ew.loaded, timeout=WAIT):
         QTest.mouseClick(ew.open_button, Qt.LeftButton)
     assert ew.subject.task == "regression" and len(ew.subject.x_val) == 240
+    # the attribution tab (shown) explains the output value: Grad-CAM over the LSTM's time steps
+    qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
+    assert ew.attribution.result.class_index is None and ew.attribution.result.map.shape == (60,)
 
     _click_tab(qtbot, ew, ew.sequences)
     assert [ew.sequences.layer_box.itemText(i) for i in range(2)] == ["lstm", "gru"]
@@ -289,3 +292,27 @@ def test_a_paused_training_is_explained_with_its_live_model(qtbot, make_window, 
         dash.controller.stop()
         qtbot.waitUntil(lambda: dash.controller.state in ("stopped", "finished", "failed"),
                         timeout=WAIT)
+
+
+def test_the_run_selected_in_the_runs_panel_is_explained(qtbot, make_window, digits_document,
+                                                         digits_run):
+    older = digits_document.with_name("digits.runs") / "20200101-000000_old000"
+    shutil.copytree(digits_run.path, older)
+    info = json.loads((older / "run.json").read_text())
+    info.update(id=older.name, started="2020-01-01T00:00:00")
+    (older / "run.json").write_text(json.dumps(info))
+    window = make_window(digits_document)
+    panel = window.dashboard.runs_panel
+    panel.refresh()
+    assert len(panel.records) == 2
+    # click the older run's row (the table lists the newest first)
+    table = panel.table
+    row = [r.id for r in reversed(panel.records)].index(older.name)
+    rect = table.visualRect(table.model().index(row, 0))
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, pos=rect.center())
+    assert [r.id for r in panel.selected()] == [older.name]
+    ew = _open_explain(qtbot, window)
+    qtbot.waitUntil(lambda: ew.subject is not None, timeout=WAIT)
+    assert ew.subject.name == older.name
+    assert older.name in ew.source_box.currentText()
+    qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
