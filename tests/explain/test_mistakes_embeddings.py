@@ -205,3 +205,17 @@ def test_a_keras_file_takes_a_dataset_fitted_to_its_input(digits, tmp_path):
     bad.write_text("hello")
     with pytest.raises(ExplainError, match="neither a run folder nor a .keras model"):
         open_subject(bad)
+
+
+def test_bidirectional_hidden_states_meet_the_layer_output():
+    keras.utils.set_random_seed(6)
+    inp = keras.Input((5, 2))
+    bi = keras.layers.Bidirectional(keras.layers.LSTM(3), name="bi")(inp)
+    model = keras.Model(inp, keras.layers.Dense(2, activation="softmax")(bi))
+    sample = np.random.default_rng(4).normal(size=(5, 2)).astype("float32")
+    states = sequences.hidden_states(model, "bi", sample)
+    out = keras.Model(inp, bi)(sample[None]).numpy()[0]
+    assert states.shape == (5, 6)
+    # forward: its last step; backward (realigned in time): its state at step 0
+    np.testing.assert_allclose(states[-1, :3], out[:3], atol=1e-5)
+    np.testing.assert_allclose(states[0, 3:], out[3:], atol=1e-5)
