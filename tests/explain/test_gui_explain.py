@@ -316,3 +316,23 @@ def test_the_run_selected_in_the_runs_panel_is_explained(qtbot, make_window, dig
     assert ew.subject.name == older.name
     assert older.name in ew.source_box.currentText()
     qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
+
+
+def test_an_imported_document_is_explained_with_its_weights(qtbot, make_window, digits_run,
+                                                            tmp_path):
+    from engine.keras_import import from_keras
+    from gui.document import Document
+
+    subject = open_subject(digits_run.path)
+    net = from_keras(subject.model, name="imported-digits")
+    net.extra["data"] = {"dataset": "digits", "preprocess": {"add_channel": True}}
+    window = make_window()
+    window.set_document(Document(net))
+    ew = _open_explain(qtbot, window)
+    assert ew.sources[0].kind == "weights" and "imported weights" in ew.source_box.itemText(0)
+    qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
+    x = subject.x_val[:20]
+    np.testing.assert_allclose(ew.subject.model.predict(x, verbose=0),
+                               subject.model.predict(x, verbose=0), atol=1e-5)
+    assert ew.attribution.result.predicted == int(np.argmax(subject.model.predict(
+        x[:1], verbose=0)))
