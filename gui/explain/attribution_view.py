@@ -83,9 +83,11 @@ class AttributionView(ExplainView):
                 self.method_box.setCurrentIndex(self.method_box.findData("saliency"))
             self.layer_box.setEnabled(self.method_box.currentData() == "gradcam")
             self.class_box.clear()
-            self.class_box.addItem("predicted", PREDICTED)
-            for k, name in enumerate(s.class_names):
+            regression = s.task == "regression"
+            self.class_box.addItem("the output" if regression else "predicted", PREDICTED)
+            for k, name in enumerate([] if regression else s.class_names):
                 self.class_box.addItem(f"{k}: {name}", k)
+            self.class_box.setEnabled(not regression)
         finally:
             self._filling = False
 
@@ -105,10 +107,17 @@ class AttributionView(ExplainView):
         return fn
 
     def show_result(self, a) -> None:
-        self.input_item.setImage(sample_rgb(a.input, size=160))
-        self.overlay_item.setImage(a.overlay(size=160))
-        self.input_widget.box.autoRange(padding=0)
-        self.overlay_widget.box.autoRange(padding=0)
+        shape = a.input.shape
+        # a series (time steps × a few features) is drawn with time across, stretched
+        series = len(shape) <= 2 and (len(shape) == 1 or shape[0] >= 4 * shape[1])
+        images = [sample_rgb(a.input, size=160), a.overlay(size=160)]
+        if series and len(shape) == 2:
+            images = [img.transpose(1, 0, 2) for img in images]
+        for widget, item, img in ((self.input_widget, self.input_item, images[0]),
+                                  (self.overlay_widget, self.overlay_item, images[1])):
+            widget.box.setAspectLocked(not series)
+            item.setImage(img)
+            widget.box.autoRange(padding=0)
         names = self.subject.class_names
         label = ""
         if self.subject.has_data and self.subject.task != "regression":
@@ -118,6 +127,7 @@ class AttributionView(ExplainView):
         pred_text = (f"predicted {names[pred] if pred < len(names) else pred} "
                      f"({a.probability:.0%})") if pred is not None else f"output {a.probability:.4g}"
         where = f" at {a.layer}" if a.layer else ""
-        self.info.setText(f"{label}{pred_text} · explaining class "
-                          f"{a.class_index}{where} · map {tuple(a.map.shape)}")
+        what = "the output" if a.class_index is None else f"class {a.class_index}"
+        self.info.setText(f"{label}{pred_text} · explaining {what}{where} · "
+                          f"map {tuple(a.map.shape)}")
         self.status.setText("")

@@ -232,7 +232,9 @@ class ExplainWindow(QWidget):
         return True
 
     def ask_model_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a Keras model", "", MODEL_FILTER)
+        doc_path = getattr(getattr(self.main_window, "doc", None), "path", None)
+        start = str(Path(doc_path).parent) if doc_path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open a Keras model", start, MODEL_FILTER)
         return path
 
     def load(self, index: int) -> None:

@@ -235,6 +235,10 @@ def test_model_file_with_recurrent_layers_and_regression_data(qtbot, make_window
     # the attribution tab (shown) explains the output value: Grad-CAM over the LSTM's time steps
     qtbot.waitUntil(lambda: ew.attribution.result is not None, timeout=WAIT)
     assert ew.attribution.result.class_index is None and ew.attribution.result.map.shape == (60,)
+    assert "explaining the output at lstm" in ew.attribution.info.text()
+    assert not ew.attribution.class_box.isEnabled()
+    h, w, _ = ew.attribution.overlay_item.image.shape
+    assert w > h  # the series is drawn with time across
 
     _click_tab(qtbot, ew, ew.sequences)
     assert [ew.sequences.layer_box.itemText(i) for i in range(2)] == ["lstm", "gru"]
