@@ -10,6 +10,7 @@
                      [--lr X] [--strategy mirrored|multiworker] [--run-dir DIR] [--resume RUN]
                                      exit 0 finished, 1 training failed / invalid, 2 bad usage
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
+    neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
     neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
                                      (see engine.explain.command)
 
@@ -414,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"),
                    help="what differs between two runs (ids or folders), as JSON")
     p.set_defaults(func=cmd_runs)
+    from engine.deploy.command import add_parser as add_deploy_parser
+
+    add_deploy_parser(sub)
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)

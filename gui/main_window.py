@@ -143,6 +143,8 @@ class MainWindow(QMainWindow):
         self.act_export_keras = a("Export &Keras Model…", self.export_keras)
         self.act_export_png = a("Export Diagram as P&NG…", lambda: self.export_image(suffix=".png"))
         self.act_export_svg = a("Export Diagram as S&VG…", lambda: self.export_image(suffix=".svg"))
+        self.act_deploy = a("&Deploy…", self.show_deploy, tip="Export a trained network to "
+                            "TFLite, ONNX or SavedModel, each checked against Keras")
         self.act_quit = a("&Quit", self.close, K.Quit)
         self.act_undo = self.undo_group.createUndoAction(self, "&Undo")
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
         m.addActions([self.act_export_py, self.act_export_keras, self.act_export_png, self.act_export_svg])
+        m.addAction(self.act_deploy)
         m.addSeparator()
         m.addAction(self.act_quit)
         m = bar.addMenu("&Edit")
@@ -347,11 +350,20 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event):
+        if not self._training_allows_close():
+            event.ignore()
+            return
         if self.maybe_save():
             self.autosaver.discard()
             event.accept()
         else:
             event.ignore()
+
+    def _training_allows_close(self) -> bool:
+        """A run still training asks first (stop and keep a checkpoint, or
+        cancel); see gui.training.controller.TrainingController.confirm_close."""
+        dashboard = self._dashboard
+        return dashboard is None or dashboard.controller.confirm_close()
 
     # ------------------------------------------------------------ export --
 
@@ -394,6 +406,11 @@ class MainWindow(QMainWindow):
         if not self.tensorflow.when_ready(build):
             self.notify("Waiting for TensorFlow to finish loading; the model is exported then…")
         return True
+
+    def show_deploy(self):
+        from gui.deploy_dialog import DeployDialog  # loaded on first use
+
+        return DeployDialog.open_for(self)
 
     def render_image(self, scale: float = 2.0) -> QImage:
         rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)

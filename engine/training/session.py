@@ -401,13 +401,16 @@ class TrainingSession:
 
     def start(self, epochs: int | None = None) -> None:
         """Start (or continue for ``epochs`` more). The first start fixes the
-        length schedules such as 1cycle are planned for."""
+        length schedules such as 1cycle are planned for. Raises
+        ``RunLockedError`` when another process holds the run folder."""
         if self._compile_epochs and not self.trainer.epochs and self.trainer.model is None:
             n = int(epochs if epochs is not None else self.training.epochs)
             self._compile_epochs[0] = n
             self.training.epochs = n
             if self.recorder is not None:
                 self.recorder.info["settings"]["training"]["epochs"] = n
+        if self.recorder is not None:
+            self.recorder.hold()  # again for a continued run; refused if another process has it
         self.trainer.start(epochs)
 
     def wait(self, timeout: float | None = None) -> str:

@@ -87,6 +87,7 @@ class Dashboard(QObject):
         self.data_panel.dataset_loaded.connect(self.settings_panel.set_dataset)
         self.runs_panel.overlay_changed.connect(self.panels["loss"].set_overlays)
         self.runs_panel.message.connect(lambda text: self.window.notify(text))
+        self.runs_panel.bind(self.window, self.controller)  # resume, open, load settings
 
     def _dock(self, key: str, title: str, widget, area) -> QDockWidget:
         d = QDockWidget(title, self.window)
