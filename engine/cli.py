@@ -11,6 +11,8 @@
                                      exit 0 finished, 1 training failed / invalid, 2 bad usage
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
     neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
+    neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
+                                     (see engine.explain.command)
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
@@ -430,6 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)
+    from engine.explain.command import add_explain_parser
+
+    add_explain_parser(sub)
     return parser
 
 
