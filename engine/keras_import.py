@@ -90,16 +90,90 @@ def from_keras(model, *, weights: bool = True, name: str | None = None, layout: 
 
 
 def import_model(model, *, weights: bool = True, name: str | None = None,
-                 layout: bool = True) -> ImportResult:
-    """Like :func:`from_keras`, with the notes (generic fallbacks, renames)."""
+                 layout: bool = True, trace: bool = False) -> ImportResult:
+    """Like :func:`from_keras`, with the notes (generic fallbacks, renames).
+
+    ``trace=True`` also takes a subclassed ``keras.Model`` whose ``call`` is a
+    straight line of layers: see :func:`trace_subclassed`.
+    """
     keras = _keras()
     if not isinstance(model, keras.Model):
         raise KerasImportError(f"Expected a keras.Model, got {type(model).__name__}.")
+    note = None
+    if trace and not _is_graph_model(model):
+        model, note = trace_subclassed(model)
     importer = _Importer(keras, keep_weights=weights)
     result = importer.run(model, name)
+    if note:
+        result.notes.insert(0, note)
     if layout:
         _apply_layout(result.network)
     return result
+
+
+def trace_subclassed(model):
+    """(functional model, note) for a built subclassed model: its ``call`` run once on
+    ``keras.Input`` tensors of the shapes it was built with, recording the layers it calls.
+
+    The graph holds the model's own layer objects (and so its weights). It is what ``call``
+    does for those inputs in inference mode: Python branches are taken once, so the trace
+    is refused unless it uses every weight of the model and gives the same predictions.
+    """
+    keras = _keras()
+    import numpy as np
+
+    cls = type(model).__name__
+    shapes = getattr(model, "_build_shapes_dict", None)
+    if not model.built or not shapes:
+        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) is not built, so its "
+                               "input shape is unknown.",
+                               "Call it once on a batch (model(x)) or model.build(input_shape), "
+                               "then import it.")
+    values = list(shapes.values())
+    if len(values) != 1:
+        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) takes several "
+                               f"arguments ({', '.join(shapes)}); only a call on one input (or a "
+                               "list of inputs) can be traced.")
+    shape = values[0]
+    nested = isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple))
+    shape_list = [tuple(s) for s in shape] if nested else [tuple(shape)]
+    inputs = [keras.Input(tuple(s[1:]), name=f"input_{i}" if len(shape_list) > 1 else "input")
+              for i, s in enumerate(shape_list)]
+    arg = inputs if nested else inputs[0]
+    try:
+        outputs = model.call(arg)
+        traced = keras.Model(arg, outputs, name=model.name)
+    except Exception as exc:
+        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) could not be traced "
+                               f"on symbolic inputs: {_first_line(exc)}",
+                               "Its call must be a straight line of Keras layers and operations; "
+                               "rebuild it with the functional API otherwise.") from None
+    mine = {id(w) for w in model.weights}
+    used = {id(w) for w in traced.weights}
+    if mine != used:
+        missing = [w.path for w in model.weights if id(w) not in used]
+        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) cannot be traced "
+                               f"exactly: its call does not go through layers for "
+                               f"{len(missing)} of its weights ({', '.join(missing[:3])}).",
+                               "Rebuild it with the functional API.")
+    rng = np.random.default_rng(0)
+    sample = [rng.random((2, *s[1:]), "float32") for s in shape_list]
+    try:
+        a = keras.tree.flatten(model(sample if nested else sample[0], training=False))
+        b = keras.tree.flatten(traced(sample if nested else sample[0], training=False))
+        same = len(a) == len(b) and all(
+            np.allclose(keras.ops.convert_to_numpy(u), keras.ops.convert_to_numpy(v),
+                        rtol=1e-5, atol=1e-6) for u, v in zip(a, b))
+    except Exception:
+        same = False
+    if not same:
+        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) cannot be traced "
+                               "exactly: the traced graph does not compute what its call does.",
+                               "Its call must be a straight line of layers; rebuild it with the "
+                               "functional API.")
+    note = (f"{model.name} is a subclassed model ({cls}); it was traced: its call was run once "
+            "on symbolic inputs and the layers it called became the document's graph.")
+    return traced, note
 
 
 def load_keras_file(path):
@@ -303,7 +377,8 @@ class _Importer:
             raise KerasImportError(
                 f"The model {model.name!r} is a subclassed keras.Model ({type(model).__name__}): "
                 "its computation is Python code, not a graph of layers.",
-                "Only functional and Sequential models can be imported.")
+                "Import it with import_model(model, trace=True) if its call is a straight "
+                "line of layers, or rebuild it with the functional API.")
         return model
 
     def _walk(self, fn, group, input_refs, trainable):
@@ -917,13 +992,7 @@ def _explain_load_failure(path: Path, exc: Exception) -> KerasImportError:
     config = _read_model_config(path)
     culprit = _find_unsafe(config) if config is not None else None
     if culprit is not None:
-        name, class_name, why = culprit
-        hint = ("Replace it with built-in layers (Activation, Rescaling, Reshape, ...) and save "
-                "the model again." if class_name == "Lambda" else
-                "Register the class with @keras.saving.register_keras_serializable, or import the "
-                "model from Python with engine.keras_import.from_keras(model) where the class is "
-                "defined.")
-        return KerasImportError(f"{path.name}: layer {name!r} ({class_name}) is refused: {why}", hint)
+        return KerasImportError(f"{path.name}: {culprit.what} is refused: {culprit.why}", culprit.hint)
     return KerasImportError(f"{path.name} could not be loaded by Keras: {_first_line(exc)}",
                             "Check that it is a model saved with model.save().")
 
@@ -944,30 +1013,92 @@ def _read_model_config(path: Path):
         return None
 
 
+@dataclass
+class _Culprit:
+    what: str  # "layer 'tv' (TextVectorization)"
+    why: str
+    hint: str
+
+
+_HINT_REGISTER = ("Register the class with @keras.saving.register_keras_serializable and import "
+                  "the module that defines it before importing the model.")
+_HINT_SUBCLASS = ("In Python, where the class is defined, build the model and call "
+                  "engine.keras_import.import_model(model, trace=True): a model whose call is a "
+                  "straight line of layers is traced into a graph. Otherwise rebuild it with the "
+                  "functional API (keras.Model(inputs, outputs)).")
+_LAYER_KEYS = (None, "layers", "layer", "forward_layer", "backward_layer")
+_KERAS_MODULES = ("keras", "keras_hub", "keras_cv", "keras_nlp")
+
+
+def _layer_label(item: dict, position) -> str:
+    inner = item.get("config") if isinstance(item.get("config"), dict) else {}
+    name = inner.get("name") or item.get("name")  # functional configs repeat it beside the config
+    cls = item.get("class_name")
+    if isinstance(name, str) and name:
+        return f"layer {name!r} ({cls})"
+    where = f" at position {position + 1} of the model's layers" if position is not None else ""
+    return f"an unnamed {cls} layer{where}"
+
+
+def _is_custom_module(module) -> bool:
+    return isinstance(module, str) and bool(module) and module != "builtins" \
+        and not module.startswith(_KERAS_MODULES)
+
+
 def _find_unsafe(config):
-    """(layer name, class, reason) for the first Lambda or custom object in a config."""
-    stack = [config]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            cls = item.get("class_name")
-            inner = item.get("config") if isinstance(item.get("config"), dict) else {}
-            if cls == "Lambda":
-                return (inner.get("name", "?"), cls,
-                        "a Lambda layer runs arbitrary Python code, which Keras's safe mode "
-                        "refuses to load and a document cannot hold.")
-            module = item.get("module")
-            if isinstance(cls, str) and isinstance(module, str) and module and module != "builtins" \
-                    and not module.startswith(("keras", "keras_hub", "keras_cv", "keras_nlp")):
-                return (inner.get("name", "?"), cls,
-                        f"it is a custom class from module {module!r}, which is not registered, "
-                        "so Keras cannot rebuild it safely.")
-            if isinstance(cls, str) and item.get("registered_name") and "config" in item \
-                    and ">" in str(item.get("registered_name")):
-                return (inner.get("name", "?"), cls,
-                        f"it is a custom class ({item['registered_name']}) that is not registered "
-                        "in this process, so Keras cannot rebuild it.")
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, list):
-            stack.extend(reversed(item))
+    """The first Lambda layer, user function or custom class in a saved config, named with
+    the layer (or its class and position when it has no name) and the argument holding it."""
+    return _scan(config, owner=None, key=None, position=None, top=True)
+
+
+def _scan(item, owner, key, position, top=False):
+    if isinstance(item, list):
+        for i, v in enumerate(item):
+            found = _scan(v, owner, key, i if key == "layers" else position)
+            if found is not None:
+                return found
+        return None
+    if not isinstance(item, dict):
+        return None
+    cls = item.get("class_name")
+    module = item.get("module")
+    registered = item.get("registered_name")
+    if isinstance(cls, str):
+        is_layer = key in _LAYER_KEYS
+        label = _layer_label(item, position) if is_layer else None
+        if cls == "Lambda":
+            return _Culprit(label, "a Lambda layer runs arbitrary Python code, which Keras's safe "
+                            "mode refuses to load and a document cannot hold.",
+                            "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
+                            "and save the model again.")
+        if cls == "function" or (module == "builtins" and registered == "function"):
+            fn = item.get("config")
+            where = owner or "the model"
+            arg = f" in its argument {key!r}" if key else ""
+            return _Culprit(where, f"it is configured with the Python function {fn!r}{arg}; a saved "
+                            "model holds only the function's name, not its code.",
+                            "Use one of Keras's built-in options for that argument, or register the "
+                            "function with @keras.saving.register_keras_serializable and import its "
+                            "module before importing the model.")
+        if top and isinstance(item.get("config"), dict) and "layers" not in item["config"] \
+                and (_is_custom_module(module) or ">" in str(registered or "")):
+            return _Culprit(f"the model {item['config'].get('name') or cls!r}",
+                            f"it is a subclassed keras.Model ({registered or cls}): its computation "
+                            "is Python code, not a graph of layers, and its class is not registered "
+                            "in this process.", _HINT_SUBCLASS)
+        if _is_custom_module(module):
+            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
+                            f"it is a custom class from module {module!r}, which is not registered, "
+                            "so Keras cannot rebuild it safely.", _HINT_REGISTER)
+        if registered and "config" in item and ">" in str(registered):
+            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
+                            f"it is a custom class ({registered}) that is not registered in this "
+                            "process, so Keras cannot rebuild it.", _HINT_REGISTER)
+        if is_layer and cls not in ("Functional", "Sequential", "Model"):
+            owner = label
+    for k, v in item.items():
+        found = _scan(v, owner, k if isinstance(item.get("class_name"), str) and k != "config"
+                      else (key if k == "config" else k), position)
+        if found is not None:
+            return found
     return None
