@@ -468,7 +468,8 @@ class _Importer:
         """(positional tensors, call style, tensor kwargs, other kwargs) of a call."""
         KerasTensor = self.keras.KerasTensor
         args, kwargs = node.arguments.args, node.arguments.kwargs
-        tensor_kwargs = {k: v for k, v in kwargs.items() if isinstance(v, KerasTensor)}
+        tensor_kwargs = {k: v for k, v in kwargs.items() if isinstance(v, KerasTensor) or (
+            isinstance(v, (list, tuple)) and v and all(isinstance(t, KerasTensor) for t in v))}
         other = {k: v for k, v in kwargs.items() if k not in tensor_kwargs and v is not None
                  and not _call_default(op, k, v)}
         bad = [k for k, v in other.items() if _has_tensor(self.keras, v)]
@@ -642,6 +643,14 @@ class _Importer:
         for i, t in enumerate(positional):
             ports[i] = t
         for key, t in tensor_kwargs.items():
+            if isinstance(t, (list, tuple)):  # initial_state=[h, c]: one port each, in order
+                slots = [n for n in names if n == key or n.startswith(key + "_")]
+                if len(slots) != len(t):
+                    raise _Unmappable(f"the tensor argument {key!r} holds {len(t)} tensors for "
+                                      f"{len(slots)} ports")
+                for slot, item in zip(slots, t):
+                    ports[names.index(slot)] = item
+                continue
             if key not in names or ports[names.index(key)] is not None:
                 raise _Unmappable(f"the tensor argument {key!r} has no port")
             ports[names.index(key)] = t
@@ -713,11 +722,14 @@ class _Importer:
                 f"cannot rebuild from its config: {_first_line(exc)}",
                 "Register the class with @keras.saving.register_keras_serializable and import it "
                 "before importing the model.") from None
-        try:
-            call_kwargs = json.loads(json.dumps(other_kwargs)) if other_kwargs else None
-        except TypeError:
-            raise KerasImportError(f"Layer {op.name!r} is called with arguments that are not plain "
-                                   f"values ({sorted(other_kwargs)}).") from None
+        call_kwargs = {}
+        for key, value in (other_kwargs or {}).items():
+            kept = _template(keras, value, [])
+            if kept is None and value is not None:
+                raise KerasImportError(f"Layer {op.name!r} is called with {key}={type(value).__name__}, "
+                                       "which is not plain data NeuroCanvas can keep.",
+                                       "Pass numbers, strings, lists, slices or None only.")
+            call_kwargs[key] = kept
         config = serialized.get("config") or {}
         params = {
             "class_name": serialized.get("class_name") or type(op).__name__,
@@ -784,14 +796,40 @@ def _has_tensor(keras, value) -> bool:
 
 def _template(keras, value, tensors):
     """JSON form of call arguments, tensors replaced by {"__input__": port}; None if impossible."""
+    from engine.catalog.generic import ARRAY_DTYPES, MAX_ARRAY_SIZE
+
     if isinstance(value, keras.KerasTensor):
         tensors.append(value)
         return {"__input__": len(tensors) - 1}
     if isinstance(value, (list, tuple)):
         items = [_template(keras, v, tensors) for v in value]
-        return None if any(i is None and v is not None for i, v in zip(items, value)) else items
+        if any(i is None and v is not None for i, v in zip(items, value)):
+            return None
+        return {"tuple": items} if isinstance(value, tuple) else items
+    if isinstance(value, slice):
+        parts = [_jsonable(v) for v in (value.start, value.stop, value.step)]
+        if all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in parts):
+            return {"slice": parts}
+        return None
+    if value is Ellipsis:
+        return {"ellipsis": True}
+    if hasattr(value, "shape") and hasattr(value, "dtype") and not isinstance(value, (str, bytes)) \
+            and getattr(value, "ndim", len(getattr(value, "shape", ()))) > 0:  # a constant array
+        import numpy as np
+
+        try:
+            array = np.asarray(keras.ops.convert_to_numpy(value))
+        except Exception:
+            return None
+        dtype = str(array.dtype)
+        if dtype not in ARRAY_DTYPES or array.size > MAX_ARRAY_SIZE or \
+                (array.dtype.kind == "f" and not np.isfinite(array).all()):
+            return None
+        return {"array": array.tolist(), "dtype": dtype}
     value = _jsonable(value)
     if value is None or isinstance(value, (bool, int, float, str)):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
         return value
     return None
 

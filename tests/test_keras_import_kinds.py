@@ -176,3 +176,137 @@ def test_cli_hint_for_a_saved_subclassed_model_points_at_the_trace_path(tmp_path
     err = capsys.readouterr().err
     assert "subclassed keras.Model" in err and "trace=True" in err
     assert "from_keras(model)" not in err
+
+
+# ------------------------------------------- slicing and structured arguments --
+
+def slicing_model():
+    inp = keras.Input((8, 8, 3), name="image")
+    x = keras.applications.resnet50.preprocess_input(inp)  # x[..., ::-1] and a constant mean
+    x = x[..., ::-1]
+    x = layers.Conv2D(4, 3, name="conv")(x)
+    crop = x[:, 1:5, None, 0]  # slices, None (a new axis) and an integer in one index
+    head = layers.Dense(2, name="head")(layers.GlobalAveragePooling2D(name="gap")(x))
+    return keras.Model(inp, [head, layers.Flatten(name="flat")(crop)], name="slicing")
+
+
+def test_slices_ellipsis_and_constant_tensors_are_kept_as_plain_data(tmp_path):
+    model = slicing_model()
+    result = import_model(model)
+    net = result.network
+    ops = {n.name: n for n in net.nodes.values() if n.type == "KerasOp"}
+    flips = [n for n in ops.values() if n.params["class_name"] == "GetItem"
+             and n.params["call_args"][1] == {"tuple": [{"ellipsis": True},
+                                                       {"slice": [None, None, -1]}]}]
+    assert len(flips) == 1
+    crop = [n for n in ops.values() if n.params.get("call_args", [])[1:] == [
+        {"tuple": [{"slice": [None, None, None]}, {"slice": [1, 5, None]}, None, 0]}]]
+    assert len(crop) == 1
+    means = [n for n in ops.values() if n.params["class_name"] == "Add"]
+    assert means and means[0].params["call_args"][1]["dtype"] == "float32"
+    assert np.allclose(np.ravel(means[0].params["call_args"][1]["array"]), [-103.939, -116.779, -123.68])
+    # the shapes the document infers are Keras's
+    report = net.analyze()
+    for info in report.layers:
+        node = net.nodes[info.node]
+        if node.type == "KerasOp":
+            assert [list(s) for s in info.output_shapes] == node.params["output_shapes"], node.name
+    rng = np.random.default_rng(5)
+    x = (rng.random((4, 8, 8, 3), "float32") * 255.0)
+    round_trip(model, net, x, tmp_path, y=[np.zeros((4, 2), "float32"), np.zeros((4, 16), "float32")])
+
+
+def test_slice_shapes_follow_an_edit_upstream_without_asking_keras():
+    inp = keras.Input((8, 8, 3), name="image")
+    crop = inp[..., ::-1][:, 1:5, None, 0]
+    model = keras.Model(inp, layers.Dense(2, name="head")(layers.Flatten(name="flat")(crop)))
+    net = import_model(model).network
+    assert net.analyze().valid
+    net.set_params("image", {"shape": [12, 10, 5]})
+    report = net.analyze()
+    assert report.valid, [str(d) for d in report.diagnostics]
+    by_name = {net.nodes[i.node].name: i for i in report.layers}
+    assert by_name["flat"].output_shape == (None, 4 * 1 * 5)
+    rebuilt = net.to_keras()  # Keras agrees with the inferred shapes
+    assert rebuilt.get_layer("flat").output.shape == (None, 20)
+
+
+@pytest.mark.parametrize("key", [
+    (Ellipsis, slice(None, None, -1)), (slice(None), slice(1, 5), None, 0), 0, (Ellipsis, 2),
+    (slice(None), slice(-3, None, 2)), (None, Ellipsis, None), (slice(None), slice(7, 2, -2), 1),
+    (slice(None), slice(100, None)),
+])
+def test_index_shapes_are_numpys(key):
+    from engine.catalog.generic import _getitem_shape
+
+    tensors: list = []
+    from engine.keras_import import _template
+
+    template = _template(keras, [keras.KerasTensor((3, 6, 5)), key], tensors)
+    p = {"class_name": "GetItem", "call_style": "template", "call_args": template}
+    assert _getitem_shape(p, [(3, 6, 5)]) == np.zeros((3, 6, 5))[key].shape
+
+
+def test_a_document_cannot_smuggle_code_into_call_arguments():
+    from engine.errors import ParamError
+    from engine.catalog.generic import check_template
+
+    for bad in ({"__import__": "os"}, {"slice": ["os.system('x')", None, None]},
+                {"array": [1.0], "dtype": "object"}, {"array": [float("nan")], "dtype": "float32"},
+                {"__input__": "x) or (1"}, {"slice": [None, None, 0]}):
+        with pytest.raises(ValueError):
+            check_template([bad])
+    net = import_model(slicing_model()).network
+    op = next(n for n in net.nodes.values() if n.type == "KerasOp")
+    params = dict(op.params)
+    params["call_kwargs"] = {"x=__import__('os')": 1}
+    with pytest.raises(ParamError):
+        net.set_params(op.id, params)
+
+
+# ------------------------------------------------ recurrent states as ports --
+
+def encoder_decoder(cell="LSTM"):
+    enc_in = keras.Input((5, 3), name="enc_in")
+    dec_in = keras.Input((4, 2), name="dec_in")
+    rnn = getattr(layers, cell)
+    _, *states = rnn(4, return_state=True, name="encoder")(enc_in)
+    seq = rnn(4, return_sequences=True, name="decoder")(dec_in, initial_state=states)
+    out = layers.Dense(3, name="head")(seq)
+    return keras.Model([enc_in, dec_in], out, name=f"seq2seq_{cell.lower()}")
+
+
+@pytest.mark.parametrize("cell", ["LSTM", "GRU"])
+def test_encoder_decoder_states_are_wired_to_state_ports(tmp_path, cell):
+    model = encoder_decoder(cell)
+    result = import_model(model)
+    net = result.network
+    assert result.generic == []
+    assert net.nodes["decoder"].type == cell
+    ports = net.nodes["decoder"].spec.inputs
+    wired = {(e.src, e.src_port, ports[e.dst_port]) for e in net.in_edges("decoder")}
+    expected = {("dec_in", 0, "input"), ("encoder", 1, ports[1])}
+    if cell == "LSTM":
+        expected |= {("encoder", 2, "initial_state_c")}
+        assert ports[1] == "initial_state_h"
+    assert wired == expected
+    rng = np.random.default_rng(7)
+    x = [rng.random((4, 5, 3), "float32"), rng.random((4, 4, 2), "float32")]
+    round_trip(model, net, x, tmp_path, y=np.zeros((4, 4, 3), "float32"))
+    assert "initial_state=[" in net.to_python()
+
+
+def test_state_ports_are_checked_like_any_port():
+    net = import_model(encoder_decoder("LSTM")).network
+    c_edge = next(e for e in net.in_edges("decoder") if e.dst_port == 2)
+    net.disconnect(c_edge.src, c_edge.dst, c_edge.src_port, c_edge.dst_port)
+    report = net.analyze()
+    assert not report.valid
+    assert any(d.code == "initial_state" and "1 of its 2 initial states" in d.message
+               for d in report.errors)
+    # a state of the wrong size names the port and the units
+    net.set_params("encoder", {"units": 6, "return_state": True})
+    net.connect("encoder", "decoder", 2, 2)
+    report = net.analyze()
+    assert any(d.code == "initial_state" and "initial_state_h" in d.message
+               and "units=4" in d.message for d in report.errors)

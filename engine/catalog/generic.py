@@ -23,6 +23,7 @@ Nothing here imports TensorFlow.
 from __future__ import annotations
 
 import copy
+import keyword
 
 from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register
 from engine.errors import ParamError, ShapeError
@@ -52,8 +53,64 @@ def _recorded(p, shapes):
 
 
 def _generic_shape(p, shapes, ctx):
+    inferred = _getitem_shape(p, shapes)
+    if inferred is not None:
+        return inferred
     outs = _recorded(p, shapes)
     return outs if len(outs) > 1 else outs[0]
+
+
+def _getitem_shape(p, shapes):
+    """The shape of ``x[key]`` (basic indexing: integers, slices, None, ellipsis), or None
+    for anything else (then Keras's recorded shapes stand)."""
+    args = p.get("call_args")
+    if p.get("class_name") != "GetItem" or p.get("call_style") != "template" or len(shapes) != 1 \
+            or not isinstance(args, list) or len(args) != 2 or args[0] != {"__input__": 0}:
+        return None
+    key = args[1]
+    items = key["tuple"] if isinstance(key, dict) and set(key) == {"tuple"} else [key]
+    kinds = []
+    for item in items:
+        if item is None:
+            kinds.append(("new", None))
+        elif isinstance(item, int) and not isinstance(item, bool):
+            kinds.append(("int", item))
+        elif isinstance(item, dict) and set(item) == {"slice"}:
+            kinds.append(("slice", slice(*item["slice"])))
+        elif isinstance(item, dict) and set(item) == {"ellipsis"}:
+            kinds.append(("ellipsis", None))
+        else:
+            return None  # advanced indexing: leave it to Keras
+    if sum(k == "ellipsis" for k, _ in kinds) > 1:
+        raise ShapeError("An index can hold only one ellipsis (...).", code="getitem")
+    shape = list(shapes[0])
+    consuming = sum(k in ("int", "slice") for k, _ in kinds)
+    if consuming > len(shape):
+        raise ShapeError(f"The index takes {consuming} axes but the input {fmt(tuple(shape))} has "
+                         f"{len(shape)}.", "Remove an index, or give the input more axes.",
+                         code="getitem")
+    expanded = []
+    for k, v in kinds:
+        if k == "ellipsis":
+            expanded += [("slice", slice(None))] * (len(shape) - consuming)
+        else:
+            expanded.append((k, v))
+    if not any(k == "ellipsis" for k, _ in kinds):
+        expanded += [("slice", slice(None))] * (len(shape) - consuming)
+    out, axis = [], 0
+    for k, v in expanded:
+        if k == "new":
+            out.append(1)
+            continue
+        dim = shape[axis]
+        axis += 1
+        if k == "int":
+            if dim is not None and not -dim <= v < dim:
+                raise ShapeError(f"Index {v} is out of range for an axis of size {dim}.",
+                                 "Pick an index inside the axis.", code="getitem")
+        else:
+            out.append(None if dim is None else len(range(*v.indices(dim))))
+    return tuple(out)
 
 
 def _generic_weights(p, shapes):
@@ -78,6 +135,16 @@ def _generic_check(p):
             raise ParamError(key, f"{key} must be a list of shapes (lists of integers or null).")
     if p["call_style"] == "template" and not isinstance(p["call_args"], list):
         raise ParamError("call_args", "call_args must list the call's positional arguments.")
+    kwargs = p["call_kwargs"]
+    if kwargs is not None and not (isinstance(kwargs, dict) and all(
+            isinstance(k, str) and k.isidentifier() and not keyword.iskeyword(k) for k in kwargs)):
+        raise ParamError("call_kwargs", "call_kwargs must map argument names to values.")
+    for key, value in (("call_args", p["call_args"]),
+                       *((f"call_kwargs.{k}", v) for k, v in (kwargs or {}).items())):
+        try:
+            check_template(value)
+        except ValueError as exc:
+            raise ParamError(key.split(".")[0], f"{key}: {exc}.") from None
     if not p["output_shapes"]:
         raise ParamError("output_shapes", "output_shapes must list at least one shape.")
     if not isinstance(p["config"], dict):
@@ -101,25 +168,132 @@ def _generic_build(keras, kwargs, name):
     return keras.saving.deserialize_keras_object(serialized(p, name))
 
 
+# Call arguments beside the tensors are kept as plain data: numbers, strings, None and
+# lists as JSON, and the rest of what a Keras call takes as one-key objects:
+#   {"__input__": port}            the tensor on that input port
+#   {"slice": [start, stop, step]} x[1:5:2] (each an integer or null)
+#   {"ellipsis": true}             x[..., 0]
+#   {"tuple": [...]}               a tuple (an index such as x[:, 0] is the tuple (slice, 0))
+#   {"array": [...], "dtype": t}   a constant tensor (the mean subtracted by preprocess_input)
+# Nothing else is accepted, so a document never names code to run.
+ARRAY_DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64",
+                "uint8", "bool")
+MAX_ARRAY_SIZE = 1 << 16
+
+
+def _is_number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _check_array(value, depth=0):
+    if isinstance(value, list):
+        if depth > 8:
+            raise ValueError("an array nested too deep")
+        for v in value:
+            _check_array(v, depth + 1)
+    elif isinstance(value, bool):
+        return
+    elif not _is_number(value) or (isinstance(value, float) and value != value) \
+            or value in (float("inf"), float("-inf")):
+        raise ValueError("an array holds only finite numbers")
+
+
+def check_template(value, n_inputs=None, depth=0) -> None:
+    """ValueError unless ``value`` is a call argument in the plain-data form above."""
+    if depth > 16:
+        raise ValueError("call arguments nested too deep")
+    if value is None or isinstance(value, (bool, str)):
+        return
+    if _is_number(value):
+        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+            raise ValueError("call arguments hold only finite numbers")
+        return
+    if isinstance(value, list):
+        for v in value:
+            check_template(v, n_inputs, depth + 1)
+        return
+    if not isinstance(value, dict):
+        raise ValueError(f"a call argument cannot be {type(value).__name__}")
+    keys = set(value)
+    if keys == {"__input__"}:
+        port = value["__input__"]
+        if not isinstance(port, int) or isinstance(port, bool) or port < 0 or \
+                (n_inputs is not None and port >= n_inputs):
+            raise ValueError("{'__input__': port} needs the number of an input port")
+    elif keys == {"slice"}:
+        items = value["slice"]
+        if not (isinstance(items, list) and len(items) == 3 and all(
+                v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in items)):
+            raise ValueError("{'slice': [start, stop, step]} takes integers or null")
+        if items[2] == 0:
+            raise ValueError("a slice's step cannot be zero")
+    elif keys == {"ellipsis"}:
+        if value["ellipsis"] is not True:
+            raise ValueError("{'ellipsis': true} is the only ellipsis")
+    elif keys == {"tuple"}:
+        if not isinstance(value["tuple"], list):
+            raise ValueError("{'tuple': [...]} takes a list")
+        check_template(value["tuple"], n_inputs, depth + 1)
+    elif keys == {"array", "dtype"}:
+        if value["dtype"] not in ARRAY_DTYPES:
+            raise ValueError(f"an array's dtype is one of {', '.join(ARRAY_DTYPES)}")
+        _check_array(value["array"])
+        if _array_size(value["array"]) > MAX_ARRAY_SIZE:
+            raise ValueError(f"a constant array holds at most {MAX_ARRAY_SIZE} numbers")
+    else:
+        raise ValueError(f"unknown call argument object with keys {sorted(keys)}")
+
+
+def _array_size(value) -> int:
+    return sum(_array_size(v) for v in value) if isinstance(value, list) else 1
+
+
+def _marker(template):
+    return next(iter(template)) if isinstance(template, dict) and len(template) in (1, 2) else None
+
+
 def fill_template(template, tensors):
-    """Call arguments from a template whose tensor slots are {"__input__": port}."""
-    if isinstance(template, dict) and set(template) == {"__input__"}:
-        return tensors[template["__input__"]]
+    """Call arguments from a template (see above), tensors in their slots."""
+    if isinstance(template, dict):
+        if set(template) == {"__input__"}:
+            return tensors[template["__input__"]]
+        if set(template) == {"slice"}:
+            return slice(*template["slice"])
+        if set(template) == {"ellipsis"}:
+            return Ellipsis
+        if set(template) == {"tuple"}:
+            return tuple(fill_template(v, tensors) for v in template["tuple"])
+        if set(template) == {"array", "dtype"}:
+            import numpy as np
+
+            return np.asarray(template["array"], dtype=template["dtype"])
+        return template
     if isinstance(template, list):
         return [fill_template(v, tensors) for v in template]
     return template
 
 
 def _template_source(template, args):
-    if isinstance(template, dict) and set(template) == {"__input__"}:
-        return args[template["__input__"]]
+    if isinstance(template, dict):
+        if set(template) == {"__input__"}:
+            return args[template["__input__"]]
+        if set(template) == {"slice"}:
+            return "slice(" + ", ".join(repr(v) for v in template["slice"]) + ")"
+        if set(template) == {"ellipsis"}:
+            return "Ellipsis"
+        if set(template) == {"tuple"}:
+            items = [_template_source(v, args) for v in template["tuple"]]
+            return "(" + items[0] + ",)" if len(items) == 1 else "(" + ", ".join(items) + ")"
+        if set(template) == {"array", "dtype"}:
+            return (f"keras.ops.convert_to_tensor({template['array']!r}, "
+                    f"dtype={template['dtype']!r})")
     if isinstance(template, list):
         return "[" + ", ".join(_template_source(v, args) for v in template) + "]"
     return repr(template)
 
 
 def _generic_call(layer, tensors, p):
-    kwargs = dict(p["call_kwargs"] or {})
+    kwargs = {k: fill_template(v, tensors) for k, v in (p["call_kwargs"] or {}).items()}
     style = p["call_style"]
     if style == "template":
         return layer(*fill_template(p["call_args"], tensors), **kwargs)
@@ -143,7 +317,7 @@ def _generic_call_source(layer_expr, args, p):
         callee = constructor_source(p, name or p["config"].get("name", "layer"))
     else:  # a variable holding the layer (a layer called more than once)
         callee = layer_expr
-    kwargs = "".join(f", {k}={v!r}" for k, v in (p["call_kwargs"] or {}).items())
+    kwargs = "".join(f", {k}={_template_source(v, args)}" for k, v in (p["call_kwargs"] or {}).items())
     if p["call_style"] == "list":
         return f"{callee}([{', '.join(args)}]{kwargs})"
     if p["call_style"] == "template":

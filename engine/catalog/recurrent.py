@@ -162,9 +162,49 @@ def _rnn_outputs(type_name):
     return outputs
 
 
+def state_ports(type_name: str) -> tuple:
+    """Input ports for the initial state(s): what ``initial_state=[...]`` takes."""
+    return tuple(f"initial_{s}" for s in _STATES[type_name])
+
+
+def check_initial_states(who: str, type_name: str, p: dict, shapes) -> None:
+    """The initial states (shapes[1:]) are all given or none, each (batch, units)."""
+    states = list(shapes[1:])
+    if not states:
+        return
+    names = state_ports(type_name)
+    if len(states) != len(names):
+        raise ShapeError(
+            f"{who} gets {len(states)} of its {len(names)} initial states ({', '.join(names)}): "
+            "a recurrent layer starts from all of its states or from none.",
+            f"Connect {' and '.join(names)}, or disconnect them all.", code="initial_state")
+    batch = shapes[0][0] if shapes[0] else None
+    for name, shape in zip(names, states):
+        if len(shape) != 2 or shape[-1] != p["units"] or \
+                (batch is not None and shape[0] is not None and shape[0] != batch):
+            raise ShapeError(
+                f"{who}'s {name} must be (batch, {p['units']}) to match units={p['units']}, "
+                f"but receives {fmt(shape)}.",
+                "Connect a state output of a recurrent layer with the same units, or change units.",
+                code="initial_state")
+
+
+def _rnn_call(layer, tensors, p):
+    if len(tensors) > 1:
+        return layer(tensors[0], initial_state=list(tensors[1:]))
+    return layer(tensors[0])
+
+
+def _rnn_call_source(layer_expr, args, p):
+    if len(args) > 1:
+        return f"{layer_expr}({args[0]}, initial_state=[{', '.join(args[1:])}])"
+    return f"{layer_expr}({args[0]})"
+
+
 def _declare_rnn(type_name: str, doc: str) -> LayerSpec:
     def shape(p, shapes, ctx):
         outs = rnn_output_shapes(type_name, type_name, p, shapes[0])
+        check_initial_states(type_name, type_name, p, shapes)
         _check_unroll(type_name, p, shapes[0], ctx)
         return outs[0] if len(outs) == 1 else outs
 
@@ -174,7 +214,11 @@ def _declare_rnn(type_name: str, doc: str) -> LayerSpec:
         shape=shape,
         weights=lambda p, shapes: rnn_weights(type_name, p, shapes[0]),
         macs=lambda p, ins, outs: rnn_macs(type_name, p, ins[0]),
+        inputs=("input",) + state_ports(type_name),
+        optional_inputs=len(_STATES[type_name]),
         outputs=_rnn_outputs(type_name),
+        call=_rnn_call,
+        call_source=_rnn_call_source,
         key_params=("units", "return_sequences"),
     ))
 
