@@ -984,8 +984,8 @@ def _same(keras, p, value, default) -> bool:
 
 def _canonical(value, top=True):
     if isinstance(value, dict):
-        return {k: _canonical(v, False) for k, v in value.items()
-                if k != "name" and not (top and k == "trainable")}
+        return {k: _canonical(v, False) for k, v in value.items()  # a built inner layer
+                if k not in ("name", "build_config") and not (top and k == "trainable")}
     if isinstance(value, (list, tuple)):
         return [_canonical(v, False) for v in value]
     if isinstance(value, float) and value.is_integer():

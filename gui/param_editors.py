@@ -652,7 +652,8 @@ def wrappable_types(owner, param) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=None)
 def _wrappable(owner_type: str | None, param_name: str) -> tuple[str, ...]:
     candidates = [s for s in all_specs()
-                  if s.palette and s.type != "Input" and not s.variadic and len(s.inputs) == 1
+                  if s.palette and s.type != "Input" and not s.variadic
+                  and len(s.inputs) - s.optional_inputs == 1
                   and not any(p.kind == "layer" for p in s.params)]
     if owner_type is None:
         return tuple(s.type for s in candidates)

@@ -310,3 +310,23 @@ def test_state_ports_are_checked_like_any_port():
     report = net.analyze()
     assert any(d.code == "initial_state" and "initial_state_h" in d.message
                and "units=4" in d.message for d in report.errors)
+
+
+# ------------------------------------------------------- wrappers in full --
+
+def test_bidirectional_with_a_backward_layer_is_the_catalog_node(tmp_path):
+    inp = keras.Input((5, 3), name="seq")
+    both = layers.Bidirectional(
+        layers.LSTM(4, return_sequences=True, name="fwd"),
+        backward_layer=layers.GRU(4, go_backwards=True, return_sequences=True, name="bwd"),
+        merge_mode="sum", name="bi")(inp)
+    model = keras.Model(inp, layers.Dense(2, name="head")(both))
+    result = import_model(model)
+    net = result.network
+    assert result.generic == []
+    node = net.nodes["bi"]
+    assert node.type == "Bidirectional"
+    assert node.params["backward_layer"] == {"type": "GRU", "params": {
+        "units": 4, "return_sequences": True, "go_backwards": True}}
+    x = np.random.default_rng(9).random((4, 5, 3), "float32")
+    round_trip(model, net, x, tmp_path, y=np.zeros((4, 5, 2), "float32"))

@@ -352,7 +352,7 @@ def _td_check(p):
     if inner.type == "Input":
         raise ParamError("layer", "TimeDistributed cannot wrap an Input.",
                          "Wrap the layer that should run on every time step, e.g. Dense or Conv2D.")
-    if inner.variadic or len(inner.inputs) != 1:
+    if inner.variadic or len(inner.inputs) - inner.optional_inputs != 1:
         raise ParamError("layer", f"TimeDistributed can only wrap a layer with one input "
                          f"({inner.type} takes several).",
                          "Apply the multi-input layer directly; most merge layers already work on "
