@@ -731,6 +731,11 @@ class _Importer:
                                        "Pass numbers, strings, lists, slices or None only.")
             call_kwargs[key] = kept
         config = serialized.get("config") or {}
+        state = _adapted_state(op, config)
+        if state:
+            config = {**config, **state}
+            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
+                                     f"{', '.join(sorted(state))} in its config.")
         params = {
             "class_name": serialized.get("class_name") or type(op).__name__,
             "config": config,
@@ -832,6 +837,31 @@ def _template(keras, value, tensors):
             return None
         return value
     return None
+
+
+def _adapted_state(layer, config) -> dict:
+    """Config entries for the state ``adapt()`` gave a lookup layer (its vocabulary and
+    inverse document frequencies), which Keras otherwise saves as a file asset a document
+    does not carry; {} when the config already holds it or there is none."""
+    if not hasattr(layer, "get_vocabulary") or "vocabulary" not in config \
+            or config.get("vocabulary") is not None:
+        return {}
+    try:
+        vocabulary = _jsonable(list(layer.get_vocabulary(include_special_tokens=False)))
+    except Exception:
+        return {}
+    if not vocabulary:
+        return {}
+    state = {"vocabulary": vocabulary}
+    if "idf_weights" in config and config.get("idf_weights") is None \
+            and getattr(layer, "output_mode", None) == "tf_idf":
+        import numpy as np
+
+        idf = np.asarray(layer.idf_weights if hasattr(layer, "idf_weights") else [])
+        # the lookup keeps one weight per token, special tokens first; the config takes the
+        # weights of the vocabulary it is given
+        state["idf_weights"] = idf[len(idf) - len(vocabulary):].tolist()
+    return state
 
 
 def _call_default(op, key, value) -> bool:

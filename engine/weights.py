@@ -156,6 +156,8 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
             report.reinitialised.append((nid, "its weight shapes changed"))
             continue
         layer.set_weights(lw.arrays)
+        if hasattr(layer, "adapt") and callable(getattr(layer, "finalize_state", None)):
+            layer.finalize_state()  # Normalization computes from its variables only here
         report.loaded.append(nid)
     return report
 

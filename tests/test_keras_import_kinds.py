@@ -52,6 +52,9 @@ def round_trip(model, net, x, tmp_path, y=None):
     scripted = run_script(net.to_python())
     assert_same_model(model, scripted)
     scripted.set_weights(rebuilt.get_weights())
+    for layer in scripted.layers:  # as engine.weights does: Normalization reads its variables here
+        if hasattr(layer, "adapt") and layer.weights:
+            layer.finalize_state()
     assert_same_predictions(model, scripted, x)
     # it trains
     if y is not None:
@@ -330,3 +333,38 @@ def test_bidirectional_with_a_backward_layer_is_the_catalog_node(tmp_path):
         "units": 4, "return_sequences": True, "go_backwards": True}}
     x = np.random.default_rng(9).random((4, 5, 3), "float32")
     round_trip(model, net, x, tmp_path, y=np.zeros((4, 5, 2), "float32"))
+
+
+# --------------------------------------------------- adapted preprocessing --
+
+def test_adapted_lookups_and_normalization_keep_their_state(tmp_path):
+    lookup = layers.IntegerLookup(name="lookup")
+    lookup.adapt(np.array([3, 7, 7, 9, 12, 3]))
+    norm = layers.Normalization(name="norm")
+    norm.adapt(np.array([[1.0, 10.0], [3.0, 30.0], [5.0, 20.0]], "float32"))
+    ids = keras.Input((4,), dtype="int64", name="ids")
+    num = keras.Input((2,), name="num")
+    x = layers.GlobalAveragePooling1D(name="gap")(layers.Embedding(6, 3, name="emb")(lookup(ids)))
+    out = layers.Dense(1, name="head")(layers.Concatenate(name="cat")([x, norm(num)]))
+    model = keras.Model([ids, num], out)
+    result = import_model(model)
+    net = result.network
+    assert net.nodes["lookup"].params["config"]["vocabulary"] == [7, 3, 12, 9]
+    assert any("lookup (IntegerLookup) keeps its adapted vocabulary" in n for n in result.notes)
+    xs = [np.array([[3, 7, 9, 100], [12, 12, 3, 0]], "int64"),
+          np.array([[2.0, 15.0], [4.0, 25.0]], "float32")]
+    round_trip(model, net, xs, tmp_path, y=np.zeros((2, 1), "float32"))
+
+
+def test_an_adapted_string_lookup_survives_the_keras_file(tmp_path):
+    tf = pytest.importorskip("tensorflow")
+    lookup = layers.StringLookup(name="words")
+    lookup.adapt(np.array(["a", "b", "b", "c"]))
+    inp = keras.Input((2,), dtype="string", name="text")
+    model = keras.Model(inp, lookup(inp))
+    net = import_model(model).network
+    path = tmp_path / "lookup.keras"
+    net.to_keras().save(path)
+    reloaded = keras.saving.load_model(path, safe_mode=True, compile=False)
+    x = tf.constant([["a", "c"], ["b", "zzz"]])
+    np.testing.assert_array_equal(np.asarray(model(x)), np.asarray(reloaded(x)))
