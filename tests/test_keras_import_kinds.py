@@ -356,15 +356,26 @@ def test_adapted_lookups_and_normalization_keep_their_state(tmp_path):
     round_trip(model, net, xs, tmp_path, y=np.zeros((2, 1), "float32"))
 
 
-def test_an_adapted_string_lookup_survives_the_keras_file(tmp_path):
+def test_adapted_string_lookup_text_vectorization_and_bins_survive_the_keras_file(tmp_path):
     tf = pytest.importorskip("tensorflow")
     lookup = layers.StringLookup(name="words")
     lookup.adapt(np.array(["a", "b", "b", "c"]))
-    inp = keras.Input((2,), dtype="string", name="text")
-    model = keras.Model(inp, lookup(inp))
-    net = import_model(model).network
-    path = tmp_path / "lookup.keras"
-    net.to_keras().save(path)
+    vectorize = layers.TextVectorization(max_tokens=20, output_sequence_length=3, name="vectorize")
+    vectorize.adapt(["the cat sat", "the dog ran"])
+    bins = layers.Discretization(num_bins=3, name="bins")
+    bins.adapt(np.array([[1.0], [2.0], [3.0], [4.0], [5.0], [6.0]]))
+    text = keras.Input((2,), dtype="string", name="text")
+    line = keras.Input((1,), dtype="string", name="line")
+    value = keras.Input((1,), name="value")
+    model = keras.Model([text, line, value], [lookup(text), vectorize(line), bins(value)])
+    result = import_model(model)
+    assert {n for n in result.notes if "adapted vocabulary" in n} == {
+        "words (StringLookup) keeps its adapted vocabulary in its config.",
+        "vectorize (TextVectorization) keeps its adapted vocabulary in its config."}
+    path = tmp_path / "preprocessing.keras"
+    result.network.to_keras().save(path)
     reloaded = keras.saving.load_model(path, safe_mode=True, compile=False)
-    x = tf.constant([["a", "c"], ["b", "zzz"]])
-    np.testing.assert_array_equal(np.asarray(model(x)), np.asarray(reloaded(x)))
+    x = [tf.constant([["a", "c"], ["b", "zzz"]]), tf.constant([["the cat ran"], ["dog zzz"]]),
+         tf.constant([[1.5], [5.5]])]
+    for a, b in zip(model(x), reloaded(x)):
+        np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
