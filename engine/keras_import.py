@@ -290,7 +290,7 @@ def refresh_generic(net, node_ids=None) -> list:
             layer = keras.saving.deserialize_keras_object(serialized(p, node.name))
             inputs = [keras.KerasTensor(tuple(s)) for s in shapes]
             style = p["call_style"]
-            kwargs = dict(p["call_kwargs"] or {})
+            kwargs = {k: fill_template(v, inputs) for k, v in (p["call_kwargs"] or {}).items()}
             if style == "template":
                 out = layer(*fill_template(p["call_args"], inputs), **kwargs)
             elif style == "list":
