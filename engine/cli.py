@@ -227,7 +227,11 @@ def cmd_train(args) -> int:
             session = prepare_training(net, document, overrides, strategy=args.strategy,
                                        subscribers=progress, **where)
     except TrainingSetupError as exc:
-        _print_diagnostics([d for d in exc.diagnostics if d.is_error] or exc.diagnostics)
+        shown = [d for d in exc.diagnostics if d.is_error] or exc.diagnostics
+        if shown:
+            _print_diagnostics(shown)
+        else:  # a malformed section: the error itself says which
+            print(f"neurocanvas: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except DataError as exc:
         print(f"neurocanvas: {exc}", file=sys.stderr)

@@ -12,6 +12,7 @@ import os
 import numpy as np
 
 from engine.data.dataset import CLASSIFICATION, REGRESSION, DataError, Dataset
+from engine.errors import array_file_errors
 
 
 def _check_file(path: str, what: str) -> str:
@@ -170,8 +171,9 @@ def load_arrays(path: str, y_path: str | None = None, x_key: str | None = None,
             raise DataError(f"{name} is not an .npz or .npy file.")
     except DataError:
         raise
-    except (OSError, ValueError) as exc:
-        raise DataError(f"Could not read {name}: {exc}.",
+    except array_file_errors() as exc:
+        raise DataError(f"Could not read {path}: it is damaged or not a NumPy file "
+                        f"({type(exc).__name__}: {exc}).",
                         hint="Save arrays with numpy.save or numpy.savez.") from None
     if (x_va is None) != (y_va is None):
         x_va = y_va = None

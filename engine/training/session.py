@@ -105,6 +105,10 @@ def resolve_settings(net, overrides: dict | None = None):
     doc_data = net.extra.get("data")
     if doc_data is not None and not isinstance(doc_data, dict):
         raise TrainingSetupError("The document's data section must be an object.", code="data")
+    raw = net.extra.get("training")
+    if raw is not None and not isinstance(raw, dict):
+        raise TrainingSetupError("The document's training section must be an object.",
+                                 code="training")
     name = o.get("dataset")
     derived = False
     if name is not None and (doc_data is None or doc_data.get("dataset") != name
@@ -123,10 +127,6 @@ def resolve_settings(net, overrides: dict | None = None):
         data = DataSettings.suggested(suggested, **dict(o.get("dataset_options") or {}))
         derived = True
 
-    raw = net.extra.get("training")
-    if raw is not None and not isinstance(raw, dict):
-        raise TrainingSetupError("The document's training section must be an object.",
-                                 code="training")
     training = TrainingSettings.from_dict(raw)
     if not (raw or {}).get("compile", {}).get("outputs"):
         training.compile.outputs = {}  # filled in by suggest_losses once the data is known
