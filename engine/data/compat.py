@@ -104,6 +104,14 @@ def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
                 f"set the output layer's units to {target[-1]}.", code="target_shape"))
         return out
     # Sparse class ids.
+    lowest = int(np.min(ds.sparse_labels())) if ds.num_train else 0
+    if lowest < 0:
+        out.append(Diagnostic(
+            name, ERROR,
+            f"The {ds.name} labels include negative class ids (the lowest is {lowest}); class ids "
+            f"run from 0 to the number of classes - 1.",
+            "renumber the labels from 0 in the data (for example y - y.min()).", code="label_range"))
+        return out
     if units is None:
         return out
     if units == 1:

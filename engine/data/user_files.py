@@ -7,6 +7,7 @@ and what to change.
 from __future__ import annotations
 
 import csv
+import math
 import os
 
 import numpy as np
@@ -31,9 +32,48 @@ def _float_or_none(text: str):
         return None
 
 
+MAX_LINE_CHARS = 1 << 20  # a CSV line longer than this is refused (no newline, a huge field)
+
+
+def _bounded_lines(fh, path: str, limit: int):
+    """The lines of ``fh``, each read with at most ``limit + 1`` characters in memory; a longer
+    line (a file without newlines, a huge field) is refused naming the file and line."""
+    number = 0
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(("\n", "\r")):
+            raise DataError(f"Line {number} of {path} is longer than {limit:,} characters; "
+                            "this is not a CSV table (no line breaks?), or a field is far too large.",
+                            hint="Save the table as CSV with one row per line.")
+        yield line
+
+
+def _read_rows(path: str, delimiter: str, limit: int) -> list:
+    name = os.path.basename(path)
+    reader = None
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            reader = csv.reader(_bounded_lines(fh, path, limit), delimiter=delimiter)
+            return [r for r in reader if any(c.strip() for c in r)]
+    except csv.Error as exc:
+        line = f" line {reader.line_num} of" if reader is not None else ""
+        raise DataError(f"Could not read{line} {path}: {exc}.",
+                        hint="Save the table as UTF-8 CSV; quote fields that hold the delimiter.") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"Could not read {name}: it is not UTF-8 text ({exc.reason} at byte {exc.start}).",
+                        hint="Save the table as UTF-8 CSV.") from None
+    except OSError as exc:
+        raise DataError(f"Could not read {path}: {exc.strerror or exc}.",
+                        hint="Check that the file exists and can be read.") from None
+
+
 def load_csv(path: str, target: str | int | None = None, features: list | None = None,
              task: str | None = None, delimiter: str = ",",
-             validation_split: float = 0.2, seed: int = 0) -> Dataset:
+             validation_split: float = 0.2, seed: int = 0,
+             max_line_chars: int = MAX_LINE_CHARS) -> Dataset:
     """Load a table with a header row.
 
     Args:
@@ -42,14 +82,11 @@ def load_csv(path: str, target: str | int | None = None, features: list | None =
         task: ``"classification"`` or ``"regression"``; by default a column
             of text, or of at most 20 distinct integers, is classification.
         validation_split: held out (seeded) for validation; ``0`` for none.
+        max_line_chars: the longest line read; the file is streamed line by line, so
+            a file without line breaks is refused without being read whole.
     """
     path = _check_file(path, "CSV file")
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = [r for r in csv.reader(fh, delimiter=delimiter) if any(c.strip() for c in r)]
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise DataError(f"Could not read {os.path.basename(path)}: {exc}.",
-                        hint="Save the table as UTF-8 CSV.") from None
+    rows = _read_rows(path, delimiter, int(max_line_chars))
     if len(rows) < 3:
         raise DataError(f"{os.path.basename(path)} has fewer than two data rows.")
     header, body = [h.strip() for h in rows[0]], rows[1:]
@@ -84,6 +121,10 @@ def load_csv(path: str, target: str | int | None = None, features: list | None =
             if v is None:
                 raise DataError(f"Column {header[c]!r}, row {i + 2} holds {r[c]!r}, not a number.",
                                 hint="Features must be numbers; remove the column or encode it.")
+            if not math.isfinite(v):
+                raise DataError(f"Column {header[c]!r}, row {i + 2} of {path} holds {r[c].strip()!r}; "
+                                "features must be finite numbers (NaN or infinity make the loss NaN).",
+                                hint="Fill or drop the missing values before training.")
             x[i, j] = v
     raw_y = [r[t].strip() for r in body]
     numeric = [_float_or_none(v) for v in raw_y]
@@ -112,6 +153,10 @@ def load_csv(path: str, target: str | int | None = None, features: list | None =
             bad = next(i for i, v in enumerate(numeric) if v is None)
             raise DataError(f"The target {header[t]!r} holds {raw_y[bad]!r} in row {bad + 2}, "
                             f"not a number.", hint="Use classification for text labels.")
+        bad = next((i for i, v in enumerate(numeric) if not math.isfinite(v)), None)
+        if bad is not None:
+            raise DataError(f"The target {header[t]!r} holds {raw_y[bad]!r} in row {bad + 2} of {path}; "
+                            "targets must be finite numbers.", hint="Fill or drop that row.")
         y = np.array(numeric, dtype="float32")
         names = None
     else:
@@ -177,15 +222,41 @@ def load_arrays(path: str, y_path: str | None = None, x_key: str | None = None,
                         hint="Save arrays with numpy.save or numpy.savez.") from None
     if (x_va is None) != (y_va is None):
         x_va = y_va = None
+    for key, array in (("inputs", x), ("targets", y), ("validation inputs", x_va),
+                       ("validation targets", y_va)):
+        _check_numeric(path, key, array)
     if task is None:
         integer = y.dtype.kind in "iub" or (y.ndim >= 2 and y.shape[-1] > 1)
         task = CLASSIFICATION if integer else REGRESSION
+    if task == CLASSIFICATION and not (y.ndim >= 2 and y.shape[-1] > 1):
+        for key, labels in (("targets", y), ("validation targets", y_va)):
+            if labels is not None and labels.size and np.min(labels) < 0:
+                first = tuple(int(i) for i in np.argwhere(labels < 0)[0])
+                raise DataError(f"The {key} in {path} hold negative class ids ({labels[first]} at "
+                                f"index {first[0] if len(first) == 1 else first}); class ids run "
+                                "from 0 to the number of classes - 1.",
+                                hint="Renumber the labels from 0 (for example y - y.min()).")
     if task == CLASSIFICATION and class_names is None:
         k = y.shape[-1] if (y.ndim >= 2 and y.shape[-1] > 1) else int(np.max(y)) + 1
         class_names = [str(i) for i in range(k)]
     return Dataset(name, f"Arrays from {name}: inputs {tuple(x.shape[1:])}, "
                    f"{len(x)} training samples.", task, x, y, x_va, y_va,
                    class_names=class_names, meta={"source": "arrays", "path": path})
+
+
+def _check_numeric(path: str, key: str, array) -> None:
+    """Refuse arrays that are not numbers, or hold NaN or infinity, naming file and key."""
+    if array is None:
+        return
+    if array.dtype.kind not in "biuf":
+        raise DataError(f"The {key} in {path} are {array.dtype} values, not numbers.",
+                        hint="Save numeric arrays (numpy.savez with float or integer arrays).")
+    if array.dtype.kind == "f" and array.size and not np.isfinite(array).all():
+        bad = ~np.isfinite(array)
+        first = tuple(int(i) for i in np.argwhere(bad)[0])
+        raise DataError(f"The {key} in {path} hold {int(bad.sum()):,} NaN or infinite value(s), the "
+                        f"first at index {first}; training on them makes the loss NaN.",
+                        hint="Fill or drop the missing values before training.")
 
 
 def load_image_folder(path: str, image_size: list | tuple = (32, 32), color_mode: str = "rgb",
