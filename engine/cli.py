@@ -18,6 +18,7 @@ one plain line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -198,6 +199,14 @@ class _Progress:
 
 
 def cmd_train(args) -> int:
+    """One JSON line on stdout is the promise: anything else printed while training
+    (Keras, a dataset loader) goes to stderr."""
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        return _train(args, stdout)
+
+
+def _train(args, stdout) -> int:
     from engine.data.dataset import DataError
     from engine.training.errors import SettingsError
     from engine.training.runs import RunError, json_safe
@@ -260,7 +269,7 @@ def cmd_train(args) -> int:
     out = {"run_dir": str(session.run_dir) if session.run_dir is not None else None,
            "epochs_run": int(trainer.epochs_done), "history": trainer.history(),
            "stopped": None if kind == "finished" else data.get("reason"), "status": kind}
-    print(json.dumps(json_safe(out)))
+    print(json.dumps(json_safe(out)), file=stdout, flush=True)
     if interrupted:
         return 130
     if kind == "finished" or (kind == "stopped" and data.get("code") == "callback"):

@@ -259,6 +259,40 @@ def _check_numeric(path: str, key: str, array) -> None:
                         hint="Fill or drop the missing values before training.")
 
 
+IMAGE_EXTENSIONS = (".bmp", ".gif", ".jpeg", ".jpg", ".png")  # what Keras reads from a folder
+MAX_LISTED = 10
+
+
+def check_images(path: str, classes: list) -> int:
+    """Decode every image Keras would read from the class folders of ``path``; refuse
+    the folder, naming the files, if any is damaged or not an image (Keras would stop
+    mid-training with a TensorFlow error naming none). Returns how many were checked."""
+    from PIL import Image
+
+    bad, count = [], 0
+    for cls in classes:
+        for root, _dirs, files in os.walk(os.path.join(path, cls)):
+            for name in sorted(files):
+                if not name.lower().endswith(IMAGE_EXTENSIONS):
+                    continue
+                file = os.path.join(root, name)
+                count += 1
+                try:
+                    with Image.open(file) as image:
+                        image.load()  # decodes all pixel data: a truncated file fails here
+                except Exception as exc:  # PIL raises OSError, SyntaxError, ValueError, …
+                    reason = str(exc).split(" '")[0] or type(exc).__name__
+                    bad.append(f"{os.path.relpath(file, path)} ({reason})")
+    if bad:
+        listed = "; ".join(bad[:MAX_LISTED]) + (f"; and {len(bad) - MAX_LISTED} more"
+                                                  if len(bad) > MAX_LISTED else "")
+        raise DataError(f"{len(bad)} of the {count} files in {path} are damaged or not images, so "
+                        f"training was not started: {listed}.",
+                        hint="Remove or replace these files (or move them out of the class "
+                             "folders), then train again.")
+    return count
+
+
 def load_image_folder(path: str, image_size: list | tuple = (32, 32), color_mode: str = "rgb",
                       validation_split: float = 0.2, seed: int = 0) -> Dataset:
     """Images in one sub-folder per class, read with Keras's
@@ -271,20 +305,20 @@ def load_image_folder(path: str, image_size: list | tuple = (32, 32), color_mode
     if len(classes) < 2:
         raise DataError(f"{os.path.basename(path)} has {len(classes)} class sub-folder(s).",
                         hint="Put the images of each class in their own sub-folder (at least 2).")
+    check_images(path, classes)
     import keras
 
-    common = dict(labels="inferred", label_mode="int", color_mode=color_mode,
-                  image_size=tuple(int(v) for v in image_size), batch_size=None,
-                  shuffle=True, seed=seed, verbose=False)
+    # Keras prints "Using N files for training" whatever `verbose` says when it splits,
+    # so the split is ours (seeded, like a CSV's) and Keras only reads the files.
     try:
-        if validation_split:
-            tr, va = keras.utils.image_dataset_from_directory(
-                path, validation_split=float(validation_split), subset="both", **common)
-        else:
-            tr, va = keras.utils.image_dataset_from_directory(path, **common), None
+        tr = keras.utils.image_dataset_from_directory(
+            path, labels="inferred", label_mode="int", color_mode=color_mode,
+            image_size=tuple(int(v) for v in image_size), batch_size=None,
+            shuffle=True, seed=seed, verbose=False)
     except ValueError as exc:
         raise DataError(f"Could not read images from {os.path.basename(path)}: {exc}",
                         hint="Use .png, .jpg, .bmp or .gif files, one sub-folder per class.") from None
+    va = None
 
     def to_numpy(ds):
         xs, ys = [], []
@@ -299,7 +333,11 @@ def load_image_folder(path: str, image_size: list | tuple = (32, 32), color_mode
     x, y = to_numpy(tr)
     if x is None:
         raise DataError(f"No images were found in {os.path.basename(path)}.")
-    x_va, y_va = to_numpy(va) if va is not None else (None, None)
+    x_va = y_va = None
+    if validation_split:
+        from engine.data.preprocessing import train_val_split
+
+        x, y, x_va, y_va = train_val_split(x, y, float(validation_split), seed)
     return Dataset(os.path.basename(os.path.normpath(path)),
                    f"Images from {os.path.basename(path)}: {len(classes)} classes, "
                    f"{tuple(int(v) for v in image_size)} (uint8; scale them /255).",
