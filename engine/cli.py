@@ -80,21 +80,20 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from engine.fileformat import write_atomic
+    from engine.atomic import write_atomic
 
     if not args.python and not args.keras:
         raise NeuroCanvasError("export needs --python OUT.py and/or --keras OUT.keras.")
+    if args.keras and not str(args.keras).endswith(".keras"):
+        raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
     net = open_source(args.file)
     if args.python:
         write_atomic(args.python, net.to_python())
         print(f"wrote {args.python}")
     if args.keras:
-        if not str(args.keras).endswith(".keras"):
-            raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
-        model = net.to_keras()
-        tmp = Path(args.keras).with_name(f".{Path(args.keras).stem}.tmp.keras")
-        model.save(tmp)
-        os.replace(tmp, args.keras)
+        from engine.keras_build import save_keras_file
+
+        save_keras_file(net, args.keras)
         print(f"wrote {args.keras}")
     return EXIT_OK
 
@@ -445,7 +444,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"neurocanvas: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"neurocanvas: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except Exception as exc:  # never a traceback in the user's face
         if os.environ.get("NEUROCANVAS_DEBUG"):

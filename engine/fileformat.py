@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
+from engine.atomic import atomic_file, write_atomic  # noqa: F401  (the writers, re-exported)
 from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
 
@@ -318,32 +316,3 @@ def dumps(net) -> str:
 
 def save(net, path) -> None:
     write_atomic(path, dumps(net) + "\n")
-
-
-@contextmanager
-def atomic_file(path, mode: str = "w"):
-    """Open a temporary file beside ``path``; on success it is fsynced and renamed
-    over ``path``, on failure removed. A crash at any moment leaves either the
-    old file or the new one, never a mix."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_atomic(path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temp file + rename)."""
-    with atomic_file(path) as fh:
-        fh.write(text)
