@@ -18,6 +18,7 @@ import heapq
 from dataclasses import dataclass, field
 
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
+from engine.memory_limits import memory_diagnostics
 from engine.shapes import elements, fmt
 
 RECURRENT = {"SimpleRNN", "LSTM", "GRU"}
@@ -194,7 +195,10 @@ class Analyzer:
         diagnostics = list(self.graph_diagnostics)
         for info in layers:
             diagnostics.extend(info.diagnostics)
-        return Report(net.name, layers, diagnostics)
+        report = Report(net.name, layers, diagnostics)
+        diagnostics.extend(memory_diagnostics(report.total_params, report.trainable_params,
+                                              report.activation_values))
+        return report
 
     def _order(self):
         """Kahn's algorithm with a heap keyed on file order.
