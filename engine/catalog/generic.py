@@ -108,6 +108,10 @@ def _generic_check(p):
         raise ParamError("output_shapes", "output_shapes must list at least one shape.")
     if not isinstance(p["config"], dict):
         raise ParamError("config", "config must be the Keras config object of the layer.")
+    for key in p["config"]:  # Keras passes them to the constructor as keyword arguments
+        if not is_identifier(key):
+            raise ParamError("config", f"config key {key!r} is not a Python identifier; Keras "
+                             "passes the config's keys to the layer as argument names.")
     if not is_identifier(p["class_name"]):
         raise ParamError("class_name", f"class_name must be a Keras class name (got {p['class_name']!r}).")
     module = p["module"]

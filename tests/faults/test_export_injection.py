@@ -125,6 +125,12 @@ def test_keras_layer_call_kwargs_keys_are_refused_naming_node_and_field():
     refused(doc, "node 'k'", "call_kwargs")
 
 
+def test_keras_layer_config_keys_are_refused_naming_node_and_field():
+    doc = document()
+    doc["nodes"][2]["params"]["config"][f"units={PWN}"] = 1
+    refused(doc, "node 'k'", "'config'", "not a Python identifier")
+
+
 def test_generic_layer_names_are_names():
     doc = document()
     doc["nodes"][2]["params"]["module"] = "os; import sys"
@@ -233,7 +239,7 @@ def test_hostile_strings_anywhere_never_become_code(tmp_path):
     accepted: list[str] = []
     counts = {"refused": 0, "invalid": 0, "exported": 0}
 
-    @settings(max_examples=100, deadline=None, database=None,
+    @settings(max_examples=80, deadline=None, database=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
     @given(hostile_documents())
     def check(doc):
@@ -252,7 +258,7 @@ def test_hostile_strings_anywhere_never_become_code(tmp_path):
         except ScriptShapeError as exc:
             raise AssertionError(f"{exc}\n--- script ---\n{source}") from None
         counts["exported"] += 1
-        if len(accepted) < 25:
+        if len(accepted) < 12:
             accepted.append(source)
 
     check()
