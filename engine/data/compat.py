@@ -104,7 +104,8 @@ def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
                 f"set the output layer's units to {target[-1]}.", code="target_shape"))
         return out
     # Sparse class ids.
-    lowest = int(np.min(ds.sparse_labels())) if ds.num_train else 0
+    labels = np.asarray(ds.y_train) if ds.y_train is not None else np.zeros(0)
+    lowest = int(np.min(labels)) if labels.size and labels.dtype.kind in "iuf" else 0
     if lowest < 0:
         out.append(Diagnostic(
             name, ERROR,

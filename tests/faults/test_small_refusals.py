@@ -118,3 +118,17 @@ def test_the_memory_check_keeps_the_analysis_free_of_tensorflow():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          check=True).stdout.split()
     assert out == ["2", "False"]  # parameters and activations (10¹² values per sample)
+
+
+def test_gpu_memory_is_read_from_nvidia_smi(tmp_path, monkeypatch):
+    tool = tmp_path / "nvidia-smi"  # stands in for the driver's tool: same arguments, same output
+    tool.write_text("#!/bin/sh\n"
+                    'case "$*" in *--query-gpu=name,memory.total*--format=csv,noheader,nounits*) '
+                    'echo "NVIDIA H200, 143771"; echo "NVIDIA H200, 143771";; *) exit 9;; esac\n')
+    tool.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tmp_path}:{__import__('os').environ['PATH']}")
+    try:
+        assert memory_limits.probe_gpu_memory() == ("GPU NVIDIA H200", 143771 << 20)
+        assert memory_limits.gpu_memory() == ("GPU NVIDIA H200", 143771 << 20)
+    finally:
+        memory_limits.set_gpu_memory(None, None)
