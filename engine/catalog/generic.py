@@ -75,7 +75,7 @@ def _generic_shape(p, shapes, ctx):
             raise ShapeError(f"{p['class_name']} takes input {missing[0]} in its call_args, but only "
                              f"{len(shapes)} input(s) are connected.",
                              "Connect the missing input, or re-import the model.",
-                             code="generic_template")
+                             code="generic_shape")
     outs = _recorded(p, shapes)
     return outs if len(outs) > 1 else outs[0]
 
