@@ -12,7 +12,7 @@ import stat
 
 import pytest
 
-from engine import Network, atomic
+from engine import atomic
 from engine.cli import main
 from engine.fileformat import load
 from tests.faults.conftest import small_document
