@@ -123,7 +123,9 @@ class Formula:
     @property
     def text(self) -> str:
         if self.arithmetic == str(self.value):
-            return f"{self.rule} = {self.value:,}" if self.rule != str(self.value) else f"{self.value:,}"
+            if self.rule.startswith(str(self.value)):
+                return self.rule
+            return f"{self.rule} = {self.value:,}"
         return f"{self.rule}\n= {self.arithmetic} = {self.value:,}"
 
 
@@ -133,6 +135,7 @@ class Explanation:
     params: Formula
     macs: Formula
     derived_params: bool = False  # the params formula comes from the layer's own hook
+    rejected: tuple = ()  # pieces of the hook whose value disagreed with the layer's count
 
 
 NO_WEIGHTS = "0 (no weights)"
@@ -186,19 +189,27 @@ def explain(spec, p: dict, ins: list, outs: list, trainable: int, non_trainable:
             macs: int) -> Explanation:
     """The explanation of one layer whose shapes and counts are already known."""
     pieces = {}
+    rejected = []
     hook = getattr(spec, "explain", None)
     if hook is not None:
         try:
             pieces = hook(p, list(ins), list(outs)) or {}
-        except Exception:  # a hook must never take the inspector down; the generic text remains
+        except Exception as exc:  # a hook must never take the inspector down; the generic text remains
+            rejected.append(("explain", f"{type(exc).__name__}: {exc}"))
             pieces = {}
     params = _checked(pieces.get("params"), trainable + non_trainable)
     derived = params is not None
     if params is None:
+        if pieces.get("params"):
+            rejected.append(("params", pieces["params"]))
         params = _generic_params(trainable, non_trainable)
-    macs_formula = _checked(pieces.get("macs"), macs) or _generic_macs(macs, ins, outs)
+    macs_formula = _checked(pieces.get("macs"), macs)
+    if macs_formula is None:
+        if pieces.get("macs"):
+            rejected.append(("macs", pieces["macs"]))
+        macs_formula = _generic_macs(macs, ins, outs)
     shape = pieces.get("shape") or _generic_shape(ins, outs)
-    return Explanation(shape, params, macs_formula, derived)
+    return Explanation(shape, params, macs_formula, derived, tuple(rejected))
 
 
 def explain_info(net, info) -> Explanation | None:

@@ -8,6 +8,7 @@ from engine.catalog.base import (
     initializer_param, prod, register, regularizer_param, REQUIRED, DTYPES,
 )
 from engine.errors import ParamError, ShapeError
+from engine.formulas import plus, times
 from engine.shapes import fmt, require_rank, require_min_rank
 
 
@@ -40,6 +41,8 @@ Input = register(LayerSpec(
     ),
     shape=_input_shape, inputs=(), key_params=("shape",),
     build=_build_input,
+    explain=lambda p, ins, outs: {"shape": f"the batch axis, then shape = {fmt(tuple(p['shape']))}: "
+                                           f"{fmt(outs[0])}"},
 ))
 
 
@@ -71,6 +74,18 @@ def _dense_macs(p, ins, outs):
     return prod(d for d in ins[0][1:] if d) * p["units"]
 
 
+def _dense_explain(p, ins, outs):
+    n, u = ins[0][-1], p["units"]
+    if p["use_bias"]:
+        params = ("inputs·units + units (bias)", plus(times(n, u), u))
+    else:
+        params = ("inputs·units", times(n, u))
+    lead = [d for d in ins[0][1:-1] if d]
+    rule = "positions·inputs·units" if lead else "inputs·units"
+    return {"shape": f"last axis {n} → units = {u}", "params": params,
+            "macs": (rule, times(*lead, n, u))}
+
+
 Dense = register(LayerSpec(
     type="Dense", category="core",
     doc="Fully connected layer: output = activation(input · kernel + bias), on the last axis.\n\n"
@@ -80,7 +95,7 @@ Dense = register(LayerSpec(
         activation_param(),
         *dense_like_params(),
     ),
-    shape=_dense_shape, weights=_dense_weights, macs=_dense_macs,
+    shape=_dense_shape, weights=_dense_weights, macs=_dense_macs, explain=_dense_explain,
     key_params=("units", "activation"),
 ))
 
@@ -97,6 +112,14 @@ def _flatten_shape(p, shapes, ctx):
     return (shape[0], size)
 
 
+def _flatten_explain(p, ins, outs):
+    rest = ins[0][1:]
+    if any(d is None for d in rest):
+        return {"shape": f"{' · '.join('?' if d is None else str(d) for d in rest)}: unknown, "
+                         "an axis of the input has no fixed size"}
+    return {"shape": f"one vector per sample: {times(*rest)} = {outs[0][1]:,} values"}
+
+
 Flatten = register(LayerSpec(
     type="Flatten", category="core",
     doc="Flattens each sample into a vector; the batch axis is kept.\n\n"
@@ -105,7 +128,7 @@ Flatten = register(LayerSpec(
         Param("data_format", "choice", None, "Axis order of image inputs.",
               choices=(None, "channels_last", "channels_first"), nullable=True, advanced=True),
     ),
-    shape=_flatten_shape,
+    shape=_flatten_shape, explain=_flatten_explain,
 ))
 
 
@@ -293,6 +316,7 @@ RepeatVector = register(LayerSpec(
         Param("n", "int", REQUIRED, "Number of repetitions (output time steps).", min=1),
     ),
     shape=_repeat_shape, key_params=("n",),
+    explain=lambda p, ins, outs: {"shape": f"the vector of {ins[0][1]} values repeated n = {p['n']} times"},
 ))
 
 
@@ -308,6 +332,11 @@ def _embedding_shape(p, shapes, ctx):
 
 def _embedding_weights(p, shapes):
     return (p["input_dim"] * p["output_dim"], 0)
+
+
+def _embedding_explain(p, ins, outs):
+    return {"shape": f"the input shape with an axis of output_dim = {p['output_dim']} appended",
+            "params": ("input_dim·output_dim (one vector per index)", times(p["input_dim"], p["output_dim"]))}
 
 
 Embedding = register(LayerSpec(
@@ -326,7 +355,7 @@ Embedding = register(LayerSpec(
         Param("mask_zero", "bool", False,
               "Treat index 0 as padding and pass a mask to the following layers (RNNs)."),
     ),
-    shape=_embedding_shape, weights=_embedding_weights,
+    shape=_embedding_shape, weights=_embedding_weights, explain=_embedding_explain,
     key_params=("input_dim", "output_dim"),
 ))
 

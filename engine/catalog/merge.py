@@ -186,6 +186,14 @@ def _concat_shape(p, shapes, ctx):
     return tuple(out)
 
 
+def _concat_explain(p, ins, outs):
+    norm = p["axis"] % len(ins[0])
+    sizes = [s[norm] for s in ins]
+    if any(d is None for d in sizes):
+        return {"shape": f"axis {norm}: the sum of the inputs' sizes, unknown here"}
+    return {"shape": f"axis {norm}: {' + '.join(str(d) for d in sizes)} = {sum(sizes)}; other axes unchanged"}
+
+
 Concatenate = register(LayerSpec(
     type="Concatenate", category="merge",
     doc="Joins its inputs along one axis; all other axes must match.\n\n"
@@ -194,7 +202,7 @@ Concatenate = register(LayerSpec(
         Param("axis", "int", -1, "Axis to join along (-1 is the last, usually channels); "
               "axis 0 is the batch and is not allowed."),
     ),
-    shape=_concat_shape, variadic=True, min_inputs=2, key_params=("axis",),
+    shape=_concat_shape, variadic=True, min_inputs=2, key_params=("axis",), explain=_concat_explain,
 ))
 
 
