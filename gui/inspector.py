@@ -426,9 +426,11 @@ class Inspector(QScrollArea):
 def formulas_text(explanation) -> str:
     """The plain text of the inspector's formulas section."""
     shape = "\n  ".join(explanation.shape.split("; "))
+    params = explanation.params.text.replace("\n", "\n  ")
+    macs = explanation.macs.text.replace("\n", "\n  ")
     return (f"Output shape:\n  {shape}\n"
-            f"Params: {explanation.params.text}\n"
-            f"MACs: {explanation.macs.text}")
+            f"Params: {params}\n"
+            f"MACs: {macs}")
 
 
 def _esc(text: str) -> str:
