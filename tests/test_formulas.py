@@ -193,6 +193,28 @@ def test_every_catalog_type_explains_its_numbers(type_name, params, shapes):
         assert exp.params.rule.startswith("0")
 
 
+def test_imported_nodes_explain_their_numbers():
+    net = Network(name="imported")
+    net.add_node("Input", {"shape": [6]}, id="a")
+    net.add_node("Input", {"shape": [6]}, id="b")
+    net.add_node("Dense", {"units": 4}, id="dense")
+    net.add_node("SharedCall", {"shares": "dense", "layer": {"type": "Dense", "params": {"units": 4}}},
+                 id="again")
+    net.add_node("KerasLayer", {"class_name": "MyLayer", "config": {}, "input_shapes": [[None, 4]],
+                                "output_shapes": [[None, 3]], "trainable_params": 15,
+                                "non_trainable_params": 0}, id="mine")
+    net.connect("a", "dense")
+    net.connect("b", "again")
+    net.connect("dense", "mine")
+    report = net.analyze()
+    assert report.valid, [str(d) for d in report.diagnostics]
+    _check_layers(net, report, "imported")
+    shared = explain_info(net, report.by_node["again"])
+    assert shared.params.rule.startswith("0 (the weights are dense's") and shared.macs.arithmetic == "6·4"
+    mine = explain_info(net, report.by_node["mine"])
+    assert mine.params.value == 15 and "MyLayer" in mine.params.rule
+
+
 # ----------------------------------------------------- worked examples ---
 
 def _explained(type_name, params, shapes):

@@ -245,6 +245,19 @@ def _reshape_shape(p, shapes, ctx):
     return (shape[0], *out)
 
 
+def _reshape_words(p, shape, out) -> str:
+    rest = shape[1:]
+    if any(d is None for d in rest):
+        return f"the values of each sample rearranged to target_shape {fmt(tuple(p['target_shape']))}: {fmt(out)}"
+    total = prod(rest)
+    counted = f"{times(*rest)} = {total:,}" if len(rest) > 1 else f"{total:,}"
+    text = f"{counted} values per sample, rearranged to {fmt(out[1:])}"
+    if -1 in p["target_shape"]:
+        known = prod(d for d in p["target_shape"] if d != -1)
+        text += f"; the -1 axis is {total:,}//{known:,} = {total // known:,}"
+    return text
+
+
 Reshape = register(LayerSpec(
     type="Reshape", category="core",
     doc="Reshapes each sample to target_shape (batch axis excluded); one axis may be -1 "
@@ -257,6 +270,7 @@ Reshape = register(LayerSpec(
               allow_minus_one=True),
     ),
     shape=_reshape_shape, check=_reshape_check, key_params=("target_shape",),
+    explain=lambda p, ins, outs: {"shape": _reshape_words(p, ins[0], outs[0])},
 ))
 
 
@@ -286,6 +300,11 @@ def _permute_shape(p, shapes, ctx):
     return (shape[0], *(shape[d] for d in dims))
 
 
+def _permute_words(p, ins, outs):
+    moves = ", ".join(f"axis {d} ({ins[0][d]})" for d in p["dims"])
+    return {"shape": f"the non-batch axes in the order {moves}: {fmt(outs[0])}"}
+
+
 Permute = register(LayerSpec(
     type="Permute", category="core",
     doc="Reorders the non-batch axes; dims are 1-based and the batch axis never moves.\n\n"
@@ -294,7 +313,7 @@ Permute = register(LayerSpec(
         Param("dims", "ints", REQUIRED,
               "New order of the non-batch axes, numbered from 1, e.g. (2, 1)."),
     ),
-    shape=_permute_shape, check=_permute_check, key_params=("dims",),
+    shape=_permute_shape, check=_permute_check, key_params=("dims",), explain=_permute_words,
 ))
 
 
