@@ -215,6 +215,9 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
             m.addAction(d.toggleViewAction())
+        from gui.explain import install_explain
+
+        install_explain(self)  # the Explain menu; its views load on first use
         tb = QToolBar("Main", self)
         tb.setObjectName("main-toolbar")
         tb.setIconSize(QSize(18, 18))

@@ -4,7 +4,9 @@ clicked into: over one without focus, the wheel scrolls the panel around it.
 One application-wide event filter does it for every such widget, present and
 future (the inspector, the data and training panels): it gives them
 ``Qt.StrongFocus`` (so the wheel no longer focuses them) and hands a wheel
-over an unfocused one to the nearest scroll area around it.
+over an unfocused one to the nearest scroll area around it. A small plot
+inside a form (marked with :func:`scroll_past_plots`) zooms by wheel only
+once it has been clicked; until then the wheel scrolls the form too.
 """
 
 from __future__ import annotations
@@ -42,21 +44,42 @@ class WheelGuard(QObject):
             return False
         if kind != QEvent.Wheel:
             return False
+        if obj.property("wheel_viewport"):           # a plot in a form, not clicked yet
+            widget = obj.parent()
+            if widget is None or widget.hasFocus():
+                return False
+            _forward(widget, event)
+            return True
         widget = _guarded(obj)
         if widget is None or widget.hasFocus() or (widget.isEnabled() and _popup_open(widget)):
             return False
-        area = _scroll_area_around(widget)
-        if area is not None:
-            viewport = area.viewport()
-            local = viewport.mapFromGlobal(event.globalPosition().toPoint())
-            forwarded = QWheelEvent(QPointF(local), event.globalPosition(), event.pixelDelta(), event.angleDelta(),
-                                    event.buttons(), event.modifiers(), event.phase(), event.inverted())
-            QApplication.sendEvent(viewport, forwarded)
+        _forward(widget, event)
         return True  # the value stays as it is
+
+
+def _forward(widget, event) -> None:
+    """Give a wheel event over ``widget`` to the scroll area around it."""
+    area = _scroll_area_around(widget)
+    if area is not None:
+        viewport = area.viewport()
+        local = viewport.mapFromGlobal(event.globalPosition().toPoint())
+        forwarded = QWheelEvent(QPointF(local), event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                event.buttons(), event.modifiers(), event.phase(), event.inverted())
+        QApplication.sendEvent(viewport, forwarded)
 
 
 def _popup_open(widget) -> bool:
     return isinstance(widget, QComboBox) and widget.view().isVisible()
+
+
+def scroll_past_plots(root) -> None:
+    """Mark the pyqtgraph plots under ``root`` (a form in a scroll area): the
+    wheel over one scrolls the form until the plot is clicked."""
+    import pyqtgraph as pg
+
+    for view in root.findChildren(pg.GraphicsView):
+        view.setFocusPolicy(Qt.ClickFocus)
+        view.viewport().setProperty("wheel_viewport", True)
 
 
 _installed: WheelGuard | None = None
