@@ -130,7 +130,8 @@ def _additive_weights(p, shapes):
 
 
 def _attention_explain(p, ins, outs):
-    parts = [(name, "1") for name, on in (("scale", p["use_scale"]), ("concat score weight", p["score_mode"] == "concat")) if on]
+    present = (("scale", p["use_scale"]), ("concat score weight", p["score_mode"] == "concat"))
+    parts = [(name, "1") for name, on in present if on]
     if not parts:
         return {}
     return {"params": (" + ".join(n for n, _ in parts), plus(*(a for _, a in parts)))}
@@ -322,7 +323,8 @@ def _mha_explain(p, ins, outs):
         macs = ("projections + scores and weighted sum heads·T_q·T_k·(key_dim + value_dim) + output",
                 plus(times(tq, q[-1] or 1, h, kd), times(tk, k[-1] or 1, h, kd), times(tk, v[-1] or 1, h, vd),
                      times(h, tq, tk, f"({kd} + {vd})"), times(tq, h, vd, out_size)))
-    shape = f"the query shape with its last axis → {'output_shape' if p['output_shape'] else 'query features'}: {fmt(outs[0])}"
+    last = "output_shape" if p["output_shape"] else "query features"
+    shape = f"the query shape with its last axis → {last}: {fmt(outs[0])}"
     result = {"params": (rule, plus(*terms)), "shape": shape}
     if macs:
         result["macs"] = macs

@@ -430,11 +430,13 @@ def _depthwise_family(rank: int, separable: bool) -> LayerSpec:
         positions = times(*known(out_spatial))
         if separable:
             f = p["filters"]
-            rule = "depthwise kernel·in_channels·depth_multiplier + pointwise in_channels·depth_multiplier·filters"
+            rule = ("depthwise kernel·in_channels·depth_multiplier"
+                    " + pointwise in_channels·depth_multiplier·filters")
             arith = plus(times(k, channels, dm), times(channels, dm, f))
             if p["use_bias"]:
                 rule, arith = rule + " + filters (bias)", plus(arith, f)
-            macs = ("output positions·(kernel·in_channels·depth_multiplier + in_channels·depth_multiplier·filters)",
+            macs = ("output positions·(kernel·in_channels·depth_multiplier"
+                    " + in_channels·depth_multiplier·filters)",
                     times(positions, group(plus(times(k, channels, dm), times(channels, dm, f)))))
             out_ch = f"channels = filters = {f}"
         else:

@@ -329,7 +329,8 @@ def _bidirectional_explain(p, ins, outs):
     b_macs = rnn_macs_formula(bwd["type"], bwd["resolved"], ins[0])[1]
     mode = p["merge_mode"]
     merged = {"concat": "forward and backward outputs concatenated on the last axis",
-              None: "forward and backward outputs kept apart"}.get(mode, f"forward and backward outputs merged ({mode})")
+              None: "forward and backward outputs kept apart"}.get(
+                  mode, f"forward and backward outputs merged ({mode})")
     b_rule = b_rule.replace(" (n = features, m = units)", "")
     return {"params": (f"forward {f_rule} + backward {b_rule}", f"({f_arith}) + ({b_arith})"),
             "macs": ("forward + backward", f"({f_macs}) + ({b_macs})"),
