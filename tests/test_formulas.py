@@ -12,9 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from engine.catalog import all_specs
-from engine.formulas import NO_WEIGHTS, FormulaError, evaluate, explain_info, report_with_formulas
+from engine.catalog import all_specs, get_spec
+from engine.errors import NeuroCanvasError, RuleContext
+from engine.formulas import NO_WEIGHTS, FormulaError, evaluate, explain, explain_info, report_with_formulas
 from engine.network import Network
 from presets import all_presets, build_preset
 
@@ -77,6 +79,11 @@ def test_every_preset_layer_has_a_params_formula_equal_to_its_count(preset_id):
     report = net.analyze()
     assert report.valid
     assert _check_layers(net, report, preset_id) == len(report.layers)
+    rows = report_with_formulas(net, report)["layers"]  # what summary --json prints
+    for row in rows:
+        assert arithmetic(row["params_formula"]) == row["params"], (preset_id, row["name"])
+        assert arithmetic(row["macs_formula"]) == row["macs"], (preset_id, row["name"])
+        assert row["shape_formula"] and row["params_rule"]
 
 
 # ------------------------------------------------ one network per type ---
@@ -265,3 +272,67 @@ def test_summary_json_carries_the_formulas():
     assert "28" in conv["shape_formula"]
     for layer in data["layers"]:
         assert arithmetic(layer["params_formula"]) == layer["params"]
+
+
+# ------------------------------------------------- any parameters at all ---
+
+small = st.integers(1, 9)
+
+
+@st.composite
+def weighted_layers(draw):
+    """A weighted layer type, its params and an input shape it takes (or refuses)."""
+    kind = draw(st.sampled_from(["Dense", "Conv1D", "Conv2D", "Conv2DTranspose", "SeparableConv2D",
+                                 "DepthwiseConv2D", "SimpleRNN", "LSTM", "GRU", "BatchNormalization",
+                                 "LayerNormalization", "Embedding", "MultiHeadAttention", "PReLU"]))
+    bias = draw(st.booleans())
+    if kind == "Dense":
+        return kind, {"units": draw(small), "use_bias": bias}, [(draw(small),)]
+    if kind in ("Conv1D", "Conv2D", "Conv2DTranspose", "SeparableConv2D", "DepthwiseConv2D"):
+        rank = 1 if kind == "Conv1D" else 2
+        params = {"kernel_size": draw(st.integers(1, 4)), "use_bias": bias,
+                  "strides": draw(st.integers(1, 3)), "padding": draw(st.sampled_from(["valid", "same"]))}
+        if kind != "DepthwiseConv2D":
+            params["filters"] = draw(small)
+        if kind in ("SeparableConv2D", "DepthwiseConv2D"):
+            params["depth_multiplier"] = draw(st.integers(1, 3))
+        return kind, params, [tuple(draw(st.integers(4, 12)) for _ in range(rank)) + (draw(small),)]
+    if kind in ("SimpleRNN", "LSTM", "GRU"):
+        params = {"units": draw(small), "use_bias": bias}
+        if kind == "GRU":
+            params["reset_after"] = draw(st.booleans())
+        return kind, params, [(draw(st.one_of(st.none(), small)), draw(small))]
+    if kind in ("BatchNormalization", "LayerNormalization"):
+        params = {"center": draw(st.booleans()), "scale": draw(st.booleans())}
+        if kind == "BatchNormalization":
+            params["renorm"] = draw(st.booleans())
+        return kind, params, [(draw(small), draw(small))]
+    if kind == "Embedding":
+        return kind, {"input_dim": draw(st.integers(1, 500)), "output_dim": draw(small)}, [(draw(small),)]
+    if kind == "PReLU":
+        shared = draw(st.sampled_from([None, [1], [1, 2]]))
+        return kind, {"shared_axes": shared}, [(draw(small), draw(small), 3)]
+    params = {"num_heads": draw(st.integers(1, 4)), "key_dim": draw(small), "use_bias": bias,
+              "value_dim": draw(st.one_of(st.none(), small))}
+    return kind, params, [(draw(small), draw(small)), (draw(small), draw(small))]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(weighted_layers())
+def test_formulas_equal_the_counts_for_any_parameters(case):
+    type_name, params, shapes = case
+    spec = get_spec(type_name)
+    ins = [(None, *s) for s in shapes]
+    try:
+        p = spec.resolve(params)
+        out = spec.shape(p, ins, RuleContext())
+    except NeuroCanvasError:
+        return  # refused with a message; nothing to explain
+    outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
+    trainable, non_trainable = spec.weights(p, ins)
+    macs = spec.macs(p, ins, outs)
+    exp = explain(spec, p, ins, outs, trainable, non_trainable, macs)
+    assert not exp.rejected, exp.rejected
+    assert exp.derived_params or trainable + non_trainable == 0
+    assert arithmetic(exp.params.arithmetic) == trainable + non_trainable
+    assert arithmetic(exp.macs.arithmetic) == macs
