@@ -38,6 +38,18 @@ def test_conv2d_formulas_show_and_follow_edits(window, qtbot):
     QTest.keyClick(spin, Qt.Key_Z, Qt.ControlModifier)  # undo brings the old numbers back
     qtbot.waitUntil(lambda: "(5·5·3 + 1)·6 = 456" in label.text())
 
+    kernel = inspector.editor("kernel_size").widget  # a kernel larger than the image: no numbers to explain
+    kernel.setFocus(Qt.OtherFocusReason)
+    qtbot.waitUntil(kernel.hasFocus)
+    kernel.selectAll()
+    QTest.keyClicks(kernel, "40, 40")
+    qtbot.waitUntil(lambda: window.doc.network.nodes["c1"].params["kernel_size"] == [40, 40])
+    qtbot.waitUntil(lambda: not label.isVisible())
+    kernel.selectAll()
+    QTest.keyClicks(kernel, "3, 3")
+    qtbot.waitUntil(lambda: "⌊(32 − 3)/1⌋ + 1 = 30" in label.text() and label.isVisible())
+    assert "(3·3·3 + 1)·6 = 168" in label.text()
+
 
 def test_layer_without_weights_says_so_and_selection_cleared_hides_it(window, qtbot):
     inspector = _click_node(window, qtbot, "s2")
