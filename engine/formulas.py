@@ -23,6 +23,7 @@ Nothing here imports TensorFlow or Qt.
 from __future__ import annotations
 
 import ast
+import math
 from dataclasses import dataclass
 
 from engine.shapes import fmt
@@ -156,8 +157,7 @@ def _generic_macs(macs: int, ins, outs) -> Formula:
     for shape, what in ((ins[0] if ins else None, "input"), (outs[0] if outs else None, "output")):
         if shape is not None and len(shape) > 1:
             dims = [d for d in shape[1:] if d]
-            from engine.catalog.base import prod
-            if prod(dims) == macs:
+            if math.prod(dims) == macs:
                 return Formula(f"one per {what} value", times(*dims), macs)
     return Formula("estimated multiply-adds", str(macs), macs)
 
