@@ -26,6 +26,7 @@ import ast
 import math
 from dataclasses import dataclass
 
+from engine.errors import NeuroCanvasError
 from engine.shapes import fmt
 
 TIMES = "·"
@@ -217,12 +218,12 @@ def explain_info(net, info) -> Explanation | None:
     shape could not be computed."""
     if info is None or info.output_shapes is None:
         return None
-    node = net.nodes.get(info.node) if hasattr(net.nodes, "get") else net.nodes[info.node]
+    node = net.nodes.get(info.node)
     if node is None:
         return None
     try:
         spec, p = node.spec, node.resolved()
-    except Exception:
+    except NeuroCanvasError:
         return None
     return explain(spec, p, info.input_shapes, info.output_shapes, info.trainable_params,
                    info.non_trainable_params, info.macs)
