@@ -74,7 +74,8 @@ def cmd_summary(args) -> int:
     net = open_source(args.file)
     report = net.analyze()
     if args.json:
-        print(json.dumps(report.to_dict()))
+        from engine.formulas import report_with_formulas
+        print(json.dumps(report_with_formulas(net, report)))
     else:
         print(summary_table(report))
         for d in report.diagnostics:

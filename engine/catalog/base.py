@@ -301,6 +301,7 @@ class Param:
 ShapeRule = Callable[[dict, list, RuleContext], Any]
 WeightRule = Callable[[dict, list], tuple]
 MacRule = Callable[[dict, list, list], int]
+ExplainRule = Callable[[dict, list, list], dict]
 
 
 def _no_weights(p, shapes):
@@ -342,6 +343,9 @@ class LayerSpec:
     keras_class: str | None = None  # defaults to type
     key_params: tuple = ()  # shown on the canvas node
     palette: bool = True  # offered in the palette and quick-add (False for import-only nodes)
+    # How the numbers come about: (p, input_shapes, output_shapes) -> dict with any of
+    # "shape" (words), "params" and "macs" ((rule, arithmetic) pairs); see engine.formulas.
+    explain: Callable[[dict, list, list], dict] | None = None
 
     def __post_init__(self):
         self._by_name = {p.name: p for p in self.params}

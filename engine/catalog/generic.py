@@ -84,6 +84,15 @@ def _generic_weights(p, shapes):
     return (p["trainable_params"], p["non_trainable_params"])
 
 
+def _generic_explain(p, ins, outs):
+    total = p["trainable_params"] + p["non_trainable_params"]
+    if not total:
+        return {}
+    return {"params": (f"as Keras counted the imported {p['class_name']}", str(total)),
+            "shape": f"as Keras computed it for the imported {p['class_name']}: "
+                     f"{', '.join(fmt(s) for s in outs)}"}
+
+
 def _generic_outputs(p):
     n = len(p["output_shapes"] or [None])
     return ("output",) if n == 1 else tuple(f"output_{i}" for i in range(n))
@@ -232,6 +241,7 @@ def _generic_spec(type_name: str, what: str, doc: str) -> LayerSpec:
         params=_generic_params(what),
         shape=_generic_shape,
         weights=_generic_weights,
+        explain=_generic_explain,
         variadic=True,
         min_inputs=1,
         outputs=_generic_outputs,
@@ -269,6 +279,13 @@ def _shared_shape(p, shapes, ctx):
 def _shared_macs(p, ins, outs):
     spec, inner = _inner(p)
     return spec.macs(inner, ins, outs)
+
+
+def _shared_explain(p, ins, outs):
+    spec, inner = _inner(p)
+    pieces = dict(spec.explain(inner, ins, outs) or {}) if spec.explain is not None else {}
+    pieces["params"] = (f"0 (the weights are {p['shares']}'s, counted there)", "0")
+    return pieces
 
 
 def _shared_outputs(p):
@@ -311,6 +328,7 @@ SHARED_CALL = register(LayerSpec(
     ),
     shape=_shared_shape,
     macs=_shared_macs,
+    explain=_shared_explain,
     variadic=True,
     min_inputs=1,
     outputs=_shared_outputs,
