@@ -89,8 +89,9 @@ _INSTANCE: Instance | None = None
 def instance() -> Instance:
     """The running instance's folder (made on first use, released at exit)."""
     global _INSTANCE
-    if _INSTANCE is None or not _INSTANCE.folder.exists():
-        _INSTANCE = Instance()
+    root = app_paths.recovery_dir()
+    if _INSTANCE is None or _INSTANCE.root != root or not _INSTANCE.folder.exists():
+        _INSTANCE = Instance(root)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(release_instance)
