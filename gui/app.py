@@ -57,34 +57,34 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
         return window
 
     window = new_window()
+    opened_path = False
     if path:
-        if not open_entry(window, {"path": path} if _is_file(path) else {"preset": path}):
+        if _is_file(path) and not os.path.exists(path):
+            window.show_error("Cannot open file", f"{path}: no such file or directory.")
+        else:
+            opened_path = open_entry(window, {"path": path} if _is_file(path) else {"preset": path})
+        if not opened_path:
             failed.append(path)
     # instances that ended without closing: what they had open, and their unsaved work
     stale = recovery.claim_stale() if journal else recovery.Stale()
-    pairs = []  # (window, record) for each unsaved record
-    if path:
-        pairs = [(None, r) for r in stale.unsaved]
+    pairs = []  # (window or None, record) for each unsaved record
+    if path:  # the file asked for is shown; unsaved work found opens in windows of its own
+        pairs = [(None if opened_path else window, r) for r in stale.unsaved]
+        if not opened_path and not pairs:
+            window.open_preset(DEFAULT_PRESET, ask=False)
     else:
         opened = 0
-        if stale.records:
-            for record in stale.records:
-                target = window if opened == 0 else new_window()
-                if open_entry(target, record.entry) or record.unsaved:
-                    opened += 1
-                    if record.unsaved:
-                        pairs.append((target, record))
-                elif target is not window:
-                    windows.remove(target)
-                    target.deleteLater()
-        else:
-            for entry in recovery.read_session():
-                target = window if opened == 0 else new_window()
-                if open_entry(target, entry):
-                    opened += 1
-                elif target is not window:
-                    windows.remove(target)
-                    target.deleteLater()
+        for item in stale.records or recovery.read_session():
+            record = item if isinstance(item, recovery.Record) else None
+            entry = record.entry if record else item
+            target = window if opened == 0 else new_window()
+            if open_entry(target, entry) or (record is not None and record.unsaved):
+                opened += 1
+                if record is not None and record.unsaved:
+                    pairs.append((target, record))
+            elif target is not window:
+                windows.remove(target)
+                target.deleteLater()
         if opened == 0 and not window.imports:
             window.open_preset(DEFAULT_PRESET, ask=False)
     for w in windows:

@@ -1,4 +1,4 @@
-"""Nothing lost: every change is journalled within a second or two, one record
+"""Nothing lost: every change is journalled within half a second, one record
 per open document, in a folder that belongs to this running instance.
 
 Layout (under :func:`gui.app_paths.recovery_dir`)::
@@ -14,8 +14,8 @@ the preset or the imported model it came from); while the document has
 unsaved changes it also holds a copy of the document (and of the weights it
 carries, e.g. an imported model never saved). Saving, discarding or undoing
 back to the saved state removes that copy; closing the document removes the
-record. :class:`Journal` writes a record at most :data:`DELAY_MS` after the
-first change that is not on disk yet (atomically: temp file + rename), so a
+record. :class:`Journal` writes a record at most :data:`DELAY_MS` (half a
+second) after the first change that is not on disk yet (atomically: temp file + rename), so a
 ``kill -9`` at any moment loses at most the last couple of seconds.
 
 A folder whose lock is held belongs to a live instance and is never touched
@@ -44,7 +44,7 @@ from engine.fileformat import write_atomic
 from engine.network import Network
 from gui import app_paths
 
-DELAY_MS = 1000  # a change reaches the disk within this (plus the write itself)
+DELAY_MS = 500  # a change reaches the disk within this (plus the write itself)
 RECORD_FORMAT = "neurocanvas-recovery/2"
 SESSION_FORMAT = "neurocanvas-session/1"
 
@@ -76,11 +76,18 @@ class Instance:
             write_session(entries)
 
     def release(self) -> None:
-        """A normal exit: nothing of this instance needs recovering."""
+        """At exit: the folder goes, unless a document still open has unsaved
+        changes (an exit that did not close the windows): then its record is
+        brought up to date and left for the next start to offer."""
+        unsaved = False
         for journal in list(self.journals):
+            if journal.enabled and journal.doc is not None and journal.doc.modified:
+                journal.write()
+                unsaved = True
             journal.stop()
         self.lock.unlock()
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if not unsaved:
+            shutil.rmtree(self.folder, ignore_errors=True)
 
 
 _INSTANCE: Instance | None = None
@@ -128,6 +135,9 @@ class Journal(QObject):
         self._written = None  # (uid, generation, modified, path) last on disk
         self._weights_written = None  # (uid, id(store)) whose weights are on disk
         self._failing = False
+        self.delay_ms = delay_ms
+        self._pending_since = 0.0  # monotonic time of the oldest change not on disk
+        self._last_write = float("-inf")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -150,9 +160,10 @@ class Journal(QObject):
         if old is doc:
             return
         if old is not None:
-            for signal in (old.changed, old.modified_changed, old.saved):
+            for signal, slot in ((old.changed, self._changed), (old.modified_changed, self._changed),
+                                 (old.saved, self._changed), (old.analyzed, self._settled)):
                 try:
-                    signal.disconnect(self._changed)
+                    signal.disconnect(slot)
                 except (RuntimeError, TypeError):
                     pass
             self.forget(old)
@@ -161,12 +172,27 @@ class Journal(QObject):
         doc.changed.connect(self._changed)
         doc.modified_changed.connect(self._changed)
         doc.saved.connect(self._changed)
+        doc.analyzed.connect(self._settled)
         if self.enabled:
             self.write()
 
     def _changed(self, *_args) -> None:
+        """A change not on disk yet: written DELAY_MS from now at the latest."""
         if self.enabled and not self.timer.isActive():
+            self._pending_since = time.monotonic()
             self.timer.start()
+
+    def _settled(self, *_args) -> None:
+        """A command (or undo, redo) completed and the document is consistent: the
+        first change after a quiet spell is written now, as is one whose write is
+        overdue because the GUI thread was busy; changes that follow within
+        DELAY_MS are written together by the timer."""
+        if not (self.enabled and self.timer.isActive()):
+            return
+        now = time.monotonic()
+        delay = self.delay_ms / 1000.0
+        if now - self._last_write >= delay or now - self._pending_since >= delay:
+            self.write()
 
     def write(self) -> bool:
         """Bring the record up to date now; returns whether it wrote."""
@@ -198,6 +224,7 @@ class Journal(QObject):
             return False
         self._failing = False
         self._written = state
+        self._last_write = time.monotonic()
         return True
 
     def _write_weights(self, doc) -> str | None:

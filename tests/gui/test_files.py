@@ -82,6 +82,8 @@ def _crash(window):
 def test_journal_then_recover_at_next_start(qtbot, make_window):
     window = _journalled_window(qtbot)
     doc = window.doc
+    window.journal.write()
+    doc.push(SetParamCommand(doc, "f5", "units", 76))
     doc.push(SetParamCommand(doc, "f5", "units", 77))
     assert window.journal.timer.isActive()  # written within DELAY_MS, not at once
     qtbot.waitUntil(lambda: not window.journal.timer.isActive(), timeout=3 * recovery.DELAY_MS)
@@ -99,6 +101,25 @@ def test_journal_then_recover_at_next_start(qtbot, make_window):
     assert fresh.doc.network.to_dict() == crashed
     assert fresh.isWindowModified() and fresh.doc.modified
     assert not recovery.claim_stale().records  # taken over once, then gone
+
+
+def test_a_burst_of_edits_is_written_together(qtbot, monkeypatch):
+    window = _journalled_window(qtbot)
+    doc = window.doc
+    window.journal.write()
+    writes = []
+    real = recovery.write_atomic
+    monkeypatch.setattr(recovery, "write_atomic", lambda path, text: writes.append(text) or real(path, text))
+    window.journal._last_write = float("-inf")  # a quiet spell: the next change goes at once
+    doc.push(SetParamCommand(doc, "f5", "units", 30))
+    assert len(writes) == 1  # on disk before the event loop runs again
+    assert recovery.read_record(window.journal.path).network.nodes["f5"].params["units"] == 30
+    for units in range(31, 36):  # typing: written together, DELAY_MS later
+        doc.push(SetParamCommand(doc, "f5", "units", units))
+    assert window.journal.timer.isActive() and len(writes) == 1
+    qtbot.waitUntil(lambda: len(writes) == 2, timeout=4 * recovery.DELAY_MS)
+    f5 = next(n for n in json.loads(writes[-1])["document"]["nodes"] if n["id"] == "f5")
+    assert f5["params"]["units"] == 35
 
 
 def test_saving_and_discarding_remove_the_recovery_copy(qtbot, tmp_path):
