@@ -51,3 +51,10 @@ def test_the_message_names_each_missing_library_and_its_package():
     assert platform_check.check({"DISPLAY": ":0"}, load=lambda name: True) is None
     # this machine runs the GUI under Xvfb: every library is really there
     assert platform_check.missing_libraries() == []
+
+
+def test_the_readme_gives_the_line():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert APT_LINE in readme
