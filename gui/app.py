@@ -63,6 +63,11 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
             window.show_error("Cannot open file", f"{path}: no such file or directory.")
         else:
             opened_path = open_entry(window, {"path": path} if _is_file(path) else {"preset": path})
+            if opened_path and window.imports:  # a model: if it is refused, show the default
+                placeholder = window.doc
+                window.import_finished.connect(
+                    lambda ok: ok or window.doc is not placeholder
+                    or window.open_preset(DEFAULT_PRESET, ask=False))
         if not opened_path:
             failed.append(path)
     # instances that ended without closing: what they had open, and their unsaved work
