@@ -192,6 +192,8 @@ class Analyzer:
             self.graph_diagnostics = self._graph_checks()
         layers = [self.info[nid] for nid in self.order]
         diagnostics = list(self.graph_diagnostics)
+        if net._outputs is None:  # params can make a dangling layer valid: checked every run
+            diagnostics.extend(self._unintended_outputs())
         for info in layers:
             diagnostics.extend(info.diagnostics)
         return Report(net.name, layers, diagnostics)
@@ -365,7 +367,7 @@ class Analyzer:
                                   "cycle"))
         if not net.nodes:
             out.append(Diagnostic(None, ERROR, "The network is empty.",
-                                  "Add an Input layer from the palette, or start from a preset."))
+                                  "Add an Input layer from the palette, or start from a preset.", "empty"))
             return out
         if not net.inputs:
             out.append(Diagnostic(None, ERROR, "The network has no Input layer.",
@@ -390,6 +392,27 @@ class Analyzer:
                                       "Rename one of them; names must be unique in a model.", "name"))
             seen[node.name] = node.id
         return out
+
+
+    def _unintended_outputs(self) -> list:
+        """A warning when the outputs were not chosen and several layers dangle: the
+        model would silently return each of them (a Dropout dropped beside a layer
+        instead of after it, a branch left unfinished)."""
+        net, info = self.net, self.info
+        # layers that are unfinished (unconnected, missing inputs) have their own error
+        dangling = [nid for nid in net.nodes if not net._succ[nid] and net.nodes[nid].type != "Input"
+                    and nid in info and info[nid].ok]
+        if len(dangling) < 2:
+            return []
+        names = ", ".join(net.nodes[n].name for n in dangling)
+        # the likely mistake: a layer beside another consumer of its input (a side branch)
+        suspect = next((n for n in reversed(dangling) for e in net._in_edges(n)[:1]
+                        if len(net._out_edges(e.src)) > 1), dangling[-1])
+        return [Diagnostic(suspect, WARNING,
+                           f"The model has {len(dangling)} outputs because nothing consumes "
+                           f"{names}; {net.nodes[suspect].name} may be left dangling by mistake.",
+                           f"Connect {net.nodes[suspect].name} to the layer that should read it, "
+                           f"or mark {names} as the model's outputs.", "outputs")]
 
 
 class _Label:

@@ -359,9 +359,11 @@ class Network:
         self._touch([node.id] + [e.dst for e in record.edges], structure=True)
         self._emit(Change("node_added", (node.id,)))
 
-    def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
-        """Wire output port ``src_port`` of ``src`` to input port ``dst_port`` of ``dst``."""
-        reason = self.connection_problem(src, dst, src_port, dst_port)
+    def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
+                allow_cycles: bool = False) -> Edge:
+        """Wire output port ``src_port`` of ``src`` to input port ``dst_port`` of ``dst``
+        (``allow_cycles``: put back a connection of a file that holds a cycle, for undo)."""
+        reason = self.connection_problem(src, dst, src_port, dst_port, allow_cycles)
         if reason:
             raise EditError(reason)
         self._add_edge(src, dst, src_port, dst_port)
@@ -448,9 +450,15 @@ class Network:
         # a change in the number of output ports may orphan edges: analysis reports them
         self._emit(Change("params_changed", (node_id,), {"old": old, "new": dict(params)}))
 
-    def rename(self, node_id: str, new_name: str) -> None:
+    def rename(self, node_id: str, new_name: str, check: bool = True) -> None:
+        """Rename a node (``check=False`` puts back an old name even if it clashes, for undo)."""
         node = self.node(node_id)
         if new_name == node.name:
+            return
+        if not check:
+            old, node.name = node.name, new_name
+            self._touch([node_id], structure=True)
+            self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
             return
         if not valid_name(new_name):
             raise EditError(f"{new_name!r} is not a valid layer name.",

@@ -1,20 +1,30 @@
 """The inspector: name, trainable flag and one editor per parameter of the
 selected layer, generated from its catalog declaration (a wrapper's inner
-layer gets a nested form built the same way). A value the engine refuses is
-shown with the engine's message and the old value comes back."""
+layer gets a nested form built the same way), and below the layer's problems
+a button per quick fix.
+
+Edits apply live: what is typed applies after a short pause (one undo step per
+field edit: the steps of one field merge), text the engine refuses is marked in
+place without applying, and a finished edit the engine refuses is shown with
+the engine's message while the old value comes back. Tab and Shift+Tab move
+from field to field (the window's Tab shortcut does not fire inside a field),
+and Ctrl+Z inside a field undoes the document's edit, not the field's text."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QCheckBox, QFrame, QLabel, QLineEdit, QScrollArea, QToolButton, QVBoxLayout, QWidget,
+    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+    QWidget,
 )
 
-from engine.errors import NeuroCanvasError
+from engine.errors import NeuroCanvasError, ParamError
+from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
-from gui.commands import RenameCommand, SetParamCommand, SetTrainableCommand
-from gui.param_editors import ParamEditor, ParamForm, refusal_html
+from gui.commands import FunctionCommand, RenameCommand, SetParamCommand, SetTrainableCommand
+from gui.param_editors import LIVE_DELAY_MS, ParamEditor, ParamForm, chain_tab_order, refusal_html
 
 
 class SetInnerParamCommand(SetParamCommand):
@@ -30,6 +40,15 @@ class SetInnerParamCommand(SetParamCommand):
 
     def merge_key(self):
         return (self.node_id, self.name, self.path)
+
+
+class LiveRenameCommand(RenameCommand):
+    """A rename typed into the name field; the renames of one node merge."""
+
+    merge_id = 1002
+
+    def merge_key(self):
+        return (self.node_id,)
 
 
 class Inspector(QScrollArea):
@@ -54,6 +73,12 @@ class Inspector(QScrollArea):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("name")
         self.name_edit.editingFinished.connect(self._rename)
+        self._name_timer = QTimer(self)
+        self._name_timer.setSingleShot(True)
+        self._name_timer.setInterval(LIVE_DELAY_MS)
+        self._name_timer.timeout.connect(lambda: self._rename(live=True))
+        self.name_edit.textEdited.connect(lambda _t: self._name_timer.start())
+        self.name_edit.editingFinished.connect(self._name_timer.stop)
         self.doc_label = QLabel()
         self.doc_label.setWordWrap(True)
         self.doc_label.setForegroundRole(self.doc_label.foregroundRole())
@@ -66,6 +91,12 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         self.diagnostics = QLabel()
         self.diagnostics.setWordWrap(True)
+        self.fix_bar = QWidget()  # a button per quick fix of the layer's problems
+        self.fix_bar.setObjectName("fixes")
+        self._fix_box = QVBoxLayout(self.fix_bar)
+        self._fix_box.setContentsMargins(0, 0, 0, 0)
+        self._fix_box.setSpacing(3)
+        self.fix_buttons: list = []
         self.trainable = QCheckBox("Trainable")
         self.trainable.toggled.connect(self._set_trainable)
         self.form_host = QWidget()  # holds the ParamForm of the selected layer
@@ -76,9 +107,44 @@ class Inspector(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
-                  self.error_label, self.diagnostics, self.trainable, self.form_host):
+                  self.error_label, self.diagnostics, self.fix_bar, self.trainable, self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
+        app = QApplication.instance()
+        if app is not None:  # fields get the key filter when they first take the focus
+            app.focusChanged.connect(self._focus_changed)
+
+    # ----------------------------------------------------------- keyboard --
+
+    def _focus_changed(self, _old, new) -> None:
+        if new is not None and self.isAncestorOf(new) and not new.property("inspector_keys"):
+            new.setProperty("inspector_keys", True)
+            new.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        """Inside a field of this inspector, Tab/Shift+Tab are the field's (focus moves
+        on) and Ctrl+Z/Ctrl+Shift+Z are the document's, whatever the window's shortcuts say."""
+        if event.type() != QEvent.ShortcutOverride or not isinstance(obj, QWidget) \
+                or not self.isAncestorOf(obj):
+            return False
+        if event.key() in (Qt.Key_Tab, Qt.Key_Backtab) and not event.modifiers() & ~Qt.ShiftModifier:
+            event.accept()  # delivered to the field as a key press: focus moves on
+            return True
+        if event.matches(QKeySequence.Undo) or event.matches(QKeySequence.Redo):
+            self._flush_typing()
+            event.ignore()  # the window's Undo/Redo take it
+            return True
+        return False
+
+    def _flush_typing(self) -> None:
+        """Apply what is typed and not yet applied (before an undo, say)."""
+        if self._name_timer.isActive():
+            self._name_timer.stop()
+            self._rename(live=True)
+        for editor in list(self.editors.values()):
+            if editor.typing_pending():
+                editor._timer.stop()
+                editor._typed_pause()
 
     # ------------------------------------------------------------ binding --
 
@@ -115,6 +181,7 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         if not has:
             self.diagnostics.hide()
+            self._show_fixes([])
             self._clear_forms()
             return
         if rebuild or self.params_form is None:
@@ -143,9 +210,11 @@ class Inspector(QScrollArea):
         form.advanced.setChecked(self._advanced_open)  # stays open from layer to layer
         form.advanced.toggled.connect(lambda on: setattr(self, "_advanced_open", on))
         form.committed.connect(self._commit)
+        form.typed.connect(self._typed)
         form.reset_requested.connect(self._reset)
         self._form_box.addWidget(form)
         self.params_form = form
+        chain_tab_order([self.name_edit, self.trainable] + form.focus_chain())
         self.editors = form.editors
         self.reset_buttons = form.reset_buttons
 
@@ -199,6 +268,38 @@ class Inspector(QScrollArea):
             self.diagnostics.show()
         else:
             self.diagnostics.hide()
+        fixes = []
+        for d, found in fixes_by_diagnostic(self.doc.network, report).items():
+            if d.node == self.node_id:
+                fixes.extend(found)
+        self._show_fixes(fixes)
+
+    def _show_fixes(self, fixes) -> None:
+        titles = [f.title for f in fixes]
+        if titles == [b.text() for b in self.fix_buttons]:
+            self._fixes = list(fixes)
+            self.fix_bar.setVisible(bool(fixes))
+            return
+        for button in self.fix_buttons:
+            self._fix_box.removeWidget(button)
+            button.deleteLater()
+        self.fix_buttons = []
+        self._fixes = list(fixes)
+        for i, fix in enumerate(fixes):
+            button = QPushButton(fix.title)
+            button.setObjectName("fix")
+            button.setToolTip(f"Apply: {fix.title} (one undo step)")
+            button.setFocusPolicy(Qt.ClickFocus)  # Tab goes from field to field
+            button.clicked.connect(lambda _=False, i=i: self._apply_fix(self._fixes[i]))
+            self._fix_box.addWidget(button)
+            self.fix_buttons.append(button)
+        self.fix_bar.setVisible(bool(fixes))
+
+    def _apply_fix(self, fix) -> None:
+        try:
+            self.doc.push(FunctionCommand(self.doc, fix.title, fix.apply))
+        except NeuroCanvasError as exc:
+            self._refuse(str(exc))
 
     # ------------------------------------------------------------ editing --
 
@@ -214,6 +315,23 @@ class Inspector(QScrollArea):
         else:
             command = SetParamCommand(self.doc, self.node_id, name, value)
         self._push(command, name)
+
+    def _typed(self, name: str, value) -> None:
+        """Text typed into field ``name`` after a pause: applied if the engine takes
+        it, else marked in place (the document and the text stay as they are)."""
+        node = self.doc.network.nodes.get(self.node_id) if self.doc is not None else None
+        if node is None or name not in self.editors:
+            return
+        editor = self.editors[name]
+        params = dict(node.params)
+        params[name] = value
+        try:
+            node.spec.resolve(params)
+        except ParamError as exc:
+            editor.mark_invalid(str(exc))
+            return
+        editor.clear_invalid()
+        self._commit(name, value)
 
     def _reset(self, name: str) -> None:
         self._push(SetParamCommand(self.doc, self.node_id, name, reset=True), name)
@@ -231,18 +349,37 @@ class Inspector(QScrollArea):
         if self.params_form is not None:
             self.params_form.clear_refusals()
 
-    def _rename(self) -> None:
+    def _rename(self, live: bool = False) -> None:
         if self.node_id is None:
             return
         new = self.name_edit.text().strip()
         node = self.doc.network.nodes[self.node_id]
         if new == node.name:
+            self._mark_name("")
             return
+        command = (LiveRenameCommand if live else RenameCommand)(self.doc, self.node_id, new)
         try:
-            self.doc.push(RenameCommand(self.doc, self.node_id, new))
+            self.doc.push(command)
         except NeuroCanvasError as exc:
+            if live:  # marked in place; leaving the field puts the old name back
+                self._mark_name(str(exc))
+                return
+            self._mark_name("")
             self._refuse(str(exc))
             self.name_edit.setText(node.name)
+            return
+        self._mark_name("")
+
+    def _mark_name(self, message: str) -> None:
+        edit = self.name_edit
+        if message:
+            edit.setProperty("invalid", True)
+            edit.setStyleSheet(f"border: 2px solid {style.error_color().name()}; border-radius: 3px;")
+            edit.setToolTip(message)
+        elif edit.property("invalid"):
+            edit.setProperty("invalid", False)
+            edit.setStyleSheet("")
+            edit.setToolTip("")
 
     def _set_trainable(self, value: bool) -> None:
         if self.node_id is not None and self.doc.network.nodes[self.node_id].trainable != value:

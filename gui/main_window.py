@@ -29,6 +29,7 @@ from gui.commands import (
 from gui.document import Document
 from gui.inspector import Inspector
 from gui.palette import Palette
+from gui import refusal_popup
 from gui.problems_panel import ProblemsPanel
 from gui.quick_add import QuickAdd
 from gui.model_import import MODEL_SUFFIXES, ModelImport, is_model_file
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.scene = NetworkScene(self)
         self.view = CanvasView(self.scene, self)
         self.setCentralWidget(self.view)
+        refusal_popup.attach(self.view)
         self.palette = Palette()
         self.inspector = Inspector()
         self.summary = SummaryPanel()

@@ -1,8 +1,11 @@
 """Editors generated from the catalog's ``Param`` declarations.
 
 Each editor shows a value and emits ``committed(value)`` when the user
-finishes an edit; whether the value is acceptable is the engine's decision
-(the inspector shows its ``ParamError`` message and puts the old value back).
+finishes an edit (Enter, leaving the field, a click), and ``typed(value)``
+after a short pause while typing, so edits apply live. Whether a value is
+acceptable is the engine's decision: a finished edit it refuses shows its
+``ParamError`` message and the old value comes back; typed text it refuses is
+marked in place (red border, the message as tooltip) and nothing is applied.
 
 :class:`ParamForm` lays out one editor per param of a layer spec; the
 inspector uses it for the selected layer, and :class:`LayerEditor` (the
@@ -17,7 +20,7 @@ import functools
 import json
 import re
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QSpinBox, QToolButton, QVBoxLayout, QWidget,
@@ -31,6 +34,7 @@ from gui.canvas import style
 from gui.starter_params import starter_params
 
 INT_LIMIT = 2**31 - 1
+LIVE_DELAY_MS = 400  # typing pauses this long before what was typed is applied
 NONE_TEXTS = {"", "none", "null", "default"}
 
 
@@ -87,14 +91,22 @@ class ParamEditor(QObject):
     param needs it to know which layer types it may hold)."""
 
     committed = Signal(object)
+    typed = Signal(object)
 
     def __init__(self, param, parent=None, owner=None):
         super().__init__(parent)
         self.param = param
         self.owner = owner
+        self.invalid = ""  # the message of typed text the engine refuses
+        self._emitting = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_DELAY_MS)
+        self._timer.timeout.connect(self._typed_pause)
         self.widget = self._make()
         self.widget.setToolTip(param.help)
         self.widget.setObjectName(f"param:{param.name}")
+        self._watch_typing()
 
     # ------------------------------------------------------------ widgets --
 
@@ -104,6 +116,7 @@ class ParamEditor(QObject):
         if kind == "layer":
             w = LayerEditor(p, self.owner)
             w.committed.connect(self.committed.emit)
+            w.typed.connect(self.typed.emit)
             return w
         if kind == "bool":
             w = QCheckBox()
@@ -140,16 +153,89 @@ class ParamEditor(QObject):
         return w
 
     def _commit_text(self, text: str) -> None:
+        self.committed.emit(self._text_value(text))
+
+    def _text_value(self, text: str):
         value = parse_text(self.param.kind, text)
         if self.param.kind in ("activation", "regularizer", "constraint", "initializer") \
                 and isinstance(value, str):
             value = value.strip()
-        self.committed.emit(value)
+        return value
+
+    # ----------------------------------------------------------- typing --
+
+    def text_field(self) -> QLineEdit | None:
+        """The line edit a person types into (inside a spin or combo box too)."""
+        w = self.widget
+        if isinstance(w, QLineEdit):
+            return w
+        if isinstance(w, QSpinBox):
+            return w.findChild(QLineEdit)
+        if isinstance(w, QComboBox) and w.isEditable():
+            return w.lineEdit()
+        return None
+
+    def _watch_typing(self) -> None:
+        field = self.text_field()
+        if field is None:
+            return
+        field.textEdited.connect(lambda _text: self._timer.start())
+        finished = self.widget.editingFinished if isinstance(self.widget, QSpinBox) else field.editingFinished
+        finished.connect(self._timer.stop)  # a finished edit commits at once
+
+    def typing_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def _typed_pause(self) -> None:
+        w = self.widget
+        if isinstance(w, QSpinBox):
+            text = w.cleanText()
+            state, _text, _pos = w.validate(w.text(), 0)
+            from PySide6.QtGui import QValidator
+
+            if state != QValidator.Acceptable or not text.strip():
+                self.mark_invalid(f"{self.param.name} must be a whole number from "
+                                  f"{w.minimum()} to {w.maximum()}.")
+                return
+            value = int(w.valueFromText(text))
+        else:
+            value = self._text_value(self.text_field().text())
+        self._emitting = True
+        try:
+            self.typed.emit(value)
+        finally:
+            self._emitting = False
+
+    def mark_invalid(self, message: str) -> None:
+        """Mark the field as holding text the engine refuses (nothing was applied)."""
+        w = self.widget
+        if isinstance(w, LayerEditor):
+            w.mark_invalid(message)
+            return
+        self.invalid = message
+        w.setProperty("invalid", True)
+        w.setStyleSheet(f"border: 2px solid {style.error_color().name()}; border-radius: 3px;")
+        w.setToolTip(message)
+
+    def clear_invalid(self) -> None:
+        w = self.widget
+        if isinstance(w, LayerEditor):
+            w.clear_invalid()
+            return
+        if self.invalid:
+            self.invalid = ""
+            w.setProperty("invalid", False)
+            w.setStyleSheet("")
+            w.setToolTip(self.param.help)
 
     # -------------------------------------------------------------- value --
 
     def set_value(self, value) -> None:
         w = self.widget
+        if self._emitting:  # the value typed is being applied: leave the text as typed
+            return
+        self._timer.stop()
+        self.clear_invalid()
         if isinstance(w, LayerEditor):
             w.set_value(value)
             return
@@ -186,6 +272,7 @@ class ParamForm(QWidget):
     the edits; the form itself never changes the document."""
 
     committed = Signal(str, object)
+    typed = Signal(str, object)
     reset_requested = Signal(str)
 
     def __init__(self, spec, parent=None):
@@ -218,11 +305,24 @@ class ParamForm(QWidget):
             self._add_row(param)
             n_advanced += param.advanced
         self.advanced.setVisible(n_advanced > 0)
+        chain_tab_order(self.focus_chain())
+
+    def focus_chain(self) -> list:
+        """The fields in the order they are shown (main, then advanced; nested forms inline)."""
+        main = [e for e in self.editors.values() if not e.param.advanced]
+        advanced = [e for e in self.editors.values() if e.param.advanced]
+        out = []
+        for editor in main + advanced:
+            w = editor.widget
+            out.extend(w.focus_chain() if isinstance(w, LayerEditor) else [w])
+        return out
 
     def _add_row(self, param) -> None:
         editor = ParamEditor(param, self, owner=self.spec)
         editor.committed.connect(lambda value, name=param.name: self.committed.emit(name, value))
+        editor.typed.connect(lambda value, name=param.name: self.typed.emit(name, value))
         reset = QToolButton()
+        reset.setFocusPolicy(Qt.NoFocus)  # Tab goes from field to field
         reset.setText("↺")
         reset.setAutoRaise(True)
         reset.setToolTip(f"Reset {param.name} to the Keras default")
@@ -290,6 +390,12 @@ class ParamForm(QWidget):
                 widget.clear_refusals()
 
 
+def chain_tab_order(widgets) -> None:
+    """Tab goes through ``widgets`` in this order (Shift+Tab back)."""
+    for a, b in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(a, b)
+
+
 def _form_layout(host) -> QFormLayout:
     form = QFormLayout(host)
     form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -315,6 +421,7 @@ class LayerEditor(QFrame):
     which inner field the last commit changed."""
 
     committed = Signal(object)
+    typed = Signal(object)
 
     def __init__(self, param, owner=None, parent=None):
         super().__init__(parent)
@@ -338,6 +445,7 @@ class LayerEditor(QFrame):
         self.json_button.setText("{…}")
         self.json_button.setCheckable(True)
         self.json_button.setAutoRaise(True)
+        self.json_button.setFocusPolicy(Qt.NoFocus)
         self.json_button.setToolTip("Advanced: edit the wrapped layer as JSON")
         top.addWidget(self.type_combo, 1)
         top.addWidget(self.json_button)
@@ -401,10 +509,12 @@ class LayerEditor(QFrame):
             self.form = ParamForm(spec, self)
             self.form.setObjectName(f"layer_form:{spec.type}")
             self.form.committed.connect(self._field_edited)
+            self.form.typed.connect(self._field_typed)
             self.form.reset_requested.connect(self._field_reset)
             self._form_box.addWidget(self.form)
         if self.form is not None:
             self.form.set_values(params, resolved)
+            chain_tab_order(self.focus_chain())
         if not self.json_edit.hasFocus():
             self.json_edit.setText(value_text(self.value))
             self.json_edit.setModified(False)
@@ -422,6 +532,27 @@ class LayerEditor(QFrame):
         params[name] = value
         path = (name,) + self.form.editors[name].edit_path()
         self._emit(path, {"type": self.value["type"], "params": params})
+
+    def focus_chain(self) -> list:
+        return [self.type_combo] + (self.form.focus_chain() if self.form is not None else [])
+
+    def _field_typed(self, name: str, value) -> None:
+        if self.value is None:
+            return
+        params = dict(self.value["params"])
+        params[name] = value
+        self.path = (name,) + self.form.editors[name].edit_path()
+        self.typed.emit({"type": self.value["type"], "params": params})
+
+    def mark_invalid(self, message: str) -> None:
+        name = self.path[0] if self.path else None
+        if self.form is not None and name in self.form.editors:
+            self.form.editors[name].mark_invalid(message)
+
+    def clear_invalid(self) -> None:
+        if self.form is not None:
+            for editor in self.form.editors.values():
+                editor.clear_invalid()
 
     def _field_reset(self, name: str) -> None:
         if self.value is None:

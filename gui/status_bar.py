@@ -1,5 +1,6 @@
-"""The status bar: totals of the analysis, memory for a batch size, validity,
-and whether TensorFlow is loaded (and on which device training would run)."""
+"""The status bar: totals of the analysis, memory for a batch size, the counts of
+errors and warnings, and whether TensorFlow is loaded (and on which device
+training would run)."""
 
 from __future__ import annotations
 
@@ -42,17 +43,30 @@ class StatusBar(QStatusBar):
         mem = report.memory_bytes(self.batch.value())
         self.memory.setText(f"≈ {ft.bytes_text(mem)} to train")
         self.memory.setToolTip("Weights, gradients and Adam slots plus the activations of one batch")
-        if report.valid:
-            color, text = style.ok_color().name(), "✔ valid"
-            if report.warnings:
-                text += f" · {len(report.warnings)} warning{'s' if len(report.warnings) > 1 else ''}"
-        else:
-            color, text = style.error_color().name(), f"✖ {len(report.errors)} error" + \
-                ("s" if len(report.errors) > 1 else "")
-        self.validity.setText(f"<span style='color:{color}'>{text}</span>")
+        self.validity.setText(validity_html(report))
+        problems = [d.message for d in report.diagnostics[:8]]
+        self.validity.setToolTip("<br>".join(problems) if problems else "The network is valid.")
 
     def set_tensorflow(self, state: str, device: str = "") -> None:
         text = f"TensorFlow: {state}"
         if device:
             text += f" · {device}"
         self.tensorflow.setText(text)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def validity_html(report) -> str:
+    """Always the counts ("✖ 1 error · 2 warnings", "✔ 0 errors · 0 warnings"), so a
+    warning is never hidden behind a bare "valid"."""
+    errors, warnings = len(report.errors), len(report.warnings)
+    if errors:
+        color, icon = style.error_color().name(), "✖"
+    elif warnings:
+        color, icon = style.warning_color().name(), "⚠"
+    else:
+        color, icon = style.ok_color().name(), "✔"
+    return (f"<span style='color:{color}'>{icon} {plural(errors, 'error')} · "
+            f"{plural(warnings, 'warning')}</span>")

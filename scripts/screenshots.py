@@ -1,5 +1,6 @@
 """Write PNGs of the main window to assets/screenshots/: the editor with a
-few presets, and the training dashboard mid-run (LeNet-5 on the digits,
+few presets, a connection refused by a mouse drag with the fix offered next to
+the pointer, and the training dashboard mid-run (LeNet-5 on the digits,
 paused after a few epochs: loss and metrics, the learning rate of a cosine
 schedule, the first convolution's feature maps and filters).
 
@@ -61,6 +62,7 @@ def main(out_dir: Path, training: bool = True) -> int:
         target = out_dir / name
         window.grab().save(str(target))
         print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    refused_connection_shot(app, window, out_dir / "editor-refused-connection.png")
     if training:
         dashboard_shot(app, window, out_dir / "dashboard-training.png")
     window.close()
@@ -74,6 +76,44 @@ def _wait(app, condition, seconds: float, what: str) -> None:
             raise SystemExit(f"gave up waiting for {what}")
         app.processEvents()
         time.sleep(0.01)
+
+
+def refused_connection_shot(app, window, target: Path) -> None:
+    """A Dense(64) dragged onto an LSTM: refused (the LSTM wants a sequence), and
+    the popup at the pointer offers "Connect through a Reshape to (64, 1)"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from engine.network import Network
+    from gui.document import Document
+
+    net = Network("sequence-head")
+    net.add_node("Input", {"shape": [16]}, id="features", pos=(0, 0))
+    net.add_node("Dense", {"units": 64, "activation": "relu"}, id="encoder", pos=(0, 120))
+    net.add_node("LSTM", {"units": 32}, id="lstm", pos=(260, 300))
+    net.add_node("Dense", {"units": 1}, id="forecast", pos=(260, 420))
+    net.connect("features", "encoder")
+    net.connect("lstm", "forecast")
+    window.resize(1500, 940)
+    window.set_document(Document(net))
+    window.problems_dock.raise_()
+    app.processEvents()
+    window.view.set_zoom(1.3)
+    window.view.centerOn(window.scene.nodes["lstm"].scenePos())
+    app.processEvents()
+    vp = window.view.viewport()
+    a = window.view.mapFromScene(window.scene.nodes["encoder"].out_port(0).scenePos())
+    b = window.view.mapFromScene(window.scene.nodes["lstm"].in_port(0).scenePos())
+    QTest.mousePress(vp, Qt.LeftButton, Qt.NoModifier, a)
+    for i in range(1, 9):
+        QTest.mouseMove(vp, a + (b - a) * (i / 8))
+    QTest.mouseRelease(vp, Qt.LeftButton, Qt.NoModifier, b)
+    _wait(app, window.view.refusal_popup.isVisible, 30, "the refusal popup")
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(target))
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    window.view.refusal_popup.hide()
 
 
 def dashboard_shot(app, window, target: Path) -> None:

@@ -35,6 +35,7 @@ PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is 
 
 class NetworkScene(QGraphicsScene):
     connection_refused = Signal(str)
+    refused = Signal(object, object, object, str)  # (src, port), (dst, port), scene pos, reason
     message = Signal(str)
     node_double_clicked = Signal(str)
     quick_add_requested = Signal(QPointF, object)  # scene position, (src id, port) or None
@@ -203,6 +204,9 @@ class NetworkScene(QGraphicsScene):
                 self._refresh_edge(item, report)
         if self.collapsed_items:
             self._refresh_collapsed(report)
+        from gui.fix_badge import update_badges  # (gui.fix_badge imports gui.canvas)
+
+        update_badges(self, report)
 
     def _refresh_node(self, nid, info, diags) -> None:
         node = self.net.nodes[nid]
@@ -515,7 +519,7 @@ class NetworkScene(QGraphicsScene):
                 self.quick_add_requested.emit(pos, (port.node_id, port.index))
             return
         src, dst = self._endpoints(port, target)
-        self.try_connect(src.node_id, dst.node_id, src.index, dst.index)
+        self.try_connect(src.node_id, dst.node_id, src.index, dst.index, pos=pos)
 
     def _drop_reconnect(self, drag, target: PortItem | None, pos: QPointF) -> None:
         """A picked-up connection dropped: on a port it is reconnected there (or refused
@@ -552,6 +556,9 @@ class NetworkScene(QGraphicsScene):
                 reason = str(exc)
         if reason:
             self._refuse(reason)
+            self.refused_moving = edge  # the refusal popup offers fixes that move it
+            self.refused.emit(new[0::2], new[1::2], QPointF(pos), reason)
+            self.refused_moving = None
             return
         self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
 
@@ -565,8 +572,9 @@ class NetworkScene(QGraphicsScene):
         self.last_refusal = reason
         self.connection_refused.emit(reason)
 
-    def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> str:
-        """Connect if the engine accepts it; otherwise report why. Returns the reason or ''."""
+    def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0, pos=None) -> str:
+        """Connect if the engine accepts it; otherwise report why (with ``pos``, where the
+        connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
         reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
         if not reason:
             try:
@@ -575,6 +583,8 @@ class NetworkScene(QGraphicsScene):
                 reason = str(exc)
         if reason:
             self._refuse(reason)
+            if pos is not None:
+                self.refused.emit((src, src_port), (dst, dst_port), QPointF(pos), reason)
         return reason
 
     def keyPressEvent(self, event):
