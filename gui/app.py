@@ -135,13 +135,25 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
             app.exit(1 if failed else 0)
             return
         # the training dashboard needs numpy and pyqtgraph (about a second of
-        # imports): a thread imports them, then the dashboard is installed
+        # imports): a thread imports them, then the dashboard is installed.
+        # TensorFlow loads after those imports, never beside them: two threads
+        # loading native extensions at once can deadlock (the dynamic loader's
+        # lock against the GIL), so the two heavy loads take turns.
         from gui.dashboard_loader import DashboardLoader
 
-        for w in windows:
-            DashboardLoader(w).start()
-        if not os.environ.get("NEUROCANVAS_NO_TENSORFLOW"):
-            QTimer.singleShot(300, loader.start)
+        dashboards = [DashboardLoader(w) for w in windows]
+
+        def start_dashboards(*_args):
+            for d in dashboards:
+                d.start()
+
+        if loader.state == "loading":  # a model is being imported: TensorFlow first
+            loader.ready.connect(start_dashboards)
+            loader.failed.connect(start_dashboards)
+        else:
+            if not os.environ.get("NEUROCANVAS_NO_TENSORFLOW") and dashboards:
+                dashboards[0].imported.connect(lambda: QTimer.singleShot(300, loader.start))
+            start_dashboards()
         offer_recovery()  # may ask a question (a modal dialog)
         if driver is not None:
             driver.ready(windows)
