@@ -30,6 +30,9 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
     app.setApplicationName("NeuroCanvas")
     app.setOrganizationName("NeuroCanvas")
     app.setApplicationDisplayName("NeuroCanvas")
+    from gui import wheel_guard
+
+    wheel_guard.install(app)
 
     from gui import language as languages
     from gui import recovery, test_driver
