@@ -1,6 +1,7 @@
 """The ``neurocanvas`` command.
 
-    neurocanvas                      start the editor
+    neurocanvas [FILE]               start the editor (FILE: a document, preset id or
+                                     .keras/.h5 model; see gui/launch.py for its options)
     neurocanvas validate FILE        exit 0 valid, 1 invalid, 2 unreadable / bad usage
     neurocanvas summary FILE [--json]
     neurocanvas export FILE --python OUT.py | --python-train OUT.py | --keras OUT.keras
@@ -369,24 +370,13 @@ def _run_path(file: str, run: str) -> Path:
 
 
 def cmd_gui(args) -> int:
-    try:
-        from gui.app import main as gui_main
-    except ImportError as exc:
-        # no usable Qt here (e.g. a server without its system libraries): say why,
-        # then show what the engine can do without a screen
-        print(f"neurocanvas: the editor cannot start ({exc}); showing the "
-              f"{DEFAULT_PRESET} summary instead. The command line works without it: "
-              "neurocanvas --help", file=sys.stderr)
-        args.file, args.json = DEFAULT_PRESET, False
-        return cmd_summary(args)
-    return gui_main(args.file, exit_when_ready=getattr(args, "exit_when_ready", False))
+    from gui.launch import main as editor_main
+
+    return editor_main(args.editor_argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="neurocanvas", description="Design, train and understand Keras networks.")
-    parser.add_argument("--exit-when-ready", action="store_true",
-                        help="open the editor, wait until it is shown and idle, print the seconds "
-                             "since the process started and exit (measures start-up)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("validate", help="check a document; exit 0 valid, 1 invalid, 2 unreadable")
     p.add_argument("file", help="a .json document or a preset id")
@@ -442,8 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
     from engine.deploy.command import add_parser as add_deploy_parser
 
     add_deploy_parser(sub)
-    p = sub.add_parser("gui", help="start the editor (the default)")
-    p.add_argument("file", nargs="?", help="a document to open")
+    p = sub.add_parser("gui", help="start the editor (the default: neurocanvas [FILE] "
+                       "[--exit-when-ready] [--lang LANG] [--verbose]; see neurocanvas gui --help)")
+    p.add_argument("file", nargs="?", help="a document, a preset id or a .keras/.h5 model")
     p.set_defaults(func=cmd_gui)
     from engine.explain.command import add_explain_parser
 
@@ -453,10 +444,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args.file = None
-        args.func = cmd_gui
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from gui.launch import editor_argv  # the editor's own arguments (FILE, --exit-when-ready, ...)
+
+    editor = editor_argv(argv, _commands(parser))
+    if editor is not None:
+        args = argparse.Namespace(editor_argv=editor, func=cmd_gui)
+    else:
+        args = parser.parse_args(argv)
     try:
         return args.func(args)
     except NeuroCanvasError as exc:
@@ -474,6 +469,10 @@ def main(argv=None) -> int:
         print(f"neurocanvas: unexpected error: {type(exc).__name__}: {exc} "
               "(set NEUROCANVAS_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_UNREADABLE
+
+
+def _commands(parser) -> set:
+    return {name for action in parser._subparsers._group_actions for name in action.choices}
 
 
 if __name__ == "__main__":
