@@ -10,6 +10,8 @@
                      [--lr X] [--strategy mirrored|multiworker] [--run-dir DIR] [--resume RUN]
                                      exit 0 finished, 1 training failed / invalid, 2 bad usage
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
+    neurocanvas sweep FILE --space SPACE.json --trials N [...]   (engine.experiments.command)
+    neurocanvas sweep-worker --storage URL --study NAME
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
@@ -412,6 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"),
                    help="what differs between two runs (ids or folders), as JSON")
     p.set_defaults(func=cmd_runs)
+    from engine.experiments.command import add_parsers as add_sweep_parsers
+
+    add_sweep_parsers(sub)
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)
