@@ -153,11 +153,13 @@ class TrialObjective:
         except (DataError, SettingsError, RunError) as exc:
             return {"failed": True, "reason": exc.message}
         trial.set_user_attr("run_dir", str(session.run_dir) if session.run_dir else None)
+        _say(self.stream, f"[{self.study_name}] trial {trial.number} training in {session.run_dir}")
         session.start()
         try:
             while session.trainer.running:
                 session.wait(0.5)
         except KeyboardInterrupt:
+            trial.set_user_attr("reason", "Stopped by the user.")
             session.trainer.stop()
             session.wait()
             raise
