@@ -87,9 +87,13 @@ class SweepConfig:
 
 # ----------------------------------------------------------------------------- optuna parts
 def _quiet_optuna():
+    import warnings
+
     import optuna
 
     optuna.logging.set_verbosity(optuna.logging.ERROR)
+    # the heartbeat and multivariate TPE are marked experimental; say nothing of it
+    warnings.filterwarnings("ignore", category=optuna.exceptions.ExperimentalWarning)
     return optuna
 
 

@@ -76,6 +76,8 @@ class ParetoPlot(pg.PlotWidget):
         self.front_line.setData([xs[i] for i in idx], [ys[i] for i in idx])
         self.setLabel("left", first)
         self.setLabel("bottom", cost)
+        if xs:  # fit the points now (the plot may be hidden, when auto-range waits)
+            self.getViewBox().autoRange(padding=0.15)
 
 
 def _label(t: dict, metric: str) -> str:

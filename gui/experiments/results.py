@@ -42,6 +42,7 @@ class ResultsTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.columns: list[str] = []
+        self.horizontalHeader().setSortIndicator(0, Qt.AscendingOrder)  # trials in order
         self.itemSelectionChanged.connect(self._selected)
 
     def show_summary(self, summary: dict) -> None:

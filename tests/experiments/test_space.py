@@ -137,3 +137,26 @@ def test_a_document_whose_experiments_section_is_not_an_object_is_refused(tmp_pa
     data["experiments"] = [1, 2]
     with pytest.raises(DocumentError, match="'experiments' must be an object"):
         from_dict(data)
+
+
+@pytest.mark.parametrize("sampler, pruner", [("cmaes", "hyperband"), ("random", "none"),
+                                             ("tpe", "median")])
+def test_candidates_over_a_cost_limit_are_pruned_before_training(tmp_path, sampler, pruner):
+    """Every sampler and pruner runs a study; a constraint prunes each candidate
+    with its reason before anything is trained (no run folder)."""
+    from engine.experiments.study import load_study, study_summary
+    from engine.experiments.trials import run_study
+    from tests.experiments.documents import new_study
+
+    space = {"hidden.units": {"int": [64, 256]}, "lr": {"float": [0.01, 0.1]}}
+    study, config, storage = new_study(tmp_path, iris_net(), space, sampler=sampler,
+                                       pruner=pruner, trials=3, epochs=2, seed=0,
+                                       constraints=["params<=100"])
+    run_study(storage, "s")
+    out = study_summary(load_study(storage, "s")[0], storage)
+    assert [t["state"] for t in out["trials"]] == ["pruned"] * 3
+    for t in out["trials"]:
+        assert 64 <= t["params"]["hidden.units"] <= 256 and t["run_dir"] is None
+        assert t["reason"] == f"params {t['params_count']:,} is above the limit params<=100."
+    assert out["best"] is None and out["pareto"] == []
+    assert not list((tmp_path / "doc.runs").glob("*/run.json"))  # nothing was trained

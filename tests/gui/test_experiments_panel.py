@@ -6,8 +6,8 @@ field, and a study started, followed live and finished from the panel."""
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -53,6 +53,17 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert len(panel.pareto.trials.data) == 2 and panel.pareto.front_numbers
     assert len([ln for ln in panel.coordinates.lines if ln.xData is not None
                 and len(ln.xData)]) == 2
+    # the mouse over a point of the front names its trial
+    plot = panel.pareto
+    qtbot.waitUntil(plot.isVisible)
+    spot = plot.front.points()[0]
+    where = plot.mapFromScene(plot.plotItem.vb.mapViewToScene(spot.pos()))
+    for dx in (8, 0):  # a move onto the point, as a mouse sends it
+        at = QPointF(where.x() + dx, where.y())
+        QApplication.sendEvent(plot.viewport(), QMouseEvent(
+            QEvent.MouseMove, at, plot.viewport().mapToGlobal(at), Qt.NoButton, Qt.NoButton,
+            Qt.NoModifier))
+    qtbot.waitUntil(lambda: panel.hover_label.text().startswith(f"trial {spot.data()}:"))
     # sort by the swept value by clicking its header, then pick the 24-unit trial
     header = table.horizontalHeader()
     col = table.columns.index("hidden.units")
