@@ -32,6 +32,9 @@ from engine.experiments.study import (SweepConfig, fail_abandoned, finished_coun
                                       load_study)
 
 
+STOPPED = "Stopped by the user; the study runs another trial in its place when resumed."
+
+
 def _say(stream, text: str) -> None:
     if stream is not None:
         stream.write(text + "\n")
@@ -77,6 +80,13 @@ class TrialObjective:
         self.session = None  # of the trial being trained
 
     def __call__(self, trial):
+        try:
+            return self._run(trial)
+        except KeyboardInterrupt:  # Ctrl+C, or Stop in the editor: the trial fails, said so
+            trial.set_user_attr("reason", STOPPED)
+            raise
+
+    def _run(self, trial):
         import optuna
 
         trial.set_user_attr("host", socket.gethostname())
@@ -159,7 +169,6 @@ class TrialObjective:
             while session.trainer.running:
                 session.wait(0.5)
         except KeyboardInterrupt:
-            trial.set_user_attr("reason", "Stopped by the user.")
             session.trainer.stop()
             session.wait()
             raise

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from gui.experiments.plots import ParallelCoordinates, ParetoPlot
+from gui.experiments.plots import ParallelCoordinates, ParetoPlot, TrialCurves
 from gui.experiments.results import ResultsTable
 
 POLL_MS = 1000
@@ -141,6 +141,7 @@ class ExperimentsPanel(QWidget):
         self.pareto = ParetoPlot()
         self.pareto.hovered.connect(self._hovered)
         self.coordinates = ParallelCoordinates()
+        self.curves = TrialCurves()
         self.diff = QPlainTextEdit()
         self.diff.setReadOnly(True)
         self.diff.setObjectName("experiment-diff")
@@ -174,6 +175,7 @@ class ExperimentsPanel(QWidget):
         tabs = QTabWidget()
         tabs.addTab(self.pareto, "Pareto")
         tabs.addTab(self.coordinates, "Parallel coordinates")
+        tabs.addTab(self.curves, "Trial curves")
         detail = QWidget()
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
@@ -418,6 +420,7 @@ class ExperimentsPanel(QWidget):
             text = describe_diff(diff_networks(self.doc.network, other), t["params"])
         except NeuroCanvasError as exc:
             text = f"Cannot apply to the document: {exc.message}"
+        self.curves.show_history(_run_history(t.get("run_dir")))
         head = f"Trial {number} ({t['state']})"
         if t.get("reason"):
             head += f": {t['reason']}"
@@ -453,6 +456,19 @@ class ExperimentsPanel(QWidget):
             if not p.waitForFinished(5000):
                 p.kill()
                 p.waitForFinished(2000)
+
+
+def _run_history(run_dir) -> dict:
+    """The per-epoch metrics of a trial's run (empty when it has none)."""
+    from engine.errors import NeuroCanvasError
+    from engine.training.runs import load_run
+
+    if not run_dir:
+        return {}
+    try:
+        return load_run(run_dir).history()
+    except (NeuroCanvasError, OSError, ValueError):
+        return {}
 
 
 def install_experiments(window) -> ExperimentsPanel:

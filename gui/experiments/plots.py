@@ -139,3 +139,33 @@ def _scaled(values: list, log: bool = False) -> list[float]:
     nums = [math.log10(v) if log and v > 0 else float(v) for v in values]
     lo, hi = (min(nums), max(nums)) if nums else (0.0, 1.0)
     return [0.5 if hi == lo else (v - lo) / (hi - lo) for v in nums]
+
+
+class TrialCurves(pg.PlotWidget):
+    """The per-epoch curves of one trial's run (read from its run folder)."""
+
+    COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189)]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("experiment-curves")
+        self.setMenuEnabled(False)
+        self.showGrid(x=True, y=True, alpha=0.2)
+        self.legend = self.addLegend(offset=(-10, 10))
+        self.curves: dict[str, pg.PlotDataItem] = {}
+
+    def show_history(self, history: dict) -> None:
+        """``{metric: [value per epoch]}``; metrics not in it are cleared."""
+        for name in list(self.curves):
+            if name not in history:
+                self.legend.removeItem(self.curves[name])
+                self.removeItem(self.curves.pop(name))
+        for i, (name, values) in enumerate(sorted(history.items())):
+            curve = self.curves.get(name)
+            if curve is None:
+                curve = self.curves[name] = self.plot(
+                    name=name, pen=pg.mkPen(self.COLORS[i % len(self.COLORS)], width=2),
+                    symbol="o", symbolSize=5)
+            ys = [float("nan") if v is None else float(v) for v in values]
+            curve.setData(list(range(1, len(ys) + 1)), ys)
+        self.setLabel("bottom", "epoch")

@@ -58,12 +58,15 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     qtbot.waitUntil(plot.isVisible)
     spot = plot.front.points()[0]
     where = plot.mapFromScene(plot.plotItem.vb.mapViewToScene(spot.pos()))
-    for dx in (8, 0):  # a move onto the point, as a mouse sends it
-        at = QPointF(where.x() + dx, where.y())
+    at = QPointF(where)
+
+    def rest_mouse_on_point():  # pyqtgraph drops moves closer than its rate limit: move again
         QApplication.sendEvent(plot.viewport(), QMouseEvent(
             QEvent.MouseMove, at, plot.viewport().mapToGlobal(at), Qt.NoButton, Qt.NoButton,
             Qt.NoModifier))
-    qtbot.waitUntil(lambda: panel.hover_label.text().startswith(f"trial {spot.data()}:"))
+        return panel.hover_label.text().startswith(f"trial {spot.data()}:")
+
+    qtbot.waitUntil(rest_mouse_on_point)
     # sort by the swept value by clicking its header, then pick the 24-unit trial
     header = table.horizontalHeader()
     col = table.columns.index("hidden.units")
@@ -75,6 +78,9 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert panel.trial(number)["params"]["hidden.units"] == 24
     assert "hidden.units: 8 → 24" in panel.diff.toPlainText()
     assert "parameters: 67 → 195" in panel.diff.toPlainText()
+    # and its curves, read from its run folder
+    curve = panel.curves.curves["val_accuracy"]
+    assert list(curve.yData) == pytest.approx(panel.trial(number)["values"])
 
     before = json.dumps(net.to_dict(), sort_keys=True)
     steps = window.doc.undo_stack.count()
@@ -139,3 +145,35 @@ def test_a_study_started_from_the_panel_runs_in_workers_and_fills_the_table(wind
     assert t["run_dir"].startswith(str(tmp_path / "iris.runs"))
     assert panel.resume_button.isEnabled() and panel.start_button.isEnabled()
     assert path.exists()
+
+
+def test_stop_fails_the_running_trial_and_resume_goes_on_with_the_study(window, qtbot,
+                                                                         tmp_path):
+    from engine.experiments.trials import STOPPED
+
+    _open_iris(window, tmp_path)
+    panel = window.show_experiments()
+    window.doc.network.extra["experiments"] = {"space": {"hidden.units": {"choice": [12, 16]}}}
+    panel._reload_space()
+    panel.trials.setValue(2)
+    panel.epochs.setValue(5000)  # a run long enough to be stopped in the middle
+
+    def training(number):
+        t = panel.trial(number)
+        return t is not None and t["state"] == "running" and bool(t.get("run_dir"))
+
+    QTest.mouseClick(panel.start_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: training(0), timeout=240_000)
+    QTest.mouseClick(panel.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=120_000)
+    panel.poll()
+    assert panel.trial(0)["state"] == "failed" and panel.trial(0)["reason"] == STOPPED
+    assert panel.resume_button.isEnabled()
+
+    QTest.mouseClick(panel.resume_button, Qt.LeftButton)  # the same study, a new trial
+    qtbot.waitUntil(lambda: training(1), timeout=240_000)
+    QTest.mouseClick(panel.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=120_000)
+    panel.poll()
+    assert [t["state"] for t in panel.summary["trials"]] == ["failed", "failed"]
+    assert panel.summary["study"] == panel.study_name and panel.results.rowCount() == 2
