@@ -160,3 +160,30 @@ def test_candidates_over_a_cost_limit_are_pruned_before_training(tmp_path, sampl
         assert t["reason"] == f"params {t['params_count']:,} is above the limit params<=100."
     assert out["best"] is None and out["pareto"] == []
     assert not list((tmp_path / "doc.runs").glob("*/run.json"))  # nothing was trained
+
+
+def test_sweep_usage_mistakes_get_one_plain_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    from engine.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    iris_net().save(tmp_path / "iris.json")
+    (tmp_path / "space.json").write_text(json.dumps({"h.units": {"int": [4, 8]}}))
+    cases = [
+        (["sweep", "iris.json"], "has no search space", "--space SPACE.json"),
+        (["sweep", "iris.json", "--space", "space.json"], "no layer called 'h'", "hidden"),
+        (["sweep", "iris.json", "--space", "nope.json"], "cannot read the space", ""),
+        (["sweep", "iris.json", "--space", "space.json", "--parallel", "0"],
+         "--parallel must be at least 1", ""),
+        (["sweep"], "needs a FILE", ""),
+        (["sweep-worker", "--storage", str(tmp_path / "j"), "--study", "x"],
+         "no study 'x'", "neurocanvas sweep DOC"),
+    ]
+    for argv, words, hint in cases:
+        assert main(argv) == 2, argv
+        out, err = capsys.readouterr()
+        assert out == "" and words in err and hint in err and "Traceback" not in err
+        assert len(err.strip().splitlines()) == 1
+    (tmp_path / "space.json").write_text(json.dumps({"hidden.units": {"int": [4, 8]}}))
+    assert main(["sweep", "iris.json", "--space", "space.json", "--objective", "acc"]) == 2
+    assert "METRIC:max" in capsys.readouterr().err
+    assert not list(tmp_path.glob("iris.runs/*/run.json"))  # nothing ran
