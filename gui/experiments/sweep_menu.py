@@ -1,10 +1,12 @@
-""""Sweep this…" on right-click of a parameter in the inspector.
+""""Sweep this…" on right-click of a parameter in the inspector or of a
+setting in the training settings.
 
-Installed once by the main window; it adds nothing to the inspector itself:
-an application event filter sees context-menu requests on an inspector
-field (or its label), offers "Sweep this…", asks for the distribution
-(prefilled from the current value) and adds ``NODE.PARAM`` to the
-document's search space as one undo step, then shows the Experiments panel.
+Installed once by the main window; it adds nothing to those panels: an
+application event filter sees context-menu requests on an inspector field
+(or its label) or a training setting, offers "Sweep this…", asks for the
+distribution (prefilled around the current value) and adds ``NODE.PARAM``
+(or ``lr``, ``optimizer``, ``training.PATH``) to the document's search
+space as one undo step, then shows the Experiments panel.
 Light to import: no pyqtgraph, no Optuna.
 """
 
@@ -75,14 +77,41 @@ class SweepThisMenu(QObject):
                 return text
         return None
 
+    def setting_at(self, widget) -> tuple[str, object] | None:
+        """``(space name, current value)`` of the training setting ``widget``
+        belongs to, in the training dashboard's settings; ``None`` otherwise."""
+        panel = getattr(getattr(self.window, "_dashboard", None), "settings_panel", None)
+        if panel is None or not isinstance(widget, QWidget) or not panel.isAncestorOf(widget):
+            return None
+
+        def owns(w):
+            return w is not None and (w is widget or w.isAncestorOf(widget))
+
+        fixed = (("epochs", "training.epochs"), ("batch", "training.batch_size"),
+                 ("optimizer", "optimizer"))
+        for attr, name in fixed:
+            w = getattr(panel, attr, None)
+            if owns(w):
+                return name, _widget_value(w)
+        form = getattr(panel, "opt_form", None)
+        for key, w in (getattr(form, "edits", None) or {}).items():
+            if owns(w):
+                name = "lr" if key == "learning_rate" else f"training.compile.optimizer.{key}"
+                return name, _widget_value(w)
+        return None
+
     def eventFilter(self, obj, event) -> bool:
         if event.type() != QEvent.ContextMenu:
             return False
-        name = self.param_at(obj)
-        if name is None:
+        param = self.param_at(obj)
+        setting = None if param is not None else self.setting_at(obj)
+        if param is None and setting is None:
             return False
         self.menu = QMenu(obj)
-        self.menu.addAction("Sweep this…", lambda n=name: self.ask(n))
+        if param is not None:
+            self.menu.addAction("Sweep this…", lambda p=param: self.ask(p))
+        else:
+            self.menu.addAction("Sweep this…", lambda s=setting: self.ask_named(*s))
         self.menu.popup(event.globalPos())
         event.accept()
         return True
@@ -96,16 +125,26 @@ class SweepThisMenu(QObject):
             return node.params.get(param)
 
     def ask(self, param: str) -> QInputDialog:
-        """Ask for the distribution of ``param`` (a non-blocking dialog)."""
-        doc, nid = self.window.doc, self.window.inspector.node_id
-        node = doc.network.nodes[nid]
-        name = f"{node.name}.{param}"
+        """Ask for the distribution of the selected layer's ``param``."""
+        node = self.window.doc.network.nodes[self.window.inspector.node_id]
+        return self.ask_named(f"{node.name}.{param}", self.current_value(param))
+
+    def ask_named(self, name: str, value) -> QInputDialog:
+        """Ask for the distribution of ``name`` (a non-blocking dialog)."""
+        if name == "optimizer":
+            from engine.training.compile import OPTIMIZERS
+
+            suggestion = {"choice": sorted({str(value), "adam", "sgd"} & set(OPTIMIZERS))}
+        elif name == "lr" and isinstance(value, (int, float)) and value > 0:
+            suggestion = {"loguniform": [value / 10, min(1.0, value * 10)]}
+        else:
+            suggestion = suggested_distribution(value)
         dialog = QInputDialog(self.window)
         dialog.setWindowTitle("Sweep this")
         dialog.setLabelText(f"Distribution of {name} — {{\"choice\": [...]}}, "
                             "{\"int\": [lo, hi], \"step\": s}, {\"float\": [lo, hi]} or "
                             "{\"loguniform\": [lo, hi]}:")
-        dialog.setTextValue(json.dumps(suggested_distribution(self.current_value(param))))
+        dialog.setTextValue(json.dumps(suggestion))
         dialog.textValueSelected.connect(lambda text, n=name: self._chosen(n, text))
         self.dialog = dialog
         dialog.open()
@@ -124,6 +163,22 @@ class SweepThisMenu(QObject):
             self.window.notify(f"Not swept: {exc.message} {exc.hint}".strip())
             return
         self.window.show_experiments()
+
+
+def _widget_value(w):
+    """The value a settings widget shows (a number where the text is one)."""
+    for getter in ("value", "currentText", "isChecked", "text"):
+        fn = getattr(w, getter, None)
+        if fn is None:
+            continue
+        v = fn()
+        if isinstance(v, str):
+            try:
+                return json.loads(v)
+            except ValueError:
+                return v
+        return v
+    return None
 
 
 def install_sweep_menu(window) -> SweepThisMenu:

@@ -98,7 +98,7 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert net.nodes["hidden"].params["units"] == 24 and _lr(net) == 0.05
 
 
-def test_sweep_this_on_right_click_adds_the_parameter_to_the_space(window, qtbot, tmp_path):
+def test_sweep_this_on_right_click_adds_the_setting_to_the_space(window, qtbot, tmp_path):
     _open_iris(window, tmp_path)
     window.scene.select_nodes(["hidden"])
     qtbot.waitUntil(lambda: window.inspector.node_id == "hidden")
@@ -119,6 +119,21 @@ def test_sweep_this_on_right_click_adds_the_parameter_to_the_space(window, qtbot
     panel = window.experiments
     assert panel.isVisible() and panel.space_editor.rowCount() == 1
     assert panel.space_editor.item(0, 0).text() == "hidden.units"
+    # the same on a training setting: the learning rate in the training settings
+    window.ensure_dashboard()
+    lr_field = window.dashboard.settings_panel.opt_form.edits["learning_rate"]
+    at = lr_field.rect().center()
+    QApplication.sendEvent(lr_field, QContextMenuEvent(QContextMenuEvent.Mouse, at,
+                                                       lr_field.mapToGlobal(at)))
+    window.sweep_menu.menu.actions()[0].trigger()
+    assert json.loads(window.sweep_menu.dialog.textValue()) == {"loguniform": [0.001, 0.1]}
+    window.sweep_menu.dialog.accept()
+    space = window.doc.network.extra["experiments"]["space"]
+    assert space == {"hidden.units": {"int": [4, 32], "step": 4},
+                     "lr": {"loguniform": [0.001, 0.1]}}
+    assert panel.space_editor.rowCount() == 2
+    window.doc.undo_stack.undo()
+    space = window.doc.network.extra["experiments"]["space"]
     # a bad distribution typed in the table is refused with the reason; the space stays
     panel.space_editor.item(0, 1).setText('{"int": [32, 4]}')
     assert "above the high end" in panel.status.text()
