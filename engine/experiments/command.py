@@ -127,6 +127,10 @@ def cmd_sweep(args) -> int:
         config.trials = int(args.trials)
         study.set_user_attr("neurocanvas", config.to_dict())
     name = study.study_name
+    earlier = len(study.get_trials(deepcopy=False))
+    if earlier:
+        print(f"[{name}] resuming: {earlier} trial(s) so far; the study keeps its own space "
+              "and settings", file=sys.stderr)
     for n in fail_abandoned(study):
         print(f"[{name}] trial {n} failed: its process ended before it finished.",
               file=sys.stderr)

@@ -21,12 +21,11 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
 from engine.experiments.apply import trial_network
-from engine.experiments.objectives import ANALYSED, parse_constraints, parse_objectives
+from engine.experiments.objectives import parse_constraints, parse_objectives
 from engine.experiments.space import parse_space
 from engine.experiments.study import (SweepConfig, fail_abandoned, finished_count,
                                       load_study)

@@ -2,7 +2,6 @@
 recorded run, invalid candidates pruned before training, several objectives,
 a pruner stopping a bad trial."""
 
-import os
 
 import pytest
 
