@@ -172,8 +172,21 @@ class ExperimentsPanel(QWidget):
         for b in (self.start_button, self.stop_button, self.resume_button):
             controls.addWidget(b)
         controls.addWidget(self.status, 1)
+        self.pareto_x = QComboBox()
+        self.pareto_x.addItems(["(objective)", "params", "macs", "train_time"])
+        self.pareto_x.setToolTip("The cost on the Pareto plot's horizontal axis")
+        self.pareto_x.currentTextChanged.connect(lambda _t: self._show_pareto())
+        pareto_page = QWidget()
+        pbox = QVBoxLayout(pareto_page)
+        pbox.setContentsMargins(0, 0, 0, 0)
+        prow = QHBoxLayout()
+        prow.addWidget(QLabel("against"))
+        prow.addWidget(self.pareto_x)
+        prow.addStretch(1)
+        pbox.addLayout(prow)
+        pbox.addWidget(self.pareto, 1)
         tabs = QTabWidget()
-        tabs.addTab(self.pareto, "Pareto")
+        tabs.addTab(pareto_page, "Pareto")
         tabs.addTab(self.coordinates, "Parallel coordinates")
         tabs.addTab(self.curves, "Trial curves")
         detail = QWidget()
@@ -388,10 +401,14 @@ class ExperimentsPanel(QWidget):
         if summary != self.summary:
             self.summary = summary
             self.results.show_summary(summary)
-            self.pareto.show_summary(summary)
+            self._show_pareto()
             self.coordinates.show_summary(summary, config.space)
             self.summary_changed.emit(summary)
         return summary
+
+    def _show_pareto(self) -> None:
+        if self.summary:
+            self.pareto.show_summary(self.summary, self.pareto_x.currentText())
 
     def _update_buttons(self) -> None:
         running = self.running

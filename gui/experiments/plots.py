@@ -47,6 +47,7 @@ class ParetoPlot(pg.PlotWidget):
         self.front.sigHovered.connect(self._hover)
         self.labels: dict[int, str] = {}
         self.front_numbers: list[int] = []
+        self.cost = "params"
 
     def _tip(self, x, y, data):
         return self.labels.get(int(data), f"trial {data}")
@@ -55,11 +56,17 @@ class ParetoPlot(pg.PlotWidget):
         if len(points):
             self.hovered.emit(int(points[0].data()))
 
-    def show_summary(self, summary: dict) -> None:
+    COSTS = ("params", "macs", "train_time")
+
+    def show_summary(self, summary: dict, cost: str | None = None) -> None:
+        """Plot the completed trials; ``cost`` is the x axis (by default the
+        cost among the objectives, else params)."""
         objectives = summary.get("objectives") or ["value:max"]
         first, _, direction = objectives[0].partition(":")
-        cost = next((o.partition(":")[0] for o in objectives[1:]
-                     if o.partition(":")[0] in ("params", "macs", "train_time")), "params")
+        if cost not in self.COSTS:
+            cost = next((o.partition(":")[0] for o in objectives[1:]
+                         if o.partition(":")[0] in self.COSTS), "params")
+        self.cost = cost
         column = {"params": "params_count", "macs": "macs", "train_time": "train_time"}[cost]
         rows = [t for t in summary.get("trials") or [] if t["state"] == "complete"
                 and t.get("values") and t["values"][0] is not None and t.get(column) is not None]

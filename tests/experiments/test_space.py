@@ -187,3 +187,33 @@ def test_sweep_usage_mistakes_get_one_plain_line_and_exit_2(tmp_path, capsys, mo
     assert main(["sweep", "iris.json", "--space", "space.json", "--objective", "acc"]) == 2
     assert "METRIC:max" in capsys.readouterr().err
     assert not list(tmp_path.glob("iris.runs/*/run.json"))  # nothing ran
+
+
+def test_pruning_candidates_before_training_never_loads_tensorflow(tmp_path):
+    """A study whose candidates are all refused by the analysis or a constraint
+    runs without importing TensorFlow or Keras (a fresh process proves it)."""
+    import subprocess
+    import sys
+
+    from engine.experiments.trials import worker_env
+
+    doc = tmp_path / "digits.json"
+    digits_conv_net().save(doc)
+    script = f"""
+import sys
+from engine.experiments.study import SweepConfig, create_study, load_study, study_summary
+from engine.experiments.trials import run_study
+from engine.network import Network
+net = Network.load({str(doc)!r})
+config = SweepConfig(network=net.to_dict(), space={{"c1.kernel_size": {{"choice": [9, 11]}}}},
+                     document={str(doc)!r}, runs_root={str(tmp_path / 'runs')!r},
+                     sampler="grid", trials=2)
+create_study(config, {str(tmp_path / 'j')!r}, "s")
+run_study({str(tmp_path / 'j')!r}, "s")
+out = study_summary(load_study({str(tmp_path / 'j')!r}, "s")[0], "j")
+print([t["state"] for t in out["trials"]], "tensorflow" in sys.modules, "keras" in sys.modules)
+"""
+    r = subprocess.run([sys.executable, "-c", script], env=worker_env(), capture_output=True,
+                       text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == "['pruned', 'pruned'] False False"

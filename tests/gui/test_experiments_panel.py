@@ -53,6 +53,13 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert len(panel.pareto.trials.data) == 2 and panel.pareto.front_numbers
     assert len([ln for ln in panel.coordinates.lines if ln.xData is not None
                 and len(ln.xData)]) == 2
+    # the cost axis can be switched: MACs instead of params
+    assert panel.pareto.cost == "params"
+    panel.pareto_x.setCurrentText("macs")
+    assert panel.pareto.cost == "macs"
+    assert sorted(panel.pareto.trials.data["x"]) == sorted(
+        t["macs"] for t in panel.summary["trials"])
+    panel.pareto_x.setCurrentText("params")
     # the mouse over a point of the front names its trial
     plot = panel.pareto
     qtbot.waitUntil(plot.isVisible)
