@@ -132,6 +132,11 @@ class ExperimentsPanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.resume_button = QPushButton("Resume")
         self.resume_button.clicked.connect(self.resume)
+        self.study_box = QComboBox()
+        self.study_box.setObjectName("experiment-studies")
+        self.study_box.setToolTip("The studies of this document (in its runs folder)")
+        self.study_box.setMinimumContentsLength(18)
+        self.study_box.currentTextChanged.connect(self._study_chosen)
         self.status = QLabel("No study yet.")
         self.status.setWordWrap(True)
         self.status.setObjectName("experiment-status")
@@ -169,6 +174,8 @@ class ExperimentsPanel(QWidget):
         top.addLayout(space_box, 3)
         top.addLayout(settings, 2)
         controls = QHBoxLayout()
+        controls.addWidget(QLabel("study"))
+        controls.addWidget(self.study_box)
         for b in (self.start_button, self.stop_button, self.resume_button):
             controls.addWidget(b)
         controls.addWidget(self.status, 1)
@@ -226,6 +233,44 @@ class ExperimentsPanel(QWidget):
         self.doc = doc
         doc.undo_stack.indexChanged.connect(self._reload_space)
         self._reload_space()
+        self.list_studies()
+
+    def document_storage(self) -> str | None:
+        """The journal of the document's studies (saved documents only)."""
+        from engine.experiments.study import default_storage
+        from engine.training.runs import runs_folder
+
+        if self.doc is None or self.doc.path is None:
+            return None
+        return default_storage(runs_folder(self.doc.path))
+
+    def list_studies(self) -> list[str]:
+        """Fill the study list from the document's journal (restarts find their studies)."""
+        from engine.experiments.study import open_storage
+
+        storage = self.document_storage()
+        names: list[str] = []
+        if storage is not None and Path(storage).exists():
+            import optuna
+
+            try:
+                names = sorted(optuna.get_all_study_names(open_storage(storage)))
+            except Exception as exc:  # a damaged journal: say so, keep the panel usable
+                self.status.setText(f"Cannot read the studies in {storage}: {exc}")
+        if self.study_name and self.storage == storage and self.study_name not in names:
+            names.append(self.study_name)
+        self.study_box.blockSignals(True)
+        self.study_box.clear()
+        self.study_box.addItems(names)
+        self.study_box.setCurrentIndex(names.index(self.study_name) if self.study_name in names
+                                       else -1)
+        self.study_box.blockSignals(False)
+        return names
+
+    def _study_chosen(self, name: str) -> None:
+        storage = self.document_storage()
+        if name and storage is not None and name != self.study_name and not self.running:
+            self.show_study(storage, name)
 
     def section(self) -> dict:
         raw = self.doc.network.extra.get("experiments") if self.doc else None
@@ -312,6 +357,7 @@ class ExperimentsPanel(QWidget):
             self.status.setText(f"Cannot start: {exc.message} {exc.hint}".strip())
             return False
         self.show_study(storage, name)
+        self.list_studies()
         self._launch()
         return True
 
@@ -326,8 +372,15 @@ class ExperimentsPanel(QWidget):
         from engine.experiments.trials import worker_command, worker_env
 
         study, config = load_study(self.storage, self.study_name)
+        if self.trials.value() > config.trials:  # Resume with more trials extends the study
+            config.trials = self.trials.value()
+            study.set_user_attr("neurocanvas", config.to_dict())
         remaining = max(0, config.trials - finished_count(study))
-        k = max(1, min(self.parallel.value(), remaining or 1))
+        if remaining == 0:
+            self.status.setText(f"{self.study_name} has all its {config.trials} trials; "
+                                "raise 'trials' and Resume to run more.")
+            return
+        k = max(1, min(self.parallel.value(), remaining))
         shares = [remaining // k + (1 if i < remaining % k else 0) for i in range(k)]
         env = QProcessEnvironment()
         for key, value in worker_env().items():

@@ -46,8 +46,13 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     create_study(config, storage, "units")
     run_study(storage, "units")  # real trials, recorded as runs of the document
 
-    panel = window.show_experiments()
-    panel.show_study(storage, "units")
+    panel = window.show_experiments()  # the document's studies are listed: pick ours
+    assert [panel.study_box.itemText(i) for i in range(panel.study_box.count())] == ["units"]
+    panel.study_box.setCurrentText("units")
+    assert panel.study_name == "units" and panel.resume_button.isEnabled()
+    panel.trials.setValue(2)
+    QTest.mouseClick(panel.resume_button, Qt.LeftButton)  # nothing left to run: said so
+    assert not panel.running and "has all its 2 trials" in panel.status.text()
     table = panel.results
     assert table.rowCount() == 2 and "hidden.units" in table.columns
     assert len(panel.pareto.trials.data) == 2 and panel.pareto.front_numbers
