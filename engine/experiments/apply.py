@@ -43,13 +43,26 @@ def training_section_with(raw: dict | None, values: dict) -> dict | None:
         comp = section.setdefault("compile", {})
         if not isinstance(comp, dict):
             raise SpaceError("The training section's compile settings must be an object.")
-        opt = OptimizerSettings.from_dict(comp.get("optimizer"))
+        written = comp.get("optimizer")
+        opt = OptimizerSettings.from_dict(written)
+        before = opt.to_dict()
         if "optimizer" in values:
             opt = _switch_optimizer(opt, str(values["optimizer"]).lower())
         if "lr" in values:
             _set_learning_rate(opt, float(values["lr"]))
-        comp["optimizer"] = opt.to_dict()
+        comp["optimizer"] = _as_written(written, before, opt.to_dict())
     return section
+
+
+def _as_written(written, before: dict, after: dict) -> dict:
+    """``after`` as the user would write it: what they wrote, what changed and
+    the name — not every default filled in."""
+    from engine.training.compile import OptimizerSettings
+
+    keep = dict(written) if isinstance(written, dict) else {}
+    defaults = OptimizerSettings(after["name"]).to_dict()
+    return {k: v for k, v in after.items()
+            if k == "name" or k in keep or (before.get(k) != v and defaults.get(k) != v)}
 
 
 def _set_path(section: dict, path: list[str], value, name: str) -> None:

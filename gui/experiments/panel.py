@@ -32,15 +32,19 @@ from gui.experiments.results import ResultsTable
 POLL_MS = 1000
 
 
-def describe_diff(diff: dict, values: dict) -> str:
-    """The network diff of a trial against the document, in words."""
+def _v(value) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def describe_diff(diff: dict, settings: list | None = None) -> str:
+    """A trial against the document, in words: its network diff
+    (``diff_networks``) and its training settings diff (``diff_settings``)."""
     lines = []
     for change in diff.get("changed", []):
         for param, ab in (change.get("params") or {}).items():
-            lines.append(f"{change['node']}.{param}: {ab['a']} → {ab['b']}")
-    for key, value in values.items():
-        if key in ("lr", "optimizer") or key.startswith("training."):
-            lines.append(f"{key}: → {value}")
+            lines.append(f"{change['node']}.{param}: {_v(ab['a'])} → {_v(ab['b'])}")
+    for row in settings or []:
+        lines.append(f"{row['key']}: {_v(row['a'])} → {_v(row['b'])}")
     counts = diff.get("params") or {}
     if counts.get("a") is not None and counts.get("b") is not None:
         lines.append(f"parameters: {counts['a']:,} → {counts['b']:,}")
@@ -136,6 +140,7 @@ class ExperimentsPanel(QWidget):
         self.study_box.setObjectName("experiment-studies")
         self.study_box.setToolTip("The studies of this document (in its runs folder)")
         self.study_box.setMinimumContentsLength(18)
+        self.study_box.setPlaceholderText("choose a study")
         self.study_box.currentTextChanged.connect(self._study_chosen)
         self.status = QLabel("No study yet.")
         self.status.setWordWrap(True)
@@ -434,7 +439,11 @@ class ExperimentsPanel(QWidget):
         """Show (and follow) study ``name`` of ``storage``."""
         self.storage, self.study_name = storage, name
         self.processes = [p for p in self.processes if p.state() != QProcess.NotRunning]
-        self.poll()
+        summary = self.poll()
+        if summary and not self.running:
+            states = [t["state"] for t in summary["trials"]]
+            counts = ", ".join(f"{states.count(s)} {s}" for s in dict.fromkeys(states))
+            self.status.setText(f"{name}: {counts or 'no trials yet'}.")
         self._update_buttons()
 
     def poll(self) -> dict:
@@ -480,14 +489,17 @@ class ExperimentsPanel(QWidget):
         """Show trial ``number``'s diff against the document."""
         from engine.errors import NeuroCanvasError
         from engine.experiments.apply import trial_network
-        from engine.training.runs import diff_networks
+        from engine.training.runs import diff_networks, diff_settings
 
         t = self.trial(number)
         if t is None or self.doc is None:
             return
         try:
             other = trial_network(self.doc.network, t["params"])
-            text = describe_diff(diff_networks(self.doc.network, other), t["params"])
+            net = self.doc.network
+            settings = diff_settings({"training": net.extra.get("training") or {}},
+                                     {"training": other.extra.get("training") or {}})
+            text = describe_diff(diff_networks(net, other), settings)
         except NeuroCanvasError as exc:
             text = f"Cannot apply to the document: {exc.message}"
         self.curves.show_history(_run_history(t.get("run_dir")))

@@ -50,6 +50,7 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert [panel.study_box.itemText(i) for i in range(panel.study_box.count())] == ["units"]
     panel.study_box.setCurrentText("units")
     assert panel.study_name == "units" and panel.resume_button.isEnabled()
+    assert panel.status.text() == "units: 2 complete."
     panel.trials.setValue(2)
     QTest.mouseClick(panel.resume_button, Qt.LeftButton)  # nothing left to run: said so
     assert not panel.running and "has all its 2 trials" in panel.status.text()
@@ -90,6 +91,7 @@ def test_apply_a_trial_as_one_undo_step_and_undo_it(window, qtbot, tmp_path):
     assert panel.trial(number)["params"]["hidden.units"] == 24
     assert "hidden.units: 8 → 24" in panel.diff.toPlainText()
     assert "parameters: 67 → 195" in panel.diff.toPlainText()
+    assert "training.compile.optimizer.learning_rate: 0.01 → 0.05" in panel.diff.toPlainText()
     # and its curves, read from its run folder
     curve = panel.curves.curves["val_accuracy"]
     assert list(curve.yData) == pytest.approx(panel.trial(number)["values"])
