@@ -3,7 +3,7 @@
     neurocanvas                      start the editor
     neurocanvas validate FILE        exit 0 valid, 1 invalid, 2 unreadable / bad usage
     neurocanvas summary FILE [--json]
-    neurocanvas export FILE --python OUT.py | --keras OUT.keras
+    neurocanvas export FILE --python OUT.py | --python-train OUT.py | --keras OUT.keras
     neurocanvas import MODEL.keras|keras.applications.NAME -o DOC.json
     neurocanvas presets              list the gallery
     neurocanvas train FILE [--dataset NAME] [--epochs N] [--batch-size B] [--optimizer NAME]
@@ -12,6 +12,9 @@
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
     neurocanvas sweep FILE --space SPACE.json --trials N [...]   (engine.experiments.command)
     neurocanvas sweep-worker --storage URL --study NAME
+    neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
+    neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
+                                     (see engine.explain.command)
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
@@ -83,9 +86,17 @@ def cmd_summary(args) -> int:
 def cmd_export(args) -> int:
     from engine.fileformat import write_atomic
 
-    if not args.python and not args.keras:
-        raise NeuroCanvasError("export needs --python OUT.py and/or --keras OUT.keras.")
+    train_script = getattr(args, "python_train", None)
+    if not args.python and not args.keras and not train_script:
+        raise NeuroCanvasError("export needs --python OUT.py, --python-train OUT.py and/or "
+                               "--keras OUT.keras.")
     net = open_source(args.file)
+    if train_script:
+        from engine.training.script_export import write_training_script
+
+        document = Path(args.file) if Path(args.file).is_file() else None
+        write_training_script(net, train_script, document)
+        print(f"wrote {train_script}")
     if args.python:
         write_atomic(args.python, net.to_python())
         print(f"wrote {args.python}")
@@ -377,6 +388,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .json document or a preset id")
     p.add_argument("--python", metavar="OUT.py")
     p.add_argument("--keras", metavar="OUT.keras")
+    p.add_argument("--python-train", metavar="OUT.py",
+                   help="a standalone training script: data, preprocessing, compile settings, "
+                        "schedule, callbacks and fit")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("import", help="turn a Keras model (.keras/.h5 file or "
                        "keras.applications.NAME) into a document")
@@ -414,12 +428,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--compare", nargs=2, metavar=("RUN_A", "RUN_B"),
                    help="what differs between two runs (ids or folders), as JSON")
     p.set_defaults(func=cmd_runs)
+    from engine.deploy.command import add_parser as add_deploy_parser
+
+    add_deploy_parser(sub)
     from engine.experiments.command import add_parsers as add_sweep_parsers
 
     add_sweep_parsers(sub)
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)
+    from engine.explain.command import add_explain_parser
+
+    add_explain_parser(sub)
     return parser
 
 

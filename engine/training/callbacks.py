@@ -1,16 +1,18 @@
 """Callback settings and the Keras callbacks they build.
 
 EarlyStopping (restoring the best weights), ModelCheckpoint,
-ReduceLROnPlateau, TerminateOnNaN, a CSV log and a TensorBoard log folder.
-Each is off unless its section is present; paths are relative to the run
-folder. Keras is imported only when the callbacks are built.
+ReduceLROnPlateau, TerminateOnNaN, a CSV log and a TensorBoard log folder,
+and the divergence guard (`engine.training.divergence`). Each is off unless
+its section is present, except the divergence guard, which is on unless its
+section is ``false``/``null``; paths are relative to the run folder. Keras is
+imported only when the callbacks are built.
 """
 
 from __future__ import annotations
 
 import copy
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from engine.errors import ERROR, WARNING, Diagnostic
 from engine.training.errors import raise_on_errors
@@ -24,7 +26,9 @@ DEFAULTS = {
                   "cooldown": 0, "min_lr": 0.0, "mode": "auto"},
     "csv_log": {"path": "epochs.csv", "append": False},
     "tensorboard": {"log_dir": "tensorboard", "histogram_freq": 0, "update_freq": "epoch"},
+    "divergence": {"factor": 20.0, "patience": 5, "monitor": "loss"},
 }
+ON_BY_DEFAULT = ("divergence",)
 
 
 @dataclass
@@ -43,6 +47,7 @@ class CallbackSettings:
     reduce_lr: dict | None = None
     csv_log: dict | None = None
     tensorboard: dict | None = None
+    divergence: dict | None = field(default_factory=dict)  # on unless None
     terminate_on_nan: bool = True
 
     def section(self, name: str) -> dict | None:
@@ -64,7 +69,7 @@ class CallbackSettings:
         d = dict(d or {})
         kwargs = {}
         for name in DEFAULTS:
-            v = d.pop(name, None)
+            v = d.pop(name, True if name in ON_BY_DEFAULT else None)
             kwargs[name] = ({} if v is True else v) if v not in (False,) else None
         kwargs["terminate_on_nan"] = bool(d.pop("terminate_on_nan", True))
         out = cls(**kwargs)
@@ -102,6 +107,19 @@ def validate_callbacks(settings: CallbackSettings, has_validation: bool = True,
         if "patience" in sec and (not isinstance(sec["patience"], int) or sec["patience"] < 0):
             out.append(Diagnostic(name, ERROR, f"{_TITLES[name]} patience must be a whole number "
                                   f"≥ 0, not {sec['patience']!r}.", code="callbacks"))
+    dv = settings.section("divergence")
+    if dv is not None:
+        factor, patience = dv.get("factor"), dv.get("patience")
+        if not isinstance(factor, (int, float)) or isinstance(factor, bool) or not factor > 1:
+            out.append(Diagnostic("divergence", ERROR, f"The divergence guard's factor must be a "
+                                  f"number above 1, not {factor!r}.",
+                                  "20 stops a run whose loss exceeds 20× its best.",
+                                  code="callbacks"))
+        if not isinstance(patience, int) or isinstance(patience, bool) or patience < 0:
+            out.append(Diagnostic("divergence", ERROR, f"The divergence guard's patience must be "
+                                  f"a whole number ≥ 0, not {patience!r}.",
+                                  "5 stops a run whose loss grew 5 epochs in a row; 0 never "
+                                  "stops for growth alone.", code="callbacks"))
     rl = settings.section("reduce_lr")
     if rl is not None:
         if not 0 < float(rl["factor"]) < 1:
@@ -140,7 +158,7 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
     Example:
         >>> cbs = build_callbacks({"early_stopping": {"patience": 2}})
         >>> [type(c).__name__ for c in cbs]
-        ['EarlyStopping', 'TerminateOnNaN']
+        ['EarlyStopping', 'DivergenceGuard', 'TerminateOnNaN']
     """
     s = settings if isinstance(settings, CallbackSettings) else CallbackSettings.from_dict(settings)
     raise_on_errors(validate_callbacks(s, has_validation, constant_lr))
@@ -183,6 +201,12 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
         tb = dict(tb)
         log_dir = place(os.path.join(tb.pop("log_dir"), ""))
         out.append(keras.callbacks.TensorBoard(log_dir=log_dir.rstrip(os.sep), **tb))
+    dv = s.section("divergence")
+    if dv is not None:
+        from engine.training.divergence import make_divergence_guard
+
+        out.append(make_divergence_guard(float(dv["factor"]), int(dv["patience"]),
+                                         str(dv.get("monitor") or "loss")))
     if s.terminate_on_nan:
         out.append(keras.callbacks.TerminateOnNaN())
     return out

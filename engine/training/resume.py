@@ -35,10 +35,26 @@ def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
     run's own ``epochs`` setting). Raises `RunError` when the run has no
     checkpoint, `TrainingSetupError` when its data can no longer feed it.
     """
+    from engine.training.distribute import make_strategy
+
+    if isinstance(strategy, str):
+        strategy = make_strategy(strategy)
+    record = run if isinstance(run, RunRecord) else load_run(run)
+    path = Path(record.path)
+    # Hold the run before anything changes in it: a second process continuing
+    # the same run is refused here, naming the one that holds it.
+    recorder = RunRecorder(path, resume=True)
+    try:
+        return _resume(recorder, strategy, subscribers, trainer_options)
+    except BaseException:
+        recorder.release()
+        raise
+
+
+def _resume(recorder, strategy, subscribers, trainer_options):
     import keras
 
     from engine.data.settings import DataSettings
-    from engine.training.distribute import make_strategy
     from engine.training.session import (
         TrainingSession,
         TrainingSetupError,
@@ -49,10 +65,9 @@ def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
     from engine.training.settings import TrainingSettings
     from engine.training.trainer import Trainer
 
-    if isinstance(strategy, str):
-        strategy = make_strategy(strategy)
-    record = run if isinstance(run, RunRecord) else load_run(run)
-    if not record.can_resume:
+    path = recorder.path
+    record = RunRecord(path, recorder.info)
+    if record.checkpoint is None or not record.last_model_path.exists():
         raise RunError(f"The run {record.id} has no checkpoint to continue from.",
                        "It ended before its first epoch finished; start a new run.",
                        code="no_checkpoint")
@@ -67,7 +82,6 @@ def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
     ckpt = record.checkpoint
     epoch, step = int(ckpt["epoch"]), ckpt.get("step")
     truncate_run(record, epoch, step)
-    path = Path(record.path)
 
     def load():
         return record.load_model("last")
@@ -83,7 +97,7 @@ def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
         keras.utils.set_random_seed(int(training.seed) + epoch)
     for fn in subscribers:
         trainer.subscribe(fn)
-    recorder = RunRecorder(path, resume=True).attach(trainer)
+    recorder.attach(trainer)
     recorder.log(f"Continuing from the checkpoint of epoch {epoch} (step {step}).")
     return TrainingSession(net, data, training, dataset, trainer, recorder, strategy,
                            [d for d in diagnostics if not d.is_error], [])

@@ -12,6 +12,14 @@ folder per run named ``<YYYYmmdd-HHMMSS>_<id>``::
         last.keras         the model (with its optimizer state) at the last checkpoint
         best.keras         the model at the best value of the watched metric
         log.txt            what happened, in words (and failure details)
+        run.lock           held (flock) by the process recording the run; holds its pid
+
+A run whose ``run.json`` says running but whose lock nobody holds was cut
+short (a crash, ``kill -9``): it reads as ``"interrupted"`` and can be
+continued from ``last.keras`` (`engine.training.resume`). Models are written
+through a temporary file and a rename, CSV rows one flushed line at a time,
+so a crash never leaves a half model, and a half row is dropped by readers.
+The first write that fails (a full disk) ends the run as ``failed``.
 
 Callbacks that write files (a CSV log, a ModelCheckpoint, TensorBoard) put
 them in the same folder.
@@ -56,6 +64,8 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import NeuroCanvasError
+from engine.training.run_errors import RunError, RunLockedError
+from engine.training.run_lock import LOCK_FILE, RunLock, holder
 
 RUN_FORMAT = "neurocanvas-run/1"
 RUN_FILE = "run.json"
@@ -67,14 +77,11 @@ LAST_MODEL = "last.keras"
 BEST_MODEL = "best.keras"
 
 RUNNING, FINISHED, STOPPED, FAILED, DAMAGED = "running", "finished", "stopped", "failed", "damaged"
+INTERRUPTED = "interrupted"  # recorded as running, but no process holds the run any more
 ENDED_STATUSES = (FINISHED, STOPPED, FAILED)
 _EPOCH_KEYS = ("epoch", "lr", "duration", "steps")
 _BATCH_KEYS = ("step", "epoch", "batch", "lr")
 _MAX_BETTER = ("acc", "auc", "precision", "recall", "r2")
-
-
-class RunError(NeuroCanvasError):
-    """A run folder that cannot be read or written."""
 
 
 # ----------------------------------------------------------------------------- paths
@@ -306,7 +313,9 @@ def json_safe(value):
 
 
 def save_model_atomic(model, path) -> None:
-    """``model.save`` through a temporary ``.keras`` file and a rename."""
+    """``model.save`` through a temporary ``.keras`` file and a rename: the
+    file at ``path`` is always a complete model, the old one until the new
+    one is whole."""
     path = Path(path)
     tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.keras")
     try:
@@ -315,6 +324,78 @@ def save_model_atomic(model, path) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+_TMP_MODEL = re.compile(r"^\.(?:last|best)\.(\d+)\.tmp\.keras$")
+
+
+def remove_stale_temp_files(run_dir) -> list[Path]:
+    """Remove the temporary model files (``.last.<pid>.tmp.keras``) that a
+    process killed while saving left in ``run_dir``; those of a process
+    still running are kept. Returns the files removed."""
+    removed = []
+    try:
+        children = list(Path(run_dir).iterdir())
+    except OSError:
+        return removed
+    for child in children:
+        match = _TMP_MODEL.match(child.name)
+        if match is None or _process_alive(int(match.group(1))):
+            continue
+        try:
+            child.unlink()
+        except OSError:
+            continue
+        removed.append(child)
+    return removed
+
+
+def append_csv_rows(path, fields: list[str], rows: list[dict], header: bool) -> None:
+    """Append ``rows`` to the CSV file ``path`` (with the ``header`` line
+    first when asked): every row ends with a newline and is flushed as it is
+    written, so a crash leaves at most one partial last line, which readers
+    drop (`read_csv_rows`) and the next append cuts off (`repair_csv_tail`)."""
+    with open(path, "a", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        if header:
+            w.writeheader()
+        for row in rows:
+            w.writerow(row)
+            fh.flush()
+
+
+def repair_csv_tail(path) -> bool:
+    """Cut a partial last line (no newline at its end) off the file at
+    ``path``; returns whether one was cut. A missing file is left alone."""
+    try:
+        with open(path, "rb+") as fh:
+            size = fh.seek(0, os.SEEK_END)
+            if size == 0:
+                return False
+            fh.seek(size - 1)
+            if fh.read(1) == b"\n":
+                return False
+            keep = 0
+            pos = size
+            while pos > 0:  # find the last newline, reading backwards in blocks
+                start = max(0, pos - 65536)
+                fh.seek(start)
+                block = fh.read(pos - start)
+                i = block.rfind(b"\n")
+                if i >= 0:
+                    keep = start + i + 1
+                    break
+                pos = start
+            fh.truncate(keep)
+            return True
+    except FileNotFoundError:
+        return False
+
+
+def append_log(path, lines: list[str]) -> None:
+    """Append lines to a text log, each ending with a newline."""
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write("".join(f"{line}\n" for line in lines))
 
 
 def better(monitor: str) -> str:
@@ -346,7 +427,19 @@ class RunRecord:
 
     @property
     def status(self) -> str:
-        return self.info.get("status", DAMAGED)
+        """``running`` only while a process holds the run's lock: a run whose
+        record says running but that nobody holds (the program was killed or
+        crashed) is ``interrupted``."""
+        status = self.info.get("status", DAMAGED)
+        if status == RUNNING and self.holder is None:
+            return INTERRUPTED
+        return status
+
+    @property
+    def holder(self) -> int | None:
+        """The pid of the process recording this run now (see `run_lock.holder`),
+        or ``None``."""
+        return holder(self.path)
 
     @property
     def started(self) -> str | None:
@@ -389,7 +482,9 @@ class RunRecord:
 
     @property
     def can_resume(self) -> bool:
-        return self.checkpoint is not None and self.last_model_path.exists()
+        """A checkpoint exists and no process is recording the run."""
+        return (self.checkpoint is not None and self.last_model_path.exists()
+                and self.holder is None)
 
     # -- contents
     def network(self):
@@ -437,12 +532,33 @@ class RunRecord:
         return {"path": str(self.path), **self.info, "id": self.id, "status": self.status}
 
 
-def _read_csv(path: Path, ints=()) -> list[dict]:
+def read_csv_rows(path) -> list[dict]:
+    """The complete rows of a run's CSV file as dicts of strings.
+
+    A last line without its newline (the process was killed while writing
+    it) is dropped, and so is any row whose number of fields does not match
+    the header, so a half-written row never becomes a value.
+    """
     try:
-        with open(path, newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
+        with open(path, newline="", encoding="utf-8", errors="replace") as fh:
+            text = fh.read()
     except FileNotFoundError:
         return []
+    if not text.endswith("\n"):
+        text = text[:text.rfind("\n") + 1]
+    rows = []
+    for row in csv.DictReader(text.splitlines(keepends=True)):
+        if None in row or any(v is None for v in row.values()):
+            continue  # too many or too few fields
+        rows.append(row)
+    return rows
+
+
+def _read_csv(path: Path, ints=()) -> list[dict]:
+    return _parse_rows(read_csv_rows(path), ints)
+
+
+def _parse_rows(rows: list[dict], ints=()) -> list[dict]:
     out = []
     for row in rows:
         clean = {}
@@ -475,6 +591,7 @@ def load_run(path) -> RunRecord:
         raise RunError(f"{file} cannot be read: {exc}.", "The run record is damaged.") from None
     if not isinstance(info, dict) or info.get("format") != RUN_FORMAT:
         raise RunError(f"{file} is not a NeuroCanvas run record.")
+    remove_stale_temp_files(path)
     return RunRecord(path, info)
 
 
@@ -638,6 +755,16 @@ class RunRecorder:
     Use ``recorder.attach(trainer)`` before ``trainer.start()``; the
     recorder is called on the training thread, so files are written between
     batches and never while the model changes.
+
+    The recorder holds the run folder's lock (`RunLock`) from its creation
+    until the run ends, and again while a continued run trains (`hold`); a
+    second process is refused with `RunLockedError`.
+
+    The first write that fails (a full disk, a folder made read-only) stops
+    the run: the trainer ends it as ``failed`` with the reason ("no space
+    left on device at PATH"), nothing more is written but the final record,
+    ``last.keras`` stays the last complete checkpoint and ``best`` in
+    ``run.json`` only ever names a model that was written.
     """
 
     def __init__(self, run_dir, network=None, data: dict | None = None,
@@ -650,10 +777,21 @@ class RunRecorder:
         self._lock = threading.Lock()
         self._batch_fields: list[str] | None = None
         self._epoch_fields: list[str] | None = None
+        self._repaired: set[str] = set()
         self._start_step = 0
         self._target_epochs = None
+        self.write_error: dict | None = None   # the first failed write: reason, hint, path
+        self.run_lock = RunLock(self.path)
         if resume:
-            self.info = load_run(self.path).info
+            if not (self.path / RUN_FILE).exists():
+                load_run(self.path)  # raises the reason
+            self.hold()
+            try:
+                self.info = load_run(self.path).info
+            except BaseException:
+                self.release()
+                raise
+            remove_stale_temp_files(self.path)
             self._batch_fields = _csv_header(self.path / BATCHES_FILE)
             self._epoch_fields = _csv_header(self.path / EPOCHS_FILE)
         else:
@@ -665,24 +803,44 @@ class RunRecorder:
             if (self.path / RUN_FILE).exists():
                 raise RunError(f"{self.path} already holds a run.",
                                "Choose an empty folder, or continue that run.")
+            self.hold()
             settings = {"data": dict(data or {}), "training": dict(training or {})}
             self.info = {"format": RUN_FORMAT, "id": self.path.name, "status": "created",
                          "created": _now(), "started": None, "ended": None, "epochs_run": 0,
                          "steps": 0, "target_epochs": None, "best": None, "last": {},
                          "checkpoint": None, "settings": settings, "sessions": [],
                          "reason": None, "hint": None, "code": None, **(info or {})}
-            if network is not None:
-                snap = network.to_dict()
-                snap.pop("weights", None)  # the run keeps its own models
-                snap["data"] = settings["data"]
-                snap["training"] = settings["training"]
-                self.info.setdefault("network", {"name": network.name,
-                                                 "nodes": len(network.nodes)})
-                write_json_atomic(self.path / SNAPSHOT_FILE, snap)
-            self._write_info()
+            try:
+                if network is not None:
+                    snap = network.to_dict()
+                    snap.pop("weights", None)  # the run keeps its own models
+                    snap["data"] = settings["data"]
+                    snap["training"] = settings["training"]
+                    self.info.setdefault("network", {"name": network.name,
+                                                     "nodes": len(network.nodes)})
+                    write_json_atomic(self.path / SNAPSHOT_FILE, snap)
+                self._write_info()
+            except OSError as exc:
+                self.release()
+                reason, _ = describe_write_error(exc, exc.filename or self.path)
+                raise RunError(f"Cannot record the run: {reason}.",
+                               "Free some space or choose another folder, then start again.",
+                               code="write") from None
         if monitor is not None:
             self.info["monitor"] = monitor
         self.record = RunRecord(self.path, self.info)
+
+    # -- the lock
+    def hold(self) -> None:
+        """Take the run folder's lock (again, for a continued run); raises
+        `RunLockedError` naming the process that holds it."""
+        with self._lock:
+            self.run_lock.run_dir = self.path
+            self.run_lock.acquire()
+
+    def release(self) -> None:
+        """Give the run folder's lock up (the run ended)."""
+        self.run_lock.release()
 
     # -- wiring
     def attach(self, trainer) -> "RunRecorder":
@@ -701,6 +859,7 @@ class RunRecorder:
             old = self.path
             self.path = Path(path)
             self.record.path = self.path
+            self.run_lock.run_dir = self.path  # a held lock moved with its file
             if document is not None:
                 self.info["document"] = str(document)
             if self.trainer is not None and self.trainer.run_dir == str(old):
@@ -717,18 +876,36 @@ class RunRecorder:
             with self._lock:
                 handler(event.data)
 
-    # -- files
-    def _write_info(self) -> None:
-        write_json_atomic(self.path / RUN_FILE, self.info)
+    # -- files: every write goes through _write, which stops the run at the first failure
+    def _write(self, path: Path, fn, *args) -> bool:
+        if self.write_error is not None:
+            return False
+        try:
+            fn(*args)
+            return True
+        except OSError as exc:
+            self._write_failed(exc, path)
+            return False
+
+    def _write_failed(self, exc: OSError, path: Path) -> None:
+        reason, hint = describe_write_error(exc, path)
+        self.write_error = {"reason": reason, "hint": hint, "path": str(path),
+                            "code": "disk_full" if exc.errno == errno.ENOSPC else "write"}
+        abort = getattr(self.trainer, "abort", None)
+        if abort is not None:
+            abort(reason, hint, self.write_error["code"])
+
+    def _write_info(self) -> bool:
+        return self._write(self.path / RUN_FILE, write_json_atomic, self.path / RUN_FILE,
+                           self.info)
 
     def log(self, text: str) -> None:
         stamp = datetime.now().strftime("%H:%M:%S")
-        with open(self.path / LOG_FILE, "a", encoding="utf-8") as fh:
-            for line in str(text).splitlines() or [""]:
-                fh.write(f"{stamp} {line}\n")
+        lines = [f"{stamp} {line}" for line in (str(text).splitlines() or [""])]
+        self._write(self.path / LOG_FILE, append_log, self.path / LOG_FILE, lines)
 
     def _append(self, name: str, fields_attr: str, fixed: tuple, rows: list[dict]) -> None:
-        if not rows:
+        if not rows or self.write_error is not None:
             return
         fields = getattr(self, fields_attr)
         path = self.path / name
@@ -741,21 +918,25 @@ class RunRecorder:
             new = True
         else:
             new = not path.exists()
-        with open(path, "a", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=fields, extrasaction="ignore")
-            if new:
-                w.writeheader()
-            for row in rows:
-                w.writerow({k: _cell(row.get(k)) for k in fields})
+        if not new and name not in self._repaired:
+            if not self._write(path, repair_csv_tail, path):
+                return
+            self._repaired.add(name)
+        self._write(path, append_csv_rows, path, fields,
+                    [{k: _cell(row.get(k)) for k in fields} for row in rows], new)
 
     def _save(self, name: str) -> bool:
         model = getattr(self.trainer, "model", None)
-        if not self.save_models or model is None:
+        if not self.save_models or model is None or self.write_error is not None:
             return False
+        path = self.path / name
         try:
-            save_model_atomic(model, self.path / name)
+            save_model_atomic(model, path)
             return True
-        except Exception as exc:  # a full disk must not end the run
+        except OSError as exc:
+            self._write_failed(exc, path)
+            return False
+        except Exception as exc:  # a model Keras cannot serialise: said, the run goes on
             self.log(f"Could not save {name}: {type(exc).__name__}: {exc}")
             return False
 
@@ -784,6 +965,7 @@ class RunRecorder:
         self.info["steps_per_epoch"] = d.get("steps_per_epoch")
         self.info["target_epochs"] = d.get("epochs")
         self.info["params"] = d.get("params")
+        self.info["pid"] = os.getpid()
         if d.get("dataset") is not None:
             self.info["dataset"] = d["dataset"]
         self.info["sessions"].append({"started": now, "initial_epoch": d.get("initial_epoch", 0),
@@ -802,6 +984,8 @@ class RunRecorder:
         row = {"epoch": d.get("epoch"), "lr": d.get("lr"), "duration": d.get("duration"),
                "steps": d.get("steps"), **logs}
         self._append(EPOCHS_FILE, "_epoch_fields", _EPOCH_KEYS, [row])
+        if self.write_error is not None:
+            return
         epoch = int(d.get("epoch") or 0)
         self.info["epochs_run"] = epoch
         self.info["steps"] = len(self.trainer.batches) if self.trainer is not None else None
@@ -814,11 +998,13 @@ class RunRecorder:
             mode = better(monitor)
             improved = (best is None or best.get("value") is None or best.get("monitor") != monitor
                         or (value < best["value"] if mode == "min" else value > best["value"]))
-            if improved:
+            # the record names a best only once its model is written
+            if improved and (self._save(BEST_MODEL) or not self.save_models):
                 self.info["best"] = {"monitor": monitor, "value": float(value), "epoch": epoch,
                                      "mode": mode}
-                self._save(BEST_MODEL)
         self._checkpoint(epoch)
+        if self.write_error is not None:
+            return
         self._write_info()
         metrics = "  ".join(f"{k} {v:.4g}" for k, v in logs.items())
         self.log(f"Epoch {epoch}: {metrics}  lr {_fmt(d.get('lr'))}  "
@@ -836,17 +1022,27 @@ class RunRecorder:
         self.info["reason"] = d.get("reason")
         self.info["hint"] = d.get("hint")
         self.info["code"] = d.get("code")
-        if d.get("epochs_run") is not None:
-            self.info["epochs_run"] = int(d["epochs_run"])
-        if self.trainer is not None:
-            self.info["steps"] = len(self.trainer.batches)
-        self._write_info()
-        text = f"{status.capitalize()}: {d.get('reason') or ''}"
-        if d.get("hint"):
-            text += f" Hint: {d['hint']}"
-        self.log(text)
-        if d.get("detail"):
-            self.log(d["detail"])
+        if self.write_error is None:
+            if d.get("epochs_run") is not None:
+                self.info["epochs_run"] = int(d["epochs_run"])
+            if self.trainer is not None:
+                self.info["steps"] = len(self.trainer.batches)
+            self._write_info()
+            text = f"{status.capitalize()}: {d.get('reason') or ''}"
+            if d.get("hint"):
+                text += f" Hint: {d['hint']}"
+            self.log(text)
+            if d.get("detail"):
+                self.log(d["detail"])
+        else:
+            # One last try at the record (removing the failed file's temporary
+            # copy may have freed the room); epochs_run stays that of the last
+            # complete checkpoint.
+            try:
+                write_json_atomic(self.path / RUN_FILE, self.info)
+            except OSError:
+                pass
+        self.release()
 
     # last.keras was saved at the end of the last epoch, also one cut short by
     # a stop (Keras ends the epoch). It is not saved again at the end: after a
@@ -861,6 +1057,22 @@ class RunRecorder:
 
     def _on_failed(self, d: dict) -> None:
         self._end(FAILED, d)
+
+
+def describe_write_error(exc: OSError, path) -> tuple[str, str]:
+    """``(reason, hint)`` of a failed write of ``path``, in words.
+
+    Example:
+        >>> import errno
+        >>> describe_write_error(OSError(errno.ENOSPC, "No space left on device"), "/r/last.keras")[0]
+        'no space left on device at /r/last.keras'
+    """
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what = "no space left on device" if exc.errno == errno.ENOSPC else "disk quota exceeded"
+        return (f"{what} at {path}",
+                "Free some space; the last complete checkpoint is kept, continue the run from it.")
+    return (f"cannot write {path}: {exc.strerror or exc}",
+            "Check that the folder is writable; the last complete checkpoint is kept.")
 
 
 def _cell(v):
@@ -883,29 +1095,40 @@ def _csv_header(path: Path) -> list[str] | None:
 
 def truncate_run(run: RunRecord, epoch: int, step: int | None) -> None:
     """Drop rows recorded after the checkpoint (epoch ``epoch``, optimizer step
-    ``step``), so a continued run does not repeat them. Writes atomically."""
+    ``step``), so a continued run does not repeat them, and any half-written
+    row a crash left. Writes atomically."""
+    ints = ("epoch", "steps", "step", "batch")
     for name, keep in ((EPOCHS_FILE, lambda r: (r.get("epoch") or 0) <= epoch),
                        (BATCHES_FILE, lambda r: step is None or (r.get("step") or 0) < step)):
         path = run.path / name
         header = _csv_header(path)
         if header is None:
             continue
-        with open(path, newline="", encoding="utf-8") as fh:
-            raw = list(csv.DictReader(fh))
-        ints = ("epoch", "steps", "step", "batch")
-        parsed = _read_csv(path, ints=ints)
+        with open(path, "rb") as fh:
+            total = sum(1 for _ in fh) - 1  # data lines, a partial last one included
+        raw = read_csv_rows(path)
+        parsed = _parse_rows(raw, ints)
         kept = [r for r, p in zip(raw, parsed) if keep(p)]
-        if len(kept) == len(raw):
+        if len(kept) == total:
             continue
         fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=run.path)
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-            w = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore")
-            w.writeheader()
-            w.writerows(kept)
-        os.replace(tmp, path)
+        try:
+            with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
+                w = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore",
+                                   lineterminator="\n")
+                w.writeheader()
+                w.writerows(kept)
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
 
 
-__all__ = ["RunRecord", "RunRecorder", "RunError", "runs_folder", "new_run_dir", "list_runs",
+__all__ = ["RunRecord", "RunRecorder", "RunError", "RunLockedError", "runs_folder", "new_run_dir",
+           "list_runs",
            "new_scratch_folder", "move_runs", "remove_stale_scratch",
            "load_run", "compare_runs", "diff_settings", "diff_networks", "truncate_run",
-           "better", "save_model_atomic", "write_json_atomic", "json_safe"]
+           "better", "save_model_atomic", "write_json_atomic", "json_safe", "read_csv_rows",
+           "repair_csv_tail", "append_csv_rows", "remove_stale_temp_files",
+           "describe_write_error", "INTERRUPTED"]

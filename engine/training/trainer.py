@@ -8,10 +8,15 @@ one final ``finished``, ``stopped`` or ``failed`` with a readable reason.
 Subscribers are called on the training thread; a GUI forwards the events to
 its own thread (e.g. with a queued Qt signal).
 
-Failures never reach the caller as exceptions: a NaN or infinite loss stops
-the run and restores the weights of the last good epoch; an exception in
-data or model code ends the run as ``failed`` with its message; running out
-of memory says so and suggests a smaller batch.
+Failures never reach the caller as exceptions: a loss that runs away is
+stopped by the divergence guard (``code="divergence"``, the weights of the
+best epoch restored; see engine.training.divergence); a NaN or infinite loss
+stops the run and restores the weights of the last good epoch (the best
+one when the guard is on); an exception in data or model code ends the run
+as ``failed`` with its message; running out of memory says so and suggests
+a smaller batch; a subscriber that cannot go on (the run recorder on a full
+disk) ends it as ``failed`` through `Trainer.abort`. A program that exits
+while a run trains stops it and waits for its end first.
 
 Example::
 
@@ -27,9 +32,12 @@ Example::
 
 from __future__ import annotations
 
+import atexit
+import errno
 import threading
 import time
 import traceback
+import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -39,6 +47,20 @@ from engine.errors import Diagnostic
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
+
+_ALIVE: "weakref.WeakSet[Trainer]" = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_at_exit(timeout: float = 120.0) -> None:
+    """A program that exits while a run trains (its thread is a daemon)
+    stops the run and waits for its end first, so the checkpoint and record
+    written on the way out are complete: saving while the interpreter shuts
+    down fails in odd ways ("TypeError: Operation not defined for data type")."""
+    for trainer in list(_ALIVE):
+        if trainer.running:
+            trainer.stop()
+            trainer.wait(timeout)
 
 
 @dataclass
@@ -95,6 +117,7 @@ class Trainer:
         self._resume = threading.Event()
         self._resume.set()
         self._stop_requested = False
+        self._failure: dict | None = None  # set by `abort`
         self.state = IDLE
         self.batches: list[dict] = []   # every batch: step, epoch, batch, lr, loss, metrics
         self.epochs: list[dict] = []    # every epoch: epoch, lr, duration, logs
@@ -135,11 +158,13 @@ class Trainer:
         if self._thread is not None and self._thread.is_alive():
             raise RuntimeError("This trainer is already running.")
         self._stop_requested = False
+        self._failure = None
         self._resume.set()
         self.state = RUNNING
         target = self.epochs_done + int(epochs if epochs is not None else self.settings.epochs)
         self._thread = threading.Thread(target=self._run, args=(target,), name="neurocanvas-train",
                                         daemon=True)
+        _ALIVE.add(self)
         self._thread.start()
 
     def pause(self) -> None:
@@ -155,6 +180,18 @@ class Trainer:
         self._stop_requested = True
         if self.state in (RUNNING, PAUSED):
             self.state = STOPPING
+        self._resume.set()
+
+    def abort(self, reason: str, hint: str = "", code: str = "abort") -> None:
+        """End the run as ``failed`` with ``reason`` at the next batch boundary
+        (or the end of this epoch). A subscriber calls it when it cannot go on,
+        e.g. the run recorder when a file cannot be written; the first reason
+        given is the one reported."""
+        if self._failure is None:
+            self._failure = {"reason": reason, "hint": hint, "code": code}
+        self._stop_requested = True
+        if self.model is not None:
+            self.model.stop_training = True
         self._resume.set()
 
     def wait(self, timeout: float | None = None) -> str:
@@ -236,6 +273,7 @@ class Trainer:
         callbacks = build_callbacks(s.callbacks, self.run_dir, ds.has_validation,
                                     constant_lr=not scheduled)
         callbacks = [c for c in callbacks if type(c).__name__ != "TerminateOnNaN"]
+        guard = next((c for c in callbacks if hasattr(c, "divergence_report")), None)
         events = _event_callback(self, start_step, scheduled)
         from engine.training.insights import insights_callbacks
 
@@ -259,9 +297,18 @@ class Trainer:
         events.flush()
         summary = {"epochs_run": self.epochs_done, "history": self.history(),
                    "steps": len(self.batches)}
-        if events.nan_at is not None:
+        if self._failure is not None:
+            self.state = FAILED
+            self.result = self._emit(FAILED, **self._failure, **summary)
+        elif events.nan_at is not None:
+            restored = guard.best_epoch if guard is not None and guard.best_weights is not None \
+                else None
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="nan", **events.nan_report(), **summary)
+            self.result = self._emit(STOPPED, code="nan", **events.nan_report(restored), **summary)
+        elif guard is not None and guard.stopped_epoch is not None:
+            self.state = STOPPED
+            self.result = self._emit(STOPPED, code="divergence", **guard.divergence_report(),
+                                     **summary)
         elif self._stop_requested:
             self.state = STOPPED
             self.result = self._emit(STOPPED, code="user", reason="Stopped by the user; the "
@@ -317,6 +364,12 @@ def _describe_failure(exc: BaseException, batch_size: int) -> dict:
         return {"reason": "Training ran out of memory.",
                 "hint": f"Use a smaller batch size (now {batch_size}) or a smaller model.",
                 "code": "oom", "detail": detail}
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT) and exc.filename:
+        # a callback's own file (a CSV log, a checkpoint, TensorBoard) did not fit
+        from engine.training.runs import describe_write_error
+
+        reason, hint = describe_write_error(exc, exc.filename)
+        return {"reason": reason, "hint": hint, "code": "disk_full", "detail": detail}
     hint = getattr(exc, "hint", "") or "Check the data settings and the model; the details are in the log."
     return {"reason": f"Training failed: {getattr(exc, 'message', first) or first}",
             "hint": hint, "code": getattr(exc, "code", "") or "exception", "detail": detail}
@@ -364,10 +417,15 @@ class _EventsMixin:
             self.last_emit = time.monotonic()
             self.trainer._emit("batch", points=points, last=points[-1])
 
-    def nan_report(self) -> dict:
+    def nan_report(self, restored_epoch: int | None = None) -> dict:
+        """Why the run stopped at a NaN; ``restored_epoch`` is the epoch whose
+        weights the divergence guard restored (its best), if it did."""
         epoch, batch, step, lr = self.nan_at
-        kept = (f"the weights from the end of epoch {self.good_epoch} were restored"
-                if self.good_epoch else "the initial weights were restored")
+        if restored_epoch is not None:
+            kept = (f"the weights of epoch {restored_epoch} (the best loss) were restored")
+        else:
+            kept = (f"the weights from the end of epoch {self.good_epoch} were restored"
+                    if self.good_epoch else "the initial weights were restored")
         return {"reason": f"The loss became NaN or infinite at epoch {epoch + 1}, batch {batch + 1} "
                           f"(step {step}); training stopped and {kept}.",
                 "hint": f"Lower the learning rate (it was {lr:.3g}), add gradient clipping "

@@ -17,6 +17,13 @@ soon as it ends (stopped, finished or failed); the recorder and the trainer
 then write to the new place, so continuing the run goes on there. Scratch
 folders left behind (a document closed without saving) are removed once
 nothing has written to them for a week, when a new one is made.
+
+A recorded run is continued with `resume_run` (the runs table's Resume): its
+checkpoint is loaded on a worker thread, the curves recorded so far are
+replayed into the panels, and training goes on in place with the optimizer
+state and the schedule's step. Closing the window while a run trains asks
+first (`confirm_close`): stopping waits for the run to end, so the
+checkpoint written on the way out is complete before the program exits.
 """
 
 from __future__ import annotations
@@ -121,6 +128,8 @@ class TrainingController(QObject):
         self.feature_layers: list[str] = []
         self._unsubscribe = None
         self._pending_epochs = None
+        self._resume_epochs = None
+        self.ask_close = self._ask_close   # replaceable (tests answer without a dialog)
         self._prepared_done.connect(self._on_prepared)
 
     # ---------------------------------------------------------------- document --
@@ -182,6 +191,7 @@ class TrainingController(QObject):
         self.trainer = None
         self.run_record = None
         self._pending_epochs = None
+        self._resume_epochs = None
         if self.tensorflow is not None and self.tensorflow.state != "ready":
             self._set_state(WAITING_TF)
             self.message.emit("Waiting for TensorFlow to load…", "info")
@@ -200,8 +210,11 @@ class TrainingController(QObject):
             return False
         epochs = int(epochs or self.trainer.settings.epochs)
         try:
-            self.trainer.start(epochs=epochs)
-        except Exception as exc:  # e.g. still running
+            if self.session is not None:
+                self.session.start(epochs)   # holds the run folder again, then starts
+            else:
+                self.trainer.start(epochs=epochs)
+        except Exception as exc:  # e.g. still running, or another program holds the run
             self._fail(*describe_error(exc))
             return False
         self._set_state(RUNNING)
@@ -227,6 +240,120 @@ class TrainingController(QObject):
             self.trainer.stop()
             self._set_state(STOPPING)
             self.message.emit("Stopping after this batch…", "info")
+
+    def resume_run(self, run, epochs: int | None = None) -> bool:
+        """Continue the recorded run ``run`` (a `RunRecord` or folder) from
+        its checkpoint: for ``epochs`` more, by default the epochs it had
+        left (or its settings' epochs when it had reached its end)."""
+        if self.doc is None or self.busy:
+            self.message.emit("A run is going; stop it before resuming another.", "warning")
+            return False
+        from engine.training.runs import load_run
+
+        try:
+            record = run if hasattr(run, "checkpoint") else load_run(run)
+        except Exception as exc:
+            self._fail(*describe_error(exc))
+            return False
+        if epochs is None:
+            done = int((record.checkpoint or {}).get("epoch") or 0)
+            left = int(record.info.get("target_epochs") or 0) - done
+            epochs = left if left > 0 else None
+        self._detach()
+        self.trainer = None
+        self.run_record = None
+        self._resume_epochs = epochs
+        path = record.path
+        if self.tensorflow is not None and self.tensorflow.state != "ready":
+            self._set_state(WAITING_TF)
+            self.message.emit("Waiting for TensorFlow to load…", "info")
+            if self.tensorflow.state == "failed":
+                self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
+                           "Check the installation; the editor works without it.")
+                return False
+            self.tensorflow.when_ready(lambda: self._prepare_resume(path))
+            return True
+        self._prepare_resume(path)
+        return True
+
+    def _prepare_resume(self, path) -> None:
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
+        self._cancelled = False
+        self._set_state(PREPARING)
+        self.message.emit(f"Loading the checkpoint of {Path(path).name}…", "info")
+        insights = dict(self.insights)
+        if self.feature_layers:
+            insights["feature_layers"] = list(self.feature_layers)
+        threading.Thread(target=self._resume_worker, args=(path, insights),
+                         name="neurocanvas-resume", daemon=True).start()
+
+    def _resume_worker(self, path, insights) -> None:
+        try:
+            from engine.training.resume import resume_training
+
+            session = resume_training(path, insights=insights)
+        except Exception as exc:
+            message, hint = describe_error(exc)
+            if not getattr(exc, "message", None):
+                traceback.print_exc()
+            self._prepared_done.emit(None, None, message, hint)
+            return
+        self._prepared_done.emit(session.dataset, (session, session.run), "", "")
+
+    def _replay(self, trainer, epochs: int | None) -> None:
+        """Show a resumed run's recorded curves before it goes on, as the
+        events that drew them (marked ``replay``)."""
+        if not trainer.epochs and not trainer.batches:
+            return
+        lrs = [b.get("lr") for b in trainer.batches]
+        self.bridge.event.emit("started", {
+            "replay": True, "steps_per_epoch": trainer.steps_per_epoch,
+            "epochs": trainer.epochs_done + int(epochs or trainer.settings.epochs),
+            "initial_epoch": 0, "initial_step": 0,
+            "planned_lr": [v for v in lrs if v is not None]})
+        if trainer.batches:
+            self.bridge.event.emit("batch", {"replay": True, "points": list(trainer.batches),
+                                             "last": trainer.batches[-1]})
+        for e in trainer.epochs:
+            self.bridge.event.emit("epoch", {"replay": True, **e})
+
+    # ---------------------------------------------------------------- closing --
+    def confirm_close(self) -> bool:
+        """Whether the window may close: while a run trains, ask (stop it and
+        keep a checkpoint, or cancel); stopping waits until the run has ended
+        and its files are written."""
+        training = self.trainer is not None and self.trainer.running
+        if not training and self.state not in (WAITING_TF, PREPARING):
+            return True
+        if self.ask_close() != "stop":
+            return False
+        self.stop_and_wait()
+        return True
+
+    def stop_and_wait(self, timeout: float | None = 120.0) -> None:
+        """Stop the run and wait for its end (the checkpoint of the epoch it
+        was in is written by then)."""
+        if self.state in (WAITING_TF, PREPARING):
+            self.stop()
+            return
+        t = self.trainer
+        if t is not None and t.running:
+            t.stop()
+            t.wait(timeout)
+
+    def _ask_close(self) -> str:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        box = QMessageBox(QApplication.activeWindow())
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle("A run is training")
+        box.setText("A run is training. Stop it and keep a checkpoint to resume it later?")
+        box.setInformativeText("The run can be resumed from the Runs table.")
+        stop = box.addButton("Stop and keep a checkpoint", QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(stop)
+        box.exec()
+        return "stop" if box.clickedButton() is stop else "cancel"
 
     def request_feature_maps(self, layer_names: list[str]) -> bool:
         """Ask the running trainer for the activations of these layers now."""
@@ -297,9 +424,12 @@ class TrainingController(QObject):
         self._unsubscribe = self.bridge.attach(trainer)
         self.prepared.emit(dataset)
         self.trainer_created.emit(trainer)
+        epochs, self._resume_epochs = self._resume_epochs, None
+        if trainer.epochs:  # a resumed run: its curves so far, then it goes on
+            self._replay(trainer, epochs)
         try:
             if not trainer.running and trainer.state == "idle":
-                session.start()
+                session.start(epochs)
         except Exception as exc:
             self._fail(*describe_error(exc))
             return
@@ -366,6 +496,22 @@ class TrainingController(QObject):
         elif kind == FAILED:
             self._set_state(FAILED)
             self.message.emit(_reason(data), "error")
+        if kind in ENDED:
+            self._after_thread_ends()
+
+    def _after_thread_ends(self) -> None:
+        """Say the state once more when the training thread has really ended
+        (the final event arrives a moment before), so Continue and Resume,
+        which need it ended, are offered."""
+        from PySide6.QtCore import QTimer
+
+        t = self.trainer
+        if t is None or self.state not in ENDED:
+            return
+        if t.running:
+            QTimer.singleShot(20, self, self._after_thread_ends)
+            return
+        self._set_state(self.state)
 
 
 def _reason(data: dict) -> str:

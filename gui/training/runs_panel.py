@@ -4,6 +4,13 @@ overlays their curves on the loss panel; selecting two shows what differs
 between them, in settings and in the network. A finished run's model can
 be exported.
 
+A run whose program was closed or killed while it trained reads
+"interrupted" (no process holds its folder any more). Resume continues an
+interrupted, stopped or failed run from its checkpoint, in place; the
+context menu of a run also opens its network as a new document, loads its
+data and training settings into the open document (one undo step), deletes
+it (after asking) and reveals its folder.
+
 The runs of an unsaved document are listed from its scratch folder (see
 gui.training.controller); once it is saved they are listed from beside the
 file, where the controller moves them."""
@@ -12,13 +19,14 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 COLUMNS = ("started", "status", "epochs", "best", "dataset", "optimizer", "lr", "batch")
+RESUMABLE = ("interrupted", "stopped", "failed")
 UNSAVED_NOTE = ("This document is not saved yet: its runs are kept in a temporary folder "
                 "for a week, and move beside the document when you save it.")
 
@@ -106,8 +114,19 @@ class RunsPanel(QWidget):
         self.export_button = QPushButton("Export model…")
         self.export_button.setToolTip("Copy the selected run's last model (.keras)")
         self.export_button.clicked.connect(lambda: self.export_model())
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setToolTip("Continue the selected run from its checkpoint, in place")
+        self.resume_button.clicked.connect(lambda: self.resume())
+        self.resume_button.setEnabled(False)
+        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.window = None
+        self.controller = None
+        self.ask_delete = self._ask_delete   # replaceable (tests answer without a dialog)
+        self.open_url = _open_url
         bar = QHBoxLayout()
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.resume_button)
         bar.addWidget(self.export_button)
         bar.addStretch(1)
         layout = QVBoxLayout(self)
@@ -115,6 +134,13 @@ class RunsPanel(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 2)
         layout.addWidget(self.info, 1)
+
+    def bind(self, window, controller) -> None:
+        """The editor window (to open a run's network or load its settings)
+        and the training controller (to resume a run)."""
+        self.window = window
+        self.controller = controller
+        controller.state_changed.connect(lambda _state: self._update_buttons())
 
     def set_document(self, doc) -> None:
         if self.doc is not None and hasattr(self.doc, "saved"):
@@ -151,7 +177,7 @@ class RunsPanel(QWidget):
         for r, record in enumerate(reversed(self.records)):  # newest first
             for c, text in enumerate(run_row(record)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(record.reason or str(record.path))
+                item.setToolTip(_row_tip(record))
                 self.table.setItem(r, c, item)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
@@ -162,9 +188,14 @@ class RunsPanel(QWidget):
         else:
             text = (f"{len(self.records)} run{'s' if len(self.records) != 1 else ''}. "
                     "Select several to overlay their curves, two to compare them.")
+            cut = sum(1 for r in self.records if r.status == "interrupted")
+            if cut:
+                text += (f"<br><b>{cut} interrupted</b> (the program ended while "
+                         f"{'it' if cut == 1 else 'they'} trained): select one and press Resume.")
         if path is None and error is None:
             text += "<br>" + UNSAVED_NOTE
         self.info.setText(text)
+        self._update_buttons()
 
     def selected(self) -> list:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})
@@ -179,7 +210,17 @@ class RunsPanel(QWidget):
             self.table.selectRow(r)
         self.table.setSelectionMode(mode)
 
+    def _update_buttons(self) -> None:
+        runs = self.selected()
+        self.resume_button.setEnabled(len(runs) == 1 and self._can_resume(runs[0]))
+
+    def _can_resume(self, run) -> bool:
+        busy = self.controller is not None and self.controller.busy
+        return (self.controller is not None and not busy and run.status in RESUMABLE
+                and run.can_resume)
+
     def _selection_changed(self) -> None:
+        self._update_buttons()
         runs = self.selected()
         overlays = []
         for r in runs:
@@ -192,8 +233,9 @@ class RunsPanel(QWidget):
             self.compare(runs[1], runs[0])  # older → newer
         elif len(runs) == 1:
             r = runs[0]
+            why = INTERRUPTED_TIP if r.status == "interrupted" else r.reason
             self.info.setText(f"<b>{r.id}</b>: {r.status}, {r.epochs_run} epochs"
-                              + (f"<br>{_html(r.reason)}" if r.reason else ""))
+                              + (f"<br>{_html(why)}" if why else ""))
 
     def compare(self, a, b) -> dict:
         from engine.training.runs import compare_runs
@@ -230,6 +272,148 @@ class RunsPanel(QWidget):
             return False
         self.message.emit(f"Exported {path}")
         return True
+
+
+    # ------------------------------------------------------------ run actions --
+    def _one(self, run=None):
+        if run is not None:
+            return run
+        runs = self.selected()
+        if len(runs) != 1:
+            self.message.emit("Select one run.")
+            return None
+        return runs[0]
+
+    def resume(self, run=None, epochs: int | None = None) -> bool:
+        """Continue ``run`` (the selected one) from its checkpoint; its curves
+        go on in place in the live panels."""
+        run = self._one(run)
+        if run is None or self.controller is None:
+            return False
+        if not self._can_resume(run):
+            held = run.holder
+            why = (f"it is being recorded by process {held}" if held is not None else
+                   "it has no checkpoint" if run.checkpoint is None else
+                   f"it is {run.status}")
+            self.message.emit(f"Cannot resume the run {run.id}: {why}.")
+            return False
+        return self.controller.resume_run(run, epochs)
+
+    def open_network(self, run=None) -> bool:
+        """Open the network the run trained (with its settings) as a new document."""
+        run = self._one(run)
+        if run is None or self.window is None:
+            return False
+        try:
+            net = run.network()
+        except Exception as exc:
+            self.message.emit(f"Cannot open the network of {run.id}: "
+                              f"{getattr(exc, 'message', exc)}")
+            return False
+        if not self.window.maybe_save():
+            return False
+        from gui.document import Document
+
+        net.name = net.name or run.id
+        self.window.set_document(Document(net))
+        self.message.emit(f"Opened the network of the run {run.id} (not saved yet).")
+        return True
+
+    def load_settings(self, run=None) -> bool:
+        """Put the run's data and training settings into the open document
+        (one undo step)."""
+        run = self._one(run)
+        if run is None or self.doc is None:
+            return False
+        settings = run.settings or {}
+        from gui.training.sections import DATA, TRAINING, SetSectionCommand
+
+        stack = self.doc.undo_stack
+        stack.beginMacro(f"Load the settings of run {run.id}")
+        try:
+            for key in (DATA, TRAINING):
+                if settings.get(key) is not None:
+                    self.doc.push(SetSectionCommand(self.doc, key, settings[key]))
+        finally:
+            stack.endMacro()
+        self.message.emit(f"Loaded the data and training settings of the run {run.id}.")
+        return True
+
+    def delete(self, run=None) -> bool:
+        """Delete the run's folder, after asking."""
+        run = self._one(run)
+        if run is None:
+            return False
+        if run.holder is not None:
+            self.message.emit(f"The run {run.id} is training (process {run.holder}); stop it "
+                              "before deleting it.")
+            return False
+        if not self.ask_delete(run):
+            return False
+        try:
+            shutil.rmtree(run.path)
+        except OSError as exc:
+            self.message.emit(f"Cannot delete {run.path}: {exc.strerror or exc}")
+            self.refresh()
+            return False
+        self.message.emit(f"Deleted the run {run.id}.")
+        self.refresh()
+        return True
+
+    def reveal(self, run=None) -> bool:
+        """Show the run's folder in the file manager."""
+        run = self._one(run)
+        if run is None:
+            return False
+        return bool(self.open_url(QUrl.fromLocalFile(str(run.path))))
+
+    def _ask_delete(self, run) -> bool:
+        answer = QMessageBox.question(
+            self, "Delete run", f"Delete the run {run.id} and all its files "
+            f"({run.epochs_run} epochs, its checkpoints and curves)?\nThis cannot be undone.",
+            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        return answer == QMessageBox.Yes
+
+    def context_menu(self, run) -> QMenu:
+        """The actions on one run (what a right click on its row shows)."""
+        menu = QMenu(self)
+        act = menu.addAction("Resume", lambda: self.resume(run))
+        act.setEnabled(self._can_resume(run))
+        menu.addAction("Open its network", lambda: self.open_network(run)).setEnabled(
+            self.window is not None)
+        menu.addAction("Load its settings into the document",
+                       lambda: self.load_settings(run)).setEnabled(self.doc is not None)
+        menu.addSeparator()
+        menu.addAction("Reveal the folder", lambda: self.reveal(run))
+        menu.addAction("Delete…", lambda: self.delete(run)).setEnabled(run.holder is None)
+        return menu
+
+    def _context_menu(self, pos) -> None:
+        row = self.table.rowAt(pos.y())
+        newest_first = list(reversed(self.records))
+        if row < 0 or row >= len(newest_first):
+            return
+        if row not in {i.row() for i in self.table.selectedIndexes()}:
+            self.table.selectRow(row)
+        menu = self.context_menu(newest_first[row])
+        self.menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(pos))
+
+
+INTERRUPTED_TIP = ("The program recording this run ended before the run did (it was closed, "
+                   "crashed or was killed). Resume continues it from its last checkpoint.")
+
+
+def _row_tip(record) -> str:
+    if record.status == "interrupted":
+        return f"{INTERRUPTED_TIP}\n{record.path}"
+    return record.reason or str(record.path)
+
+
+def _open_url(url) -> bool:
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(url)
 
 
 def _html(text) -> str:

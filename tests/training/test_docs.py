@@ -9,7 +9,7 @@ MODULES = ["engine.data", "engine.data.dataset", "engine.data.preprocessing",
            "engine.data.registry", "engine.data.settings", "engine.data.compat",
            "engine.data.augmentation", "engine.training.errors", "engine.training.schedules",
            "engine.training.one_cycle", "engine.training.compile", "engine.training.callbacks",
-           "engine.training.settings"]
+           "engine.training.settings", "engine.training.runs"]
 
 
 @pytest.mark.parametrize("name", MODULES)

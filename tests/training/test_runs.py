@@ -135,6 +135,8 @@ def test_a_nan_stop_keeps_the_checkpoint_of_the_last_good_epoch(tmp_path):
     net.extra["training"]["compile"] = {
         "optimizer": {"name": "sgd", "schedule": {"kind": "piecewise_constant", "per": "epoch",
                                                   "boundaries": [2], "values": [1e-4, 1e6]}}}
+    # the divergence guard would stop it before NaN (tests/faults/test_divergence.py)
+    net.extra["training"]["callbacks"] = {"divergence": False}
     session = train(net, runs_root=tmp_path)
     end = session.result
     assert end.kind == "stopped" and end.data["code"] == "nan"
@@ -196,5 +198,6 @@ def test_resuming_after_a_restart_continues_the_curves_exactly(tmp_path):
 def test_a_run_without_a_checkpoint_cannot_be_resumed(tmp_path):
     net = doc_net()
     session = prepare_training(net, runs_root=tmp_path)  # recorded but never started
+    session.recorder.release()  # the program let it go (while it holds it, resuming is refused)
     with pytest.raises(RunError, match="no checkpoint"):
         resume_training(session.run_dir)
