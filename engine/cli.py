@@ -11,6 +11,8 @@
                      [--lr X] [--strategy mirrored|multiworker] [--run-dir DIR] [--resume RUN]
                                      exit 0 finished, 1 training failed / invalid, 2 bad usage
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
+    neurocanvas sweep FILE --space SPACE.json --trials N [...]   (engine.experiments.command)
+    neurocanvas sweep-worker --storage URL --study NAME
     neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
     neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
                                      (see engine.explain.command)
@@ -432,6 +434,9 @@ def build_parser() -> argparse.ArgumentParser:
     from engine.deploy.command import add_parser as add_deploy_parser
 
     add_deploy_parser(sub)
+    from engine.experiments.command import add_parsers as add_sweep_parsers
+
+    add_sweep_parsers(sub)
     p = sub.add_parser("gui", help="start the editor (the default: neurocanvas [FILE] "
                        "[--exit-when-ready] [--lang LANG] [--verbose]; see neurocanvas gui --help)")
     p.add_argument("file", nargs="?", help="a document, a preset id or a .keras/.h5 model")

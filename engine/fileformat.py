@@ -3,7 +3,9 @@
 A file is either loaded completely or refused with one plain message that
 names the node and the field; a half-loaded document never exists. Keys this
 version does not know (at the top level and on nodes) are kept on save, so
-sections written by newer versions survive a round trip.
+sections written by newer versions survive a round trip. The ``data``,
+``training`` and ``experiments`` (a study's search space and settings, see
+``engine.experiments.space``) sections are kept as they are, in ``net.extra``.
 """
 
 from __future__ import annotations
@@ -177,6 +179,10 @@ def from_dict(data) -> "Network":
     outputs = data.get("outputs")
     if outputs is not None:
         net.set_outputs(_parse_outputs(net, outputs))
+    experiments = data.get("experiments")
+    if experiments is not None and not isinstance(experiments, dict):
+        raise DocumentError("'experiments' must be an object such as {\"space\": {...}}.",
+                            "Remove it, or write the search space as in the README's Experiments.")
     net.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
     return net
 

@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         # use, or by the application right after the window is shown, so that the
         # editor appears without waiting for pyqtgraph and the plot panels
         self._dashboard = None
+        from gui.experiments.sweep_menu import install_sweep_menu  # "Sweep this…" in the inspector
+
+        self.sweep_menu = install_sweep_menu(self)
 
     @property
     def dashboard(self):
@@ -106,6 +109,15 @@ class MainWindow(QMainWindow):
     @dashboard.setter
     def dashboard(self, value) -> None:
         self._dashboard = value
+
+    def show_experiments(self):
+        """Show the Experiments panel (installed on first use)."""
+        from gui.experiments.panel import install_experiments
+
+        panel = install_experiments(self)
+        self.experiments_dock.show()
+        self.experiments_dock.raise_()
+        return panel
 
     def ensure_dashboard(self) -> None:
         self.dashboard  # noqa: B018  (installs it)
@@ -234,6 +246,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
             m.addAction(d.toggleViewAction())
+        m.addAction("E&xperiments", self.show_experiments)
         from gui.explain import install_explain
 
         install_explain(self)  # the Explain menu; its views load on first use
@@ -289,6 +302,8 @@ class MainWindow(QMainWindow):
         self.summary.set_document(doc)
         self.problems.set_document(doc)
         self.status.set_document(doc)
+        if getattr(self, "experiments", None) is not None:
+            self.experiments.set_document(doc)
         self._update_title()
         QTimer.singleShot(0, self.view.show_start)
         self.document_shown.emit(doc)
