@@ -3,7 +3,7 @@
     neurocanvas                      start the editor
     neurocanvas validate FILE        exit 0 valid, 1 invalid, 2 unreadable / bad usage
     neurocanvas summary FILE [--json]
-    neurocanvas export FILE --python OUT.py | --keras OUT.keras
+    neurocanvas export FILE --python OUT.py | --python-train OUT.py | --keras OUT.keras
     neurocanvas import MODEL.keras|keras.applications.NAME -o DOC.json
     neurocanvas presets              list the gallery
     neurocanvas train FILE [--dataset NAME] [--epochs N] [--batch-size B] [--optimizer NAME]
@@ -15,6 +15,8 @@
                                      (engine.grow_command)
     neurocanvas train EDITED.json --resume RUN_DIR --epochs N   continue a run with an edited
                                      network as a new segment
+    neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
+                                     (see engine.explain.command)
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
@@ -86,9 +88,17 @@ def cmd_summary(args) -> int:
 def cmd_export(args) -> int:
     from engine.fileformat import write_atomic
 
-    if not args.python and not args.keras:
-        raise NeuroCanvasError("export needs --python OUT.py and/or --keras OUT.keras.")
+    train_script = getattr(args, "python_train", None)
+    if not args.python and not args.keras and not train_script:
+        raise NeuroCanvasError("export needs --python OUT.py, --python-train OUT.py and/or "
+                               "--keras OUT.keras.")
     net = open_source(args.file)
+    if train_script:
+        from engine.training.script_export import write_training_script
+
+        document = Path(args.file) if Path(args.file).is_file() else None
+        write_training_script(net, train_script, document)
+        print(f"wrote {train_script}")
     if args.python:
         write_atomic(args.python, net.to_python())
         print(f"wrote {args.python}")
@@ -398,6 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .json document or a preset id")
     p.add_argument("--python", metavar="OUT.py")
     p.add_argument("--keras", metavar="OUT.keras")
+    p.add_argument("--python-train", metavar="OUT.py",
+                   help="a standalone training script: data, preprocessing, compile settings, "
+                        "schedule, callbacks and fit")
     p.set_defaults(func=cmd_export)
     p = sub.add_parser("import", help="turn a Keras model (.keras/.h5 file or "
                        "keras.applications.NAME) into a document")
@@ -444,6 +457,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="start the editor (the default)")
     p.add_argument("file", nargs="?", help="a document to open")
     p.set_defaults(func=cmd_gui)
+    from engine.explain.command import add_explain_parser
+
+    add_explain_parser(sub)
     return parser
 
 

@@ -7,6 +7,10 @@ feeds it when that place is free, otherwise in the nearest free column beside
 it (right first, then left). Separate parts of the graph are placed side by
 side. Positions are node centres in scene units; nothing here imports Qt.
 
+For one new node, :func:`room_below` moves the rows under a node down to
+free the row below it, and :func:`free_spot` finds the nearest place in a
+row where a node's box covers no other.
+
     >>> from engine import Network
     >>> net = Network()
     >>> a = net.add_node("Input", {"shape": [4]})
@@ -283,3 +287,50 @@ def _nearest_free(taken: set, row: int, want: int) -> int:
 def needs_layout(net) -> bool:
     """Whether some node has no position (presets and imports)."""
     return any(node.pos is None for node in net.nodes.values())
+
+
+# --------------------------------------------------------------------------
+# Placing one new node: make room below a node, find a free place
+
+
+def boxes_overlap(a: tuple[float, float], b: tuple[float, float], size: tuple[float, float]) -> bool:
+    """Whether two boxes of ``size`` (width, height) centred on ``a`` and ``b`` overlap."""
+    return abs(a[0] - b[0]) < size[0] and abs(a[1] - b[1]) < size[1]
+
+
+def free_spot(taken: Iterable[tuple[float, float]], want: tuple[float, float],
+              size: tuple[float, float], column: float = COLUMN) -> tuple[float, float]:
+    """``want`` if a box of ``size`` centred there overlaps none of the boxes
+    centred on ``taken``; else the nearest such place in the same row, one
+    column at a time, right first.
+
+        >>> free_spot([(0.0, 0.0)], (0.0, 0.0), (200.0, 80.0))
+        (240.0, 0.0)
+        >>> free_spot([(0.0, 0.0), (240.0, 0.0)], (0.0, 0.0), (200.0, 80.0))
+        (-240.0, 0.0)
+    """
+    taken = list(taken)
+    want = (float(want[0]), float(want[1]))
+
+    def free(p):
+        return not any(boxes_overlap(p, q, size) for q in taken)
+
+    if free(want):
+        return want
+    for step in range(1, len(taken) + 2):
+        for x in (want[0] + step * column, want[0] - step * column):
+            if free((x, want[1])):
+                return x, want[1]
+    return want[0] + (len(taken) + 2) * column, want[1]  # pragma: no cover - unreachable
+
+
+def room_below(positions: dict[str, tuple[float, float]], y: float,
+               by: float = LAYER) -> dict[str, tuple[float, float]]:
+    """New positions for the nodes below height ``y``: each moves down by ``by``,
+    so the row under ``y`` is free for a new node. Nodes at or above ``y`` keep
+    their place (and are left out).
+
+        >>> room_below({"a": (0.0, 0.0), "b": (0.0, 120.0), "c": (240.0, 240.0)}, 0.0)
+        {'b': (0.0, 240.0), 'c': (240.0, 360.0)}
+    """
+    return {nid: (x, yy + by) for nid, (x, yy) in positions.items() if yy > y}

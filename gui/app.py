@@ -25,6 +25,9 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
     app.setApplicationName("NeuroCanvas")
     app.setOrganizationName("NeuroCanvas")
     app.setApplicationDisplayName("NeuroCanvas")
+    from gui import wheel_guard
+
+    wheel_guard.install(app)
 
     from engine.errors import NeuroCanvasError
     from gui.dashboard_loader import DashboardLoader

@@ -91,22 +91,113 @@ class AddNodeCommand(EditCommand):
         return nid
 
 
-class InsertOnEdgeCommand(EditCommand):
-    """Add a layer in the middle of an existing connection."""
+def free_position(taken, want, size) -> tuple[float, float]:
+    """Where a new node of ``size`` goes near ``want`` without covering another
+    (``engine.layout.free_spot``)."""
+    from engine.layout import free_spot
 
-    def __init__(self, doc, type_name: str, edge, pos=None):
-        super().__init__(doc, f"Insert {type_name}")
-        self.type_name, self.edge, self.pos = type_name, edge, pos
+    return free_spot(taken, want, size)
+
+
+NODE_BOX = (216.0, 92.0)  # a node's size on the canvas with a margin (no placement overlaps one)
+
+
+def _new_layer(net, type_name: str, pos, group):
+    from engine.catalog import get_spec
+    from gui.starter_params import starter_params
+
+    return net.add_node(type_name, starter_params(get_spec(type_name)), pos=pos, group=group)
+
+
+def _positions(net, skip=()) -> dict:
+    return {nid: tuple(n.pos or (0.0, 0.0)) for nid, n in net.nodes.items() if nid not in skip}
+
+
+def _make_room(net, below: float, keep=()) -> None:
+    """Move every node lower than ``below`` one layer down (engine.layout.room_below)."""
+    from engine.layout import room_below
+
+    for nid, pos in room_below(_positions(net, keep), below).items():
+        net.move(nid, pos)
+
+
+def _takes_input(type_name: str) -> bool:
+    from engine.catalog import get_spec
+
+    spec = get_spec(type_name)
+    return bool(spec.inputs) or spec.variadic
+
+
+class InsertAfterCommand(EditCommand):
+    """Add a layer after ``src``: the connections that left ``src`` (from ``port``)
+    now leave the new layer, and the layers below move down one row to make room,
+    all in one undo step. With ``branch=True`` the new layer is a new branch
+    instead: connected from ``src`` only and placed beside the row below it.
+    Either way it never covers another node."""
+
+    def __init__(self, doc, type_name: str, src: str, port: int = 0, branch: bool = False,
+                 size=NODE_BOX):
+        super().__init__(doc, f"{'Branch' if branch else 'Insert'} {type_name}")
+        self.type_name, self.src, self.port, self.branch = type_name, src, port, branch
+        self.size = size
 
     def edit(self, net):
-        e = self.edge
-        dst = net.node(e.dst)
-        from engine.catalog import get_spec
-        from gui.starter_params import starter_params
+        from engine.layout import COLUMN, LAYER
 
+        src = net.node(self.src)
+        sx, sy = src.pos or (0.0, 0.0)
+        outs = [e for e in net.out_edges(self.src) if e.src_port == self.port]
+        if not _takes_input(self.type_name):  # an Input: beside, on its own
+            pos = free_position(_positions(net).values(), (sx + COLUMN, sy), self.size)
+            return _new_layer(net, self.type_name, pos, None)
+        if self.branch or not outs:
+            want = (sx + COLUMN, sy + LAYER) if self.branch else (sx, sy + LAYER)
+            pos = free_position(_positions(net).values(), want, self.size)
+            nid = _new_layer(net, self.type_name, pos, src.group)
+            net.connect(self.src, nid, self.port, 0)
+            if not self.branch:
+                self._take_output_place(net, nid)
+            return nid
+        _make_room(net, sy, keep=(self.src,))
+        pos = free_position(_positions(net).values(), (sx, sy + LAYER), self.size)
+        nid = _new_layer(net, self.type_name, pos, src.group)
+        for e in outs:
+            net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        net.connect(self.src, nid, self.port, 0)
+        for e in outs:
+            net.connect(nid, e.dst, 0, e.dst_port)
+        return nid
+
+    def _take_output_place(self, net, nid) -> None:
+        """A layer added after a chosen model output becomes that output."""
+        outputs = net.explicit_outputs
+        if outputs and (self.src, self.port) in outputs:
+            net.set_outputs([(nid, 0) if o == (self.src, self.port) else o for o in outputs])
+
+
+class InsertOnEdgeCommand(EditCommand):
+    """Add a layer in the middle of an existing connection; the layers below its
+    source move down one row to make room (one undo step)."""
+
+    def __init__(self, doc, type_name: str, edge, pos=None, size=NODE_BOX):
+        super().__init__(doc, f"Insert {type_name}")
+        self.type_name, self.edge, self.size = type_name, edge, size
+
+    def edit(self, net):
+        from engine.layout import LAYER
+
+        e = self.edge
+        if not _takes_input(self.type_name):
+            raise NeuroCanvasError(f"{self.type_name} takes no input, so it cannot go into a "
+                                   "connection; drop it on empty canvas.")
+        src, dst = net.node(e.src), net.node(e.dst)
+        sx, sy = src.pos or (0.0, 0.0)
+        dx, dy = dst.pos or (sx, sy + LAYER)
         net.disconnect(e.src, e.dst, e.src_port, e.dst_port)
-        nid = net.add_node(self.type_name, starter_params(get_spec(self.type_name)), pos=self.pos,
-                           group=dst.group)
+        _make_room(net, sy, keep=(e.src,))
+        want = (dx if dy > sy else sx, sy + LAYER)
+        pos = free_position(_positions(net).values(), want, self.size)
+        nid = _new_layer(net, self.type_name, pos, dst.group)
         net.connect(e.src, nid, e.src_port, 0)
         net.connect(nid, e.dst, 0, e.dst_port)
         return nid
@@ -227,14 +318,30 @@ class GroupCommand(EditCommand):
 
 
 class PasteCommand(EditCommand):
-    """Add the nodes and internal edges of a clipboard network; returns the new ids."""
+    """Add the nodes and internal edges of a clipboard network, ``offset`` from where
+    they were (further right where they would cover a layer); returns the new ids."""
 
     def __init__(self, doc, fragment, offset=(40.0, 40.0), text: str = "Paste"):
         super().__init__(doc, text)
         self.fragment, self.offset = fragment, offset
 
+    def clear_offset(self, net) -> tuple[float, float]:
+        """``offset``, moved right one column at a time until no pasted layer covers
+        a layer already there."""
+        from engine.layout import COLUMN, boxes_overlap
+
+        placed = [n.pos for n in self.fragment.nodes.values() if n.pos is not None]
+        there = [tuple(n.pos) for n in net.nodes.values() if n.pos is not None]
+        dx, dy = self.offset
+        for _ in range(len(there) + 1):
+            if not any(boxes_overlap((x + dx, y + dy), q, NODE_BOX) for x, y in placed for q in there):
+                break
+            dx += COLUMN
+        return dx, dy
+
     def edit(self, net):
         mapping = {}
+        dx, dy = self.clear_offset(net)
 
         def taken(name):
             return name in net.nodes or net.node_by_name(name) is not None
@@ -244,7 +351,7 @@ class PasteCommand(EditCommand):
             name = node.name if node.name == new_id or not taken(node.name) else new_id
             pos = None
             if node.pos is not None:
-                pos = (node.pos[0] + self.offset[0], node.pos[1] + self.offset[1])
+                pos = (node.pos[0] + dx, node.pos[1] + dy)
             mapping[nid] = net.add_node(node.type, node.params, id=new_id, name=name, pos=pos,
                                         group=node.group, trainable=node.trainable)
         for e in self.fragment.edges:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import NeuroCanvasError
 from engine.fileformat import write_atomic
 from engine.network import Network
-from gui import app_paths, clipboard, gc_guard
+from gui import app_paths, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
 from gui.canvas import style as canvas_style
 from gui.commands import (
@@ -31,9 +31,10 @@ from gui.inspector import Inspector
 from gui.palette import Palette
 from gui import refusal_popup
 from gui.problems_panel import ProblemsPanel
-from gui.quick_add import QuickAdd
+from gui.quick_add import Attach, QuickAdd
 from gui.recovery import Autosaver, read_recovery
 from gui.status_bar import StatusBar
+from gui.steady_toolbar import fix_widths, steady_twin
 from gui.summary_panel import SummaryPanel
 from gui.tensorflow_loader import TensorFlowLoader
 
@@ -46,6 +47,7 @@ class MainWindow(QMainWindow):
                  autosave: bool = True):
         super().__init__()
         self.setObjectName("NeuroCanvasMainWindow")
+        wheel_guard.install()  # the wheel scrolls panels, never an unfocused combo or spin box
         self.resize(1440, 900)
         self.doc: Document | None = None
         self.tensorflow = tensorflow or TensorFlowLoader(self)
@@ -163,6 +165,14 @@ class MainWindow(QMainWindow):
                                                                "Backspace"])
         self.act_select_all = a("Select &All", self.select_all, K.SelectAll)
         self.act_quick_add = a("&Add Layer…", self.open_quick_add, ["Tab", "Shift+A"])
+        self.act_quick_branch = a("Add &Branch…", lambda: self.open_quick_add(branch=True),
+                                  ["Shift+Tab", "Shift+B"])
+        # Tab and Shift+Tab add layers only while the canvas has the focus (in the
+        # panels they move between fields)
+        for act in (self.act_quick_add, self.act_quick_branch):
+            self.removeAction(act)
+            act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.view.addAction(act)
         self.act_group = a("&Group Selection…", self.group_selection, "Ctrl+G")
         self.act_ungroup = a("U&ngroup", self.ungroup_selection, "Ctrl+Shift+G")
         self.act_layout = a("Auto-&Layout", self.auto_layout, "Ctrl+L")
@@ -195,7 +205,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_duplicate, self.act_delete])
         m.addSeparator()
-        m.addActions([self.act_select_all, self.act_quick_add])
+        m.addActions([self.act_select_all, self.act_quick_add, self.act_quick_branch])
         m.addSeparator()
         m.addActions([self.act_group, self.act_ungroup, self.act_layout])
         m = bar.addMenu("&View")
@@ -205,16 +215,24 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
             m.addAction(d.toggleViewAction())
+        from gui.explain import install_explain
+
+        install_explain(self)  # the Explain menu; its views load on first use
         tb = QToolBar("Main", self)
         tb.setObjectName("main-toolbar")
         tb.setIconSize(QSize(18, 18))
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         tb.addActions([self.act_gallery, self.act_open, self.act_save])
         tb.addSeparator()
-        tb.addActions([self.act_undo, self.act_redo])
+        # the undo and redo texts change with each edit: fixed labels on the toolbar
+        self.tb_undo = steady_twin(self.act_undo, "Undo", self)
+        self.tb_redo = steady_twin(self.act_redo, "Redo", self)
+        tb.addActions([self.tb_undo, self.tb_redo])
         tb.addSeparator()
         tb.addActions([self.act_quick_add, self.act_layout, self.act_zoom_fit])
         self.addToolBar(tb)
+        fix_widths(tb)
+        self.main_toolbar = tb
 
     def _wire(self) -> None:
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -605,15 +623,17 @@ class MainWindow(QMainWindow):
             return True
         return False
 
-    def open_quick_add(self) -> QuickAdd:
+    def open_quick_add(self, branch: bool = False) -> QuickAdd:
+        """Tab: the chosen layer is inserted after the selected one (Shift+Tab: added
+        beside it as a new branch); with no single selection, placed at the pointer."""
         view_pos = self.view.mapFromGlobal(QCursor.pos())
         if not self.view.viewport().rect().contains(view_pos):
             view_pos = self.view.viewport().rect().center()
         sel = self.scene.selected_node_ids()
-        src = (sel[-1], 0) if len(sel) == 1 else None
+        src = Attach(sel[-1], branch=branch) if len(sel) == 1 else None
         scene_pos = self.view.mapToScene(view_pos)
         if src is not None:
-            scene_pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
+            scene_pos = self.scene.display_pos(src.node) + QPointF(0.0, 120.0)
         self.quick_add.open_at(self.view.mapToGlobal(view_pos), scene_pos, src)
         return self.quick_add
 
@@ -623,9 +643,9 @@ class MainWindow(QMainWindow):
 
     def _add_from_palette(self, type_name: str) -> None:
         sel = self.scene.selected_node_ids()
-        src = (sel[-1], 0) if len(sel) == 1 else None
+        src = Attach(sel[-1]) if len(sel) == 1 else None
         if src is not None:
-            pos = self.scene.display_pos(src[0]) + QPointF(0.0, 120.0)
+            pos = self.scene.display_pos(src.node) + QPointF(0.0, 120.0)
         else:
             pos = self.view.mapToScene(self.view.viewport().rect().center())
         self.view.add_layer_at(type_name, pos, connect_from=src)

@@ -1,12 +1,15 @@
 """The layer palette: catalog categories, a search box, and layers to drag onto
-the canvas (or double-click to add at the centre of the view)."""
+the canvas (or double-click to add after the selected layer, or at the centre
+of the view). While searching, the matches show as one list, best first:
+exact names, then names that start with the text, then names that contain
+it, then layers whose description mentions it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from engine.catalog import categories
+from engine.catalog import all_specs, categories
 from gui import mime
 
 TYPE_ROLE = Qt.UserRole + 1
@@ -19,6 +22,32 @@ def first_line(text: str) -> str:
 def matches(spec, words: list[str]) -> bool:
     haystack = f"{spec.type} {spec.category} {spec.doc}".lower()
     return all(w in haystack for w in words)
+
+
+def match_rank(spec, text: str) -> int | None:
+    """How well ``spec`` matches the search ``text``: 0 its name exactly, 1 its name
+    starts with it, 2 its name contains it, 3 its category or description holds
+    every word; None when it does not match. Case and spaces do not count."""
+    words = text.lower().split()
+    query = "".join(words)
+    name = spec.type.lower()
+    if not query:
+        return 3
+    if name == query:
+        return 0
+    if name.startswith(query):
+        return 1
+    if query in name:
+        return 2
+    return 3 if matches(spec, words) else None
+
+
+def ranked(specs, text: str) -> list:
+    """The specs that match ``text``, best first (:func:`match_rank`; shorter names
+    first within a rank, then catalog order)."""
+    scored = [(match_rank(s, text), i, s) for i, s in enumerate(specs)]
+    scored = [(r, len(s.type) if r in (1, 2) else 0, i, s) for r, i, s in scored if r is not None]
+    return [s for *_key, s in sorted(scored, key=lambda t: t[:3])]
 
 
 class LayerTree(QTreeWidget):
@@ -59,52 +88,58 @@ class Palette(QWidget):
 
     def reload(self) -> None:
         """Read the catalog again (layer types may be added while running tests)."""
-        self.tree.clear()
-        for category, specs in categories(palette_only=True).items():
-            parent = QTreeWidgetItem([category.capitalize()])
-            parent.setFlags(Qt.ItemIsEnabled)
-            self.tree.addTopLevelItem(parent)
-            for spec in specs:
-                if spec.type == "Input" and category != "core":
-                    continue
-                child = QTreeWidgetItem([spec.type])
-                child.setData(0, TYPE_ROLE, spec.type)
-                child.setToolTip(0, spec.doc)
-                child.setData(0, Qt.UserRole + 2, spec)
-                child.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
-                parent.addChild(child)
-        self.tree.expandAll()
+        self._shown_query = None
         self.filter(self.search.text())
 
+    def _child(self, spec) -> QTreeWidgetItem:
+        child = QTreeWidgetItem([spec.type])
+        child.setData(0, TYPE_ROLE, spec.type)
+        child.setToolTip(0, spec.doc)
+        child.setData(0, Qt.UserRole + 2, spec)
+        child.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
+        return child
+
     def filter(self, text: str) -> None:
-        words = text.lower().split()
+        """Categories when the search is empty, else the matches ranked best first."""
+        query = " ".join(text.lower().split())
+        if query == getattr(self, "_shown_query", None):
+            return
+        self._shown_query = query
+        self.tree.clear()
+        if not query:
+            for category, specs in categories(palette_only=True).items():
+                parent = QTreeWidgetItem([category.capitalize()])
+                parent.setFlags(Qt.ItemIsEnabled)
+                self.tree.addTopLevelItem(parent)
+                for spec in specs:
+                    if spec.type == "Input" and category != "core":
+                        continue
+                    parent.addChild(self._child(spec))
+            self.tree.expandAll()
+            return
+        seen = set()
+        for spec in ranked([s for s in all_specs() if s.palette], query):
+            if spec.type not in seen:
+                seen.add(spec.type)
+                self.tree.addTopLevelItem(self._child(spec))
+        if self.tree.topLevelItemCount():
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+
+    def _layer_items(self):
         for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            shown = 0
-            for j in range(parent.childCount()):
-                child = parent.child(j)
-                ok = matches(child.data(0, Qt.UserRole + 2), words)
-                child.setHidden(not ok)
-                shown += ok
-            parent.setHidden(shown == 0)
+            top = self.tree.topLevelItem(i)
+            if top.data(0, TYPE_ROLE):
+                yield top
+            for j in range(top.childCount()):
+                yield top.child(j)
 
     def visible_types(self) -> list[str]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            for j in range(parent.childCount()):
-                child = parent.child(j)
-                if not child.isHidden() and not parent.isHidden():
-                    out.append(child.data(0, TYPE_ROLE))
-        return out
+        """The layer types shown, in the order shown."""
+        return [item.data(0, TYPE_ROLE) for item in self._layer_items() if not item.isHidden()]
 
     def item_for(self, type_name: str) -> QTreeWidgetItem | None:
-        for i in range(self.tree.topLevelItemCount()):
-            parent = self.tree.topLevelItem(i)
-            for j in range(parent.childCount()):
-                if parent.child(j).data(0, TYPE_ROLE) == type_name:
-                    return parent.child(j)
-        return None
+        return next((item for item in self._layer_items() if item.data(0, TYPE_ROLE) == type_name),
+                    None)
 
     def _activated(self, item, _column=0) -> None:
         type_name = item.data(0, TYPE_ROLE)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget,
+)
 
 from engine.analysis import BYTES_PER_VALUE
 from gui import format_text as ft
@@ -13,6 +15,24 @@ from gui.canvas import style
 
 COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs", "Activations")
 _ROLES = {Qt.DisplayRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole}
+
+
+def cell_text(info, col: int) -> str:
+    """What the summary shows for layer ``info`` in column ``col``."""
+    if col == 0:
+        return info.name
+    if col == 1:
+        return info.type
+    if col == 2:
+        shapes = info.output_shapes
+        if shapes is None:
+            return "?"
+        return ft.shape_text(shapes[0]) if len(shapes) == 1 else ", ".join(ft.shape_text(s) for s in shapes)
+    if col == 3:
+        return ft.count(info.params)
+    if col == 4:
+        return ft.si(info.macs)
+    return ft.bytes_text(info.activation_values * BYTES_PER_VALUE)
 
 
 class SummaryModel(QAbstractTableModel):
@@ -42,22 +62,7 @@ class SummaryModel(QAbstractTableModel):
         info = self.report.layers[index.row()]
         col = index.column()
         if role == Qt.DisplayRole:
-            if col == 0:
-                return info.name
-            if col == 1:
-                return info.type
-            if col == 2:
-                shapes = info.output_shapes
-                if shapes is None:
-                    return "?"
-                return ft.shape_text(shapes[0]) if len(shapes) == 1 else \
-                    ", ".join(ft.shape_text(s) for s in shapes)
-            if col == 3:
-                return ft.count(info.params)
-            if col == 4:
-                return ft.si(info.macs)
-            if col == 5:
-                return ft.bytes_text(info.activation_values * BYTES_PER_VALUE)
+            return cell_text(info, col)
         if role == Qt.TextAlignmentRole and col >= 3:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ForegroundRole and not info.ok:
@@ -86,7 +91,6 @@ class SummaryPanel(QWidget):
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setResizeContentsPrecision(60)  # size columns from the first rows only
         header.setStretchLastSection(False)
         self.table.clicked.connect(self._clicked)
         self.totals = QLabel()
@@ -102,16 +106,30 @@ class SummaryPanel(QWidget):
         self.doc = doc
         doc.analyzed.connect(self.show_report)
         self.show_report(doc.report())
-        self.table.resizeColumnsToContents()
 
     def show_report(self, report) -> None:
         self.model.set_report(report)
+        self.fit_columns(report)
         self.totals.setText(
             f"Total params: <b>{ft.count(report.total_params)}</b> "
             f"({ft.bytes_text(report.total_params * BYTES_PER_VALUE)}) · "
             f"trainable {ft.count(report.trainable_params)} · "
             f"non-trainable {ft.count(report.non_trainable_params)} · "
             f"MACs per sample {ft.si(report.macs)}")
+
+    def fit_columns(self, report) -> None:
+        """Each column as wide as its widest cell (or its title). Measured from the
+        texts themselves, a few longest per column, so that a thousand-layer model
+        re-sizes in milliseconds on every edit (``resizeColumnsToContents`` asks the
+        model for every cell)."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        pad = 2 * (self.table.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self.table) + 1) + 8
+        for col in range(len(COLUMNS)):
+            texts = sorted((cell_text(info, col) for info in report.layers), key=len)[-6:]
+            width = max([fm.horizontalAdvance(t) + pad for t in texts] + [header.sectionSizeHint(col)])
+            if self.table.columnWidth(col) != width:
+                self.table.setColumnWidth(col, width)
 
     def row_of(self, node_id: str) -> int:
         if self.model.report is None:

@@ -1,6 +1,7 @@
 """Write PNGs of the main window to assets/screenshots/: the editor with a
-few presets, a connection refused by a mouse drag with the fix offered next to
-the pointer, and the training dashboard mid-run (LeNet-5 on the digits,
+few presets (ResNet-50 at Zoom to Fit among them), a connection refused by a
+mouse drag with the fix offered next to the pointer, and the training
+dashboard mid-run (LeNet-5 on the digits,
 paused after a few epochs: loss and metrics, the learning rate of a cosine
 schedule, the first convolution's feature maps and filters).
 
@@ -24,11 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NEUROCANVAS_CONFIG_DIR", tempfile.mkdtemp(prefix="neurocanvas-shots-"))
 
 SHOTS = [
-    # (file name, preset id, node to select, groups to collapse, what to show)
-    ("editor-lenet5.png", "lenet5", "c3", (), "summary"),
-    ("editor-resnet18.png", "resnet18-cifar", "stage1_block1_add", (), "summary"),
-    ("editor-inception-module.png", "inception-module", None, (), "summary"),
-    ("editor-problems.png", "lenet5", "f5", (), "problems"),
+    # (file name, preset id, node to select, groups to collapse, what to show, Zoom to Fit)
+    ("editor-lenet5.png", "lenet5", "c3", (), "summary", False),
+    ("editor-resnet18.png", "resnet18-cifar", "stage1_block1_add", (), "summary", False),
+    ("editor-inception-module.png", "inception-module", None, (), "summary", False),
+    ("editor-problems.png", "lenet5", "f5", (), "problems", False),
+    ("editor-resnet50-fit.png", "resnet50", None, (), "summary", True),
 ]
 
 
@@ -44,7 +46,7 @@ def main(out_dir: Path, training: bool = True) -> int:
     window.ask_unsaved = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.Discard
     window.resize(1500, 940)
     window.show()
-    for name, preset, select, collapse, dock in SHOTS:
+    for name, preset, select, collapse, dock, fit in SHOTS:
         if not window.open_preset(preset):
             print(f"skipped {name}: preset {preset} is not available", file=sys.stderr)
             continue
@@ -54,6 +56,8 @@ def main(out_dir: Path, training: bool = True) -> int:
             window.scene.collapse(path)
         app.processEvents()
         window.view.show_start()
+        if fit:  # a big network fits its width at a legible zoom
+            window.act_zoom_fit.trigger()
         if select:
             window.reveal_node(select)
         (window.problems_dock if dock == "problems" else window.summary_dock).raise_()

@@ -43,13 +43,32 @@ CACHE_FILES = {
 }
 
 
-def keras_cache_dir() -> str:
-    """The folder Keras's loaders read from and download into."""
+def is_cached(name: str) -> bool:
+    """Whether every file the Keras loader of ``name`` needs is in its cache
+    (so it loads offline)."""
+    files = CACHE_FILES.get(name)
+    if not files:
+        return False
+    cache = keras_cache_dir(import_keras=False)
+    return all(os.path.exists(os.path.join(cache, rel)) for rel, _url in files)
+
+
+def keras_cache_dir(import_keras: bool = True) -> str:
+    """The folder Keras's loaders read from and download into.
+
+    With ``import_keras`` false (deciding a default dataset while the editor
+    starts) Keras is not imported: its rule is followed (``KERAS_HOME``, else
+    ``~/.keras``) unless Keras is loaded already.
+    """
+    import sys
+
     try:
+        if not import_keras and "keras" not in sys.modules:
+            raise ImportError("keras not loaded")
         from keras.src.backend.config import keras_home
 
         base = keras_home()
-    except Exception:  # pragma: no cover - older layouts
+    except Exception:  # not loaded yet, or an older layout
         base = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
     base = os.path.expanduser(base)
     if not os.access(base, os.W_OK) and os.path.isdir("/tmp"):

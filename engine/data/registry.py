@@ -37,6 +37,18 @@ class DatasetInfo:
                 for k, p in sig.parameters.items()}
 
     @property
+    def required_options(self) -> list[str]:
+        """The options the loader cannot do without (no default), e.g. a file's path."""
+        sig = inspect.signature(self.loader)
+        return [k for k, p in sig.parameters.items() if p.default is inspect.Parameter.empty]
+
+    def path_kind(self, option: str) -> str | None:
+        """``"file"`` or ``"folder"`` for an option that names a path, else ``None``."""
+        if option not in ("path", "y_path"):
+            return None
+        return "folder" if self.name == "image_folder" and option == "path" else "file"
+
+    @property
     def description(self) -> str:
         doc = inspect.getdoc(self.loader) or ""
         return doc.split("\n\n")[0].replace("\n", " ") if doc else self.title
@@ -90,13 +102,35 @@ def load_dataset(name: str, **options) -> Dataset:
     if unknown:
         raise DataError(f"The {name} dataset has no option {', '.join(map(repr, unknown))}.",
                         hint=f"Its options: {', '.join(known) or 'none'}.", code="option")
+    missing = [k for k in info.required_options if options.get(k) in (None, "")]
+    if missing:
+        raise DataError(missing_option_message(info, missing[0]),
+                        hint=f"Fill in {missing[0]} in the data panel.", code="missing_option")
     try:
         return info.loader(**options)
     except DataError:
         raise
-    except (TypeError, ValueError) as exc:
-        raise DataError(f"Could not load {name} with options {options}: {exc}",
-                        hint="Check the option values.", code="option") from None
+    except (TypeError, ValueError):
+        shown = ", ".join(f"{k}={v!r}" for k, v in options.items()) or "the defaults"
+        raise DataError(f"The {name} data could not be loaded with {shown}.",
+                        hint="Check the option values (types and ranges) in the data panel.",
+                        code="option") from None
+
+
+def missing_option_message(info: DatasetInfo, option: str) -> str:
+    """What to do about a required option left empty, in words.
+
+    Example:
+        >>> missing_option_message(dataset_info("csv"), "path")
+        'Choose a CSV file.'
+    """
+    if info.name == "csv" and option == "path":
+        return "Choose a CSV file."
+    if info.name == "arrays" and option == "path":
+        return "Choose a NumPy file (.npz or .npy)."
+    if info.name == "image_folder" and option == "path":
+        return "Choose a folder of images (one sub-folder per class)."
+    return f"The {info.name} dataset needs {option}."
 
 
 def _builtin() -> None:

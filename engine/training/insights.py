@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 BINS = 30            # histogram bins
 GRID = 60            # decision-boundary grid points per axis
 GRAD_SAMPLES = 32    # training samples whose gradients feed histograms and norms
-EVAL_SAMPLES = 256   # samples for the confusion matrix and regression predictions
+EVAL_SAMPLES = 256   # samples per prediction call (confusion matrix), regression predictions
 EVAL_VALUES = 4_000_000  # ...fewer for large inputs: at most this many input values
 POINTS = 400         # data points drawn under the decision boundary
 RELU_LIKE = {"relu", "relu6"}
@@ -180,6 +180,24 @@ def layer_histograms(arrays_by_layer: dict, bins: int = BINS) -> dict:
             counts, edges = np.histogram(flat, bins=bins, range=(lo, hi))
         out[name] = (counts.astype("int64"), edges.astype("float64"))
     return out
+
+
+def per_class_scores(y_true, y_pred, num_classes: int) -> dict:
+    """Precision, recall, F1 and support of every class (scikit-learn's
+    ``precision_recall_fscore_support``; a class never predicted scores 0).
+
+    Example:
+        >>> s = per_class_scores([0, 1, 1, 2], [0, 1, 2, 2], 3)
+        >>> s["precision"], s["support"]
+        ([1.0, 1.0, 0.5], [1, 2, 1])
+    """
+    from sklearn.metrics import precision_recall_fscore_support
+
+    p, r, f, support = precision_recall_fscore_support(
+        np.asarray(y_true), np.asarray(y_pred), labels=list(range(int(num_classes))),
+        zero_division=0)
+    return {"precision": [float(v) for v in p], "recall": [float(v) for v in r],
+            "f1": [float(v) for v in f], "support": [int(v) for v in support]}
 
 
 def confusion_matrix(y_true, y_pred, num_classes: int) -> np.ndarray:
@@ -417,14 +435,20 @@ class _Probe:
         gi = np.sort(rng.choice(dataset.num_train, n_grad, replace=False))
         self.grad_x = np.asarray(dataset.x_train[gi]).astype(self.dtype)
         self.grad_y = np.asarray(dataset.y_train[gi])
-        # Evaluation samples: confusion matrix (a random subset) and regression predictions
-        # (the first ones, in order, so a series plots as a line).
+        # Evaluation samples: the confusion matrix counts every validation sample
+        # (predicted in chunks, see `predict_all`); regression predictions plot
+        # the first ones, in order, so a series plots as a line.
         size = max(1, int(np.prod(dataset.input_shape)))
-        n_eval = min(EVAL_SAMPLES, max(16, EVAL_VALUES // size), len(x_src))
-        ei = (np.sort(rng.choice(len(x_src), n_eval, replace=False)) if self.classify
-              else np.arange(n_eval))
+        self.eval_chunk = max(16, min(EVAL_SAMPLES, EVAL_VALUES // size))
+        if self.classify and val:
+            ei = np.arange(len(x_src))
+            self.eval_x = np.asarray(x_src)
+        else:   # no validation set: a fixed sample of the training set
+            n_eval = min((8 if self.classify else 1) * self.eval_chunk, len(x_src))
+            ei = (np.sort(rng.choice(len(x_src), n_eval, replace=False)) if self.classify
+                  else np.arange(n_eval))
+            self.eval_x = np.asarray(x_src[ei])
         self.eval_idx = ei
-        self.eval_x = np.asarray(x_src[ei])
         y_src = dataset.y_val if val else dataset.y_train
         self.eval_y = np.asarray(y_src[ei])
         # Decision boundary: 2-D inputs only.
@@ -449,6 +473,7 @@ class _Probe:
             self.side = keras.Model(model.inputs[0], outs)
         self._side_cache: dict = {}
         self._fn = None
+        self._predict = None
 
     # -- pieces
     def _step(self, x_all, grad_x, grad_y):
@@ -503,9 +528,32 @@ class _Probe:
         self._fn = tf.function(fn, reduce_retracing=True, autograph=False)
         return self._fn
 
+    def predict_all(self, x: np.ndarray) -> np.ndarray:
+        """The model's outputs for every sample of ``x``, in chunks of `eval_chunk`
+        (the last chunk padded, so the traced call keeps one shape)."""
+        if self._predict is None:
+            import keras
+
+            call = lambda batch: self.model(batch, training=False)  # noqa: E731
+            if keras.backend.backend() == "tensorflow":
+                import tensorflow as tf
+
+                call = tf.function(call, reduce_retracing=True, autograph=False)
+            self._predict = call
+        n, chunk, outs = len(x), self.eval_chunk, []
+        for start in range(0, n, chunk):
+            part = np.asarray(x[start:start + chunk]).astype(self.dtype)
+            short = chunk - len(part)
+            if short and n > chunk:
+                part = np.concatenate([part, np.repeat(part[-1:], short, axis=0)], axis=0)
+            outs.append(_to_numpy(self._predict(part))[:chunk - short])
+        return np.concatenate(outs, axis=0)
+
     def compute(self, want_eval: bool) -> dict:
         """Run `_step` on the fixed data and bring everything back as numpy."""
         x_all = np.concatenate([self.samples.astype(self.dtype), self.grad_x], axis=0)
+        eval_all = want_eval and self.classify
+        want_eval = want_eval and not eval_all
         eval_x = self.eval_x.astype(self.dtype) if want_eval else None
         grid = self.grid[2] if self.grid is not None else None
         out = self._traced()(x_all, self.grad_x, self.grad_y, eval_x, grid)
@@ -517,6 +565,8 @@ class _Probe:
                 result[key] = _to_numpy(out[key])
         if "grads" in out:
             result["grads"] = [None if g is None else _to_numpy(g) for g in out["grads"]]
+        if eval_all:
+            result["eval"] = self.predict_all(self.eval_x)
         return result
 
     def feature_maps(self, names: list[str]) -> dict:
@@ -700,9 +750,12 @@ class _InsightsMixin:
         if s.confusion and "eval" in fwd:
             probs = _probabilities(fwd["eval"], p.activation)
             y_true = ds.sparse_labels("val" if ds.has_validation else "train")[p.eval_idx]
+            y_pred = _class_ids(probs)
             self.emit("confusion", epoch=epoch,
-                      matrix=confusion_matrix(y_true, _class_ids(probs), ds.num_classes),
-                      class_names=list(ds.class_names))
+                      matrix=confusion_matrix(y_true, y_pred, ds.num_classes),
+                      class_names=list(ds.class_names),
+                      split="validation" if ds.has_validation else "training sample",
+                      per_class=per_class_scores(y_true, y_pred, ds.num_classes))
         if s.predictions:
             probs = _probabilities(fwd["outputs"], p.activation)
             if probs.shape[-1] == 1:
@@ -792,5 +845,5 @@ def request_feature_maps(trainer, layer_names) -> None:
 
 
 __all__ = ["InsightSettings", "InsightError", "InsightsCallback", "insight_settings",
-           "suggest_feature_layers", "layer_histograms", "confusion_matrix", "fixed_samples",
+           "suggest_feature_layers", "layer_histograms", "confusion_matrix", "per_class_scores", "fixed_samples",
            "activation_maximisation", "insights_callbacks", "request_feature_maps", "KINDS"]

@@ -63,3 +63,7 @@ class OneCycle(keras.optimizers.schedules.LearningRateSchedule):
         return {"max_lr": self.max_lr, "total_steps": self.total_steps,
                 "start_lr": self.start_lr, "last_steps": self.last_steps,
                 "last_lr": self.last_lr, "name": self.name}
+
+
+# the schedules of continued runs load wherever a 1cycle model loads
+from engine.training import continued_schedules  # noqa: E402,F401

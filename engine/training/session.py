@@ -26,7 +26,9 @@ subscribers=[on_event])``.
 Where the data and training settings come from:
 
 - ``data``: the document's ``data`` section; without one, the dataset the
-  network's preset suggests (``lenet5`` → ``cifar10``), with that dataset's
+  network's preset suggests (``lenet5`` → ``cifar10``) when it loads offline
+  (a built-in set, or a Keras set already downloaded), else a built-in set
+  of the input's shape (``engine.data.default_choice``), with that dataset's
   usual preprocessing. Settings made here (not written by the user) are
   also fitted to the model's input: images are resized and given the
   model's channel count, tables flattened, series given a channel axis.
@@ -114,7 +116,9 @@ def resolve_settings(net, overrides: dict | None = None):
     elif doc_data is not None:
         data = DataSettings.from_dict(doc_data)
     else:
-        suggested = preset_dataset(net)
+        from engine.data.default_choice import offline_preset_dataset
+
+        suggested = offline_preset_dataset(net)  # never a download that fails offline
         if suggested is None:
             raise TrainingSetupError(
                 f"The network {net.name!r} has no data settings, so there is nothing to train on.",

@@ -169,7 +169,7 @@ class EdgeItem(QGraphicsPathItem):
         painter.setBrush(color)
         painter.drawEllipse(end, 2.5, 2.5)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if self.label and not self._label_rect.isNull() and lod >= 0.45:
+        if self.label and not self._label_rect.isNull() and lod >= 0.7:  # unreadable smaller
             font = QFont(painter.font())
             font.setPointSizeF(max(6.0, font.pointSizeF() * 0.82))
             painter.setFont(font)

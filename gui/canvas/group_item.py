@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.canvas import style
+from gui.canvas.node_item import READABLE_PX, SIMPLE_LOD
 
 HEADER = 20.0
 
@@ -99,12 +100,24 @@ class CollapsedGroupItem(QGraphicsItem):
         painter.setBrush(style.node_fill())
         painter.drawRoundedRect(rect.adjusted(4, 4, 4, 4), 8, 8)  # a stack of cards
         painter.drawRoundedRect(rect, 8, 8)
+        inner = w - 20
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < SIMPLE_LOD:  # zoomed out: the name and the size, in larger letters
+            for i, (text, px, weight) in enumerate(((self.lines[0], 26, True), (self.lines[1], 18, False))):
+                font = QFont(painter.font())
+                font.setBold(weight)
+                font.setPixelSize(max(10, min(px, round(READABLE_PX * (1 if weight else 0.8) / lod))))
+                painter.setFont(font)
+                painter.setPen(style.text_color() if weight else style.muted_text())
+                box = QRectF(rect.left() + 10, rect.top() + 3 + i * (h - 6) * 0.55, inner, (h - 6) * (0.55 - 0.1 * i))
+                painter.drawText(box, Qt.AlignLeft | Qt.AlignVCenter,
+                                 QFontMetricsF(font).elidedText(text, Qt.ElideMiddle, inner))
+            return
         base = QFont(painter.font())
         bold = QFont(base)
         bold.setBold(True)
         small = QFont(base)
         small.setPointSizeF(max(6.0, base.pointSizeF() * 0.86))
-        inner = w - 20
         for i, (font, text) in enumerate(zip((bold, small, base), self.lines)):
             painter.setFont(font)
             painter.setPen(style.text_color() if i != 1 else style.muted_text())

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from gui.canvas import style
 
+SIMPLE_LOD = 0.75  # below this zoom a node draws its simplified form (larger, fewer words)
+READABLE_PX = 11.0  # the on-screen size of a name in the simplified form
+
 
 class PortItem(QGraphicsEllipseItem):
-    """One input or output port; dragging from it starts a connection, dragging
-    from a connected input port picks that connection up."""
+    """One input or output port. The scene turns a press near it into a
+    connection drag (from a connected input port: that connection picked up)."""
 
-    NORMAL, CANDIDATE, REFUSED = range(3)
+    NORMAL, CANDIDATE, REFUSED, SNAPPED = range(4)
 
     def __init__(self, node_item: "NodeItem", is_input: bool, index: int, name: str):
         r = style.PORT_RADIUS
@@ -39,35 +42,27 @@ class PortItem(QGraphicsEllipseItem):
 
     def restyle(self) -> None:
         color = {self.NORMAL: style.border_color(), self.CANDIDATE: style.ok_color(),
-                 self.REFUSED: style.error_color()}[self.state]
+                 self.REFUSED: style.error_color(), self.SNAPPED: style.ok_color()}[self.state]
         fill = QColor(color) if (self._hover or self.state != self.NORMAL) else style.node_fill()
         self.setBrush(QBrush(fill))
-        self.setPen(QPen(color, 1.6))
-        scale = 1.45 if (self._hover or self.state == self.CANDIDATE) else 1.0
+        self.setPen(QPen(style.highlight() if self.state == self.SNAPPED else color,
+                         3.0 if self.state == self.SNAPPED else 1.6))
+        scale = {self.SNAPPED: 2.0, self.REFUSED: 1.6}.get(
+            self.state, 1.45 if (self._hover or self.state == self.CANDIDATE) else 1.0)
         self.setScale(scale)
 
+    def set_hover(self, hover: bool) -> None:
+        if hover != self._hover:
+            self._hover = hover
+            self.restyle()
+
     def hoverEnterEvent(self, event):
-        self._hover = True
-        self.restyle()
+        self.set_hover(True)
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event):
-        self._hover = False
-        self.restyle()
+        self.set_hover(False)
         super().hoverLeaveEvent(event)
-
-    def mousePressEvent(self, event):
-        if event.button() == Qt.LeftButton:
-            event.accept()
-            self.scene().begin_port_drag(self, event.scenePos())
-        else:
-            super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event):
-        self.scene().drag_connection_to(event.scenePos())
-
-    def mouseReleaseEvent(self, event):
-        self.scene().drop_connection_at(event.scenePos())
 
 
 class NodeItem(QGraphicsItem):
@@ -78,12 +73,14 @@ class NodeItem(QGraphicsItem):
         self.type_text = ""
         self.params_text = ""
         self.shape_text = ""
+        self.compact_shape = ""
         self.count_text = ""
         self.category = "core"
         self.severity: str | None = None
         self.frozen = False
         self.in_ports: list[PortItem] = []
         self.out_ports: list[PortItem] = []
+        self._near_port: PortItem | None = None
         self.edges: set = set()
         self.setFlags(QGraphicsItem.ItemIsMovable | QGraphicsItem.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
@@ -93,8 +90,9 @@ class NodeItem(QGraphicsItem):
     # ------------------------------------------------------------ content --
 
     def set_content(self, title, type_text, params_text, shape_text, count_text, category,
-                    severity, tooltip, frozen=False) -> None:
+                    severity, tooltip, frozen=False, compact_shape="") -> None:
         self.title, self.type_text, self.params_text = title, type_text, params_text
+        self.compact_shape = compact_shape or shape_text
         self.shape_text, self.count_text, self.category = shape_text, count_text, category
         self.severity, self.frozen = severity, frozen
         self.setToolTip(tooltip)
@@ -105,6 +103,7 @@ class NodeItem(QGraphicsItem):
         if [p.name for p in self.in_ports] == list(inputs) and \
                 [p.name for p in self.out_ports] == list(outputs):
             return
+        self._near_port = None
         for port in self.in_ports + self.out_ports:
             port.setParentItem(None)
             if port.scene() is not None:
@@ -163,13 +162,13 @@ class NodeItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 7, 7)
-        lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        if lod < 0.4:  # too small to read: a coloured box is enough
-            painter.fillRect(QRectF(rect.left(), rect.top(), 7, h), style.category_color(self.category))
-            return
         stripe = QPainterPath()
         stripe.addRoundedRect(QRectF(rect.left(), rect.top(), 7, h), 3.5, 3.5)
         painter.fillPath(stripe, style.category_color(self.category))
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        if lod < SIMPLE_LOD:
+            self._paint_simple(painter, rect, lod)
+            return
 
         base = QFont(painter.font())
         left = rect.left() + 14
@@ -194,7 +193,7 @@ class NodeItem(QGraphicsItem):
                          Qt.AlignLeft | Qt.AlignVCenter, title)
         painter.setFont(small)
         painter.setPen(style.muted_text())
-        second = self.type_text + (f"  {self.params_text}" if self.params_text else "")
+        second = self.type_text + (f" · {self.params_text}" if self.params_text else "")
         painter.drawText(QRectF(left, rect.top() + 23, inner, 18), Qt.AlignLeft | Qt.AlignVCenter,
                          fm_small.elidedText(second, Qt.ElideRight, inner))
         painter.setFont(base)
@@ -203,6 +202,33 @@ class NodeItem(QGraphicsItem):
         fm = QFontMetricsF(base)
         painter.drawText(QRectF(left, rect.top() + 43, inner, 20), Qt.AlignLeft | Qt.AlignVCenter,
                          fm.elidedText(self.shape_text, Qt.ElideRight, inner))
+
+    def _paint_simple(self, painter, rect: QRectF, lod: float) -> None:
+        """Zoomed out: fewer, larger words, sized to stay readable on screen — the
+        name, and below it the type and output shape while there is room."""
+        inner = rect.adjusted(14, 3, -8, -3)
+        bold = QFont(painter.font())
+        bold.setBold(True)
+        two_lines = lod >= 0.3
+        bold.setPixelSize(max(12, min(26 if two_lines else 40, round(READABLE_PX / lod))))
+        painter.setFont(bold)
+        painter.setPen(style.error_color() if self.severity == "error" else style.text_color())
+        fm = QFontMetricsF(bold)
+        title = fm.elidedText(self.title, Qt.ElideMiddle, inner.width())  # names differ at the end
+        if not two_lines:
+            painter.drawText(inner, Qt.AlignLeft | Qt.AlignVCenter, title)
+            return
+        top = QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.55)
+        painter.drawText(top, Qt.AlignLeft | Qt.AlignVCenter, title)
+        small = QFont(painter.font())
+        small.setBold(False)
+        small.setPixelSize(max(10, min(20, round(0.8 * READABLE_PX / lod))))
+        painter.setFont(small)
+        painter.setPen(style.muted_text())
+        fm = QFontMetricsF(small)
+        line = self.type_text + (f" · {self.compact_shape}" if self.compact_shape else "")
+        bottom = QRectF(inner.left(), top.bottom(), inner.width(), inner.height() - top.height())
+        painter.drawText(bottom, Qt.AlignLeft | Qt.AlignVCenter, fm.elidedText(line, Qt.ElideRight, inner.width()))
 
     # ----------------------------------------------------------- movement --
     # (no itemChange override: PySide6 6.12 loses a reference to None on every
@@ -213,6 +239,30 @@ class NodeItem(QGraphicsItem):
         scene = self.scene()
         if scene is not None:
             scene.items_dragged()
+
+    # a port within reach of the pointer lights up (a press there starts a wire)
+    def hoverMoveEvent(self, event):
+        scene = self.scene()
+        port = scene.port_at(event.scenePos()) if scene is not None and hasattr(scene, "port_at") else None
+        near = port if port is not None and port.node_item is self else None
+        if near is not self._near_port:
+            if self._near_port is not None:
+                self._near_port.set_hover(False)
+            if near is not None:
+                near.set_hover(True)
+            self._near_port = near
+            if near is not None:
+                self.setCursor(Qt.CrossCursor)
+            else:
+                self.unsetCursor()
+        super().hoverMoveEvent(event)
+
+    def hoverLeaveEvent(self, event):
+        if self._near_port is not None:
+            self._near_port.set_hover(False)
+            self._near_port = None
+            self.unsetCursor()
+        super().hoverLeaveEvent(event)
 
     def mouseDoubleClickEvent(self, event):
         scene = self.scene()

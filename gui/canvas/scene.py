@@ -16,20 +16,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsScene
 
 from engine.errors import NeuroCanvasError, ParamError
 from engine.layout import collapse_offsets, group_centre
 from engine.network import Edge
 from gui import format_text as ft
+from gui.node_subtitle import param_words
 from gui.canvas import style
-from gui.canvas.edge_item import EdgeItem, connection_path
+from gui.canvas.connection_drag import PORT_HIT_PX, ConnectionDrag, ports_near, scene_distance
+from gui.canvas.edge_item import EdgeItem
 from gui.canvas.group_item import HEADER, CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.commands import ConnectCommand, DisconnectCommand, MoveCommand, ReconnectCommand
 from gui.connection_check import connection_refusal
 
-HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
 PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
 
 
@@ -39,6 +40,10 @@ class NetworkScene(QGraphicsScene):
     message = Signal(str)
     node_double_clicked = Signal(str)
     quick_add_requested = Signal(QPointF, object)  # scene position, (src id, port) or None
+    drag_started = Signal()
+    drag_ended = Signal()
+    document_replaced = Signal(object, object)  # the document shown until now (or None), the new one
+    contents_changed = Signal()  # items came, went or moved (after the document changed)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -52,10 +57,12 @@ class NetworkScene(QGraphicsScene):
         self.last_refusal = ""
         self._shown: dict[str, tuple] = {}  # node -> (LayerInfo, diagnostics) last drawn
         self._moved: set = set()
-        self._drag = None
+        self.drag: ConnectionDrag | None = None
+        self.refused_moving = None  # while ``refused`` is emitted for a moved connection: its edge
         # node id -> (the Node it was computed for, dx, dy) while groups are collapsed
         self._offsets: dict[str, tuple] = {}
         self._reflowed: set[str] = set()  # the collapsed groups the offsets were made for
+        self._restructured = False
         self._groups_timer = QTimer(self)
         self._groups_timer.setSingleShot(True)
         self._groups_timer.setInterval(0)
@@ -65,9 +72,11 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------------ binding --
 
     def set_document(self, doc) -> None:
-        if self.doc is not None:
+        old = self.doc
+        if old is not None:
             self.doc.changed.disconnect(self._on_change)
             self.doc.analyzed.disconnect(self._on_analyzed)
+        self.document_replaced.emit(old, doc)
         self.doc = doc
         self.collapsed.clear()
         self._offsets.clear()
@@ -87,7 +96,10 @@ class NetworkScene(QGraphicsScene):
         self.frames.clear()
         self.collapsed_items.clear()
         self._shown.clear()
-        self._drag = None
+        if self.drag is not None:  # its items went with clear()
+            self.drag.deleteLater()
+            self.drag = None
+            self.drag_ended.emit()
         for nid in self.net.nodes:
             self._add_node_item(nid)
         for edge in self.net.edges:
@@ -137,6 +149,9 @@ class NetworkScene(QGraphicsScene):
 
     def _on_change(self, change) -> None:
         kind = change.kind
+        if self.collapsed and kind in ("node_added", "node_removed", "edge_added", "edge_removed"):
+            self._restructured = True  # the re-flow around the collapsed groups is made again
+            self._schedule_groups()
         if kind == "node_added":
             nid = change.nodes[0]
             self._add_node_item(nid)
@@ -204,6 +219,9 @@ class NetworkScene(QGraphicsScene):
                 self._refresh_edge(item, report)
         if self.collapsed_items:
             self._refresh_collapsed(report)
+        if self._restructured:  # re-flow around the collapsed groups now, not a turn later
+            self._groups_timer.stop()
+            self.update_groups()
         from gui.fix_badge import update_badges  # (gui.fix_badge imports gui.canvas)
 
         update_badges(self, report)
@@ -216,8 +234,9 @@ class NetworkScene(QGraphicsScene):
             shape = ft.shape_text(shapes[0]) if len(shapes) == 1 else \
                 " | ".join(ft.shape_text(s) for s in shapes)
             count = ft.count(info.params) if info.params else ""
+            compact = " | ".join(ft.compact_shape(s) for s in shapes)
         else:
-            shape, count = "shape unknown", ""
+            shape, count, compact = "shape unknown", "", ""
         tip = [f"<b>{node.name}</b> ({node.type})"]
         if info is not None and info.output_shapes is not None:
             tip.append(f"output {shape} · {ft.count(info.params)} params · {ft.si(info.macs)} MACs")
@@ -225,9 +244,9 @@ class NetworkScene(QGraphicsScene):
             color = style.error_color().name() if d.is_error else style.warning_color().name()
             tip.append(f"<span style='color:{color}'>{d.severity}: {_esc(d.message)}</span>"
                        + (f"<br><i>{_esc(d.hint)}</i>" if d.hint else ""))
-        self.nodes[nid].set_content(node.name, node.type, ft.key_params_text(node), shape, count,
+        self.nodes[nid].set_content(node.name, node.type, param_words(node), shape, count,
                                     node.spec.category, severity, "<br>".join(tip),
-                                    frozen=not node.trainable)
+                                    frozen=not node.trainable, compact_shape=compact)
 
     def _refresh_edge(self, item: EdgeItem, report) -> None:
         e = item.edge
@@ -255,10 +274,6 @@ class NetworkScene(QGraphicsScene):
         for edge in edges:
             edge.adjust()
         self._schedule_groups()
-
-    def mouseReleaseEvent(self, event):
-        super().mouseReleaseEvent(event)
-        self.commit_moves()
 
     def commit_moves(self) -> None:
         """Turn items dragged since the last call into one undo step (snapped to the grid)."""
@@ -338,11 +353,39 @@ class NetworkScene(QGraphicsScene):
                 item.setSelected(True)
 
     # --------------------------------------------------------- connecting --
-    # One drag at a time, kept in ``self._drag``: from a free port (a new
-    # connection), or with the end of an existing connection picked up (a
-    # reconnection). Either way the fixed end is ``drag["port"]`` and the ports
-    # the loose end may go to light up; a reconnection is checked against the
-    # network without the connection it moves.
+    # One drag at a time, ``self.drag`` (a ConnectionDrag): from a free port (a
+    # new connection), or with the end of an existing connection picked up (a
+    # reconnection). The scene owns the gesture: a press within reach of a port
+    # starts it (ports are small, the reach is generous), moves and the release
+    # go to the drag whichever item is under the pointer.
+
+    def mousePressEvent(self, event):
+        if event.button() == Qt.LeftButton and self.doc is not None and self.drag is None \
+                and not event.modifiers() & (Qt.ShiftModifier | Qt.ControlModifier):
+            port = self.port_at(event.scenePos())
+            if port is not None and not self._button_at(event.scenePos()):
+                event.accept()
+                self.begin_port_drag(port, event.scenePos())
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if self.drag is not None and event.buttons() & Qt.LeftButton:
+            event.accept()
+            self.drag_connection_to(event.scenePos())
+            return
+        super().mouseMoveEvent(event)
+
+    def _button_at(self, pos: QPointF) -> bool:
+        """Whether the topmost item at ``pos`` is a small control of its own (a fix
+        badge on a node's corner), which takes the press before any port nearby."""
+        for item in self.items(pos):
+            if isinstance(item, (PortItem, NodeItem, EdgeItem, GroupFrameItem, CollapsedGroupItem)):
+                return False
+            if item.acceptedMouseButtons() & Qt.LeftButton and item.isVisible() \
+                    and item.zValue() >= 0 and item is not getattr(self.drag, "path", None):
+                return True
+        return False
 
     def begin_port_drag(self, port: PortItem, pos: QPointF) -> None:
         """A press on a port: a connected input port picks up its connection,
@@ -354,21 +397,24 @@ class NetworkScene(QGraphicsScene):
         self.begin_connection(port)
 
     def begin_connection(self, port: PortItem) -> None:
-        self._start_drag(port, self.net)
+        self._start_drag(ConnectionDrag(self, port, self.net))
 
-    def _start_drag(self, port: PortItem, net, **extra) -> None:
-        if self._drag is not None:
+    def _start_drag(self, drag: ConnectionDrag) -> None:
+        if self.drag is not None:
             self.cancel_connection()
-        path_item = QGraphicsPathItem()
-        path_item.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
-        path_item.setZValue(5)
-        self.addItem(path_item)
-        bubble = _HintBubble()
-        self.addItem(bubble)
-        bubble.hide()
-        self._drag = {"port": port, "path": path_item, "bubble": bubble, "cache": {}, "target": None,
-                      "net": net, "report": None, "reconnect": None, **extra}
-        self._mark_candidates(port)
+        self.drag = drag
+        drag.refused.connect(lambda *args, drag=drag: self._drag_refused(drag, *args))
+        self.drag_started.emit()
+
+    def _drag_refused(self, drag, src: PortItem, dst: PortItem, pos: QPointF, reason: str) -> None:
+        """A drop refused by the port it was on: ``refused`` carries the two ends as
+        (node id, port), where and why (the refusal popup offers fixes there); while
+        it is emitted, ``refused_moving`` is the connection that was being moved."""
+        self.refused_moving = drag.reconnect.edge if drag.reconnect is not None else None
+        try:
+            self.refused.emit((src.node_id, src.index), (dst.node_id, dst.index), QPointF(pos), reason)
+        finally:
+            self.refused_moving = None
 
     def edge_into(self, node_id: str, port: int) -> EdgeItem | None:
         for e in self.net.in_edges(node_id):
@@ -394,171 +440,122 @@ class NetworkScene(QGraphicsScene):
             return False
         trial = self.net.copy()
         trial.disconnect(e.src, e.dst, e.src_port, e.dst_port)
-        self._start_drag(fixed, trial, reconnect=item, origin=QPointF(pos))
-        item.set_picked(True)
+        self._start_drag(ConnectionDrag(self, fixed, trial, reconnect=item, origin=pos))
         self.drag_connection_to(pos)
         return True
 
     def is_dragging(self, edge_item=None) -> bool:
         """Whether a connection is being dragged (``edge_item``'s, when given)."""
-        if self._drag is None:
+        if self.drag is None:
             return False
-        return edge_item is None or self._drag["reconnect"] is edge_item
-
-    def _mark_candidates(self, port: PortItem) -> None:
-        if len(self.nodes) > HIGHLIGHT_LIMIT:
-            return
-        net = self._drag["net"] if self._drag else self.net
-        for item in self.nodes.values():
-            if not item.isVisible():
-                continue
-            for other in (item.out_ports if port.is_input else item.in_ports):
-                src, dst = self._endpoints(port, other)
-                problem = net.connection_problem(src.node_id, dst.node_id, src.index, dst.index)
-                other.set_state(PortItem.NORMAL if problem else PortItem.CANDIDATE)
-
-    @staticmethod
-    def _endpoints(a: PortItem, b: PortItem):
-        return (b, a) if a.is_input else (a, b)
+        return edge_item is None or self.drag.reconnect is edge_item
 
     def port_at(self, pos: QPointF, exclude=None) -> PortItem | None:
-        r = style.PORT_RADIUS * 2.5
-        best, best_d = None, None
-        for item in self.items(QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r)):
-            if isinstance(item, PortItem) and item is not exclude and item.isVisible():
-                d = (item.scenePos() - pos).manhattanLength()
-                if best_d is None or d < best_d:
-                    best, best_d = item, d
-        return best
+        """The port a press at ``pos`` means: the nearest within reach. Ports are
+        small, so the reach is generous, except over a connection leaving an
+        output port: there a press picks up that connection's end unless it is
+        on the port itself."""
+        reach = max(scene_distance(self, PORT_HIT_PX), style.PORT_RADIUS * 2)
+        on_edge = None
+        for d, port in ports_near(self, pos, reach):
+            if port is exclude:
+                continue
+            if d > style.PORT_RADIUS * 1.2 and not port.is_input:
+                if on_edge is None:
+                    on_edge = any(isinstance(i, EdgeItem) and i.isVisible() and i.end_near(pos)
+                                  for i in self.items(pos))
+                if on_edge:
+                    continue
+            return port
+        return None
 
     def drag_connection_to(self, pos: QPointF) -> None:
-        drag = self._drag
-        if drag is None:
-            return
-        port = drag["port"]
-        target = self.port_at(pos, exclude=port)
-        if target is not None and target.is_input == port.is_input:
-            target = None
-        end = target.scenePos() if target is not None else pos
-        start = port.scenePos()
-        path = connection_path(end, start) if port.is_input else connection_path(start, end)
-        drag["path"].setPath(path)
-        previous = drag["target"]
-        if previous is not None and previous is not target:
-            previous.set_state(PortItem.CANDIDATE if previous.state != PortItem.NORMAL else PortItem.NORMAL)
-        drag["target"] = target
-        bubble = drag["bubble"]
-        if target is None:
-            bubble.hide()
-            drag["path"].setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
-            return
-        reason = self._refusal_for(port, target)
-        if reason:
-            target.set_state(PortItem.REFUSED)
-            drag["path"].setPen(QPen(style.error_color(), 2.0, Qt.DashLine))
-            bubble.set_text(reason)
-            bubble.setPos(pos + QPointF(14, 10))
-            bubble.show()
-        else:
-            target.set_state(PortItem.CANDIDATE)
-            drag["path"].setPen(QPen(style.ok_color(), 2.0))
-            bubble.hide()
+        if self.drag is not None:
+            self.drag.move_to(pos)
 
-    def _refusal_for(self, port: PortItem, target: PortItem) -> str:
-        drag = self._drag
-        cache = drag["cache"] if drag else {}
-        key = id(target)
-        if key not in cache:
-            src, dst = self._endpoints(port, target)
-            net = drag["net"] if drag else self.net
-            picked = drag["reconnect"].edge if drag and drag["reconnect"] is not None else None
-            if picked is not None and picked == Edge(src.node_id, dst.node_id, src.index, dst.index):
-                cache[key] = ""  # back where it was
-                return ""
-            if net is self.net:
-                report = self.doc.report()
-            else:  # the network without the picked-up connection, analysed once per drag
-                if drag["report"] is None:
-                    drag["report"] = net.analyze()
-                report = drag["report"]
-            cache[key] = connection_refusal(net, report, src.node_id, dst.node_id, src.index, dst.index)
-        return cache[key]
-
-    def _end_drag(self):
-        """Remove the drag's path, hint and highlights; returns the drag that ended."""
-        drag, self._drag = self._drag, None
+    def _end_drag(self) -> ConnectionDrag | None:
+        """Remove the drag's wire, hint and highlights; returns the drag that ended."""
+        drag, self.drag = self.drag, None
         if drag is None:
             return None
-        self.removeItem(drag["path"])
-        self.removeItem(drag["bubble"])
-        for item in self.nodes.values():
-            for p in item.in_ports + item.out_ports:
-                p.set_state(PortItem.NORMAL)
-        picked = drag["reconnect"]
-        if picked is not None:
-            picked.set_picked(False)
+        drag.remove()
+        drag.deleteLater()  # after what the drop does with it (synchronously) is done
+        self.drag_ended.emit()
         return drag
 
     def cancel_connection(self) -> bool:
         """Drop whatever is being dragged and change nothing (Escape)."""
         return self._end_drag() is not None
 
+    def mouseReleaseEvent(self, event):
+        if self.drag is not None and event.button() == Qt.LeftButton:
+            self.drop_connection_at(event.scenePos())
+            event.accept()
+        super().mouseReleaseEvent(event)
+        self.commit_moves()
+
     def drop_connection_at(self, pos: QPointF) -> None:
-        drag = self._end_drag()
+        drag = self.drag
         if drag is None:
             return
-        port = drag["port"]
-        target = self.port_at(pos, exclude=port)
-        if target is not None and target.is_input == port.is_input:
-            target = None
-        if drag["reconnect"] is not None:
+        drag.move_to(pos)
+        target = drag.target
+        self._end_drag()
+        port = drag.port
+        if drag.reconnect is not None:
             self._drop_reconnect(drag, target, pos)
             return
         if target is None:
-            if not port.is_input and (pos - port.scenePos()).manhattanLength() > 40:
+            if not port.is_input and not drag.port_is_near(pos) \
+                    and (pos - port.scenePos()).manhattanLength() > 40 \
+                    and not any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
                 self.quick_add_requested.emit(pos, (port.node_id, port.index))
             return
-        src, dst = self._endpoints(port, target)
-        self.try_connect(src.node_id, dst.node_id, src.index, dst.index, pos=pos)
+        src, dst = drag.endpoints(target)
+        reason = drag.reason_for(target)
+        if not reason:
+            reason = self._push_or_reason(ConnectCommand(self.doc, src.node_id, dst.node_id,
+                                                         src.index, dst.index))
+        if reason:
+            self._refuse(reason)
+            drag.refuse(src, dst, pos, reason)
 
-    def _drop_reconnect(self, drag, target: PortItem | None, pos: QPointF) -> None:
+    def _push_or_reason(self, command) -> str:
+        try:
+            self.doc.push(command)
+        except NeuroCanvasError as exc:
+            return str(exc)
+        return ""
+
+    def _drop_reconnect(self, drag: ConnectionDrag, target: PortItem | None, pos: QPointF) -> None:
         """A picked-up connection dropped: on a port it is reconnected there (or refused
         with the reason), on empty canvas it is removed, back where it was nothing changes."""
-        edge = drag["reconnect"].edge
+        edge = drag.reconnect.edge
         if edge not in self.edges:
             return
         if target is None:
-            if (pos - drag["origin"]).manhattanLength() < PUT_BACK:
+            if (pos - drag.origin).manhattanLength() < PUT_BACK:
                 return
             if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
                 self.message.emit("Drop the connection on a port to reconnect it, or on empty "
                                   "canvas to remove it.")
                 return
-            try:
-                self.doc.push(DisconnectCommand(self.doc, edge))
-            except NeuroCanvasError as exc:
-                self._refuse(str(exc))
+            reason = self._push_or_reason(DisconnectCommand(self.doc, edge))
+            if reason:
+                self._refuse(reason)
                 return
             self.message.emit(f"Removed the connection {self._edge_text(edge)}.")
             return
-        src, dst = self._endpoints(drag["port"], target)
+        src, dst = drag.endpoints(target)
         new = (src.node_id, dst.node_id, src.index, dst.index)
         if new == (edge.src, edge.dst, edge.src_port, edge.dst_port):
             return
-        reason = drag["cache"].get(id(target))
-        if reason is None:
-            report = drag["report"] if drag["report"] is not None else drag["net"].analyze()
-            reason = connection_refusal(drag["net"], report, *new)
+        reason = drag.reason_for(target)
         if not reason:
-            try:
-                self.doc.push(ReconnectCommand(self.doc, edge, *new))
-            except NeuroCanvasError as exc:
-                reason = str(exc)
+            reason = self._push_or_reason(ReconnectCommand(self.doc, edge, *new))
         if reason:
             self._refuse(reason)
-            self.refused_moving = edge  # the refusal popup offers fixes that move it
-            self.refused.emit(new[0::2], new[1::2], QPointF(pos), reason)
-            self.refused_moving = None
+            drag.refuse(src, dst, pos, reason)
             return
         self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
 
@@ -577,10 +574,7 @@ class NetworkScene(QGraphicsScene):
         connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
         reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
         if not reason:
-            try:
-                self.doc.push(ConnectCommand(self.doc, src, dst, src_port, dst_port))
-            except NeuroCanvasError as exc:
-                reason = str(exc)
+            reason = self._push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
         if reason:
             self._refuse(reason)
             if pos is not None:
@@ -654,9 +648,11 @@ class NetworkScene(QGraphicsScene):
             return
         groups = self.net.groups()
         self.collapsed &= set(groups)
-        if self.collapsed != self._reflowed and (self.collapsed or self._offsets):
-            self.reflow()  # a collapsed group went away (ungrouped, deleted, undone)
+        restructured, self._restructured = self._restructured, False
+        if (self.collapsed != self._reflowed or restructured) and (self.collapsed or self._offsets):
+            self.reflow()  # a collapsed group went away (ungrouped, deleted, undone), or a layer
             return
+
         # which collapsed groups are visible as boxes (not inside another collapsed one)
         tops = {p for p in self.collapsed
                 if not any(p.startswith(q + "/") for q in self.collapsed if q != p)}
@@ -709,15 +705,17 @@ class NetworkScene(QGraphicsScene):
                 item.adjust()
         if self.collapsed_items:
             self._refresh_collapsed(self.doc.report())
+        self.contents_changed.emit()
 
     def _refresh_collapsed(self, report) -> None:
         groups = self.net.groups()
         for path, box in self.collapsed_items.items():
             members = set(groups.get(path, []))
             params = sum(report.by_node[m].params for m in members if m in report.by_node)
-            ins, outs = [], []
+            ins, outs, sources = [], [], set()
             for e in self.net.edges:
-                if e.dst in members and e.src not in members:
+                if e.dst in members and e.src not in members and (e.src, e.src_port) not in sources:
+                    sources.add((e.src, e.src_port))  # one tensor feeding several layers: once
                     ins.append(report.shape(e.src, e.src_port))
                 if e.src in members and e.dst not in members:
                     shape = report.shape(e.src, e.src_port)
@@ -771,36 +769,6 @@ class NetworkScene(QGraphicsScene):
             if item.isVisible():
                 rect = rect.united(item.sceneBoundingRect())
         return rect
-
-
-class _HintBubble(QGraphicsSimpleTextItem):
-    """The reason a connection would be refused, next to the cursor."""
-
-    def __init__(self):
-        super().__init__()
-        self.setZValue(10)
-        self._text = ""
-
-    def set_text(self, text: str) -> None:
-        import textwrap
-
-        self._text = "\n".join(textwrap.wrap(text, 60))
-        self.setText(self._text)
-        self.setBrush(style.text_color())
-
-    def boundingRect(self):
-        return super().boundingRect().adjusted(-6, -4, 6, 4)
-
-    def paint(self, painter, option, widget=None):
-        from PySide6.QtGui import QPalette
-
-        from gui.canvas.style import palette
-
-        painter.setPen(QPen(style.error_color(), 1.2))
-        painter.setBrush(palette().color(QPalette.ToolTipBase))
-        painter.drawRoundedRect(self.boundingRect(), 5, 5)
-        painter.setPen(palette().color(QPalette.ToolTipText))
-        painter.drawText(super().boundingRect(), Qt.AlignLeft, self._text)
 
 
 def _esc(text: str) -> str:

@@ -31,6 +31,33 @@ from gui.training.run_controls import RunControls
 
 PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion", "predictions",
               "boundary")
+# Events kept to show a document's last run again when it comes back: all of
+# the curves' events, and the last of each kind that replaces the one before.
+CURVE_KINDS = ("started", "batch", "epoch", "finished", "stopped", "failed")
+KEPT_DOCUMENTS = 8   # documents whose panels come back as they were (others: their newest run)
+LATEST_KINDS = ("feature_maps", "filters", "histograms", "confusion", "predictions", "boundary",
+                "layer_stats")
+
+
+def document_key(doc):
+    """What identifies a document across closing and opening it again: its
+    file (an unsaved document, once closed, never comes back)."""
+    path = getattr(doc, "path", None)
+    if path is None:
+        return None
+    try:
+        return str(path.resolve())
+    except OSError:
+        return str(path)
+
+
+def network_structure(net) -> tuple:
+    """The parts of a network that decide what trains (not positions or groups)."""
+    nodes = tuple(sorted((nid, n.type, n.name, repr(sorted(n.params.items())),
+                          bool(getattr(n, "trainable", True))) for nid, n in net.nodes.items()))
+    edges = tuple(sorted((e.src, e.src_port, e.dst, e.dst_port) for e in net.edges)) \
+        if hasattr(net, "edges") else ()
+    return nodes, edges, tuple(net.outputs)
 
 
 class Dashboard(QObject):
@@ -53,6 +80,12 @@ class Dashboard(QObject):
         self._make_docks()
         self._make_actions()
         self._badged: set[str] = set()
+        self._saved_states: dict = {}    # document key -> what its panels showed
+        self._log: list = []             # this document's last run: curve events
+        self._latest: dict = {}          # ... and the last event of each other kind
+        self._last_message = None
+        self._run_structure = None       # the network the current run trains
+        self.run_controls.on_continue = self.continue_training
         from PySide6.QtCore import QTimer
 
         self._work: deque = deque()     # panel keys to update, in the order events came
@@ -147,12 +180,32 @@ class Dashboard(QObject):
         self.act_resume = act("&Resume", c.resume, "F7")
         self.act_stop = act("S&top", c.stop, "Shift+F5")
         self.act_continue = act("&Continue Training",
-                                lambda: c.continue_training(self.run_controls.more_epochs.value()),
-                                tip="Train the same model for more epochs")
+                                lambda: self.continue_training(self.run_controls.more_epochs.value()),
+                                tip="Train the run's model (the network as the run started) "
+                                    "for more epochs")
         self.act_show = act("Show &Dashboard", self.show_all, "Ctrl+Shift+T")
         menu = w.menuBar().addMenu("&Train")
         menu.addActions([self.act_start, self.act_pause, self.act_resume, self.act_stop,
                          self.act_continue])
+        menu.addSeparator()
+        self.export_menu = menu.addMenu("&Export Plots")
+        self.act_export_all = QAction("&All Plots of the Run…", w)
+        self.act_export_all.setStatusTip("Every panel's plots as PNG and SVG, their data as CSV, "
+                                         "into one folder")
+        self.act_export_all.triggered.connect(lambda _c=False: self.export_plots())
+        self.export_menu.addAction(self.act_export_all)
+        self.export_menu.addSeparator()
+        for key in PLOT_DOCKS:
+            a = QAction(self.docks[key].windowTitle() + "…", w)
+            a.triggered.connect(lambda _c=False, k=key: self.export_plots(keys=[k]))
+            self.export_menu.addAction(a)
+        self.act_export_script = QAction("Export &Training Script…", w)
+        self.act_export_script.setStatusTip("A standalone Keras script with the data, "
+                                            "preprocessing, compile settings, schedule, "
+                                            "callbacks and fit of this document")
+        self.act_export_script.triggered.connect(lambda _c=False: self.export_training_script())
+        menu.addAction(self.act_export_script)
+        self._add_to_file_menu(self.act_export_script)
         menu.addSeparator()
         menu.addAction(self.act_show)
         panels = menu.addMenu("&Panels")
@@ -167,6 +220,20 @@ class Dashboard(QObject):
         w.addToolBar(tb)
         self.toolbar = tb
         self._state_changed(c.state)
+
+    def _add_to_file_menu(self, action) -> None:
+        """Put ``action`` in File beside the other exports."""
+        for a in self.window.menuBar().actions():
+            m = a.menu()
+            if m is None or a.text().replace("&", "") != "File":
+                continue
+            after = getattr(self.window, "act_export_py", None)
+            acts = m.actions()
+            if after in acts and acts.index(after) + 1 < len(acts):
+                m.insertAction(acts[acts.index(after) + 1], action)
+            else:
+                m.addAction(action)
+            return
 
     def show_all(self) -> None:
         for d in self.docks.values():
@@ -190,19 +257,94 @@ class Dashboard(QObject):
             self.set_document(doc)
 
     def set_document(self, doc) -> None:
+        """Show ``doc``: each panel forgets the previous document's runs and
+        settings, and shows what it showed for ``doc`` when it was last open
+        (in this session), or else its newest recorded run."""
+        if self.doc is not None and self.doc is not doc \
+                and getattr(self.doc, "path", None) is not None:   # only a file comes back
+            state = self._state()
+            if self.controller.busy:   # the controller stops it: its end never arrives here
+                state["message"] = ("The run was stopped when another document was opened; "
+                                    "its curves are kept in the runs table.", "warning")
+            self._saved_states[document_key(self.doc)] = state
+            while len(self._saved_states) > KEPT_DOCUMENTS:   # the oldest go to their run folders
+                self._saved_states.pop(next(iter(self._saved_states)))
         self.doc = doc
+        self._work.clear()
+        self._events.clear()
         self.controller.set_document(doc)
         self.data_panel.set_document(doc)
         self.settings_panel.set_document(doc)
         self.runs_panel.set_document(doc)
         self._clear_badges()
+        self.panels["loss"].set_overlays([])    # before the reset: their metrics go too
         for p in self.panels.values():
             p.reset()
+        self.panels["predictions"].set_class_names(None)
+        self.run_controls.reset()
+        self._log, self._latest, self._last_message = [], {}, None
+        self._run_structure = None
+        key = document_key(doc) if doc is not None else None
+        state = self._saved_states.pop(key, None) if key is not None else None
+        if state is not None:
+            self._restore(state)
+        elif doc is not None:
+            self._show_newest_run()
+
+    def _state(self) -> dict:
+        return {"log": list(self._log), "latest": dict(self._latest),
+                "message": self._last_message, "finder": self.settings_panel.lr_finder_state()}
+
+    def _restore(self, state: dict) -> None:
+        events = list(state["log"]) + list(state["latest"].items())
+        self._log, self._latest = list(state["log"]), dict(state["latest"])
+        for kind, data in events:
+            self._replay(kind, data)
+        if state.get("message"):
+            self._last_message = state["message"]
+            self.run_controls.show_message(*state["message"])
+        if state.get("finder"):
+            self.settings_panel.show_lr_finder(state["finder"])
+
+    def _replay(self, kind: str, data) -> None:
+        self.run_controls.handle(kind, data)
+        if kind == "layer_stats":
+            return      # badges belong to a live model
+        for panel in self.panels.values():
+            if kind in getattr(panel, "KINDS", ()):
+                with panel.updating():
+                    panel.handle(kind, data)
+
+    def _show_newest_run(self) -> None:
+        """The document's newest recorded run: its curves and how it ended."""
+        from gui.training.controller import document_runs_folders
+
+        try:
+            from engine.training.runs import list_runs
+
+            records = [r for f in document_runs_folders(self.doc) for r in list_runs(f)]
+        except Exception:  # unreadable run folders: the runs table says why
+            return
+        if not records:
+            return
+        newest = max(records, key=lambda r: (r.started or r.info.get("created") or "", r.path.name))
+        try:
+            history = newest.history()
+        except Exception:  # a damaged record has no curves
+            return
+        if history:
+            self.panels["loss"].load_history(history)
+        self.run_controls.show_message(
+            f"Last run {newest.id}: {newest.status} after {newest.epochs_run} epochs "
+            f"(Start trains a new one).", "info")
 
     # ------------------------------------------------------------------ events --
     def _new_run(self, trainer) -> None:
         self._work.clear()
         self._events.clear()
+        self._log, self._latest = [], {}
+        self._continue_note = ""
+        self._run_structure = network_structure(self.doc.network) if self.doc is not None else None
         for p in self.panels.values():
             p.reset()
         self._clear_badges()
@@ -221,8 +363,26 @@ class Dashboard(QObject):
         self.act_continue.setEnabled(c.can_continue)
         if state in ("finished", "stopped", "failed"):
             self.runs_panel.refresh()
+            self._offer_continue()
+
+    @common.while_alive
+    def _offer_continue(self) -> None:
+        """Enable Continue once the ended run's thread is gone (it announces the
+        end just before it ends)."""
+        c = self.controller
+        self.act_continue.setEnabled(c.can_continue)
+        if c.state in ("finished", "stopped", "failed") and c.trainer is not None \
+                and c.trainer.running:
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, self, self._offer_continue)
 
     def _message(self, text: str, level: str) -> None:
+        note = getattr(self, "_continue_note", "")
+        if note and level == "info" and text.startswith(("Finished", "Stopped")):
+            text = f"{text} {note}"                 # which rate the last epochs used stays said
+            self.run_controls.show_message(text, level)
+        self._last_message = (text, level)
         if level in ("error", "warning"):
             self.window.notify(text, 15000)
 
@@ -237,6 +397,10 @@ class Dashboard(QObject):
         all of its events of the delivery, so it repaints once), and input,
         timers and the other panels' repaints come in between.
         """
+        if kind in CURVE_KINDS:
+            self._log.append((kind, data))
+        elif kind in LATEST_KINDS:
+            self._latest[kind] = data
         keys = [key for key, panel in self.panels.items() if kind in getattr(panel, "KINDS", ())]
         if kind in ("layer_stats", "lr_finder"):
             keys.append(kind)
@@ -286,6 +450,105 @@ class Dashboard(QObject):
         self.bridge.drain()
         while self._work:
             self._next_unit()
+
+    # ------------------------------------------------------------------ continue --
+    def network_edited_since_run(self) -> bool:
+        """Whether the canvas differs from the network the current run trains."""
+        return (self._run_structure is not None and self.doc is not None
+                and network_structure(self.doc.network) != self._run_structure)
+
+    def continue_training(self, epochs: int | None = None, mode: str | None = None) -> bool:
+        """Continue the run for ``epochs`` more, saying what trains: the run's
+        network (not the canvas, when it was edited) and, after a schedule
+        planned over the run, which learning rate (``mode``: extend, restart
+        or keep; the run controls' choice by default)."""
+        c = self.controller
+        if not c.can_continue:
+            return False
+        epochs = int(epochs or self.run_controls.more_epochs.value())
+        mode = mode or self.run_controls.schedule_mode.currentData() or "extend"
+        notes = []
+        if self.network_edited_since_run():
+            notes.append("The network was edited since this run started: Continue trains the "
+                         "network of the run, not the canvas. Start a new run to train the "
+                         "edited network.")
+        t = c.trainer
+        try:
+            from engine.training.continuation import continue_schedule
+
+            text = continue_schedule(t.model, t.settings, t.steps_per_epoch, t.epochs_done,
+                                     epochs, mode)
+        except Exception as exc:  # a schedule that cannot be rebuilt: say so, do not train
+            from gui.training.controller import describe_error
+
+            c.message.emit(" — ".join(p for p in describe_error(exc) if p), "error")
+            return False
+        if text:
+            notes.append(text)
+        if not c.continue_training(epochs):
+            return False
+        self._continue_note = " ".join(notes)
+        if notes:
+            c.message.emit(self._continue_note, "warning" if len(notes) > 1 or
+                           self.network_edited_since_run() else "info")
+        return True
+
+    # ------------------------------------------------------------------ export --
+    def export_plots(self, folder=None, keys=None) -> list:
+        """Every plot of the chosen panels (all by default) as PNG and SVG, with
+        their data as CSV, into ``folder`` (asked for when not given)."""
+        from gui.training.plots.export import export_all
+
+        if folder is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            folder = QFileDialog.getExistingDirectory(self.window, "Export the plots into")
+            if not folder:
+                return []
+        self.flush()
+        panels = {k: self.panels[k] for k in (keys or PLOT_DOCKS)}
+        try:
+            files = export_all(panels, folder)
+        except OSError as exc:
+            self.window.notify(f"Cannot export the plots: {exc.strerror or exc}")
+            return []
+        self.window.notify(f"Wrote {len(files)} files into {folder}" if files
+                           else "Nothing to export yet: train first.")
+        return files
+
+    def export_training_script(self, path=None) -> bool:
+        """Write the document's training script (worker thread; see
+        engine.training.script_export)."""
+        if self.doc is None:
+            return False
+        if path is None:
+            path = self.window.ask_save_path("Export training script", "Python (*.py)", ".py")
+            if not path:
+                return False
+        from gui.training import sections
+        from gui.training.worker import Worker
+
+        net = self.doc.network.copy()
+        doc_path = self.doc.path
+        overrides = sections.data_overrides(net) or None
+
+        def work():
+            from engine.training.script_export import write_training_script
+
+            return str(write_training_script(net, path, doc_path, overrides))
+
+        def done(result, error: str) -> None:
+            if error:
+                self.window.show_error("Cannot export the training script", error)
+            else:
+                self.window.notify(f"Wrote {result}")
+            self.script_exported = (result, error)
+
+        self.script_exported = None
+        if not hasattr(self, "_exporter"):
+            self._exporter = Worker(self)
+        self._exporter.run(work, done)
+        return True
 
     def draw_maximisation(self, layer: str, channel: int) -> bool:
         """Activation maximisation of one channel, on a worker thread."""

@@ -15,9 +15,9 @@ import json
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from gui.training import data_fix, sections
@@ -75,6 +75,10 @@ class DataPanel(QWidget):
 
         self.dataset_box = QComboBox()
         self.dataset_box.setToolTip("The data to train on")
+        # long dataset titles must not widen the panel past its dock (the
+        # Browse buttons would be out of sight)
+        self.dataset_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset_box.setMinimumContentsLength(14)
         from engine.data import list_datasets
 
         for source, label in SOURCES:
@@ -85,6 +89,7 @@ class DataPanel(QWidget):
         self.description.setWordWrap(True)
         self.options_form = QFormLayout()
         self.option_edits: dict[str, QLineEdit] = {}
+        self.browse_buttons: dict[str, QPushButton] = {}
 
         # preprocessing
         self.scale = QComboBox()
@@ -93,7 +98,7 @@ class DataPanel(QWidget):
         self.scale_target.addItems(["none", "standardize", "minmax"])
         self.labels = QComboBox()
         self.labels.addItems(["keep", "sparse", "onehot"])
-        self.resize_on = QCheckBox("resize to")
+        self.resize_on = QCheckBox("resize images to")
         self.resize_h, self.resize_w = QSpinBox(), QSpinBox()
         for s in (self.resize_h, self.resize_w):
             s.setRange(1, 4096)
@@ -130,13 +135,14 @@ class DataPanel(QWidget):
         resize.addWidget(self.resize_h)
         resize.addWidget(QLabel("×"))
         resize.addWidget(self.resize_w)
-        pf.addRow("Images", resize)
+        pf.addRow(resize)
         pf.addRow("Channels", self.channels)
-        pf.addRow("", self.add_channel)
-        pf.addRow("", self.flatten)
+        # rows of one widget span the form, so the panel fits a narrow dock
+        pf.addRow(self.add_channel)
+        pf.addRow(self.flatten)
         pf.addRow("Validation split", self.val_split)
-        pf.addRow("", self.replace_val)
-        pf.addRow("", self.suggested_button)
+        pf.addRow(self.replace_val)
+        pf.addRow(self.suggested_button)
         aug = QGroupBox("Augmentation (training images only)")
         af = QFormLayout(aug)
         af.addRow("Flip", self.flip)
@@ -191,6 +197,11 @@ class DataPanel(QWidget):
         self._updating = False
         self._fit_next = False
         self._fitting = False
+        self.refused_fix = ""
+        from gui import wheel_guard
+
+        wheel_guard.install()           # the wheel scrolls the panel, never changes a value by itself
+        wheel_guard.scroll_past_plots(self)
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:
@@ -274,15 +285,69 @@ class DataPanel(QWidget):
             info = dataset_info(name)
         except Exception:
             return
+        self.browse_buttons.clear()
         self.description.setText(info.description)
+        required = set(info.required_options)
         for key, default in info.options.items():
             edit = QLineEdit()
             value = values.get(key, default)
             edit.setText("" if value is None else (value if isinstance(value, str) else json.dumps(value)))
-            edit.setPlaceholderText("required" if default is None else json.dumps(default))
+            if key in required:
+                edit.setPlaceholderText("required")
+            elif default is None:
+                edit.setPlaceholderText("optional")
+            else:
+                edit.setPlaceholderText(json.dumps(default))
             edit.editingFinished.connect(self._edited)
-            self.options_form.addRow(key, edit)
+            label = f"{key} *" if key in required else key
+            kind = info.path_kind(key)
+            if kind is None:
+                self.options_form.addRow(label, edit)
+            else:
+                row = QHBoxLayout()
+                row.addWidget(edit, 1)
+                browse = QPushButton("Browse…")
+                browse.setToolTip(f"Choose the {'folder' if kind == 'folder' else 'file'}")
+                browse.clicked.connect(lambda _c=False, k=key, f=kind: self.browse(k, f))
+                row.addWidget(browse)
+                self.options_form.addRow(label, row)
+                self.browse_buttons[key] = browse
             self.option_edits[key] = edit
+
+    def browse(self, key: str, kind: str = "file") -> str:
+        """Choose a file or folder for option ``key`` with the system dialog."""
+        edit = self.option_edits.get(key)
+        if edit is None:
+            return ""
+        start = edit.text().strip() or (str(self.doc.path.parent) if self.doc is not None
+                                        and self.doc.path is not None else "")
+        if kind == "folder":
+            path = QFileDialog.getExistingDirectory(self, f"Choose {key}", start)
+        else:
+            filters = {"csv": "CSV files (*.csv *.tsv *.txt);;All files (*)",
+                       "arrays": "NumPy arrays (*.npz *.npy);;All files (*)"}
+            path, _ = QFileDialog.getOpenFileName(self, f"Choose {key}", start,
+                                                  filters.get(self.dataset_box.currentData(),
+                                                              "All files (*)"))
+        if path:
+            edit.setText(path)
+            self._edited()
+        return path or ""
+
+    def missing_required(self) -> str:
+        """What to fill in before the data can load (``""`` when nothing is missing)."""
+        from engine.data import dataset_info
+        from engine.data.registry import missing_option_message
+
+        try:
+            info = dataset_info(self.dataset_box.currentData())
+        except Exception:
+            return ""
+        for key in info.required_options:
+            edit = self.option_edits.get(key)
+            if edit is not None and not edit.text().strip():
+                return missing_option_message(info, key)
+        return ""
 
     def settings(self):
         """The data settings the editors show."""
@@ -362,9 +427,18 @@ class DataPanel(QWidget):
         self._fitting = derived and net.extra.get(sections.DATA) is not None
         self._fit_next = False
         settings = self.settings()
+        missing = self.missing_required()
+        if missing:   # nothing to load yet: say what to choose, not why a call failed
+            self.dataset = None
+            self.error = missing
+            self.summary.setText(f"<b>{_html(missing)}</b>")
+            self._show_samples([])
+            self.compat.setText("")
+            self.fix_button.hide()
+            return
         self._loading = True
         self.summary.setText(f"Loading {settings.dataset}…")
-        self.worker.run(lambda: sections.load_data(net, settings, derived), self._loaded)
+        self.worker.run(lambda: _load_checked(net, settings, derived), self._loaded)
 
     @common.while_alive
     def _loaded(self, result, error: str) -> None:
@@ -388,8 +462,8 @@ class DataPanel(QWidget):
         self.summary.setText(summary_html(ds))
         try:
             self._show_samples(ds.preview(8))
-        except Exception as exc:  # a preview is best effort
-            self.summary.setText(self.summary.text() + f"<br>(no preview: {_html(str(exc))})")
+        except Exception:  # a preview is best effort
+            self.summary.setText(self.summary.text() + "<br>(no preview of these samples)")
         self.check()
         self.dataset_loaded.emit(ds)
 
@@ -439,7 +513,8 @@ class DataPanel(QWidget):
             self.diagnostics = check_compatible(self.dataset, ins, outs or None) if ins else []
         except Exception as exc:
             self.diagnostics = []
-            self.compat.setText(f"Cannot compare the data with the model: {_html(str(exc))}")
+            reason = getattr(exc, "message", None) or "the model or the data has an unusual shape"
+            self.compat.setText(f"Cannot compare the data with the model: {_html(reason)}")
             return []
         self.checked.emit(self.diagnostics)
         if not self.diagnostics:
@@ -457,10 +532,17 @@ class DataPanel(QWidget):
         self.fix_button.setVisible(fix is not None)
         if fix is not None:
             self.fix_button.setText(fix[0])
+        elif self.refused_fix:
+            self.compat.setText(self.compat.text() + f"<br><i>{_html(self.refused_fix)}</i>")
         return self.diagnostics
 
     def fix_for(self, diagnostic):
-        """``(button text, apply function)`` for a diagnostic, or ``None``."""
+        """``(button text, apply function)`` for a diagnostic, or ``None``.
+
+        A change of the network is offered only when the network stays valid
+        after it (tried on a copy); otherwise `refused_fix` says what to change
+        by hand."""
+        self.refused_fix = ""
         hint = diagnostic.hint or ""
         changes = data_fix.preprocess_changes(hint)
         if changes:
@@ -485,6 +567,12 @@ class DataPanel(QWidget):
                 target = net.inputs[0]
             if target is None or param not in net.nodes[target].params and param != "units":
                 return None
+            problem = _breaks_network(net, target, param, value)
+            if problem:
+                self.refused_fix = (f"Setting {net.nodes[target].name}.{param} to {value} would "
+                                    f"break the network ({problem}); change the data "
+                                    f"(preprocessing, another dataset) or the network by hand.")
+                return None
 
             def apply():
                 from gui.commands import SetParamCommand
@@ -506,6 +594,37 @@ class DataPanel(QWidget):
             return False
         fix[1]()
         return True
+
+
+def _breaks_network(net, node_id: str, param: str, value) -> str:
+    """The first error a copy of ``net`` has after ``param`` = ``value`` on a
+    node ("" when it stays valid)."""
+    trial = net.copy()
+    try:
+        trial.set_param(node_id, param, value)
+        report = trial.analyze()
+    except Exception as exc:  # the engine refused the value
+        return getattr(exc, "message", None) or "the value is refused"
+    if report.valid:
+        return ""
+    first = report.errors[0]
+    return first.message
+
+
+def _load_checked(net, settings, derived):
+    """Load on the worker thread; an error that is not one of ours becomes a
+    sentence (never an exception's own text)."""
+    from engine.errors import NeuroCanvasError
+
+    try:
+        return sections.load_data(net, settings, derived)
+    except NeuroCanvasError:
+        raise
+    except Exception:
+        from engine.data.dataset import DataError
+
+        raise DataError(f"The {settings.dataset} data could not be loaded with these settings.",
+                        hint="Check the dataset's options and the preprocessing.") from None
 
 
 def summary_html(ds) -> str:

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from gui.training import controller as C
@@ -104,13 +104,22 @@ class RunControls(QWidget):
         self.more_epochs.setValue(5)
         self.more_epochs.setSuffix(" more epochs")
         self.start_button.setToolTip("Train the network on the chosen data with these settings (F5)")
-        self.continue_button.setToolTip("Keep training the same model for more epochs")
+        self.continue_button.setToolTip("Keep training the run's model for more epochs: the "
+                                        "network as the run started, not later edits")
         self.start_button.clicked.connect(controller.start)
         self.pause_button.clicked.connect(controller.pause)
         self.resume_button.clicked.connect(controller.resume)
         self.stop_button.clicked.connect(controller.stop)
-        self.continue_button.clicked.connect(
-            lambda: controller.continue_training(self.more_epochs.value()))
+        self.on_continue = controller.continue_training   # the dashboard adds its checks
+        self.continue_button.clicked.connect(lambda: self.on_continue(self.more_epochs.value()))
+        from engine.training.continuation import MODES
+
+        self.schedule_mode = QComboBox()
+        for key, text in MODES.items():
+            self.schedule_mode.addItem(text, key)
+        self.schedule_mode.setToolTip("The run's schedule is planned over its length and has "
+                                      "ended: what the learning rate does in the new epochs")
+        self.schedule_mode.hide()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
@@ -125,6 +134,7 @@ class RunControls(QWidget):
         more = QHBoxLayout()
         more.addWidget(self.continue_button)
         more.addWidget(self.more_epochs)
+        more.addWidget(self.schedule_mode)
         more.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -145,6 +155,13 @@ class RunControls(QWidget):
         self.stop_button.setEnabled(state in (C.RUNNING, C.PAUSED, C.WAITING_TF, C.PREPARING))
         self.continue_button.setEnabled(c.can_continue)
         self.more_epochs.setEnabled(c.can_continue)
+        self.schedule_mode.setVisible(c.can_continue and self._planned_schedule())
+        if state in C.ENDED and c.trainer is not None and c.trainer.running:
+            # the end of the run is announced from its thread just before that
+            # thread ends: look again when it has, so Continue is offered
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(20, self, lambda: self.set_state(self.controller.state))
         if state in (C.WAITING_TF, C.PREPARING):
             self.bar.setRange(0, 0)  # busy indicator
             self.bar.setFormat(state + "…")
@@ -152,6 +169,25 @@ class RunControls(QWidget):
             self.bar.setRange(0, 1000)
         if state in (C.WAITING_TF, C.PREPARING) and c.trainer is None:
             self.progress.reset()
+
+    def _planned_schedule(self) -> bool:
+        from engine.training.continuation import planned_over_run
+
+        t = self.controller.trainer
+        try:
+            return t is not None and planned_over_run(t.settings)
+        except Exception:  # settings without a schedule
+            return False
+
+    def reset(self) -> None:
+        """Nothing shown of any run (another document)."""
+        self.progress.reset()
+        self.bar.setRange(0, 1000)
+        self.bar.setValue(0)
+        self.bar.setFormat("")
+        self.status.setText("Ready.")
+        self.status.setToolTip("")
+        self.schedule_mode.hide()
 
     def show_message(self, text: str, level: str) -> None:
         if level == "error":

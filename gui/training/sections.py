@@ -18,30 +18,10 @@ DATA, TRAINING, INSIGHTS = "data", "training", "insights"
 
 def default_dataset(net) -> str:
     """A built-in offline dataset that suits the network: the preset's own
-    when it is offline, else one chosen by the input's shape."""
-    try:
-        from presets import get_preset, has_preset
+    when it works offline, else one chosen by the input's shape."""
+    from engine.data.default_choice import default_dataset as choose
 
-        if has_preset(net.name):
-            name = get_preset(net.name).dataset
-            from engine.data import dataset_info
-
-            if name and dataset_info(name).offline:
-                return name
-    except Exception:  # an unknown or broken preset simply gives no suggestion
-        pass
-    try:
-        report = net.analyze()
-        shape = report.by_node[net.inputs[0]].output_shapes[0][1:]
-    except Exception:
-        return "iris"
-    if len(shape) == 3:
-        return "shapes" if shape[-1] == 3 else "digits"
-    if len(shape) == 2:
-        return "series" if shape[-1] == 1 else "digits"
-    if len(shape) == 1 and shape[0] == 2:
-        return "moons"
-    return "iris"
+    return choose(net)
 
 
 def data_overrides(net) -> dict:

@@ -15,8 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from gui.training import sections
@@ -24,6 +24,8 @@ from gui.training.plots import common
 from gui.training.worker import Worker
 
 AUTO = "automatic (suits the data)"
+MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
+TENSORBOARD = {"histogram_freq": 1, "write_graph": True, "update_freq": "epoch"}
 
 
 def _text(value) -> str:
@@ -127,10 +129,44 @@ class SettingsPanel(QWidget):
         self.early = QCheckBox("Early stopping")
         self.early_patience = QSpinBox()
         self.early_patience.setRange(1, 10000)
+        self.early_monitor = QComboBox()
+        self.early_monitor.setEditable(True)   # any logged metric, e.g. val_auc
+        self.early_monitor.addItems(list(MONITORS))
+        self.early_monitor.setToolTip("The logged value to watch (val_… needs validation data)")
+        self.early_mode = QComboBox()
+        self.early_mode.addItems(["auto", "min", "max"])
+        self.early_mode.setToolTip("min: stop when it stops falling; max: when it stops rising; "
+                                   "auto: from the name")
+        self.early_delta = QDoubleSpinBox()
+        self.early_delta.setDecimals(5)
+        self.early_delta.setRange(0.0, 1e6)
+        self.early_delta.setSingleStep(0.001)
+        self.early_delta.setToolTip("min_delta: a smaller change does not count as an improvement")
+        self.early_restore = QCheckBox("restore the best weights")
+        self.tensorboard = QCheckBox("TensorBoard log (scalars, histograms, graph)")
+        self.tensorboard.setToolTip("Write a TensorBoard log in each run's folder "
+                                    "(keras.callbacks.TensorBoard)")
+        self.open_tensorboard = QPushButton("Open in TensorBoard")
+        self.open_tensorboard.setToolTip("Start TensorBoard on a free local port with this "
+                                         "document's runs and open it in the browser")
+        self.open_tensorboard.clicked.connect(lambda: self.start_tensorboard())
+        self.tensorboard_info = QLabel("")
+        self.tensorboard_info.setWordWrap(True)
+        self.tensorboard_info.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.tensorboard_info.setOpenExternalLinks(True)
+        self.board = None  # the TensorBoard process (gui.training.tensorboard_process)
         self.reduce = QCheckBox("Reduce LR on plateau")
         self.reduce_factor = QLineEdit()
         self.reduce_patience = QSpinBox()
         self.reduce_patience.setRange(1, 10000)
+        self.diverge = QCheckBox("Stop a diverging run")
+        self.diverge.setToolTip("Stop when the loss exceeds factor × its best, or grows for patience "
+                                "epochs in a row, and restore the best weights seen")
+        self.diverge_factor = QDoubleSpinBox()
+        self.diverge_factor.setRange(1.5, 1e6)
+        self.diverge_factor.setDecimals(1)
+        self.diverge_patience = QSpinBox()
+        self.diverge_patience.setRange(1, 10000)
         self.checkpoint = QCheckBox("Keep the best model (checkpoint)")
         self.csv = QCheckBox("CSV log")
         self.problems = QLabel("")
@@ -187,19 +223,40 @@ class SettingsPanel(QWidget):
         cb = QGroupBox("Callbacks")
         cf = QFormLayout(cb)
         cf.addRow(self.early, self.early_patience)
+        self.early_patience.setPrefix("patience ")
+        early = QHBoxLayout()
+        early.addWidget(self.early_monitor)
+        early.addWidget(self.early_mode)
+        cf.addRow("    monitor, mode", early)
+        cf.addRow("    min_delta", self.early_delta)
+        cf.addRow("", self.early_restore)
         reduce = QHBoxLayout()
         reduce.addWidget(QLabel("factor"))
         reduce.addWidget(self.reduce_factor)
         reduce.addWidget(QLabel("patience"))
         reduce.addWidget(self.reduce_patience)
         cf.addRow(self.reduce, reduce)
+        diverge = QHBoxLayout()
+        diverge.addWidget(QLabel("factor"))
+        diverge.addWidget(self.diverge_factor)
+        diverge.addWidget(QLabel("patience"))
+        diverge.addWidget(self.diverge_patience)
+        cf.addRow(self.diverge, diverge)
         cf.addRow(self.checkpoint)
         cf.addRow(self.csv)
+        cf.addRow(self.tensorboard)
+        cf.addRow(self.open_tensorboard)
+        cf.addRow(self.tensorboard_info)
 
-        for w in (self.epochs, self.batch, self.early_patience, self.reduce_patience):
+        for w in (self.epochs, self.batch, self.early_patience, self.reduce_patience,
+                  self.early_delta, self.diverge_factor, self.diverge_patience):
             w.valueChanged.connect(lambda _v: self._edited())
-        for w in (self.shuffle, self.from_logits, self.early, self.reduce, self.checkpoint, self.csv):
+        for w in (self.shuffle, self.from_logits, self.early, self.reduce, self.checkpoint, self.csv,
+                  self.diverge,
+                  self.early_restore, self.tensorboard):
             w.toggled.connect(lambda _c: self._edited())
+        self.early_mode.currentIndexChanged.connect(lambda _i: self._edited())
+        self.early_monitor.currentTextChanged.connect(lambda _t: self._edited())
         for w in (self.seed, self.metrics, self.reduce_factor):
             w.editingFinished.connect(self._edited)
         self.loss.currentIndexChanged.connect(lambda _i: self._edited())
@@ -219,6 +276,10 @@ class SettingsPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        from gui import wheel_guard
+
+        wheel_guard.install()           # the wheel scrolls the panel, never changes a value by itself
+        wheel_guard.scroll_past_plots(self)
 
     # ------------------------------------------------------------------ document --
     def set_document(self, doc) -> None:
@@ -229,6 +290,9 @@ class SettingsPanel(QWidget):
                 pass
         self.doc = doc
         doc.undo_stack.indexChanged.connect(self._stack_moved)
+        self.dataset = None     # the next document's data decides the steps per epoch
+        self.clear_lr_finder()
+        self.tensorboard_info.setText("")
         self.show_settings()
 
     def showEvent(self, event):
@@ -276,11 +340,26 @@ class SettingsPanel(QWidget):
             cbs = s.callbacks
             es, rl = cbs.section("early_stopping"), cbs.section("reduce_lr")
             self.early.setChecked(es is not None)
-            self.early_patience.setValue(int((es or {}).get("patience", 10)))
+            from engine.training.callbacks import DEFAULTS
+
+            es = es or DEFAULTS["early_stopping"]
+            self.early_patience.setValue(int(es.get("patience", 10)))
+            self.early_monitor.setCurrentText(str(es.get("monitor", "val_loss")))
+            self.early_mode.setCurrentText(str(es.get("mode", "auto")))
+            self.early_delta.setValue(float(es.get("min_delta") or 0.0))
+            self.early_restore.setChecked(bool(es.get("restore_best_weights", True)))
+            for w in (self.early_monitor, self.early_mode, self.early_delta, self.early_restore):
+                w.setEnabled(self.early.isChecked())
+            self.tensorboard.setChecked(cbs.section("tensorboard") is not None)
             self.reduce.setChecked(rl is not None)
             rl = rl or {"factor": 0.5, "patience": 5}
             self.reduce_factor.setText(str(rl.get("factor", 0.5)))
             self.reduce_patience.setValue(int(rl.get("patience", 5)))
+            dv = cbs.section("divergence")
+            self.diverge.setChecked(dv is not None)
+            dv = dv or DEFAULTS["divergence"]
+            self.diverge_factor.setValue(float(dv.get("factor", 20.0)))
+            self.diverge_patience.setValue(int(dv.get("patience", 5)))
             self.checkpoint.setChecked(cbs.section("checkpoint") is not None)
             self.csv.setChecked(cbs.section("csv_log") is not None)
         finally:
@@ -344,11 +423,21 @@ class SettingsPanel(QWidget):
             outputs = {"*": loss}
         callbacks = {}
         if self.early.isChecked():
-            callbacks["early_stopping"] = {"patience": self.early_patience.value()}
+            callbacks["early_stopping"] = {
+                "patience": self.early_patience.value(),
+                "monitor": self.early_monitor.currentText().strip() or "val_loss",
+                "mode": self.early_mode.currentText(),
+                "min_delta": round(self.early_delta.value(), 6),
+                "restore_best_weights": self.early_restore.isChecked()}
+        if self.tensorboard.isChecked():
+            callbacks["tensorboard"] = dict(TENSORBOARD)
         if self.reduce.isChecked():
             factor = _parse(self.reduce_factor.text())
             callbacks["reduce_lr"] = {"factor": factor if isinstance(factor, (int, float)) else 0.5,
                                       "patience": self.reduce_patience.value()}
+        callbacks["divergence"] = ({"factor": round(self.diverge_factor.value(), 3),
+                                    "patience": self.diverge_patience.value()}
+                                   if self.diverge.isChecked() else False)
         if self.checkpoint.isChecked():
             callbacks["checkpoint"] = {}
         if self.csv.isChecked():
@@ -372,6 +461,8 @@ class SettingsPanel(QWidget):
     def _edited(self) -> None:
         if self._updating or self.doc is None:
             return
+        for w in (self.early_monitor, self.early_mode, self.early_delta, self.early_restore):
+            w.setEnabled(self.early.isChecked())
         value = self.training_dict()
         sections.set_section(self.doc, sections.TRAINING, value, field="edit",
                              text="Change training settings")
@@ -425,7 +516,9 @@ class SettingsPanel(QWidget):
         x = (np.arange(len(self.planned)) + 1) / spe
         self.preview_curve.setData(x, self.planned)
         if len(self.planned):
-            self.preview_info.setText(f"{len(self.planned)} steps ({spe} per epoch) · from "
+            basis = ("" if self.dataset is not None
+                     else " (assuming 1,000 training samples until the data is loaded)")
+            self.preview_info.setText(f"{len(self.planned)} steps ({spe} per epoch{basis}) · from "
                                       f"{self.planned[0]:.3g} to {self.planned[-1]:.3g}, "
                                       f"peak {self.planned.max():.3g}")
 
@@ -466,6 +559,22 @@ class SettingsPanel(QWidget):
         data = result if isinstance(result, dict) else getattr(result, "__dict__", {})
         self.show_lr_finder(data)
 
+    def clear_lr_finder(self) -> None:
+        """Forget a finder result (another document, or its data changed)."""
+        self.suggested_lr = None
+        self.finder_curve.setData([], [])
+        self.finder_plot.hide()
+        self.finder_use.hide()
+        self.finder_use.setText("Use it")
+
+    def lr_finder_state(self) -> dict | None:
+        """The finder result shown now (to restore it with the document)."""
+        x, y = self.finder_curve.getData()
+        if self.suggested_lr is None and (x is None or not len(x)):
+            return None
+        return {"lrs": [] if x is None else list(x), "losses": [] if y is None else list(y),
+                "suggested_lr": self.suggested_lr}
+
     def show_lr_finder(self, data: dict) -> None:
         lrs = np.asarray(data.get("lrs", []), dtype="float64")
         losses = np.asarray(data.get("losses", []), dtype="float64")
@@ -492,3 +601,41 @@ class SettingsPanel(QWidget):
         if isinstance(w, QLineEdit):
             w.setText(f"{lr:.4g}")
         self._edited()
+
+    # ------------------------------------------------------------------ TensorBoard --
+    def start_tensorboard(self, open_browser: bool = True):
+        """Start TensorBoard (once) on the document's runs; returns its process."""
+        from gui.training.controller import document_runs_folders, scratch_runs_folder
+        from gui.training.tensorboard_process import TensorBoardProcess, TensorBoardError
+
+        if self.doc is None:
+            return None
+        folders = document_runs_folders(self.doc)
+        if not folders:
+            folder = (scratch_runs_folder(self.doc) if self.doc.path is None else None)
+            if folder is None:
+                from engine.training.runs import runs_folder
+
+                folder = runs_folder(self.doc.path)
+            folders = [folder]
+        try:
+            if self.board is None or not self.board.running \
+                    or self.board.folders != [str(f) for f in folders]:
+                if self.board is not None:
+                    self.board.stop()
+                self.board = TensorBoardProcess(folders, parent=self)
+                self.board.start()
+        except TensorBoardError as exc:
+            self.tensorboard_info.setText(f"<span style='color:{common.error_color().name()}'>"
+                                          f"{exc.message} {exc.hint}</span>")
+            return None
+        note = "" if self.tensorboard.isChecked() else \
+            " Turn the TensorBoard log on above: runs without it have nothing to show."
+        self.tensorboard_info.setText(f"TensorBoard: <a href='{self.board.url}'>{self.board.url}"
+                                      f"</a> (stopped when NeuroCanvas quits).{note}")
+        if open_browser:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            QDesktopServices.openUrl(QUrl(self.board.url))
+        return self.board

@@ -103,7 +103,7 @@ def test_drop_on_an_incompatible_port_is_refused_with_the_reason(window):
     _drag(window, _near_end(item), bad.scenePos(), release=False)
     # hovering the port already says why
     assert bad.state == PortItem.REFUSED
-    assert "Conv2D expects" in scene._drag["bubble"].text().replace("\n", " ")
+    assert "Conv2D expects" in scene.drag.bubble.text().replace("\n", " ")
     QTest.mouseRelease(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, _vp(window, bad.scenePos()))
     assert snapshot(window) == before
     assert "Conv2D expects a 4-D input" in scene.last_refusal
@@ -129,7 +129,8 @@ def test_drop_on_empty_canvas_disconnects(window):
 def test_drop_on_a_node_body_changes_nothing_and_says_why(window):
     net = open_network(window, _fan)
     item = _edge_item(window, "x", "d")
-    _drag(window, _near_end(item), window.scene.nodes["e"].scenePos())
+    # on the body, away from its ports (near one, the wire would snap to it)
+    _drag(window, _near_end(item), window.scene.nodes["e"].scenePos() + QPointF(80, 0))
     assert _edges(net) == [("x", "d", 0, 0)]
     assert "Drop the connection on a port" in window.statusBar().currentMessage()
     assert not window.doc.undo_stack.canUndo()

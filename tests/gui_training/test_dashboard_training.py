@@ -37,7 +37,7 @@ def test_a_tiny_model_trains_and_every_epoch_reaches_the_curves(qtbot, make_wind
     qtbot.waitUntil(lambda: dash.panels["confusion"].matrix is not None, timeout=10_000)
     assert dash.panels["confusion"].matrix.shape == (3, 3)
     # continue: two more epochs on the same model, the curves go on
-    assert dash.run_controls.continue_button.isEnabled()
+    qtbot.waitUntil(dash.run_controls.continue_button.isEnabled, timeout=10_000)
     dash.run_controls.more_epochs.setValue(2)
     qtbot.mouseClick(dash.run_controls.continue_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: dash.controller.state == "finished" and trainer.epochs_done == 6,

@@ -156,3 +156,24 @@ def test_the_lr_finder_plots_loss_against_lr_and_sets_the_rate(qtbot, make_windo
     qtbot.mouseClick(sp.finder_use, Qt.LeftButton)
     lr = window.doc.network.extra["training"]["compile"]["optimizer"]["learning_rate"]
     assert abs(lr - sp.suggested_lr) / sp.suggested_lr < 1e-3
+
+
+def test_the_divergence_guard_is_shown_kept_and_can_be_turned_off(qtbot, make_window):
+    net = iris_net(epochs=10)
+    net.extra["training"]["callbacks"] = {"divergence": {"factor": 7.5, "patience": 3}}
+    window = make_window(net)
+    dash = window.dashboard
+    dash.show_all()
+    sp = dash.settings_panel
+    dash.setup_tabs.setCurrentWidget(sp)
+    qtbot.waitUntil(lambda: sp.diverge.isChecked(), timeout=30_000)
+    assert sp.diverge_factor.value() == 7.5 and sp.diverge_patience.value() == 3
+    sp.batch.setValue(40)                         # an unrelated edit keeps the guard's settings
+    callbacks = window.doc.network.extra["training"]["callbacks"]
+    assert callbacks["divergence"]["factor"] == 7.5 and callbacks["divergence"]["patience"] == 3
+    sp.diverge.setChecked(False)                  # off is written, not dropped (on by default)
+    assert window.doc.network.extra["training"]["callbacks"]["divergence"] is None
+    from engine.training.settings import TrainingSettings
+
+    settings = TrainingSettings.from_dict(window.doc.network.extra["training"])
+    assert settings.callbacks.section("divergence") is None

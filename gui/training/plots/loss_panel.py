@@ -18,6 +18,20 @@ from gui.training.plots import common
 
 SKIP = {"step", "epoch", "batch", "lr", "size", "learning_rate"}
 SMOOTH = 0.9  # EMA factor of the smoothed batch curve
+RUN_HUES = 6  # overlay hues, after the live run's train and validation colours
+
+
+def run_hue(label: str) -> int:
+    """A colour index for a compared run that stays the same whatever else is
+    selected (from its label, i.e. its id), never the live run's two colours.
+
+    Example:
+        >>> run_hue("a1b2c3") == run_hue("a1b2c3")
+        True
+    """
+    import zlib
+
+    return 2 + zlib.crc32(str(label).encode("utf-8")) % RUN_HUES
 
 
 class MetricSeries:
@@ -82,18 +96,28 @@ class _Plot:
         self.steady.fit()
 
     def set_overlays(self, curves: list[tuple[str, np.ndarray, np.ndarray, int]]) -> None:
+        """Overlay curves ``(label, x, y, hue)``: validation ones dotted, each
+        named in the legend (and only while it shows)."""
         p = self.widget.getPlotItem()
         while len(self.overlays) < len(curves):
             self.overlays.append(p.plot([], []))
         for i, item in enumerate(self.overlays):
+            self.legend.removeItem(item)
             if i < len(curves):
                 label, x, y, hue = curves[i]
-                item.setPen(pg.mkPen(common.color(hue), width=1.6, style=Qt.DashLine))
+                style = Qt.DotLine if " val_" in f" {label.split(' ', 1)[-1]}" else Qt.DashLine
+                item.setPen(pg.mkPen(common.color(hue), width=1.8, style=style))
                 item.setData(x, y)
                 item.opts["name"] = label
+                self.legend.addItem(item, label)
             else:
                 item.setData([], [])
+                item.opts["name"] = None
         self.steady.fit()
+
+    def overlay_labels(self) -> list[str]:
+        """The names the legend shows for the compared runs."""
+        return [item.opts["name"] for item in self.overlays if item.opts.get("name")]
 
 
 class LossPanel(common.LivePanel):
@@ -139,10 +163,16 @@ class LossPanel(common.LivePanel):
     # ------------------------------------------------------------------ data --
     def reset(self) -> None:
         self.set_epochs(0)
+        if not self._overlay_runs:      # nothing left to show: no axes of the last run either
+            for w in (self.loss_widget, self.metric_widget):
+                w.getPlotItem().getViewBox().setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
         self.series.clear()
         self.epochs_seen = 0
         self.metric_box.blockSignals(True)
         self.metric_box.clear()
+        for name in self.overlay_metrics():   # compared runs stay comparable
+            if name != "loss":
+                self.metric_box.addItem(name)
         self.metric_box.blockSignals(False)
         self.refresh()
 
@@ -173,6 +203,10 @@ class LossPanel(common.LivePanel):
 
     def set_epochs(self, epochs: int) -> None:
         """Fix the x axis to the whole run (its ticks are not redrawn with every batch)."""
+        self._axis_epochs = int(epochs)
+        longest = max((len(v) for _l, h in getattr(self, "_overlay_runs", []) for v in h.values()
+                       if isinstance(v, list)), default=0)
+        epochs = max(int(epochs), longest) if epochs > 0 or longest else 0
         for w in (self.loss_widget, self.metric_widget):
             p = w.getPlotItem()
             if epochs > 0:
@@ -206,9 +240,63 @@ class LossPanel(common.LivePanel):
         self.refresh()
 
     def set_overlays(self, runs: list[tuple[str, dict]]) -> None:
-        """Overlay other runs' per-epoch curves: ``[(label, history), ...]``."""
+        """Overlay other runs' per-epoch curves: ``[(label, history), ...]``;
+        every metric they logged can be chosen on the right."""
         self._overlay_runs = list(runs)
+        self.set_epochs(getattr(self, "_axis_epochs", 0))   # room for the longest run
+        for _label, history in self._overlay_runs:
+            for key in history:
+                name = key[4:] if key.startswith("val_") else key
+                if name not in SKIP and name != "loss" and self.metric_box.findText(name) < 0:
+                    self.metric_box.addItem(name)
         self.refresh()
+
+    def overlay_labels(self) -> list[str]:
+        """The legend names of the compared runs' curves on both plots."""
+        return self.loss_plot.overlay_labels() + self.metric_plot.overlay_labels()
+
+    def overlay_metrics(self) -> list[str]:
+        """Every metric the compared runs logged (training names)."""
+        out = []
+        for _label, history in self._overlay_runs:
+            for key in history:
+                name = key[4:] if key.startswith("val_") else key
+                if name not in SKIP and name not in out:
+                    out.append(name)
+        return out
+
+    def csv_tables(self) -> dict:
+        """``{name: (columns, rows)}``: the live run per epoch and per batch,
+        and each compared run per epoch."""
+        out = {}
+        names = sorted((n for n in self.series if n not in SKIP), key=lambda n: (n != "loss", n))
+        n = max([self.epochs_seen] + [len(s.epoch_y) for s in self.series.values()])
+        if names and n:
+            columns = ["epoch"]
+            cols = []
+            for name in names:
+                s = self.series[name]
+                for label, xs, ys in ((name, s.epoch_x.values, s.epoch_y.values),
+                                      (f"val_{name}", s.val_x.values, s.val_y.values)):
+                    if len(ys):
+                        columns.append(label)
+                        cols.append(dict(zip(xs.astype(int).tolist(), ys.tolist())))
+            out["epochs"] = (columns, [[e] + [c.get(e, "") for c in cols] for e in range(1, n + 1)])
+            batch = [(name, self.series[name]) for name in names if len(self.series[name].batch_y)]
+            if batch:
+                x = batch[0][1].batch_x.values
+                out["batches"] = (["epoch (fraction)"] + [name for name, _ in batch],
+                                  [[float(x[i])] + [float(s.batch_y.values[i]) if i < len(s.batch_y)
+                                                    else "" for _, s in batch]
+                                   for i in range(len(x))])
+        for label, history in self._overlay_runs:
+            keys = [k for k in history if k not in SKIP]
+            m = max((len(history[k]) for k in keys), default=0)
+            if m:
+                out[f"run-{label}"] = (["epoch"] + keys,
+                                       [[e + 1] + [history[k][e] if e < len(history[k]) else ""
+                                                   for k in keys] for e in range(m)])
+        return out
 
     # ------------------------------------------------------------------ view --
     def current_metric(self) -> str:
@@ -233,11 +321,11 @@ class LossPanel(common.LivePanel):
             return
         for plot, name in ((self.loss_plot, "loss"), (self.metric_plot, metric)):
             curves = []
-            for i, (label, history) in enumerate(self._overlay_runs):
-                for key, hue_shift in ((name, 2), (f"val_{name}", 2)):
+            for label, history in self._overlay_runs:
+                for key in (name, f"val_{name}"):
                     values = history.get(key) if name else None
                     if values:
                         y = np.asarray([np.nan if v is None else v for v in values], dtype="float64")
                         x = np.arange(1, len(y) + 1, dtype="float64")
-                        curves.append((f"{label} {key}", x, y, i + hue_shift))
+                        curves.append((f"{label} {key}", x, y, run_hue(label)))
             plot.set_overlays(curves)
