@@ -81,8 +81,8 @@ def _activation(node) -> str:
     return act if isinstance(act, str) else "other"
 
 
-def _copy(net, store):
-    grown = net.copy()
+def _copy(net, store, inplace: bool = False):
+    grown = net if inplace else net.copy()
     new_store = WeightStore(dict(store.layers) if store is not None else {})
     attach(grown, new_store)
     return grown, new_store
@@ -99,9 +99,12 @@ def _mark(grown, names: list, description: str) -> None:
 
 # ----------------------------------------------------------------- widen --
 
-def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int = 0) -> GrowResult:
+def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int = 0,
+          inplace: bool = False) -> GrowResult:
     """Widen ``layer`` (a Dense or Conv2D, by name or id) to ``round(width * factor)``
-    units/filters, keeping the network's function. Raises `GrowError`."""
+    units/filters, keeping the network's function. Raises `GrowError` before
+    anything changes. ``inplace`` edits ``net`` (and attaches the new weights
+    to it) instead of a copy."""
     import numpy as np
 
     store = store if store is not None else attached(net)
@@ -138,18 +141,15 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
     mapping = np.concatenate([np.arange(width), rng.integers(0, width, new_width - width)])
     counts = np.bincount(mapping, minlength=width).astype("float64")
 
-    grown, new_store = _copy(net, store)
+    # every array is read and every new one computed before anything changes
     arrays = _weights_of(store, node)
-    grown.set_param(node.id, width_param, new_width)
-    new_store.layers[node.id] = LayerWeights(fingerprint(grown.nodes[node.id]),
-                                             [a[..., mapping] for a in arrays])
+    changed = {node.id: [a[..., mapping] for a in arrays]}
     transformed = [node.name]
     flatten_spatial = 1
     report = net.analyze()
     for link in chain:
         if link.type == "BatchNormalization":
-            bn = _weights_of(store, link)
-            new_store.layers[link.id] = LayerWeights(fingerprint(link), [a[mapping] for a in bn])
+            changed[link.id] = [a[mapping] for a in _weights_of(store, link)]
             transformed.append(link.name)
         elif link.type == "PReLU":
             raise GrowError(f"{link.name} (PReLU) learns a slope per position; it stands between "
@@ -171,8 +171,12 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
             raise GrowError(f"{consumer.name} is a grouped convolution and reads {node.name}'s "
                             "filters by group.", "Widen a layer followed by an ungrouped Conv2D.")
         kernel = kernel[:, :, mapping, :] / scale[None, None, :, None]
-    new_store.layers[consumer.id] = LayerWeights(fingerprint(consumer),
-                                                 [kernel.astype(arrays[0].dtype), *rest])
+    changed[consumer.id] = [kernel.astype(arrays[0].dtype), *rest]
+
+    grown, new_store = _copy(net, store, inplace)
+    grown.set_param(node.id, width_param, new_width)
+    for nid, new_arrays in changed.items():
+        new_store.layers[nid] = LayerWeights(fingerprint(grown.nodes[nid]), new_arrays)
     transformed.append(consumer.name)
     description = f"widened {node.name} from {width} to {new_width} {width_param}"
     _mark(grown, transformed, description)
@@ -217,7 +221,7 @@ def _chain_after(net, node, outputs):
 # ---------------------------------------------------------------- deepen --
 
 def deepen(net, store: WeightStore | None, after: str, activation: str | None = None,
-           name: str | None = None) -> GrowResult:
+           name: str | None = None, inplace: bool = False) -> GrowResult:
     """Insert an identity layer after ``after``: a Dense for (batch, …, features)
     outputs, a Conv2D 3x3 'same' for images. ``activation`` defaults to the
     layer's own when that is exact (ReLU after ReLU, linear after linear).
@@ -245,7 +249,7 @@ def deepen(net, store: WeightStore | None, after: str, activation: str | None = 
                         f"outputs of {before}.",
                         f"Deepen with activation {alt}, which is exact.")
     channels = int(shape[-1])
-    grown, new_store = _copy(net, store)
+    grown, new_store = _copy(net, store, inplace)
     if len(shape) == 4:
         kind = "Conv2D"
         params = {"filters": channels, "kernel_size": [3, 3], "padding": "same",
