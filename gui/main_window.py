@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         refusal_popup.attach(self.view)
         self.palette = Palette()
         self.inspector = Inspector()
+        self.inspector.grow_requested = lambda nid, kind: self.grow_node(nid, kind)
         self.summary = SummaryPanel()
         self.problems = ProblemsPanel()
         self.status = StatusBar(self)

@@ -1,9 +1,10 @@
-"""Widen and Deepen from a node's context menu, after a run: one undo step each, the
+"""Widen and Deepen from a node's context menu and the inspector, after a run: one undo step each, the
 network's outputs unchanged, and Continue goes on from the grown weights as a new segment."""
 
 import numpy as np
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from engine import weights
@@ -62,14 +63,22 @@ def test_widen_from_the_context_menu_keeps_the_outputs_undoes_and_continues(qtbo
     assert dash.controller.trainer.model.get_layer("hidden").units == 16
 
 
-def test_deepen_from_the_context_menu_inserts_an_identity_layer_in_one_undo_step(qtbot,
-                                                                                 make_window):
+def test_deepen_from_the_inspector_inserts_an_identity_layer_in_one_undo_step(qtbot,
+                                                                             make_window):
     window = make_window(hidden_net(epochs=1))
     doc = window.doc
     weights.attach(doc.network, weights.capture(doc.network, doc.network.to_keras()))
     x = iris_x()
     expected = np.asarray(doc.network.to_keras()(x))
-    right_click(window, "hidden")["Deepen after hidden (identity layer)"].trigger()
+    view = window.view
+    centre = view.mapFromScene(window.scene.nodes["hidden"].sceneBoundingRect().center())
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, centre)   # select it
+    inspector = window.inspector
+    qtbot.waitUntil(lambda: inspector.node_id == "hidden" and inspector.deepen_button.isVisible())
+    assert inspector.widen_button.isVisible()
+    steps = doc.undo_stack.count()
+    qtbot.mouseClick(inspector.deepen_button, Qt.LeftButton)
+    assert doc.undo_stack.count() == steps + 1
     new = doc.network.node("hidden_deep")
     assert new.type == "Dense" and new.params["activation"] == "relu"
     np.testing.assert_allclose(np.asarray(doc.network.to_keras()(x)), expected, atol=1e-5)
