@@ -25,6 +25,7 @@ one plain line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -77,7 +78,8 @@ def cmd_summary(args) -> int:
     net = open_source(args.file)
     report = net.analyze()
     if args.json:
-        print(json.dumps(report.to_dict()))
+        from engine.formulas import report_with_formulas
+        print(json.dumps(report_with_formulas(net, report)))
     else:
         print(summary_table(report))
         for d in report.diagnostics:
@@ -86,12 +88,14 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from engine.fileformat import write_atomic
+    from engine.atomic import write_atomic
 
     train_script = getattr(args, "python_train", None)
     if not args.python and not args.keras and not train_script:
         raise NeuroCanvasError("export needs --python OUT.py, --python-train OUT.py and/or "
                                "--keras OUT.keras.")
+    if args.keras and not str(args.keras).endswith(".keras"):
+        raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
     net = open_source(args.file)
     if train_script:
         from engine.training.script_export import write_training_script
@@ -103,12 +107,9 @@ def cmd_export(args) -> int:
         write_atomic(args.python, net.to_python())
         print(f"wrote {args.python}")
     if args.keras:
-        if not str(args.keras).endswith(".keras"):
-            raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
-        model = net.to_keras()
-        tmp = Path(args.keras).with_name(f".{Path(args.keras).stem}.tmp.keras")
-        model.save(tmp)
-        os.replace(tmp, args.keras)
+        from engine.keras_build import save_keras_file
+
+        save_keras_file(net, args.keras)
         print(f"wrote {args.keras}")
     return EXIT_OK
 
@@ -213,6 +214,14 @@ class _Progress:
 
 
 def cmd_train(args) -> int:
+    """One JSON line on stdout is the promise: anything else printed while training
+    (Keras, a dataset loader) goes to stderr."""
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        return _train(args, stdout)
+
+
+def _train(args, stdout) -> int:
     from engine.data.dataset import DataError
     from engine.training.errors import SettingsError
     from engine.training.runs import RunError, json_safe
@@ -244,7 +253,11 @@ def cmd_train(args) -> int:
             session = prepare_training(net, document, overrides, strategy=args.strategy,
                                        subscribers=progress, **where)
     except TrainingSetupError as exc:
-        _print_diagnostics([d for d in exc.diagnostics if d.is_error] or exc.diagnostics)
+        shown = [d for d in exc.diagnostics if d.is_error] or exc.diagnostics
+        if shown:
+            _print_diagnostics(shown)
+        else:  # a malformed section: the error itself says which
+            print(f"neurocanvas: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except DataError as exc:
         print(f"neurocanvas: {exc}", file=sys.stderr)
@@ -275,7 +288,7 @@ def cmd_train(args) -> int:
            "stopped": None if kind == "finished" else data.get("reason"), "status": kind}
     if args.resume:
         out.update(_segment_summary(session))
-    print(json.dumps(json_safe(out)))
+    print(json.dumps(json_safe(out)), file=stdout, flush=True)
     if interrupted:
         return 130
     if kind == "finished" or (kind == "stopped" and data.get("code") == "callback"):
@@ -477,7 +490,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"neurocanvas: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"neurocanvas: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except Exception as exc:  # never a traceback in the user's face
         if os.environ.get("NEUROCANVAS_DEBUG"):

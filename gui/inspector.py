@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.formulas import explain_info
 from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
@@ -86,6 +87,14 @@ class Inspector(QScrollArea):
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # every number explained: how the output shape, params and MACs come about
+        self.formulas = QLabel()
+        self.formulas.setObjectName("formulas")
+        self.formulas.setTextFormat(Qt.PlainText)
+        self.formulas.setWordWrap(True)
+        self.formulas.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.formulas.setToolTip("How the output shape, the parameter count and the MACs are computed, "
+                                 "with this layer's numbers.")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("refusal")
@@ -122,7 +131,8 @@ class Inspector(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
-                  self.error_label, self.diagnostics, self.fix_bar, self.trainable, self.grow_bar,
+                  self.formulas, self.error_label, self.diagnostics, self.fix_bar, self.trainable,
+                  self.grow_bar,
                   self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
@@ -200,6 +210,7 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         if not has:
             self.diagnostics.hide()
+            self.formulas.hide()
             self._show_fixes([])
             self._clear_forms()
             return
@@ -276,6 +287,7 @@ class Inspector(QScrollArea):
                                f"{ft.si(info.macs)} MACs")
         else:
             self.stats.setText("Output shape unknown.")
+        self._show_formulas(info)
         diags = report.for_node(self.node_id)
         if diags:
             lines = []
@@ -292,6 +304,15 @@ class Inspector(QScrollArea):
             if d.node == self.node_id:
                 fixes.extend(found)
         self._show_fixes(fixes)
+
+    def _show_formulas(self, info) -> None:
+        explanation = explain_info(self.doc.network, info)
+        if explanation is None:
+            self.formulas.clear()
+            self.formulas.hide()
+            return
+        self.formulas.setText(formulas_text(explanation))
+        self.formulas.show()
 
     def _show_fixes(self, fixes) -> None:
         titles = [f.title for f in fixes]
@@ -424,6 +445,16 @@ class Inspector(QScrollArea):
 
     def editor(self, name: str) -> ParamEditor:
         return self.editors[name]
+
+
+def formulas_text(explanation) -> str:
+    """The plain text of the inspector's formulas section."""
+    shape = "\n  ".join(explanation.shape.split("; "))
+    params = explanation.params.text.replace("\n", "\n  ")
+    macs = explanation.macs.text.replace("\n", "\n  ")
+    return (f"Output shape:\n  {shape}\n"
+            f"Params: {params}\n"
+            f"MACs: {macs}")
 
 
 def _esc(text: str) -> str:

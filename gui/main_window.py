@@ -408,13 +408,10 @@ class MainWindow(QMainWindow):
         net = self.doc.network.copy()
 
         def build():
-            import os
+            from engine.keras_build import save_keras_file
 
             try:
-                model = net.to_keras()
-                tmp = Path(path).with_name(f".{Path(path).stem}.tmp.keras")
-                model.save(tmp)
-                os.replace(tmp, path)
+                save_keras_file(net, path)  # atomic: no temp file left on a full disk
             except Exception as exc:  # shown, never a traceback
                 self.show_error("Cannot export", f"{type(exc).__name__}: {exc}")
                 return

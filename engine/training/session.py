@@ -107,6 +107,10 @@ def resolve_settings(net, overrides: dict | None = None):
     doc_data = net.extra.get("data")
     if doc_data is not None and not isinstance(doc_data, dict):
         raise TrainingSetupError("The document's data section must be an object.", code="data")
+    raw = net.extra.get("training")
+    if raw is not None and not isinstance(raw, dict):
+        raise TrainingSetupError("The document's training section must be an object.",
+                                 code="training")
     name = o.get("dataset")
     derived = False
     if name is not None and (doc_data is None or doc_data.get("dataset") != name
@@ -127,10 +131,6 @@ def resolve_settings(net, overrides: dict | None = None):
         data = DataSettings.suggested(suggested, **dict(o.get("dataset_options") or {}))
         derived = True
 
-    raw = net.extra.get("training")
-    if raw is not None and not isinstance(raw, dict):
-        raise TrainingSetupError("The document's training section must be an object.",
-                                 code="training")
     training = TrainingSettings.from_dict(raw)
     if not (raw or {}).get("compile", {}).get("outputs"):
         training.compile.outputs = {}  # filled in by suggest_losses once the data is known
@@ -461,6 +461,18 @@ def build_model_factory(net, training, steps_per_epoch: int, epochs_ref: list,
     return factory
 
 
+def _note_gpu_memory() -> None:
+    """When TensorFlow sees a GPU, register its memory so the analysis checks against it."""
+    from engine import memory_limits
+
+    if memory_limits.gpu_memory() is not None:
+        return
+    import tensorflow as tf
+
+    if tf.config.list_physical_devices("GPU"):
+        memory_limits.probe_gpu_memory()
+
+
 def prepare_training(net, document_path=None, overrides: dict | None = None, *,
                      run_dir=None, runs_root=None, record: bool = True, strategy=None,
                      subscribers: Iterable[Callable] = (), info: dict | None = None,
@@ -499,13 +511,15 @@ def prepare_training(net, document_path=None, overrides: dict | None = None, *,
     if strategy_name is not None:
         strategy = make_strategy(strategy_name)
     net = _copy_network(net)
+    _note_gpu_memory()
     report = net.analyze()
     if report.errors:
         raise TrainingSetupError.from_diagnostics(report.errors)
     data, training, derived = resolve_settings(net, overrides)
     dataset, data = load_training_data(data, net, derived)
     suggest_losses(net, dataset, training)
-    diagnostics = check_training(net, dataset, training)
+    diagnostics = [d for d in report.diagnostics if d.code == "memory"] + \
+        check_training(net, dataset, training)
     if any(d.is_error for d in diagnostics):
         raise TrainingSetupError.from_diagnostics(diagnostics)
     net.extra["data"] = data.to_dict()
