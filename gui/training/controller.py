@@ -533,6 +533,15 @@ class TrainingController(QObject):
             QTimer.singleShot(20, self, self._after_thread_ends)
             return
         self._set_state(self.state)
+        then, self._then = getattr(self, "_then", None), None
+        if then is not None:
+            then()
+
+    def stop_then(self, then) -> None:
+        """Stop the run (its epoch ends and is checkpointed) and call ``then``
+        once its thread has ended (Continue with an edited network while paused)."""
+        self._then = then
+        self.stop()
 
 
 def _reason(data: dict) -> str:

@@ -463,6 +463,15 @@ class Dashboard(QObject):
         planned over the run, which learning rate (``mode``: extend, restart
         or keep; the run controls' choice by default)."""
         c = self.controller
+        run_dir = getattr(c.session, "run_dir", None)
+        if c.state == "paused" and run_dir is not None:
+            if not self.network_edited_since_run():
+                c.resume()
+                return True
+            # the epoch under way ends and is checkpointed; the edited network goes on from it
+            epochs = int(epochs or self.run_controls.more_epochs.value())
+            c.stop_then(lambda: self._continue_edited(run_dir, epochs))
+            return True
         if not c.can_continue:
             return False
         epochs = int(epochs or self.run_controls.more_epochs.value())

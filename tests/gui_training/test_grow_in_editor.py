@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from engine import weights
+from gui.commands import SetParamCommand
 from tests.gui_training.conftest import wait_state
 from tests.gui_training.test_continue_and_compare import hidden_net
 
@@ -84,3 +85,28 @@ def test_deepen_from_the_inspector_inserts_an_identity_layer_in_one_undo_step(qt
     np.testing.assert_allclose(np.asarray(doc.network.to_keras()(x)), expected, atol=1e-5)
     doc.undo_stack.undo()
     assert "hidden_deep" not in doc.network.nodes and len(doc.network.edges) == 2
+
+
+def test_pause_edit_continue_goes_on_from_the_checkpoint_as_a_new_segment(qtbot, make_window):
+    net = hidden_net(epochs=500)
+    net.extra["training"]["batch_size"] = 4
+    window = make_window(net)
+    dash, rc, doc = window.dashboard, window.dashboard.run_controls, window.doc
+    dash.start()
+    qtbot.waitUntil(lambda: dash.controller.trainer is not None
+                    and len(dash.controller.trainer.batches) >= 3, timeout=120_000)
+    qtbot.mouseClick(rc.pause_button, Qt.LeftButton)
+    wait_state(qtbot, window, ("paused",), 30_000)
+    first = dash.controller.trainer
+    assert rc.continue_button.isEnabled()
+    doc.push(SetParamCommand(doc, "dense", "use_bias", False))       # edit while paused
+    rc.more_epochs.setValue(1)
+    qtbot.mouseClick(rc.continue_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dash.controller.trainer is not first
+                    and dash.controller.state == "finished", timeout=120_000)
+    diff = dash.controller.session.segment["diff"]
+    assert diff.carried == ["hidden"] and diff.reinitialised == ["dense"]
+    ended = first.epochs_done
+    assert dash.controller.trainer.epochs_done == ended + 1
+    marker = dash.panels["loss"].markers[0]
+    assert marker.value() == ended and "reinitialised: dense" in marker.toolTip()
