@@ -14,6 +14,10 @@
     neurocanvas sweep FILE --space SPACE.json --trials N [...]   (engine.experiments.command)
     neurocanvas sweep-worker --storage URL --study NAME
     neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
+    neurocanvas grow DOC --widen LAYER:FACTOR | --deepen AFTER [--run RUN_DIR] -o NEW.json
+                                     (engine.grow_command)
+    neurocanvas train EDITED.json --resume RUN_DIR --epochs N   continue a run with an edited
+                                     network as a new segment
     neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
                                      (see engine.explain.command)
 
@@ -235,7 +239,9 @@ def _train(args, stdout) -> int:
         if args.resume:
             from engine.training.resume import resume_training
 
-            session = resume_training(args.resume, strategy=args.strategy, subscribers=progress)
+            edited = open_source(args.file) if args.file else None
+            session = resume_training(args.resume, network=edited, strategy=args.strategy,
+                                      subscribers=progress)
         else:
             net = open_source(args.file)
             document = args.file if Path(args.file).exists() else None
@@ -283,12 +289,28 @@ def _train(args, stdout) -> int:
     out = {"run_dir": str(session.run_dir) if session.run_dir is not None else None,
            "epochs_run": int(trainer.epochs_done), "history": trainer.history(),
            "stopped": None if kind == "finished" else data.get("reason"), "status": kind}
+    if args.resume:
+        out.update(_segment_summary(session))
     print(json.dumps(json_safe(out)), file=stdout, flush=True)
     if interrupted:
         return 130
     if kind == "finished" or (kind == "stopped" and data.get("code") == "callback"):
         return EXIT_OK
     return EXIT_INVALID
+
+
+def _segment_summary(session) -> dict:
+    """``segments`` (how many the run has) and, for a run continued with an
+    edited network, its ``carried``/``reinitialised``/``transformed`` layers."""
+    from engine.training.segments import segment_count
+
+    info = session.recorder.info if session.recorder is not None else {}
+    out = {"segments": segment_count(info)}
+    diff = (getattr(session, "segment", None) or {}).get("diff")
+    if diff is not None:
+        out.update(carried=diff.carried, reinitialised=diff.reinitialised,
+                   transformed=diff.transformed)
+    return out
 
 
 def _train_usage_problem(args) -> str | None:
@@ -422,7 +444,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-dir", metavar="DIR", help="record the run in this folder "
                    "(default: DOC.runs/<time>_<id> beside the document)")
     p.add_argument("--resume", metavar="RUN_DIR", help="continue this run from its last "
-                   "checkpoint for --epochs more epochs")
+                   "checkpoint for --epochs more epochs; with FILE, continue it with that "
+                   "(edited) network as a new segment")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_train)
     p = sub.add_parser("runs", help="list the training runs of a document")
@@ -432,8 +455,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what differs between two runs (ids or folders), as JSON")
     p.set_defaults(func=cmd_runs)
     from engine.deploy.command import add_parser as add_deploy_parser
+    from engine.grow_command import add_parser as add_grow_parser
 
     add_deploy_parser(sub)
+    add_grow_parser(sub)
     from engine.experiments.command import add_parsers as add_sweep_parsers
 
     add_sweep_parsers(sub)

@@ -15,7 +15,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -108,6 +109,20 @@ class Inspector(QScrollArea):
         self.fix_buttons: list = []
         self.trainable = QCheckBox("Trainable")
         self.trainable.toggled.connect(self._set_trainable)
+        # Net2Net: grow the layer keeping what the network computes (the window does it)
+        self.grow_requested = None  # callable(node_id, "widen" | "deepen")
+        self.grow_bar = QWidget()
+        grow_box = QHBoxLayout(self.grow_bar)
+        grow_box.setContentsMargins(0, 0, 0, 0)
+        self.widen_button = QPushButton("Widen ×2")
+        self.widen_button.setToolTip("Twice the units/filters, same outputs (Net2Net); one undo step")
+        self.deepen_button = QPushButton("Deepen after")
+        self.deepen_button.setToolTip("Insert an identity layer after this one, same outputs; "
+                                      "one undo step")
+        for button, kind in ((self.widen_button, "widen"), (self.deepen_button, "deepen")):
+            button.clicked.connect(lambda _c=False, k=kind: self._grow(k))
+            grow_box.addWidget(button)
+        grow_box.addStretch(1)
         self.form_host = QWidget()  # holds the ParamForm of the selected layer
         self._form_box = QVBoxLayout(self.form_host)
         self._form_box.setContentsMargins(0, 0, 0, 0)
@@ -117,6 +132,7 @@ class Inspector(QScrollArea):
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
                   self.formulas, self.error_label, self.diagnostics, self.fix_bar, self.trainable,
+                  self.grow_bar,
                   self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
@@ -180,8 +196,11 @@ class Inspector(QScrollArea):
         self.node_id = node_id
         has = node_id is not None
         for w in (self.title, self.name_edit, self.doc_label, self.stats, self.trainable,
-                  self.form_host):
+                  self.form_host, self.grow_bar):
             w.setVisible(has)
+        if has:
+            self.widen_button.setVisible(
+                self.doc.network.nodes[node_id].type in ("Dense", "Conv2D"))
         self.placeholder.setVisible(not has)
         if message:
             self.placeholder.setText(message)
@@ -401,6 +420,11 @@ class Inspector(QScrollArea):
             edit.setProperty("invalid", False)
             edit.setStyleSheet("")
             edit.setToolTip("")
+
+    def _grow(self, kind: str) -> None:
+        if self.node_id is not None and self.grow_requested is not None:
+            self._flush_typing()
+            self.grow_requested(self.node_id, kind)
 
     def _set_trainable(self, value: bool) -> None:
         if self.node_id is not None and self.doc.network.nodes[self.node_id].trainable != value:

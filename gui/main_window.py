@@ -70,10 +70,12 @@ class MainWindow(QMainWindow):
 
         self.scene = NetworkScene(self)
         self.view = CanvasView(self.scene, self)
+        self.view.node_menu_requested = self.show_node_menu
         self.setCentralWidget(self.view)
         refusal_popup.attach(self.view)
         self.palette = Palette()
         self.inspector = Inspector()
+        self.inspector.grow_requested = lambda nid, kind: self.grow_node(nid, kind)
         self.summary = SummaryPanel()
         self.problems = ProblemsPanel()
         self.status = StatusBar(self)
@@ -693,6 +695,38 @@ class MainWindow(QMainWindow):
         for item in list(self.scene.nodes.values()) + list(self.scene.collapsed_items.values()):
             if item.isVisible():
                 item.setSelected(True)
+
+    def show_node_menu(self, node_id: str, global_pos) -> None:
+        """The node's context menu: Net2Net Widen and Deepen (one undo step each)."""
+        from PySide6.QtWidgets import QMenu
+
+        node = self.doc.network.nodes.get(node_id)
+        if node is None:
+            return
+        menu = QMenu(self)
+        if node.type in ("Dense", "Conv2D"):
+            menu.addAction(f"Widen {node.name} ×2 (same outputs)",
+                           lambda: self.grow_node(node_id, "widen", 2.0))
+        menu.addAction(f"Deepen after {node.name} (identity layer)",
+                       lambda: self.grow_node(node_id, "deepen"))
+        self.node_menu = menu
+        menu.popup(global_pos)
+
+    def grow_node(self, node_id: str, kind: str, factor: float = 2.0) -> bool:
+        """Widen or deepen keeping what the network computes, from the run's
+        model when the canvas still shows the run's network, else from the
+        document's weights; a refusal says why and what would be exact."""
+        from gui.grow_commands import GrowCommand, weights_to_grow_from
+
+        store, base = weights_to_grow_from(self.dashboard)
+        done = self.push(GrowCommand(self.doc, kind, node_id, factor, store, base))
+        if done:
+            cmd = self.doc.undo_stack.command(self.doc.undo_stack.index() - 1)
+            result = getattr(cmd, "result", None)
+            if result is not None:
+                self.notify(f"{result.description[:1].upper()}{result.description[1:]}; "
+                            "Continue goes on from these weights.")
+        return done
 
     def group_selection(self, name: str | None = None) -> bool:
         ids = self.scene.selected_node_ids()

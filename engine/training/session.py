@@ -382,6 +382,8 @@ class TrainingSession:
         recorder: the `RunRecorder` writing the run folder, or ``None``.
         strategy: the ``tf.distribute`` strategy, or ``None``.
         diagnostics: warnings found before training (errors refuse the run).
+        segment: for a run continued with an edited network, ``diff`` (the
+            `SegmentDiff`) and ``segment`` (its index) once the model is built.
     """
 
     network: Any
@@ -393,6 +395,7 @@ class TrainingSession:
     strategy: Any = None
     diagnostics: list = field(default_factory=list)
     _compile_epochs: list = field(default_factory=list, repr=False)
+    segment: dict = field(default_factory=dict)
 
     @property
     def run(self):
