@@ -510,7 +510,7 @@ def prepare_training(net, document_path=None, overrides: dict | None = None, *,
     strategy_name = strategy if isinstance(strategy, str) or strategy is None else None
     if strategy_name is not None:
         strategy = make_strategy(strategy_name)
-    net = _copy_network(net)
+    net = net.copy()  # with its stored (imported/trained) weights
     _note_gpu_memory()
     report = net.analyze()
     if report.errors:
@@ -560,18 +560,6 @@ def start_training(net, document_path=None, overrides: dict | None = None,
     return session.trainer, session.run
 
 
-def _copy_network(net):
-    """A copy of the document, with its stored (imported/trained) weights."""
-    out = net.copy()
-    try:
-        from engine.weights import attach, attached
-
-        store = attached(net)
-        if store is not None:
-            attach(out, store)
-    except ImportError:  # pragma: no cover - weights ship with the engine
-        pass
-    return out
 
 
 def setup_problem(exc: BaseException) -> list[Diagnostic]:

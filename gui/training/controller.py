@@ -192,17 +192,7 @@ class TrainingController(QObject):
         self.run_record = None
         self._pending_epochs = None
         self._resume_epochs = None
-        if self.tensorflow is not None and self.tensorflow.state != "ready":
-            self._set_state(WAITING_TF)
-            self.message.emit("Waiting for TensorFlow to load…", "info")
-            if self.tensorflow.state == "failed":
-                self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
-                           "Check the installation; the editor works without it.")
-                return False
-            self.tensorflow.when_ready(self._prepare)
-            return True
-        self._prepare()
-        return True
+        return self._when_tensorflow_ready(self._prepare)
 
     def continue_training(self, epochs: int | None = None) -> bool:
         """Train the same model for ``epochs`` more (the settings' epochs by default)."""
@@ -266,6 +256,10 @@ class TrainingController(QObject):
         self.run_record = None
         self._resume_epochs = epochs
         path = record.path
+        return self._when_tensorflow_ready(lambda: self._prepare_resume(path, network))
+
+    def _when_tensorflow_ready(self, prepare) -> bool:
+        """Run ``prepare`` now, or once TensorFlow has loaded; False if it cannot load."""
         if self.tensorflow is not None and self.tensorflow.state != "ready":
             self._set_state(WAITING_TF)
             self.message.emit("Waiting for TensorFlow to load…", "info")
@@ -273,9 +267,9 @@ class TrainingController(QObject):
                 self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
                            "Check the installation; the editor works without it.")
                 return False
-            self.tensorflow.when_ready(lambda: self._prepare_resume(path, network))
+            self.tensorflow.when_ready(prepare)
             return True
-        self._prepare_resume(path, network)
+        prepare()
         return True
 
     def _prepare_resume(self, path, network=None) -> None:
@@ -286,12 +280,8 @@ class TrainingController(QObject):
         insights = dict(self.insights)
         if self.feature_layers:
             insights["feature_layers"] = list(self.feature_layers)
-        if network is not None:  # a copy taken here: the canvas may change meanwhile
-            from engine.weights import attach, attached
-
-            edited = network.copy()
-            attach(edited, attached(network))
-            network = edited
+        if network is not None:  # a copy (weights included) taken here: the canvas may change meanwhile
+            network = network.copy()
         threading.Thread(target=self._resume_worker, args=(path, insights, network),
                          name="neurocanvas-resume", daemon=True).start()
 
