@@ -1,8 +1,8 @@
 """How fast does the editor window appear, compared with importing TensorFlow?
 
 Runs, side by side in this process's environment:
-  * `neurocanvas --exit-when-ready` (window shown and idle; it prints the
-    seconds since its process started), and
+  * `neurocanvas --exit-when-ready` (window shown and idle; its JSON line
+    gives the seconds since its process started), and
   * a bare `python -c "import tensorflow"` (wall time),
 a few times each, alternating, and prints the medians and their ratio.
 Goal: editor start-up / TensorFlow import <= 0.15.
@@ -18,6 +18,7 @@ says so when it is set rather than changing it.
 
 from __future__ import annotations
 
+import json
 import os
 import statistics
 import subprocess
@@ -37,7 +38,7 @@ def editor_start(env) -> float:
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     if out.returncode != 0:
         raise SystemExit(f"editor failed to start: {out.stderr.strip()[-500:]}")
-    return float(out.stdout.strip().splitlines()[-1])
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["seconds"])
 
 
 def tensorflow_import(env) -> float:

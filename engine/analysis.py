@@ -18,6 +18,7 @@ import heapq
 from dataclasses import dataclass, field
 
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
+from engine.memory_limits import memory_diagnostics
 from engine.shapes import elements, fmt
 
 RECURRENT = {"SimpleRNN", "LSTM", "GRU"}
@@ -196,7 +197,10 @@ class Analyzer:
             diagnostics.extend(self._unintended_outputs())
         for info in layers:
             diagnostics.extend(info.diagnostics)
-        return Report(net.name, layers, diagnostics)
+        report = Report(net.name, layers, diagnostics)
+        diagnostics.extend(memory_diagnostics(report.total_params, report.trainable_params,
+                                              report.activation_values))
+        return report
 
     def _order(self):
         """Kahn's algorithm with a heap keyed on file order.
@@ -461,13 +465,17 @@ def summary_table(report: Report) -> str:
 
 
 def _si(n: int) -> str:
-    for unit, size in (("G", 1e9), ("M", 1e6), ("K", 1e3)):
+    if n >= 10**18:  # a power of ten: n / size could overflow a float
+        return f"~1e{len(str(int(n))) - 1}"
+    for unit, size in (("G", 10**9), ("M", 10**6), ("K", 10**3)):
         if n >= size:
             return f"{n / size:.2f}{unit}"
     return str(n)
 
 
 def _bytes(n: int) -> str:
+    if n >= 10**18:
+        return f"~1e{len(str(int(n))) - 1} B"
     for unit, size in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= size:
             return f"{n / size:.2f} {unit}"

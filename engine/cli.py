@@ -1,6 +1,7 @@
 """The ``neurocanvas`` command.
 
-    neurocanvas                      start the editor
+    neurocanvas [FILE]               start the editor (FILE: a document, preset id or
+                                     .keras/.h5 model; see gui/launch.py for its options)
     neurocanvas validate FILE        exit 0 valid, 1 invalid, 2 unreadable / bad usage
     neurocanvas summary FILE [--json]
     neurocanvas export FILE --python OUT.py | --python-train OUT.py | --keras OUT.keras
@@ -10,7 +11,13 @@
                      [--lr X] [--strategy mirrored|multiworker] [--run-dir DIR] [--resume RUN]
                                      exit 0 finished, 1 training failed / invalid, 2 bad usage
     neurocanvas runs FILE [--json] [--compare RUN_A RUN_B]
+    neurocanvas sweep FILE --space SPACE.json --trials N [...]   (engine.experiments.command)
+    neurocanvas sweep-worker --storage URL --study NAME
     neurocanvas deploy RUN_DIR|DOC|MODEL.keras --format LIST -o DIR   (engine.deploy.command)
+    neurocanvas grow DOC --widen LAYER:FACTOR | --deepen AFTER [--run RUN_DIR] -o NEW.json
+                                     (engine.grow_command)
+    neurocanvas train EDITED.json --resume RUN_DIR --epochs N   continue a run with an edited
+                                     network as a new segment
     neurocanvas explain RUN_DIR|MODEL.keras --method gradcam|… -o OUT.png | --report
                                      (see engine.explain.command)
 
@@ -21,6 +28,7 @@ one plain line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -73,7 +81,8 @@ def cmd_summary(args) -> int:
     net = open_source(args.file)
     report = net.analyze()
     if args.json:
-        print(json.dumps(report.to_dict()))
+        from engine.formulas import report_with_formulas
+        print(json.dumps(report_with_formulas(net, report)))
     else:
         print(summary_table(report))
         for d in report.diagnostics:
@@ -82,12 +91,14 @@ def cmd_summary(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from engine.fileformat import write_atomic
+    from engine.atomic import write_atomic
 
     train_script = getattr(args, "python_train", None)
     if not args.python and not args.keras and not train_script:
         raise NeuroCanvasError("export needs --python OUT.py, --python-train OUT.py and/or "
                                "--keras OUT.keras.")
+    if args.keras and not str(args.keras).endswith(".keras"):
+        raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
     net = open_source(args.file)
     if train_script:
         from engine.training.script_export import write_training_script
@@ -99,12 +110,9 @@ def cmd_export(args) -> int:
         write_atomic(args.python, net.to_python())
         print(f"wrote {args.python}")
     if args.keras:
-        if not str(args.keras).endswith(".keras"):
-            raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
-        model = net.to_keras()
-        tmp = Path(args.keras).with_name(f".{Path(args.keras).stem}.tmp.keras")
-        model.save(tmp)
-        os.replace(tmp, args.keras)
+        from engine.keras_build import save_keras_file
+
+        save_keras_file(net, args.keras)
         print(f"wrote {args.keras}")
     return EXIT_OK
 
@@ -209,6 +217,14 @@ class _Progress:
 
 
 def cmd_train(args) -> int:
+    """One JSON line on stdout is the promise: anything else printed while training
+    (Keras, a dataset loader) goes to stderr."""
+    stdout = sys.stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        return _train(args, stdout)
+
+
+def _train(args, stdout) -> int:
     from engine.data.dataset import DataError
     from engine.training.errors import SettingsError
     from engine.training.runs import RunError, json_safe
@@ -223,7 +239,9 @@ def cmd_train(args) -> int:
         if args.resume:
             from engine.training.resume import resume_training
 
-            session = resume_training(args.resume, strategy=args.strategy, subscribers=progress)
+            edited = open_source(args.file) if args.file else None
+            session = resume_training(args.resume, network=edited, strategy=args.strategy,
+                                      subscribers=progress)
         else:
             net = open_source(args.file)
             document = args.file if Path(args.file).exists() else None
@@ -238,7 +256,11 @@ def cmd_train(args) -> int:
             session = prepare_training(net, document, overrides, strategy=args.strategy,
                                        subscribers=progress, **where)
     except TrainingSetupError as exc:
-        _print_diagnostics([d for d in exc.diagnostics if d.is_error] or exc.diagnostics)
+        shown = [d for d in exc.diagnostics if d.is_error] or exc.diagnostics
+        if shown:
+            _print_diagnostics(shown)
+        else:  # a malformed section: the error itself says which
+            print(f"neurocanvas: {exc}", file=sys.stderr)
         return EXIT_INVALID
     except DataError as exc:
         print(f"neurocanvas: {exc}", file=sys.stderr)
@@ -267,12 +289,28 @@ def cmd_train(args) -> int:
     out = {"run_dir": str(session.run_dir) if session.run_dir is not None else None,
            "epochs_run": int(trainer.epochs_done), "history": trainer.history(),
            "stopped": None if kind == "finished" else data.get("reason"), "status": kind}
-    print(json.dumps(json_safe(out)))
+    if args.resume:
+        out.update(_segment_summary(session))
+    print(json.dumps(json_safe(out)), file=stdout, flush=True)
     if interrupted:
         return 130
     if kind == "finished" or (kind == "stopped" and data.get("code") == "callback"):
         return EXIT_OK
     return EXIT_INVALID
+
+
+def _segment_summary(session) -> dict:
+    """``segments`` (how many the run has) and, for a run continued with an
+    edited network, its ``carried``/``reinitialised``/``transformed`` layers."""
+    from engine.training.segments import segment_count
+
+    info = session.recorder.info if session.recorder is not None else {}
+    out = {"segments": segment_count(info)}
+    diff = (getattr(session, "segment", None) or {}).get("diff")
+    if diff is not None:
+        out.update(carried=diff.carried, reinitialised=diff.reinitialised,
+                   transformed=diff.transformed)
+    return out
 
 
 def _train_usage_problem(args) -> str | None:
@@ -356,24 +394,13 @@ def _run_path(file: str, run: str) -> Path:
 
 
 def cmd_gui(args) -> int:
-    try:
-        from gui.app import main as gui_main
-    except ImportError as exc:
-        # no usable Qt here (e.g. a server without its system libraries): say why,
-        # then show what the engine can do without a screen
-        print(f"neurocanvas: the editor cannot start ({exc}); showing the "
-              f"{DEFAULT_PRESET} summary instead. The command line works without it: "
-              "neurocanvas --help", file=sys.stderr)
-        args.file, args.json = DEFAULT_PRESET, False
-        return cmd_summary(args)
-    return gui_main(args.file, exit_when_ready=getattr(args, "exit_when_ready", False))
+    from gui.launch import main as editor_main
+
+    return editor_main(args.editor_argv)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="neurocanvas", description="Design, train and understand Keras networks.")
-    parser.add_argument("--exit-when-ready", action="store_true",
-                        help="open the editor, wait until it is shown and idle, print the seconds "
-                             "since the process started and exit (measures start-up)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p = sub.add_parser("validate", help="check a document; exit 0 valid, 1 invalid, 2 unreadable")
     p.add_argument("file", help="a .json document or a preset id")
@@ -417,7 +444,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run-dir", metavar="DIR", help="record the run in this folder "
                    "(default: DOC.runs/<time>_<id> beside the document)")
     p.add_argument("--resume", metavar="RUN_DIR", help="continue this run from its last "
-                   "checkpoint for --epochs more epochs")
+                   "checkpoint for --epochs more epochs; with FILE, continue it with that "
+                   "(edited) network as a new segment")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_train)
     p = sub.add_parser("runs", help="list the training runs of a document")
@@ -427,10 +455,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="what differs between two runs (ids or folders), as JSON")
     p.set_defaults(func=cmd_runs)
     from engine.deploy.command import add_parser as add_deploy_parser
+    from engine.grow_command import add_parser as add_grow_parser
 
     add_deploy_parser(sub)
-    p = sub.add_parser("gui", help="start the editor (the default)")
-    p.add_argument("file", nargs="?", help="a document to open")
+    add_grow_parser(sub)
+    from engine.experiments.command import add_parsers as add_sweep_parsers
+
+    add_sweep_parsers(sub)
+    p = sub.add_parser("gui", help="start the editor (the default: neurocanvas [FILE] "
+                       "[--exit-when-ready] [--lang LANG] [--verbose]; see neurocanvas gui --help)")
+    p.add_argument("file", nargs="?", help="a document, a preset id or a .keras/.h5 model")
     p.set_defaults(func=cmd_gui)
     from engine.explain.command import add_explain_parser
 
@@ -440,10 +474,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args.file = None
-        args.func = cmd_gui
+    argv = sys.argv[1:] if argv is None else list(argv)
+    from gui.launch import editor_argv  # the editor's own arguments (FILE, --exit-when-ready, ...)
+
+    editor = editor_argv(argv, _commands(parser))
+    if editor is not None:
+        args = argparse.Namespace(editor_argv=editor, func=cmd_gui)
+    else:
+        args = parser.parse_args(argv)
     try:
         return args.func(args)
     except NeuroCanvasError as exc:
@@ -452,7 +490,8 @@ def main(argv=None) -> int:
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
-        print(f"neurocanvas: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"neurocanvas: {where}{exc.strerror or exc}", file=sys.stderr)
         return EXIT_UNREADABLE
     except Exception as exc:  # never a traceback in the user's face
         if os.environ.get("NEUROCANVAS_DEBUG"):
@@ -460,6 +499,10 @@ def main(argv=None) -> int:
         print(f"neurocanvas: unexpected error: {type(exc).__name__}: {exc} "
               "(set NEUROCANVAS_DEBUG=1 for details)", file=sys.stderr)
         return EXIT_UNREADABLE
+
+
+def _commands(parser) -> set:
+    return {name for action in parser._subparsers._group_actions for name in action.choices}
 
 
 if __name__ == "__main__":

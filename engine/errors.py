@@ -86,3 +86,13 @@ class RuleContext:
 
     def warn(self, message: str, hint: str = "", code: str = "") -> None:
         self.warnings.append(ShapeWarning(message, hint, code))
+
+
+def array_file_errors() -> tuple:
+    """What numpy.load raises for a damaged .npz/.npy file (a truncated zip, a bad
+    member, a bad header), to be turned into a message naming the file."""
+    import zipfile
+    import zlib
+
+    return (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError, zipfile.BadZipFile,
+            zlib.error)

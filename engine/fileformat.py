@@ -3,18 +3,18 @@
 A file is either loaded completely or refused with one plain message that
 names the node and the field; a half-loaded document never exists. Keys this
 version does not know (at the top level and on nodes) are kept on save, so
-sections written by newer versions survive a round trip.
+sections written by newer versions survive a round trip. The ``data``,
+``training`` and ``experiments`` (a study's search space and settings, see
+``engine.experiments.space``) sections are kept as they are, in ``net.extra``.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
+from engine.atomic import atomic_file, write_atomic  # noqa: F401  (the writers, re-exported)
 from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
 
@@ -41,11 +41,14 @@ def load(path) -> "Network":
 
 def loads(text: str, source: str = "document") -> "Network":
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_legacy_constant)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
                             "The file may be damaged; open a backup or the autosave.") from None
-    except (ValueError, RecursionError) as exc:
+    except RecursionError:
+        raise DocumentError(f"{source} nests more than {MAX_DEPTH} levels deep; it is not a "
+                            "NeuroCanvas document.") from None
+    except ValueError as exc:
         raise DocumentError(f"{source} is not valid JSON ({exc}).") from None
     try:
         return from_dict(data)
@@ -53,13 +56,105 @@ def loads(text: str, source: str = "document") -> "Network":
         raise DocumentError(f"{source}: {exc.message}", exc.hint) from None
 
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not allowed in a document")
+# ------------------------------------------------------- non-finite numbers --
+# JSON has no infinity or NaN. A document writes them as {"float": "inf"},
+# {"float": "-inf"} and {"float": "nan"}, which stays standard JSON; load turns
+# these objects back into numbers and also accepts the bare Infinity / -Infinity
+# / NaN tokens that Python's json module (and versions before this one) wrote.
+
+_NON_FINITE_TAGS = {"inf": math.inf, "-inf": -math.inf, "nan": math.nan}
+MAX_DEPTH = 200  # how deeply lists and objects may nest in a document
+
+
+def _legacy_constant(name):
+    return {"Infinity": math.inf, "-Infinity": -math.inf, "NaN": math.nan}[name]
+
+
+def _non_finite_tag(number: float) -> dict:
+    return {"float": "nan" if math.isnan(number) else ("inf" if number > 0 else "-inf")}
+
+
+def encode_non_finite(value):
+    """JSON-ready data: every ±inf/NaN float becomes its tagged object (no recursion).
+    A string that is not valid Unicode (a lone surrogate) is refused, naming where."""
+    root = [value]
+    stack = [(root, 0, ())]
+    while stack:
+        parent, key, path = stack.pop()
+        item = parent[key]
+        if isinstance(item, dict):
+            for k in item:
+                if isinstance(k, str):
+                    _check_text(value, k, path + (k,))
+            parent[key] = item = dict(item)
+            stack.extend((item, k, path + (k,)) for k in item)
+        elif isinstance(item, (list, tuple)):
+            parent[key] = item = list(item)
+            stack.extend((item, i, path + (i,)) for i in range(len(item)))
+        elif isinstance(item, float) and not math.isfinite(item):
+            parent[key] = _non_finite_tag(item)
+        elif isinstance(item, str):
+            _check_text(value, item, path)
+    return root[0]
+
+
+def decode_non_finite(data):
+    """The inverse of :func:`encode_non_finite`, on a fresh copy of ``data``; it also
+    refuses what JSON can carry but a document cannot hold (nesting deeper than
+    MAX_DEPTH, strings with lone surrogates), naming where."""
+    root = [data]
+    stack = [(root, 0, ())]
+    while stack:
+        parent, key, path = stack.pop()
+        item = parent[key]
+        if len(path) > MAX_DEPTH:
+            raise DocumentError(f"{_where(data, path[:3])} nests more than {MAX_DEPTH} levels deep.",
+                                "This is not a NeuroCanvas document, or it is damaged.")
+        if isinstance(item, dict):
+            tag = item.get("float")
+            if len(item) == 1 and isinstance(tag, str) and tag in _NON_FINITE_TAGS:
+                parent[key] = _NON_FINITE_TAGS[tag]
+                continue
+            for k in item:
+                _check_text(data, k, path + (k,))
+            parent[key] = item = dict(item)
+            stack.extend((item, k, path + (k,)) for k in item)
+        elif isinstance(item, list):
+            parent[key] = item = list(item)
+            stack.extend((item, i, path + (i,)) for i in range(len(item)))
+        elif isinstance(item, str):
+            _check_text(data, item, path)
+    return root[0]
+
+
+def _check_text(data, text: str, path: tuple) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        bad = ascii(text[exc.start:exc.end])
+        raise DocumentError(f"{_where(data, path)} holds {bad}, a lone surrogate, which is not text.",
+                            "The file was written by a program that produced invalid Unicode; "
+                            "fix or remove that string.") from None
+
+
+def _where(data, path: tuple) -> str:
+    """'node 'c1', params.kernel_initializer' for a path into the document data."""
+    if len(path) >= 2 and path[0] == "nodes" and isinstance(path[1], int):
+        try:
+            node_id = data["nodes"][path[1]].get("id")
+        except (AttributeError, LookupError, TypeError):
+            node_id = None
+        node = f"node {node_id!r}" if isinstance(node_id, str) else f"node #{path[1] + 1}"
+        rest = ".".join(str(p) for p in path[2:])
+        return f"{node}, field {rest!r}" if rest else node
+    return f"field {'.'.join(str(p) for p in path)!r}" if path else "the document"
 
 
 def from_dict(data) -> "Network":
     from engine.network import Network
 
+    if isinstance(data, dict):
+        data = decode_non_finite(data)
     if not isinstance(data, dict):
         raise DocumentError("the file does not hold a NeuroCanvas document (expected a JSON object).")
     fmt = data.get("format")
@@ -84,6 +179,10 @@ def from_dict(data) -> "Network":
     outputs = data.get("outputs")
     if outputs is not None:
         net.set_outputs(_parse_outputs(net, outputs))
+    experiments = data.get("experiments")
+    if experiments is not None and not isinstance(experiments, dict):
+        raise DocumentError("'experiments' must be an object such as {\"space\": {...}}.",
+                            "Remove it, or write the search space as in the README's Experiments.")
     net.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
     return net
 
@@ -217,37 +316,9 @@ def _jsonable(value):
 
 
 def dumps(net) -> str:
-    return json.dumps(to_dict(net), indent=1, ensure_ascii=False)
+    """The document as JSON text: standard JSON (non-finite numbers tagged, see above)."""
+    return json.dumps(encode_non_finite(to_dict(net)), indent=1, ensure_ascii=False, allow_nan=False)
 
 
 def save(net, path) -> None:
     write_atomic(path, dumps(net) + "\n")
-
-
-@contextmanager
-def atomic_file(path, mode: str = "w"):
-    """Open a temporary file beside ``path``; on success it is fsynced and renamed
-    over ``path``, on failure removed. A crash at any moment leaves either the
-    old file or the new one, never a mix."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_atomic(path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temp file + rename)."""
-    with atomic_file(path) as fh:
-        fh.write(text)

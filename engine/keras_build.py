@@ -93,6 +93,19 @@ def _shared_layer(net, node, built):
     return built[owner_id]
 
 
+def save_keras_file(net, path) -> None:
+    """Build ``net`` and save it as a ``.keras`` file atomically (see :mod:`engine.atomic`):
+    on a full disk the old file stays, no temporary file is left, and the error names
+    ``path``."""
+    from engine.atomic import atomic_path
+
+    if not str(path).endswith(".keras"):
+        raise BuildError(f"{path}: a Keras model file must end in .keras.")
+    model = build_model(net)
+    with atomic_path(path, suffix=".keras") as tmp:
+        model.save(tmp)
+
+
 def _model_name(name: str) -> str:
     cleaned = "".join(ch if ch.isalnum() or ch in "_-." else "_" for ch in name) or "model"
     return cleaned

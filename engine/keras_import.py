@@ -185,10 +185,30 @@ def load_keras_file(path):
     if path.suffix not in (".keras", ".h5", ".hdf5"):
         raise KerasImportError(f"{path}: a Keras model file ends in .keras or .h5.",
                                "Save the model with model.save('model.keras').")
+    if path.suffix == ".keras":
+        _check_keras_archive(path)
     try:
         return keras.saving.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:  # Keras raises ValueError, TypeError, OSError, ... : explain
         raise _explain_load_failure(path, exc) from None
+
+
+def _check_keras_archive(path: Path) -> None:
+    """A .keras file is a zip archive: a truncated or damaged one is said to be so
+    (Keras itself answers "File not found")."""
+    import zipfile
+
+    hint = "The file is incomplete or damaged; save the model again with model.save()."
+    try:
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()  # reads every member and checks its CRC
+    except zipfile.BadZipFile as exc:
+        raise KerasImportError(f"{path} is damaged: it is not a complete .keras archive ({exc}).",
+                               hint) from None
+    except (OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise KerasImportError(f"{path} cannot be read as a .keras archive ({exc}).", hint) from None
+    if bad is not None:
+        raise KerasImportError(f"{path} is damaged: its member {bad!r} fails its checksum.", hint)
 
 
 def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:

@@ -511,6 +511,13 @@ class Network:
         self._emit(Change("outputs_changed"))
 
     def set_name(self, name: str) -> None:
+        if not isinstance(name, str):
+            raise EditError("The document name must be text.")
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            raise EditError(f"The document name {name!r} holds a lone surrogate, which is not text.",
+                            "Type the name again.") from None
         self.name = name
         self._emit(Change("meta_changed", (), {"name": name}))
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import keyword
 import re
 
-from engine.catalog.base import POSITIONAL, Param
+from engine.catalog.base import POSITIONAL, REGULARIZER_CLASSES, Param
+from engine.source_literal import SourceError, docstring, is_identifier, keyword_arguments, literal
 
 _INITIALIZER_CLASSES = {
     "glorot_uniform": "GlorotUniform", "glorot_normal": "GlorotNormal", "he_uniform": "HeUniform",
@@ -18,44 +19,38 @@ _INITIALIZER_CLASSES = {
     "orthogonal": "Orthogonal", "zeros": "Zeros", "ones": "Ones", "random_normal": "RandomNormal",
     "random_uniform": "RandomUniform", "truncated_normal": "TruncatedNormal",
     "identity": "IdentityInitializer", "variance_scaling": "VarianceScaling", "constant": "Constant",
+    "uniform": "RandomUniform",
 }
 _CONSTRAINT_CLASSES = {"max_norm": "MaxNorm", "non_neg": "NonNeg", "unit_norm": "UnitNorm",
                        "min_max_norm": "MinMaxNorm"}
 
 
-def literal(value) -> str:
-    """Python source for a JSON-like value (lists of dims become tuples)."""
-    if isinstance(value, (list, tuple)):
-        items = [literal(v) for v in value]
-        return "(" + items[0] + ",)" if len(items) == 1 else "(" + ", ".join(items) + ")"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{literal(k)}: {literal(v)}" for k, v in value.items()) + "}"
-    return repr(value)
-
-
-def _kwargs(cfg) -> str:
-    return ", ".join(f"{k}={literal(v)}" for k, v in (cfg or {}).items())
+def _kwargs(cfg, where: str) -> str:
+    return ", ".join(keyword_arguments(cfg, where))
 
 
 def param_source(p: Param, value, resolved) -> str:
-    """Python source for one constructor argument."""
+    """Python source for one constructor argument: calls of fixed Keras names whose
+    arguments are literals (see :mod:`engine.source_literal`)."""
     if value is None:
         return "None"
     if p.kind == "regularizer":
         if "l1" in resolved and "l2" in resolved:
-            return f"keras.regularizers.L1L2(l1={resolved['l1']!r}, l2={resolved['l2']!r})"
+            return f"keras.regularizers.L1L2(l1={literal(resolved['l1'])}, l2={literal(resolved['l2'])})"
         for k in ("l1", "l2"):
             if k in resolved:
-                return f"keras.regularizers.{k.upper()}({resolved[k]!r})" if resolved[k] is not None else repr(k)
+                return (f"keras.regularizers.{k.upper()}({literal(resolved[k])})"
+                        if resolved[k] is not None else literal(k))
         (kind, cfg), = resolved.items()
-        return repr(kind) if cfg is None else f"keras.regularizers.get({literal({'class_name': kind, 'config': cfg})})"
+        return literal(kind) if cfg is None else \
+            f"keras.regularizers.{REGULARIZER_CLASSES[kind]}({_kwargs(cfg, p.name)})"
     if p.kind == "constraint":
         (kind, cfg), = resolved.items()
-        return f"keras.constraints.{_CONSTRAINT_CLASSES[kind]}({_kwargs(cfg)})"
+        return f"keras.constraints.{_CONSTRAINT_CLASSES[kind]}({_kwargs(cfg, p.name)})"
     if p.kind == "initializer" and isinstance(resolved, dict):
         (kind, cfg), = resolved.items()
         cfg = cfg if isinstance(cfg, dict) else {"value": cfg}
-        return f"keras.initializers.{_INITIALIZER_CLASSES[kind]}({_kwargs(cfg)})"
+        return f"keras.initializers.{_INITIALIZER_CLASSES[kind]}({_kwargs(cfg, p.name)})"
     if p.kind == "layer":
         return layer_source(resolved["type"], resolved["params"], resolved["resolved"], name=None)
     return literal(value)
@@ -78,14 +73,17 @@ def layer_source(type_name: str, params: dict, resolved: dict, name: str | None)
     for pname, value in params.items():
         if pname in taken or pname == "name" or spec.param(pname).call:
             continue
+        if not is_identifier(pname):  # declared by the catalog; checked all the same
+            raise SourceError(f"{type_name} parameter {pname!r} is not a Python identifier.")
         args.append(f"{pname}={param_source(spec.param(pname), value, resolved[pname])}")
     if name is not None:
-        args.append(f"name={name!r}")
+        args.append(f"name={literal(name)}")
     return f"layers.{spec.keras_class or spec.type}({', '.join(args)})"
 
 
 def variable_name(name: str, taken: set) -> str:
-    var = re.sub(r"\W", "_", name)
+    """An ASCII identifier for a node name, unique in ``taken``."""
+    var = re.sub(r"[^0-9A-Za-z_]", "_", name)
     if not var or var[0].isdigit():
         var = "x_" + var
     if keyword.iskeyword(var) or var in {"keras", "layers", "model", "inputs", "outputs"}:
@@ -94,6 +92,8 @@ def variable_name(name: str, taken: set) -> str:
     while var in taken:
         i += 1
         var = f"{base}_{i}"
+    if not is_identifier(var):
+        raise SourceError(f"no Python variable name can be made from {name!r}.")
     taken.add(var)
     return var
 
@@ -108,11 +108,11 @@ def to_python(net) -> str:
     taken: set = set()
     names: dict[tuple[str, int], str] = {}
     lines = [
-        f'"""{net.name}: a Keras model exported from NeuroCanvas.',
-        "",
-        f"Total params: {report.total_params:,} "
-        f"(trainable {report.trainable_params:,}, non-trainable {report.non_trainable_params:,}).",
-        '"""',
+        docstring([
+            f"{net.name}: a Keras model exported from NeuroCanvas.",
+            "",
+            f"Total params: {report.total_params:,} "
+            f"(trainable {report.trainable_params:,}, non-trainable {report.non_trainable_params:,})."]),
         "",
         "import keras",
         "from keras import layers",
@@ -130,23 +130,24 @@ def to_python(net) -> str:
             kwargs = [f"shape={literal(p['shape'])}"]
             for key in ("batch_size", "dtype"):
                 if p[key] is not None:
-                    kwargs.append(f"{key}={p[key]!r}")
+                    kwargs.append(f"{key}={literal(p[key])}")
             if p["sparse"]:
                 kwargs.append("sparse=True")
-            kwargs.append(f"name={node.name!r}")
+            kwargs.append(f"name={literal(node.name)}")
             lines.append(f"{var} = keras.Input({', '.join(kwargs)})")
             names[(node.id, 0)] = var
             inputs.append(var)
             continue
         spec = node.spec
-        layer_expr = layer_source(node.type, node.params, p, node.name)
+        if node.type in ("KerasLayer", "KerasOp"):  # rebuilt from its config, a literal
+            from engine.catalog.generic import constructor_source
+            layer_expr = constructor_source(p, node.name)
+        else:
+            layer_expr = layer_source(node.type, node.params, p, node.name)
         if node.type == "SharedCall":  # another call of the layer object of its owner
             layer_expr = shared_layers[node.params["shares"]]
         elif node.id in shared:  # a layer called more than once: keep the object in a variable
             layer_var = variable_name(f"{node.name}_layer", taken)
-            if node.type in ("KerasLayer", "KerasOp"):
-                from engine.catalog.generic import constructor_source
-                layer_expr = constructor_source(p, node.name)
             lines.append(f"{layer_var} = {layer_expr}")
             shared_layers[node.id] = layer_expr = layer_var
         args = [names[(e.src, e.src_port)] for e in net.in_edges(node.id)]
@@ -162,9 +163,10 @@ def to_python(net) -> str:
     outputs = [names[o] for o in net.outputs]
     in_expr = inputs[0] if len(inputs) == 1 else "[" + ", ".join(inputs) + "]"
     out_expr = outputs[0] if len(outputs) == 1 else "[" + ", ".join(outputs) + "]"
-    lines += ["", f"model = keras.Model(inputs={in_expr}, outputs={out_expr}, name={_model_name(net.name)!r})"]
+    lines += ["", f"model = keras.Model(inputs={in_expr}, outputs={out_expr}, "
+                  f"name={literal(_model_name(net.name))})"]
     frozen = [net.nodes[i.node].name for i in report.layers if not net.nodes[i.node].trainable]
     for name in frozen:
-        lines.append(f"model.get_layer({name!r}).trainable = False")
+        lines.append(f"model.get_layer({literal(name)}).trainable = False")
     lines += ["", 'if __name__ == "__main__":', "    model.summary()", ""]
     return "\n".join(lines)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
-from engine.errors import DocumentError
+from engine.errors import DocumentError, array_file_errors
 from engine.fileformat import atomic_file
 
 SECTION = "weights"
@@ -89,8 +89,11 @@ class WeightStore:
             raise DocumentError(f"{path}: the weights file of this document is missing.",
                                 "Move it back beside the document, or remove the document's "
                                 "'weights' section to start from fresh weights.") from None
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise DocumentError(f"{path} is not a NeuroCanvas weights file ({exc}).") from None
+        except array_file_errors() as exc:
+            raise DocumentError(f"{path} is not a NeuroCanvas weights file, or it is damaged "
+                                f"({type(exc).__name__}: {exc}).",
+                                "Remove the document's 'weights' section to start from fresh "
+                                "weights, or restore the file from a backup.") from None
 
 
 # ----------------------------------------------------- attached to a net --

@@ -1,5 +1,5 @@
-"""Where the editor keeps its settings, recovery file and the runs of
-documents not saved yet.
+"""Where the editor keeps its settings, its session, the recovery records of
+running instances and the runs of documents not saved yet.
 
 ``NEUROCANVAS_CONFIG_DIR`` overrides both locations (tests point it at a
 temporary folder)."""
@@ -42,5 +42,11 @@ def settings() -> QSettings:
     return QSettings(str(config_dir() / "settings.ini"), QSettings.IniFormat)
 
 
-def recovery_file() -> Path:
-    return config_dir() / "recovery.json"
+def recovery_dir() -> Path:
+    """Where running instances journal their documents (see gui.recovery)."""
+    return data_dir() / "recovery"
+
+
+def session_file() -> Path:
+    """The documents open when the editor last closed normally."""
+    return config_dir() / "session.json"

@@ -8,6 +8,7 @@ report, never from a copy of their own.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,12 +24,17 @@ class Document(QObject):
     title_changed = Signal(str)
     saved = Signal(object)  # the Path just written (after path and clean state are set)
 
-    def __init__(self, network, path: str | Path | None = None, parent=None):
+    def __init__(self, network, path: str | Path | None = None, parent=None, *,
+                 origin: dict | None = None):
         super().__init__(parent)
         if needs_layout(network):
             place_unpositioned(network)
         self.network = network
         self.path = Path(path) if path else None
+        # where an unsaved document came from, to open it again in the next
+        # session: {"preset": id} or {"import": model file or keras.applications.NAME}
+        self.origin = dict(origin or {})
+        self.uid = uuid.uuid4().hex[:12]  # names its recovery record
         self.undo_stack = QUndoStack(self)
         self.generation = 0  # counts engine changes (autosave compares it)
         self._report = None
@@ -55,7 +61,20 @@ class Document(QObject):
 
     @property
     def title(self) -> str:
-        return self.path.name if self.path else f"{self.network.name} (untitled)"
+        """The file's name; for a document never saved, its network's name and
+        where it came from ("untitled" alone for a new, unnamed one)."""
+        if self.path:
+            return self.path.name
+        name = self.network.name or "untitled"
+        if "import" in self.origin:
+            return f"{name} (imported from {Path(self.origin['import']).name}, unsaved)"
+        return name if name == "untitled" else f"{name} (untitled)"
+
+    def session_entry(self) -> dict:
+        """How to open this document again at the next start (see gui.recovery)."""
+        if self.path:
+            return {"path": str(self.path.resolve())}
+        return dict(self.origin) if self.origin else {"new": self.network.name}
 
     def report(self):
         """The analysis of the current state (recomputed incrementally when stale)."""
@@ -81,6 +100,7 @@ class Document(QObject):
 
     def mark_saved(self, path) -> None:
         self.path = Path(path)
+        self.origin = {}
         self.undo_stack.setClean()
         self.title_changed.emit(self.title)
         self.saved.emit(self.path)

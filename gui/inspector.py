@@ -15,11 +15,13 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.formulas import explain_info
 from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
@@ -85,6 +87,14 @@ class Inspector(QScrollArea):
         self.stats = QLabel()
         self.stats.setWordWrap(True)
         self.stats.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # every number explained: how the output shape, params and MACs come about
+        self.formulas = QLabel()
+        self.formulas.setObjectName("formulas")
+        self.formulas.setTextFormat(Qt.PlainText)
+        self.formulas.setWordWrap(True)
+        self.formulas.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.formulas.setToolTip("How the output shape, the parameter count and the MACs are computed, "
+                                 "with this layer's numbers.")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("refusal")
@@ -99,6 +109,20 @@ class Inspector(QScrollArea):
         self.fix_buttons: list = []
         self.trainable = QCheckBox("Trainable")
         self.trainable.toggled.connect(self._set_trainable)
+        # Net2Net: grow the layer keeping what the network computes (the window does it)
+        self.grow_requested = None  # callable(node_id, "widen" | "deepen")
+        self.grow_bar = QWidget()
+        grow_box = QHBoxLayout(self.grow_bar)
+        grow_box.setContentsMargins(0, 0, 0, 0)
+        self.widen_button = QPushButton("Widen ×2")
+        self.widen_button.setToolTip("Twice the units/filters, same outputs (Net2Net); one undo step")
+        self.deepen_button = QPushButton("Deepen after")
+        self.deepen_button.setToolTip("Insert an identity layer after this one, same outputs; "
+                                      "one undo step")
+        for button, kind in ((self.widen_button, "widen"), (self.deepen_button, "deepen")):
+            button.clicked.connect(lambda _c=False, k=kind: self._grow(k))
+            grow_box.addWidget(button)
+        grow_box.addStretch(1)
         self.form_host = QWidget()  # holds the ParamForm of the selected layer
         self._form_box = QVBoxLayout(self.form_host)
         self._form_box.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +131,9 @@ class Inspector(QScrollArea):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
-                  self.error_label, self.diagnostics, self.fix_bar, self.trainable, self.form_host):
+                  self.formulas, self.error_label, self.diagnostics, self.fix_bar, self.trainable,
+                  self.grow_bar,
+                  self.form_host):
             self._layout.addWidget(w)
         self.show_node(None)
         app = QApplication.instance()
@@ -170,8 +196,11 @@ class Inspector(QScrollArea):
         self.node_id = node_id
         has = node_id is not None
         for w in (self.title, self.name_edit, self.doc_label, self.stats, self.trainable,
-                  self.form_host):
+                  self.form_host, self.grow_bar):
             w.setVisible(has)
+        if has:
+            self.widen_button.setVisible(
+                self.doc.network.nodes[node_id].type in ("Dense", "Conv2D"))
         self.placeholder.setVisible(not has)
         if message:
             self.placeholder.setText(message)
@@ -181,6 +210,7 @@ class Inspector(QScrollArea):
         self.error_label.hide()
         if not has:
             self.diagnostics.hide()
+            self.formulas.hide()
             self._show_fixes([])
             self._clear_forms()
             return
@@ -257,6 +287,7 @@ class Inspector(QScrollArea):
                                f"{ft.si(info.macs)} MACs")
         else:
             self.stats.setText("Output shape unknown.")
+        self._show_formulas(info)
         diags = report.for_node(self.node_id)
         if diags:
             lines = []
@@ -273,6 +304,15 @@ class Inspector(QScrollArea):
             if d.node == self.node_id:
                 fixes.extend(found)
         self._show_fixes(fixes)
+
+    def _show_formulas(self, info) -> None:
+        explanation = explain_info(self.doc.network, info)
+        if explanation is None:
+            self.formulas.clear()
+            self.formulas.hide()
+            return
+        self.formulas.setText(formulas_text(explanation))
+        self.formulas.show()
 
     def _show_fixes(self, fixes) -> None:
         titles = [f.title for f in fixes]
@@ -381,6 +421,11 @@ class Inspector(QScrollArea):
             edit.setStyleSheet("")
             edit.setToolTip("")
 
+    def _grow(self, kind: str) -> None:
+        if self.node_id is not None and self.grow_requested is not None:
+            self._flush_typing()
+            self.grow_requested(self.node_id, kind)
+
     def _set_trainable(self, value: bool) -> None:
         if self.node_id is not None and self.doc.network.nodes[self.node_id].trainable != value:
             self.doc.push(SetTrainableCommand(self.doc, self.node_id, value))
@@ -400,6 +445,16 @@ class Inspector(QScrollArea):
 
     def editor(self, name: str) -> ParamEditor:
         return self.editors[name]
+
+
+def formulas_text(explanation) -> str:
+    """The plain text of the inspector's formulas section."""
+    shape = "\n  ".join(explanation.shape.split("; "))
+    params = explanation.params.text.replace("\n", "\n  ")
+    macs = explanation.macs.text.replace("\n", "\n  ")
+    return (f"Output shape:\n  {shape}\n"
+            f"Params: {params}\n"
+            f"MACs: {macs}")
 
 
 def _esc(text: str) -> str:

@@ -11,7 +11,7 @@ import sys
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QImage, QKeySequence, QPainter, QUndoGroup
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QInputDialog, QMainWindow, QMessageBox, QToolBar,
@@ -32,7 +32,8 @@ from gui.palette import Palette
 from gui import refusal_popup
 from gui.problems_panel import ProblemsPanel
 from gui.quick_add import Attach, QuickAdd
-from gui.recovery import Autosaver, read_recovery
+from gui.model_import import MODEL_SUFFIXES, ModelImport, is_model_file
+from gui.recovery import Journal
 from gui.status_bar import StatusBar
 from gui.steady_toolbar import fix_widths, steady_twin
 from gui.summary_panel import SummaryPanel
@@ -40,9 +41,17 @@ from gui.tensorflow_loader import TensorFlowLoader
 
 MAX_RECENT = 10
 DOC_FILTER = "NeuroCanvas documents (*.json);;All files (*)"
+_MODELS = " ".join(f"*{s}" for s in MODEL_SUFFIXES)
+OPEN_FILTER = (f"Documents and Keras models (*.json {_MODELS});;NeuroCanvas documents (*.json);;"
+               f"Keras models ({_MODELS});;All files (*)")
+MODEL_FILTER = f"Keras models ({_MODELS});;All files (*)"
+OPENABLE_SUFFIXES = (".json",) + MODEL_SUFFIXES
 
 
 class MainWindow(QMainWindow):
+    document_shown = Signal(object)  # the Document just set
+    import_finished = Signal(bool)  # an import of a Keras model ended (shown or not)
+
     def __init__(self, document: Document | None = None, tensorflow: TensorFlowLoader | None = None,
                  autosave: bool = True):
         super().__init__()
@@ -56,13 +65,17 @@ class MainWindow(QMainWindow):
         self.tensorflow.ready.connect(lambda _device: gc_guard.freeze_long_lived())
         self.undo_group = QUndoGroup(self)
         self._paste_count = 0
+        self.imports: list[ModelImport] = []  # running imports of Keras models
+        self.setAcceptDrops(True)
 
         self.scene = NetworkScene(self)
         self.view = CanvasView(self.scene, self)
+        self.view.node_menu_requested = self.show_node_menu
         self.setCentralWidget(self.view)
         refusal_popup.attach(self.view)
         self.palette = Palette()
         self.inspector = Inspector()
+        self.inspector.grow_requested = lambda nid, kind: self.grow_node(nid, kind)
         self.summary = SummaryPanel()
         self.problems = ProblemsPanel()
         self.status = StatusBar(self)
@@ -73,15 +86,19 @@ class MainWindow(QMainWindow):
         self._menus()
         self._wire()
 
-        self.autosaver = Autosaver(app_paths.recovery_file(), lambda: self.doc, self)
-        if autosave:
-            self.autosaver.start()
+        # every change is journalled to this instance's recovery folder (gui.recovery)
+        self.journal = Journal(parent=self, enabled=autosave)
+        self.journal.failed.connect(self._journal_failed)
+        self.view.viewport().installEventFilter(self)  # files dropped on the canvas
         self.set_document(document or Document(Network("untitled")))
         self.status.set_tensorflow(self.tensorflow.state, self.tensorflow.device)
         # the training dashboard (docks, Train menu, toolbar) is installed on first
         # use, or by the application right after the window is shown, so that the
         # editor appears without waiting for pyqtgraph and the plot panels
         self._dashboard = None
+        from gui.experiments.sweep_menu import install_sweep_menu  # "Sweep this…" in the inspector
+
+        self.sweep_menu = install_sweep_menu(self)
 
     @property
     def dashboard(self):
@@ -94,6 +111,15 @@ class MainWindow(QMainWindow):
     @dashboard.setter
     def dashboard(self, value) -> None:
         self._dashboard = value
+
+    def show_experiments(self):
+        """Show the Experiments panel (installed on first use)."""
+        from gui.experiments.panel import install_experiments
+
+        panel = install_experiments(self)
+        self.experiments_dock.show()
+        self.experiments_dock.raise_()
+        return panel
 
     def ensure_dashboard(self) -> None:
         self.dashboard  # noqa: B018  (installs it)
@@ -138,7 +164,12 @@ class MainWindow(QMainWindow):
         a = self._action
         self.act_new = a("&New", self.new_document, K.New)
         self.act_gallery = a("New from &Preset…", self.show_gallery, "Ctrl+Shift+N")
-        self.act_open = a("&Open…", self.open_dialog, K.Open)
+        self.act_open = a("&Open…", self.open_dialog, K.Open,
+                          tip="Open a document (.json) or a Keras model (.keras, .h5)")
+        self.act_import_model = a("Keras &Model File…", self.import_model_dialog,
+                                  tip="Import a .keras or .h5 model, weights included")
+        self.act_import_app = a("Keras &Application…", self.import_application_dialog,
+                                tip="Import an architecture of keras.applications by name")
         self.act_save = a("&Save", self.save, K.Save)
         self.act_save_as = a("Save &As…", self.save_as, K.SaveAs)
         self.act_export_py = a("Export &Python Script…", self.export_python)
@@ -193,6 +224,8 @@ class MainWindow(QMainWindow):
             m.addAction(act)
         self.recent_menu = m.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.import_menu = m.addMenu("&Import")
+        self.import_menu.addActions([self.act_import_model, self.act_import_app])
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
         m.addSeparator()
@@ -215,6 +248,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
             m.addAction(d.toggleViewAction())
+        m.addAction("E&xperiments", self.show_experiments)
         from gui.explain import install_explain
 
         install_explain(self)  # the Explain menu; its views load on first use
@@ -261,6 +295,7 @@ class MainWindow(QMainWindow):
             old.title_changed.disconnect(self._update_title)
             old.close()
         self.doc = doc
+        self.journal.watch(doc)
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         doc.title_changed.connect(self._update_title)
@@ -269,8 +304,11 @@ class MainWindow(QMainWindow):
         self.summary.set_document(doc)
         self.problems.set_document(doc)
         self.status.set_document(doc)
+        if getattr(self, "experiments", None) is not None:
+            self.experiments.set_document(doc)
         self._update_title()
         QTimer.singleShot(0, self.view.show_start)
+        self.document_shown.emit(doc)
 
     def _update_title(self, *_args) -> None:
         self.setWindowTitle(f"{self.doc.title}[*] — NeuroCanvas")
@@ -282,17 +320,17 @@ class MainWindow(QMainWindow):
         self.set_document(Document(Network("untitled")))
         return True
 
-    def open_preset(self, preset_id: str) -> bool:
+    def open_preset(self, preset_id: str, ask: bool = True) -> bool:
         from presets import build_preset
 
-        if not self.maybe_save():
+        if ask and not self.maybe_save():
             return False
         try:
             net = build_preset(preset_id)
         except NeuroCanvasError as exc:
             self.show_error("Cannot open preset", str(exc))
             return False
-        self.set_document(Document(net))
+        self.set_document(Document(net, origin={"preset": preset_id}))
         return True
 
     def show_gallery(self):
@@ -307,19 +345,58 @@ class MainWindow(QMainWindow):
         path = self.ask_open_path()
         return self.open_path(path) if path else False
 
-    def open_path(self, path) -> bool:
-        """Open a document; a damaged file is refused with the engine's message and
-        the open document stays as it was."""
+    def open_path(self, path, ask: bool = True) -> bool:
+        """Open a document, or import a Keras model (.keras, .h5) on a worker thread
+        (True: the import started; ``import_finished`` says how it ended). A damaged
+        file is refused with the engine's message and the open document stays."""
+        if is_model_file(path):
+            return self.import_model(path, ask=ask)
         try:
             net = Network.load(path)
         except NeuroCanvasError as exc:
             self.show_error("Cannot open file", str(exc))
             return False
-        if not self.maybe_save():
+        except OSError as exc:
+            self.show_error("Cannot open file", f"{path}: {exc.strerror or exc}")
+            return False
+        if ask and not self.maybe_save():
             return False
         self.set_document(Document(net, path))
         self.add_recent(path)
         return True
+
+    def import_model(self, source, ask: bool = True, weights=None) -> bool:
+        """Import a .keras/.h5 file or a keras.applications architecture (by name)
+        in the background; the document replaces this one when it arrives."""
+        if ask and not self.maybe_save():
+            return False
+        job = ModelImport(self, str(source), weights=weights)
+        self.imports.append(job)
+
+        def done(doc):
+            self.imports.remove(job)
+            if doc is not None:
+                self.set_document(doc)
+                if not job.application:
+                    self.add_recent(source)
+                self.notify(f"Imported {job.label}: {len(doc.network.nodes)} layers"
+                            + (f" ({'; '.join(job.notes)})" if job.notes else ""))
+            self.import_finished.emit(doc is not None)
+
+        job.finished.connect(done)
+        job.start()
+        return True
+
+    def import_model_dialog(self) -> bool:
+        path = self.ask_open_path("Import a Keras model", MODEL_FILTER)
+        return self.import_model(path) if path else False
+
+    def import_application_dialog(self) -> bool:
+        choice = self.ask_application()
+        if not choice:
+            return False
+        name, weights = choice
+        return self.import_model(name, weights=weights)
 
     def save(self) -> bool:
         if self.doc.path is None:
@@ -342,7 +419,7 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot save", str(exc))
             return False
         self.doc.mark_saved(path)
-        self.autosaver.discard()
+        self.journal.write()  # the recovery copy goes at once
         self.add_recent(path)
         self.notify(f"Saved {path}")
         return True
@@ -369,7 +446,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if self.maybe_save():
-            self.autosaver.discard()
+            self.journal.closed()
             event.accept()
         else:
             event.ignore()
@@ -379,6 +456,49 @@ class MainWindow(QMainWindow):
         cancel); see gui.training.controller.TrainingController.confirm_close."""
         dashboard = self._dashboard
         return dashboard is None or dashboard.controller.confirm_close()
+
+    # ------------------------------------------------------ dropped files --
+
+    def dropped_path(self, mime) -> str | None:
+        """The first local file in a drag that this window can open."""
+        if mime is None or not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in OPENABLE_SUFFIXES:
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event):
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event):
+        if self.dropped_path(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event):
+        path = self.dropped_path(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            # after the drop returns: a question or a dialog must not run inside the drag
+            QTimer.singleShot(0, lambda: self.open_path(path))
+        else:
+            super().dropEvent(event)
+
+    def eventFilter(self, watched, event):
+        """Files dragged over the canvas open like files dropped on the window;
+        layers dragged from the palette go on to the canvas."""
+        kind = event.type()
+        if kind in (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop) \
+                and watched is self.view.viewport() and self.dropped_path(event.mimeData()):
+            {QEvent.DragEnter: self.dragEnterEvent, QEvent.DragMove: self.dragMoveEvent,
+             QEvent.Drop: self.dropEvent}[kind](event)
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ export --
 
@@ -406,13 +526,10 @@ class MainWindow(QMainWindow):
         net = self.doc.network.copy()
 
         def build():
-            import os
+            from engine.keras_build import save_keras_file
 
             try:
-                model = net.to_keras()
-                tmp = Path(path).with_name(f".{Path(path).stem}.tmp.keras")
-                model.save(tmp)
-                os.replace(tmp, path)
+                save_keras_file(net, path)  # atomic: no temp file left on a full disk
             except Exception as exc:  # shown, never a traceback
                 self.show_error("Cannot export", f"{type(exc).__name__}: {exc}")
                 return
@@ -492,23 +609,21 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------- recovery --
 
-    def offer_recovery(self) -> bool:
-        """If an autosave survived a crash, offer to reopen it; True if recovered."""
-        found = read_recovery(self.autosaver.path)
-        if found is None:
-            return False
-        net, original = found
-        if self.ask_yes_no("Recover unsaved work?",
-                           f"NeuroCanvas found unsaved changes to “{original or net.name}” from a "
-                           "session that did not end normally. Recover them?"):
-            doc = Document(net, original)
-            self.set_document(doc)
-            doc.undo_stack.resetClean()  # recovered work is unsaved
-            self._update_title()
-            self.setWindowModified(True)
-            return True
-        self.autosaver.discard()
-        return False
+    def recover(self, record) -> None:
+        """Show a document recovered from a record of an instance that ended
+        without saving it; it stays marked unsaved."""
+        doc = Document(record.network, record.path, origin=record.entry if not record.path else None)
+        self.set_document(doc)
+        doc.undo_stack.resetClean()  # recovered work is unsaved
+        self._update_title()
+        self.setWindowModified(True)
+        self.journal.write()
+
+    def _journal_failed(self, message: str) -> None:
+        self.show_error("Cannot keep a recovery copy",
+                        f"The recovery copy of your work could not be written ({message}). "
+                        "Your document is still open; save it to a place with free space. "
+                        "NeuroCanvas keeps trying and tells you once.")
 
     # ----------------------------------------------------------- editing --
 
@@ -580,6 +695,38 @@ class MainWindow(QMainWindow):
         for item in list(self.scene.nodes.values()) + list(self.scene.collapsed_items.values()):
             if item.isVisible():
                 item.setSelected(True)
+
+    def show_node_menu(self, node_id: str, global_pos) -> None:
+        """The node's context menu: Net2Net Widen and Deepen (one undo step each)."""
+        from PySide6.QtWidgets import QMenu
+
+        node = self.doc.network.nodes.get(node_id)
+        if node is None:
+            return
+        menu = QMenu(self)
+        if node.type in ("Dense", "Conv2D"):
+            menu.addAction(f"Widen {node.name} ×2 (same outputs)",
+                           lambda: self.grow_node(node_id, "widen", 2.0))
+        menu.addAction(f"Deepen after {node.name} (identity layer)",
+                       lambda: self.grow_node(node_id, "deepen"))
+        self.node_menu = menu
+        menu.popup(global_pos)
+
+    def grow_node(self, node_id: str, kind: str, factor: float = 2.0) -> bool:
+        """Widen or deepen keeping what the network computes, from the run's
+        model when the canvas still shows the run's network, else from the
+        document's weights; a refusal says why and what would be exact."""
+        from gui.grow_commands import GrowCommand, weights_to_grow_from
+
+        store, base = weights_to_grow_from(self.dashboard)
+        done = self.push(GrowCommand(self.doc, kind, node_id, factor, store, base))
+        if done:
+            cmd = self.doc.undo_stack.command(self.doc.undo_stack.index() - 1)
+            result = getattr(cmd, "result", None)
+            if result is not None:
+                self.notify(f"{result.description[:1].upper()}{result.description[1:]}; "
+                            "Continue goes on from these weights.")
+        return done
 
     def group_selection(self, name: str | None = None) -> bool:
         ids = self.scene.selected_node_ids()
@@ -683,9 +830,17 @@ class MainWindow(QMainWindow):
     def ask_yes_no(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
-    def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, "Open document", self._dialog_dir(), DOC_FILTER)
+    def ask_open_path(self, title: str = "Open a document or a Keras model",
+                      filters: str = OPEN_FILTER) -> str:
+        path, _ = QFileDialog.getOpenFileName(self, title, self._dialog_dir(), filters)
         return path
+
+    def ask_application(self):
+        """(keras.applications name, weights or None), or None if cancelled."""
+        from gui.application_dialog import ApplicationDialog
+
+        dialog = ApplicationDialog(self)
+        return dialog.choice() if dialog.exec() == ApplicationDialog.Accepted else None
 
     def ask_save_path(self, title: str, filters: str, suffix: str) -> str:
         start = self._dialog_dir()

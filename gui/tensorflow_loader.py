@@ -1,9 +1,12 @@
 """Imports TensorFlow and Keras on a background thread after the window is up,
-and says which device training would use. Actions that need Keras wait for it."""
+and says which device training would use. Actions that need Keras wait for it.
+
+TensorFlow's start-up lines (oneDNN, cuInit, absl) are kept off the terminal
+unless the person asked for them (``verbose``, ``NEUROCANVAS_TF_LOG=1``; see
+:mod:`engine.tf_logging`)."""
 
 from __future__ import annotations
 
-import os
 import threading
 
 from PySide6.QtCore import QObject, Signal
@@ -16,8 +19,9 @@ class TensorFlowLoader(QObject):
     ready = Signal(str)  # device description
     failed = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, verbose: bool = False):
         super().__init__(parent)
+        self.verbose = verbose
         self.state = NOT_LOADED
         self.device = ""
         self.error = ""
@@ -34,9 +38,14 @@ class TensorFlowLoader(QObject):
 
     def _load(self) -> None:
         try:
-            os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+            from engine.tf_logging import asked_for_logs, quiet_tensorflow
+
+            quiet_tensorflow(self.verbose)
             import tensorflow as tf  # noqa: F401  (the whole point: import it here)
             import keras  # noqa: F401
+
+            if not asked_for_logs(self.verbose):
+                tf.get_logger().setLevel("ERROR")
 
             gpus = tf.config.list_physical_devices("GPU")
             if gpus:

@@ -50,7 +50,13 @@ def test_summary_json_is_one_object_with_the_documented_fields(doc, capsys):
                          "non_trainable_params", "macs", "diagnostics"}
     assert data["layers"][1] == {"name": "c1", "type": "Conv2D", "output_shape": [None, 28, 28, 6],
                                  "params": 456, "trainable_params": 456, "non_trainable_params": 0,
-                                 "macs": 28 * 28 * 75 * 6}
+                                 "macs": 28 * 28 * 75 * 6,
+                                 "params_formula": "(5·5·3 + 1)·6",
+                                 "params_rule": "(kernel_h·kernel_w·in_channels + 1)·filters",
+                                 "shape_formula": "height: ⌊(32 − 5)/1⌋ + 1 = 28; width: ⌊(32 − 5)/1⌋ + 1 = 28; "
+                                                  "channels = filters = 6",
+                                 "macs_formula": "28·28·6·5·5·3",
+                                 "macs_rule": "output positions·filters·kernel·in_channels"}
     assert data["total_params"] == 456 + 1176 * 10 + 10
 
 

@@ -10,6 +10,7 @@ from engine.catalog.base import (
     LayerSpec, Param, constraint_param, initializer_param, prod, regularizer_param, register,
 )
 from engine.errors import ShapeError
+from engine.formulas import times
 from engine.shapes import fmt, require_min_rank, resolve_axes
 
 
@@ -95,6 +96,11 @@ def _prelu_macs(p, ins, outs):
     return prod(d for d in ins[0][1:] if d)
 
 
+def _prelu_explain(p, ins, outs):
+    alpha = _prelu_alpha_shape(p, ins[0])
+    return {"params": ("one slope per input position (shared axes count 1)", times(*alpha))}
+
+
 PReLU = register(LayerSpec(
     type="PReLU", category="activation",
     doc="Parametric ReLU: f(x) = x for x ≥ 0, alpha·x otherwise, with alpha learned for every input "
@@ -107,7 +113,7 @@ PReLU = register(LayerSpec(
         Param("shared_axes", "axis", None, "Axes (from 1) along which one slope is shared; "
                                            "empty for a slope per value.", nullable=True),
     ),
-    shape=_prelu_shape, weights=_prelu_weights, macs=_prelu_macs,
+    shape=_prelu_shape, weights=_prelu_weights, macs=_prelu_macs, explain=_prelu_explain,
     key_params=("shared_axes",),
 ))
 

@@ -14,6 +14,7 @@ from engine.catalog.base import (
     register, use_bias_param,
 )
 from engine.errors import ParamError, ShapeError
+from engine.formulas import plus, times
 from engine.shapes import fmt, rank_hint
 
 PORTS = ("query", "value", "key")
@@ -128,6 +129,20 @@ def _additive_weights(p, shapes):
     return (shapes[0][-1], 0)
 
 
+def _attention_explain(p, ins, outs):
+    present = (("scale", p["use_scale"]), ("concat score weight", p["score_mode"] == "concat"))
+    parts = [(name, "1") for name, on in present if on]
+    if not parts:
+        return {}
+    return {"params": (" + ".join(n for n, _ in parts), plus(*(a for _, a in parts)))}
+
+
+def _additive_explain(p, ins, outs):
+    if not p["use_scale"] or not ins or ins[0][-1] is None:
+        return {}
+    return {"params": ("one scale per query feature", str(ins[0][-1]))}
+
+
 def _attention_macs(p, ins, outs):
     if len(ins) < 2:
         return 0
@@ -163,6 +178,7 @@ Attention = register(LayerSpec(
         *_call_params(),
     ),
     shape=_dot_attention_rule("Attention"), weights=_attention_weights, macs=_attention_macs,
+    explain=_attention_explain,
     inputs=PORTS, optional_inputs=1, outputs=_outputs,
     call=_attention_call, call_source=_attention_call_source,
     key_params=("score_mode",),
@@ -180,6 +196,7 @@ AdditiveAttention = register(LayerSpec(
         *_call_params(),
     ),
     shape=_dot_attention_rule("AdditiveAttention"), weights=_additive_weights, macs=_attention_macs,
+    explain=_additive_explain,
     inputs=PORTS, optional_inputs=1, outputs=_outputs,
     call=_attention_call, call_source=_attention_call_source,
 ))
@@ -274,6 +291,46 @@ def _mha_weights(p, shapes):
     return (count, 0)
 
 
+def _mha_explain(p, ins, outs):
+    if len(ins) < 2:
+        return {}
+    named = _named(ins)
+    dims = [named[port][-1] if named[port] else None for port in PORTS]
+    if any(d is None for d in dims):
+        return {}
+    dq, dv, dk = dims
+    h, kd, vd = p["num_heads"], p["key_dim"], _mha_value_dim(p)
+    o = prod(p["output_shape"]) if p["output_shape"] else dq
+    bias = p["use_bias"]
+
+    def proj(kernel, bias_size):
+        return f"({plus(times(*kernel), times(*bias_size))})" if bias else times(*kernel)
+
+    terms = [proj((dq, h, kd), (h, kd)), proj((dk, h, kd), (h, kd)), proj((dv, h, vd), (h, vd)),
+             proj((h, vd, o), (o,))]
+    rule = ("query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) "
+            "+ value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out)")
+    if not bias:
+        rule = rule.replace(" + heads·key_dim", "").replace(" + heads·value_dim", "").replace(" + d_out)", ")")
+    if p["use_gate"]:
+        terms.append(proj((dq, h, vd), (h, vd)))
+        rule += " + gate (d_q·heads·value_dim" + (" + heads·value_dim)" if bias else ")")
+    q, v, k = named["query"], named["value"], named["key"]
+    macs = None
+    if min(len(q), len(v), len(k)) >= 3:
+        tq, tk = _steps(q), _steps(k)
+        out_size = prod(p["output_shape"]) if p["output_shape"] else (q[-1] or 1)
+        macs = ("projections + scores and weighted sum heads·T_q·T_k·(key_dim + value_dim) + output",
+                plus(times(tq, q[-1] or 1, h, kd), times(tk, k[-1] or 1, h, kd), times(tk, v[-1] or 1, h, vd),
+                     times(h, tq, tk, f"({kd} + {vd})"), times(tq, h, vd, out_size)))
+    last = "output_shape" if p["output_shape"] else "query features"
+    shape = f"the query shape with its last axis → {last}: {fmt(outs[0])}"
+    result = {"params": (rule, plus(*terms)), "shape": shape}
+    if macs:
+        result["macs"] = macs
+    return result
+
+
 def _steps(shape):
     return prod(d or 1 for d in shape[1:-1])
 
@@ -341,7 +398,7 @@ MultiHeadAttention = register(LayerSpec(
         _seed_param(),
         *_call_params(),
     ),
-    shape=_mha_shape, weights=_mha_weights, macs=_mha_macs, check=_mha_check,
+    shape=_mha_shape, weights=_mha_weights, macs=_mha_macs, check=_mha_check, explain=_mha_explain,
     inputs=PORTS, optional_inputs=1, outputs=_outputs,
     call=_mha_call, call_source=_mha_call_source,
     key_params=("num_heads", "key_dim"),

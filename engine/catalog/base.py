@@ -41,6 +41,8 @@ INITIALIZERS = (
     "variance_scaling", "constant", "uniform",  # "uniform": Embedding's default
 )
 REGULARIZERS = ("l1", "l2", "l1_l2", "orthogonal_regularizer")
+REGULARIZER_CLASSES = {"l1": "L1", "l2": "L2", "l1_l2": "L1L2",
+                       "orthogonal_regularizer": "OrthogonalRegularizer"}
 CONSTRAINTS = ("max_norm", "non_neg", "unit_norm", "min_max_norm")
 DTYPES = ("float32", "float16", "bfloat16", "float64", "int32", "int64",
           "uint8", "bool", "string")
@@ -55,11 +57,15 @@ def valid_name(name: str) -> bool:
 
 # ---------------------------------------------------------------- params ---
 
+MAX_INT = 2**63 - 1  # a 64-bit integer: the largest size or count Keras can hold
+
+
 def _is_int(v) -> bool:
-    """An int, or a float with an integral value (NaN and infinities are not)."""
+    """An int of at most 64 bits, or a float with such an integral value (NaN and
+    infinities are not)."""
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return False
-    return isinstance(v, int) or v.is_integer()
+    return (isinstance(v, int) or v.is_integer()) and abs(v) <= MAX_INT
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,8 @@ class Param:
     def _check_int(self, value):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self._fail("an integer", value)
+        if abs(value) > MAX_INT:
+            raise self._fail(f"an integer of at most {MAX_INT:,} (64 bits)", value)
         if isinstance(value, float):
             if not value.is_integer():
                 raise self._fail("an integer", value)
@@ -214,13 +222,32 @@ class Param:
                 return None
         raise self._fail("a Keras activation name such as 'relu', 'sigmoid' or 'softmax'", value)
 
+    def _config_keys(self, kind: str, cfg):
+        """Keras passes a config's keys as keyword arguments: each must be an identifier."""
+        from engine.source_literal import is_identifier
+
+        for key, value in (cfg or {}).items():
+            if not is_identifier(key):
+                raise ParamError(self.name, f"the {kind} config key {key!r} is not a "
+                                 "Python identifier, so Keras cannot take it as an argument.",
+                                 "Config keys are argument names such as 'stddev' or 'max_value'.")
+            self._finite(f"{kind} {key}", value)
+        return cfg
+
+    def _finite(self, what: str, value):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ParamError(self.name, f"{self.name}: {what} must be a finite number (got {value!r}).")
+        return value
+
     def _check_initializer(self, value):
         if isinstance(value, str) and value in INITIALIZERS:
             return value
         if isinstance(value, dict) and len(value) == 1:
             (kind, cfg), = value.items()
-            if kind in INITIALIZERS and (isinstance(cfg, dict) or isinstance(cfg, (int, float))):
-                return {kind: cfg}
+            if kind in INITIALIZERS and isinstance(cfg, (int, float)) and not isinstance(cfg, bool):
+                return {kind: self._finite(kind, cfg)}
+            if kind in INITIALIZERS and isinstance(cfg, dict):
+                return {kind: self._config_keys(kind, cfg)}
         raise self._fail("a Keras initializer such as 'glorot_uniform' or {'random_normal': {'stddev': 0.05}}", value)
 
     def _check_regularizer(self, value):
@@ -234,7 +261,8 @@ class Param:
                         raise self._fail("a regularizer such as {'l2': 0.01} with a factor ≥ 0", value)
                 return {k: float(v) for k, v in value.items()}
             if len(keys) == 1 and keys <= set(REGULARIZERS) and isinstance(next(iter(value.values())), (dict, type(None))):
-                return dict(value)
+                (kind, cfg), = value.items()
+                return {kind: self._config_keys(kind, cfg)}
         raise self._fail("a regularizer such as 'l2', {'l2': 0.01} or {'l1': 0.001, 'l2': 0.01}", value)
 
     def _check_constraint(self, value):
@@ -243,8 +271,9 @@ class Param:
         if isinstance(value, dict) and len(value) == 1:
             (kind, cfg), = value.items()
             if kind in CONSTRAINTS and (cfg is None or isinstance(cfg, dict)):
-                return {kind: cfg}
+                return {kind: self._config_keys(kind, cfg)}
             if kind in CONSTRAINTS and isinstance(cfg, (int, float)) and not isinstance(cfg, bool):
+                self._finite(kind, cfg)
                 return {kind: {"max_value": cfg}} if kind == "max_norm" else {kind: cfg}
         raise self._fail("a constraint such as 'max_norm', 'non_neg' or {'max_norm': {'max_value': 2}}", value)
 
@@ -272,6 +301,7 @@ class Param:
 ShapeRule = Callable[[dict, list, RuleContext], Any]
 WeightRule = Callable[[dict, list], tuple]
 MacRule = Callable[[dict, list, list], int]
+ExplainRule = Callable[[dict, list, list], dict]
 
 
 def _no_weights(p, shapes):
@@ -313,6 +343,9 @@ class LayerSpec:
     keras_class: str | None = None  # defaults to type
     key_params: tuple = ()  # shown on the canvas node
     palette: bool = True  # offered in the palette and quick-add (False for import-only nodes)
+    # How the numbers come about: (p, input_shapes, output_shapes) -> dict with any of
+    # "shape" (words), "params" and "macs" ((rule, arithmetic) pairs); see engine.formulas.
+    explain: Callable[[dict, list, list], dict] | None = None
 
     def __post_init__(self):
         self._by_name = {p.name: p for p in self.params}
@@ -404,8 +437,8 @@ def to_keras_value(keras, p: Param, value):
                 return keras.regularizers.L1(value["l1"]) if value["l1"] is not None else "l1"
             return keras.regularizers.L2(value["l2"]) if value["l2"] is not None else "l2"
         (kind, cfg), = value.items()
-        return keras.regularizers.get(kind) if cfg is None else keras.regularizers.get(
-            {"class_name": kind, "config": cfg})
+        return keras.regularizers.get(kind) if cfg is None else getattr(
+            keras.regularizers, REGULARIZER_CLASSES[kind])(**cfg)
     if p.kind == "constraint":
         (kind, cfg), = value.items()
         classes = {"max_norm": "MaxNorm", "non_neg": "NonNeg", "unit_norm": "UnitNorm",

@@ -17,6 +17,7 @@ from engine.catalog.base import (
     initializer_param, prod, register, regularizer_param, use_bias_param,
 )
 from engine.errors import ParamError, ShapeError
+from engine.formulas import group, known, plus, times, window_words
 from engine.shapes import (
     conv_length, deconv_length, check_positive, fmt, join_channels, rank_hint,
     split_channels,
@@ -153,6 +154,19 @@ def _stride_dilation_check(layer, p):
             "or dilation_rate=1 with strides.")
 
 
+def window_shape_words(rank, shape, p, window, strides, channels_text, dilation=None):
+    """Output shape of a sliding window in words, one clause per spatial axis."""
+    spatial, _ = split_channels(shape, p["data_format"])
+    dilation = dilation or (1,) * rank
+    parts = [window_words(axis, n, k, s, p["padding"], d) for axis, n, k, s, d in
+             zip(SPATIAL_NAMES[rank], spatial, window, strides, dilation)]
+    return "; ".join(parts + [channels_text])
+
+
+def kernel_text(window) -> str:
+    return times(*window)
+
+
 # ------------------------------------------------------------ Conv1D/2D/3D ---
 
 _CONV_EXAMPLES = {
@@ -199,6 +213,23 @@ def _conv_family(rank: int) -> LayerSpec:
         out_spatial, _ = split_channels(outs[0], p["data_format"])
         return prod(_known(out_spatial)) * prod(p["kernel_size"]) * (channels // p["groups"]) * p["filters"]
 
+    def explain(p, ins, outs):
+        _, channels = inputs(p, ins)
+        k, f, g = kernel_text(p["kernel_size"]), p["filters"], p["groups"]
+        per = channels if g == 1 else f"({channels}//{g})"
+        per_rule = "in_channels" if g == 1 else "(in_channels//groups)"
+        kernel_rule = {1: "kernel", 2: "kernel_h·kernel_w", 3: "kernel_d·kernel_h·kernel_w"}[rank]
+        if p["use_bias"]:
+            params = (f"({kernel_rule}·{per_rule} + 1)·filters", f"({times(k, per)} + 1)·{f}")
+        else:
+            params = (f"{kernel_rule}·{per_rule}·filters", times(k, per, f))
+        out_spatial, _ = split_channels(outs[0], p["data_format"])
+        macs = ("output positions·filters·kernel·" + per_rule,
+                times(*known(out_spatial), f, k, per))
+        shape = window_shape_words(rank, ins[0], p, p["kernel_size"], p["strides"],
+                                   f"channels = filters = {f}", p["dilation_rate"])
+        return {"shape": shape, "params": params, "macs": macs}
+
     def check(p):
         _stride_dilation_check(name, p)
         if p["filters"] % p["groups"]:
@@ -224,7 +255,7 @@ def _conv_family(rank: int) -> LayerSpec:
             activation_param(),
             *dense_like_params(),
         ),
-        shape=shape_rule, weights=weights, macs=macs, check=check,
+        shape=shape_rule, weights=weights, macs=macs, check=check, explain=explain,
         key_params=("filters", "kernel_size", "strides", "activation"),
     ))
 
@@ -272,6 +303,33 @@ def _transpose_family(rank: int) -> LayerSpec:
         in_spatial, _ = split_channels(shape, p["data_format"])
         return prod(_known(in_spatial)) * prod(p["kernel_size"]) * channels * p["filters"]
 
+    def explain(p, ins, outs):
+        shape, channels = inputs(p, ins)
+        k, f = kernel_text(p["kernel_size"]), p["filters"]
+        if p["use_bias"]:
+            params = ("(kernel·in_channels + 1)·filters", f"({times(k, channels)} + 1)·{f}")
+        else:
+            params = ("kernel·in_channels·filters", times(k, channels, f))
+        in_spatial, _ = split_channels(shape, p["data_format"])
+        macs = ("input positions·kernel·in_channels·filters", times(*known(in_spatial), k, channels, f))
+        pads = p["output_padding"] or (None,) * rank
+        parts = []
+        for axis, n, kk, s_, op, d in zip(SPATIAL_NAMES[rank], in_spatial, p["kernel_size"],
+                                           p["strides"], pads, p["dilation_rate"]):
+            out = deconv_length(n, kk, s_, p["padding"], op, d)
+            if n is None:
+                parts.append(f"{axis}: unknown (the input length is not fixed)")
+                continue
+            eff = d * (kk - 1) + 1
+            if op is None:
+                text = (f"{n}·{s_} + max({eff} − {s_}, 0)" if p["padding"] == "valid" else f"{n}·{s_}")
+            else:
+                pad = eff // 2 if p["padding"] == "same" else 0
+                text = f"({n} − 1)·{s_} + {eff} − 2·{pad} + {op}"
+            parts.append(f"{axis}: {text} = {out}")
+        parts.append(f"channels = filters = {f}")
+        return {"shape": "; ".join(parts), "params": params, "macs": macs}
+
     def check(p):
         _stride_dilation_check(name, p)
         if p["output_padding"] is not None:
@@ -308,7 +366,7 @@ def _transpose_family(rank: int) -> LayerSpec:
             activation_param(),
             *dense_like_params(),
         ),
-        shape=shape_rule, weights=weights, macs=macs, check=check,
+        shape=shape_rule, weights=weights, macs=macs, check=check, explain=explain,
         key_params=("filters", "kernel_size", "strides", "activation"),
     ))
 
@@ -365,6 +423,32 @@ def _depthwise_family(rank: int, separable: bool) -> LayerSpec:
         per_position = prod(p["kernel_size"]) * depth + (depth * p["filters"] if separable else 0)
         return prod(_known(out_spatial)) * per_position
 
+    def explain(p, ins, outs):
+        _, channels = inputs(p, ins)
+        k, dm = kernel_text(p["kernel_size"]), p["depth_multiplier"]
+        out_spatial, _ = split_channels(outs[0], p["data_format"])
+        positions = times(*known(out_spatial))
+        if separable:
+            f = p["filters"]
+            rule = ("depthwise kernel·in_channels·depth_multiplier"
+                    " + pointwise in_channels·depth_multiplier·filters")
+            arith = plus(times(k, channels, dm), times(channels, dm, f))
+            if p["use_bias"]:
+                rule, arith = rule + " + filters (bias)", plus(arith, f)
+            macs = ("output positions·(kernel·in_channels·depth_multiplier"
+                    " + in_channels·depth_multiplier·filters)",
+                    times(positions, group(plus(times(k, channels, dm), times(channels, dm, f)))))
+            out_ch = f"channels = filters = {f}"
+        else:
+            if p["use_bias"]:
+                rule, arith = "(kernel + 1)·in_channels·depth_multiplier", times(f"({k} + 1)", channels, dm)
+            else:
+                rule, arith = "kernel·in_channels·depth_multiplier", times(k, channels, dm)
+            macs = ("output positions·kernel·in_channels·depth_multiplier", times(positions, k, channels, dm))
+            out_ch = f"channels = in_channels·depth_multiplier = {channels}·{dm} = {channels * dm}"
+        shape = window_shape_words(rank, ins[0], p, p["kernel_size"], p["strides"], out_ch, p["dilation_rate"])
+        return {"shape": shape, "params": (rule, arith), "macs": macs}
+
     def check(p):
         _stride_dilation_check(name, p)
 
@@ -417,7 +501,7 @@ def _depthwise_family(rank: int, separable: bool) -> LayerSpec:
         key = ("kernel_size", "strides", "depth_multiplier")
     return register(LayerSpec(
         type=name, category="convolution", doc=doc, params=params,
-        shape=shape_rule, weights=weights, macs=macs, check=check, key_params=key,
+        shape=shape_rule, weights=weights, macs=macs, check=check, key_params=key, explain=explain,
     ))
 
 

@@ -8,6 +8,7 @@ from engine.catalog.base import (
     initializer_param, prod, register, regularizer_param, REQUIRED, DTYPES,
 )
 from engine.errors import ParamError, ShapeError
+from engine.formulas import plus, times
 from engine.shapes import fmt, require_rank, require_min_rank
 
 
@@ -40,6 +41,8 @@ Input = register(LayerSpec(
     ),
     shape=_input_shape, inputs=(), key_params=("shape",),
     build=_build_input,
+    explain=lambda p, ins, outs: {"shape": f"the batch axis, then shape = {fmt(tuple(p['shape']))}: "
+                                           f"{fmt(outs[0])}"},
 ))
 
 
@@ -71,6 +74,18 @@ def _dense_macs(p, ins, outs):
     return prod(d for d in ins[0][1:] if d) * p["units"]
 
 
+def _dense_explain(p, ins, outs):
+    n, u = ins[0][-1], p["units"]
+    if p["use_bias"]:
+        params = ("inputs·units + units (bias)", plus(times(n, u), u))
+    else:
+        params = ("inputs·units", times(n, u))
+    lead = [d for d in ins[0][1:-1] if d]
+    rule = "positions·inputs·units" if lead else "inputs·units"
+    return {"shape": f"last axis {n} → units = {u}", "params": params,
+            "macs": (rule, times(*lead, n, u))}
+
+
 Dense = register(LayerSpec(
     type="Dense", category="core",
     doc="Fully connected layer: output = activation(input · kernel + bias), on the last axis.\n\n"
@@ -80,7 +95,7 @@ Dense = register(LayerSpec(
         activation_param(),
         *dense_like_params(),
     ),
-    shape=_dense_shape, weights=_dense_weights, macs=_dense_macs,
+    shape=_dense_shape, weights=_dense_weights, macs=_dense_macs, explain=_dense_explain,
     key_params=("units", "activation"),
 ))
 
@@ -97,6 +112,14 @@ def _flatten_shape(p, shapes, ctx):
     return (shape[0], size)
 
 
+def _flatten_explain(p, ins, outs):
+    rest = ins[0][1:]
+    if any(d is None for d in rest):
+        return {"shape": f"{' · '.join('?' if d is None else str(d) for d in rest)}: unknown, "
+                         "an axis of the input has no fixed size"}
+    return {"shape": f"one vector per sample: {times(*rest)} = {outs[0][1]:,} values"}
+
+
 Flatten = register(LayerSpec(
     type="Flatten", category="core",
     doc="Flattens each sample into a vector; the batch axis is kept.\n\n"
@@ -105,7 +128,7 @@ Flatten = register(LayerSpec(
         Param("data_format", "choice", None, "Axis order of image inputs.",
               choices=(None, "channels_last", "channels_first"), nullable=True, advanced=True),
     ),
-    shape=_flatten_shape,
+    shape=_flatten_shape, explain=_flatten_explain,
 ))
 
 
@@ -222,6 +245,19 @@ def _reshape_shape(p, shapes, ctx):
     return (shape[0], *out)
 
 
+def _reshape_words(p, shape, out) -> str:
+    rest = shape[1:]
+    if any(d is None for d in rest):
+        return f"the values of each sample rearranged to target_shape {fmt(tuple(p['target_shape']))}: {fmt(out)}"
+    total = prod(rest)
+    counted = f"{times(*rest)} = {total:,}" if len(rest) > 1 else f"{total:,}"
+    text = f"{counted} values per sample, rearranged to {fmt(out[1:])}"
+    if -1 in p["target_shape"]:
+        known = prod(d for d in p["target_shape"] if d != -1)
+        text += f"; the -1 axis is {total:,}//{known:,} = {total // known:,}"
+    return text
+
+
 Reshape = register(LayerSpec(
     type="Reshape", category="core",
     doc="Reshapes each sample to target_shape (batch axis excluded); one axis may be -1 "
@@ -234,6 +270,7 @@ Reshape = register(LayerSpec(
               allow_minus_one=True),
     ),
     shape=_reshape_shape, check=_reshape_check, key_params=("target_shape",),
+    explain=lambda p, ins, outs: {"shape": _reshape_words(p, ins[0], outs[0])},
 ))
 
 
@@ -263,6 +300,11 @@ def _permute_shape(p, shapes, ctx):
     return (shape[0], *(shape[d] for d in dims))
 
 
+def _permute_words(p, ins, outs):
+    moves = ", ".join(f"axis {d} ({ins[0][d]})" for d in p["dims"])
+    return {"shape": f"the non-batch axes in the order {moves}: {fmt(outs[0])}"}
+
+
 Permute = register(LayerSpec(
     type="Permute", category="core",
     doc="Reorders the non-batch axes; dims are 1-based and the batch axis never moves.\n\n"
@@ -271,7 +313,7 @@ Permute = register(LayerSpec(
         Param("dims", "ints", REQUIRED,
               "New order of the non-batch axes, numbered from 1, e.g. (2, 1)."),
     ),
-    shape=_permute_shape, check=_permute_check, key_params=("dims",),
+    shape=_permute_shape, check=_permute_check, key_params=("dims",), explain=_permute_words,
 ))
 
 
@@ -293,6 +335,7 @@ RepeatVector = register(LayerSpec(
         Param("n", "int", REQUIRED, "Number of repetitions (output time steps).", min=1),
     ),
     shape=_repeat_shape, key_params=("n",),
+    explain=lambda p, ins, outs: {"shape": f"the vector of {ins[0][1]} values repeated n = {p['n']} times"},
 ))
 
 
@@ -308,6 +351,11 @@ def _embedding_shape(p, shapes, ctx):
 
 def _embedding_weights(p, shapes):
     return (p["input_dim"] * p["output_dim"], 0)
+
+
+def _embedding_explain(p, ins, outs):
+    return {"shape": f"the input shape with an axis of output_dim = {p['output_dim']} appended",
+            "params": ("input_dim·output_dim (one vector per index)", times(p["input_dim"], p["output_dim"]))}
 
 
 Embedding = register(LayerSpec(
@@ -326,7 +374,7 @@ Embedding = register(LayerSpec(
         Param("mask_zero", "bool", False,
               "Treat index 0 as padding and pass a mask to the following layers (RNNs)."),
     ),
-    shape=_embedding_shape, weights=_embedding_weights,
+    shape=_embedding_shape, weights=_embedding_weights, explain=_embedding_explain,
     key_params=("input_dim", "output_dim"),
 ))
 

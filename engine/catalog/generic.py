@@ -23,11 +23,11 @@ Nothing here imports TensorFlow.
 from __future__ import annotations
 
 import copy
-import keyword
 
 from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register
 from engine.errors import ParamError, ShapeError
 from engine.shapes import fmt
+from engine.source_literal import is_identifier, keyword_arguments, literal
 
 CALL_STYLES = ("single", "list", "args", "template")
 
@@ -52,7 +52,30 @@ def _recorded(p, shapes):
     return outs
 
 
+def _template_slots(template) -> list:
+    """The input ports a call template refers to ({"__input__": port} anywhere in it)."""
+    if isinstance(template, dict):
+        if "__input__" in template:
+            port = template["__input__"]
+            if set(template) != {"__input__"} or isinstance(port, bool) or not isinstance(port, int) \
+                    or port < 0:
+                raise ParamError("call_args", "call_args: a tensor slot must be "
+                                 f'{{"__input__": port}} with a port number ≥ 0 (got {template!r}).')
+            return [port]
+        return [s for v in template.values() for s in _template_slots(v)]
+    if isinstance(template, list):
+        return [s for v in template for s in _template_slots(v)]
+    return []
+
+
 def _generic_shape(p, shapes, ctx):
+    if p["call_style"] == "template":
+        missing = sorted(s for s in set(_template_slots(p["call_args"])) if s >= len(shapes))
+        if missing:
+            raise ShapeError(f"{p['class_name']} takes input {missing[0]} in its call_args, but only "
+                             f"{len(shapes)} input(s) are connected.",
+                             "Connect the missing input, or re-import the model.",
+                             code="generic_shape")
     inferred = _getitem_shape(p, shapes)
     if inferred is not None:
         return inferred
@@ -117,6 +140,15 @@ def _generic_weights(p, shapes):
     return (p["trainable_params"], p["non_trainable_params"])
 
 
+def _generic_explain(p, ins, outs):
+    total = p["trainable_params"] + p["non_trainable_params"]
+    if not total:
+        return {}
+    return {"params": (f"as Keras counted the imported {p['class_name']}", str(total)),
+            "shape": f"as Keras computed it for the imported {p['class_name']}: "
+                     f"{', '.join(fmt(s) for s in outs)}"}
+
+
 def _generic_outputs(p):
     n = len(p["output_shapes"] or [None])
     return ("output",) if n == 1 else tuple(f"output_{i}" for i in range(n))
@@ -135,12 +167,11 @@ def _generic_check(p):
             raise ParamError(key, f"{key} must be a list of shapes (lists of integers or null).")
     if p["call_style"] == "template" and not isinstance(p["call_args"], list):
         raise ParamError("call_args", "call_args must list the call's positional arguments.")
-    kwargs = p["call_kwargs"]
-    if kwargs is not None and not (isinstance(kwargs, dict) and all(
-            isinstance(k, str) and k.isidentifier() and not keyword.iskeyword(k) for k in kwargs)):
-        raise ParamError("call_kwargs", "call_kwargs must map argument names to values.")
+    if p["call_style"] == "template":
+        _template_slots(p["call_args"])
+    kwargs = p["call_kwargs"] if isinstance(p["call_kwargs"], dict) else {}
     for key, value in (("call_args", p["call_args"]),
-                       *((f"call_kwargs.{k}", v) for k, v in (kwargs or {}).items())):
+                       *((f"call_kwargs.{k}", v) for k, v in kwargs.items())):
         try:
             check_template(value)
         except ValueError as exc:
@@ -149,6 +180,28 @@ def _generic_check(p):
         raise ParamError("output_shapes", "output_shapes must list at least one shape.")
     if not isinstance(p["config"], dict):
         raise ParamError("config", "config must be the Keras config object of the layer.")
+    for key in p["config"]:  # Keras passes them to the constructor as keyword arguments
+        if not is_identifier(key):
+            raise ParamError("config", f"config key {key!r} is not a Python identifier; Keras "
+                             "passes the config's keys to the layer as argument names.")
+    if not is_identifier(p["class_name"]):
+        raise ParamError("class_name", f"class_name must be a Keras class name (got {p['class_name']!r}).")
+    module = p["module"]
+    if module is not None and not (isinstance(module, str) and all(
+            is_identifier(part) for part in module.split("."))):
+        # Keras itself imports only its own packages; other classes come from its registry
+        raise ParamError("module", f"module must be a dotted module path such as 'keras.layers' "
+                         f"(got {module!r}).")
+    if p["registered_name"] is not None and not isinstance(p["registered_name"], str):
+        raise ParamError("registered_name", "registered_name must be a string or null.")
+    kwargs = p["call_kwargs"]
+    if kwargs is not None:
+        if not isinstance(kwargs, dict):
+            raise ParamError("call_kwargs", "call_kwargs must be an object of keyword arguments.")
+        for key in kwargs:
+            if not is_identifier(key):
+                raise ParamError("call_kwargs", f"call_kwargs key {key!r} is not a Python identifier; "
+                                 "keyword arguments are names such as 'training' or 'mask'.")
 
 
 def serialized(p: dict, name: str) -> dict:
@@ -278,18 +331,18 @@ def _template_source(template, args):
         if set(template) == {"__input__"}:
             return args[template["__input__"]]
         if set(template) == {"slice"}:
-            return "slice(" + ", ".join(repr(v) for v in template["slice"]) + ")"
+            return "slice(" + ", ".join(literal(v) for v in template["slice"]) + ")"
         if set(template) == {"ellipsis"}:
             return "Ellipsis"
         if set(template) == {"tuple"}:
             items = [_template_source(v, args) for v in template["tuple"]]
             return "(" + items[0] + ",)" if len(items) == 1 else "(" + ", ".join(items) + ")"
         if set(template) == {"array", "dtype"}:
-            return (f"keras.ops.convert_to_tensor({template['array']!r}, "
-                    f"dtype={template['dtype']!r})")
+            return (f"keras.ops.convert_to_tensor({literal(template['array'], tuples=False)}, "
+                    f"dtype={literal(template['dtype'])})")
     if isinstance(template, list):
         return "[" + ", ".join(_template_source(v, args) for v in template) + "]"
-    return repr(template)
+    return literal(template, tuples=False)
 
 
 def _generic_call(layer, tensors, p):
@@ -305,18 +358,15 @@ def _generic_call(layer, tensors, p):
 
 
 def constructor_source(p: dict, name: str) -> str:
-    """Python source that rebuilds the layer from its config."""
-    return f"keras.saving.deserialize_keras_object({serialized(p, name)!r})"
+    """Python source that rebuilds the layer from its config (one literal)."""
+    return f"keras.saving.deserialize_keras_object({literal(serialized(p, name), tuples=False)})"
 
 
 def _generic_call_source(layer_expr, args, p):
-    if "(" in layer_expr:  # layers.KerasLayer(..., name='n'): rebuild from the config instead
-        marker = "name='"  # layer_source ends with name='...'; names hold no quotes
-        start = layer_expr.rfind(marker)
-        name = layer_expr[start + len(marker):layer_expr.rfind("'")] if start >= 0 else None
-        callee = constructor_source(p, name or p["config"].get("name", "layer"))
-    else:  # a variable holding the layer (a layer called more than once)
-        callee = layer_expr
+    # layer_expr is constructor_source(...) or a variable holding the layer (called more
+    # than once); engine.python_export hands in one or the other
+    callee = layer_expr
+    keyword_arguments({k: None for k in p["call_kwargs"] or {}}, "call_kwargs")  # names checked
     kwargs = "".join(f", {k}={_template_source(v, args)}" for k, v in (p["call_kwargs"] or {}).items())
     if p["call_style"] == "list":
         return f"{callee}([{', '.join(args)}]{kwargs})"
@@ -361,6 +411,7 @@ def _generic_spec(type_name: str, what: str, doc: str) -> LayerSpec:
         params=_generic_params(what),
         shape=_generic_shape,
         weights=_generic_weights,
+        explain=_generic_explain,
         variadic=True,
         min_inputs=1,
         outputs=_generic_outputs,
@@ -398,6 +449,13 @@ def _shared_shape(p, shapes, ctx):
 def _shared_macs(p, ins, outs):
     spec, inner = _inner(p)
     return spec.macs(inner, ins, outs)
+
+
+def _shared_explain(p, ins, outs):
+    spec, inner = _inner(p)
+    pieces = dict(spec.explain(inner, ins, outs) or {}) if spec.explain is not None else {}
+    pieces["params"] = (f"0 (the weights are {p['shares']}'s, counted there)", "0")
+    return pieces
 
 
 def _shared_outputs(p):
@@ -440,6 +498,7 @@ SHARED_CALL = register(LayerSpec(
     ),
     shape=_shared_shape,
     macs=_shared_macs,
+    explain=_shared_explain,
     variadic=True,
     min_inputs=1,
     outputs=_shared_outputs,

@@ -186,6 +186,14 @@ def _concat_shape(p, shapes, ctx):
     return tuple(out)
 
 
+def _concat_explain(p, ins, outs):
+    norm = p["axis"] % len(ins[0])
+    sizes = [s[norm] for s in ins]
+    if any(d is None for d in sizes):
+        return {"shape": f"axis {norm}: the sum of the inputs' sizes, unknown here"}
+    return {"shape": f"axis {norm}: {' + '.join(str(d) for d in sizes)} = {sum(sizes)}; other axes unchanged"}
+
+
 Concatenate = register(LayerSpec(
     type="Concatenate", category="merge",
     doc="Joins its inputs along one axis; all other axes must match.\n\n"
@@ -194,7 +202,7 @@ Concatenate = register(LayerSpec(
         Param("axis", "int", -1, "Axis to join along (-1 is the last, usually channels); "
               "axis 0 is the batch and is not allowed."),
     ),
-    shape=_concat_shape, variadic=True, min_inputs=2, key_params=("axis",),
+    shape=_concat_shape, variadic=True, min_inputs=2, key_params=("axis",), explain=_concat_explain,
 ))
 
 
@@ -259,6 +267,20 @@ def _dot_macs(p, ins, outs):
     return elements(outs[0]) * (d or 1)
 
 
+def _dot_explain(p, ins, outs):
+    if len(ins) != 2 or len(ins[0]) < 2 or len(ins[1]) < 2:
+        return {}
+    a1, a2 = _dot_axes(p, len(ins[0]), len(ins[1]))
+    d = ins[0][a1] if 0 <= a1 < len(ins[0]) else None
+    out_values = list(outs[0][1:]) or [1]
+    if None in out_values:  # the MAC estimate counts an unknown output as 0
+        out_values = [0]
+    length = d if d is not None else "?"
+    return {"shape": f"axis {a1} of x1 and axis {a2} of x2 ({length} values) are "
+                     f"multiplied and summed away; the other axes remain: {fmt(outs[0])}",
+            "macs": ("output values·summed length", "·".join(str(v) for v in (*out_values, d or 1)))}
+
+
 Dot = register(LayerSpec(
     type="Dot", category="merge",
     doc="Dot product of two samples along the given axes (cosine similarity with normalize=True).\n\n"
@@ -270,7 +292,7 @@ Dot = register(LayerSpec(
         Param("normalize", "bool", False,
               "L2-normalise both inputs along the axes first, so the result is a cosine similarity."),
     ),
-    shape=_dot_shape, macs=_dot_macs, check=_dot_check,
+    shape=_dot_shape, macs=_dot_macs, check=_dot_check, explain=_dot_explain,
     inputs=("x1", "x2"),
     call=_list_call, call_source=_list_call_source,
     key_params=("axes",),

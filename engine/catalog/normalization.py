@@ -11,6 +11,7 @@ from engine.catalog.base import (
     register, REQUIRED,
 )
 from engine.errors import ParamError, ShapeError
+from engine.formulas import plus, times
 from engine.shapes import (
     fmt, require_known, require_min_rank, require_rank, resolve_axes, resolve_axis,
 )
@@ -71,6 +72,26 @@ def _bn_weights(p, shapes):
     return (trainable, non_trainable)
 
 
+def _gamma_beta(p) -> tuple:
+    names = [n for n, on in (("γ", p["scale"]), ("β", p["center"])) if on]
+    return len(names), " and ".join(names)
+
+
+def _bn_explain(p, ins, outs):
+    c = _bn_channels(p, ins[0])
+    k, names = _gamma_beta(p)
+    stats = 5 if p["renorm"] else 2
+    stats_names = ("moving mean, variance, stddev and the renorm mean, stddev" if p["renorm"]
+                   else "moving mean and variance")
+    terms, rules = [], []
+    if k:
+        terms.append(times(k, c))
+        rules.append(f"{names}: {k}·channels (trainable)")
+    terms.append(times(stats, c))
+    rules.append(f"{stats_names}: {stats}·channels (non-trainable)")
+    return {"params": (" + ".join(rules), plus(*terms))}
+
+
 def _bn_check(p):
     clip = p["renorm_clipping"]
     if clip is None:
@@ -110,7 +131,7 @@ BatchNormalization = register(LayerSpec(
         Param("synchronized", "bool", False, "Synchronize the statistics across devices (TensorFlow only).",
               advanced=True),
     ),
-    shape=_bn_shape, weights=_bn_weights, macs=_elementwise_macs, check=_bn_check,
+    shape=_bn_shape, weights=_bn_weights, macs=_elementwise_macs, check=_bn_check, explain=_bn_explain,
     key_params=("axis",),
 ))
 
@@ -139,6 +160,15 @@ def _ln_weights(p, shapes):
     return (size * (int(p["scale"]) + int(p["center"])), 0)
 
 
+def _ln_explain(p, ins, outs):
+    shape = ins[0]
+    sizes = [shape[a] for a in _ln_axes(p, shape)]
+    k, names = _gamma_beta(p)
+    if not k:
+        return {}
+    return {"params": (f"{names}: {k}·(size of the normalized axes)", times(k, *sizes))}
+
+
 LayerNormalization = register(LayerSpec(
     type="LayerNormalization", category="normalization",
     doc="Normalizes each sample over `axis` (the features, by default) to mean 0 and variance 1, "
@@ -149,7 +179,7 @@ LayerNormalization = register(LayerSpec(
         _epsilon_param(),
         *_gamma_beta_params("Whether to add the learned offset beta.", "Whether to multiply by the learned scale gamma."),
     ),
-    shape=_ln_shape, weights=_ln_weights, macs=_elementwise_macs,
+    shape=_ln_shape, weights=_ln_weights, macs=_elementwise_macs, explain=_ln_explain,
     key_params=("axis",),
 ))
 
@@ -190,6 +220,14 @@ def _gn_weights(p, shapes):
     return (c * (int(p["scale"]) + int(p["center"])), 0)
 
 
+def _gn_explain(p, ins, outs):
+    c = _gn_channels(p, ins[0])
+    k, names = _gamma_beta(p)
+    if not k:
+        return {}
+    return {"params": (f"{names}: {k}·channels", times(k, c))}
+
+
 def _gn_check(p):
     if p["groups"] == 0:
         raise ParamError("groups", "groups must be a positive integer, or -1 for instance "
@@ -208,7 +246,7 @@ GroupNormalization = register(LayerSpec(
         _epsilon_param(),
         *_gamma_beta_params("Whether to add the learned offset beta.", "Whether to multiply by the learned scale gamma."),
     ),
-    shape=_gn_shape, weights=_gn_weights, macs=_elementwise_macs, check=_gn_check,
+    shape=_gn_shape, weights=_gn_weights, macs=_elementwise_macs, check=_gn_check, explain=_gn_explain,
     key_params=("groups",),
 ))
 
@@ -292,6 +330,14 @@ def _norm_weights(p, shapes):
     return (0, 2 * size + 1)  # mean, variance and the sample count
 
 
+def _norm_explain(p, ins, outs):
+    if p["mean"] is not None:
+        return {"params": ("0 (mean and variance are given as constants, not weights)", "0")}
+    sizes = [ins[0][a] for a in _norm_kept(p, ins[0])] or [1]
+    return {"params": ("mean and variance per kept position + the sample count (non-trainable)",
+                       plus(times(2, *sizes), 1))}
+
+
 Normalization = register(LayerSpec(
     type="Normalization", category="normalization",
     doc="Feature-wise standardization (x - mean) / sqrt(variance), with statistics given here or "
@@ -308,6 +354,7 @@ Normalization = register(LayerSpec(
               advanced=True),
     ),
     shape=_norm_shape, weights=_norm_weights, macs=_elementwise_macs, check=_norm_check,
+    explain=_norm_explain,
 ))
 
 

@@ -13,6 +13,7 @@ from engine.catalog.convolution import (
     SPATIAL_NAMES, data_format_param, padding_param, require_spatial_rank, tuple_default,
     window_lengths,
 )
+from engine.catalog.convolution import window_shape_words
 from engine.shapes import join_channels, split_channels
 
 _MODES = {"max": "Max", "average": "Average"}
@@ -37,6 +38,12 @@ def _pooling_family(mode: str, rank: int) -> LayerSpec:
             hint="Use padding='same', a smaller pool_size, or fewer downsampling layers before it.")
         return join_channels(shape[0], out, channels, df)
 
+    def explain(p, ins, outs):
+        _, channels = split_channels(ins[0], p["data_format"])
+        strides = p["strides"] or p["pool_size"]
+        return {"shape": window_shape_words(rank, ins[0], p, p["pool_size"], strides,
+                                            f"channels unchanged = {channels}")}
+
     # Keras gives MaxPooling a default window of 2 and AveragePooling none.
     pool_default = tuple_default(rank, 2) if mode == "max" else REQUIRED
     examples = {
@@ -59,7 +66,7 @@ def _pooling_family(mode: str, rank: int) -> LayerSpec:
             padding_param(name),
             data_format_param(),
         ),
-        shape=shape_rule, key_params=("pool_size", "strides"),
+        shape=shape_rule, key_params=("pool_size", "strides"), explain=explain,
     ))
 
 
@@ -78,6 +85,12 @@ def _global_family(mode: str, rank: int) -> LayerSpec:
             return join_channels(shape[0], [1] * rank, channels, df)
         return (shape[0], channels)
 
+    def explain(p, ins, outs):
+        _, channels = split_channels(ins[0], p["data_format"])
+        axes = " × ".join(SPATIAL_NAMES[rank])
+        kept = " (kept with size 1: keepdims)" if p["keepdims"] else ""
+        return {"shape": f"the {axes} axes are pooled away{kept}; one value per channel = {channels}"}
+
     examples = {
         1: f"{name}() maps (None, 100, 64) to (None, 64), whatever the sequence length.",
         2: f"{name}() maps (None, 7, 7, 512) to (None, 512); with keepdims=True to (None, 1, 1, 512).",
@@ -92,7 +105,7 @@ def _global_family(mode: str, rank: int) -> LayerSpec:
             Param("keepdims", "bool", False,
                   "Keep the pooled axes with size 1 (e.g. (None, 1, 1, C)) instead of dropping them."),
         ),
-        shape=shape_rule, key_params=("keepdims",),
+        shape=shape_rule, key_params=("keepdims",), explain=explain,
     ))
 
 

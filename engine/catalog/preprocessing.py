@@ -142,6 +142,8 @@ Resizing = register(LayerSpec(
         _data_format_param(),
     ),
     shape=_resizing_shape, macs=_resizing_macs, check=_resizing_check,
+    explain=lambda p, ins, outs: {"shape": f"height = {p['height']}, width = {p['width']} as set; "
+                                           "channels unchanged"},
     key_params=("height", "width"),
 ))
 
@@ -172,6 +174,8 @@ CenterCrop = register(LayerSpec(
         _data_format_param(),
     ),
     shape=_center_crop_shape, key_params=("height", "width"),
+    explain=lambda p, ins, outs: {"shape": f"the central {p['height']}×{p['width']} window of each image; "
+                                           "channels unchanged"},
 ))
 
 

@@ -14,6 +14,7 @@ from engine.catalog.base import (
     initializer_param, regularizer_param, register, use_bias_param,
 )
 from engine.errors import ParamError, RuleContext, ShapeError
+from engine.formulas import plus, times
 from engine.shapes import fmt, require_min_rank
 
 RNN_TYPES = ("SimpleRNN", "LSTM", "GRU")
@@ -154,6 +155,45 @@ def rnn_macs(type_name: str, p: dict, shape) -> int:
     return steps * _GATES[type_name] * units * (shape[-1] + units)
 
 
+_PARAM_RULES = {
+    "SimpleRNN": "n·m + m·m + m",
+    "LSTM": "4·((n + m)·m + m)",
+    "GRU": "3·(n·m + m·m + m)",
+}
+
+
+def rnn_params_formula(type_name: str, p: dict, shape) -> tuple:
+    """(rule, arithmetic) of a recurrent layer's weights; n = features, m = units."""
+    n, m, g = shape[-1], p["units"], _GATES[type_name]
+    where = " (n = features, m = units)"
+    if not p["use_bias"]:
+        return (f"{g}·(n + m)·m" + where + ", no bias", times(g, f"({n} + {m})", m))
+    if type_name == "SimpleRNN":
+        return (_PARAM_RULES[type_name] + where, plus(times(n, m), times(m, m), m))
+    if type_name == "LSTM":
+        return (_PARAM_RULES[type_name] + where, f"4·(({n} + {m})·{m} + {m})")
+    if p["reset_after"]:
+        return ("3·(n·m + m·m + 2·m)" + where + "; reset_after keeps two bias vectors",
+                f"3·({n}·{m} + {m}·{m} + 2·{m})")
+    return (_PARAM_RULES[type_name] + where, f"3·({n}·{m} + {m}·{m} + {m})")
+
+
+def rnn_macs_formula(type_name: str, p: dict, shape) -> tuple:
+    n, m, g = shape[-1], p["units"], _GATES[type_name]
+    return ("timesteps·gates·units·(features + units)", times(shape[1] or 1, g, m, f"({n} + {m})"))
+
+
+def rnn_shape_words(p, shape) -> str:
+    m = p["units"]
+    if p["return_sequences"]:
+        text = f"every time step: timesteps = {shape[1] if shape[1] is not None else '?'}, units = {m}"
+    else:
+        text = f"the last time step only: units = {m}"
+    if p["return_state"]:
+        text += "; final state(s) of units each as extra outputs"
+    return text
+
+
 def _rnn_outputs(type_name):
     def outputs(p):
         if not p.get("return_state"):
@@ -216,6 +256,9 @@ def _declare_rnn(type_name: str, doc: str) -> LayerSpec:
         macs=lambda p, ins, outs: rnn_macs(type_name, p, ins[0]),
         inputs=("input",) + state_ports(type_name),
         optional_inputs=len(_STATES[type_name]),
+        explain=lambda p, ins, outs: {"params": rnn_params_formula(type_name, p, ins[0]),
+                                      "macs": rnn_macs_formula(type_name, p, ins[0]),
+                                      "shape": rnn_shape_words(p, ins[0])},
         outputs=_rnn_outputs(type_name),
         call=_rnn_call,
         call_source=_rnn_call_source,
@@ -322,6 +365,22 @@ def _bidirectional_macs(p, ins, outs):
     return rnn_macs(fwd["type"], fwd["resolved"], ins[0]) + rnn_macs(bwd["type"], bwd["resolved"], ins[0])
 
 
+def _bidirectional_explain(p, ins, outs):
+    fwd, bwd = _directions(p)
+    f_rule, f_arith = rnn_params_formula(fwd["type"], fwd["resolved"], ins[0])
+    b_rule, b_arith = rnn_params_formula(bwd["type"], bwd["resolved"], ins[0])
+    f_macs = rnn_macs_formula(fwd["type"], fwd["resolved"], ins[0])[1]
+    b_macs = rnn_macs_formula(bwd["type"], bwd["resolved"], ins[0])[1]
+    mode = p["merge_mode"]
+    merged = {"concat": "forward and backward outputs concatenated on the last axis",
+              None: "forward and backward outputs kept apart"}.get(
+                  mode, f"forward and backward outputs merged ({mode})")
+    b_rule = b_rule.replace(" (n = features, m = units)", "")
+    return {"params": (f"forward {f_rule} + backward {b_rule}", f"({f_arith}) + ({b_arith})"),
+            "macs": ("forward + backward", f"({f_macs}) + ({b_macs})"),
+            "shape": f"{merged}: {', '.join(fmt(s) for s in outs)}"}
+
+
 Bidirectional = register(LayerSpec(
     type="Bidirectional", category="recurrent",
     doc="Runs a recurrent layer forwards and a copy of it backwards over the same sequence and "
@@ -340,6 +399,7 @@ Bidirectional = register(LayerSpec(
               "default a copy of layer.", nullable=True, advanced=True),
     ),
     shape=_bidirectional_shape, weights=_bidirectional_weights, macs=_bidirectional_macs,
+    explain=_bidirectional_explain,
     outputs=_bidirectional_outputs, check=_bidirectional_check,
     key_params=("layer", "merge_mode"),
 ))
@@ -420,6 +480,24 @@ def _td_macs(p, ins, outs):
     return inner.macs(res, [step], [out]) * (ins[0][1] or 1)
 
 
+def _td_explain(p, ins, outs):
+    found = _td_step_shapes(p, ins[0])
+    if found is None:
+        return {}
+    inner, res, step, out = found
+    pieces = inner.explain(res, [step], [tuple(out)]) if inner.explain is not None else {}
+    steps = ins[0][1] or 1
+    result = {"shape": f"the {inner.type} on each of the {ins[0][1] or '?'} time steps: "
+                       f"{fmt(step)} → {fmt(tuple(out))} per step"}
+    if pieces.get("params"):
+        rule, arith = pieces["params"]
+        result["params"] = (f"the wrapped {inner.type}'s weights, shared by all steps: {rule}", arith)
+    if pieces.get("macs"):
+        rule, arith = pieces["macs"]
+        result["macs"] = (f"timesteps·({rule})", f"{steps}·({arith})")
+    return result
+
+
 TimeDistributed = register(LayerSpec(
     type="TimeDistributed", category="recurrent",
     doc="Applies the wrapped layer to every time step (axis 1) with the same weights.\n\n"
@@ -430,6 +508,6 @@ TimeDistributed = register(LayerSpec(
         Param("layer", "layer", REQUIRED,
               "The layer applied at each time step, e.g. {'type': 'Dense', 'params': {'units': 32}}."),
     ),
-    shape=_td_shape, weights=_td_weights, macs=_td_macs, check=_td_check,
+    shape=_td_shape, weights=_td_weights, macs=_td_macs, check=_td_check, explain=_td_explain,
     key_params=("layer",),
 ))

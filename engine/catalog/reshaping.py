@@ -44,6 +44,16 @@ def _output(shape, spatial, channels, p):
     return join_channels(shape[0], spatial, channels, p.get("data_format"))
 
 
+def _axis_words(rank, shape, p, each) -> str:
+    """'height: 14·2 = 28; width: …; channels unchanged = 8' with ``each(axis_index, n)``
+    giving the arithmetic of one axis (None when the size is unknown)."""
+    spatial, channels = split_channels(shape, p.get("data_format"))
+    parts = []
+    for i, (axis, n) in enumerate(zip(_AXES[rank], spatial)):
+        parts.append(f"{axis}: unknown" if n is None else f"{axis}: {each(i, n)}")
+    return "; ".join(parts + [f"channels unchanged = {channels}"])
+
+
 def _plural(rank):
     return {1: "1D (sequences)", 2: "2D (images)", 3: "3D (volumes or video)"}[rank]
 
@@ -65,6 +75,10 @@ def _upsampling(rank: int) -> LayerSpec:
             return 0  # a copy
         return 4 * prod(d for d in outs[0][1:] if d)  # bilinear-like: a few taps per value
 
+    def explain(p, ins, outs):
+        sizes = (p["size"],) if rank == 1 else p["size"]
+        return {"shape": _axis_words(rank, ins[0], p, lambda i, n: f"{n}·{sizes[i]} = {n * sizes[i]}")}
+
     if rank == 1:
         params = (Param("size", "int", 2, "How many times each step is repeated.", min=1),)
         example = "UpSampling1D(2) maps (None, 10, 8) to (None, 20, 8)."
@@ -85,7 +99,7 @@ def _upsampling(rank: int) -> LayerSpec:
         type=name, category="reshaping",
         doc=f"Enlarges {_plural(rank)} by repeating (or interpolating) each value `size` times per "
             f"spatial axis; channels are unchanged and there are no weights.\n\nExample: {example}",
-        params=params, shape=shape_rule, macs=macs, key_params=("size",),
+        params=params, shape=shape_rule, macs=macs, key_params=("size",), explain=explain,
     ))
 
 
@@ -148,6 +162,14 @@ def _pairs_param(name: str, default, rank: int, verb: str):
     return Param(name, "any", default, help)
 
 
+def _pairs_words(rank, shape, p, amounts, sign) -> dict:
+    def each(i, n):
+        a, b = amounts[i]
+        out = n + a + b if sign == "+" else n - a - b
+        return f"{n} {sign} {a} {sign} {b} = {out}"
+    return {"shape": _axis_words(rank, shape, p, each)}
+
+
 def _zero_padding(rank: int) -> LayerSpec:
     name = f"ZeroPadding{rank}D"
 
@@ -168,6 +190,7 @@ def _zero_padding(rank: int) -> LayerSpec:
             f"and there are no weights.\n\nExample: {example}",
         params=(_pairs_param("padding", default, rank, "pad"), _data_format_param()),
         shape=shape_rule,
+        explain=lambda p, ins, outs: _pairs_words(rank, ins[0], p, pairs("padding", p["padding"], rank), "+"),
         check=lambda p: pairs("padding", p["padding"], rank),
         key_params=("padding",),
     ))
@@ -207,6 +230,7 @@ def _cropping(rank: int) -> LayerSpec:
         doc=f"Removes values at the borders of {_plural(rank)} along each spatial axis; channels are "
             f"unchanged and there are no weights.\n\nExample: {example}",
         params=params, shape=shape_rule,
+        explain=lambda p, ins, outs: _pairs_words(rank, ins[0], p, pairs("cropping", p["cropping"], rank), "−"),
         check=lambda p: pairs("cropping", p["cropping"], rank),
         key_params=("cropping",),
     ))

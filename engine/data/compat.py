@@ -104,6 +104,15 @@ def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
                 f"set the output layer's units to {target[-1]}.", code="target_shape"))
         return out
     # Sparse class ids.
+    labels = np.asarray(ds.y_train) if ds.y_train is not None else np.zeros(0)
+    lowest = int(np.min(labels)) if labels.size and labels.dtype.kind in "iuf" else 0
+    if lowest < 0:
+        out.append(Diagnostic(
+            name, ERROR,
+            f"The {ds.name} labels include negative class ids (the lowest is {lowest}); class ids "
+            f"run from 0 to the number of classes - 1.",
+            "renumber the labels from 0 in the data (for example y - y.min()).", code="label_range"))
+        return out
     if units is None:
         return out
     if units == 1:

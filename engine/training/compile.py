@@ -456,8 +456,13 @@ def check_loss(settings: OutputSettings | dict | str, *, activation: str | None,
             f"expects class ids.",
             "use categorical_crossentropy, or set labels to sparse in the data settings.")
     if loss == "sparse_categorical_crossentropy" and kind == "integer" and units and units > 1:
-        highest = int(np.max(y))
-        if highest >= units:
+        highest, lowest = int(np.max(y)), int(np.min(y))
+        if lowest < 0:
+            add("label_range",
+                f"The labels for output '{output}' include negative class ids (the lowest is "
+                f"{lowest}); class ids run from 0 to {units - 1}.",
+                "renumber the labels from 0 in the data (for example y - y.min()).")
+        elif highest >= units:
             add("label_range",
                 f"The labels for output '{output}' go up to {highest} but it has only {units} units.",
                 f"set the units to {highest + 1} (one per class).")

@@ -21,19 +21,23 @@ Example::
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 from typing import Callable, Iterable
 
 from engine.training.runs import RunError, RunRecord, RunRecorder, load_run, truncate_run
 
 
-def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
-                    **trainer_options):
+def resume_training(run, *, network=None, strategy=None,
+                    subscribers: Iterable[Callable] = (), **trainer_options):
     """A `TrainingSession` that continues ``run`` (a `RunRecord` or folder).
 
     Call ``session.start(epochs)`` for that many more epochs (by default the
-    run's own ``epochs`` setting). Raises `RunError` when the run has no
-    checkpoint, `TrainingSetupError` when its data can no longer feed it.
+    run's own ``epochs`` setting). With ``network`` (an edited `Network`),
+    the run goes on as a new segment with that network (see
+    `engine.training.segments`); ``session.segment`` then holds ``diff`` and
+    ``segment`` once the model is built. Raises `RunError` when the run has
+    no checkpoint, `TrainingSetupError` when its data can no longer feed it.
     """
     from engine.training.distribute import make_strategy
 
@@ -45,13 +49,13 @@ def resume_training(run, *, strategy=None, subscribers: Iterable[Callable] = (),
     # the same run is refused here, naming the one that holds it.
     recorder = RunRecorder(path, resume=True)
     try:
-        return _resume(recorder, strategy, subscribers, trainer_options)
+        return _resume(recorder, strategy, subscribers, trainer_options, network)
     except BaseException:
         recorder.release()
         raise
 
 
-def _resume(recorder, strategy, subscribers, trainer_options):
+def _resume(recorder, strategy, subscribers, trainer_options, edited=None):
     import keras
 
     from engine.data.settings import DataSettings
@@ -74,6 +78,14 @@ def _resume(recorder, strategy, subscribers, trainer_options):
     net = record.network()
     data = DataSettings.from_dict(net.extra.get("data"))
     training = TrainingSettings.from_dict(net.extra.get("training"))
+    if edited is not None:  # the run's own settings stay; the network is the edited one
+        from engine.weights import attach, attached
+
+        store = attached(edited)
+        net_settings = {"data": net.extra.get("data"), "training": net.extra.get("training")}
+        net = edited.copy()
+        attach(net, store)
+        net.extra.update(copy.deepcopy(net_settings))
     dataset, data = load_training_data(data)
     diagnostics = check_training(net, dataset, training)
     if any(d.is_error for d in diagnostics):
@@ -87,6 +99,15 @@ def _resume(recorder, strategy, subscribers, trainer_options):
         return record.load_model("last")
 
     steps = training.steps_per_epoch(dataset.num_train)
+    outcome: dict = {}
+    if edited is not None:
+        from engine.training.segments import segment_model_source, transformed_layers
+
+        transformed, store, note = transformed_layers(net, record)
+        if note:
+            recorder.log(note)
+        load = segment_model_source(record, recorder, net, training, steps, transformed, store,
+                                    epoch, step, outcome)
     factory = build_model_factory(net, training, steps, [training.epochs], strategy,
                                   model_source=load)
     augmentation = data.augmentation if data.augmentation.enabled else None
@@ -99,8 +120,10 @@ def _resume(recorder, strategy, subscribers, trainer_options):
         trainer.subscribe(fn)
     recorder.attach(trainer)
     recorder.log(f"Continuing from the checkpoint of epoch {epoch} (step {step}).")
-    return TrainingSession(net, data, training, dataset, trainer, recorder, strategy,
-                           [d for d in diagnostics if not d.is_error], [])
+    session = TrainingSession(net, data, training, dataset, trainer, recorder, strategy,
+                              [d for d in diagnostics if not d.is_error], [])
+    session.segment = outcome
+    return session
 
 
 def restore_progress(trainer, record: RunRecord, epoch: int) -> None:

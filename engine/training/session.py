@@ -107,6 +107,10 @@ def resolve_settings(net, overrides: dict | None = None):
     doc_data = net.extra.get("data")
     if doc_data is not None and not isinstance(doc_data, dict):
         raise TrainingSetupError("The document's data section must be an object.", code="data")
+    raw = net.extra.get("training")
+    if raw is not None and not isinstance(raw, dict):
+        raise TrainingSetupError("The document's training section must be an object.",
+                                 code="training")
     name = o.get("dataset")
     derived = False
     if name is not None and (doc_data is None or doc_data.get("dataset") != name
@@ -127,10 +131,6 @@ def resolve_settings(net, overrides: dict | None = None):
         data = DataSettings.suggested(suggested, **dict(o.get("dataset_options") or {}))
         derived = True
 
-    raw = net.extra.get("training")
-    if raw is not None and not isinstance(raw, dict):
-        raise TrainingSetupError("The document's training section must be an object.",
-                                 code="training")
     training = TrainingSettings.from_dict(raw)
     if not (raw or {}).get("compile", {}).get("outputs"):
         training.compile.outputs = {}  # filled in by suggest_losses once the data is known
@@ -382,6 +382,8 @@ class TrainingSession:
         recorder: the `RunRecorder` writing the run folder, or ``None``.
         strategy: the ``tf.distribute`` strategy, or ``None``.
         diagnostics: warnings found before training (errors refuse the run).
+        segment: for a run continued with an edited network, ``diff`` (the
+            `SegmentDiff`) and ``segment`` (its index) once the model is built.
     """
 
     network: Any
@@ -393,6 +395,7 @@ class TrainingSession:
     strategy: Any = None
     diagnostics: list = field(default_factory=list)
     _compile_epochs: list = field(default_factory=list, repr=False)
+    segment: dict = field(default_factory=dict)
 
     @property
     def run(self):
@@ -458,6 +461,18 @@ def build_model_factory(net, training, steps_per_epoch: int, epochs_ref: list,
     return factory
 
 
+def _note_gpu_memory() -> None:
+    """When TensorFlow sees a GPU, register its memory so the analysis checks against it."""
+    from engine import memory_limits
+
+    if memory_limits.gpu_memory() is not None:
+        return
+    import tensorflow as tf
+
+    if tf.config.list_physical_devices("GPU"):
+        memory_limits.probe_gpu_memory()
+
+
 def prepare_training(net, document_path=None, overrides: dict | None = None, *,
                      run_dir=None, runs_root=None, record: bool = True, strategy=None,
                      subscribers: Iterable[Callable] = (), info: dict | None = None,
@@ -495,14 +510,16 @@ def prepare_training(net, document_path=None, overrides: dict | None = None, *,
     strategy_name = strategy if isinstance(strategy, str) or strategy is None else None
     if strategy_name is not None:
         strategy = make_strategy(strategy_name)
-    net = _copy_network(net)
+    net = net.copy()  # with its stored (imported/trained) weights
+    _note_gpu_memory()
     report = net.analyze()
     if report.errors:
         raise TrainingSetupError.from_diagnostics(report.errors)
     data, training, derived = resolve_settings(net, overrides)
     dataset, data = load_training_data(data, net, derived)
     suggest_losses(net, dataset, training)
-    diagnostics = check_training(net, dataset, training)
+    diagnostics = [d for d in report.diagnostics if d.code == "memory"] + \
+        check_training(net, dataset, training)
     if any(d.is_error for d in diagnostics):
         raise TrainingSetupError.from_diagnostics(diagnostics)
     net.extra["data"] = data.to_dict()
@@ -543,18 +560,6 @@ def start_training(net, document_path=None, overrides: dict | None = None,
     return session.trainer, session.run
 
 
-def _copy_network(net):
-    """A copy of the document, with its stored (imported/trained) weights."""
-    out = net.copy()
-    try:
-        from engine.weights import attach, attached
-
-        store = attached(net)
-        if store is not None:
-            attach(out, store)
-    except ImportError:  # pragma: no cover - weights ship with the engine
-        pass
-    return out
 
 
 def setup_problem(exc: BaseException) -> list[Diagnostic]:

@@ -39,6 +39,8 @@ class CanvasView(QGraphicsView):
     error = Signal(str)
     zoom_changed = Signal(float)
 
+    node_menu_requested = None  # callable(node_id, global QPoint) set by the window
+
     def __init__(self, scene, parent=None):
         super().__init__(scene, parent)
         self.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
@@ -333,6 +335,15 @@ class CanvasView(QGraphicsView):
     def _stop_edge_scroll(self) -> None:
         self._edge_timer.stop()
         self._pointer = None
+
+    def contextMenuEvent(self, event):
+        """Right-click on a node: the main window offers what can be done to it."""
+        nid = self._node_at(event.pos())
+        if nid is not None and self.node_menu_requested is not None:
+            self.node_menu_requested(nid, event.globalPos())
+            event.accept()
+            return
+        super().contextMenuEvent(event)
 
     def mouseDoubleClickEvent(self, event):
         item = self.itemAt(event.position().toPoint())

@@ -192,17 +192,7 @@ class TrainingController(QObject):
         self.run_record = None
         self._pending_epochs = None
         self._resume_epochs = None
-        if self.tensorflow is not None and self.tensorflow.state != "ready":
-            self._set_state(WAITING_TF)
-            self.message.emit("Waiting for TensorFlow to load…", "info")
-            if self.tensorflow.state == "failed":
-                self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
-                           "Check the installation; the editor works without it.")
-                return False
-            self.tensorflow.when_ready(self._prepare)
-            return True
-        self._prepare()
-        return True
+        return self._when_tensorflow_ready(self._prepare)
 
     def continue_training(self, epochs: int | None = None) -> bool:
         """Train the same model for ``epochs`` more (the settings' epochs by default)."""
@@ -241,10 +231,12 @@ class TrainingController(QObject):
             self._set_state(STOPPING)
             self.message.emit("Stopping after this batch…", "info")
 
-    def resume_run(self, run, epochs: int | None = None) -> bool:
+    def resume_run(self, run, epochs: int | None = None, network=None) -> bool:
         """Continue the recorded run ``run`` (a `RunRecord` or folder) from
         its checkpoint: for ``epochs`` more, by default the epochs it had
-        left (or its settings' epochs when it had reached its end)."""
+        left (or its settings' epochs when it had reached its end). With
+        ``network`` (an edited `Network`), the run goes on as a new segment
+        with it (`engine.training.segments`)."""
         if self.doc is None or self.busy:
             self.message.emit("A run is going; stop it before resuming another.", "warning")
             return False
@@ -264,6 +256,10 @@ class TrainingController(QObject):
         self.run_record = None
         self._resume_epochs = epochs
         path = record.path
+        return self._when_tensorflow_ready(lambda: self._prepare_resume(path, network))
+
+    def _when_tensorflow_ready(self, prepare) -> bool:
+        """Run ``prepare`` now, or once TensorFlow has loaded; False if it cannot load."""
         if self.tensorflow is not None and self.tensorflow.state != "ready":
             self._set_state(WAITING_TF)
             self.message.emit("Waiting for TensorFlow to load…", "info")
@@ -271,12 +267,12 @@ class TrainingController(QObject):
                 self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
                            "Check the installation; the editor works without it.")
                 return False
-            self.tensorflow.when_ready(lambda: self._prepare_resume(path))
+            self.tensorflow.when_ready(prepare)
             return True
-        self._prepare_resume(path)
+        prepare()
         return True
 
-    def _prepare_resume(self, path) -> None:
+    def _prepare_resume(self, path, network=None) -> None:
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._cancelled = False
         self._set_state(PREPARING)
@@ -284,14 +280,16 @@ class TrainingController(QObject):
         insights = dict(self.insights)
         if self.feature_layers:
             insights["feature_layers"] = list(self.feature_layers)
-        threading.Thread(target=self._resume_worker, args=(path, insights),
+        if network is not None:  # a copy (weights included) taken here: the canvas may change meanwhile
+            network = network.copy()
+        threading.Thread(target=self._resume_worker, args=(path, insights, network),
                          name="neurocanvas-resume", daemon=True).start()
 
-    def _resume_worker(self, path, insights) -> None:
+    def _resume_worker(self, path, insights, network=None) -> None:
         try:
             from engine.training.resume import resume_training
 
-            session = resume_training(path, insights=insights)
+            session = resume_training(path, network=network, insights=insights)
         except Exception as exc:
             message, hint = describe_error(exc)
             if not getattr(exc, "message", None):
@@ -299,6 +297,10 @@ class TrainingController(QObject):
             self._prepared_done.emit(None, None, message, hint)
             return
         self._prepared_done.emit(session.dataset, (session, session.run), "", "")
+
+    def _segments(self) -> list:
+        recorder = getattr(self.session, "recorder", None)
+        return list((recorder.info if recorder is not None else {}).get("segments") or [])
 
     def _replay(self, trainer, epochs: int | None) -> None:
         """Show a resumed run's recorded curves before it goes on, as the
@@ -310,7 +312,8 @@ class TrainingController(QObject):
             "replay": True, "steps_per_epoch": trainer.steps_per_epoch,
             "epochs": trainer.epochs_done + int(epochs or trainer.settings.epochs),
             "initial_epoch": 0, "initial_step": 0,
-            "planned_lr": [v for v in lrs if v is not None]})
+            "planned_lr": [v for v in lrs if v is not None],
+            "segments": self._segments()})
         if trainer.batches:
             self.bridge.event.emit("batch", {"replay": True, "points": list(trainer.batches),
                                              "last": trainer.batches[-1]})
@@ -480,6 +483,14 @@ class TrainingController(QObject):
             self.adopt_scratch_runs(current_ended=True)
         if kind == "started":
             self._set_state(RUNNING)
+            diff = (getattr(self.session, "segment", None) or {}).get("diff")
+            if diff is not None and not data.get("replay") \
+                    and not self.session.segment.get("shown"):
+                # a new segment with the edited network: the curves get its marker
+                self.session.segment["shown"] = True
+                self.bridge.event.emit("segments", {"segments": self._segments()})
+                self.message.emit(f"Segment {len(self._segments())} with the edited network — "
+                                  f"{diff.describe()}.", "info")
         elif kind == "paused":
             self._set_state(PAUSED)
             self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
@@ -512,6 +523,15 @@ class TrainingController(QObject):
             QTimer.singleShot(20, self, self._after_thread_ends)
             return
         self._set_state(self.state)
+        then, self._then = getattr(self, "_then", None), None
+        if then is not None:
+            then()
+
+    def stop_then(self, then) -> None:
+        """Stop the run (its epoch ends and is checkpointed) and call ``then``
+        once its thread has ended (Continue with an edited network while paused)."""
+        self._then = then
+        self.stop()
 
 
 def _reason(data: dict) -> str:

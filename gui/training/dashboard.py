@@ -33,7 +33,7 @@ PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion"
               "boundary")
 # Events kept to show a document's last run again when it comes back: all of
 # the curves' events, and the last of each kind that replaces the one before.
-CURVE_KINDS = ("started", "batch", "epoch", "finished", "stopped", "failed")
+CURVE_KINDS = ("started", "batch", "epoch", "segments", "finished", "stopped", "failed")
 KEPT_DOCUMENTS = 8   # documents whose panels come back as they were (others: their newest run)
 LATEST_KINDS = ("feature_maps", "filters", "histograms", "confusion", "predictions", "boundary",
                 "layer_stats")
@@ -463,11 +463,23 @@ class Dashboard(QObject):
         planned over the run, which learning rate (``mode``: extend, restart
         or keep; the run controls' choice by default)."""
         c = self.controller
+        run_dir = getattr(c.session, "run_dir", None)
+        if c.state == "paused" and run_dir is not None:
+            if not self.network_edited_since_run():
+                c.resume()
+                return True
+            # the epoch under way ends and is checkpointed; the edited network goes on from it
+            epochs = int(epochs or self.run_controls.more_epochs.value())
+            c.stop_then(lambda: self._continue_edited(run_dir, epochs))
+            return True
         if not c.can_continue:
             return False
         epochs = int(epochs or self.run_controls.more_epochs.value())
         mode = mode or self.run_controls.schedule_mode.currentData() or "extend"
         notes = []
+        run_dir = getattr(c.session, "run_dir", None)
+        if self.network_edited_since_run() and run_dir is not None:
+            return self._continue_edited(run_dir, epochs)
         if self.network_edited_since_run():
             notes.append("The network was edited since this run started: Continue trains the "
                          "network of the run, not the canvas. Start a new run to train the "
@@ -491,6 +503,23 @@ class Dashboard(QObject):
         if notes:
             c.message.emit(self._continue_note, "warning" if len(notes) > 1 or
                            self.network_edited_since_run() else "info")
+        return True
+
+    def _continue_edited(self, run_dir, epochs: int) -> bool:
+        """Go on with the canvas's edited network as a new segment of the run:
+        unchanged layers keep their weights and optimizer state (the engine
+        decides, see `engine.training.segments`); the curves get a marker."""
+        report = self.doc.report()
+        if not report.valid:
+            self.controller.message.emit(
+                f"The edited network has errors; fix them to continue with it: "
+                f"{report.errors[0].message}", "error")
+            return False
+        if not self.controller.resume_run(run_dir, epochs, network=self.doc.network):
+            return False
+        self._continue_note = ("Continuing with the edited network as a new segment of the run "
+                               "(unchanged layers keep their weights).")
+        self.controller.message.emit(self._continue_note, "info")
         return True
 
     # ------------------------------------------------------------------ export --

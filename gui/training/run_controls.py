@@ -153,8 +153,9 @@ class RunControls(QWidget):
         self.pause_button.setEnabled(state == C.RUNNING)
         self.resume_button.setEnabled(state == C.PAUSED)
         self.stop_button.setEnabled(state in (C.RUNNING, C.PAUSED, C.WAITING_TF, C.PREPARING))
-        self.continue_button.setEnabled(c.can_continue)
-        self.more_epochs.setEnabled(c.can_continue)
+        # while paused, Continue goes on with the canvas's network (edited or not)
+        self.continue_button.setEnabled(c.can_continue or state == C.PAUSED)
+        self.more_epochs.setEnabled(c.can_continue or state == C.PAUSED)
         self.schedule_mode.setVisible(c.can_continue and self._planned_schedule())
         if state in C.ENDED and c.trainer is not None and c.trainer.running:
             # the end of the run is announced from its thread just before that

@@ -13,7 +13,7 @@ pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from .documents import digits_cnn_document  # noqa: E402
 from engine.explain import mistakes  # noqa: E402
@@ -23,18 +23,7 @@ from engine.explain.subject import open_subject  # noqa: E402
 WAIT = 120_000
 
 
-def _no_modal(*args, **kwargs):
-    raise AssertionError(f"a modal dialog was opened: {args[1:3]}")
-
-
-@pytest.fixture(autouse=True)
-def _isolated(monkeypatch, tmp_path):
-    monkeypatch.setenv("NEUROCANVAS_CONFIG_DIR", str(tmp_path / "config"))
-    for name in ("warning", "question", "critical", "information"):
-        monkeypatch.setattr(QMessageBox, name, staticmethod(_no_modal))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(_no_modal))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(_no_modal))
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(_no_modal))
+from tests.gui.conftest import _isolated  # noqa: E402,F401  (private settings, no modal dialog)
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""Continue says what it trains: the network of the run (not an edited
-canvas), and after a schedule planned over the run (cosine, 1cycle) which
+"""Continue after an edit goes on with the edited network as a new segment
+of the run (unchanged layers carried, a marker on the curves), and after a schedule planned over the run (cosine, 1cycle) which
 learning rate the new epochs use — extended, restarted or kept. Compared
 runs are named in a legend, keep their colour, and every metric they logged
 can be overlaid."""
@@ -32,23 +32,54 @@ def choose_mode(qtbot, rc, key):
     qtbot.mouseClick(rc.continue_button, Qt.LeftButton)
 
 
-def test_continue_after_an_edit_trains_the_run_network_and_says_so(qtbot, make_window):
-    window = make_window(iris_net(epochs=2, compile=COSINE))
+def hidden_net(epochs=2):
+    """iris: features → hidden (Dense 8 relu) → dense (Dense 3 softmax)."""
+    from engine.network import Network
+
+    net = Network("iris-hidden")
+    net.add_node("Input", {"shape": [4]}, id="features", pos=(0, 0))
+    net.add_node("Dense", {"units": 8, "activation": "relu"}, id="hidden", pos=(0, 120))
+    net.add_node("Dense", {"units": 3, "activation": "softmax"}, id="dense", pos=(0, 240))
+    net.connect("features", "hidden")
+    net.connect("hidden", "dense")
+    net.extra["data"] = {"dataset": "iris"}
+    net.extra["training"] = {"epochs": epochs, "batch_size": 16, "seed": 0,
+                             "batch_events_per_second": 1000}
+    return net
+
+
+def test_continue_after_an_edit_goes_on_as_a_new_segment_with_the_edited_network(qtbot,
+                                                                                  make_window):
+    window = make_window(hidden_net(epochs=2))
     dash, rc = window.dashboard, window.dashboard.run_controls
     trainer = finished_run(qtbot, window)
     params = trainer.model.count_params()
+    kept = [w.copy() for w in trainer.model.get_layer("hidden").get_weights()]
+    run_dir = dash.controller.session.run_dir
     window.doc.push(SetParamCommand(window.doc, "dense", "use_bias", False))   # canvas edited
     assert dash.network_edited_since_run()
-    steps = len(trainer.batches)
-    choose_mode(qtbot, rc, "restart")
-    assert "trains the network of the run, not the canvas" in rc.status.text()
-    assert "restarted over the 2 new epochs" in rc.status.text()
-    qtbot.waitUntil(lambda: dash.controller.state == "finished" and trainer.epochs_done == 4,
-                    timeout=60_000)
-    assert trainer.model.count_params() == params            # the run's network, with its bias
-    lrs = [b["lr"] for b in trainer.batches[steps:]]
-    assert lrs[0] == np.float32(0.02)                         # restarted at the initial rate
-    assert lrs[-1] < 0.002 and trainer.batches[steps - 1]["lr"] < 0.001
+    seen = {}
+    dash.controller.trainer_created.connect(
+        lambda t: t.subscribe(lambda e: seen.setdefault(e.kind, [
+            w.copy() for w in t.model.get_layer("hidden").get_weights()])))
+    qtbot.waitUntil(rc.continue_button.isEnabled, timeout=10_000)
+    rc.more_epochs.setValue(2)
+    qtbot.mouseClick(rc.continue_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dash.controller.trainer is not trainer
+                    and dash.controller.state == "finished"
+                    and dash.controller.trainer.epochs_done == 4, timeout=60_000)
+    segment = dash.controller.trainer
+    assert segment.model.count_params() == params - 3       # the edited network, without bias
+    assert all(np.array_equal(a, b) for a, b in zip(kept, seen["started"]))  # carried bitwise
+    assert [b["step"] for b in segment.batches] == list(range(len(segment.batches)))
+    diff = dash.controller.session.segment["diff"]
+    assert diff.carried == ["hidden"] and diff.reinitialised == ["dense"]
+    loss = dash.panels["loss"]
+    assert len(loss.markers) == 2 and loss.markers[0].value() == 2.0   # loss and metric plots
+    tip = loss.markers[0].toolTip()
+    assert "carried: hidden" in tip and "reinitialised: dense" in tip
+    assert (run_dir / "segments" / "1" / "network.json").exists()
+    assert not dash.network_edited_since_run()           # the run now trains the canvas
 
 
 def test_continue_after_a_finished_cosine_extends_or_keeps_the_rate(qtbot, make_window):

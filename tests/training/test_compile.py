@@ -149,7 +149,7 @@ def test_callback_settings_are_checked_against_the_run(tmp_path):
     cbs = build_callbacks(wanted, run_dir=str(tmp_path))
     names = [type(c).__name__ for c in cbs]
     assert names == ["EarlyStopping", "ModelCheckpoint", "ReduceLROnPlateau", "CSVLogger"] + (
-        ["TensorBoard"] if with_tb else []) + ["TerminateOnNaN"]
+        ["TensorBoard"] if with_tb else []) + ["DivergenceGuard", "TerminateOnNaN"]
     import keras
 
     model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])

@@ -120,9 +120,23 @@ class _Plot:
         return [item.opts["name"] for item in self.overlays if item.opts.get("name")]
 
 
+def segment_text(seg: dict) -> str:
+    """What an edit changed, as the marker's hover text."""
+    def names(key):
+        return ", ".join(seg.get(key) or []) or "none"
+
+    lines = [f"Segment {int(seg.get('index', 0)) + 1} from epoch {seg.get('start_epoch')}"]
+    lines += [f"  {e}" for e in seg.get("edits") or []]
+    lines += [f"carried: {names('carried')}", f"transformed: {names('transformed')}",
+              f"reinitialised: {names('reinitialised')}"]
+    if seg.get("removed"):
+        lines.append(f"removed: {names('removed')}")
+    return "\n".join(lines)
+
+
 class LossPanel(common.LivePanel):
     """Loss on the left, a chosen metric on the right."""
-    KINDS = {"started", "batch", "epoch"}  # the events this panel draws
+    KINDS = {"started", "batch", "epoch", "segments"}  # the events this panel draws
 
 
     def __init__(self, parent=None):
@@ -131,6 +145,7 @@ class LossPanel(common.LivePanel):
         self.steps_per_epoch = 1
         self.epochs_seen = 0
         self._overlay_runs: list[tuple[str, dict]] = []
+        self.markers: list[pg.InfiniteLine] = []  # one per plot and segment edit
         self.metric_box = QComboBox()
         self.metric_box.setToolTip("Which metric the right plot shows")
         self.metric_box.currentTextChanged.connect(lambda _t: self.changed())
@@ -162,6 +177,7 @@ class LossPanel(common.LivePanel):
 
     # ------------------------------------------------------------------ data --
     def reset(self) -> None:
+        self.set_segments([])
         self.set_epochs(0)
         if not self._overlay_runs:      # nothing left to show: no axes of the last run either
             for w in (self.loss_widget, self.metric_widget):
@@ -188,6 +204,10 @@ class LossPanel(common.LivePanel):
         if kind == "started":
             self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
             self.set_epochs(int(data.get("epochs") or 0))
+            if "segments" in data:
+                self.set_segments(data["segments"])
+        elif kind == "segments":
+            self.set_segments(data.get("segments") or [])
         elif kind == "batch":
             spe = self.steps_per_epoch
             for p in data.get("points", []):
@@ -200,6 +220,28 @@ class LossPanel(common.LivePanel):
         elif kind == "epoch":
             self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
             self.changed()
+
+    def set_segments(self, segments: list) -> None:
+        """A vertical marker at each edit of the run (where a segment with an
+        edited network began); hovering it shows what the edit kept."""
+        for w in (self.loss_widget, self.metric_widget):
+            plot = w.getPlotItem()
+            for line in self.markers:
+                if line in plot.items:
+                    plot.removeItem(line)
+        self.markers = []
+        for seg in segments[1:]:
+            text = segment_text(seg)
+            for w in (self.loss_widget, self.metric_widget):
+                line = pg.InfiniteLine(pos=float(seg.get("start_epoch") or 0), angle=90,
+                                       movable=False,
+                                       pen=pg.mkPen(common.muted(), width=1, style=Qt.DashLine),
+                                       label=f"edit {seg.get('index', '')}",
+                                       labelOpts={"position": 0.95, "color": common.muted()})
+                line.setToolTip(text)
+                line.setAcceptHoverEvents(True)
+                w.getPlotItem().addItem(line, ignoreBounds=True)
+                self.markers.append(line)
 
     def set_epochs(self, epochs: int) -> None:
         """Fix the x axis to the whole run (its ticks are not redrawn with every batch)."""

@@ -1,0 +1,573 @@
+"""The Experiments panel (a dock of the main window).
+
+Top: the search space (one row per swept setting: its name and its
+distribution as JSON, edited in place; every change is an undo step on the
+document's ``experiments`` section) and the study's settings. Start makes
+an Optuna study from the document as it is now and runs it in worker
+processes (``neurocanvas sweep-worker``), so the editor stays responsive;
+Stop interrupts them (the trial in progress is failed, finished ones are
+kept) and Resume continues the same study. The panel polls the study's
+storage and shows every trial as it finishes: the results table, the Pareto
+scatter and the parallel coordinates. Selecting a trial shows its network
+diff against the document; "Apply this trial" writes its values into the
+document as one undo step.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, QProcessEnvironment, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from gui.experiments.plots import ParallelCoordinates, ParetoPlot, TrialCurves
+from gui.experiments.results import ResultsTable
+
+POLL_MS = 1000
+
+
+def _v(value) -> str:
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
+def describe_diff(diff: dict, settings: list | None = None) -> str:
+    """A trial against the document, in words: its network diff
+    (``diff_networks``) and its training settings diff (``diff_settings``)."""
+    lines = []
+    for change in diff.get("changed", []):
+        for param, ab in (change.get("params") or {}).items():
+            lines.append(f"{change['node']}.{param}: {_v(ab['a'])} → {_v(ab['b'])}")
+    for row in settings or []:
+        lines.append(f"{row['key']}: {_v(row['a'])} → {_v(row['b'])}")
+    counts = diff.get("params") or {}
+    if counts.get("a") is not None and counts.get("b") is not None:
+        lines.append(f"parameters: {counts['a']:,} → {counts['b']:,}")
+    return "\n".join(lines) or "Same as the document."
+
+
+class SpaceEditor(QTableWidget):
+    """The space, one row per setting: name | distribution (JSON)."""
+
+    edited = Signal(dict)  # the whole space, after a user edit
+
+    def __init__(self, parent=None):
+        super().__init__(0, 2, parent)
+        self.setObjectName("experiment-space")
+        self.setHorizontalHeaderLabels(["setting", "distribution"])
+        self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.verticalHeader().hide()
+        self._loading = False
+        self.itemChanged.connect(self._changed)
+
+    def set_space(self, space: dict) -> None:
+        self._loading = True
+        self.setRowCount(len(space))
+        for r, (name, spec) in enumerate(space.items()):
+            self.setItem(r, 0, QTableWidgetItem(name))
+            self.setItem(r, 1, QTableWidgetItem(json.dumps(spec)))
+        self._loading = False
+
+    def space_text(self) -> list[tuple[str, str]]:
+        out = []
+        for r in range(self.rowCount()):
+            a, b = self.item(r, 0), self.item(r, 1)
+            name, spec = (a.text().strip() if a else ""), (b.text().strip() if b else "")
+            if name or spec:
+                out.append((name, spec))
+        return out
+
+    def _changed(self, _item) -> None:
+        if self._loading:
+            return
+        space = {}
+        for name, text in self.space_text():
+            try:
+                space[name] = json.loads(text) if text else None
+            except ValueError:
+                space[name] = text  # parse_space says what is wrong
+        self.edited.emit(space)
+
+
+class ExperimentsPanel(QWidget):
+    """See the module docstring. ``window`` is the main window."""
+
+    summary_changed = Signal(dict)
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent)
+        self.window = window
+        self.doc = None
+        self.storage: str | None = None
+        self.study_name: str | None = None
+        self.summary: dict = {}
+        self.processes: list[QProcess] = []
+        self.space_editor = SpaceEditor()
+        self.space_editor.edited.connect(self._space_edited)
+        add = QPushButton("Add setting")
+        add.clicked.connect(self.add_row)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(self.remove_row)
+        self.objective = QLineEdit("val_accuracy:max")
+        self.objective.setToolTip("METRIC:max|min[,…]; costs: params, macs, train_time")
+        self.constraint = QLineEdit()
+        self.constraint.setPlaceholderText("e.g. params<=100000")
+        self.trials = QSpinBox()
+        self.trials.setRange(1, 10000)
+        self.trials.setValue(10)
+        self.epochs = QSpinBox()
+        self.epochs.setRange(0, 10000)
+        self.epochs.setSpecialValueText("document's")
+        self.parallel = QSpinBox()
+        self.parallel.setRange(1, 64)
+        self.sampler = QComboBox()
+        self.sampler.addItems(["tpe", "random", "grid", "cmaes", "nsga2"])
+        self.pruner = QComboBox()
+        self.pruner.addItems(["median", "hyperband", "none"])
+        self.start_button = QPushButton("Start")
+        self.start_button.clicked.connect(self.start)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.clicked.connect(self.stop)
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.clicked.connect(self.resume)
+        self.study_box = QComboBox()
+        self.study_box.setObjectName("experiment-studies")
+        self.study_box.setToolTip("The studies of this document (in its runs folder)")
+        self.study_box.setMinimumContentsLength(18)
+        self.study_box.setPlaceholderText("choose a study")
+        self.study_box.currentTextChanged.connect(self._study_chosen)
+        self.status = QLabel("No study yet.")
+        self.status.setWordWrap(True)
+        self.status.setObjectName("experiment-status")
+
+        self.results = ResultsTable()
+        self.results.trial_selected.connect(self.show_trial)
+        self.pareto = ParetoPlot()
+        self.pareto.hovered.connect(self._hovered)
+        self.coordinates = ParallelCoordinates()
+        self.curves = TrialCurves()
+        self.diff = QPlainTextEdit()
+        self.diff.setReadOnly(True)
+        self.diff.setObjectName("experiment-diff")
+        self.apply_button = QPushButton("Apply this trial")
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply_selected)
+        self.hover_label = QLabel()
+
+        settings = QFormLayout()
+        settings.addRow("objective", self.objective)
+        settings.addRow("constraint", self.constraint)
+        settings.addRow("trials", self.trials)
+        settings.addRow("epochs", self.epochs)
+        settings.addRow("parallel", self.parallel)
+        settings.addRow("sampler", self.sampler)
+        settings.addRow("pruner", self.pruner)
+        space_box = QVBoxLayout()
+        space_box.addWidget(self.space_editor)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        space_box.addLayout(row)
+        top = QHBoxLayout()
+        top.addLayout(space_box, 3)
+        top.addLayout(settings, 2)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("study"))
+        controls.addWidget(self.study_box)
+        for b in (self.start_button, self.stop_button, self.resume_button):
+            controls.addWidget(b)
+        controls.addWidget(self.status, 1)
+        self.pareto_x = QComboBox()
+        self.pareto_x.addItems(["(objective)", "params", "macs", "train_time"])
+        self.pareto_x.setToolTip("The cost on the Pareto plot's horizontal axis")
+        self.pareto_x.currentTextChanged.connect(lambda _t: self._show_pareto())
+        pareto_page = QWidget()
+        pbox = QVBoxLayout(pareto_page)
+        pbox.setContentsMargins(0, 0, 0, 0)
+        prow = QHBoxLayout()
+        prow.addWidget(QLabel("against"))
+        prow.addWidget(self.pareto_x)
+        prow.addStretch(1)
+        pbox.addLayout(prow)
+        pbox.addWidget(self.pareto, 1)
+        tabs = QTabWidget()
+        tabs.addTab(pareto_page, "Pareto")
+        tabs.addTab(self.coordinates, "Parallel coordinates")
+        tabs.addTab(self.curves, "Trial curves")
+        detail = QWidget()
+        dbox = QVBoxLayout(detail)
+        dbox.setContentsMargins(0, 0, 0, 0)
+        dbox.addWidget(self.diff)
+        dbox.addWidget(self.apply_button)
+        dbox.addWidget(self.hover_label)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.results)
+        split.addWidget(tabs)
+        split.addWidget(detail)
+        split.setSizes([500, 350, 220])
+        head = QWidget()
+        hbox = QVBoxLayout(head)
+        hbox.setContentsMargins(0, 0, 0, 0)
+        hbox.addLayout(top)
+        hbox.addLayout(controls)
+        body = QSplitter(Qt.Vertical)
+        body.addWidget(head)
+        body.addWidget(split)
+        body.setStretchFactor(1, 1)
+        body.setSizes([150, 350])
+        self.space_editor.setMinimumHeight(60)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(body)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll)
+        self._update_buttons()
+
+    # ------------------------------------------------------------ document --
+    def set_document(self, doc) -> None:
+        if self.doc is not None:
+            self.doc.undo_stack.indexChanged.disconnect(self._reload_space)
+        self.doc = doc
+        doc.undo_stack.indexChanged.connect(self._reload_space)
+        self._reload_space()
+        self.list_studies()
+
+    def document_storage(self) -> str | None:
+        """The journal of the document's studies (saved documents only)."""
+        from engine.experiments.study import default_storage
+        from engine.training.runs import runs_folder
+
+        if self.doc is None or self.doc.path is None:
+            return None
+        return default_storage(runs_folder(self.doc.path))
+
+    def list_studies(self) -> list[str]:
+        """Fill the study list from the document's journal (restarts find their studies)."""
+        from engine.experiments.study import open_storage
+
+        storage = self.document_storage()
+        names: list[str] = []
+        if storage is not None and Path(storage).exists():
+            import optuna
+
+            try:
+                names = sorted(optuna.get_all_study_names(open_storage(storage)))
+            except Exception as exc:  # a damaged journal: say so, keep the panel usable
+                self.status.setText(f"Cannot read the studies in {storage}: {exc}")
+        if self.study_name and self.storage == storage and self.study_name not in names:
+            names.append(self.study_name)
+        self.study_box.blockSignals(True)
+        self.study_box.clear()
+        self.study_box.addItems(names)
+        self.study_box.setCurrentIndex(names.index(self.study_name) if self.study_name in names
+                                       else -1)
+        self.study_box.blockSignals(False)
+        return names
+
+    def _study_chosen(self, name: str) -> None:
+        storage = self.document_storage()
+        if name and storage is not None and name != self.study_name and not self.running:
+            self.show_study(storage, name)
+
+    def section(self) -> dict:
+        raw = self.doc.network.extra.get("experiments") if self.doc else None
+        return dict(raw) if isinstance(raw, dict) else {}
+
+    def _reload_space(self, *_args) -> None:
+        section = self.section()
+        self.space_editor.set_space(dict(section.get("space") or {}))
+        if section.get("objective"):
+            self.objective.setText(str(section["objective"]))
+
+    def add_row(self) -> None:
+        r = self.space_editor.rowCount()
+        self.space_editor.insertRow(r)
+        self.space_editor.editItem(self.space_editor.item(r, 0) or QTableWidgetItem())
+
+    def remove_row(self) -> None:
+        r = self.space_editor.currentRow()
+        if r < 0:
+            return
+        space = dict(self.section().get("space") or {})
+        item = self.space_editor.item(r, 0)
+        space.pop(item.text() if item else "", None)
+        self.space_editor.removeRow(r)
+        self._space_edited(space)
+
+    def _space_edited(self, space: dict) -> None:
+        from engine.errors import NeuroCanvasError
+        from engine.experiments.space import check_space, parse_space, space_to_dict
+        from gui.experiments.commands import SetSpaceCommand
+
+        if any(not name for name in space) or any(v is None for v in space.values()):
+            return  # a row still being written
+        try:
+            dims = parse_space(space) if space else []
+            check_space(self.doc.network, dims)
+        except NeuroCanvasError as exc:
+            self.status.setText(f"Space not changed: {exc.message} {exc.hint}".strip())
+            return
+        section = self.section()
+        section["space"] = space_to_dict(dims)
+        self.doc.push(SetSpaceCommand(self.doc, section))
+        self.status.setText(f"{len(dims)} setting(s) swept.")
+
+    # --------------------------------------------------------------- study --
+    def config(self):
+        """The sweep settings from the document and the panel."""
+        from engine.experiments.space import parse_space, space_to_dict
+        from engine.experiments.study import SweepConfig
+        from engine.training.runs import runs_folder
+
+        section = self.section()
+        dims = parse_space(section.get("space") or {})
+        if self.doc.path is not None:
+            runs_root = runs_folder(self.doc.path)
+        else:
+            from gui.training.controller import scratch_runs_folder
+
+            runs_root = scratch_runs_folder(self.doc)
+        objectives = [o.strip() for o in self.objective.text().split(",") if o.strip()]
+        constraints = [c.strip() for c in self.constraint.text().split(",") if c.strip()]
+        config = SweepConfig(network=self.doc.network.to_dict(), space=space_to_dict(dims),
+                             document=str(self.doc.path) if self.doc.path else None,
+                             runs_root=str(Path(runs_root).resolve()), objectives=objectives,
+                             constraints=constraints, sampler=self.sampler.currentText(),
+                             pruner=self.pruner.currentText(),
+                             epochs=self.epochs.value() or None, trials=self.trials.value())
+        config.check()
+        return config
+
+    def start(self) -> bool:
+        """Make a new study of the document as it is now and run it."""
+        from engine.errors import NeuroCanvasError
+        from engine.experiments.study import create_study, default_storage
+
+        if self.running:
+            return False
+        try:
+            config = self.config()
+            storage = default_storage(config.runs_root)
+            name = f"{self.doc.network.name}-{time.strftime('%Y%m%d-%H%M%S')}"
+            create_study(config, storage, name)
+        except NeuroCanvasError as exc:
+            self.status.setText(f"Cannot start: {exc.message} {exc.hint}".strip())
+            return False
+        self.show_study(storage, name)
+        self.list_studies()
+        self._launch()
+        return True
+
+    def resume(self) -> bool:
+        if self.running or self.study_name is None:
+            return False
+        self._launch()
+        return True
+
+    def _launch(self) -> None:
+        from engine.experiments.study import finished_count, load_study
+        from engine.experiments.trials import worker_command, worker_env
+
+        study, config = load_study(self.storage, self.study_name)
+        if self.trials.value() > config.trials:  # Resume with more trials extends the study
+            config.trials = self.trials.value()
+            study.set_user_attr("neurocanvas", config.to_dict())
+        remaining = max(0, config.trials - finished_count(study))
+        if remaining == 0:
+            self.status.setText(f"{self.study_name} has all its {config.trials} trials; "
+                                "raise 'trials' and Resume to run more.")
+            return
+        k = max(1, min(self.parallel.value(), remaining))
+        shares = [remaining // k + (1 if i < remaining % k else 0) for i in range(k)]
+        env = QProcessEnvironment()
+        for key, value in worker_env().items():
+            env.insert(key, value)
+        for i, share in enumerate(shares):
+            if share <= 0:
+                continue
+            cmd = worker_command(self.storage, self.study_name, share, i)
+            proc = QProcess(self)
+            proc.setProcessEnvironment(env)
+            proc.setProcessChannelMode(QProcess.MergedChannels)
+            proc.readyRead.connect(lambda p=proc: self._read(p))
+            proc.finished.connect(lambda *_a: self._worker_done())
+            proc.start(cmd[0], cmd[1:])
+            self.processes.append(proc)
+        self.status.setText(f"Running {self.study_name}: {remaining} trial(s) to go.")
+        self.timer.start()
+        self._update_buttons()
+
+    def _read(self, proc: QProcess) -> None:
+        text = bytes(proc.readAll()).decode("utf-8", "replace")
+        for line in text.splitlines():
+            if line.startswith("[") and "] trial" in line:
+                self.status.setText(line.split("] ", 1)[1])
+
+    def _worker_done(self) -> None:
+        if not self.running:
+            self.poll()
+            self.timer.stop()
+            done = sum(1 for t in self.summary.get("trials", []) if t["state"] != "running")
+            self.status.setText(f"{self.study_name}: {done} trial(s) finished.")
+            self._update_buttons()
+
+    @property
+    def running(self) -> bool:
+        return any(p.state() != QProcess.NotRunning for p in self.processes)
+
+    def stop(self) -> None:
+        """Interrupt the workers: the trial in progress ends as failed, finished
+        trials stay; Resume continues the study."""
+        for p in self.processes:
+            pid = p.processId()
+            if p.state() != QProcess.NotRunning and pid:
+                try:
+                    os.kill(pid, signal.SIGINT)
+                except OSError:
+                    p.kill()
+        self.status.setText("Stopping after the current batch…")
+
+    def show_study(self, storage: str, name: str) -> None:
+        """Show (and follow) study ``name`` of ``storage``."""
+        self.storage, self.study_name = storage, name
+        self.processes = [p for p in self.processes if p.state() != QProcess.NotRunning]
+        summary = self.poll()
+        if summary and not self.running:
+            states = [t["state"] for t in summary["trials"]]
+            counts = ", ".join(f"{states.count(s)} {s}" for s in dict.fromkeys(states))
+            self.status.setText(f"{name}: {counts or 'no trials yet'}.")
+        self._update_buttons()
+
+    def poll(self) -> dict:
+        """Read the study and refresh the table and plots."""
+        from engine.errors import NeuroCanvasError
+        from engine.experiments.study import load_study, study_summary
+
+        if self.study_name is None:
+            return {}
+        try:
+            study, config = load_study(self.storage, self.study_name)
+            summary = study_summary(study, self.storage)
+        except NeuroCanvasError as exc:
+            self.status.setText(exc.message)
+            return {}
+        summary["space"] = config.space
+        if summary != self.summary:
+            self.summary = summary
+            self.results.show_summary(summary)
+            self._show_pareto()
+            self.coordinates.show_summary(summary, config.space)
+            self.summary_changed.emit(summary)
+        return summary
+
+    def _show_pareto(self) -> None:
+        if self.summary:
+            self.pareto.show_summary(self.summary, self.pareto_x.currentText())
+
+    def _update_buttons(self) -> None:
+        running = self.running
+        self.start_button.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+        self.resume_button.setEnabled(not running and self.study_name is not None)
+
+    # -------------------------------------------------------------- trials --
+    def trial(self, number: int) -> dict | None:
+        return next((t for t in self.summary.get("trials", []) if t["number"] == number), None)
+
+    def _hovered(self, number: int) -> None:
+        self.hover_label.setText(self.pareto.labels.get(number, f"trial {number}"))
+
+    def show_trial(self, number: int) -> None:
+        """Show trial ``number``'s diff against the document."""
+        from engine.errors import NeuroCanvasError
+        from engine.experiments.apply import trial_network
+        from engine.training.runs import diff_networks, diff_settings
+
+        t = self.trial(number)
+        if t is None or self.doc is None:
+            return
+        try:
+            other = trial_network(self.doc.network, t["params"])
+            net = self.doc.network
+            settings = diff_settings({"training": net.extra.get("training") or {}},
+                                     {"training": other.extra.get("training") or {}})
+            text = describe_diff(diff_networks(net, other), settings)
+        except NeuroCanvasError as exc:
+            text = f"Cannot apply to the document: {exc.message}"
+        self.curves.show_history(_run_history(t.get("run_dir")))
+        head = f"Trial {number} ({t['state']})"
+        if t.get("reason"):
+            head += f": {t['reason']}"
+        self.diff.setPlainText(f"{head}\n{text}")
+        self.apply_button.setEnabled(bool(t["params"]))
+
+    def apply_selected(self) -> bool:
+        n = self.results.selected_trial()
+        return self.apply_trial(n) if n is not None else False
+
+    def apply_trial(self, number: int) -> bool:
+        """Write trial ``number``'s values into the document (one undo step)."""
+        from engine.errors import NeuroCanvasError
+        from gui.experiments.commands import ApplyTrialCommand
+
+        t = self.trial(number)
+        if t is None:
+            return False
+        try:
+            self.doc.push(ApplyTrialCommand(self.doc, number, t["params"]))
+        except NeuroCanvasError as exc:
+            self.status.setText(f"Not applied: {exc.message}")
+            return False
+        self.status.setText(f"Applied trial {number}; undo with Ctrl+Z.")
+        self.show_trial(number)
+        return True
+
+    def shutdown(self) -> None:
+        """Stop polling and interrupt workers (the window is closing)."""
+        self.timer.stop()
+        self.stop()
+        for p in self.processes:
+            if not p.waitForFinished(5000):
+                p.kill()
+                p.waitForFinished(2000)
+
+
+def _run_history(run_dir) -> dict:
+    """The per-epoch metrics of a trial's run (empty when it has none)."""
+    from engine.errors import NeuroCanvasError
+    from engine.training.runs import load_run
+
+    if not run_dir:
+        return {}
+    try:
+        return load_run(run_dir).history()
+    except (NeuroCanvasError, OSError, ValueError):
+        return {}
+
+
+def install_experiments(window) -> ExperimentsPanel:
+    """Add the Experiments dock to ``window`` (once) and return its panel."""
+    from PySide6.QtWidgets import QDockWidget
+
+    panel = getattr(window, "experiments", None)
+    if panel is not None:
+        return panel
+    panel = ExperimentsPanel(window)
+    dock = QDockWidget("Experiments", window)
+    dock.setObjectName("experiments")
+    dock.setWidget(panel)
+    window.addDockWidget(Qt.BottomDockWidgetArea, dock)
+    summary = getattr(window, "summary_dock", None)
+    if summary is not None:  # a tab beside the summary: the table and plots get the width
+        window.tabifyDockWidget(summary, dock)
+    window.experiments, window.experiments_dock = panel, dock
+    panel.set_document(window.doc)
+    return panel

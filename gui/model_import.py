@@ -1,0 +1,128 @@
+"""Import a Keras model (a ``.keras``/``.h5`` file or a ``keras.applications``
+architecture) on a worker thread while a progress dialog says what is happening.
+
+TensorFlow loads first (through the window's TensorFlowLoader, which quiets
+its start-up lines), then :mod:`engine.keras_import` reads the model in
+Keras's safe mode on a worker thread. The result comes back on the GUI thread
+as a :class:`~gui.document.Document` (weights attached), or as a refusal
+shown in a dialog that names the layer and why, never a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog
+
+MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
+
+
+def is_model_file(path) -> bool:
+    return Path(str(path)).suffix.lower() in MODEL_SUFFIXES
+
+
+class ModelImport(QObject):
+    """``ModelImport(window, source).start()``; ``finished`` carries the new
+    Document, or None when it was refused or cancelled."""
+
+    finished = Signal(object)
+
+    def __init__(self, window, source: str, *, weights=None, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.source = str(source)
+        self.application = not is_model_file(self.source)
+        self.app_weights = weights  # keras.applications: "imagenet" from Keras's cache, or None
+        self.cancelled = False
+        self.error = ""
+        self.notes: list[str] = []
+        self.progress: QProgressDialog | None = None
+
+    @property
+    def label(self) -> str:
+        return self.source if self.application else Path(self.source).name
+
+    def start(self) -> None:
+        self.progress = QProgressDialog(f"Loading TensorFlow to import {self.label}…", "Cancel",
+                                        0, 0, self.window)
+        self.progress.setWindowTitle("Importing")
+        self.progress.setWindowModality(Qt.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+        loader = self.window.tensorflow
+        loader.failed.connect(self._tensorflow_failed)
+        if loader.state == "failed":
+            self._tensorflow_failed(loader.error)
+            return
+        loader.when_ready(self._read)
+
+    def _read(self) -> None:
+        if self.cancelled:
+            return
+        from gui.training.worker import Worker
+
+        if self.progress is not None:
+            self.progress.setLabelText(f"Reading {self.label} and converting its layers…")
+        source, application, app_weights = self.source, self.application, self.app_weights
+
+        def work():
+            from engine import keras_import
+
+            if application:
+                return keras_import.import_application(source, weights=app_weights)
+            return keras_import.import_file(source)
+
+        self._worker = Worker(self)
+        self._worker.run(work, self._done)
+
+    def _done(self, result, error: str) -> None:
+        self._close_progress()
+        if self.cancelled:
+            return
+        if error:
+            self._refuse(error)
+            return
+        from collections import Counter
+
+        from gui.document import Document
+
+        kept = Counter(g.class_name for g in result.generic)
+        self.notes = [f"{name} ×{n} kept as a generic Keras layer" for name, n in sorted(kept.items())]
+        self.notes += list(result.notes)
+        origin = self.source if self.application else str(Path(self.source).resolve())
+        self.finished.emit(Document(result.network, None, origin={"import": origin}))
+
+    def _tensorflow_failed(self, message: str) -> None:
+        self._close_progress()
+        if not self.cancelled:
+            self._refuse(f"TensorFlow could not be loaded, so {self.label} cannot be imported: {message}")
+
+    def _refuse(self, message: str) -> None:
+        self.cancelled = True  # one answer only
+        self.error = message
+        self.window.show_error(f"Cannot import {self.label}", message)
+        self.finished.emit(None)
+
+    def _cancel(self) -> None:
+        self.cancelled = True
+        self._close_progress()
+        self.window.notify(f"Import of {self.label} cancelled")
+        self.finished.emit(None)
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            try:
+                self.progress.canceled.disconnect(self._cancel)
+            except (RuntimeError, TypeError):
+                pass
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        try:
+            self.window.tensorflow.failed.disconnect(self._tensorflow_failed)
+        except (RuntimeError, TypeError):
+            pass
