@@ -847,14 +847,11 @@ def _template(keras, value, tensors):
         except Exception:
             return None
         dtype = str(array.dtype)
-        if dtype not in ARRAY_DTYPES or array.size > MAX_ARRAY_SIZE or \
-                (array.dtype.kind == "f" and not np.isfinite(array).all()):
+        if dtype not in ARRAY_DTYPES or array.size > MAX_ARRAY_SIZE:
             return None
         return {"array": array.tolist(), "dtype": dtype}
     value = _jsonable(value)
     if value is None or isinstance(value, (bool, int, float, str)):
-        if isinstance(value, float) and not math.isfinite(value):
-            return None
         return value
     return None
 

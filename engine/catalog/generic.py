@@ -228,7 +228,7 @@ def _generic_build(keras, kwargs, name):
 #   {"ellipsis": true}             x[..., 0]
 #   {"tuple": [...]}               a tuple (an index such as x[:, 0] is the tuple (slice, 0))
 #   {"array": [...], "dtype": t}   a constant tensor (the mean subtracted by preprocess_input)
-# Nothing else is accepted, so a document never names code to run.
+# Other values are plain JSON data; none of it names code to run.
 ARRAY_DTYPES = ("float16", "bfloat16", "float32", "float64", "int8", "int16", "int32", "int64",
                 "uint8", "bool")
 MAX_ARRAY_SIZE = 1 << 16
@@ -246,9 +246,8 @@ def _check_array(value, depth=0):
             _check_array(v, depth + 1)
     elif isinstance(value, bool):
         return
-    elif not _is_number(value) or (isinstance(value, float) and value != value) \
-            or value in (float("inf"), float("-inf")):
-        raise ValueError("an array holds only finite numbers")
+    elif not _is_number(value):
+        raise ValueError("an array holds only numbers")
 
 
 def check_template(value, n_inputs=None, depth=0) -> None:
@@ -258,9 +257,7 @@ def check_template(value, n_inputs=None, depth=0) -> None:
     if value is None or isinstance(value, (bool, str)):
         return
     if _is_number(value):
-        if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
-            raise ValueError("call arguments hold only finite numbers")
-        return
+        return  # non-finite numbers too: the file format and the Python export write them
     if isinstance(value, list):
         for v in value:
             check_template(v, n_inputs, depth + 1)
@@ -293,8 +290,9 @@ def check_template(value, n_inputs=None, depth=0) -> None:
         _check_array(value["array"])
         if _array_size(value["array"]) > MAX_ARRAY_SIZE:
             raise ValueError(f"a constant array holds at most {MAX_ARRAY_SIZE} numbers")
-    else:
-        raise ValueError(f"unknown call argument object with keys {sorted(keys)}")
+    else:  # any other object is a plain dict argument
+        for v in value.values():
+            check_template(v, n_inputs, depth + 1)
 
 
 def _array_size(value) -> int:
