@@ -305,13 +305,13 @@ def test_state_ports_are_checked_like_any_port():
     net.disconnect(c_edge.src, c_edge.dst, c_edge.src_port, c_edge.dst_port)
     report = net.analyze()
     assert not report.valid
-    assert any(d.code == "initial_state" and "1 of its 2 initial states" in d.message
+    assert any(d.code == "arity" and "1 of its 2 initial states" in d.message
                for d in report.errors)
     # a state of the wrong size names the port and the units
     net.set_params("encoder", {"units": 6, "return_state": True})
     net.connect("encoder", "decoder", 2, 2)
     report = net.analyze()
-    assert any(d.code == "initial_state" and "initial_state_h" in d.message
+    assert any(d.code == "port" and "initial_state_h" in d.message
                and "units=4" in d.message for d in report.errors)
 
 

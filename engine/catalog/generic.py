@@ -105,13 +105,13 @@ def _getitem_shape(p, shapes):
         else:
             return None  # advanced indexing: leave it to Keras
     if sum(k == "ellipsis" for k, _ in kinds) > 1:
-        raise ShapeError("An index can hold only one ellipsis (...).", code="getitem")
+        raise ShapeError("An index can hold only one ellipsis (...).", code="generic_shape")
     shape = list(shapes[0])
     consuming = sum(k in ("int", "slice") for k, _ in kinds)
     if consuming > len(shape):
         raise ShapeError(f"The index takes {consuming} axes but the input {fmt(tuple(shape))} has "
                          f"{len(shape)}.", "Remove an index, or give the input more axes.",
-                         code="getitem")
+                         code="generic_shape")
     expanded = []
     for k, v in kinds:
         if k == "ellipsis":
@@ -130,7 +130,7 @@ def _getitem_shape(p, shapes):
         if k == "int":
             if dim is not None and not -dim <= v < dim:
                 raise ShapeError(f"Index {v} is out of range for an axis of size {dim}.",
-                                 "Pick an index inside the axis.", code="getitem")
+                                 "Pick an index inside the axis.", code="generic_shape")
         else:
             out.append(None if dim is None else len(range(*v.indices(dim))))
     return tuple(out)

@@ -217,7 +217,7 @@ def check_initial_states(who: str, type_name: str, p: dict, shapes) -> None:
         raise ShapeError(
             f"{who} gets {len(states)} of its {len(names)} initial states ({', '.join(names)}): "
             "a recurrent layer starts from all of its states or from none.",
-            f"Connect {' and '.join(names)}, or disconnect them all.", code="initial_state")
+            f"Connect {' and '.join(names)}, or disconnect them all.", code="arity")
     batch = shapes[0][0] if shapes[0] else None
     for name, shape in zip(names, states):
         if len(shape) != 2 or shape[-1] != p["units"] or \
@@ -226,7 +226,7 @@ def check_initial_states(who: str, type_name: str, p: dict, shapes) -> None:
                 f"{who}'s {name} must be (batch, {p['units']}) to match units={p['units']}, "
                 f"but receives {fmt(shape)}.",
                 "Connect a state output of a recurrent layer with the same units, or change units.",
-                code="initial_state")
+                code="port")
 
 
 def _rnn_call(layer, tensors, p):
