@@ -7,6 +7,7 @@ convolutions, keyword arguments otherwise), then ``keras.Model(...)``.
 
 from __future__ import annotations
 
+import builtins
 import keyword
 import re
 
@@ -86,7 +87,10 @@ def variable_name(name: str, taken: set) -> str:
     var = re.sub(r"[^0-9A-Za-z_]", "_", name)
     if not var or var[0].isdigit():
         var = "x_" + var
-    if keyword.iskeyword(var) or var in {"keras", "layers", "model", "inputs", "outputs"}:
+    if var.startswith("__"):  # never a dunder such as __name__ or __builtins__
+        var = "x" + var
+    if (keyword.iskeyword(var) or var in {"keras", "layers", "model", "inputs", "outputs"}
+            or var in vars(builtins)):  # nor a builtin the script might need
         var += "_"
     base, i = var, 1
     while var in taken:
