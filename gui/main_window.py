@@ -447,6 +447,9 @@ class MainWindow(QMainWindow):
             return
         if self.maybe_save():
             self.journal.closed()
+            experiments = getattr(self, "experiments", None)
+            if experiments is not None:
+                experiments.shutdown()  # its sweep workers end with the window
             event.accept()
         else:
             event.ignore()

@@ -208,9 +208,9 @@ def load_study(storage_url: str, name: str, worker: int = 0, storage=None):
     return study, config
 
 
-def fail_abandoned(study) -> list[int]:
-    """Fail the trials left running by a process of this host that is gone.
-    Returns their numbers."""
+def fail_abandoned(study, reason: str = ABANDONED) -> list[int]:
+    """Fail the trials left running by a process of this host that is gone,
+    with ``reason``. Returns their numbers."""
     from optuna.trial import TrialState
 
     from engine.training.runs import _process_alive
@@ -221,7 +221,7 @@ def fail_abandoned(study) -> list[int]:
         pid = t.user_attrs.get("pid")
         if t.user_attrs.get("host") == host and isinstance(pid, int) and pid != os.getpid() \
                 and not _process_alive(pid):
-            study._storage.set_trial_user_attr(t._trial_id, "reason", ABANDONED)
+            study._storage.set_trial_user_attr(t._trial_id, "reason", reason)
             study._storage.set_trial_state_values(t._trial_id, TrialState.FAIL)
             out.append(t.number)
     return out

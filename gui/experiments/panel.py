@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 from gui.experiments.plots import ParallelCoordinates, ParetoPlot, TrialCurves
 from gui.experiments.results import ResultsTable
 
+STOP_GRACE_MS = 15_000  # Stop interrupts the workers; one still running after this is killed
+
 POLL_MS = 1000
 
 
@@ -229,6 +231,11 @@ class ExperimentsPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        self._stopping = False
+        self._stop_timer = QTimer(self)
+        self._stop_timer.setSingleShot(True)
+        self._stop_timer.setInterval(STOP_GRACE_MS)
+        self._stop_timer.timeout.connect(self._kill_stragglers)
         self._update_buttons()
 
     # ------------------------------------------------------------ document --
@@ -397,22 +404,35 @@ class ExperimentsPanel(QWidget):
             proc = QProcess(self)
             proc.setProcessEnvironment(env)
             proc.setProcessChannelMode(QProcess.MergedChannels)
-            proc.readyRead.connect(lambda p=proc: self._read(p))
-            proc.finished.connect(lambda *_a: self._worker_done())
+            # bound methods, not lambdas: Qt drops them with the panel, so a worker
+            # ending while the window is destroyed never calls into a dead panel
+            proc.readyRead.connect(self._read_workers)
+            proc.finished.connect(self._worker_done)
             proc.start(cmd[0], cmd[1:])
             self.processes.append(proc)
         self.status.setText(f"Running {self.study_name}: {remaining} trial(s) to go.")
         self.timer.start()
         self._update_buttons()
 
-    def _read(self, proc: QProcess) -> None:
-        text = bytes(proc.readAll()).decode("utf-8", "replace")
-        for line in text.splitlines():
-            if line.startswith("[") and "] trial" in line:
-                self.status.setText(line.split("] ", 1)[1])
+    def _read_workers(self) -> None:
+        for proc in self._live_processes():
+            text = bytes(proc.readAll()).decode("utf-8", "replace")
+            for line in text.splitlines():
+                if line.startswith("[") and "] trial" in line:
+                    self.status.setText(line.split("] ", 1)[1])
 
-    def _worker_done(self) -> None:
+    def _live_processes(self) -> list[QProcess]:
+        """The worker processes whose Qt objects still exist."""
+        import shiboken6
+
+        return [p for p in self.processes if shiboken6.isValid(p)]
+
+    def _worker_done(self, *_args) -> None:
         if not self.running:
+            self._stop_timer.stop()
+            if self._stopping:
+                self._stopping = False
+                self._fail_stopped()
             self.poll()
             self.timer.stop()
             done = sum(1 for t in self.summary.get("trials", []) if t["state"] != "running")
@@ -421,24 +441,46 @@ class ExperimentsPanel(QWidget):
 
     @property
     def running(self) -> bool:
-        return any(p.state() != QProcess.NotRunning for p in self.processes)
+        return any(p.state() != QProcess.NotRunning for p in self._live_processes())
 
     def stop(self) -> None:
         """Interrupt the workers: the trial in progress ends as failed, finished
         trials stay; Resume continues the study."""
-        for p in self.processes:
+        self._stopping = self.running
+        for p in self._live_processes():
             pid = p.processId()
             if p.state() != QProcess.NotRunning and pid:
                 try:
                     os.kill(pid, signal.SIGINT)
                 except OSError:
                     p.kill()
+        if self._stopping:
+            self._stop_timer.start()  # a worker that has not ended by then is killed
         self.status.setText("Stopping after the current batch…")
+
+    def _kill_stragglers(self) -> None:
+        for p in self._live_processes():
+            if p.state() != QProcess.NotRunning:
+                p.kill()
+
+    def _fail_stopped(self) -> None:
+        """Trials left running by workers that were stopped (or killed after the
+        grace period) end as failed, stopped by the user."""
+        from engine.errors import NeuroCanvasError
+        from engine.experiments.study import fail_abandoned, load_study
+        from engine.experiments.trials import STOPPED
+
+        try:
+            study, _config = load_study(self.storage, self.study_name)
+            fail_abandoned(study, reason=STOPPED)
+        except (NeuroCanvasError, OSError):
+            pass
+        self.poll()
 
     def show_study(self, storage: str, name: str) -> None:
         """Show (and follow) study ``name`` of ``storage``."""
         self.storage, self.study_name = storage, name
-        self.processes = [p for p in self.processes if p.state() != QProcess.NotRunning]
+        self.processes = [p for p in self._live_processes() if p.state() != QProcess.NotRunning]
         summary = self.poll()
         if summary and not self.running:
             states = [t["state"] for t in summary["trials"]]
@@ -534,7 +576,9 @@ class ExperimentsPanel(QWidget):
         """Stop polling and interrupt workers (the window is closing)."""
         self.timer.stop()
         self.stop()
-        for p in self.processes:
+        self._stop_timer.stop()
+        for p in self._live_processes():
+            p.finished.disconnect(self._worker_done)
             if not p.waitForFinished(5000):
                 p.kill()
                 p.waitForFinished(2000)

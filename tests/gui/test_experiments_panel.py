@@ -206,3 +206,32 @@ def test_stop_fails_the_running_trial_and_resume_goes_on_with_the_study(window, 
     panel.poll()
     assert [t["state"] for t in panel.summary["trials"]] == ["failed", "failed"]
     assert panel.summary["study"] == panel.study_name and panel.results.rowCount() == 2
+
+
+def test_a_worker_that_ignores_stop_is_killed_and_its_trial_is_marked_stopped(window, qtbot,
+                                                                              tmp_path, monkeypatch):
+    """Stop interrupts the workers; one that has not ended after the grace
+    period (here: its interrupt never arrives) is killed, and its trial ends as
+    failed, stopped by the user, rather than 'running' forever."""
+    import types
+
+    from engine.experiments.trials import STOPPED
+    from gui.experiments import panel as panel_module
+
+    _open_iris(window, tmp_path)
+    panel = window.show_experiments()
+    window.doc.network.extra["experiments"] = {"space": {"hidden.units": {"choice": [12, 16]}}}
+    panel._reload_space()
+    panel.trials.setValue(1)
+    panel.epochs.setValue(5000)
+    QTest.mouseClick(panel.start_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: (panel.trial(0) or {}).get("state") == "running"
+                    and bool(panel.trial(0).get("run_dir")), timeout=240_000)
+    # the interrupt is lost: the panel sends signal 0, which only probes the process
+    monkeypatch.setattr(panel_module, "signal", types.SimpleNamespace(SIGINT=0))
+    panel._stop_timer.setInterval(500)
+    QTest.mouseClick(panel.stop_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: not panel.running, timeout=60_000)
+    qtbot.waitUntil(lambda: (panel.trial(0) or {}).get("state") == "failed", timeout=30_000)
+    assert panel.trial(0)["reason"] == STOPPED
+    assert panel.resume_button.isEnabled()
