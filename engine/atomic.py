@@ -89,22 +89,9 @@ def atomic_path(path, suffix: str = ".tmp"):
 def atomic_file(path, mode: str = "w"):
     """Open a temporary file beside ``path`` (``"w"`` text in UTF-8, or ``"wb"``); on
     success it is fsynced and renamed over ``path``, on any failure removed."""
-    target = resolve_target(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise _named(exc, target) from None
-    try:
-        with os.fdopen(fd, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
+    with atomic_path(path) as tmp:
+        with open(tmp, mode, **({"encoding": "utf-8"} if "b" not in mode else {})) as fh:
             yield fh
-        _finish(tmp, target)
-    except BaseException as exc:
-        _discard(tmp)
-        if isinstance(exc, OSError):
-            raise _named(exc, target) from None
-        raise
 
 
 def write_atomic(path, data) -> None:
