@@ -69,6 +69,10 @@ from engine.training.run_lock import LOCK_FILE, RunLock, holder
 
 RUN_FORMAT = "neurocanvas-run/1"
 RUN_FILE = "run.json"
+# Room kept for the final record while a run is held: a disk that fills up
+# during the run still takes the last run.json once this file is removed.
+RESERVE_FILE = ".reserved-for-run-json"
+RESERVE_BYTES = 64 * 1024
 SNAPSHOT_FILE = "network.json"
 EPOCHS_FILE = "epoch_metrics.csv"
 BATCHES_FILE = "batch_metrics.csv"
@@ -293,6 +297,44 @@ def write_json_atomic(path, data) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _reserve_room(path: Path) -> None:
+    """Keep RESERVE_BYTES of the disk in ``path`` (best effort: a disk already
+    too full just keeps less)."""
+    try:
+        with open(path, "wb") as fh:
+            fh.write(b"\0" * RESERVE_BYTES)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError:
+        pass
+
+
+def _free_room(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def overwrite_json_in_place(path, data) -> bool:
+    """Rewrite the JSON file ``path`` in the bytes it already occupies (compact,
+    padded with spaces to its old size), for a disk too full for a temporary
+    copy. Nothing is written when the new text is longer than the old file.
+    Returns whether it was written."""
+    text = json.dumps(json_safe(data), separators=(",", ":"), allow_nan=False).encode("utf-8")
+    try:
+        with open(path, "r+b") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if len(text) + 1 > size:
+                return False
+            fh.write(text + b"\n" + b" " * (size - len(text) - 1))
+            fh.flush()
+            os.fsync(fh.fileno())
+        return True
+    except OSError:
+        return False
 
 
 def json_safe(value):
@@ -837,9 +879,11 @@ class RunRecorder:
         with self._lock:
             self.run_lock.run_dir = self.path
             self.run_lock.acquire()
+        _reserve_room(self.path / RESERVE_FILE)
 
     def release(self) -> None:
         """Give the run folder's lock up (the run ended)."""
+        _free_room(self.path / RESERVE_FILE)
         self.run_lock.release()
 
     # -- wiring
@@ -1038,10 +1082,13 @@ class RunRecorder:
             # One last try at the record (removing the failed file's temporary
             # copy may have freed the room); epochs_run stays that of the last
             # complete checkpoint.
+            _free_room(self.path / RESERVE_FILE)  # the room kept for this record
             try:
                 write_json_atomic(self.path / RUN_FILE, self.info)
             except OSError:
-                pass
+                # no room even for a temporary copy: rewrite the record in
+                # the space it already has, so it says why the run stopped
+                overwrite_json_in_place(self.path / RUN_FILE, self.info)
         self.release()
 
     # last.keras was saved at the end of the last epoch, also one cut short by

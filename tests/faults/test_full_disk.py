@@ -158,3 +158,25 @@ def test_a_disk_full_from_the_start_refuses_the_run_with_a_message(tmp_path, mon
         prepare_training(iris_net(), run_dir=tmp_path / "run")
     assert refused.value.message.startswith("Cannot record the run")
     assert holder(tmp_path / "run") is None   # nothing left holding the folder
+
+
+def test_the_final_record_fits_when_the_disk_is_full(tmp_path):
+    """A held run keeps room for its last run.json; without a temporary copy's
+    room the record is rewritten in the bytes it has, never half-written."""
+    from engine.training.runs import (RESERVE_BYTES, RESERVE_FILE, RunRecorder,
+                                      overwrite_json_in_place)
+
+    recorder = RunRecorder(tmp_path / "run", training={"epochs": 3})
+    reserve = tmp_path / "run" / RESERVE_FILE
+    assert reserve.stat().st_size == RESERVE_BYTES  # held: the room is kept
+    recorder.release()
+    assert not reserve.exists()                      # released: given back
+    record = tmp_path / "run" / "run.json"
+    info = json.loads(record.read_text())
+    size = record.stat().st_size
+    assert overwrite_json_in_place(record, dict(info, status="failed", reason="disk full"))
+    assert record.stat().st_size == size
+    assert json.loads(record.read_text())["status"] == "failed"
+    longer = dict(info, reason="x" * (2 * size))      # does not fit: left as it was
+    assert not overwrite_json_in_place(record, longer)
+    assert json.loads(record.read_text())["reason"] == "disk full"
