@@ -216,7 +216,15 @@ def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:
     return import_file(path, weights=weights, layout=layout).network
 
 
-def import_file(path, *, weights: bool = True, layout: bool = True) -> ImportResult:
+def import_file(path, *, weights: bool = True, layout: bool = True,
+                opaque_shapes=None) -> ImportResult:
+    """Like :func:`from_file`, with the notes. Custom layers whose class this process does
+    not have become opaque nodes (:mod:`engine.opaque`); ``opaque_shapes`` gives the output
+    shapes of those the file does not record."""
+    from engine.opaque import import_opaque_file, needs_opaque_import
+
+    if needs_opaque_import(path):
+        return import_opaque_file(path, weights=weights, layout=layout, opaque_shapes=opaque_shapes)
     model = load_keras_file(path)
     try:
         return import_model(model, weights=weights, name=model.name, layout=layout)
@@ -517,6 +525,11 @@ class _Importer:
     # -- one layer call ---------------------------------------------------
 
     def _layer(self, op, node, positional, style, tensor_kwargs, other_kwargs, group, trainable):
+        from engine.opaque import add_opaque_node, stand_in_info
+
+        if stand_in_info(op) is not None:  # a custom layer kept without its code
+            return add_opaque_node(self, op, node, positional, style, tensor_kwargs, other_kwargs,
+                                   group, trainable)
         keras = self.keras
         is_layer = isinstance(op, keras.layers.Layer)
         class_name = type(op).__name__
@@ -562,7 +575,7 @@ class _Importer:
     def _shared_call(self, op, node, positional, tensor_kwargs, other_kwargs, style, group):
         owner = self.net.nodes[self.owner[id(op)]]
         spec = owner.spec
-        if owner.type in GENERIC_TYPES:
+        if owner.type in GENERIC_TYPES or owner.type == "OpaqueLayer":
             if tensor_kwargs or style != owner.params.get("call_style", "single") \
                     or other_kwargs != (owner.params.get("call_kwargs") or {}):
                 raise KerasImportError(f"Layer {op.name!r} is called again in a different way "

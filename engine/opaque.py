@@ -1,0 +1,512 @@
+"""Custom layers as opaque nodes: import a ``.keras`` file whose layers include the
+project's own classes without their code.
+
+A layer whose class is not Keras's (a ``Patches`` layer of a vision transformer, a
+VAE's ``Sampling``) cannot be rebuilt from its config without running its module,
+which a file must never make us do. :func:`import_opaque_file` reads the archive's
+``config.json`` and ``model.weights.h5`` as data, and puts a stand-in of ours in
+place of each custom layer: the stand-in has the recorded input and output shapes,
+no code of the file, and Keras's safe mode loads the rest of the model as usual.
+The importer turns each stand-in into an ``OpaqueLayer`` node that keeps:
+
+- the layer's name, class, module and registered name, and its full config;
+- the input shapes it was called with and the output shapes Keras recorded (the
+  shapes of the tensors the next layers received, in the functional config, or
+  the next layer's ``build_config`` in a Sequential one); a layer whose output
+  feeds no other layer has no recorded output shape, and the person gives it
+  (``opaque_shapes={"name": [[None, 8]]}``, ``--opaque-shape name=None,8``);
+- its weights, as the arrays under its group in the weights file, in path order,
+  with their paths (``vars/0``, ``token_emb/vars/0``), so they go back to the
+  same variables when the class is there.
+
+Analysis treats the node like an imported generic layer: the shapes around it are
+checked against the recorded ones. Building it needs its class, which only a
+module the person trusted provides (:mod:`engine.trust`).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import math
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+from engine.keras_import import (
+    KerasImportError, _find_unsafe, _is_custom_module, _jsonable, import_model,
+)
+
+OPAQUE_TYPE = "OpaqueLayer"
+_MODEL_CLASSES = ("Functional", "Sequential", "Model")
+
+
+# ----------------------------------------------------------- reading --
+
+def read_archive(path) -> tuple[dict, bytes | None]:
+    """(config, weights file bytes) of a ``.keras`` archive, read as data."""
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            config = json.loads(zf.read("config.json"))
+            names = zf.namelist()
+            weights = zf.read("model.weights.h5") if "model.weights.h5" in names else None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise KerasImportError(f"{path}: cannot read the .keras archive ({exc}).") from None
+    return config, weights
+
+
+def is_custom_layer(item) -> bool:
+    if not isinstance(item, dict) or not isinstance(item.get("class_name"), str):
+        return False
+    if item["class_name"] in _MODEL_CLASSES or item["class_name"] == "Lambda":
+        return False
+    config = item.get("config")
+    if isinstance(config, dict) and "layers" in config:
+        return False  # a nested model: its layers are looked at one by one
+    registered = str(item.get("registered_name") or "")
+    return _is_custom_module(item.get("module")) or ">" in registered
+
+
+def _registered(keras, item) -> bool:
+    """Whether this process can rebuild the class anyway (registered by imported code)."""
+    name = item.get("registered_name") or item.get("class_name")
+    try:
+        return keras.saving.get_registered_object(name) is not None
+    except Exception:
+        return False
+
+
+def custom_layers(config) -> list:
+    """Every custom layer item of a model config (nested models included), outermost first."""
+    found = []
+
+    def walk(model_item):
+        cfg = model_item.get("config") if isinstance(model_item, dict) else None
+        if not isinstance(cfg, dict):
+            return
+        for item in cfg.get("layers") or []:
+            if is_custom_layer(item):
+                found.append((model_item, item))
+            elif isinstance(item, dict) and isinstance(item.get("config"), dict) \
+                    and "layers" in item["config"]:
+                walk(item)
+
+    walk(config)
+    return found
+
+
+def _layer_name(item) -> str:
+    cfg = item.get("config") if isinstance(item.get("config"), dict) else {}
+    return cfg.get("name") or item.get("name") or "?"
+
+
+def _tensor_arg(value):
+    return isinstance(value, dict) and value.get("class_name") == "__keras_tensor__" \
+        and isinstance(value.get("config"), dict)
+
+
+def _tensors_in(value):
+    if _tensor_arg(value):
+        yield value["config"]
+    elif isinstance(value, list):
+        for v in value:
+            yield from _tensors_in(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _tensors_in(v)
+
+
+def _shape(value):
+    return [None if d is None else int(d) for d in value]
+
+
+def recorded_shapes(model_item, item) -> dict:
+    """{"inputs": [[shape...] per call], "outputs": [{index: shape} per call],
+    "dtypes": [{index: dtype} per call]} as the config recorded them."""
+    cfg = model_item["config"]
+    name = _layer_name(item)
+    layers = cfg.get("layers") or []
+    inputs, outputs, dtypes = [], [], []
+    nodes = item.get("inbound_nodes")
+    if isinstance(nodes, list) and nodes:  # functional
+        for node in nodes:
+            inputs.append([_shape(t["shape"]) for t in _tensors_in(node.get("args", []))])
+            outputs.append({})
+            dtypes.append({})
+        for other in layers:
+            for node in other.get("inbound_nodes") or []:
+                for t in _tensors_in(node):
+                    history = t.get("keras_history")
+                    if isinstance(history, list) and len(history) == 3 and history[0] == name \
+                            and isinstance(history[1], int) and history[1] < len(outputs):
+                        outputs[history[1]][int(history[2])] = _shape(t["shape"])
+                        dtypes[history[1]][int(history[2])] = t.get("dtype")
+    else:  # Sequential: the layer's build_config, and the next layer's
+        build = item.get("build_config") or {}
+        shape = build.get("input_shape")
+        inputs.append([_shape(shape)] if isinstance(shape, list) else [])
+        outputs.append({})
+        dtypes.append({})
+        index = next(i for i, it in enumerate(layers) if it is item)
+        for after in layers[index + 1:]:
+            nxt = (after.get("build_config") or {}).get("input_shape")
+            if isinstance(nxt, list) and (not nxt or not isinstance(nxt[0], list)):
+                outputs[0][0] = _shape(nxt)
+            break
+    return {"inputs": inputs, "outputs": outputs, "dtypes": dtypes}
+
+
+def _weights_of(h5, name: str):
+    """(relative paths, arrays) of the layer named ``name`` in a Keras weights file: the
+    group whose ``vars`` carries that name and sits in a ``layers`` container."""
+    import numpy as np
+
+    best = []
+
+    def visit(path, obj):
+        if path.endswith("/vars") and obj.attrs.get("name") == name:
+            group = path[: -len("/vars")]
+            parent = group.rsplit("/", 1)[0] if "/" in group else ""
+            if parent.split("/")[-1] == "layers":
+                best.append(group)
+
+    h5.visititems(visit)
+    if not best:
+        return [], []
+    group = min(best, key=len)
+    paths, arrays = [], []
+
+    def collect(path, obj):
+        if hasattr(obj, "shape") and hasattr(obj, "dtype"):
+            paths.append(path)
+
+    h5[group].visititems(collect)
+    paths.sort(key=_path_key)
+    arrays = [np.array(h5[group][p]) for p in paths]
+    return paths, arrays
+
+
+def _path_key(path: str):
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in path.split("/")]
+
+
+# ------------------------------------------------------------ import --
+
+def needs_opaque_import(path) -> bool:
+    """Whether a ``.keras`` file has custom layers this process cannot rebuild."""
+    path = Path(path)
+    if path.suffix != ".keras" or not zipfile.is_zipfile(path):
+        return False
+    try:
+        config, _ = read_archive(path)
+    except KerasImportError:
+        return False
+    items = custom_layers(config)
+    if not items:
+        return False
+    import keras
+
+    return any(not _registered(keras, item) for _, item in items)
+
+
+def parse_shape_option(text: str) -> tuple[str, list]:
+    """``name=None,8`` (or ``name=None,8;None,4`` for several outputs) -> (name, shapes)."""
+    if "=" not in text:
+        raise KerasImportError(f"--opaque-shape {text!r}: write NAME=SHAPE, e.g. patches=None,64,48 "
+                               "(None for the batch axis; ';' between outputs).")
+    name, _, rest = text.partition("=")
+    shapes = []
+    for part in rest.split(";"):
+        dims = []
+        for d in part.split(","):
+            d = d.strip()
+            if d.lower() in ("none", "null", "?", ""):
+                dims.append(None)
+            elif d.lstrip("-").isdigit() and int(d) > 0:
+                dims.append(int(d))
+            else:
+                raise KerasImportError(f"--opaque-shape {text!r}: {d!r} is not a positive size or None.")
+        shapes.append(dims)
+    return name.strip(), shapes
+
+
+def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaque_shapes=None):
+    """Import a ``.keras`` file whose custom layers become opaque nodes (no code runs)."""
+    import h5py
+    import keras
+
+    path = Path(path)
+    config, weights_bytes = read_archive(path)
+    opaque_shapes = dict(opaque_shapes or {})
+    items = [(m, it) for m, it in custom_layers(config) if not _registered(keras, it)]
+    patched = copy.deepcopy(config)
+    patched_items = {id(it): pi for (_, it), (_, pi) in zip(custom_layers(config), custom_layers(patched))}
+    h5 = h5py.File(io.BytesIO(weights_bytes), "r") if weights_bytes else None
+    stand_ins = {}
+    try:
+        for index, (model_item, item) in enumerate(items):
+            name = _layer_name(item)
+            shapes = recorded_shapes(model_item, item)
+            outs = []
+            for call, recorded in enumerate(shapes["outputs"]):
+                n = (max(recorded) + 1) if recorded else 1
+                given = opaque_shapes.get(name)
+                if given is not None:
+                    got = [list(s) for s in given]
+                elif len(recorded) == n and recorded:
+                    got = [recorded[i] for i in range(n)]
+                else:
+                    raise KerasImportError(
+                        f"Layer {name!r} ({item['class_name']}) is a custom layer whose code is not "
+                        "here, and the file does not record its output shape (no other layer "
+                        "takes its output).",
+                        f"Give it: --opaque-shape {name}=None,... on the command line (None for "
+                        "the batch axis), or opaque_shapes={{'"
+                        + name + "': [[None, ...]]} in Python.")
+                outs.append(got)
+            paths, arrays = _weights_of(h5, name) if h5 is not None else ([], [])
+            info = {"item": item, "name": name, "inputs": shapes["inputs"], "outputs": outs,
+                    "dtypes": shapes["dtypes"], "paths": paths, "arrays": arrays,
+                    "entered": name in opaque_shapes}
+            token = f"NeuroCanvasOpaque{index}"
+            stand_ins[token] = _stand_in_class(keras, item["class_name"], info)
+            target = patched_items[id(item)]
+            cfg = item.get("config") if isinstance(item.get("config"), dict) else {}
+            target.clear()
+            target.update({"module": None, "class_name": token, "registered_name": token,
+                           "config": {"name": name, "trainable": bool(cfg.get("trainable", True))},
+                           "name": item.get("name", name)})
+            if "inbound_nodes" in item:
+                target["inbound_nodes"] = copy.deepcopy(item["inbound_nodes"])
+    finally:
+        if h5 is not None:
+            h5.close()
+    culprit = _find_unsafe(patched)  # Lambda layers, user functions elsewhere: still refused
+    if culprit is not None:
+        raise KerasImportError(f"{path.name}: {culprit.what} is refused: {culprit.why}", culprit.hint)
+    model = _load_patched(keras, path, patched, stand_ins)
+    result = import_model(model, weights=weights, name=model.name, layout=layout)
+    n = len(items)
+    result.notes.insert(0, f"{n} custom layer{'s' if n != 1 else ''} "
+                           f"({', '.join(sorted({it['class_name'] for _, it in items}))}) kept as "
+                           "opaque node(s): config, weights and recorded shapes, without their code. "
+                           "Training or exporting needs the module that defines them, trusted.")
+    return result
+
+
+def _load_patched(keras, path: Path, config: dict, stand_ins: dict):
+    handle, tmp = tempfile.mkstemp(suffix=".keras")
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w") as dst:
+            for member in src.infolist():
+                data = json.dumps(config).encode("utf-8") if member.filename == "config.json" \
+                    else src.read(member.filename)
+                dst.writestr(member, data)
+        try:
+            return keras.saving.load_model(tmp, compile=False, safe_mode=True, custom_objects=stand_ins)
+        except Exception as exc:
+            from engine.keras_import import _first_line
+
+            raise KerasImportError(f"{path.name} could not be loaded with its custom layers kept "
+                                   f"opaque: {_first_line(exc)}") from None
+    finally:
+        os.unlink(tmp)
+
+
+def _stand_in_class(keras, class_name: str, info: dict):
+    """A layer of ours with the custom class's name (Keras names its weights group after
+    it) that returns tensors of the recorded shapes and has no weights of its own."""
+
+    class StandIn(keras.layers.Layer):
+        def __init__(self, **kwargs):
+            super().__init__(**{k: v for k, v in kwargs.items() if k in ("name", "trainable")})
+            self._calls = 0
+
+        def build(self, *args, **kwargs):
+            self.built = True
+
+        def compute_output_spec(self, *args, **kwargs):
+            call = min(self._calls, len(info["outputs"]) - 1)
+            self._calls += 1
+            dtypes = info["dtypes"][call] if call < len(info["dtypes"]) else {}
+            outs = [keras.KerasTensor(tuple(s), dtype=dtypes.get(i) or "float32")
+                    for i, s in enumerate(info["outputs"][call])]
+            return outs[0] if len(outs) == 1 else outs
+
+        def call(self, *args, **kwargs):  # never run: the graph is only read
+            raise RuntimeError("an opaque layer has no code")
+
+        def load_own_variables(self, store):
+            pass  # its weights are read from the file as data
+
+        def get_config(self):
+            return {"name": self.name, "trainable": self.trainable}
+
+    StandIn.__name__ = StandIn.__qualname__ = class_name
+    StandIn._neurocanvas_opaque = info
+    return StandIn
+
+
+def stand_in_info(op):
+    return getattr(type(op), "_neurocanvas_opaque", None)
+
+
+def node_params(info: dict, style, call_kwargs, in_shapes, out_shapes) -> dict:
+    item = info["item"]
+    params = {
+        "class_name": item["class_name"],
+        "module": item.get("module"),
+        "registered_name": item.get("registered_name"),
+        "config": _jsonable(copy.deepcopy(item.get("config") or {})),
+        "input_shapes": [list(s) for s in in_shapes],
+        "output_shapes": [list(s) for s in out_shapes],
+    }
+    if item.get("build_config"):
+        params["build_config"] = _jsonable(item["build_config"])
+    if style != "single":
+        params["call_style"] = style if isinstance(style, str) else "template"
+        if not isinstance(style, str):
+            params["call_args"] = style[1]
+    if call_kwargs:
+        params["call_kwargs"] = call_kwargs
+    total = int(sum(math.prod(a.shape) for a in info["arrays"]))
+    if total:
+        params["trainable_params"] = total
+    if info["paths"]:
+        params["weight_paths"] = list(info["paths"])
+    if info.get("entered"):
+        params["shapes_entered"] = True
+    return params
+
+
+# ----------------------------------------------------------- building --
+
+def build_layer(keras, p: dict, name: str):
+    """The real layer of an opaque node, from its class (loaded from a trusted module)."""
+    from engine.trust import UntrustedCodeError, loaded_class
+
+    cls = loaded_class(p["class_name"])
+    if cls is None:
+        raise UntrustedCodeError(
+            f"Layer {name!r} is a custom {p['class_name']} (module {p.get('module') or '?'}) kept "
+            "without its code: training, running or exporting the model needs the class.",
+            "Point NeuroCanvas at the Python file that defines it and trust it: --trust-module "
+            "PATH on the command line, or 'Trust and load' when the editor asks.")
+    config = copy.deepcopy(p["config"])
+    config["name"] = name
+    if "trainable" in config:
+        config["trainable"] = True
+    item = {"module": p.get("module"), "class_name": p["class_name"],
+            "registered_name": p.get("registered_name"), "config": config}
+    names = {p["class_name"]: cls}
+    if p.get("registered_name"):
+        names[p["registered_name"]] = cls
+    with keras.saving.custom_object_scope(names):
+        return keras.saving.deserialize_keras_object(item)
+
+
+def _find_group(h5, name):
+    found = []
+
+    def visit(path, obj):
+        if path.endswith("/vars") and obj.attrs.get("name") == name:
+            group = path[: -len("/vars")]
+            parent = group.rsplit("/", 1)[0] if "/" in group else ""
+            if parent.split("/")[-1] == "layers":
+                found.append(group)
+
+    h5.visititems(visit)
+    return min(found, key=len) if found else None
+
+
+def apply_weights(model, entries) -> list:
+    """Put opaque nodes' stored arrays back by path: ``entries`` are (node id, layer name,
+    paths, arrays). Returns [(node id, None or why not)]. Uses Keras's own weights file:
+    the model's weights are saved, the arrays written at their paths, and loaded back."""
+    import h5py
+
+    out = []
+    if not entries:
+        return out
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = os.path.join(folder, "model.weights.h5")
+        model.save_weights(tmp)
+        changed = False
+        with h5py.File(tmp, "r+") as h5:
+            for nid, name, paths, arrays in entries:
+                group = _find_group(h5, name)
+                if group is None:
+                    out.append((nid, "its layer has no weights group"))
+                    continue
+                have = []
+                h5[group].visititems(lambda p, o: have.append(p) if hasattr(o, "shape") else None)
+                if sorted(have, key=_path_key) != list(paths) or any(
+                        tuple(h5[group][p].shape) != tuple(a.shape) for p, a in zip(paths, arrays)):
+                    out.append((nid, "its weight shapes changed"))
+                    continue
+                for p, a in zip(paths, arrays):
+                    h5[group][p][...] = a
+                changed = True
+                out.append((nid, None))
+        if changed:
+            model.load_weights(tmp)
+    return out
+
+
+def capture_weights(model, names: dict) -> dict:
+    """{node id: (paths, arrays)} for opaque layers (``names``: node id -> layer name)."""
+    import h5py
+
+    out = {}
+    if not names:
+        return out
+    with tempfile.TemporaryDirectory() as folder:
+        tmp = os.path.join(folder, "model.weights.h5")
+        model.save_weights(tmp)
+        with h5py.File(tmp, "r") as h5:
+            for nid, name in names.items():
+                paths, arrays = _weights_of(h5, name)
+                if paths:
+                    out[nid] = (paths, arrays)
+    return out
+
+
+def add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other_kwargs, group,
+                    trainable) -> str:
+    """The importer's step for a stand-in: an ``OpaqueLayer`` node with its weights."""
+    from engine.errors import NeuroCanvasError
+    from engine.keras_import import _shape, _template
+
+    info = stand_in_info(op)
+    name = info["name"]
+    if tensor_kwargs:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}) gets tensors as "
+                               f"keyword arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
+                               "can only wire for catalog layers.")
+    call_kwargs = {}
+    for key, value in (other_kwargs or {}).items():
+        kept = _template(importer.keras, value, [])
+        if kept is None and value is not None:
+            raise KerasImportError(f"Layer {name!r} is called with {key}={type(value).__name__}, "
+                                   "which is not plain data NeuroCanvas can keep.")
+        call_kwargs[key] = kept
+    params = node_params(info, style, call_kwargs, [_shape(t) for t in positional],
+                         [_shape(t) for t in node.outputs])
+    nid = importer._unique(op.name)
+    try:
+        importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
+    except NeuroCanvasError as exc:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}): {exc.message}",
+                               exc.hint) from None
+    importer._connect(nid, positional)
+    importer.owner[id(op)] = nid
+    if importer.store is not None and info["arrays"]:
+        from engine.weights import LayerWeights, fingerprint
+
+        importer.store.layers[nid] = LayerWeights(fingerprint(importer.net.nodes[nid]),
+                                                  [a.copy() for a in info["arrays"]])
+    return nid
