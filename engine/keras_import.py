@@ -628,6 +628,9 @@ class _Importer:
     def _map(self, op, spec, positional, style, tensor_kwargs, other_kwargs, out_shapes, counts,
              trainable):
         config = op.get_config()
+        state = _adapted_state(op, config)  # what adapt() learnt, kept in the params
+        if state:
+            config = {**config, **state}
         params = self._params_from_config(spec, config)
         self._check_call_kwargs(spec, params, other_kwargs)
         try:
@@ -661,6 +664,9 @@ class _Importer:
         if weights != counts:
             raise _Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
                               f"Keras {counts}")
+        if state:
+            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
+                                     f"{', '.join(sorted(state))} in its params.")
         return params, tensors
 
     def _ports(self, op, spec, positional, style, tensor_kwargs):
@@ -883,11 +889,12 @@ def _adapted_state(layer, config) -> dict:
     if not vocabulary:
         return {}
     state = {"vocabulary": vocabulary}
-    if "idf_weights" in config and config.get("idf_weights") is None \
-            and getattr(layer, "output_mode", None) == "tf_idf":
+    mode = getattr(layer, "output_mode", None) or getattr(layer, "_output_mode", None)
+    if "idf_weights" in config and config.get("idf_weights") is None and mode == "tf_idf":
         import numpy as np
 
-        idf = np.asarray(layer.idf_weights if hasattr(layer, "idf_weights") else [])
+        holder = layer if hasattr(layer, "idf_weights") else getattr(layer, "_lookup_layer", None)
+        idf = np.asarray(getattr(holder, "idf_weights", None) if holder is not None else [])
         # the lookup keeps one weight per token, special tokens first; the config takes the
         # weights of the vocabulary it is given
         state["idf_weights"] = idf[len(idf) - len(vocabulary):].tolist()
