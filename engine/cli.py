@@ -122,12 +122,13 @@ def _trust_modules(net, args) -> None:
     """Load the classes of the document's opaque (custom) layers from the modules given
     with --trust-module (the person's consent for this command) or trusted for this
     document in the user's settings; refuse, naming the class, when one is missing."""
-    from engine.trust import activate, opaque_classes
+    from engine.trust import activate, lambda_nodes, opaque_classes
 
-    if not opaque_classes(net):
+    if not opaque_classes(net) and not lambda_nodes(net):
         return
     document = args.file if args.file and Path(args.file).is_file() else None
-    activate(net, document, getattr(args, "trust_module", None) or [])
+    activate(net, document, getattr(args, "trust_module", None) or [],
+             lambdas=bool(getattr(args, "trust_lambda", False)))
 
 
 def cmd_import(args) -> int:
@@ -138,8 +139,9 @@ def cmd_import(args) -> int:
     from engine.weights import weights_path
 
     shapes = dict(parse_shape_option(t) for t in args.opaque_shape or [])
-    if shapes:
-        result = import_file(args.source, weights=not args.no_weights, opaque_shapes=shapes)
+    if shapes or args.trust_lambda:
+        result = import_file(args.source, weights=not args.no_weights, opaque_shapes=shapes,
+                             trust_lambda=args.trust_lambda)
     else:
         result = import_source(args.source, weights=not args.no_weights, app_weights=args.weights)
     net = result.network
@@ -435,6 +437,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trust-module", action="append", metavar="PATH",
                    help="run this Python file to get the classes of the document's custom "
                         "layers (only give a file you trust; repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="run the code of the document's Lambda layers (only if you trust it)")
     p.add_argument("--python-train", metavar="OUT.py",
                    help="a standalone training script: data, preprocessing, compile settings, "
                         "schedule, callbacks and fit")
@@ -448,6 +452,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--opaque-shape", action="append", metavar="LAYER=SHAPE",
                    help="output shape of a custom layer the file does not record, e.g. "
                         "patches=None,64,48 (repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="keep Lambda layers (their code, as data) instead of refusing the model; "
+                        "only for a file you trust")
     p.add_argument("--no-weights", action="store_true",
                    help="do not keep the model's weights (fresh initialisation when built)")
     p.add_argument("--weights", default=None, metavar="imagenet",
@@ -475,6 +482,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trust-module", action="append", metavar="PATH",
                    help="run this Python file to get the classes of the document's custom "
                         "layers (only give a file you trust; repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="run the code of the document's Lambda layers (only if you trust it)")
     p.set_defaults(func=cmd_train)
     p = sub.add_parser("runs", help="list the training runs of a document")
     p.add_argument("file", help="a .json document, its .runs folder, or a preset id")

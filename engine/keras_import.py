@@ -217,14 +217,16 @@ def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:
 
 
 def import_file(path, *, weights: bool = True, layout: bool = True,
-                opaque_shapes=None) -> ImportResult:
+                opaque_shapes=None, trust_lambda: bool = False) -> ImportResult:
     """Like :func:`from_file`, with the notes. Custom layers whose class this process does
     not have become opaque nodes (:mod:`engine.opaque`); ``opaque_shapes`` gives the output
-    shapes of those the file does not record."""
+    shapes of those the file does not record. ``trust_lambda`` is the explicit consent to keep
+    Lambda layers as opaque nodes holding their code (refused otherwise)."""
     from engine.opaque import import_opaque_file, needs_opaque_import
 
-    if needs_opaque_import(path):
-        return import_opaque_file(path, weights=weights, layout=layout, opaque_shapes=opaque_shapes)
+    if needs_opaque_import(path, trust_lambda):
+        return import_opaque_file(path, weights=weights, layout=layout, opaque_shapes=opaque_shapes,
+                                  trust_lambda=trust_lambda)
     model = load_keras_file(path)
     try:
         return import_model(model, weights=weights, name=model.name, layout=layout)
@@ -1175,7 +1177,8 @@ def _scan(item, owner, key, position, top=False):
             return _Culprit(label, "a Lambda layer runs arbitrary Python code, which Keras's safe "
                             "mode refuses to load and a document cannot hold.",
                             "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
-                            "and save the model again.")
+                            "and save the model again; or, if you trust the file, import it with "
+                            "--trust-lambda (import_file(path, trust_lambda=True)).")
         if cls == "function" or (module == "builtins" and registered == "function"):
             fn = item.get("config")
             where = owner or "the model"

@@ -58,6 +58,11 @@ def read_archive(path) -> tuple[dict, bytes | None]:
     return config, weights
 
 
+def is_lambda(item) -> bool:
+    return isinstance(item, dict) and item.get("class_name") == "Lambda" \
+        and str(item.get("module") or "keras").startswith("keras")
+
+
 def is_custom_layer(item) -> bool:
     if not isinstance(item, dict) or not isinstance(item.get("class_name"), str):
         return False
@@ -79,8 +84,9 @@ def _registered(keras, item) -> bool:
         return False
 
 
-def custom_layers(config) -> list:
-    """Every custom layer item of a model config (nested models included), outermost first."""
+def custom_layers(config, lambdas: bool = False) -> list:
+    """Every custom layer item of a model config (nested models included), outermost first;
+    with ``lambdas``, Lambda layers too."""
     found = []
 
     def walk(model_item):
@@ -88,7 +94,7 @@ def custom_layers(config) -> list:
         if not isinstance(cfg, dict):
             return
         for item in cfg.get("layers") or []:
-            if is_custom_layer(item):
+            if is_custom_layer(item) or (lambdas and is_lambda(item)):
                 found.append((model_item, item))
             elif isinstance(item, dict) and isinstance(item.get("config"), dict) \
                     and "layers" in item["config"]:
@@ -195,8 +201,9 @@ def _path_key(path: str):
 
 # ------------------------------------------------------------ import --
 
-def needs_opaque_import(path) -> bool:
-    """Whether a ``.keras`` file has custom layers this process cannot rebuild."""
+def needs_opaque_import(path, trust_lambda: bool = False) -> bool:
+    """Whether a ``.keras`` file has custom layers this process cannot rebuild (or, with
+    ``trust_lambda``, Lambda layers)."""
     path = Path(path)
     if path.suffix != ".keras" or not zipfile.is_zipfile(path):
         return False
@@ -204,12 +211,12 @@ def needs_opaque_import(path) -> bool:
         config, _ = read_archive(path)
     except KerasImportError:
         return False
-    items = custom_layers(config)
+    items = custom_layers(config, lambdas=trust_lambda)
     if not items:
         return False
     import keras
 
-    return any(not _registered(keras, item) for _, item in items)
+    return any(is_lambda(item) or not _registered(keras, item) for _, item in items)
 
 
 def parse_shape_option(text: str) -> tuple[str, list]:
@@ -233,17 +240,23 @@ def parse_shape_option(text: str) -> tuple[str, list]:
     return name.strip(), shapes
 
 
-def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaque_shapes=None):
-    """Import a ``.keras`` file whose custom layers become opaque nodes (no code runs)."""
+def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaque_shapes=None,
+                       trust_lambda: bool = False):
+    """Import a ``.keras`` file whose custom layers become opaque nodes (no code runs).
+
+    ``trust_lambda`` is the person's explicit consent to keep Lambda layers too, as opaque
+    nodes holding their code as data; building them then needs the same consent again
+    (:mod:`engine.trust`)."""
     import h5py
     import keras
 
     path = Path(path)
     config, weights_bytes = read_archive(path)
     opaque_shapes = dict(opaque_shapes or {})
-    items = [(m, it) for m, it in custom_layers(config) if not _registered(keras, it)]
+    every = custom_layers(config, lambdas=trust_lambda)
+    items = [(m, it) for m, it in every if is_lambda(it) or not _registered(keras, it)]
     patched = copy.deepcopy(config)
-    patched_items = {id(it): pi for (_, it), (_, pi) in zip(custom_layers(config), custom_layers(patched))}
+    patched_items = {id(it): pi for (_, it), (_, pi) in zip(every, custom_layers(patched, trust_lambda))}
     h5 = h5py.File(io.BytesIO(weights_bytes), "r") if weights_bytes else None
     stand_ins = {}
     try:
@@ -264,7 +277,7 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
                         "here, and the file does not record its output shape (no other layer "
                         "takes its output).",
                         f"Give it: --opaque-shape {name}=None,... on the command line (None for "
-                        "the batch axis), or opaque_shapes={{'"
+                        "the batch axis), or opaque_shapes={'"
                         + name + "': [[None, ...]]} in Python.")
                 outs.append(got)
             paths, arrays = _weights_of(h5, name) if h5 is not None else ([], [])
@@ -289,11 +302,19 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
         raise KerasImportError(f"{path.name}: {culprit.what} is refused: {culprit.why}", culprit.hint)
     model = _load_patched(keras, path, patched, stand_ins)
     result = import_model(model, weights=weights, name=model.name, layout=layout)
-    n = len(items)
-    result.notes.insert(0, f"{n} custom layer{'s' if n != 1 else ''} "
-                           f"({', '.join(sorted({it['class_name'] for _, it in items}))}) kept as "
-                           "opaque node(s): config, weights and recorded shapes, without their code. "
-                           "Training or exporting needs the module that defines them, trusted.")
+    custom = [it for _, it in items if not is_lambda(it)]
+    if custom:
+        n = len(custom)
+        result.notes.insert(0, f"{n} custom layer{'s' if n != 1 else ''} "
+                               f"({', '.join(sorted({it['class_name'] for it in custom}))}) kept as "
+                               "opaque node(s): config, weights and recorded shapes, without their "
+                               "code. Training or exporting needs the module that defines them, "
+                               "trusted.")
+    lambdas = [_layer_name(it) for _, it in items if is_lambda(it)]
+    if lambdas:
+        result.notes.insert(0, f"Lambda layer(s) {', '.join(lambdas)} kept as opaque node(s) with "
+                               "their code as data, as you asked; training or exporting runs that "
+                               "code only when you trust it again for the document.")
     return result
 
 
@@ -387,8 +408,20 @@ def node_params(info: dict, style, call_kwargs, in_shapes, out_shapes) -> dict:
 
 def build_layer(keras, p: dict, name: str):
     """The real layer of an opaque node, from its class (loaded from a trusted module)."""
-    from engine.trust import UntrustedCodeError, loaded_class
+    from engine.trust import UntrustedCodeError, lambda_trusted, loaded_class
 
+    if p["class_name"] == "Lambda" and str(p.get("module") or "").startswith("keras"):
+        if not lambda_trusted(p):
+            raise UntrustedCodeError(
+                f"Layer {name!r} is a Lambda layer: building it runs the Python code stored in "
+                "the document, which you have not trusted for this document.",
+                "Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' "
+                "when the editor asks.")
+        config = copy.deepcopy(p["config"])
+        config["name"] = name
+        item = {"module": p.get("module"), "class_name": "Lambda",
+                "registered_name": p.get("registered_name"), "config": config}
+        return keras.saving.deserialize_keras_object(item, safe_mode=False)  # trusted above
     cls = loaded_class(p["class_name"])
     if cls is None:
         raise UntrustedCodeError(

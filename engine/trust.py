@@ -161,9 +161,10 @@ def loaded_class(class_name: str):
 
 
 def forget_loaded() -> None:
-    """Drop the classes loaded so far (tests; a new document)."""
+    """Drop the classes loaded and the Lambda code trusted so far (tests; a new document)."""
     _LOADED.clear()
     _LOADED_FROM.clear()
+    _TRUSTED_LAMBDAS.clear()
 
 
 def load_module(module_path, expected_sha256: str | None = None) -> dict:
@@ -206,26 +207,83 @@ def load_module(module_path, expected_sha256: str | None = None) -> dict:
     return classes
 
 
+def _is_lambda_node(node) -> bool:
+    return node.type == "OpaqueLayer" and node.params.get("class_name") == "Lambda" \
+        and str(node.params.get("module") or "").startswith("keras")
+
+
 def opaque_classes(net) -> list:
-    """(node name, class name, module) of every opaque node of ``net``."""
+    """(node name, class name, module) of every opaque node of ``net`` that needs a class
+    (Lambda layers carry their code instead: see :func:`lambda_nodes`)."""
     return [(n.name, n.params.get("class_name"), n.params.get("module"))
-            for n in net.nodes.values() if n.type == "OpaqueLayer"]
+            for n in net.nodes.values() if n.type == "OpaqueLayer" and not _is_lambda_node(n)]
+
+
+# ------------------------------------------------------------- lambdas --
+
+_TRUSTED_LAMBDAS: set = set()  # digests of Lambda configs trusted in this process
+
+
+def lambda_digest(params: dict) -> str:
+    """SHA-256 of a Lambda node's code and arguments (its config without name and flags)."""
+    config = {k: v for k, v in (params.get("config") or {}).items()
+              if k not in ("name", "trainable", "dtype")}
+    return hashlib.sha256(json.dumps(config, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def lambda_nodes(net) -> list:
+    """(node name, digest) of every Lambda layer kept as an opaque node."""
+    return [(n.name, lambda_digest(n.params)) for n in net.nodes.values() if _is_lambda_node(n)]
+
+
+def lambda_trusted(params: dict) -> bool:
+    return lambda_digest(params) in _TRUSTED_LAMBDAS
+
+
+def trust_lambdas(net, doc_path=None) -> list:
+    """Trust the Lambda code of ``net`` (the person's explicit consent); recorded for
+    ``doc_path`` in the user's settings when given. Returns the digests."""
+    digests = [d for _, d in lambda_nodes(net)]
+    _TRUSTED_LAMBDAS.update(digests)
+    if doc_path is not None and digests:
+        records = _load_records()
+        entries = [e for e in records.get(_key(doc_path), []) if isinstance(e, dict)]
+        have = {e.get("lambda") for e in entries}
+        entries += [{"lambda": d} for d in digests if d not in have]
+        records[_key(doc_path)] = entries
+        _save_records(records)
+    return digests
+
+
+def trusted_lambdas(doc_path) -> set:
+    if doc_path is None:
+        return set()
+    return {e["lambda"] for e in _load_records().get(_key(doc_path), [])
+            if isinstance(e, dict) and isinstance(e.get("lambda"), str)}
 
 
 def missing_classes(net) -> list:
     return sorted({c for _, c, _ in opaque_classes(net) if loaded_class(c) is None})
 
 
-def activate(net, doc_path=None, modules=()) -> list:
+def activate(net, doc_path=None, modules=(), lambdas: bool = False) -> list:
     """Make the classes of ``net``'s opaque nodes available for building it.
 
     ``modules`` are trusted for this call (the command line's ``--trust-module``);
     besides them only modules trusted for ``doc_path`` in the user's settings run.
+    ``lambdas`` trusts the document's Lambda code for this call (``--trust-lambda``);
+    besides, Lambda code trusted for ``doc_path`` in the settings is trusted.
     Returns the class names loaded; raises :class:`UntrustedCodeError` naming what is
     still missing and what to do.
     """
+    if lambdas:
+        trust_lambdas(net)
+    else:
+        known = trusted_lambdas(doc_path)
+        _TRUSTED_LAMBDAS.update(d for _, d in lambda_nodes(net) if d in known)
     needed = {c for _, c, _ in opaque_classes(net)}
     if not needed:
+        check_available(net)
         return []
     loaded = []
     for path in modules:
@@ -241,6 +299,13 @@ def activate(net, doc_path=None, modules=()) -> list:
 
 def check_available(net) -> None:
     """Refuse, naming the class and what to do, when an opaque node's class is not loaded."""
+    untrusted = [n for n, d in lambda_nodes(net) if d not in _TRUSTED_LAMBDAS]
+    if untrusted:
+        raise UntrustedCodeError(
+            f"Layer {untrusted[0]!r} is a Lambda layer: building it runs the Python code stored "
+            "in the document, which you have not trusted for this document.",
+            "Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' when "
+            "the editor asks.")
     missing = [(n, c, m) for n, c, m in opaque_classes(net) if loaded_class(c) is None]
     if not missing:
         return

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+    QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
 from engine import trust
@@ -36,9 +36,23 @@ def _session_modules(doc) -> list:
     return getattr(doc, "trusted_modules", [])
 
 
+def _lambdas_covered(doc) -> bool:
+    """Whether the Lambda code of ``doc`` was trusted for it (settings or this session)."""
+    digests = {d for _, d in trust.lambda_nodes(doc.network)}
+    if not digests:
+        return True
+    known = trust.trusted_lambdas(getattr(doc, "path", None)) | set(getattr(doc, "trusted_lambdas", ()))
+    if not digests <= known:
+        return False
+    trust.trust_lambdas(doc.network)  # in this process, as trusted before
+    return True
+
+
 def _covered(doc) -> bool:
     """Whether every custom class of ``doc`` is loaded from a module trusted for it
-    (loading the trusted ones not loaded yet)."""
+    (loading the trusted ones not loaded yet), and its Lambda code trusted."""
+    if not _lambdas_covered(doc):
+        return False
     needed = set(_needed(doc.network))
     if not needed:
         return True
@@ -87,17 +101,28 @@ class TrustDialog(QDialog):
         self.setWindowTitle("Trust the code of the custom layers?")
         self.setObjectName("trust_dialog")
         layout = QVBoxLayout(self)
-        needed = _needed(doc.network)
-        lines = "".join(f"<li><b>{cls}</b> (module <code>{module or '?'}</code>): "
-                        f"{', '.join(nodes)}</li>" for cls, (module, nodes) in sorted(needed.items()))
-        intro = QLabel(
-            "<p>This document has custom layers kept without their code:</p>"
-            f"<ul>{lines}</ul>"
-            "<p>Training or exporting it runs the Python module that defines them. Only trust a "
-            "module you know: it runs with your permissions.</p>")
-        intro.setWordWrap(True)
-        intro.setTextFormat(Qt.RichText)
-        layout.addWidget(intro)
+        self.needed = _needed(doc.network)
+        self.lambdas = trust.lambda_nodes(doc.network)
+        if self.needed:
+            lines = "".join(f"<li><b>{cls}</b> (module <code>{module or '?'}</code>): "
+                            f"{', '.join(nodes)}</li>"
+                            for cls, (module, nodes) in sorted(self.needed.items()))
+            intro = QLabel(
+                "<p>This document has custom layers kept without their code:</p>"
+                f"<ul>{lines}</ul>"
+                "<p>Training or exporting it runs the Python module that defines them. Only "
+                "trust a module you know: it runs with your permissions.</p>")
+            intro.setWordWrap(True)
+            intro.setTextFormat(Qt.RichText)
+            layout.addWidget(intro)
+        self.lambda_box = QCheckBox("Run the code of these Lambda layers, stored in the document: "
+                                    + ", ".join(f"{n} (SHA-256 {d[:12]}…)" for n, d in self.lambdas))
+        self.lambda_box.setObjectName("trust_lambdas")
+        self.lambda_box.setVisible(bool(self.lambdas))
+        self.lambda_box.toggled.connect(self._update_button)
+        layout.addWidget(self.lambda_box)
+        module_row = QVBoxLayout()
+        layout.addLayout(module_row)
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("trust_module_path")
@@ -107,7 +132,10 @@ class TrustDialog(QDialog):
         self.choose_button = QPushButton("Choose module…")
         self.choose_button.clicked.connect(self.choose)
         row.addWidget(self.choose_button)
-        layout.addLayout(row)
+        module_row.addLayout(row)
+        if not self.needed:
+            self.path_edit.setVisible(False)
+            self.choose_button.setVisible(False)
         self.hash_label = QLabel("")
         self.hash_label.setObjectName("trust_module_hash")
         self.hash_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -138,9 +166,17 @@ class TrustDialog(QDialog):
         for button in (self.choose_button, self.cancel_button, self.trust_button):
             button.setAutoDefault(False)  # Return in the path field never trusts nor browses
         layout.addLayout(buttons)
-        guess = guess_module(doc)
+        guess = guess_module(doc) if self.needed else ""
         if guess:
             self.set_module(guess)
+
+    def _ready(self) -> bool:
+        module_ok = not self.needed or (
+            self.info is not None and not set(self.needed) - set(self.info.classes))
+        return module_ok and (not self.lambdas or self.lambda_box.isChecked())
+
+    def _update_button(self, *_):
+        self.trust_button.setEnabled(self._ready())
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Module that defines the custom layers",
@@ -166,17 +202,25 @@ class TrustDialog(QDialog):
         self.path_edit.setText(info.path)
         self.hash_label.setText(f"SHA-256: {info.sha256}")
         self.classes_label.setText("Classes it defines: " + (", ".join(info.classes) or "none"))
-        missing = sorted(set(_needed(self.doc.network)) - set(info.classes))
+        missing = sorted(set(self.needed) - set(info.classes))
         if missing:
             self.status.setText("It does not define " + ", ".join(missing) + ".")
         else:
             self.status.setText("It defines every custom class of the document.")
-            self.trust_button.setEnabled(True)
+        self._update_button()
 
     def trust_and_load(self) -> bool:
-        if self.info is None:
+        if not self._ready():
             return False
         path = getattr(self.doc, "path", None)
+        if self.lambdas:
+            digests = trust.trust_lambdas(self.doc.network, path)
+            if path is None:
+                self.doc.trusted_lambdas = list(getattr(self.doc, "trusted_lambdas", [])) + digests
+        if not self.needed:
+            self.accept()
+            self.trusted.emit()
+            return True
         try:
             if path is not None:
                 info = trust.grant(path, self.info.path)
@@ -203,7 +247,7 @@ def gate(parent, doc, retry) -> bool:
     """Whether ``doc`` can be built now: True if it needs no code the person has not
     trusted for it. Otherwise the trust prompt opens (not modal), ``retry()`` is called
     once the person trusted a module, and this returns False."""
-    if not trust.opaque_classes(doc.network):
+    if not trust.opaque_classes(doc.network) and not trust.lambda_nodes(doc.network):
         return True
     try:
         if _covered(doc):

@@ -199,9 +199,9 @@ class TrainingController(QObject):
     def _code_trusted(self, retry) -> bool:
         """Whether the document's custom layers (if any) have code the person trusted;
         otherwise ask (gui.trust_dialog) and call ``retry`` once they do."""
-        from engine.trust import opaque_classes
+        from engine.trust import lambda_nodes, opaque_classes
 
-        if not opaque_classes(self.doc.network):
+        if not opaque_classes(self.doc.network) and not lambda_nodes(self.doc.network):
             return True
         from PySide6.QtWidgets import QApplication, QWidget
 

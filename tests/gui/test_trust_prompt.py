@@ -4,6 +4,8 @@ module's code runs, for an export and for a training run."""
 import hashlib
 import json
 
+import numpy as np
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -90,3 +92,35 @@ def test_cancel_runs_nothing_and_training_waits_for_the_trust(qtbot, text_doc, t
     assert marker.exists() and trust.loaded_class("TokenAndPositionEmbedding") is not None
     controller.stop()
     qtbot.waitUntil(lambda: not controller.busy, timeout=60_000)
+
+
+def test_lambda_code_runs_only_after_its_box_is_ticked(qtbot, window, tmp_path):
+    from engine.keras_import import import_file
+
+    trust.forget_loaded()
+    inp = keras.Input((3,))
+    tripled = keras.layers.Lambda(lambda t: t * 3.0, name="triple")(keras.layers.Dense(2, name="dense")(inp))
+    model = keras.Model(inp, keras.layers.Dense(1, name="head")(tripled))
+    model.save(tmp_path / "lam.keras")
+    doc_path = tmp_path / "lam.json"
+    import_file(tmp_path / "lam.keras", trust_lambda=True).network.save(doc_path)
+    assert window.open_path(str(doc_path), ask=False)
+    out = tmp_path / "out.keras"
+    assert window.export_keras(str(out)) is False
+    dialog = window.trust_dialog
+    assert dialog.lambda_box.isVisible() and "triple" in dialog.lambda_box.text()
+    assert not dialog.path_edit.isVisible()  # no custom class: no module to choose
+    assert not dialog.trust_button.isEnabled()
+    qtbot.mouseClick(dialog.trust_button, Qt.LeftButton)
+    assert not out.exists()
+    dialog.lambda_box.click()
+    assert dialog.trust_button.isEnabled()
+    qtbot.mouseClick(dialog.trust_button, Qt.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=60_000)
+    reloaded = keras.saving.load_model(out, safe_mode=False)
+    x = np.ones((1, 3), "float32")
+    np.testing.assert_allclose(reloaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
+    records = json.loads((tmp_path / "config" / trust.TRUST_FILE).read_text())
+    assert records[str(doc_path.resolve())] == [
+        {"lambda": trust.lambda_digest(window.doc.network.nodes["triple"].params)}]
+    trust.forget_loaded()

@@ -226,5 +226,40 @@ def test_lambda_layers_stay_refused(tmp_path):
     model = keras.Model(inp, keras.layers.Lambda(lambda t: t * 2, name="double")(x))
     path = tmp_path / "lam.keras"
     model.save(path)
-    with pytest.raises(KerasImportError, match="Lambda"):
+    with pytest.raises(KerasImportError, match="Lambda") as refused:
         import_file(path)
+    assert "--trust-lambda" in refused.value.hint
+
+
+def test_lambda_layers_need_the_same_explicit_trust(tmp_path, capsys):
+    inp = keras.Input((3,))
+    x = keras.layers.Dense(4, name="dense")(inp)
+    model = keras.Model(inp, keras.layers.Dense(2, name="head")(
+        keras.layers.Lambda(lambda t: t * 2.0 + 1.0, name="affine")(x)))
+    path = tmp_path / "lam.keras"
+    model.save(path)
+    doc = tmp_path / "lam.json"
+    assert main(["import", str(path), "-o", str(doc)]) == 2
+    assert "--trust-lambda" in capsys.readouterr().err and not doc.exists()
+    assert main(["import", str(path), "-o", str(doc), "--trust-lambda"]) == 0
+    net = Network.load(doc)
+    assert net.nodes["affine"].type == "OpaqueLayer"
+    assert net.nodes["affine"].params["class_name"] == "Lambda"
+    assert net.analyze().valid
+    out = tmp_path / "out.keras"
+    capsys.readouterr()
+    assert main(["export", str(doc), "--keras", str(out)]) == 2  # trust for the import is not trust to run
+    assert "Lambda" in capsys.readouterr().err and not out.exists()
+    data = json.loads(doc.read_text())
+    data["trusted_lambdas"] = [trust.lambda_digest(net.nodes["affine"].params)]  # the file's claim
+    doc.write_text(json.dumps(data))
+    assert main(["export", str(doc), "--keras", str(out)]) == 2
+    assert main(["export", str(doc), "--keras", str(out), "--trust-lambda"]) == 0
+    reloaded = keras.saving.load_model(out, safe_mode=False)
+    x = np.random.default_rng(1).random((3, 3), "float32")
+    np.testing.assert_allclose(reloaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
+    # trusted for the document in the settings: the next command needs no flag
+    trust.forget_loaded()
+    trust.trust_lambdas(Network.load(doc), doc)
+    trust.forget_loaded()
+    assert main(["export", str(doc), "--keras", str(out)]) == 0
