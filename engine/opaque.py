@@ -40,6 +40,15 @@ from engine.keras_import import (
 )
 
 OPAQUE_TYPE = "OpaqueLayer"
+
+
+class OpaqueShapeMissing(KerasImportError):
+    """The file does not record the output shape of a custom layer; ``layer`` names it."""
+
+    def __init__(self, message, hint="", layer="", class_name=""):
+        super().__init__(message, hint)
+        self.layer = layer
+        self.class_name = class_name
 _MODEL_CLASSES = ("Functional", "Sequential", "Model")
 
 
@@ -272,13 +281,14 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
                 elif len(recorded) == n and recorded:
                     got = [recorded[i] for i in range(n)]
                 else:
-                    raise KerasImportError(
+                    raise OpaqueShapeMissing(
                         f"Layer {name!r} ({item['class_name']}) is a custom layer whose code is not "
                         "here, and the file does not record its output shape (no other layer "
                         "takes its output).",
                         f"Give it: --opaque-shape {name}=None,... on the command line (None for "
                         "the batch axis), or opaque_shapes={'"
-                        + name + "': [[None, ...]]} in Python.")
+                        + name + "': [[None, ...]]} in Python.", layer=name,
+                        class_name=item["class_name"])
                 outs.append(got)
             paths, arrays = _weights_of(h5, name) if h5 is not None else ([], [])
             info = {"item": item, "name": name, "inputs": shapes["inputs"], "outputs": outs,

@@ -38,6 +38,7 @@ class ModelImport(QObject):
         self.error = ""
         self.notes: list[str] = []
         self.progress: QProgressDialog | None = None
+        self.opaque_shapes: dict = {}  # custom layers' output shapes the file does not record
 
     @property
     def label(self) -> str:
@@ -68,13 +69,18 @@ class ModelImport(QObject):
         if self.progress is not None:
             self.progress.setLabelText(f"Reading {self.label} and converting its layers…")
         source, application, app_weights = self.source, self.application, self.app_weights
+        shapes = dict(self.opaque_shapes)
 
         def work():
             from engine import keras_import
+            from engine.opaque import OpaqueShapeMissing
 
             if application:
                 return keras_import.import_application(source, weights=app_weights)
-            return keras_import.import_file(source)
+            try:
+                return keras_import.import_file(source, opaque_shapes=shapes)
+            except OpaqueShapeMissing as exc:  # asked on the GUI thread, then read again
+                return exc
 
         self._worker = Worker(self)
         self._worker.run(work, self._done)
@@ -86,6 +92,11 @@ class ModelImport(QObject):
         if error:
             self._refuse(error)
             return
+        from engine.opaque import OpaqueShapeMissing
+
+        if isinstance(result, OpaqueShapeMissing):
+            self._ask_shape(result)
+            return
         from collections import Counter
 
         from gui.document import Document
@@ -95,6 +106,42 @@ class ModelImport(QObject):
         self.notes += list(result.notes)
         origin = self.source if self.application else str(Path(self.source).resolve())
         self.finished.emit(Document(result.network, None, origin={"import": origin}))
+
+    def ask_opaque_shape(self, layer: str, class_name: str) -> str:
+        """The person's answer (text such as ``None,6,6,2``), or "" to give up."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self.window, "Output shape of a custom layer",
+            f"The file does not record the output shape of {layer!r} ({class_name}), a custom "
+            "layer kept without its code.\nIts output shape, batch axis first (e.g. None,64,48):")
+        return text if ok else ""
+
+    def _ask_shape(self, missing) -> None:
+        from engine.keras_import import KerasImportError
+        from engine.opaque import parse_shape_option
+
+        while True:
+            text = self.ask_opaque_shape(missing.layer, missing.class_name)
+            if not text:
+                self._refuse(str(missing))
+                return
+            try:
+                _, shapes = parse_shape_option(f"{missing.layer}={text}")
+            except KerasImportError as exc:
+                self.window.notify(str(exc))
+                continue
+            break
+        self.opaque_shapes[missing.layer] = shapes
+        self.progress = QProgressDialog(f"Reading {self.label} again…", "Cancel", 0, 0, self.window)
+        self.progress.setWindowModality(Qt.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+        self.window.tensorflow.failed.connect(self._tensorflow_failed)  # as start() does
+        self._read()
 
     def _tensorflow_failed(self, message: str) -> None:
         self._close_progress()

@@ -124,3 +124,21 @@ def test_lambda_code_runs_only_after_its_box_is_ticked(qtbot, window, tmp_path):
     assert records[str(doc_path.resolve())] == [
         {"lambda": trust.lambda_digest(window.doc.network.nodes["triple"].params)}]
     trust.forget_loaded()
+
+
+def test_an_unrecorded_shape_is_asked_for_on_import(qtbot, window, tmp_path, monkeypatch):
+    from gui.model_import import ModelImport
+
+    inp = keras.Input((4, 4, 1))
+    x = keras.layers.Conv2D(2, 1, name="conv")(inp)
+    keras.Model(inp, cl.ReflectionPadding2D((1, 1), name="reflect")(x)).save(tmp_path / "last.keras")
+    answers = iter(["6,x", "None,6,6,2"])  # a typo first: asked again
+    asked = []
+    monkeypatch.setattr(ModelImport, "ask_opaque_shape",
+                        lambda self, layer, cls: asked.append((layer, cls)) or next(answers))
+    with qtbot.waitSignal(window.import_finished, timeout=IMPORT_TIMEOUT) as blocker:
+        window.import_model(tmp_path / "last.keras", ask=False)
+    assert blocker.args[0]
+    assert asked == [("reflect", "ReflectionPadding2D")] * 2
+    node = window.doc.network.nodes["reflect"]
+    assert node.params["output_shapes"] == [[None, 6, 6, 2]] and node.params["shapes_entered"]
