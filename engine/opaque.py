@@ -138,9 +138,54 @@ def _shape(value):
     return [None if d is None else int(d) for d in value]
 
 
-def recorded_shapes(model_item, item) -> dict:
+def model_parents(config) -> dict:
+    """id(nested model item) -> (the model item holding it, the nested model's name)."""
+    parents = {}
+
+    def walk(model_item):
+        cfg = model_item.get("config") if isinstance(model_item, dict) else None
+        if not isinstance(cfg, dict):
+            return
+        for item in cfg.get("layers") or []:
+            if isinstance(item, dict) and isinstance(item.get("config"), dict) \
+                    and "layers" in item["config"]:
+                parents[id(item)] = (model_item, _layer_name(item))
+                walk(item)
+
+    walk(config)
+    return parents
+
+
+def _output_index(model_item, name):
+    """Which output of a functional model is the layer ``name``'s (first tensor), or None."""
+    outs = (model_item.get("config") or {}).get("output_layers")
+    if isinstance(outs, list) and len(outs) == 3 and isinstance(outs[0], str):
+        outs = [outs]
+    for k, ref in enumerate(outs or []):
+        if isinstance(ref, list) and len(ref) == 3 and ref[0] == name:
+            return k, ref[2]
+    return None
+
+
+def _consumed(model_item, name, calls: int):
+    """{node index: {tensor index: (shape, dtype)}} of the tensors of layer ``name`` that
+    other layers of ``model_item`` take."""
+    out = {}
+    for other in (model_item.get("config") or {}).get("layers") or []:
+        for node in other.get("inbound_nodes") or []:
+            for t in _tensors_in(node):
+                history = t.get("keras_history")
+                if isinstance(history, list) and len(history) == 3 and history[0] == name \
+                        and isinstance(history[1], int) and history[1] < calls:
+                    out.setdefault(history[1], {})[int(history[2])] = (_shape(t["shape"]),
+                                                                       t.get("dtype"))
+    return out
+
+
+def recorded_shapes(model_item, item, parents=None) -> dict:
     """{"inputs": [[shape...] per call], "outputs": [{index: shape} per call],
-    "dtypes": [{index: dtype} per call]} as the config recorded them."""
+    "dtypes": [{index: dtype} per call]} as the config recorded them. A layer whose output
+    is a nested model's output gets the shape the outer model's layers received."""
     cfg = model_item["config"]
     name = _layer_name(item)
     layers = cfg.get("layers") or []
@@ -151,14 +196,18 @@ def recorded_shapes(model_item, item) -> dict:
             inputs.append([_shape(t["shape"]) for t in _tensors_in(node.get("args", []))])
             outputs.append({})
             dtypes.append({})
-        for other in layers:
-            for node in other.get("inbound_nodes") or []:
-                for t in _tensors_in(node):
-                    history = t.get("keras_history")
-                    if isinstance(history, list) and len(history) == 3 and history[0] == name \
-                            and isinstance(history[1], int) and history[1] < len(outputs):
-                        outputs[history[1]][int(history[2])] = _shape(t["shape"])
-                        dtypes[history[1]][int(history[2])] = t.get("dtype")
+        for call, tensors in _consumed(model_item, name, len(outputs)).items():
+            for index, (shape, dtype) in tensors.items():
+                outputs[call][index] = shape
+                dtypes[call][index] = dtype
+        where = _output_index(model_item, name)
+        if where is not None and not outputs[0] and parents and id(model_item) in parents:
+            outer, model_name = parents[id(model_item)]  # the nested model's first call
+            k, tensor = where
+            got = _consumed(outer, model_name, 1).get(0, {}).get(k)
+            if got is not None:
+                outputs[0][tensor] = got[0]
+                dtypes[0][tensor] = got[1]
     else:  # Sequential: the layer's build_config, and the next layer's
         build = item.get("build_config") or {}
         shape = build.get("input_shape")
@@ -266,12 +315,13 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
     items = [(m, it) for m, it in every if is_lambda(it) or not _registered(keras, it)]
     patched = copy.deepcopy(config)
     patched_items = {id(it): pi for (_, it), (_, pi) in zip(every, custom_layers(patched, trust_lambda))}
+    parents = model_parents(config)
     h5 = h5py.File(io.BytesIO(weights_bytes), "r") if weights_bytes else None
     stand_ins = {}
     try:
         for index, (model_item, item) in enumerate(items):
             name = _layer_name(item)
-            shapes = recorded_shapes(model_item, item)
+            shapes = recorded_shapes(model_item, item, parents)
             outs = []
             for call, recorded in enumerate(shapes["outputs"]):
                 n = (max(recorded) + 1) if recorded else 1

@@ -264,3 +264,26 @@ def test_lambda_layers_need_the_same_explicit_trust(tmp_path, capsys):
     trust.trust_lambdas(Network.load(doc), doc)
     trust.forget_loaded()
     assert main(["export", str(doc), "--keras", str(out)]) == 0
+
+
+def test_sequential_and_nested_models_keep_their_custom_layers(tmp_path):
+    seq = keras.Sequential([keras.Input((5,)), cl.Scale(name="sc"), keras.layers.Dense(3, name="d")])
+    seq.save(tmp_path / "seq.keras")
+    inner_in = keras.Input((4,))
+    inner = keras.Model(inner_in, cl.Scale(name="isc")(keras.layers.Dense(4, name="idense")(inner_in)),
+                        name="inner")
+    outer_in = keras.Input((4,))
+    nested = keras.Model(outer_in, keras.layers.Dense(2, name="out")(inner(outer_in)))
+    nested.save(tmp_path / "nested.keras")
+    a = import_file(tmp_path / "seq.keras").network
+    b = import_file(tmp_path / "nested.keras").network
+    assert a.nodes["sc"].params["output_shapes"] == [[None, 5]]
+    # the nested model's output: its shape is what the outer model's layer received
+    assert b.nodes["isc"].group == "inner" and b.nodes["isc"].params["output_shapes"] == [[None, 4]]
+    trust.activate(a, None, [MODULE])
+    rng = np.random.default_rng(3)
+    for net, model, x in ((a, seq, rng.random((2, 5), "float32")),
+                          (b, nested, rng.random((2, 4), "float32"))):
+        assert net.analyze().total_params == model.count_params()
+        np.testing.assert_allclose(build_model(net).predict(x, verbose=0), model.predict(x, verbose=0),
+                                   rtol=1e-6, atol=1e-6)
