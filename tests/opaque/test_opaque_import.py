@@ -287,3 +287,20 @@ def test_sequential_and_nested_models_keep_their_custom_layers(tmp_path):
         assert net.analyze().total_params == model.count_params()
         np.testing.assert_allclose(build_model(net).predict(x, verbose=0), model.predict(x, verbose=0),
                                    rtol=1e-6, atol=1e-6)
+
+
+def test_trained_weights_of_opaque_layers_are_captured_by_path(tmp_path):
+    from engine import weights
+
+    model, x, path = _saved("text", tmp_path)
+    net = import_file(path).network
+    trust.activate(net, None, [MODULE])
+    built = build_model(net)
+    for w in built.get_layer("embed").weights + built.get_layer("scale").weights:
+        w.assign(np.asarray(w) + 0.5)  # as training would change them
+    store = weights.capture(net, built)
+    assert len(store.layers["embed"].arrays) == 2 and len(store.layers["scale"].arrays) == 2
+    weights.attach(net, store)
+    again = build_model(net)
+    np.testing.assert_allclose(again.predict(x, verbose=0), built.predict(x, verbose=0), rtol=1e-6)
+    assert not np.allclose(again.predict(x, verbose=0), model.predict(x, verbose=0))
