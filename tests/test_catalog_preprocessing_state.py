@@ -95,6 +95,7 @@ def test_encoding_and_hashing_match_keras(type_name, params, shape):
     ("Discretization", {}, (None, 2), "num_bins"),
     ("Discretization", {"bin_boundaries": [2.0, 1.0]}, (None, 2), "increasing"),
     ("Hashing", {"num_bins": 3, "sparse": True}, (None, 2), "sparse"),
+    ("CategoryEncoding", {}, (None, 2), "num_tokens"),
 ])
 def test_refusals_name_the_param(type_name, params, shape, fragment):
     exc = engine_refuses(type_name, params, [shape])

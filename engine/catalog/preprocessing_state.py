@@ -321,18 +321,25 @@ def _category_shape(p, shapes, ctx):
     return shape[:-1] + (n,)
 
 
+def _category_check(p):
+    if p["num_tokens"] is None:
+        raise ParamError("num_tokens", "CategoryEncoding needs num_tokens, the number of "
+                                       "categories.", "For an unknown number use IntegerLookup.")
+
+
 CategoryEncoding = register(LayerSpec(
     type="CategoryEncoding", category="preprocessing",
     doc="Encodes integer categories in [0, num_tokens) as one-hot, multi-hot or count "
         "vectors.\n\n"
         "Example: CategoryEncoding(num_tokens=4) maps [[0, 1], [3, 3]] to (None, 4) vectors.",
     params=(
-        Param("num_tokens", "int", REQUIRED, "Number of categories.", min=1),
+        Param("num_tokens", "int", None, "Number of categories (required; Keras's default "
+                                         "of none is refused).", nullable=True, min=1),
         Param("output_mode", "choice", "multi_hot", "How the categories become a vector.",
               choices=("multi_hot", "one_hot", "count")),
         Param("sparse", "bool", False, "Return sparse tensors.", advanced=True),
     ),
-    shape=_category_shape, key_params=("num_tokens", "output_mode"),
+    shape=_category_shape, check=_category_check, key_params=("num_tokens", "output_mode"),
 ))
 
 
