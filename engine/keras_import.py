@@ -1149,7 +1149,7 @@ def _layer_label(item: dict, position) -> str:
 
 def _is_custom_module(module) -> bool:
     return isinstance(module, str) and bool(module) and module != "builtins" \
-        and not module.startswith(_KERAS_MODULES)
+        and module.split(".")[0] not in _KERAS_MODULES  # a module "keras_utils" is the user's
 
 
 def _find_unsafe(config):
