@@ -10,10 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from engine import trust
-from tests.opaque import custom_layers as cl
-from tests.opaque.test_opaque_import import MODULE
-
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # imported when a test runs
+from tests.opaque.test_opaque_import import MODULE, cl
 
 IMPORT_TIMEOUT = 120_000
 

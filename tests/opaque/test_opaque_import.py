@@ -12,18 +12,20 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import keras
-
 from engine import trust
 from engine.cli import main
 from engine.keras_build import build_model, keras_layer_table, save_keras_file
 from engine.keras_import import KerasImportError, import_file
 from engine.network import Network
-from tests.opaque import custom_layers as cl
+from lazy_import import LazyModule, keras
 
-MODULE = Path(cl.__file__).resolve()
-CLASSES = {n: getattr(cl, n) for n in ("Patches", "TokenAndPositionEmbedding", "Sampling",
-                                       "ReflectionPadding2D", "Scale")}
+cl = LazyModule("tests.opaque.custom_layers")  # imported when a test runs (it loads Keras)
+MODULE = (Path(__file__).parent / "custom_layers.py").resolve()
+NAMES = ("Patches", "TokenAndPositionEmbedding", "Sampling", "ReflectionPadding2D", "Scale")
+
+
+def _classes():
+    return {n: getattr(cl, n) for n in NAMES}
 
 
 def _vit():
@@ -108,7 +110,7 @@ def test_custom_layers_import_as_opaque_nodes_equal_to_keras(kind, tmp_path):
     trust.activate(net, None, [MODULE])
     out = tmp_path / f"{kind}_out.keras"
     save_keras_file(net, out)
-    reloaded = keras.saving.load_model(out, custom_objects=CLASSES)
+    reloaded = keras.saving.load_model(out, custom_objects=_classes())
     original = {it["name"]: it for it in _config(path)["config"]["layers"]}
     exported = {it["name"]: it for it in _config(out)["config"]["layers"]}
     for name in KINDS[kind][1]:
@@ -202,7 +204,7 @@ def test_cli_export_and_train_need_trust_module(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "TokenAndPositionEmbedding" in err and "--trust-module" in err and not out.exists()
     assert main(["export", str(doc), "--keras", str(out), "--trust-module", str(MODULE)]) == 0
-    reloaded = keras.saving.load_model(out, custom_objects=CLASSES)  # weights came through the document
+    reloaded = keras.saving.load_model(out, custom_objects=_classes())  # weights came through the document
     np.testing.assert_allclose(reloaded.predict(x, verbose=0), model.predict(x, verbose=0), rtol=1e-6)
 
     rng = np.random.default_rng(0)
