@@ -260,6 +260,12 @@ def _train(args, stdout) -> int:
             from engine.training.resume import resume_training
 
             edited = open_source(args.file) if args.file else None
+            for module in getattr(args, "trust_module", None) or []:  # the run's network may need them
+                from engine.trust import load_module
+
+                load_module(module)
+            if edited is not None:
+                _trust_modules(edited, args)
             session = resume_training(args.resume, network=edited, strategy=args.strategy,
                                       subscribers=progress)
         else:
