@@ -1126,8 +1126,11 @@ def _layer_label(item: dict, position) -> str:
 
 
 def _is_custom_module(module) -> bool:
-    return isinstance(module, str) and bool(module) and module != "builtins" \
-        and not module.startswith(_KERAS_MODULES)
+    if not isinstance(module, str) or not module or module == "builtins":
+        return False
+    # Keras's own packages, not any module whose name merely starts like one
+    # (a project's ``keras_layers.py`` is custom code)
+    return module.split(".")[0] not in _KERAS_MODULES
 
 
 def _find_unsafe(config):
