@@ -57,7 +57,8 @@ def test_every_batch_is_one_event_in_order_and_the_series_is_complete():
                for e in batch_events)
     assert [e.data["last"]["step"] for e in batch_events] == list(range(150))
     # each epoch event comes after its own batches and before the next epoch's
-    kinds = [(e.kind, e.data.get("epoch")) for e in events if e.kind in ("batch", "epoch")]
+    kinds = [("batch", e.data["last"]["epoch"]) if e.kind == "batch" else ("epoch", e.data["epoch"])
+             for e in events if e.kind in ("batch", "epoch")]
     for epoch in range(1, 6):
         i = kinds.index(("epoch", epoch))
         assert kinds[i - 1] == ("batch", epoch - 1)
