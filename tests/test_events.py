@@ -232,3 +232,10 @@ def test_events_carry_arrays_untouched():
     probs = np.zeros((3, 3))
     e = training_event("boundary", epoch=1, probs=probs)
     assert e.probs is probs and e.data["probs"] is probs
+
+
+def test_the_module_examples_run():
+    import doctest
+
+    result = doctest.testmod(ev, optionflags=doctest.ELLIPSIS)
+    assert result.attempted >= 5 and result.failed == 0
