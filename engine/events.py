@@ -597,16 +597,10 @@ CHANGES: dict[ChangeKind, type[Change]] = {
                               MetaChanged)}
 
 
-def dispatch(table: Mapping, event, *args) -> Any:
-    """Call ``table[event.kind](event, *args)``; kinds without a handler are ignored."""
-    handler = table.get(event.kind)
-    return handler(event, *args) if handler is not None else None
-
-
 __all__ = ["Delivery", "UNSET", "EventKind", "ENDED", "TrainingEvent", "TRAINING_EVENTS",
            "Started", "Batch", "Epoch", "Paused", "Resumed", "Finished", "Stopped", "Failed",
            "FeatureMaps", "Filters", "Histograms", "LayerStats", "Confusion", "Predictions",
            "Boundary", "LRFinder", "Segments", "training_event", "training_event_from_dict",
            "coalesce", "ChangeKind", "Change", "CHANGES", "NodeAdded", "NodeRemoved",
            "EdgeAdded", "EdgeRemoved", "ParamsChanged", "Renamed", "Moved", "Grouped",
-           "TrainableChanged", "OutputsChanged", "MetaChanged", "dispatch"]
+           "TrainableChanged", "OutputsChanged", "MetaChanged"]
