@@ -239,3 +239,10 @@ def test_the_module_examples_run():
 
     result = doctest.testmod(ev, optionflags=doctest.ELLIPSIS)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_a_training_section_from_an_older_file_still_loads():
+    from engine.training.settings import TrainingSettings
+
+    s = TrainingSettings.from_dict({"epochs": 3, "batch_events_per_second": 20.0})
+    assert s.epochs == 3 and "batch_events_per_second" not in s.to_dict()
