@@ -7,7 +7,7 @@ small adjacency dicts hold the wiring (``graph`` gives a networkx
 then, so that opening the editor does not wait for it). Every edit validates its
 arguments first and either applies completely or raises :class:`EditError`
 (or :class:`ParamError`) leaving the document untouched; each applied edit
-emits one :class:`Change` to the subscribers and marks what the next
+emits one typed :class:`~engine.events.Change` to the subscribers and marks what the next
 ``analyze()`` must recompute.
 """
 
@@ -19,6 +19,9 @@ from typing import Any, Callable, Iterable
 
 from engine.catalog import get_spec, has_spec, valid_name
 from engine.errors import EditError, ParamError
+from engine.events import (Change, EdgeAdded, EdgeRemoved, Grouped, MetaChanged, Moved,
+                           NodeAdded, NodeRemoved, OutputsChanged, ParamsChanged, Renamed,
+                           TrainableChanged)
 
 
 @dataclass
@@ -65,17 +68,6 @@ class Edge:
     dst: str
     src_port: int = 0
     dst_port: int = 0
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an edit changed: kind is one of node_added, node_removed,
-    edge_added, edge_removed, params_changed, renamed, moved, grouped,
-    trainable_changed, outputs_changed, meta_changed, reset."""
-
-    kind: str
-    nodes: tuple = ()
-    detail: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -305,7 +297,7 @@ class Network:
         self._order_index[node_id] = self._next_index
         self._next_index += 1
         self._touch([node_id], structure=True)
-        self._emit(Change("node_added", (node_id,)))
+        self._emit(NodeAdded(node_id))
         return node_id
 
     def _check_new_name(self, name: str, what: str) -> None:
@@ -334,7 +326,7 @@ class Network:
         index = self._order_index.pop(node_id)
         self._dirty.discard(node_id)
         self._touch(successors, structure=True)
-        self._emit(Change("node_removed", (node_id,), {"edges": edges}))
+        self._emit(NodeRemoved(node_id, edges))
         return RemovedNode(node, index, edges, slots)
 
     def restore_node(self, record: RemovedNode) -> None:
@@ -357,7 +349,7 @@ class Network:
                 self._outputs.insert(min(i, len(self._outputs)), (node.id, port))
         node.invalidate()
         self._touch([node.id] + [e.dst for e in record.edges], structure=True)
-        self._emit(Change("node_added", (node.id,)))
+        self._emit(NodeAdded(node.id))
 
     def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
                 allow_cycles: bool = False) -> Edge:
@@ -369,7 +361,7 @@ class Network:
         self._add_edge(src, dst, src_port, dst_port)
         self._touch([dst], structure=True)
         edge = Edge(src, dst, src_port, dst_port)
-        self._emit(Change("edge_added", (src, dst), {"edge": edge}))
+        self._emit(EdgeAdded(edge))
         return edge
 
     def connection_problem(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
@@ -423,7 +415,7 @@ class Network:
         self._forget_edges([src, dst])
         self._touch([dst], structure=True)
         edge = Edge(src, dst, src_port, dst_port)
-        self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
+        self._emit(EdgeRemoved(edge))
         return edge
 
     def set_param(self, node_id: str, name: str, value: Any) -> None:
@@ -448,7 +440,7 @@ class Network:
         node._resolved = resolved
         self._touch([node_id])
         # a change in the number of output ports may orphan edges: analysis reports them
-        self._emit(Change("params_changed", (node_id,), {"old": old, "new": dict(params)}))
+        self._emit(ParamsChanged(node_id, old, dict(params)))
 
     def rename(self, node_id: str, new_name: str, check: bool = True) -> None:
         """Rename a node (``check=False`` puts back an old name even if it clashes, for undo)."""
@@ -458,7 +450,7 @@ class Network:
         if not check:
             old, node.name = node.name, new_name
             self._touch([node_id], structure=True)
-            self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
+            self._emit(Renamed(node_id, old, new_name))
             return
         if not valid_name(new_name):
             raise EditError(f"{new_name!r} is not a valid layer name.",
@@ -470,13 +462,13 @@ class Network:
         old = node.name
         node.name = new_name
         self._touch([node_id], structure=True)  # names are checked graph-wide
-        self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
+        self._emit(Renamed(node_id, old, new_name))
 
     def move(self, node_id: str, pos) -> None:
         node = self.node(node_id)
         old = node.pos
         node.pos = _pos(pos)
-        self._emit(Change("moved", (node_id,), {"old": old, "new": node.pos}))
+        self._emit(Moved(node_id, old, node.pos))
 
     def set_group(self, node_ids: Iterable[str], group: str | None) -> dict:
         """Put nodes into a group path (None removes them); returns old groups for undo."""
@@ -487,14 +479,14 @@ class Network:
         old = {nid: self.nodes[nid].group for nid in ids}
         for nid in ids:
             self.nodes[nid].group = group
-        self._emit(Change("grouped", tuple(ids), {"old": old, "new": group}))
+        self._emit(Grouped(tuple(ids), old, group))
         return old
 
     def set_trainable(self, node_id: str, trainable: bool) -> None:
         node = self.node(node_id)
         node.trainable = bool(trainable)
         self._touch([node_id])
-        self._emit(Change("trainable_changed", (node_id,), {"new": node.trainable}))
+        self._emit(TrainableChanged(node_id, node.trainable))
 
     def set_outputs(self, outputs: list | None) -> None:
         """Explicit model outputs as node ids or (id, port) pairs; None = automatic."""
@@ -508,7 +500,7 @@ class Network:
                 parsed.append((nid, int(port)))
             self._outputs = parsed
         self._structure_changed = True
-        self._emit(Change("outputs_changed"))
+        self._emit(OutputsChanged())
 
     def set_name(self, name: str) -> None:
         if not isinstance(name, str):
@@ -519,7 +511,7 @@ class Network:
             raise EditError(f"The document name {name!r} holds a lone surrogate, which is not text.",
                             "Type the name again.") from None
         self.name = name
-        self._emit(Change("meta_changed", (), {"name": name}))
+        self._emit(MetaChanged(name))
 
     # ---------------------------------------------------------- analysis --
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.events import ChangeKind
 from engine.layout import collapse_offsets, group_centre
 from engine.network import Edge
 from gui import format_text as ft
@@ -148,56 +149,69 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------ engine events --
 
     def _on_change(self, change) -> None:
-        kind = change.kind
-        if self.collapsed and kind in ("node_added", "node_removed", "edge_added", "edge_removed"):
+        if self.collapsed and change.kind.structural:
             self._restructured = True  # the re-flow around the collapsed groups is made again
             self._schedule_groups()
-        if kind == "node_added":
-            nid = change.nodes[0]
-            self._add_node_item(nid)
-            for e in self.net.in_edges(nid) + self.net.out_edges(nid):  # restored with edges
-                if e not in self.edges:
-                    self._add_edge_item(e)
-            self._schedule_groups()
-        elif kind == "node_removed":
-            nid = change.nodes[0]
-            item = self.nodes.pop(nid)
-            for edge_item in list(item.edges):
-                self._remove_edge_item(edge_item.edge)
-            self.removeItem(item)
-            self._shown.pop(nid, None)
-            for e in change.detail.get("edges", []):
-                if e.dst in self.nodes:
-                    self._refresh_ports(e.dst)
-            self._schedule_groups()
-        elif kind == "edge_added":
-            edge = change.detail["edge"]
+        handler = self._CHANGE_HANDLERS.get(change.kind)
+        if handler is not None:
+            handler(self, change)
+
+    def _node_added(self, change) -> None:
+        nid = change.node
+        self._add_node_item(nid)
+        for e in self.net.in_edges(nid) + self.net.out_edges(nid):  # restored with edges
+            if e not in self.edges:
+                self._add_edge_item(e)
+        self._schedule_groups()
+
+    def _node_removed(self, change) -> None:
+        nid = change.node
+        item = self.nodes.pop(nid)
+        for edge_item in list(item.edges):
+            self._remove_edge_item(edge_item.edge)
+        self.removeItem(item)
+        self._shown.pop(nid, None)
+        for e in change.edges:
+            if e.dst in self.nodes:
+                self._refresh_ports(e.dst)
+        self._schedule_groups()
+
+    def _edge_added(self, change) -> None:
+        self._refresh_ports(change.edge.dst)
+        self._add_edge_item(change.edge)
+
+    def _edge_removed(self, change) -> None:
+        edge = change.edge
+        self._remove_edge_item(edge)
+        if edge.dst in self.nodes:
             self._refresh_ports(edge.dst)
-            self._add_edge_item(edge)
-        elif kind == "edge_removed":
-            edge = change.detail["edge"]
-            self._remove_edge_item(edge)
-            if edge.dst in self.nodes:
-                self._refresh_ports(edge.dst)
-        elif kind == "params_changed":
-            self._refresh_ports(change.nodes[0])
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "renamed":
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "moved":
-            nid = change.nodes[0]
-            item = self.nodes.get(nid)
-            if item is not None and self.net.nodes[nid].pos is not None:
-                pos = self.display_pos(nid)
-                if item.pos() != pos:
-                    self._set_item_pos(item, pos)
-            self._schedule_groups()
-        elif kind in ("grouped",):
-            self._schedule_groups()
-        elif kind == "trainable_changed":
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "reset":
-            self.rebuild()
+
+    def _params_changed(self, change) -> None:
+        self._refresh_ports(change.node)
+        self._shown.pop(change.node, None)
+
+    def _label_changed(self, change) -> None:   # renamed, trainable changed: redraw its label
+        self._shown.pop(change.node, None)
+
+    def _moved(self, change) -> None:
+        nid = change.node
+        item = self.nodes.get(nid)
+        if item is not None and self.net.nodes[nid].pos is not None:
+            pos = self.display_pos(nid)
+            if item.pos() != pos:
+                self._set_item_pos(item, pos)
+        self._schedule_groups()
+
+    def _grouped(self, change) -> None:
+        self._schedule_groups()
+
+    _CHANGE_HANDLERS = {
+        ChangeKind.NODE_ADDED: _node_added, ChangeKind.NODE_REMOVED: _node_removed,
+        ChangeKind.EDGE_ADDED: _edge_added, ChangeKind.EDGE_REMOVED: _edge_removed,
+        ChangeKind.PARAMS_CHANGED: _params_changed, ChangeKind.RENAMED: _label_changed,
+        ChangeKind.TRAINABLE_CHANGED: _label_changed, ChangeKind.MOVED: _moved,
+        ChangeKind.GROUPED: _grouped,
+    }
 
     def _on_analyzed(self, report) -> None:
         by_node: dict[str, list] = {}

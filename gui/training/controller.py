@@ -36,6 +36,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from engine.events import EventKind
 from gui.training import sections
 from gui.training.event_bridge import EventBridge
 
@@ -308,17 +309,17 @@ class TrainingController(QObject):
         if not trainer.epochs and not trainer.batches:
             return
         lrs = [b.get("lr") for b in trainer.batches]
-        self.bridge.event.emit("started", {
+        self.bridge.event.emit(EventKind.STARTED, {
             "replay": True, "steps_per_epoch": trainer.steps_per_epoch,
             "epochs": trainer.epochs_done + int(epochs or trainer.settings.epochs),
             "initial_epoch": 0, "initial_step": 0,
             "planned_lr": [v for v in lrs if v is not None],
             "segments": self._segments()})
         if trainer.batches:
-            self.bridge.event.emit("batch", {"replay": True, "points": list(trainer.batches),
+            self.bridge.event.emit(EventKind.BATCH, {"replay": True, "points": list(trainer.batches),
                                              "last": trainer.batches[-1]})
         for e in trainer.epochs:
-            self.bridge.event.emit("epoch", {"replay": True, **e})
+            self.bridge.event.emit(EventKind.EPOCH, {"replay": True, **e})
 
     # ---------------------------------------------------------------- closing --
     def confirm_close(self) -> bool:
@@ -477,38 +478,55 @@ class TrainingController(QObject):
         return moved
 
     # ---------------------------------------------------------------- events --
-    def _on_event(self, kind: str, data) -> None:
-        if kind in ENDED:
+    def _on_event(self, kind, data) -> None:
+        handler = self._EVENT_HANDLERS.get(kind)
+        if handler is None:
+            return
+        ended = kind in ENDED
+        if ended:
             # the recorder wrote the end of the run before this event reached us
             self.adopt_scratch_runs(current_ended=True)
-        if kind == "started":
-            self._set_state(RUNNING)
-            diff = (getattr(self.session, "segment", None) or {}).get("diff")
-            if diff is not None and not data.get("replay") \
-                    and not self.session.segment.get("shown"):
-                # a new segment with the edited network: the curves get its marker
-                self.session.segment["shown"] = True
-                self.bridge.event.emit("segments", {"segments": self._segments()})
-                self.message.emit(f"Segment {len(self._segments())} with the edited network — "
-                                  f"{diff.describe()}.", "info")
-        elif kind == "paused":
-            self._set_state(PAUSED)
-            self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
-        elif kind == "resumed":
-            self._set_state(RUNNING)
-            self.message.emit("Training…", "info")
-        elif kind == FINISHED:
-            self._set_state(FINISHED)
-            self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
-        elif kind == STOPPED:
-            self._set_state(STOPPED)
-            level = "error" if data.get("code") == "nan" else "info"
-            self.message.emit(_reason(data), level)
-        elif kind == FAILED:
-            self._set_state(FAILED)
-            self.message.emit(_reason(data), "error")
-        if kind in ENDED:
+        handler(self, data)
+        if ended:
             self._after_thread_ends()
+
+    def _on_started(self, data) -> None:
+        self._set_state(RUNNING)
+        diff = (getattr(self.session, "segment", None) or {}).get("diff")
+        if diff is not None and not data.get("replay") \
+                and not self.session.segment.get("shown"):
+            # a new segment with the edited network: the curves get its marker
+            self.session.segment["shown"] = True
+            self.bridge.event.emit(EventKind.SEGMENTS, {"segments": self._segments()})
+            self.message.emit(f"Segment {len(self._segments())} with the edited network — "
+                              f"{diff.describe()}.", "info")
+
+    def _on_paused(self, data) -> None:
+        self._set_state(PAUSED)
+        self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
+
+    def _on_resumed(self, data) -> None:
+        self._set_state(RUNNING)
+        self.message.emit("Training…", "info")
+
+    def _on_finished(self, data) -> None:
+        self._set_state(FINISHED)
+        self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
+
+    def _on_stopped(self, data) -> None:
+        self._set_state(STOPPED)
+        level = "error" if data.get("code") == "nan" else "info"
+        self.message.emit(_reason(data), level)
+
+    def _on_failed(self, data) -> None:
+        self._set_state(FAILED)
+        self.message.emit(_reason(data), "error")
+
+    _EVENT_HANDLERS = {
+        EventKind.STARTED: _on_started, EventKind.PAUSED: _on_paused,
+        EventKind.RESUMED: _on_resumed, EventKind.FINISHED: _on_finished,
+        EventKind.STOPPED: _on_stopped, EventKind.FAILED: _on_failed,
+    }
 
     def _after_thread_ends(self) -> None:
         """Say the state once more when the training thread has really ended

@@ -536,10 +536,12 @@ class SettingsPanel(QWidget):
         results: list = []
 
         def work():
+            from engine.events import EventKind
             from engine.training.session import prepare_training
 
             session = prepare_training(net, None, sections.data_overrides(net) or None, record=False)
-            session.trainer.subscribe(lambda e: results.append(e.data) if e.kind == "lr_finder" else None)
+            session.trainer.subscribe(
+                lambda e: results.append(e.data) if e.kind == EventKind.LR_FINDER else None)
             out = session.trainer.find_lr()
             return out if isinstance(out, dict) and "lrs" in out else (results[-1] if results else out)
 
