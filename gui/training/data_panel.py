@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gui.training import data_fix, sections
 from gui.training.plots import common
-from gui.training.worker import Worker
+from gui.background import Worker
 
 SOURCES = (("scikit-learn", "built-in"), ("generated", "built-in"), ("keras", "Keras (downloads)"),
            ("file", "your own file"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from gui.training import sections
 from gui.training.plots import common
-from gui.training.worker import Worker
+from gui.background import Worker
 
 AUTO = "automatic (suits the data)"
 MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
