@@ -48,7 +48,7 @@ import threading
 import traceback
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 _DONE, _FAILED, _PROGRESS = "done", "failed", "progress"
 
@@ -177,6 +177,7 @@ class Job(QObject):
         self.on_progress = on_progress
         self.name = name
         self.tensorflow = tensorflow
+        self._connected = False
         self.cancelled = False
         self.done = False          # the answer was delivered (or the job was cancelled)
         self.started = False       # the thread was started
@@ -190,10 +191,12 @@ class Job(QObject):
         loader = self.tensorflow
         if loader is None or loader.state == "ready":
             self._start_thread()
-        elif loader.state == "failed":
-            self._tensorflow_failed(loader.error)
+        elif loader.state == "failed":  # said from the event loop, like every answer
+            error = loader.error
+            QTimer.singleShot(0, self, lambda: self._tensorflow_failed(error))
         else:
             loader.failed.connect(self._tensorflow_failed)
+            self._connected = True
             loader.when_ready(self._start_thread)
         return self
 
@@ -218,7 +221,8 @@ class Job(QObject):
 
     def _forget_loader(self) -> None:
         loader, self.tensorflow = self.tensorflow, None
-        if loader is not None:
+        if loader is not None and self._connected:
+            self._connected = False
             try:
                 loader.failed.disconnect(self._tensorflow_failed)
             except (RuntimeError, TypeError):  # never connected
