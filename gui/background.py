@@ -5,8 +5,8 @@ Keras model, reading a checkpoint, watching a child process).
 ``run(fn, on_done, parent=widget)`` calls ``fn()`` on a new worker thread
 and later calls ``on_done(result, error)`` on the GUI thread: ``error`` is
 ``""`` when ``fn`` returned, else a readable message (an engine error's
-message and hint; an unexpected exception's first line, its traceback going
-to stderr for whoever debugs it). Nothing raises into the event loop.
+message and hint; a file error's path and reason; an unexpected exception's
+first line, its traceback going to stderr for whoever debugs it). Nothing raises into the event loop.
 
 - **Progress and cancel.** With ``with_task=True`` the function is called as
   ``fn(task)``: ``task.progress(*values)`` calls ``on_progress(*values)`` on
@@ -61,8 +61,12 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
         ('bad value', '')
         >>> describe_error(KeyError())
         ('KeyError', '')
+        >>> describe_error(FileNotFoundError(2, "No such file or directory", "/x/y.keras"))
+        ('/x/y.keras: No such file or directory', '')
     """
     message = getattr(exc, "message", None)
+    if not message and isinstance(exc, OSError) and exc.strerror:
+        message = f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     if not message:
         lines = str(exc).strip().splitlines()
         message = lines[0] if lines else type(exc).__name__
@@ -152,8 +156,8 @@ def _work(task: Task) -> None:
             result = fn(task) if task.with_task else fn()
             kind, payload = _DONE, result
         except Exception as exc:  # noqa: BLE001  (delivered as a message)
-            if not getattr(exc, "message", None):
-                traceback.print_exc(file=sys.stderr)
+            if not getattr(exc, "message", None) and not isinstance(exc, OSError):
+                traceback.print_exc(file=sys.stderr)  # unexpected: for whoever debugs it
             kind, payload = _FAILED, error_text(exc)
         _emit(task.id, kind, (payload, fn), task)
         del fn, payload
