@@ -20,6 +20,10 @@ first line, its traceback going to stderr for whoever debugs it). Nothing raises
   :class:`gui.tensorflow_loader.TensorFlowLoader`) the thread starts once
   TensorFlow has loaded; if it cannot load, ``on_done`` gets that as the
   error.
+- **Any thread to the GUI thread.** ``post(receiver, fn, *args)`` calls
+  ``fn(*args)`` on the GUI thread unless ``receiver`` is gone by then: the
+  training thread, which lives as long as its run, delivers its events this
+  way (`gui.training.event_bridge`).
 - **Newest only.** :class:`Worker` is a lane of jobs for things like
   previews: each request cancels the one before, so an answer that arrives
   late never replaces a newer one.
@@ -50,7 +54,7 @@ import traceback
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
-_DONE, _FAILED, _PROGRESS = "done", "failed", "progress"
+_DONE, _FAILED, _PROGRESS, _CALL = "done", "failed", "progress", "call"
 
 
 def describe_error(exc: BaseException) -> tuple[str, str]:
@@ -111,6 +115,11 @@ class _Relay(QObject):
         self.delivered.connect(self._dispatch)  # queued: emitted from worker threads
 
     def _dispatch(self, job_id: int, kind: str, payload, task) -> None:
+        if kind == _CALL:
+            receiver, fn, args = payload
+            if shiboken6.isValid(receiver):
+                fn(*args)
+            return
         if task is not None:
             with task.handoff:  # the worker has let go of the function and the result
                 pass
@@ -121,24 +130,32 @@ class _Relay(QObject):
 
 
 _relay_object: _Relay | None = None
+_relay_lock = threading.Lock()
 
 
 def _relay() -> _Relay:
-    """The relay, made on first use on the GUI thread (which makes the jobs)."""
+    """The relay, made on first use and living on the GUI thread."""
     global _relay_object
-    if _relay_object is None or not shiboken6.isValid(_relay_object):
-        relay = _Relay()
-        app = QCoreApplication.instance()
-        if app is not None and relay.thread() is not app.thread():
-            relay.moveToThread(app.thread())
-        _relay_object = relay
-    return _relay_object
+    with _relay_lock:
+        if _relay_object is None or not shiboken6.isValid(_relay_object):
+            relay = _Relay()
+            app = QCoreApplication.instance()
+            if app is not None and relay.thread() is not app.thread():
+                relay.moveToThread(app.thread())
+            _relay_object = relay
+        return _relay_object
+
+
+def post(receiver: QObject, fn, *args) -> None:
+    """Call ``fn(*args)`` on the GUI thread unless ``receiver`` (the object
+    ``fn`` belongs to) has been destroyed by then: queued from any other
+    thread, at once on the GUI thread itself. The training thread hands its
+    events over this way."""
+    _emit(0, _CALL, (receiver, fn, args), None)
 
 
 def _emit(job_id: int, kind: str, payload, task) -> None:
-    relay = _relay_object
-    if relay is None:
-        return
+    relay = _relay()
     try:
         relay.delivered.emit(job_id, kind, payload, task)
     except RuntimeError:  # the application is gone: nobody to tell
@@ -310,4 +327,4 @@ class Worker(QObject):
             self.job = None
 
 
-__all__ = ["Job", "Task", "Worker", "describe_error", "error_text", "run"]
+__all__ = ["Job", "Task", "Worker", "describe_error", "error_text", "post", "run"]

@@ -1,8 +1,9 @@
 """Carries trainer events from the training thread to the GUI thread.
 
 The trainer calls its subscribers on the training thread. `EventBridge`
-queues each event under a lock and wakes the GUI thread with one queued
-signal; the GUI thread then drains the queue in one go. Between two drains
+queues each event under a lock and wakes the GUI thread once
+(`gui.background.post`, the way every background answer reaches it); the
+GUI thread then drains the queue in one go. Between two drains
 batch events are merged into one (their points concatenated) and insight
 events of the same kind (feature maps, histograms, ...) keep only the
 newest, so however fast the trainer runs the GUI handles at most one
@@ -34,6 +35,8 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from gui import background
+
 # Kinds of which only the newest matters when several arrive between drains.
 # (Histograms are all kept: the panel shows them over epochs. Feature maps are
 # merged layer by layer, so an on-demand capture is not lost to an epoch one.)
@@ -52,7 +55,6 @@ class EventBridge(QObject):
     """
 
     event = Signal(str, object)
-    _wake = Signal()
 
     def __init__(self, parent=None, min_interval_ms: int = 250, max_interval_ms: int = 2000,
                  budget: float = 0.04, cost=time.thread_time):
@@ -75,7 +77,6 @@ class EventBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.drain)
-        self._wake.connect(self._on_wake)   # queued when emitted from another thread
 
     # ------------------------------------------------------------ producer side --
     def attach(self, trainer):
@@ -92,7 +93,7 @@ class EventBridge(QObject):
             if self._scheduled and not urgent:
                 return
             self._scheduled = True
-        self._wake.emit()
+        background.post(self, self._on_wake)   # not called if the bridge is gone by then
 
     # ------------------------------------------------------------ GUI side --
     def _on_wake(self) -> None:

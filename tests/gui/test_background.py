@@ -168,3 +168,27 @@ def test_a_job_needing_tensorflow_reports_that_it_could_not_load(qtbot):
     assert ran == [] and not job.started
     assert answers.done == [(None, "TensorFlow could not be loaded: No module named 'tensorflow'",
                              True)]
+
+
+def test_post_calls_on_the_gui_thread_only_while_the_receiver_lives(qtbot):
+    alive, gone = QObject(), QObject()
+    calls = []
+
+    def record(name, value):
+        calls.append((name, value, threading.current_thread() is threading.main_thread()))
+
+    posted = threading.Event()
+
+    def from_a_thread():
+        background.post(alive, record, "alive", 1)
+        background.post(gone, record, "gone", 2)
+        posted.set()
+
+    thread = threading.Thread(target=from_a_thread)
+    thread.start()
+    thread.join()
+    assert posted.is_set() and calls == []  # queued, not called on the posting thread
+    shiboken6.delete(gone)
+    qtbot.waitUntil(lambda: bool(calls), timeout=WAIT)
+    _flush(qtbot, alive)
+    assert calls == [("alive", 1, True)]
