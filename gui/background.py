@@ -6,7 +6,7 @@ Keras model, reading a checkpoint, watching a child process).
 and later calls ``on_done(result, error)`` on the GUI thread: ``error`` is
 ``""`` when ``fn`` returned, else a readable message (an engine error's
 message and hint; a file error's path and reason; an unexpected exception's
-first line, its traceback going to stderr for whoever debugs it). Nothing raises into the event loop.
+first line; its traceback goes to stderr only with ``NEUROCANVAS_DEBUG=1``). Nothing raises into the event loop.
 
 - **Progress and cancel.** With ``with_task=True`` the function is called as
   ``fn(task)``: ``task.progress(*values)`` calls ``on_progress(*values)`` on
@@ -47,6 +47,7 @@ Example::
 from __future__ import annotations
 
 import itertools
+import os
 import sys
 import threading
 import traceback
@@ -173,8 +174,8 @@ def _work(task: Task) -> None:
             result = fn(task) if task.with_task else fn()
             kind, payload = _DONE, result
         except Exception as exc:  # noqa: BLE001  (delivered as a message)
-            if not getattr(exc, "message", None) and not isinstance(exc, OSError):
-                traceback.print_exc(file=sys.stderr)  # unexpected: for whoever debugs it
+            if os.environ.get("NEUROCANVAS_DEBUG"):  # for whoever debugs it
+                traceback.print_exc(file=sys.stderr)
             kind, payload = _FAILED, error_text(exc)
         _emit(task.id, kind, (payload, fn), task)
         del fn, payload
