@@ -6,7 +6,8 @@ Keras model, reading a checkpoint, watching a child process).
 and later calls ``on_done(result, error)`` on the GUI thread: ``error`` is
 ``""`` when ``fn`` returned, else a readable message (an engine error's
 message and hint; a file error's path and reason; an unexpected exception's
-first line; its traceback goes to stderr only with ``NEUROCANVAS_DEBUG=1``). Nothing raises into the event loop.
+first line; its traceback goes to stderr only with ``NEUROCANVAS_DEBUG=1``).
+Nothing raises into the event loop.
 
 - **Progress and cancel.** With ``with_task=True`` the function is called as
   ``fn(task)``: ``task.progress(*values)`` calls ``on_progress(*values)`` on
