@@ -157,6 +157,8 @@ def post(receiver: QObject, fn, *args) -> None:
 
 
 def _emit(job_id: int, kind: str, payload, task) -> None:
+    if QCoreApplication.instance() is None:  # the application is gone: nobody to tell
+        return
     relay = _relay()
     try:
         relay.delivered.emit(job_id, kind, payload, task)
