@@ -192,3 +192,9 @@ def test_post_calls_on_the_gui_thread_only_while_the_receiver_lives(qtbot):
     qtbot.waitUntil(lambda: bool(calls), timeout=WAIT)
     _flush(qtbot, alive)
     assert calls == [("alive", 1, True)]
+
+
+def test_docstring_examples():
+    import doctest
+
+    assert doctest.testmod(background).failed == 0
