@@ -212,6 +212,7 @@ class Job(QObject):
 
     # ------------------------------------------------------------ GUI thread --
     def start(self) -> "Job":
+        """Start (call from the GUI thread); returns the job."""
         _relay().jobs[self.id] = self
         loader = self.tensorflow
         if loader is None or loader.state == "ready":
@@ -227,6 +228,7 @@ class Job(QObject):
 
     def _start_thread(self) -> None:
         if not shiboken6.isValid(self):  # its parent is gone while TensorFlow loaded
+            _relay().jobs.pop(self.id, None)
             return
         self._forget_loader()
         if self.cancelled or self.started:
@@ -236,6 +238,7 @@ class Job(QObject):
 
     def _tensorflow_failed(self, message: str) -> None:
         if not shiboken6.isValid(self):
+            _relay().jobs.pop(self.id, None)
             return
         self._forget_loader()
         if self.cancelled or self.started:
