@@ -198,3 +198,25 @@ def test_docstring_examples():
     import doctest
 
     assert doctest.testmod(background).failed == 0
+
+
+def test_a_job_waits_for_tensorflow_and_is_dropped_with_its_owner(qtbot):
+    loader = TensorFlowLoader(verbose=False)
+    kept, dropped = QObject(), QObject()
+    answers, ran = Answers(), []
+    waiting = background.run(lambda: ran.append("kept") or "ran", answers.on_done, parent=kept,
+                             tensorflow=loader)
+    orphan = background.run(lambda: ran.append("dropped"), answers.on_done, parent=dropped,
+                            tensorflow=loader)
+    assert not waiting.started and not orphan.started  # both wait for the import
+    shiboken6.delete(dropped)
+    qtbot.waitUntil(lambda: loader.state in ("ready", "failed"), timeout=120_000)
+    if loader.state == "ready":
+        qtbot.waitUntil(lambda: bool(answers.done), timeout=WAIT)
+        assert answers.done == [("ran", "", True)]
+    else:
+        qtbot.waitUntil(lambda: bool(answers.done), timeout=WAIT)
+        assert answers.done[0][1].startswith("TensorFlow could not be loaded")
+    _flush(qtbot, kept)
+    assert ran == (["kept"] if loader.state == "ready" else [])
+    assert len(answers.done) == 1
