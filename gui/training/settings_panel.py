@@ -110,7 +110,8 @@ class SettingsPanel(QWidget):
         self.preview_error = ""
         self._updating = False
         self.preview_worker = Worker(self)
-        self.finder_worker = Worker(self)
+        # the LR finder builds a Keras model: it waits for TensorFlow's import
+        self.finder_worker = Worker(self, tensorflow=getattr(window, "tensorflow", None))
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
