@@ -142,7 +142,7 @@ def _relay() -> _Relay:
         if _relay_object is None or not shiboken6.isValid(_relay_object):
             relay = _Relay()
             app = QCoreApplication.instance()
-            if app is not None and relay.thread() is not app.thread():
+            if app is not None and relay.thread() != app.thread():
                 relay.moveToThread(app.thread())
             _relay_object = relay
         return _relay_object
