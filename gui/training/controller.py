@@ -3,8 +3,8 @@ document, without ever blocking the GUI thread.
 
 Starting a run goes through three steps, each off the GUI thread: wait for
 TensorFlow (``gui.tensorflow_loader``), load and preprocess the data on a
-worker thread (``gui.background``), then hand the model factory to the `Trainer`, which builds
-the Keras model and fits it on its own thread. Every step reports a state
+worker thread (``gui.background``), then hand the model factory to the
+`Trainer`, which builds the Keras model and fits it on its own thread. Every step reports a state
 and a readable message; nothing raises into the event loop.
 
 Where runs are recorded: a saved document's in ``DOC.runs`` beside it; an
