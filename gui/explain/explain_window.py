@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from gui.training.worker import Worker
+from gui.background import Worker
 
 MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
 

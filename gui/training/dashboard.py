@@ -103,7 +103,7 @@ class Dashboard(QObject):
         self.controller.prepared.connect(self._prepared)
         self.controller.state_changed.connect(self._state_changed)
         self.controller.message.connect(self._message)
-        from gui.training.worker import Worker
+        from gui.background import Worker
 
         self._maximiser = Worker(self)
         self.panels["filters"].maximisation_requested.connect(self.draw_maximisation)
@@ -561,7 +561,7 @@ class Dashboard(QObject):
             if not path:
                 return False
         from gui.training import sections
-        from gui.training.worker import Worker
+        from gui.background import Worker
 
         net = self.doc.network.copy()
         doc_path = self.doc.path

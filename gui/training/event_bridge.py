@@ -1,17 +1,17 @@
 """Carries trainer events from the training thread to the GUI thread.
 
 The trainer calls its subscribers on the training thread with every event.
-`EventBridge` queues each event under a lock and wakes the GUI thread with
-one queued signal; the GUI thread then drains the queue in one go. This is
-the one place where training events are coalesced on their way to the
-screen (engine.events describes the whole path): between two drains
-`engine.events.coalesce` merges them as each kind declares — neighbouring
-batch events become one (their points concatenated), a latest-only kind
-(feature maps, confusion, predictions, ...) keeps only its newest — so
-however fast the trainer runs the GUI handles at most one delivery per
-``interval_ms``; an urgent kind (a change of the run's state — started,
-paused, resumed, stopped, finished, failed) is delivered at once, with
-everything queued before it.
+`EventBridge` queues each event under a lock and wakes the GUI thread once
+(`gui.background.post`, the way every background answer reaches it); the
+GUI thread then drains the queue in one go. This is the one place where
+training events are coalesced on their way to the screen (engine.events
+describes the whole path): between two drains `engine.events.coalesce`
+merges them as each kind declares — neighbouring batch events become one
+(their points concatenated), a latest-only kind (feature maps, confusion,
+predictions, ...) keeps only its newest — so however fast the trainer runs
+the GUI handles at most one delivery per ``interval_ms``; an urgent kind (a
+change of the run's state — started, paused, resumed, stopped, finished,
+failed) is delivered at once, with everything queued before it.
 
 The interval adapts to what drawing costs: at each delivery the bridge
 reads ``cost()`` — the CPU seconds spent drawing so far (by default all of
@@ -38,6 +38,7 @@ import time
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from engine.events import EventKind, coalesce
+from gui import background
 
 
 class EventBridge(QObject):
@@ -51,7 +52,6 @@ class EventBridge(QObject):
     """
 
     event = Signal(object, object)
-    _wake = Signal()
 
     def __init__(self, parent=None, min_interval_ms: int = 250, max_interval_ms: int = 2000,
                  budget: float = 0.04, cost=time.thread_time):
@@ -74,7 +74,6 @@ class EventBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.drain)
-        self._wake.connect(self._on_wake)   # queued when emitted from another thread
 
     # ------------------------------------------------------------ producer side --
     def attach(self, trainer):
@@ -92,7 +91,7 @@ class EventBridge(QObject):
             if self._scheduled and not urgent:
                 return
             self._scheduled = True
-        self._wake.emit()
+        background.post(self, self._on_wake)   # not called if the bridge is gone by then
 
     # ------------------------------------------------------------ GUI side --
     def _on_wake(self) -> None:
