@@ -144,6 +144,7 @@ class Network:
         # layer name -> ids of the nodes that carry it (two only in a file with a clash)
         self._names: dict[str, list[str]] = {}
         self._names_at = -1  # the _NAME_WRITES count the index was made for
+        self._suffix_from: dict[str, int] = {}  # unique_id's first suffix to try, per base
 
     # ------------------------------------------------------------ events --
 
@@ -192,6 +193,7 @@ class Network:
                 names.setdefault(node.name, []).append(nid)
             self._names = names
             self._names_at = _NAME_WRITES
+            self._suffix_from.clear()
         return self._names
 
     def _index_name(self, nid: str, old: str | None, new: str | None, before: int,
@@ -204,6 +206,7 @@ class Network:
             return
         names = self._names
         if old is not None:
+            self._suffix_from.clear()  # a name is free again: unique_id may give it back
             ids = names.get(old)
             if ids is not None and nid in ids:
                 ids.remove(nid)
@@ -321,9 +324,11 @@ class Network:
         base = _snake(type_name)
         if not self.name_taken(base):
             return base
-        i = 1
+        self._name_index()  # (clears the hints when names changed behind its back)
+        i = self._suffix_from.get(base, 1)
         while self.name_taken(f"{base}_{i}"):
             i += 1
+        self._suffix_from[base] = i  # base_1 .. base_{i-1} are taken: the next search starts here
         return f"{base}_{i}"
 
     def groups(self) -> dict[str, list[str]]:

@@ -1,8 +1,10 @@
 """A connection being drawn with the mouse (the "live pipe" of a node editor).
 
 One :class:`ConnectionDrag` lives from the press on a port (or on the end of
-an existing connection, which is then carried) to the release or Escape. It
-draws the loose wire, lights up the ports it may go to, finds the port the
+an existing connection, which is then carried) to the release or Escape. Its
+wire is a :class:`LivePipe` item (dashed while loose, solid when it snaps to a
+port that takes it, red with the reason beside the pointer when the port
+refuses it). The drag lights up the ports it may go to, finds the port the
 pointer means — the one under it, else the nearest compatible port within
 the snapping distance — and says why a port refuses the wire, next to the
 pointer. It edits nothing: the scene turns the drop into an undo command.
@@ -72,13 +74,9 @@ class ConnectionDrag(QObject):
         self.target: PortItem | None = None
         self.pos = QPointF(port.scenePos())
         self._reasons: dict[int, str] = {}
-        self.path = QGraphicsPathItem()
-        self.path.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
-        self.path.setZValue(5)
+        self.path = LivePipe()
+        self.bubble = self.path.bubble
         scene.addItem(self.path)
-        self.bubble = HintBubble()
-        scene.addItem(self.bubble)
-        self.bubble.hide()
         if reconnect is not None:
             reconnect.set_picked(True)
         self._mark_candidates()
@@ -158,27 +156,15 @@ class ConnectionDrag(QObject):
         self.pos = QPointF(pos)
         target = self.target_at(pos)
         end = target.scenePos() if target is not None else pos
-        start = self.port.scenePos()
-        self.path.setPath(connection_path(end, start) if self.port.is_input else connection_path(start, end))
         previous = self.target
         if previous is not None and previous is not target:
             previous.set_state(PortItem.CANDIDATE if id(previous) in self._candidates else PortItem.NORMAL)
         self.target = target
-        if target is None:
-            self.bubble.hide()
-            self.path.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
-            return
-        reason = self.reason_for(target)
-        if reason:
-            target.set_state(PortItem.REFUSED)
-            self.path.setPen(QPen(style.error_color(), 2.0, Qt.DashLine))
-            self.bubble.set_text(reason)
-            self.bubble.setPos(pos + QPointF(14, 10))
-            self.bubble.show()
-        else:
-            target.set_state(PortItem.SNAPPED)
-            self.path.setPen(QPen(style.ok_color(), 2.4))
-            self.bubble.hide()
+        reason = self.reason_for(target) if target is not None else ""
+        if target is not None:
+            target.set_state(PortItem.REFUSED if reason else PortItem.SNAPPED)
+        state = LivePipe.LOOSE if target is None else (LivePipe.REFUSED if reason else LivePipe.SNAPPED)
+        self.path.draw(self.port.scenePos(), end, self.port.is_input, state, reason, pos)
 
     def refuse(self, src: PortItem, dst: PortItem, pos: QPointF, reason: str) -> None:
         """A drop on a port that refuses the wire: tell whoever listens."""
@@ -188,9 +174,7 @@ class ConnectionDrag(QObject):
         """Take the wire, the hint and the highlights away."""
         scene = self.scene
         if self.path.scene() is scene:
-            scene.removeItem(self.path)
-        if self.bubble.scene() is scene:
-            scene.removeItem(self.bubble)
+            scene.removeItem(self.path)  # the hint bubble goes with it
         for item in scene.nodes.values():
             for p in item.in_ports + item.out_ports:
                 p.set_state(PortItem.NORMAL)
@@ -198,11 +182,45 @@ class ConnectionDrag(QObject):
             self.reconnect.set_picked(False)
 
 
-class HintBubble(QGraphicsSimpleTextItem):
-    """The reason a connection would be refused, next to the pointer."""
+class LivePipe(QGraphicsPathItem):
+    """The wire of a connection being dragged, from the fixed port to the pointer
+    (or to the port it snaps to), with the reason a drop would be refused in a
+    bubble beside the pointer (a child item: it comes and goes with the wire)."""
+
+    LOOSE, SNAPPED, REFUSED = range(3)
 
     def __init__(self):
         super().__init__()
+        self.setZValue(5)
+        self.state = self.LOOSE
+        self.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
+        self.bubble = HintBubble(self)
+        self.bubble.hide()
+
+    def draw(self, fixed: QPointF, loose: QPointF, fixed_is_input: bool, state: int,
+             reason: str = "", pointer: QPointF | None = None) -> None:
+        """The wire between the ``fixed`` port and the ``loose`` end (drawn from the
+        output side), in the look of ``state``; ``reason`` shows next to ``pointer``."""
+        self.setPath(connection_path(loose, fixed) if fixed_is_input else connection_path(fixed, loose))
+        self.state = state
+        if state == self.SNAPPED:
+            self.setPen(QPen(style.ok_color(), 2.4))
+        else:
+            self.setPen(QPen(style.error_color() if state == self.REFUSED else style.highlight(),
+                             2.0, Qt.DashLine))
+        if state == self.REFUSED and reason:
+            self.bubble.set_text(reason)
+            self.bubble.setPos((pointer if pointer is not None else loose) + QPointF(14, 10))
+            self.bubble.show()
+        else:
+            self.bubble.hide()
+
+
+class HintBubble(QGraphicsSimpleTextItem):
+    """The reason a connection would be refused, next to the pointer."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.setZValue(10)
         # drawn at screen size whatever the zoom: the reason stays readable
         self.setFlag(QGraphicsSimpleTextItem.ItemIgnoresTransformations, True)
