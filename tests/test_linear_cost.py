@@ -4,7 +4,7 @@ counted in Python calls and id comparisons between a size and four times it
 
 from engine import Network
 from engine.layout import collapse_offsets, layout
-from tests.cost_counting import CountedStr, calls, growth, residual_document, residual_network
+from tests.cost_counting import CountedStr, growth, residual_document, residual_network
 
 LINEAR = 5.5  # the most a ×4 larger input may multiply the count by (n log n stays below)
 BLOCKS = 60  # 243 layers, and 963 at four times the blocks
