@@ -21,15 +21,13 @@ from engine.network import Edge
 from gui import format_text as ft
 from gui.node_subtitle import param_words
 from gui.canvas import style
-from gui.canvas.connection_drag import PORT_HIT_PX, ConnectionDrag, ports_near, scene_distance
+from gui.canvas.connection_drag import ConnectionDrag, port_at
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.group_collapse import GroupCollapse
 from gui.canvas.group_item import CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
-from gui.commands import ConnectCommand, DisconnectCommand, MoveCommand, ReconnectCommand
+from gui.commands import ConnectCommand, MoveCommand
 from gui.connection_check import connection_refusal
-
-PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
 
 
 class NetworkScene(QGraphicsScene):
@@ -348,9 +346,10 @@ class NetworkScene(QGraphicsScene):
     # --------------------------------------------------------- connecting --
     # One drag at a time, ``self.drag`` (a ConnectionDrag): from a free port (a
     # new connection), or with the end of an existing connection picked up (a
-    # reconnection). The scene owns the gesture: a press within reach of a port
+    # reconnection). The scene routes the gesture: a press within reach of a port
     # starts it (ports are small, the reach is generous), moves and the release
-    # go to the drag whichever item is under the pointer.
+    # go to the drag whichever item is under the pointer; the drag
+    # (gui.canvas.connection_drag) draws its wire and turns the drop into an edit.
 
     def mousePressEvent(self, event):
         if event.button() == Qt.LeftButton and self.doc is not None and self.drag is None \
@@ -431,9 +430,7 @@ class NetworkScene(QGraphicsScene):
         fixed = item.src_item.out_port(e.src_port) if end == "dst" else item.dst_item.in_port(e.dst_port)
         if fixed is None:
             return False
-        trial = self.net.copy()
-        trial.disconnect(e.src, e.dst, e.src_port, e.dst_port)
-        self._start_drag(ConnectionDrag(self, fixed, trial, reconnect=item, origin=pos))
+        self._start_drag(ConnectionDrag.pick_up(self, item, fixed, pos))
         self.drag_connection_to(pos)
         return True
 
@@ -448,19 +445,7 @@ class NetworkScene(QGraphicsScene):
         small, so the reach is generous, except over a connection leaving an
         output port: there a press picks up that connection's end unless it is
         on the port itself."""
-        reach = max(scene_distance(self, PORT_HIT_PX), style.PORT_RADIUS * 2)
-        on_edge = None
-        for d, port in ports_near(self, pos, reach):
-            if port is exclude:
-                continue
-            if d > style.PORT_RADIUS * 1.2 and not port.is_input:
-                if on_edge is None:
-                    on_edge = any(isinstance(i, EdgeItem) and i.isVisible() and i.end_near(pos)
-                                  for i in self.items(pos))
-                if on_edge:
-                    continue
-            return port
-        return None
+        return port_at(self, pos, exclude)
 
     def drag_connection_to(self, pos: QPointF) -> None:
         if self.drag is not None:
@@ -492,73 +477,19 @@ class NetworkScene(QGraphicsScene):
         if drag is None:
             return
         drag.move_to(pos)
-        target = drag.target
         self._end_drag()
-        port = drag.port
-        if drag.reconnect is not None:
-            self._drop_reconnect(drag, target, pos)
-            return
-        if target is None:
-            if not port.is_input and not drag.port_is_near(pos) \
-                    and (pos - port.scenePos()).manhattanLength() > 40 \
-                    and not any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
-                self.quick_add_requested.emit(pos, (port.node_id, port.index))
-            return
-        src, dst = drag.endpoints(target)
-        reason = drag.reason_for(target)
-        if not reason:
-            reason = self._push_or_reason(ConnectCommand(self.doc, src.node_id, dst.node_id,
-                                                         src.index, dst.index))
-        if reason:
-            self._refuse(reason)
-            drag.refuse(src, dst, pos, reason)
+        drag.drop(pos)
 
-    def _push_or_reason(self, command) -> str:
+    def push_or_reason(self, command) -> str:
+        """Push an undo command; '' when it applied, else the reason it was refused."""
         try:
             self.doc.push(command)
         except NeuroCanvasError as exc:
             return str(exc)
         return ""
 
-    def _drop_reconnect(self, drag: ConnectionDrag, target: PortItem | None, pos: QPointF) -> None:
-        """A picked-up connection dropped: on a port it is reconnected there (or refused
-        with the reason), on empty canvas it is removed, back where it was nothing changes."""
-        edge = drag.reconnect.edge
-        if edge not in self.edges:
-            return
-        if target is None:
-            if (pos - drag.origin).manhattanLength() < PUT_BACK:
-                return
-            if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
-                self.message.emit("Drop the connection on a port to reconnect it, or on empty "
-                                  "canvas to remove it.")
-                return
-            reason = self._push_or_reason(DisconnectCommand(self.doc, edge))
-            if reason:
-                self._refuse(reason)
-                return
-            self.message.emit(f"Removed the connection {self._edge_text(edge)}.")
-            return
-        src, dst = drag.endpoints(target)
-        new = (src.node_id, dst.node_id, src.index, dst.index)
-        if new == (edge.src, edge.dst, edge.src_port, edge.dst_port):
-            return
-        reason = drag.reason_for(target)
-        if not reason:
-            reason = self._push_or_reason(ReconnectCommand(self.doc, edge, *new))
-        if reason:
-            self._refuse(reason)
-            drag.refuse(src, dst, pos, reason)
-            return
-        self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
-
-    def _edge_text(self, e: Edge) -> str:
-        def name(nid):
-            node = self.net.nodes.get(nid)
-            return node.name if node is not None else nid
-        return f"{name(e.src)} → {name(e.dst)}"
-
-    def _refuse(self, reason: str) -> None:
+    def refuse_connection(self, reason: str) -> None:
+        """Tell the window why a connection was not made (the status bar shows it)."""
         self.last_refusal = reason
         self.connection_refused.emit(reason)
 
@@ -567,9 +498,9 @@ class NetworkScene(QGraphicsScene):
         connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
         reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
         if not reason:
-            reason = self._push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
+            reason = self.push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
         if reason:
-            self._refuse(reason)
+            self.refuse_connection(reason)
             if pos is not None:
                 self.refused.emit((src, src_port), (dst, dst_port), QPointF(pos), reason)
         return reason
