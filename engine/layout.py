@@ -258,14 +258,14 @@ def _main_path(g: _Graph, order: list, rank: dict) -> list:
     """The longest path, ending at the deepest node that comes first in file order."""
     if not order:
         return []
-    end = max(order, key=lambda n: (rank[n], -order.index(n)))
+    where = {n: i for i, n in enumerate(order)}
+    end = max(order, key=lambda n: (rank[n], -where[n]))
     path = [end]
     while True:
         preds = [p for p in g.predecessors(path[-1]) if rank[p] == rank[path[-1]] - 1]
         if not preds:
             break
-        preds.sort(key=order.index)
-        path.append(preds[0])
+        path.append(min(preds, key=where.__getitem__))
     return list(reversed(path))
 
 

@@ -62,6 +62,24 @@ class Node:
         self._signature = None
 
 
+# Every write of a node's name counts here, so that a network can tell whether
+# its index of names still holds (a name may be set on a node directly).
+_NAME_WRITES = 0
+
+
+def _get_name(node) -> str:
+    return node._name
+
+
+def _set_name(node, value) -> None:
+    global _NAME_WRITES
+    node.__dict__["_name"] = value
+    _NAME_WRITES += 1
+
+
+Node.name = property(_get_name, _set_name, doc="The layer name (unique in a valid model).")
+
+
 @dataclass(frozen=True)
 class Edge:
     src: str
@@ -115,6 +133,10 @@ class Network:
         self._in_cache: dict[str, list] = {}  # node id -> in-edges sorted by port
         self._out_cache: dict[str, list] = {}
         self._ports_cache: dict[str, bool] = {}
+        # layer name -> ids of the nodes that carry it (two only in a file with a clash)
+        self._names: dict[str, list[str]] = {}
+        self._names_at = -1  # the _NAME_WRITES count the index was made for
+        self._suffix_from: dict[str, int] = {}  # unique_id's first suffix to try, per base
 
     # ------------------------------------------------------------ events --
 
@@ -143,10 +165,48 @@ class Network:
             raise EditError(f"There is no node {node_id!r} in this network.") from None
 
     def node_by_name(self, name: str) -> Node | None:
-        for node in self.nodes.values():
-            if node.name == name:
-                return node
-        return None
+        ids = self._name_index().get(name)
+        if not ids:
+            return None
+        return self.nodes[min(ids, key=self._order_index.__getitem__)]
+
+    def name_taken(self, name: str, but: str | None = None) -> bool:
+        """Whether ``name`` is the id or the name of a node (other than node ``but``)."""
+        if name in self.nodes and name != but:
+            return True
+        return any(nid != but for nid in self._name_index().get(name, ()))
+
+    def _name_index(self) -> dict[str, list[str]]:
+        """Layer name -> node ids, made again only when some name was set outside
+        this network's edits (each edit keeps it up to date: no scan per added node)."""
+        if self._names_at != _NAME_WRITES:
+            names: dict[str, list[str]] = {}
+            for nid, node in self.nodes.items():
+                names.setdefault(node.name, []).append(nid)
+            self._names = names
+            self._names_at = _NAME_WRITES
+            self._suffix_from.clear()
+        return self._names
+
+    def _index_name(self, nid: str, old: str | None, new: str | None, before: int,
+                    wrote: bool = True) -> None:
+        """Move ``nid`` from name ``old`` to ``new`` in the index after this network set
+        the name itself (``before``: the count of name writes just before; ``wrote``:
+        whether it set one). An index that did not hold then is made again later."""
+        if self._names_at != before or _NAME_WRITES != before + wrote:
+            self._names_at = -1
+            return
+        names = self._names
+        if old is not None:
+            self._suffix_from.clear()  # a name is free again: unique_id may give it back
+            ids = names.get(old)
+            if ids is not None and nid in ids:
+                ids.remove(nid)
+                if not ids:
+                    del names[old]
+        if new is not None:
+            names.setdefault(new, []).append(nid)
+        self._names_at = _NAME_WRITES
 
     @property
     def edges(self) -> list[Edge]:
@@ -254,12 +314,13 @@ class Network:
     def unique_id(self, type_name: str) -> str:
         """A fresh id in the Keras style: conv2d, conv2d_1, conv2d_2, ..."""
         base = _snake(type_name)
-        taken = set(self.nodes) | {n.name for n in self.nodes.values()}
-        if base not in taken:
+        if not self.name_taken(base):
             return base
-        i = 1
-        while f"{base}_{i}" in taken:
+        self._name_index()  # (clears the hints when names changed behind its back)
+        i = self._suffix_from.get(base, 1)
+        while self.name_taken(f"{base}_{i}"):
             i += 1
+        self._suffix_from[base] = i  # base_1 .. base_{i-1} are taken: the next search starts here
         return f"{base}_{i}"
 
     def groups(self) -> dict[str, list[str]]:
@@ -289,10 +350,12 @@ class Network:
         self._check_new_name(name, "name")
         if name != node_id and name in self.nodes:
             raise EditError(f"The name {name!r} is already the id of another node.")
+        before = _NAME_WRITES
         node = Node(node_id, spec.type, params, name, _pos(pos), _group(group), bool(trainable),
                     dict(extra or {}))
         node.resolved()  # raises ParamError naming the bad param; nothing added yet
         self.nodes[node_id] = node
+        self._index_name(node_id, None, name, before)
         self._succ[node_id], self._pred[node_id] = {}, {}
         self._order_index[node_id] = self._next_index
         self._next_index += 1
@@ -304,7 +367,7 @@ class Network:
         if not valid_name(name):
             raise EditError(f"{name!r} is not a valid layer {what}.",
                             "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
-        if name in self.nodes or any(n.name == name for n in self.nodes.values()):
+        if self.name_taken(name):
             raise EditError(f"The {what} {name!r} is already used in this network.",
                             "Layer names must be unique in a model.")
 
@@ -323,6 +386,7 @@ class Network:
         for u in self._pred.pop(node_id):
             del self._succ[u][node_id]
         del self.nodes[node_id]
+        self._index_name(node_id, node.name, None, _NAME_WRITES, wrote=False)
         index = self._order_index.pop(node_id)
         self._dirty.discard(node_id)
         self._touch(successors, structure=True)
@@ -339,6 +403,7 @@ class Network:
         items = sorted(self.nodes.items(), key=lambda kv: record.index if kv[0] == node.id
                        else self._order_index[kv[0]])
         self.nodes = dict(items)
+        self._index_name(node.id, None, node.name, _NAME_WRITES, wrote=False)
         self._order_index[node.id] = record.index
         self._succ[node.id], self._pred[node.id] = {}, {}
         for e in record.edges:
@@ -448,19 +513,21 @@ class Network:
         if new_name == node.name:
             return
         if not check:
-            old, node.name = node.name, new_name
+            old, before = node.name, _NAME_WRITES
+            node.name = new_name
+            self._index_name(node_id, old, new_name, before)
             self._touch([node_id], structure=True)
             self._emit(Renamed(node_id, old, new_name))
             return
         if not valid_name(new_name):
             raise EditError(f"{new_name!r} is not a valid layer name.",
                             "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
-        clash = [n for n in self.nodes.values() if n.id != node_id and (n.name == new_name or n.id == new_name)]
-        if clash:
+        if self.name_taken(new_name, but=node_id):
             raise EditError(f"The name {new_name!r} is already used in this network.",
                             "Layer names must be unique in a model.")
-        old = node.name
+        old, before = node.name, _NAME_WRITES
         node.name = new_name
+        self._index_name(node_id, old, new_name, before)
         self._touch([node_id], structure=True)  # names are checked graph-wide
         self._emit(Renamed(node_id, old, new_name))
 
