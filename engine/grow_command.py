@@ -66,7 +66,7 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
                 del store.layers[nid]  # the document changed this layer since the run
         step = (record.checkpoint or {}).get("step")
         return store, {"run": record.id, "step": step}, f"run {record.id} (step {step})"
-    store = weights.attached(net)
+    store = net.weights
     if store:
         return store, None, "the document's weights"
     model = build_model(net, weights=False)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import NeuroCanvasError
-from engine.fileformat import write_atomic
+from engine.atomic import write_atomic
 from engine.network import Network
 from gui import app_paths, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene

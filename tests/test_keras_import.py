@@ -21,7 +21,7 @@ from engine.keras_import import (  # noqa: E402
     import_model, refresh_generic,
 )
 from engine.network import Network  # noqa: E402
-from engine.weights import attached, weights_path  # noqa: E402
+from engine.weights import weights_path  # noqa: E402
 
 layers = keras.layers
 
@@ -391,7 +391,7 @@ def test_weights_travel_beside_the_document_and_edits_reinitialise(tmp_path):
                               model.get_layer("head").get_weights()[0])
 
     no_weights = from_keras(model, weights=False)
-    assert attached(no_weights) is None
+    assert no_weights.weights is None
 
 
 def test_h5_files_import_with_their_weights(tmp_path):

@@ -131,12 +131,11 @@ def test_docstring_examples(name):
 
 def test_a_document_whose_experiments_section_is_not_an_object_is_refused(tmp_path):
     from engine.errors import DocumentError
-    from engine.fileformat import from_dict
 
     data = iris_net().to_dict()
     data["experiments"] = [1, 2]
     with pytest.raises(DocumentError, match="'experiments' must be an object"):
-        from_dict(data)
+        Network.from_dict(data)
 
 
 @pytest.mark.parametrize("sampler, pruner", [("cmaes", "hyperband"), ("random", "none"),
