@@ -3,7 +3,7 @@
 A file is either loaded completely or refused with one plain message that
 names the node and the field; a half-loaded document never exists. Keys this
 version does not know (at the top level and on nodes) are kept on save, so
-sections written by newer versions survive a round trip. The ``data``,
+sections written by newer versions survive a round trip. The ``data``, ``preset``,
 ``training`` and ``experiments`` (a study's search space and settings, see
 ``engine.experiments.space``) sections are kept as they are, in ``net.extra``.
 
@@ -23,6 +23,10 @@ from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
 
 FORMAT = "neurocanvas/1"
+DATA_SECTION = "data"  # the data settings a run trains on (engine.data.settings)
+# {"id": preset id, "dataset": the built-in dataset it suggests}: written by a preset
+# into the document it builds, so a renamed copy still trains on the preset's data
+PRESET_SECTION = "preset"
 _TOP_KEYS = {"format", "name", "nodes", "edges", "outputs"}
 _NODE_KEYS = {"id", "type", "params", "name", "pos", "group", "trainable"}
 _EDGE_KEYS = {"from", "to", "from_port", "to_port"}

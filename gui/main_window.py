@@ -351,8 +351,11 @@ class MainWindow(QMainWindow):
         file is refused with the engine's message and the open document stays."""
         if is_model_file(path):
             return self.import_model(path, ask=ask)
+        from presets import adopt_legacy_document
+
         try:
             net = Network.load(path)
+            adopt_legacy_document(net)
         except NeuroCanvasError as exc:
             self.show_error("Cannot open file", str(exc))
             return False

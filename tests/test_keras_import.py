@@ -14,7 +14,7 @@ import pytest
 
 keras = pytest.importorskip("keras")
 
-from engine.cli import main as cli_main  # noqa: E402
+from neurocanvas_cli import main as cli_main  # noqa: E402
 from engine.keras_build import keras_layer_table  # noqa: E402
 from engine.keras_import import (  # noqa: E402
     KerasImportError, application_names, from_application, from_file, from_keras,

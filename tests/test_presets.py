@@ -338,7 +338,7 @@ def test_preset_round_trips_through_save_and_load(preset_id, tmp_path):
 
 
 def test_cli_lists_the_presets(capsys):
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     assert main(["presets"]) == 0
     out = capsys.readouterr().out
@@ -352,7 +352,7 @@ def test_cli_lists_the_presets(capsys):
 def test_cli_summary_accepts_a_preset_id(capsys):
     import json
 
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     assert main(["summary", "cifar-baseline", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

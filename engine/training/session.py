@@ -26,7 +26,8 @@ subscribers=[on_event])``.
 Where the data and training settings come from:
 
 - ``data``: the document's ``data`` section; without one, the dataset the
-  network's preset suggests (``lenet5`` → ``cifar10``) when it loads offline
+  preset that built the document suggests (its ``preset`` section: ``lenet5`` →
+  ``cifar10``, kept when the network is renamed) when it loads offline
   (a built-in set, or a Keras set already downloaded), else a built-in set
   of the input's shape (``engine.data.default_choice``), with that dataset's
   usual preprocessing. Settings made here (not written by the user) are
@@ -150,16 +151,11 @@ def resolve_settings(net, overrides: dict | None = None):
 
 
 def preset_dataset(net) -> str | None:
-    """The built-in dataset the network's preset suggests (by the network's
-    name, which is the preset id until renamed), or ``None``."""
-    try:
-        from presets import get_preset, has_preset
-    except ImportError:  # pragma: no cover - presets ship with the engine
-        return None
-    return get_preset(net.name).dataset if has_preset(net.name) else None
+    """The built-in dataset the preset that built the document suggests (its
+    ``"preset"`` section, kept when the network is renamed), or ``None``."""
+    from engine.data.default_choice import preset_suggestion
 
-
-_preset_dataset = preset_dataset  # the name the editor's first version imported
+    return preset_suggestion(net)
 
 
 def _switch_optimizer(current, name: str):

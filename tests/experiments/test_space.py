@@ -162,7 +162,7 @@ def test_candidates_over_a_cost_limit_are_pruned_before_training(tmp_path, sampl
 
 
 def test_sweep_usage_mistakes_get_one_plain_line_and_exit_2(tmp_path, capsys, monkeypatch):
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     monkeypatch.chdir(tmp_path)
     iris_net().save(tmp_path / "iris.json")

@@ -14,7 +14,7 @@ import pytest
 
 from engine import atomic
 from engine.network import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from tests.faults.conftest import small_document
 
 

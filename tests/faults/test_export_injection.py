@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.errors import NeuroCanvasError
 from engine.network import Network
 from engine.fileformat import FORMAT

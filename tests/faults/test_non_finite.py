@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.errors import NeuroCanvasError, ParamError
 from engine.fileformat import FORMAT, dumps
 

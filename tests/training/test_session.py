@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.data import DataError
 from engine.training.runs import list_runs, load_run
 from engine.training.session import (
