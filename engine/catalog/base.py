@@ -346,9 +346,27 @@ class LayerSpec:
     # How the numbers come about: (p, input_shapes, output_shapes) -> dict with any of
     # "shape" (words), "params" and "macs" ((rule, arithmetic) pairs); see engine.formulas.
     explain: Callable[[dict, list, list], dict] | None = None
+    # The activation the layer's output carries (to pick a loss and from_logits):
+    # PASS_ACTIVATION for a layer that hands its one input's on unchanged in kind
+    # (Dropout, Flatten, Reshape, ...), a name for an activation layer ("softmax" for
+    # Softmax), None when it is unknown. A layer with an ``activation`` param reads it.
+    output_activation: str | None = None
 
     def __post_init__(self):
         self._by_name = {p.name: p for p in self.params}
+
+    def applied_activation(self, p: dict) -> str | None:
+        """The activation this layer applies last, given its (resolved) params: a name
+        ("linear" for none), :data:`PASS_ACTIVATION` when it is its input's, or ``None``
+        when unknown. See :func:`trace_activation` for the walk back through the graph."""
+        if self.output_activation is not None:
+            return self.output_activation
+        if "activation" in self._by_name:
+            act = p.get("activation")
+            if act is None:
+                return "linear"
+            return act if isinstance(act, str) else None
+        return None
 
     # -- params -----------------------------------------------------------
 
@@ -423,6 +441,34 @@ class LayerSpec:
         if self.variadic:
             return f"{layer_expr}([{', '.join(args)}])"
         return f"{layer_expr}({', '.join(args)})"
+
+
+PASS_ACTIVATION = "<input>"  # LayerSpec.output_activation: the input's activation, passed on
+
+
+def trace_activation(start, describe) -> str | None:
+    """The activation applied last on the way to ``start``: the one rule for a document's
+    nodes and for a built Keras model's layers alike.
+
+    ``describe(item)`` returns ``(type name, params, the item feeding it or None)``; the walk
+    goes back through layers whose spec passes the activation on, and answers ``None`` where
+    the type is unknown, a pass-through layer has no single input, or the graph loops.
+
+    >>> chain = {"d": ("Dense", {"activation": "softmax"}, None), "x": ("Dropout", {}, "d")}
+    >>> trace_activation("x", chain.__getitem__)
+    'softmax'
+    """
+    item, steps = start, 0
+    while item is not None and steps < 10_000:  # a cycle of pass-through layers ends here
+        steps += 1
+        type_name, params, previous = describe(item)
+        if not has_spec(type_name):
+            return None
+        act = get_spec(type_name).applied_activation(params)
+        if act != PASS_ACTIVATION:
+            return act
+        item = previous
+    return None
 
 
 def to_keras_value(keras, p: Param, value):

@@ -57,13 +57,6 @@ from engine.errors import ERROR, Diagnostic, NeuroCanvasError
 
 OVERRIDE_KEYS = ("dataset", "dataset_options", "epochs", "batch_size", "optimizer",
                  "learning_rate", "seed", "shuffle")
-# Layers that pass their input through unchanged in kind: the output's
-# activation is that of the layer before them.
-_PASS_THROUGH = {"Dropout", "Flatten", "Reshape", "SpatialDropout1D", "SpatialDropout2D",
-                 "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout",
-                 "ActivityRegularization", "Permute", "RepeatVector", "Identity"}
-_ACTIVATION_LAYERS = {"Softmax": "softmax", "ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu",
-                      "PReLU": "prelu"}
 
 
 class TrainingSetupError(NeuroCanvasError):
@@ -218,33 +211,20 @@ def suggest_losses(net, dataset, training) -> None:
 
 
 def _output_activation(net, nid: str) -> str | None:
-    """The activation applied last on the way to node ``nid``; ``None`` if unknown."""
-    seen = set()
-    while nid not in seen:
-        seen.add(nid)
-        node = net.nodes[nid]
+    """The activation applied last on the way to node ``nid``; ``None`` if unknown
+    (the catalog's rule, :func:`engine.catalog.trace_activation`)."""
+    from engine.catalog import trace_activation
+
+    def describe(node_id):
+        node = net.nodes[node_id]
         try:
             params = node.resolved()
         except Exception:
-            return None
-        if node.type == "Activation":
-            act = params.get("activation")
-            return act if isinstance(act, str) else None
-        if node.type in _ACTIVATION_LAYERS:
-            return _ACTIVATION_LAYERS[node.type]
-        if "activation" in params:
-            act = params.get("activation")
-            if act is None:
-                return "linear"
-            return act if isinstance(act, str) else None
-        if node.type in _PASS_THROUGH:
-            edges = net.in_edges(nid)
-            if len(edges) != 1:
-                return None
-            nid = edges[0].src
-            continue
-        return None
-    return None
+            return "", {}, None  # params that do not resolve: unknown
+        edges = net.in_edges(node_id)
+        return node.type, params, edges[0].src if len(edges) == 1 else None
+
+    return trace_activation(nid, describe)
 
 
 def fit_preprocessing(pre, sample_shape: tuple, expected: tuple):
