@@ -25,7 +25,7 @@ from engine.network import Edge
 from gui.canvas import style
 from gui.canvas.edge_item import connection_path
 from gui.canvas.node_item import NodeItem, PortItem
-from gui.connection_check import connection_refusal
+from engine.connection_rule import connection_refusal
 
 HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
 PORT_HIT_PX = 14.0  # a press this close to a port (screen pixels) starts a connection

@@ -29,7 +29,7 @@ from gui.canvas.edge_item import EdgeItem
 from gui.canvas.group_item import HEADER, CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.commands import ConnectCommand, DisconnectCommand, MoveCommand, ReconnectCommand
-from gui.connection_check import connection_refusal
+from engine.connection_rule import connection_refusal
 
 PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
 
