@@ -503,6 +503,9 @@ def to_keras_value(keras, p: Param, value):
 
 
 # -------------------------------------------------------------- registry ---
+# Filled by the declaration modules, which ``engine/catalog/__init__.py`` imports:
+# Python runs that package first whenever any of its modules is imported, so the
+# registry is complete before anything outside the catalog can look a type up.
 
 _REGISTRY: dict[str, LayerSpec] = {}
 _ALIASES = {"InputLayer": "Input"}
@@ -517,17 +520,14 @@ def register(spec: LayerSpec) -> LayerSpec:
 
 def get_spec(type_name: str) -> LayerSpec:
     """The declaration of ``type_name``; KeyError if the catalog lacks it."""
-    _ensure_loaded()
     return _REGISTRY[_ALIASES.get(type_name, type_name)]
 
 
 def has_spec(type_name: str) -> bool:
-    _ensure_loaded()
     return _ALIASES.get(type_name, type_name) in _REGISTRY
 
 
 def all_specs() -> list[LayerSpec]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 
@@ -540,16 +540,6 @@ def categories(palette_only: bool = False) -> dict[str, list[LayerSpec]]:
             continue
         out.setdefault(spec.category, []).append(spec)
     return out
-
-
-_loaded = False
-
-
-def _ensure_loaded():
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import engine.catalog  # noqa: F401  (declarations register on import)
 
 
 # Params a Keras user passes positionally, in order (code export and preset builders).

@@ -136,10 +136,10 @@ def resolve_settings(net, overrides: dict | None = None):
     if o.get("shuffle") is not None:
         training.shuffle = bool(o["shuffle"])
     if o.get("optimizer") is not None:
-        training.compile.optimizer = _switch_optimizer(training.compile.optimizer,
+        training.compile.optimizer = switch_optimizer(training.compile.optimizer,
                                                        str(o["optimizer"]).lower())
     if o.get("learning_rate") is not None:
-        _set_learning_rate(training.compile.optimizer, float(o["learning_rate"]))
+        set_learning_rate(training.compile.optimizer, float(o["learning_rate"]))
     return data, training, derived
 
 
@@ -151,7 +151,7 @@ def preset_dataset(net) -> str | None:
     return preset_suggestion(net)
 
 
-def _switch_optimizer(current, name: str):
+def switch_optimizer(current, name: str):
     """Another optimizer, keeping the learning rate, schedule and clipping."""
     from engine.training.compile import COMMON_PARAMS, OPTIMIZERS, OptimizerSettings
 
@@ -162,7 +162,7 @@ def _switch_optimizer(current, name: str):
     return OptimizerSettings(name, params, copy.deepcopy(current.schedule))
 
 
-def _set_learning_rate(opt, lr: float) -> None:
+def set_learning_rate(opt, lr: float) -> None:
     """Set the rate: the constant rate, or the starting/peak rate of a schedule."""
     sched = opt.schedule
     if sched is None or sched.is_constant:
@@ -550,4 +550,5 @@ def setup_problem(exc: BaseException) -> list[Diagnostic]:
 __all__ = ["TrainingSession", "TrainingSetupError", "prepare_training", "start_training",
            "resolve_settings", "suggest_losses", "check_training", "fit_preprocessing",
            "load_training_data", "build_model_factory", "model_input_shapes",
-           "model_output_shapes", "preset_dataset", "OVERRIDE_KEYS"]
+           "model_output_shapes", "preset_dataset", "switch_optimizer", "set_learning_rate",
+           "OVERRIDE_KEYS"]
