@@ -9,6 +9,12 @@ on; nothing here raises for a bad network.
 
 It is incremental: after an edit, only the edited nodes are recomputed, and
 their consumers only if an output shape (or validity) actually changed.
+:func:`node_with_inputs` answers what one node would give with other inputs,
+without an edit (the connection rule of :mod:`engine.connection_rule`).
+
+The graph is ordered and checked here, on the network's own adjacency dicts;
+networkx is imported only when a document holds a cycle, to name the layers
+on it (strongly connected components).
 """
 
 from __future__ import annotations
