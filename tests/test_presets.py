@@ -370,3 +370,19 @@ def test_exported_python_builds_the_same_model(preset_id, fresh_keras):
     assert len(models) == 1
     assert models[0].count_params() == net.analyze().total_params
     assert _weights(models[0].non_trainable_weights) == net.analyze().non_trainable_params
+
+
+def test_a_preset_document_records_its_preset_and_an_older_one_gets_it_on_open(tmp_path):
+    import json
+
+    from neurocanvas_cli import open_source
+
+    net = build_preset("iris-dense")
+    assert net.to_dict()["preset"] == {"id": "iris-dense", "dataset": "iris"}
+    old = net.to_dict()
+    del old["preset"]  # written before documents recorded their preset
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    assert open_source(str(tmp_path / "old.json")).extra["preset"]["dataset"] == "iris"
+    renamed = dict(old, name="not a preset id")
+    (tmp_path / "renamed.json").write_text(json.dumps(renamed))
+    assert "preset" not in open_source(str(tmp_path / "renamed.json")).extra
