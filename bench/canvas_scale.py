@@ -104,9 +104,9 @@ def engine_bench(sizes, counts: list) -> dict[str, list[float]]:
             "layout": []}
     for n in sizes:
         text = fileformat.dumps(big_network(n))
-        t_open, net = timed(lambda: fileformat.loads(text), repeat=3)
+        t_open, net = timed(lambda: Network.loads(text), repeat=3)
         t_analysis, _ = timed(lambda: (net.invalidate_analysis(), net.analyze()), repeat=3)
-        t_both, _ = timed(lambda: fileformat.loads(text).analyze(), repeat=3)
+        t_both, _ = timed(lambda: Network.loads(text).analyze(), repeat=3)
         t_layout, _ = timed(lambda: layout(net), repeat=3)
         for key, t in zip(rows, (t_open, t_analysis, t_both, t_layout)):
             rows[key].append(t)
@@ -146,7 +146,7 @@ def canvas_bench(sizes, counts: list) -> dict[str, list[float]]:
     for n in sizes:
         text = fileformat.dumps(big_network(n))
         # the file holds no positions: loading lays it out, as for an imported model
-        t_load, _ = timed(lambda: (window.set_document(Document(fileformat.loads(text))),
+        t_load, _ = timed(lambda: (window.set_document(Document(Network.loads(text))),
                                    app.processEvents()))
         doc = window.doc
         t_layout, _ = timed(lambda: layout(doc.network), repeat=3)

@@ -363,7 +363,7 @@ class _Importer:
     # -- walk -----------------------------------------------------------
 
     def run(self, model, name) -> ImportResult:
-        from engine.weights import WeightStore, attach
+        from engine.weights import WeightStore
 
         net_name = name or model.name
         self.net = Network(net_name if isinstance(net_name, str) else "model")
@@ -378,7 +378,7 @@ class _Importer:
             first = report.errors[0]
             raise KerasImportError(f"The imported network is not valid: {first.message}", first.hint)
         if self.store is not None and len(self.store):
-            attach(self.net, self.store)
+            self.net.weights = self.store
             self.result.weights = self.store
         return self.result
 

@@ -11,6 +11,9 @@ For one new node, :func:`room_below` moves the rows under a node down to
 free the row below it, and :func:`free_spot` finds the nearest place in a
 row where a node's box covers no other.
 
+The orders are computed on the network's adjacency here; networkx is imported
+only to break the cycles of a document that holds one (``find_cycle``).
+
     >>> from engine import Network
     >>> net = Network()
     >>> a = net.add_node("Input", {"shape": [4]})

@@ -124,6 +124,9 @@ class Network:
         self._pred: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self._outputs: list[tuple[str, int]] | None = None
         self.extra: dict[str, Any] = {}  # data/training sections and unknown keys
+        # trained or imported weights (an engine.weights.WeightStore) that the
+        # next build gives back to unchanged layers; None for fresh weights
+        self.weights = None
         self._listeners: list[Callable[[Change], None]] = []
         self._analyzer = None
         self._dirty: set[str] = set()
@@ -603,8 +606,9 @@ class Network:
 
     # ------------------------------------------------------ build/export --
 
-    def to_keras(self, weights: bool = True):
-        """Build the functional ``keras.Model`` (imports Keras on first use)."""
+    def to_keras(self):
+        """Build the functional ``keras.Model``, with the stored weights of unchanged
+        layers (imports Keras on first use)."""
         from engine.keras_build import build_model
 
         return build_model(self)
@@ -620,37 +624,45 @@ class Network:
     @classmethod
     def load(cls, path) -> "Network":
         """Load a document (and the trained weights saved beside it, if any)."""
-        from engine import weights
-        from engine.fileformat import load
+        from engine import fileformat, weights
 
-        net = load(path)
-        weights.read_beside(net, path)
+        net = cls.from_dict(fileformat.read(path), source=str(path))
+        net.weights = weights.read_beside(net, path)
         return net
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Network":
-        from engine.fileformat import from_dict
+    def loads(cls, text: str, source: str = "document") -> "Network":
+        """A document from its JSON text (``source`` names it in error messages)."""
+        from engine import fileformat
 
-        return from_dict(data)
+        return cls.from_dict(fileformat.parse(text, source), source=source)
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str | None = None) -> "Network":
+        """A document from its JSON object, checked completely (see :mod:`engine.fileformat`)."""
+        from engine import fileformat
+
+        net = cls()
+        fileformat.fill(net, data, source)
+        return net
 
     def to_dict(self) -> dict:
-        from engine.fileformat import to_dict
+        from engine import fileformat
 
-        return to_dict(self)
+        return fileformat.to_dict(self)
 
     def save(self, path) -> None:
         """Atomic write; weights this network carries go to DOC.weights.npz beside it."""
-        from engine import weights
-        from engine.fileformat import save
+        from engine import fileformat, weights
 
         weights.write_beside(self, path)
-        save(self, path)
+        fileformat.save(self, path)
 
     def copy(self) -> "Network":
-        from engine import weights
-
+        """An independent document with the same content; the weight store is
+        shared (a store is replaced, never edited in place)."""
         twin = Network.from_dict(self.to_dict())
-        weights.attach(twin, weights.attached(self))
+        twin.weights = self.weights
         return twin
 
 

@@ -71,7 +71,7 @@ class DeployWorker(QObject):
     @staticmethod
     def command(source, formats, out_dir, dataset=None, samples=200, opset=DEFAULT_OPSET,
                 checkpoint="best") -> list[str]:
-        cmd = [sys.executable, "-m", "engine.cli", "deploy", str(source), "--format",
+        cmd = [sys.executable, "-m", "neurocanvas_cli", "deploy", str(source), "--format",
                ",".join(formats), "-o", str(out_dir), "--samples", str(int(samples)),
                "--opset", str(int(opset)), "--checkpoint", str(checkpoint)]
         return cmd + (["--dataset", str(dataset)] if dataset else [])

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import NeuroCanvasError
-from engine.fileformat import write_atomic
+from engine.atomic import write_atomic
 from engine.network import Network
 from gui import app_paths, background, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
@@ -352,8 +352,11 @@ class MainWindow(QMainWindow):
         file is refused with the engine's message and the open document stays."""
         if is_model_file(path):
             return self.import_model(path, ask=ask)
+        from presets import adopt_legacy_document
+
         try:
             net = Network.load(path)
+            adopt_legacy_document(net)
         except NeuroCanvasError as exc:
             self.show_error("Cannot open file", str(exc))
             return False

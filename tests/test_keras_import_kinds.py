@@ -13,7 +13,7 @@ import pytest
 
 from lazy_import import LazyModule, keras  # noqa: E402  (imported when a test runs)
 
-from engine.cli import main as cli_main  # noqa: E402
+from neurocanvas_cli import main as cli_main  # noqa: E402
 from engine.keras_import import (  # noqa: E402
     KerasImportError, import_file, import_model, trace_subclassed,
 )

@@ -253,7 +253,7 @@ def _grid_exhausted(study, config) -> bool:
 
 
 def worker_command(storage_url: str, name: str, n_trials: int | None, worker: int) -> list[str]:
-    cmd = [sys.executable, "-m", "engine.cli", "sweep-worker", "--storage", storage_url,
+    cmd = [sys.executable, "-m", "neurocanvas_cli", "sweep-worker", "--storage", storage_url,
            "--study", name, "--worker", str(worker)]
     if n_trials is not None:
         cmd += ["--trials", str(n_trials)]

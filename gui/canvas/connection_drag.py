@@ -30,8 +30,8 @@ from gui.canvas import style
 from gui.canvas.edge_item import EdgeItem, connection_path
 from gui.canvas.group_item import CollapsedGroupItem
 from gui.canvas.node_item import NodeItem, PortItem
+from engine.connection_rule import connection_refusal
 from gui.commands import ConnectCommand, DisconnectCommand, ReconnectCommand
-from gui.connection_check import connection_refusal
 
 HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
 PORT_HIT_PX = 14.0  # a press this close to a port (screen pixels) starts a connection

@@ -27,8 +27,8 @@ from gui.canvas.edge_item import EdgeItem
 from gui.canvas.group_collapse import GroupCollapse
 from gui.canvas.group_item import CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
+from engine.connection_rule import connection_refusal
 from gui.commands import ConnectCommand, MoveCommand
-from gui.connection_check import connection_refusal
 
 
 class NetworkScene(QGraphicsScene):

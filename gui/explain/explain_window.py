@@ -55,12 +55,10 @@ def document_sources(window) -> list[Source]:
                           r.path))
     if doc is not None:
         try:
-            from engine.weights import attach, attached
-
-            store = attached(doc.network)
+            store = doc.network.weights
             if store is not None:
                 net = doc.network.copy()  # a snapshot: editing goes on meanwhile
-                attach(net, store)
+                net.weights = store
                 out.append(Source(f"{doc.network.name}: imported weights", "weights", net))
         except Exception:
             pass

@@ -23,6 +23,12 @@
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
+
+The command line is the layer above the engine, the presets and the editor: it
+imports all three, and none of them imports it (``python -m neurocanvas_cli``
+runs it too). The subcommands the engine's packages declare get
+:func:`open_source` handed in, so that they can take a preset id without the
+engine importing the presets.
 """
 
 from __future__ import annotations
@@ -49,15 +55,14 @@ class _Parser(argparse.ArgumentParser):
 def open_source(source: str):
     """A Network from a document path or a preset id; raises NeuroCanvasError."""
     from engine.network import Network
+    from presets import adopt_legacy_document, build_preset, has_preset
 
     path = Path(source)
     if path.exists() or source.endswith(".json") or os.sep in source:
-        return Network.load(path)
-    try:
-        from presets import build_preset, has_preset
-    except ImportError:  # pragma: no cover - presets ship with the engine
-        has_preset = None
-    if has_preset is not None and has_preset(source):
+        net = Network.load(path)
+        adopt_legacy_document(net)
+        return net
+    if has_preset(source):
         return build_preset(source)
     raise NeuroCanvasError(f"{source}: no such file or preset.",
                            "Give the path of a .json document, or a preset id from `neurocanvas presets`.")
@@ -470,10 +475,10 @@ def build_parser() -> argparse.ArgumentParser:
     from engine.grow_command import add_parser as add_grow_parser
 
     add_deploy_parser(sub)
-    add_grow_parser(sub)
+    add_grow_parser(sub, open_source)
     from engine.experiments.command import add_parsers as add_sweep_parsers
 
-    add_sweep_parsers(sub)
+    add_sweep_parsers(sub, open_source)
     p = sub.add_parser("gui", help="start the editor (the default: neurocanvas [FILE] "
                        "[--exit-when-ready] [--lang LANG] [--verbose]; see neurocanvas gui --help)")
     p.add_argument("file", nargs="?", help="a document, a preset id or a .keras/.h5 model")
@@ -516,6 +521,3 @@ def main(argv=None) -> int:
 def _commands(parser) -> set:
     return {name for action in parser._subparsers._group_actions for name in action.choices}
 
-
-if __name__ == "__main__":
-    sys.exit(main())
