@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from engine import trust
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.keras_build import build_model, keras_layer_table, save_keras_file
 from engine.keras_import import KerasImportError, import_file
 from engine.network import Network
