@@ -302,7 +302,7 @@ def test_trained_weights_of_opaque_layers_are_captured_by_path(tmp_path):
         w.assign(np.asarray(w) + 0.5)  # as training would change them
     store = weights.capture(net, built)
     assert len(store.layers["embed"].arrays) == 2 and len(store.layers["scale"].arrays) == 2
-    weights.attach(net, store)
+    net.weights = store
     again = build_model(net)
     np.testing.assert_allclose(again.predict(x, verbose=0), built.predict(x, verbose=0), rtol=1e-6)
     assert not np.allclose(again.predict(x, verbose=0), model.predict(x, verbose=0))
