@@ -46,16 +46,14 @@ from pathlib import Path
 
 from engine.catalog import all_specs, get_spec
 from engine.catalog.base import INITIALIZERS, valid_name
-from engine.errors import DocumentError, NeuroCanvasError, ParamError, RuleContext
+from engine.errors import (  # noqa: F401  (KerasImportError is this module's error)
+    DocumentError, KerasImportError, NeuroCanvasError, ParamError, RuleContext,
+)
 from engine.network import Network
 
 GENERIC_TYPES = ("KerasLayer", "KerasOp")
 _INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
 APPLICATION_PREFIX = "keras.applications."
-
-
-class KerasImportError(DocumentError):
-    """A model that cannot be imported; the message names the layer and why."""
 
 
 @dataclass
@@ -222,11 +220,20 @@ def import_file(path, *, weights: bool = True, layout: bool = True,
     not have become opaque nodes (:mod:`engine.opaque`); ``opaque_shapes`` gives the output
     shapes of those the file does not record. ``trust_lambda`` is the explicit consent to keep
     Lambda layers as opaque nodes holding their code (refused otherwise)."""
-    from engine.opaque import import_opaque_file, needs_opaque_import
+    from engine.opaque import needs_opaque_import, stand_in_model
 
     if needs_opaque_import(path, trust_lambda):
-        return import_opaque_file(path, weights=weights, layout=layout, opaque_shapes=opaque_shapes,
-                                  trust_lambda=trust_lambda)
+        def refuse(config):
+            culprit = _find_unsafe(config)
+            if culprit is not None:
+                raise KerasImportError(f"{Path(path).name}: {culprit.what} is refused: {culprit.why}",
+                                       culprit.hint)
+
+        model, notes = stand_in_model(path, opaque_shapes=opaque_shapes, trust_lambda=trust_lambda,
+                                      refuse=refuse)
+        result = import_model(model, weights=weights, name=model.name, layout=layout)
+        result.notes[:0] = notes
+        return result
     model = load_keras_file(path)
     try:
         return import_model(model, weights=weights, name=model.name, layout=layout)
@@ -527,11 +534,9 @@ class _Importer:
     # -- one layer call ---------------------------------------------------
 
     def _layer(self, op, node, positional, style, tensor_kwargs, other_kwargs, group, trainable):
-        from engine.opaque import add_opaque_node, stand_in_info
-
-        if stand_in_info(op) is not None:  # a custom layer kept without its code
-            return add_opaque_node(self, op, node, positional, style, tensor_kwargs, other_kwargs,
-                                   group, trainable)
+        if getattr(type(op), "_neurocanvas_opaque", None) is not None:  # custom, without its code
+            return _add_opaque_node(self, op, node, positional, style, tensor_kwargs, other_kwargs,
+                                    group, trainable)
         keras = self.keras
         is_layer = isinstance(op, keras.layers.Layer)
         class_name = type(op).__name__
@@ -1090,6 +1095,43 @@ def _rows_layout(net) -> dict:
         used[d] = col + 1
         out[nid] = (col * 240.0, d * 120.0)
     return out
+
+
+def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other_kwargs, group,
+                     trainable) -> str:
+    """The importer's step for a stand-in of a custom layer (engine.opaque): an
+    ``OpaqueLayer`` node with its weights."""
+    from engine.opaque import OPAQUE_TYPE, node_params, stand_in_info
+
+    info = stand_in_info(op)
+    name = info["name"]
+    if tensor_kwargs:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}) gets tensors as "
+                               f"keyword arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
+                               "can only wire for catalog layers.")
+    call_kwargs = {}
+    for key, value in (other_kwargs or {}).items():
+        kept = _template(importer.keras, value, [])
+        if kept is None and value is not None:
+            raise KerasImportError(f"Layer {name!r} is called with {key}={type(value).__name__}, "
+                                   "which is not plain data NeuroCanvas can keep.")
+        call_kwargs[key] = kept
+    params = node_params(info, style, call_kwargs, [_shape(t) for t in positional],
+                         [_shape(t) for t in node.outputs])
+    nid = importer._unique(op.name)
+    try:
+        importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
+    except NeuroCanvasError as exc:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}): {exc.message}",
+                               exc.hint) from None
+    importer._connect(nid, positional)
+    importer.owner[id(op)] = nid
+    if importer.store is not None and info["arrays"]:
+        from engine.weights import LayerWeights, fingerprint
+
+        importer.store.layers[nid] = LayerWeights(fingerprint(importer.net.nodes[nid]),
+                                                  [a.copy() for a in info["arrays"]])
+    return nid
 
 
 # ------------------------------------------------------ refused files --

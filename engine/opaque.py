@@ -35,11 +35,17 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from engine.keras_import import (
-    KerasImportError, _find_unsafe, _is_custom_module, _jsonable, import_model,
-)
+from engine.errors import KerasImportError
+from engine.opaque_weights import weights_of
 
 OPAQUE_TYPE = "OpaqueLayer"
+_MODELS = ("keras", "keras_hub", "keras_cv", "keras_nlp")  # Keras's own packages
+
+
+def _is_custom_module(module) -> bool:
+    """A module of the project's own (not Keras's top packages, not builtins)."""
+    return isinstance(module, str) and bool(module) and module != "builtins" \
+        and module.split(".")[0] not in _MODELS
 
 
 class OpaqueShapeMissing(KerasImportError):
@@ -223,40 +229,6 @@ def recorded_shapes(model_item, item, parents=None) -> dict:
     return {"inputs": inputs, "outputs": outputs, "dtypes": dtypes}
 
 
-def _weights_of(h5, name: str):
-    """(relative paths, arrays) of the layer named ``name`` in a Keras weights file: the
-    group whose ``vars`` carries that name and sits in a ``layers`` container."""
-    import numpy as np
-
-    best = []
-
-    def visit(path, obj):
-        if path.endswith("/vars") and obj.attrs.get("name") == name:
-            group = path[: -len("/vars")]
-            parent = group.rsplit("/", 1)[0] if "/" in group else ""
-            if parent.split("/")[-1] == "layers":
-                best.append(group)
-
-    h5.visititems(visit)
-    if not best:
-        return [], []
-    group = min(best, key=len)
-    paths, arrays = [], []
-
-    def collect(path, obj):
-        if hasattr(obj, "shape") and hasattr(obj, "dtype"):
-            paths.append(path)
-
-    h5[group].visititems(collect)
-    paths.sort(key=_path_key)
-    arrays = [np.array(h5[group][p]) for p in paths]
-    return paths, arrays
-
-
-def _path_key(path: str):
-    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in path.split("/")]
-
-
 # ------------------------------------------------------------ import --
 
 def needs_opaque_import(path, trust_lambda: bool = False) -> bool:
@@ -298,9 +270,10 @@ def parse_shape_option(text: str) -> tuple[str, list]:
     return name.strip(), shapes
 
 
-def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaque_shapes=None,
-                       trust_lambda: bool = False):
-    """Import a ``.keras`` file whose custom layers become opaque nodes (no code runs).
+def stand_in_model(path, *, opaque_shapes=None, trust_lambda: bool = False, refuse=None):
+    """(Keras model with stand-ins for the custom layers, notes) for a ``.keras`` file; no
+    code of the file runs. ``refuse(config)`` raises for anything else the config must not
+    hold (Lambda layers, user functions), checked on the config with the stand-ins in place.
 
     ``trust_lambda`` is the person's explicit consent to keep Lambda layers too, as opaque
     nodes holding their code as data; building them then needs the same consent again
@@ -340,7 +313,7 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
                         + name + "': [[None, ...]]} in Python.", layer=name,
                         class_name=item["class_name"])
                 outs.append(got)
-            paths, arrays = _weights_of(h5, name) if h5 is not None else ([], [])
+            paths, arrays = weights_of(h5, name) if h5 is not None else ([], [])
             info = {"item": item, "name": name, "inputs": shapes["inputs"], "outputs": outs,
                     "dtypes": shapes["dtypes"], "paths": paths, "arrays": arrays,
                     "entered": name in opaque_shapes}
@@ -357,25 +330,23 @@ def import_opaque_file(path, *, weights: bool = True, layout: bool = True, opaqu
     finally:
         if h5 is not None:
             h5.close()
-    culprit = _find_unsafe(patched)  # Lambda layers, user functions elsewhere: still refused
-    if culprit is not None:
-        raise KerasImportError(f"{path.name}: {culprit.what} is refused: {culprit.why}", culprit.hint)
+    if refuse is not None:
+        refuse(patched)  # Lambda layers, user functions elsewhere: still refused
     model = _load_patched(keras, path, patched, stand_ins)
-    result = import_model(model, weights=weights, name=model.name, layout=layout)
+    notes = []
+    lambdas = [_layer_name(it) for _, it in items if is_lambda(it)]
+    if lambdas:
+        notes.append(f"Lambda layer(s) {', '.join(lambdas)} kept as opaque node(s) with "
+                     "their code as data, as you asked; training or exporting runs that "
+                     "code only when you trust it again for the document.")
     custom = [it for _, it in items if not is_lambda(it)]
     if custom:
         n = len(custom)
-        result.notes.insert(0, f"{n} custom layer{'s' if n != 1 else ''} "
-                               f"({', '.join(sorted({it['class_name'] for it in custom}))}) kept as "
-                               "opaque node(s): config, weights and recorded shapes, without their "
-                               "code. Training or exporting needs the module that defines them, "
-                               "trusted.")
-    lambdas = [_layer_name(it) for _, it in items if is_lambda(it)]
-    if lambdas:
-        result.notes.insert(0, f"Lambda layer(s) {', '.join(lambdas)} kept as opaque node(s) with "
-                               "their code as data, as you asked; training or exporting runs that "
-                               "code only when you trust it again for the document.")
-    return result
+        notes.append(f"{n} custom layer{'s' if n != 1 else ''} "
+                     f"({', '.join(sorted({it['class_name'] for it in custom}))}) kept as "
+                     "opaque node(s): config, weights and recorded shapes, without their "
+                     "code. Training or exporting needs the module that defines them, trusted.")
+    return model, notes
 
 
 def _load_patched(keras, path: Path, config: dict, stand_ins: dict):
@@ -390,10 +361,9 @@ def _load_patched(keras, path: Path, config: dict, stand_ins: dict):
         try:
             return keras.saving.load_model(tmp, compile=False, safe_mode=True, custom_objects=stand_ins)
         except Exception as exc:
-            from engine.keras_import import _first_line
-
+            first = (str(exc).strip() or type(exc).__name__).splitlines()[0][:300]
             raise KerasImportError(f"{path.name} could not be loaded with its custom layers kept "
-                                   f"opaque: {_first_line(exc)}") from None
+                                   f"opaque: {first}") from None
     finally:
         os.unlink(tmp)
 
@@ -442,12 +412,12 @@ def node_params(info: dict, style, call_kwargs, in_shapes, out_shapes) -> dict:
         "class_name": item["class_name"],
         "module": item.get("module"),
         "registered_name": item.get("registered_name"),
-        "config": _jsonable(copy.deepcopy(item.get("config") or {})),
+        "config": copy.deepcopy(item.get("config") or {}),  # read from JSON: plain data
         "input_shapes": [list(s) for s in in_shapes],
         "output_shapes": [list(s) for s in out_shapes],
     }
     if item.get("build_config"):
-        params["build_config"] = _jsonable(item["build_config"])
+        params["build_config"] = copy.deepcopy(item["build_config"])
     if style != "single":
         params["call_style"] = style if isinstance(style, str) else "template"
         if not isinstance(style, str):
@@ -464,142 +434,5 @@ def node_params(info: dict, style, call_kwargs, in_shapes, out_shapes) -> dict:
     return params
 
 
-# ----------------------------------------------------------- building --
-
-def build_layer(keras, p: dict, name: str):
-    """The real layer of an opaque node, from its class (loaded from a trusted module)."""
-    from engine.trust import UntrustedCodeError, lambda_trusted, loaded_class
-
-    if p["class_name"] == "Lambda" and str(p.get("module") or "").startswith("keras"):
-        if not lambda_trusted(p):
-            raise UntrustedCodeError(
-                f"Layer {name!r} is a Lambda layer: building it runs the Python code stored in "
-                "the document, which you have not trusted for this document.",
-                "Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' "
-                "when the editor asks.")
-        config = copy.deepcopy(p["config"])
-        config["name"] = name
-        item = {"module": p.get("module"), "class_name": "Lambda",
-                "registered_name": p.get("registered_name"), "config": config}
-        return keras.saving.deserialize_keras_object(item, safe_mode=False)  # trusted above
-    cls = loaded_class(p["class_name"])
-    if cls is None:
-        raise UntrustedCodeError(
-            f"Layer {name!r} is a custom {p['class_name']} (module {p.get('module') or '?'}) kept "
-            "without its code: training, running or exporting the model needs the class.",
-            "Point NeuroCanvas at the Python file that defines it and trust it: --trust-module "
-            "PATH on the command line, or 'Trust and load' when the editor asks.")
-    config = copy.deepcopy(p["config"])
-    config["name"] = name
-    if "trainable" in config:
-        config["trainable"] = True
-    item = {"module": p.get("module"), "class_name": p["class_name"],
-            "registered_name": p.get("registered_name"), "config": config}
-    names = {p["class_name"]: cls}
-    if p.get("registered_name"):
-        names[p["registered_name"]] = cls
-    with keras.saving.custom_object_scope(names):
-        return keras.saving.deserialize_keras_object(item)
 
 
-def _find_group(h5, name):
-    found = []
-
-    def visit(path, obj):
-        if path.endswith("/vars") and obj.attrs.get("name") == name:
-            group = path[: -len("/vars")]
-            parent = group.rsplit("/", 1)[0] if "/" in group else ""
-            if parent.split("/")[-1] == "layers":
-                found.append(group)
-
-    h5.visititems(visit)
-    return min(found, key=len) if found else None
-
-
-def apply_weights(model, entries) -> list:
-    """Put opaque nodes' stored arrays back by path: ``entries`` are (node id, layer name,
-    paths, arrays). Returns [(node id, None or why not)]. Uses Keras's own weights file:
-    the model's weights are saved, the arrays written at their paths, and loaded back."""
-    import h5py
-
-    out = []
-    if not entries:
-        return out
-    with tempfile.TemporaryDirectory() as folder:
-        tmp = os.path.join(folder, "model.weights.h5")
-        model.save_weights(tmp)
-        changed = False
-        with h5py.File(tmp, "r+") as h5:
-            for nid, name, paths, arrays in entries:
-                group = _find_group(h5, name)
-                if group is None:
-                    out.append((nid, "its layer has no weights group"))
-                    continue
-                have = []
-                h5[group].visititems(lambda p, o: have.append(p) if hasattr(o, "shape") else None)
-                if sorted(have, key=_path_key) != list(paths) or any(
-                        tuple(h5[group][p].shape) != tuple(a.shape) for p, a in zip(paths, arrays)):
-                    out.append((nid, "its weight shapes changed"))
-                    continue
-                for p, a in zip(paths, arrays):
-                    h5[group][p][...] = a
-                changed = True
-                out.append((nid, None))
-        if changed:
-            model.load_weights(tmp)
-    return out
-
-
-def capture_weights(model, names: dict) -> dict:
-    """{node id: (paths, arrays)} for opaque layers (``names``: node id -> layer name)."""
-    import h5py
-
-    out = {}
-    if not names:
-        return out
-    with tempfile.TemporaryDirectory() as folder:
-        tmp = os.path.join(folder, "model.weights.h5")
-        model.save_weights(tmp)
-        with h5py.File(tmp, "r") as h5:
-            for nid, name in names.items():
-                paths, arrays = _weights_of(h5, name)
-                if paths:
-                    out[nid] = (paths, arrays)
-    return out
-
-
-def add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other_kwargs, group,
-                    trainable) -> str:
-    """The importer's step for a stand-in: an ``OpaqueLayer`` node with its weights."""
-    from engine.errors import NeuroCanvasError
-    from engine.keras_import import _shape, _template
-
-    info = stand_in_info(op)
-    name = info["name"]
-    if tensor_kwargs:
-        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}) gets tensors as "
-                               f"keyword arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
-                               "can only wire for catalog layers.")
-    call_kwargs = {}
-    for key, value in (other_kwargs or {}).items():
-        kept = _template(importer.keras, value, [])
-        if kept is None and value is not None:
-            raise KerasImportError(f"Layer {name!r} is called with {key}={type(value).__name__}, "
-                                   "which is not plain data NeuroCanvas can keep.")
-        call_kwargs[key] = kept
-    params = node_params(info, style, call_kwargs, [_shape(t) for t in positional],
-                         [_shape(t) for t in node.outputs])
-    nid = importer._unique(op.name)
-    try:
-        importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
-    except NeuroCanvasError as exc:
-        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}): {exc.message}",
-                               exc.hint) from None
-    importer._connect(nid, positional)
-    importer.owner[id(op)] = nid
-    if importer.store is not None and info["arrays"]:
-        from engine.weights import LayerWeights, fingerprint
-
-        importer.store.layers[nid] = LayerWeights(fingerprint(importer.net.nodes[nid]),
-                                                  [a.copy() for a in info["arrays"]])
-    return nid

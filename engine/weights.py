@@ -115,7 +115,7 @@ def capture(net, model) -> WeightStore:
             continue
         store.layers[nid] = LayerWeights(fingerprint(node), [np.asarray(w) for w in layer.get_weights()])
     if opaque:
-        from engine.opaque import capture_weights
+        from engine.opaque_weights import capture_weights
 
         for nid, (_paths, arrays) in capture_weights(model, opaque).items():
             store.layers[nid] = LayerWeights(fingerprint(net.nodes[nid]), arrays)
@@ -159,7 +159,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
             layer.finalize_state()  # Normalization computes from its variables only here
         report.loaded.append(nid)
     if opaque:
-        from engine.opaque import apply_weights
+        from engine.opaque_weights import apply_weights
 
         for nid, why in apply_weights(model, opaque):
             if why is None:
