@@ -227,7 +227,8 @@ def cmd_train(args) -> int:
 def _train(args, stdout) -> int:
     from engine.data.dataset import DataError
     from engine.training.errors import SettingsError
-    from engine.training.runs import RunError, json_safe
+    from engine.plain_data import json_safe
+    from engine.training.runs import RunError
     from engine.training.session import TrainingSetupError
 
     problem = _train_usage_problem(args)

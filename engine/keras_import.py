@@ -48,6 +48,7 @@ from engine.catalog import all_specs, get_spec
 from engine.catalog.base import INITIALIZERS, valid_name
 from engine.errors import DocumentError, NeuroCanvasError, ParamError, RuleContext
 from engine.network import Network
+from engine.plain_data import json_safe, snake_case
 
 GENERIC_TYPES = ("KerasLayer", "KerasOp")
 _INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
@@ -628,7 +629,7 @@ class _Importer:
         if twin_config is None:
             try:
                 twin = spec.build_layer(self.keras, params, resolved, op.name)
-                twin_config = _canonical(_jsonable(twin.get_config()))
+                twin_config = _canonical(_plain(twin.get_config()))
             except Exception as exc:
                 raise _Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
             self._twins[key] = twin_config
@@ -686,7 +687,7 @@ class _Importer:
             if p is None or not p.call:
                 raise _Unmappable(f"the call argument {key}={value!r}")
             if not _same(self.keras, p, value, p.default):
-                params[key] = _jsonable(value)
+                params[key] = _plain(value)
 
     def _params_from_config(self, spec, config) -> dict:
         params = {}
@@ -720,7 +721,7 @@ class _Importer:
             if inner is None or not str(value.get("module") or "keras").startswith("keras"):
                 raise _Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
             return {"type": inner.type, "params": self._params_from_config(inner, value.get("config") or {})}
-        return _jsonable(value)
+        return _plain(value)
 
     # -- generic ----------------------------------------------------------
 
@@ -832,7 +833,7 @@ def _template(keras, value, tensors):
             return None
         return {"tuple": items} if isinstance(value, tuple) else items
     if isinstance(value, slice):
-        parts = [_jsonable(v) for v in (value.start, value.stop, value.step)]
+        parts = [_plain(v) for v in (value.start, value.stop, value.step)]
         if all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in parts):
             return {"slice": parts}
         return None
@@ -850,7 +851,7 @@ def _template(keras, value, tensors):
         if dtype not in ARRAY_DTYPES or array.size > MAX_ARRAY_SIZE:
             return None
         return {"array": array.tolist(), "dtype": dtype}
-    value = _jsonable(value)
+    value = _plain(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return None
@@ -864,7 +865,7 @@ def _adapted_state(layer, config) -> dict:
             or config.get("vocabulary") is not None:
         return {}
     try:
-        vocabulary = _jsonable(list(layer.get_vocabulary(include_special_tokens=False)))
+        vocabulary = _plain(list(layer.get_vocabulary(include_special_tokens=False)))
     except Exception:
         return {}
     if not vocabulary:
@@ -927,30 +928,14 @@ def _sanitize(name: str) -> str:
     return out if (out[0].isalpha() or out[0] == "_") else "_" + out
 
 
-def _jsonable(value):
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
-        try:
-            return value.item()
-        except (TypeError, ValueError):
-            pass
-    return value
+def _plain(value):
+    """Keras config values as plain data; NaN and infinity stay (the document tags them)."""
+    return json_safe(value, non_finite_to_none=False)
 
 
 def _first_line(exc) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:300]
-
-
-def _snake(name: str) -> str:
-    import re
-
-    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
-    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
-    return s.lower()
 
 
 _INITIALIZER_NAMES = {"IdentityInitializer": "identity", "Identity": "identity",
@@ -965,7 +950,7 @@ def _keras_object(value):
     module = value.get("module") or "keras"
     if not str(module).startswith("keras") or value.get("registered_name") not in (None, value["class_name"]):
         raise _Unmappable(f"custom object {value['class_name']}")
-    return value["class_name"], _jsonable(value.get("config") or {})
+    return value["class_name"], _plain(value.get("config") or {})
 
 
 def _initializer(keras, value):
@@ -974,12 +959,12 @@ def _initializer(keras, value):
             return value
         raise _Unmappable(f"initializer {value!r}")
     cls, cfg = _keras_object(value)
-    short = _INITIALIZER_NAMES.get(cls, _snake(cls))
+    short = _INITIALIZER_NAMES.get(cls, snake_case(cls))
     if short not in INITIALIZERS:
         raise _Unmappable(f"initializer {cls}")
     try:
         plain = keras.initializers.get(short)
-        defaults = _jsonable(plain.get_config()) if type(plain).__name__ == cls else None
+        defaults = _plain(plain.get_config()) if type(plain).__name__ == cls else None
     except Exception:
         defaults = None
     if defaults is None:
@@ -1020,7 +1005,7 @@ def _same(keras, p, value, default) -> bool:
             a = keras.initializers.get(value if isinstance(value, str) else
                                        {"class_name": next(iter(value)), "config": next(iter(value.values()))})
             b = keras.initializers.get(default)
-            return type(a) is type(b) and _jsonable(a.get_config()) == _jsonable(b.get_config())
+            return type(a) is type(b) and _plain(a.get_config()) == _plain(b.get_config())
         except Exception:
             return False
     try:
@@ -1041,7 +1026,7 @@ def _canonical(value, top=True):
 
 
 def _config_diff(original: dict, rebuilt_canonical: dict) -> list:
-    a, b = _canonical(_jsonable(original)), rebuilt_canonical
+    a, b = _canonical(_plain(original)), rebuilt_canonical
     return sorted(k for k in set(a) | set(b) if a.get(k, "<missing>") != b.get(k, "<missing>"))
 
 

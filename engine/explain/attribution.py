@@ -35,10 +35,10 @@ import json
 import struct
 import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
+from engine.atomic import write_atomic
 from engine.explain import METHODS, ExplainError
 from engine.explain.model_parts import (
     ScoreModel,
@@ -365,7 +365,7 @@ def write_png(path, rgb: np.ndarray) -> None:
 
     data = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw, 6)) + chunk(b"IEND", b""))
-    _write_atomic(Path(path), data)
+    write_atomic(path, data)
 
 
 def write_npy(path, array: np.ndarray) -> None:
@@ -373,25 +373,7 @@ def write_npy(path, array: np.ndarray) -> None:
 
     buf = io.BytesIO()
     np.save(buf, np.asarray(array), allow_pickle=False)
-    _write_atomic(Path(path), buf.getvalue())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    import os
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, buf.getvalue())
 
 
 def summary_json(a: Attribution) -> str:

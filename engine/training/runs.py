@@ -55,7 +55,6 @@ import os
 import re
 import secrets
 import shutil
-import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
@@ -63,7 +62,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from engine.atomic import atomic_path, write_atomic
 from engine.errors import NeuroCanvasError
+from engine.plain_data import json_safe
 from engine.training.run_errors import RunError, RunLockedError
 from engine.training.run_lock import LOCK_FILE, RunLock, holder
 
@@ -285,18 +286,8 @@ def _now() -> str:
 
 
 def write_json_atomic(path, data) -> None:
-    """Write JSON to ``path`` through a temporary file and a rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(json_safe(data), fh, indent=1, allow_nan=False)
-            fh.write("\n")
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write JSON to ``path`` atomically (`engine.atomic`)."""
+    write_atomic(path, json.dumps(json_safe(data), indent=1, allow_nan=False) + "\n")
 
 
 def _reserve_room(path: Path) -> None:
@@ -337,43 +328,22 @@ def overwrite_json_in_place(path, data) -> bool:
         return False
 
 
-def json_safe(value):
-    """JSON-safe: numpy values to Python, NaN/inf to None."""
-    if isinstance(value, dict):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_safe(v) for v in value]
-    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
-        value = value.tolist()
-        if isinstance(value, list):
-            return json_safe(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, Path):
-        return str(value)
-    return value
-
-
 def save_model_atomic(model, path) -> None:
-    """``model.save`` through a temporary ``.keras`` file and a rename: the
-    file at ``path`` is always a complete model, the old one until the new
-    one is whole."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.keras")
-    try:
+    """``model.save`` through a temporary ``.keras`` file beside ``path`` and a
+    rename (`engine.atomic`): the file at ``path`` is always a complete model,
+    the old one until the new one is whole. The temporary file's name ends in
+    ``.<pid>.tmp.keras`` so `remove_stale_temp_files` knows whose it is."""
+    with atomic_path(path, suffix=f".{os.getpid()}.tmp.keras") as tmp:
         model.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
-_TMP_MODEL = re.compile(r"^\.(?:last|best)\.(\d+)\.tmp\.keras$")
+# .last.keras.<random>.<pid>.tmp.keras (and .last.<pid>.tmp.keras from older versions)
+_TMP_MODEL = re.compile(r"^\.(?:last|best)(?:\.keras\.\w+)?\.(\d+)\.tmp\.keras$")
 
 
 def remove_stale_temp_files(run_dir) -> list[Path]:
-    """Remove the temporary model files (``.last.<pid>.tmp.keras``) that a
-    process killed while saving left in ``run_dir``; those of a process
+    """Remove the temporary model files (``.last.keras.<random>.<pid>.tmp.keras``)
+    that a process killed while saving left in ``run_dir``; those of a process
     still running are kept. Returns the files removed."""
     removed = []
     try:
@@ -1158,18 +1128,10 @@ def truncate_run(run: RunRecord, epoch: int, step: int | None) -> None:
         kept = [r for r, p in zip(raw, parsed) if keep(p)]
         if len(kept) == total:
             continue
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=run.path)
-        try:
-            with os.fdopen(fd, "w", newline="", encoding="utf-8") as fh:
-                w = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore",
-                                   lineterminator="\n")
-                w.writeheader()
-                w.writerows(kept)
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        with atomic_path(path) as tmp, open(tmp, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=header, extrasaction="ignore", lineterminator="\n")
+            w.writeheader()
+            w.writerows(kept)
 
 
 __all__ = ["RunRecord", "RunRecorder", "RunError", "RunLockedError", "runs_folder", "new_run_dir",

@@ -28,12 +28,13 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from engine.atomic import write_atomic
 from engine.network_diff import TRANSFORMED_SECTION
+from engine.plain_data import json_safe
 from engine.training.runs import (
     LAST_MODEL,
     SNAPSHOT_FILE,
     _now,
-    json_safe,
     save_model_atomic,
     write_json_atomic,
 )
@@ -124,7 +125,7 @@ def commit_segment(recorder, net, model, diff, epoch: int, step) -> int:
         first = path / SEGMENTS_DIR / "0"
         first.mkdir(parents=True, exist_ok=True)
         if (path / SNAPSHOT_FILE).exists():
-            (first / SNAPSHOT_FILE).write_bytes((path / SNAPSHOT_FILE).read_bytes())
+            write_atomic(first / SNAPSHOT_FILE, (path / SNAPSHOT_FILE).read_bytes())
         segments.append({"index": 0, "network": f"{SEGMENTS_DIR}/0/{SNAPSHOT_FILE}",
                          "start_epoch": 0, "start_step": 0})
     index = len(segments)

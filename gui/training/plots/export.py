@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import csv
 import importlib
-import os
 from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters as exporters
+
+from engine.atomic import atomic_path
 
 FORMATS = ("png", "svg", "csv")
 MIN_SIZE = (640, 400)  # a panel never shown yet is laid out at this size first
@@ -61,9 +62,10 @@ def _ensure_laid_out(panel) -> None:
 
 
 def _atomic(path: Path, write) -> Path:
-    tmp = path.with_name(f".{path.stem}.tmp{path.suffix}")
-    write(str(tmp))
-    os.replace(tmp, path)
+    """``write(name)`` into a temporary file (same suffix, so exporters pick
+    the format) that replaces ``path`` once whole (`engine.atomic`)."""
+    with atomic_path(path, suffix=path.suffix) as tmp:
+        write(tmp)
     return path
 
 
