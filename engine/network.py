@@ -13,12 +13,12 @@ emits one :class:`Change` to the subscribers and marks what the next
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from engine.catalog import get_spec, has_spec, valid_name
 from engine.errors import EditError, ParamError
+from engine.plain_data import snake_case
 
 
 @dataclass
@@ -86,12 +86,6 @@ class RemovedNode:
     index: int
     edges: list
     output_slots: list  # (position in explicit outputs, port)
-
-
-def _snake(type_name: str) -> str:
-    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", type_name)
-    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
-    return s.lower().replace("__", "_")
 
 
 class Network:
@@ -261,7 +255,7 @@ class Network:
 
     def unique_id(self, type_name: str) -> str:
         """A fresh id in the Keras style: conv2d, conv2d_1, conv2d_2, ..."""
-        base = _snake(type_name)
+        base = snake_case(type_name)
         taken = set(self.nodes) | {n.name for n in self.nodes.values()}
         if base not in taken:
             return base
