@@ -539,10 +539,14 @@ class Network:
     # ------------------------------------------------------ build/export --
 
     def to_keras(self, weights: bool = True):
-        """Build the functional ``keras.Model`` (imports Keras on first use)."""
+        """Build the functional ``keras.Model`` (imports Keras on first use).
+
+        With ``weights`` (the default) layers whose node is unchanged since
+        their weights were stored get them back; without, every layer starts
+        from its initializers."""
         from engine.keras_build import build_model
 
-        return build_model(self)
+        return build_model(self, weights=weights)
 
     def to_python(self) -> str:
         """A standalone Keras script that builds this model."""
