@@ -419,18 +419,6 @@ class Analyzer:
                            f"or mark {names} as the model's outputs.", "outputs")]
 
 
-class _Label:
-    """'name (Type)', formatted only when a message needs it."""
-
-    __slots__ = ("node",)
-
-    def __init__(self, node):
-        self.node = node
-
-    def __format__(self, spec):
-        return f"{self.node.name} ({self.node.type})"
-
-
 def _returns_sequences(node) -> bool:
     if node.type == "Bidirectional":
         return bool(node.params.get("layer", {}).get("params", {}).get("return_sequences", False))

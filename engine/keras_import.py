@@ -39,12 +39,11 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.catalog import all_specs, get_spec
+from engine.catalog import all_specs
 from engine.catalog.base import INITIALIZERS, valid_name
 from engine.errors import DocumentError, NeuroCanvasError, ParamError, RuleContext
 from engine.network import Network

@@ -400,13 +400,6 @@ class Network:
             return f"Connecting {s.name} → {d.name} would create a cycle."
         return ""
 
-    def next_free_port(self, dst: str) -> int:
-        used = {p for ports in self._pred.get(dst, {}).values() for _, p in ports}
-        port = 0
-        while port in used:
-            port += 1
-        return port
-
     def disconnect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         ports = self._succ.get(src, {}).get(dst, [])
         if (src_port, dst_port) not in ports:

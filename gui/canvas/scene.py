@@ -613,9 +613,6 @@ class NetworkScene(QGraphicsScene):
             self.collapsed.discard(path)
             self.reflow()
 
-    def toggle_group(self, path: str) -> None:
-        self.expand(path) if path in self.collapsed else self.collapse(path)
-
     def collapse_all(self) -> None:
         self.collapsed = {p for p in self.net.groups() if "/" not in p}
         self.reflow()
@@ -773,4 +770,3 @@ class NetworkScene(QGraphicsScene):
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
