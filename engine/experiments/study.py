@@ -213,7 +213,7 @@ def fail_abandoned(study, reason: str = ABANDONED) -> list[int]:
     with ``reason``. Returns their numbers."""
     from optuna.trial import TrialState
 
-    from engine.training.runs import _process_alive
+    from engine.training.runs.folders import _process_alive
 
     host = socket.gethostname()
     out = []

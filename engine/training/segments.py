@@ -31,13 +31,8 @@ from pathlib import Path
 from engine.atomic import write_atomic
 from engine.network_diff import TRANSFORMED_SECTION
 from engine.plain_data import json_safe
-from engine.training.runs import (
-    LAST_MODEL,
-    SNAPSHOT_FILE,
-    _now,
-    save_model_atomic,
-    write_json_atomic,
-)
+from engine.training.runs import LAST_MODEL, SNAPSHOT_FILE, save_model_atomic, write_json_atomic
+from engine.training.runs.folders import _now
 
 SEGMENTS_DIR = "segments"
 

@@ -9,7 +9,8 @@ MODULES = ["engine.data", "engine.data.dataset", "engine.data.preprocessing",
            "engine.data.registry", "engine.data.settings", "engine.data.compat",
            "engine.data.augmentation", "engine.training.errors", "engine.training.schedules",
            "engine.training.one_cycle", "engine.training.compile", "engine.training.callbacks",
-           "engine.training.settings", "engine.training.runs"]
+           "engine.training.settings", "engine.training.runs", "engine.training.runs.files",
+           "engine.training.runs.records"]
 
 
 @pytest.mark.parametrize("name", MODULES)
