@@ -353,6 +353,7 @@ def _train_usage_problem(args) -> str | None:
 
 
 def cmd_runs(args) -> int:
+    from engine.plain_data import json_safe
     from engine.training.runs import RunError, compare_runs, list_runs, load_run, runs_folder
 
     if args.compare:
@@ -361,7 +362,7 @@ def cmd_runs(args) -> int:
         except RunError as exc:
             print(f"neurocanvas: {exc}", file=sys.stderr)
             return EXIT_UNREADABLE
-        print(json.dumps(compare_runs(a, b), default=str))
+        print(json.dumps(json_safe(compare_runs(a, b)), default=str))
         return EXIT_OK
     source = Path(args.file)
     if not source.exists() and not args.file.endswith(".json"):
@@ -373,7 +374,7 @@ def cmd_runs(args) -> int:
             raise NeuroCanvasError(f"{args.file}: no such file, runs folder or preset.")
     runs = list_runs(source)
     if args.json:
-        print(json.dumps([r.to_dict() for r in runs], default=str))
+        print(json.dumps(json_safe([r.to_dict() for r in runs]), default=str))
         return EXIT_OK
     if not runs:
         folder = source if source.is_dir() else runs_folder(source)
