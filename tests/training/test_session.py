@@ -250,8 +250,8 @@ def test_cli_train_exit_codes(tmp_path, capsys):
     assert out == "" and "error: Input 'features' expects (4,)" in err and "Flatten" in err
 
 
-@pytest.mark.parametrize("name", ["engine.training.session", "engine.training.runs",
-                                  "engine.training.distribute"])
+@pytest.mark.parametrize("name", ["engine.training.session", "engine.training.runs.records",
+                                  "engine.training.runs.files", "engine.training.distribute"])
 def test_docstring_examples(name):
     import doctest
     import importlib
