@@ -14,14 +14,14 @@ from pathlib import Path
 
 from engine.atomic import atomic_path, write_atomic
 from engine.plain_data import json_safe
-from engine.training.runs.folders import RESERVE_BYTES, _process_alive
+from engine.training.runs.folders import RESERVE_BYTES, process_alive
 
 def write_json_atomic(path, data) -> None:
     """Write JSON to ``path`` atomically (`engine.atomic`)."""
     write_atomic(path, json.dumps(json_safe(data), indent=1, allow_nan=False) + "\n")
 
 
-def _reserve_room(path: Path) -> None:
+def reserve_room(path: Path) -> None:
     """Keep RESERVE_BYTES of the disk in ``path`` (best effort: a disk already
     too full just keeps less)."""
     try:
@@ -33,7 +33,8 @@ def _reserve_room(path: Path) -> None:
         pass
 
 
-def _free_room(path: Path) -> None:
+def free_room(path: Path) -> None:
+    """Give back the room `reserve_room` kept (a missing file is fine)."""
     try:
         path.unlink()
     except OSError:
@@ -83,7 +84,7 @@ def remove_stale_temp_files(run_dir) -> list[Path]:
         return removed
     for child in children:
         match = _TMP_MODEL.match(child.name)
-        if match is None or _process_alive(int(match.group(1))):
+        if match is None or process_alive(int(match.group(1))):
             continue
         try:
             child.unlink()
@@ -179,7 +180,8 @@ def describe_write_error(exc: OSError, path) -> tuple[str, str]:
             "Check that the folder is writable; the last complete checkpoint is kept.")
 
 
-def _csv_header(path: Path) -> list[str] | None:
+def csv_header(path: Path) -> list[str] | None:
+    """The column names of the CSV file ``path``; None when it does not exist."""
     try:
         with open(path, newline="", encoding="utf-8") as fh:
             return next(csv.reader(fh), None)

@@ -29,8 +29,8 @@ BEST_MODEL = "best.keras"
 RUNNING, FINISHED, STOPPED, FAILED, DAMAGED = "running", "finished", "stopped", "failed", "damaged"
 INTERRUPTED = "interrupted"  # recorded as running, but no process holds the run any more
 ENDED_STATUSES = (FINISHED, STOPPED, FAILED)
-_EPOCH_KEYS = ("epoch", "lr", "duration", "steps")
-_BATCH_KEYS = ("step", "epoch", "batch", "lr")
+EPOCH_KEYS = ("epoch", "lr", "duration", "steps")
+BATCH_KEYS = ("step", "epoch", "batch", "lr")
 
 
 # ----------------------------------------------------------------------------- paths
@@ -94,7 +94,8 @@ def _newest_mtime(folder: Path) -> float:
     return newest
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (this one always does)."""
     if pid == os.getpid():
         return True
     if os.name != "posix":  # no harmless probe elsewhere: judge by age alone
@@ -129,7 +130,7 @@ def remove_stale_scratch(root, max_age_days: float = SCRATCH_MAX_AGE_DAYS, keep=
         if match is None or child.name in keep or not child.is_dir():
             continue
         try:
-            if _newest_mtime(child) > limit or _process_alive(int(match.group(1))):
+            if _newest_mtime(child) > limit or process_alive(int(match.group(1))):
                 continue
             shutil.rmtree(child)
         except OSError:
@@ -138,5 +139,6 @@ def remove_stale_scratch(root, max_age_days: float = SCRATCH_MAX_AGE_DAYS, keep=
     return removed
 
 
-def _now() -> str:
+def now_iso() -> str:
+    """The local time now, as run records write it (ISO 8601, to the second)."""
     return datetime.now().astimezone().isoformat(timespec="seconds")

@@ -12,9 +12,9 @@ from pathlib import Path
 from engine.training.run_errors import RunError
 from engine.training.run_lock import RunLock
 from engine.training.runs.files import (
-    _csv_header,
-    _free_room,
-    _reserve_room,
+    csv_header,
+    free_room,
+    reserve_room,
     append_csv_rows,
     append_log,
     describe_write_error,
@@ -38,9 +38,9 @@ from engine.training.runs.folders import (
     RUN_FORMAT,
     SNAPSHOT_FILE,
     STOPPED,
-    _BATCH_KEYS,
-    _EPOCH_KEYS,
-    _now,
+    BATCH_KEYS,
+    EPOCH_KEYS,
+    now_iso,
 )
 from engine.training.runs.records import RunRecord, better, load_run
 
@@ -100,8 +100,8 @@ class RunRecorder:
                 self.release()
                 raise
             remove_stale_temp_files(self.path)
-            self._batch_fields = _csv_header(self.path / BATCHES_FILE)
-            self._epoch_fields = _csv_header(self.path / EPOCHS_FILE)
+            self._batch_fields = csv_header(self.path / BATCHES_FILE)
+            self._epoch_fields = csv_header(self.path / EPOCHS_FILE)
         else:
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -114,7 +114,7 @@ class RunRecorder:
             self.hold()
             settings = {"data": dict(data or {}), "training": dict(training or {})}
             self.info = {"format": RUN_FORMAT, "id": self.path.name, "status": "created",
-                         "created": _now(), "started": None, "ended": None, "epochs_run": 0,
+                         "created": now_iso(), "started": None, "ended": None, "epochs_run": 0,
                          "steps": 0, "target_epochs": None, "best": None, "last": {},
                          "checkpoint": None, "settings": settings, "sessions": [],
                          "reason": None, "hint": None, "code": None, **(info or {})}
@@ -145,11 +145,11 @@ class RunRecorder:
         with self._lock:
             self.run_lock.run_dir = self.path
             self.run_lock.acquire()
-        _reserve_room(self.path / RESERVE_FILE)
+        reserve_room(self.path / RESERVE_FILE)
 
     def release(self) -> None:
         """Give the run folder's lock up (the run ended)."""
-        _free_room(self.path / RESERVE_FILE)
+        free_room(self.path / RESERVE_FILE)
         self.run_lock.release()
 
     # -- wiring
@@ -254,7 +254,7 @@ class RunRecorder:
         if self._save(LAST_MODEL):
             step = self._optimizer_step()
             self.info["checkpoint"] = {"epoch": int(epoch), "step": step, "file": LAST_MODEL,
-                                       "time": _now()}
+                                       "time": now_iso()}
 
     def _optimizer_step(self) -> int | None:
         try:
@@ -266,7 +266,7 @@ class RunRecorder:
 
     # -- events
     def _on_started(self, d: dict) -> None:
-        now = _now()
+        now = now_iso()
         self.info["status"] = RUNNING
         self.info["started"] = self.info.get("started") or now
         self.info["ended"] = None
@@ -287,13 +287,13 @@ class RunRecorder:
                  f"{d.get('steps_per_epoch')} steps per epoch, {d.get('params')} parameters.")
 
     def _on_batch(self, d: dict) -> None:
-        self._append(BATCHES_FILE, "_batch_fields", _BATCH_KEYS, d.get("points") or [])
+        self._append(BATCHES_FILE, "_batch_fields", BATCH_KEYS, d.get("points") or [])
 
     def _on_epoch(self, d: dict) -> None:
         logs = d.get("logs") or {}
         row = {"epoch": d.get("epoch"), "lr": d.get("lr"), "duration": d.get("duration"),
                "steps": d.get("steps"), **logs}
-        self._append(EPOCHS_FILE, "_epoch_fields", _EPOCH_KEYS, [row])
+        self._append(EPOCHS_FILE, "_epoch_fields", EPOCH_KEYS, [row])
         if self.write_error is not None:
             return
         epoch = int(d.get("epoch") or 0)
@@ -328,7 +328,7 @@ class RunRecorder:
 
     def _end(self, status: str, d: dict) -> None:
         self.info["status"] = status
-        self.info["ended"] = _now()
+        self.info["ended"] = now_iso()
         self.info["reason"] = d.get("reason")
         self.info["hint"] = d.get("hint")
         self.info["code"] = d.get("code")
@@ -348,7 +348,7 @@ class RunRecorder:
             # One last try at the record (removing the failed file's temporary
             # copy may have freed the room); epochs_run stays that of the last
             # complete checkpoint.
-            _free_room(self.path / RESERVE_FILE)  # the room kept for this record
+            free_room(self.path / RESERVE_FILE)  # the room kept for this record
             try:
                 write_json_atomic(self.path / RUN_FILE, self.info)
             except OSError:

@@ -19,7 +19,7 @@ from engine.errors import NeuroCanvasError
 from engine.training.run_errors import RunError
 from engine.training.run_lock import holder
 from engine.training.runs.files import (
-    _csv_header,
+    csv_header,
     read_csv_rows,
     remove_stale_temp_files,
     write_json_atomic,
@@ -36,7 +36,7 @@ from engine.training.runs.folders import (
     RUN_FILE,
     RUN_FORMAT,
     SNAPSHOT_FILE,
-    _EPOCH_KEYS,
+    EPOCH_KEYS,
     runs_folder,
 )
 
@@ -151,7 +151,7 @@ class RunRecord:
         out: dict[str, list] = {}
         for row in self.epoch_rows():
             for k, v in row.items():
-                if k not in _EPOCH_KEYS:
+                if k not in EPOCH_KEYS:
                     out.setdefault(k, []).append(v)
         return out
 
@@ -452,7 +452,7 @@ def truncate_run(run: RunRecord, epoch: int, step: int | None) -> None:
     for name, keep in ((EPOCHS_FILE, lambda r: (r.get("epoch") or 0) <= epoch),
                        (BATCHES_FILE, lambda r: step is None or (r.get("step") or 0) < step)):
         path = run.path / name
-        header = _csv_header(path)
+        header = csv_header(path)
         if header is None:
             continue
         with open(path, "rb") as fh:
