@@ -1,11 +1,11 @@
 """Import Keras models into editable NeuroCanvas documents, exactly.
 
-Three sources, one result (a :class:`~engine.network.Network`):
+Three sources, one result (a :class:`~engine.network.Network`)::
 
-    >>> from engine.keras_import import from_keras, from_file, from_application
-    >>> net = from_keras(model)                      # a live functional or Sequential model
-    >>> net = from_file("model.keras")               # .keras or .h5, loaded in Keras's safe mode
-    >>> net = from_application("ResNet50")           # keras.applications, weights=None
+    from engine.keras_import import from_keras, from_file, from_application
+    net = from_keras(model)                      # a live functional or Sequential model
+    net = from_file("model.keras")               # .keras or .h5, loaded in Keras's safe mode
+    net = from_application("ResNet50")           # keras.applications, weights=None
 
 How a model becomes a document:
 

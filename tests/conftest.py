@@ -5,6 +5,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.append(os.path.dirname(__file__))  # helpers such as keras_reference; never shadows packages
 
+from module_scan import HEAVY  # noqa: E402
+
+
+
+
+def pytest_collection_finish(session):
+    """Note what collecting imported (tests/test_suite_hygiene.py asserts it is
+    no heavy runtime: the suite's collection stays fast and honest)."""
+    session.config.heavy_modules_at_collection = [
+        m for m in sorted(HEAVY) if m in sys.modules]
+
 
 def pytest_sessionfinish(session, exitstatus):
     """Release Qt objects that Python created but Qt globals own (the clipboard's

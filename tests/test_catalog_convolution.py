@@ -1,4 +1,3 @@
-import inspect
 import itertools
 import re
 
@@ -16,19 +15,6 @@ CONV_TYPES = [
 
 def _has_filters(spec):
     return any(p.name == "filters" for p in spec.params)
-
-
-@pytest.mark.parametrize("type_name", CONV_TYPES)
-def test_params_are_named_and_defaulted_like_keras(type_name):
-    import keras
-    signature = inspect.signature(getattr(keras.layers, type_name).__init__).parameters
-    for param in get_spec(type_name).params:
-        assert param.name in signature, param.name
-        keras_default = signature[param.name].default
-        if keras_default is inspect.Parameter.empty:
-            assert param.required, param.name
-        else:
-            assert param.default == keras_default, param.name
 
 
 # ------------------------------------------------------------------ Conv ---

@@ -179,26 +179,6 @@ def test_identity_matches_keras(shape):
 
 # ------------------------------------------------------ all core layers ---
 
-CORE_TYPES = ["Dense", "Activation", "Dropout", "Flatten", "Reshape", "Permute", "RepeatVector",
-              "Embedding", "Masking", "Identity"]
-
-
-@pytest.mark.parametrize("type_name", CORE_TYPES)
-def test_params_are_named_and_defaulted_like_keras(type_name):
-    import inspect
-
-    import keras
-    from engine.catalog import get_spec
-    signature = inspect.signature(getattr(keras.layers, type_name).__init__).parameters
-    for param in get_spec(type_name).params:
-        assert param.name in signature, param.name
-        keras_default = signature[param.name].default
-        if keras_default is inspect.Parameter.empty:
-            assert param.required, param.name
-        else:
-            assert param.default == keras_default, param.name
-
-
 def test_rules_raise_only_shape_errors_on_odd_shapes():
     import itertools
 

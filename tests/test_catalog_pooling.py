@@ -1,4 +1,3 @@
-import inspect
 import itertools
 
 import pytest
@@ -9,19 +8,6 @@ from keras_reference import compare, engine_refuses
 
 POOL_TYPES = [f"{mode}Pooling{r}D" for mode in ("Max", "Average") for r in (1, 2, 3)]
 GLOBAL_TYPES = [f"Global{mode}Pooling{r}D" for mode in ("Max", "Average") for r in (1, 2, 3)]
-
-
-@pytest.mark.parametrize("type_name", POOL_TYPES + GLOBAL_TYPES)
-def test_params_are_named_and_defaulted_like_keras(type_name):
-    import keras
-    signature = inspect.signature(getattr(keras.layers, type_name).__init__).parameters
-    for param in get_spec(type_name).params:
-        assert param.name in signature, param.name
-        keras_default = signature[param.name].default
-        if keras_default is inspect.Parameter.empty:
-            assert param.required, param.name
-        else:
-            assert param.default == keras_default, param.name
 
 
 # -------------------------------------------------------------- windows ---

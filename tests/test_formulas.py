@@ -20,6 +20,8 @@ from engine.formulas import NO_WEIGHTS, FormulaError, evaluate, explain, explain
 from engine.network import Network
 from presets import all_presets, build_preset
 
+from catalog_cases import CASES
+
 ROOT = Path(__file__).resolve().parents[1]
 
 _OPS = {ast.Add: int.__add__, ast.Sub: int.__sub__, ast.Mult: int.__mul__, ast.FloorDiv: int.__floordiv__}
@@ -87,92 +89,6 @@ def test_every_preset_layer_has_a_params_formula_equal_to_its_count(preset_id):
 
 
 # ------------------------------------------------ one network per type ---
-
-LSTM = {"type": "LSTM", "params": {"units": 8}}
-GRU_BEFORE = {"type": "GRU", "params": {"units": 5, "reset_after": False}}
-
-# type: list of (params, input shapes without batch axis)
-CASES = {
-    "Dense": [({"units": 7}, [(12,)]), ({"units": 3, "use_bias": False}, [(4, 6)])],
-    "Flatten": [({}, [(5, 5, 16)])],
-    "Activation": [({"activation": "relu"}, [(8,)])],
-    "Dropout": [({"rate": 0.3}, [(8,)])],
-    "Reshape": [({"target_shape": [4, 3]}, [(12,)])],
-    "Permute": [({"dims": [2, 1]}, [(4, 3)])],
-    "RepeatVector": [({"n": 3}, [(6,)])],
-    "Embedding": [({"input_dim": 1000, "output_dim": 16}, [(20,)])],
-    "Masking": [({}, [(5, 3)])],
-    "Identity": [({}, [(5,)])],
-    "Conv1D": [({"filters": 8, "kernel_size": 5}, [(20, 1)]),
-               ({"filters": 8, "kernel_size": 3, "padding": "causal", "dilation_rate": 2}, [(20, 4)])],
-    "Conv2D": [({"filters": 6, "kernel_size": 5}, [(32, 32, 3)]),
-               ({"filters": 8, "kernel_size": 3, "groups": 4, "strides": 2, "padding": "same"}, [(15, 15, 16)]),
-               ({"filters": 4, "kernel_size": 3, "use_bias": False, "dilation_rate": 2}, [(9, 9, 2)])],
-    "Conv3D": [({"filters": 8, "kernel_size": 3}, [(16, 64, 64, 3)])],
-    "Conv1DTranspose": [({"filters": 5, "kernel_size": 3, "strides": 2}, [(8, 4)])],
-    "Conv2DTranspose": [({"filters": 8, "kernel_size": 3, "strides": 2, "padding": "same"}, [(3, 3, 16)]),
-                        ({"filters": 2, "kernel_size": 3, "strides": 2, "output_padding": 1}, [(4, 4, 3)])],
-    "Conv3DTranspose": [({"filters": 5, "kernel_size": 3, "strides": 2, "padding": "same"}, [(4, 8, 8, 2)])],
-    "SeparableConv1D": [({"filters": 16, "kernel_size": 3}, [(20, 8)])],
-    "SeparableConv2D": [({"filters": 64, "kernel_size": 3, "padding": "same"}, [(32, 32, 32)]),
-                        ({"filters": 4, "kernel_size": 3, "depth_multiplier": 2, "use_bias": False}, [(8, 8, 3)])],
-    "DepthwiseConv1D": [({"kernel_size": 3}, [(20, 8)])],
-    "DepthwiseConv2D": [({"kernel_size": 3, "padding": "same"}, [(56, 56, 32)]),
-                        ({"kernel_size": 3, "depth_multiplier": 2}, [(10, 10, 3)])],
-    "MaxPooling1D": [({}, [(20, 8)])], "MaxPooling2D": [({}, [(28, 28, 6)])],
-    "MaxPooling3D": [({}, [(16, 32, 32, 8)])],
-    "AveragePooling1D": [({"pool_size": 2}, [(20, 8)])],
-    "AveragePooling2D": [({"pool_size": 3, "strides": 2}, [(55, 55, 4)])],
-    "AveragePooling3D": [({"pool_size": 2}, [(4, 8, 8, 2)])],
-    "GlobalMaxPooling1D": [({}, [(100, 64)])], "GlobalMaxPooling2D": [({}, [(7, 7, 512)])],
-    "GlobalMaxPooling3D": [({}, [(4, 8, 8, 32)])], "GlobalAveragePooling1D": [({}, [(100, 64)])],
-    "GlobalAveragePooling2D": [({"keepdims": True}, [(7, 7, 512)])],
-    "GlobalAveragePooling3D": [({}, [(4, 8, 8, 32)])],
-    "BatchNormalization": [({}, [(28, 28, 64)]), ({"center": False}, [(10,)]),
-                           ({"renorm": True}, [(6,)])],
-    "LayerNormalization": [({}, [(10, 16)]), ({"axis": [1, 2]}, [(4, 5)])],
-    "GroupNormalization": [({"groups": 4}, [(8, 8, 16)])],
-    "Normalization": [({}, [(8,)]), ({"mean": 0.5, "variance": 2.0}, [(8,)])],
-    "SpatialDropout1D": [({"rate": 0.2}, [(10, 4)])], "SpatialDropout2D": [({"rate": 0.2}, [(8, 8, 4)])],
-    "SpatialDropout3D": [({"rate": 0.2}, [(4, 8, 8, 4)])],
-    "GaussianNoise": [({"stddev": 0.1}, [(8,)])], "GaussianDropout": [({"rate": 0.1}, [(8,)])],
-    "AlphaDropout": [({"rate": 0.1}, [(8,)])], "ActivityRegularization": [({}, [(8,)])],
-    "ReLU": [({}, [(8,)])], "LeakyReLU": [({}, [(8,)])], "ELU": [({}, [(8,)])],
-    "PReLU": [({}, [(6, 6, 3)]), ({"shared_axes": [1, 2]}, [(6, 6, 3)])],
-    "Softmax": [({}, [(10,)])],
-    "SimpleRNN": [({"units": 64}, [(20, 100)]), ({"units": 3, "use_bias": False}, [(5, 2)])],
-    "LSTM": [({"units": 32}, [(64, 32)]), ({"units": 4, "return_sequences": True}, [(None, 3)])],
-    "GRU": [({"units": 16}, [(10, 8)]), ({"units": 5, "reset_after": False}, [(7, 3)])],
-    "Bidirectional": [({"layer": LSTM}, [(10, 4)]),
-                      ({"layer": LSTM, "backward_layer": {"type": "LSTM", "params": {
-                          "units": 8, "go_backwards": True}}, "merge_mode": "sum"}, [(10, 4)])],
-    "TimeDistributed": [({"layer": {"type": "Dense", "params": {"units": 6}}}, [(5, 4)]),
-                        ({"layer": {"type": "Conv2D", "params": {"filters": 2, "kernel_size": 3}}},
-                         [(3, 8, 8, 1)])],
-    "Attention": [({}, [(5, 8), (6, 8)]), ({"use_scale": True, "score_mode": "concat"}, [(5, 8), (6, 8)])],
-    "AdditiveAttention": [({}, [(5, 8), (6, 8)])],
-    "MultiHeadAttention": [({"num_heads": 4, "key_dim": 16}, [(10, 64), (12, 64)]),
-                           ({"num_heads": 2, "key_dim": 8, "value_dim": 4, "use_bias": False,
-                             "output_shape": [6]}, [(10, 32), (12, 24)])],
-    "Add": [({}, [(8,), (8,)])], "Multiply": [({}, [(8,), (8,)])], "Average": [({}, [(8,), (8,)])],
-    "Maximum": [({}, [(8,), (8,)])], "Minimum": [({}, [(8,), (8,)])], "Subtract": [({}, [(8,), (8,)])],
-    "Concatenate": [({}, [(5, 3), (5, 4)])],
-    "Dot": [({"axes": 1}, [(8,), (8,)]), ({"axes": [2, 2]}, [(5, 4), (6, 4)]),
-            ({"axes": 2}, [(None, 4), (6, 4)])],
-    "UpSampling1D": [({}, [(5, 3)])], "UpSampling2D": [({}, [(4, 4, 3)])],
-    "UpSampling3D": [({}, [(2, 4, 4, 3)])],
-    "ZeroPadding1D": [({}, [(5, 3)])], "ZeroPadding2D": [({}, [(4, 4, 3)])],
-    "ZeroPadding3D": [({}, [(2, 4, 4, 3)])],
-    "Cropping1D": [({}, [(5, 3)])], "Cropping2D": [({}, [(4, 4, 3)])], "Cropping3D": [({}, [(4, 6, 6, 3)])],
-    "Rescaling": [({"scale": 0.5}, [(8, 8, 3)])],
-    "Resizing": [({"height": 4, "width": 6}, [(8, 8, 3)])],
-    "CenterCrop": [({"height": 4, "width": 4}, [(8, 8, 3)])],
-    "RandomFlip": [({}, [(8, 8, 3)])], "RandomRotation": [({"factor": 0.1}, [(8, 8, 3)])],
-    "RandomZoom": [({"height_factor": 0.1}, [(8, 8, 3)])],
-    "RandomTranslation": [({"height_factor": 0.1, "width_factor": 0.1}, [(8, 8, 3)])],
-    "RandomContrast": [({"factor": 0.1}, [(8, 8, 3)])],
-}
-
 
 def test_every_palette_type_has_a_case():
     missing = {s.type for s in all_specs() if s.palette and s.type != "Input"} - set(CASES)

@@ -194,3 +194,79 @@ def test_a_mistake_is_reported_once_and_downstream_is_quiet():
     report = net.analyze()
     assert len(report.errors) == 1
     assert report.by_node[last].output_shapes is None
+
+
+# ------------------------------------------- what the engine refuses, Keras refuses
+
+def _any_rank_ops():
+    return [op for ops in OPS.values() for op in ops if _available(op[0])]
+
+
+BOLD = {  # parameters that make refusals likely: large windows, odd targets
+    "Conv2D": lambda d: {"filters": 2, "kernel_size": d(st.integers(1, 9)),
+                         "strides": d(st.integers(1, 4)), "padding": d(st.sampled_from(["same", "valid"]))},
+    "Conv1D": lambda d: {"filters": 2, "kernel_size": d(st.integers(1, 9)),
+                         "dilation_rate": d(st.integers(1, 3)),
+                         "padding": d(st.sampled_from(["same", "valid", "causal"]))},
+    "MaxPooling2D": lambda d: {"pool_size": d(st.integers(1, 9)), "padding": d(st.sampled_from(["same", "valid"]))},
+    "MaxPooling1D": lambda d: {"pool_size": d(st.integers(1, 9)), "padding": d(st.sampled_from(["same", "valid"]))},
+    "Cropping2D": lambda d: {"cropping": d(st.integers(0, 5))},
+    "Reshape": lambda d: {"target_shape": d(st.lists(st.sampled_from([-1, 1, 2, 3, 4, 6, 8]), min_size=1, max_size=3))},
+    "RepeatVector": lambda d: {"n": d(st.integers(1, 3))},
+    "Dot": lambda d: {"axes": d(st.integers(1, 2))},
+}
+
+
+def test_what_the_engine_refuses_keras_refuses_too():
+    """Grow a valid network, then add one layer anywhere (any rank, bold
+    parameters, merges of any two tensors). Whenever the engine refuses that
+    layer, Keras must refuse it too, on the same input shapes: the engine may
+    not be stricter than Keras."""
+    from keras_reference import keras_result
+
+    checked = []
+
+    @settings(max_examples=80, deadline=None, derandomize=True,
+              suppress_health_check=list(HealthCheck))
+    @given(st.data())
+    def search(data):
+        draw = data.draw
+        net = random_network(draw)
+        report = net.analyze()
+        tensors = [info.node for info in report.layers if info.ok]
+        if draw(st.integers(0, 3)) == 0 and len(tensors) > 1:
+            kind = draw(st.sampled_from([m for m in MERGES + ["Dot"] if _available(m)]))
+            params = BOLD[kind](draw) if kind in BOLD else {}
+            sources = [draw(st.sampled_from(tensors)), draw(st.sampled_from(tensors))]
+        else:
+            kind, make = draw(st.sampled_from(_any_rank_ops()))
+            params = BOLD[kind](draw) if kind in BOLD else make(draw)
+            sources = [draw(st.sampled_from(tensors))]
+        try:
+            node = net.add_node(kind, params)
+        except (ParamError, EditError):
+            return  # refused as a parameter value before any shape: Keras's constructor checks differ
+        try:
+            for port, src in enumerate(sources):
+                net.connect(src, node, dst_port=port)
+        except EditError:
+            return
+        info = net.analyze().by_node[node]
+        if info.ok:
+            return
+        shapes = [tuple(report.shape(src)) for src in sources]
+        try:
+            keras_result(kind, params, shapes)
+        except Exception:  # noqa: BLE001  Keras refused too: agreement
+            checked.append(kind)
+            return
+        finally:
+            import keras
+
+            keras.backend.clear_session()
+        messages = [str(d) for d in info.diagnostics]
+        raise AssertionError(f"the engine refuses {kind}{params} on {shapes}, Keras builds it: {messages}")
+
+    search()
+    # the search reached refusals of several kinds (a fixed draw: this cannot flake)
+    assert len(checked) >= 15 and len(set(checked)) >= 5, checked

@@ -11,7 +11,7 @@ import gc
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import LazyModule, keras  # noqa: E402  (imported when a test runs)
 
 from engine.cli import main as cli_main  # noqa: E402
 from engine.keras_import import (  # noqa: E402
@@ -22,7 +22,7 @@ from tests.test_keras_import import (  # noqa: E402
     assert_analysis_matches, assert_same_model, assert_same_predictions, run_script,
 )
 
-layers = keras.layers
+layers = LazyModule("keras.layers")
 
 
 @pytest.fixture(autouse=True)
@@ -85,15 +85,9 @@ def test_a_layer_configured_with_a_user_function_is_named_with_argument_and_func
     assert "deserialized properly" not in message
 
 
-class Unnamed(layers.Layer):
-    def call(self, x):
-        return x * 2.0
-
-    def get_config(self):
-        return {}  # no name, no base config: the worst a custom layer can do
-
-
 def test_an_unregistered_custom_layer_without_a_name_is_named_by_class_and_position(tmp_path):
+    from keras_custom_classes import Unnamed
+
     inp = keras.Input((3,), name="x")
     hidden = layers.Dense(3, name="d")(inp)
     model = keras.Model(inp, Unnamed()(hidden))
@@ -113,32 +107,10 @@ def test_an_unregistered_custom_layer_without_a_name_is_named_by_class_and_posit
 
 # ---------------------------------------------------- subclassed models --
 
-class Straight(keras.Model):
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.hidden = layers.Dense(8, activation="relu", name="hidden")
-        self.norm = layers.LayerNormalization(name="norm")
-        self.head = layers.Dense(2, name="head")
-
-    def call(self, x):
-        return self.head(self.norm(self.hidden(x)) * 0.5)
-
-
-class Loose(keras.Model):
-    """Its call uses a weight outside any layer: no graph of layers can hold it."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.dense = layers.Dense(2, name="dense")
-
-    def build(self, shape):
-        self.scale = self.add_weight(shape=(2,), initializer="ones", name="scale")
-
-    def call(self, x):
-        return self.dense(x) * self.scale
-
 
 def test_subclassed_model_is_refused_with_the_trace_hint_then_traced(tmp_path):
+    from keras_custom_classes import Straight
+
     model = Straight(name="straight")
     x = np.random.default_rng(0).random((4, 5), "float32")
     model(x)
@@ -156,6 +128,8 @@ def test_subclassed_model_is_refused_with_the_trace_hint_then_traced(tmp_path):
 
 
 def test_subclassed_model_that_cannot_be_traced_exactly_is_refused():
+    from keras_custom_classes import Loose, Straight
+
     model = Loose(name="loose")
     model(np.zeros((1, 3), "float32"))
     with pytest.raises(KerasImportError, match="scale"):
@@ -166,6 +140,8 @@ def test_subclassed_model_that_cannot_be_traced_exactly_is_refused():
 
 
 def test_cli_hint_for_a_saved_subclassed_model_points_at_the_trace_path(tmp_path, capsys):
+    from keras_custom_classes import Straight
+
     @keras.saving.register_keras_serializable("kinds_test")
     class Saved(Straight):
         pass

@@ -3,7 +3,6 @@ change; bad sources and options are refused before anything is written."""
 
 import shutil
 
-import keras
 import numpy as np
 import pytest
 
@@ -12,29 +11,8 @@ from engine.deploy import DeployError, deploy
 pytestmark = pytest.mark.slow
 
 
-class Sinh(keras.layers.Layer):
-    """An op TFLite has no builtin for (TensorFlow's Select ops have one)."""
-
-    def call(self, x):
-        return keras.ops.sinh(x)
-
-
-class InverseErf(keras.layers.Layer):
-    """An op neither TFLite nor ONNX can express."""
-
-    def call(self, x):
-        return keras.ops.erfinv(keras.ops.tanh(x) * 0.5)
-
-
-def iris_model(odd_layer):
-    inp = keras.Input((4,), name="features")
-    x = keras.layers.Dense(6, name="hidden")(inp)
-    x = odd_layer(x)
-    out = keras.layers.Dense(3, activation="softmax", name="species")(x)
-    return keras.Model(inp, out, name="odd_iris")
-
-
 def test_tflite_refusal_names_the_layer_and_the_op(tmp_path):
+    from tests.deploy.odd_layers import iris_model, Sinh
     report = deploy(iris_model(Sinh(name="odd")), "tflite-float32,onnx", tmp_path,
                     dataset="iris", samples=30)
     tflite, onnx = report.rows
@@ -49,6 +27,7 @@ def test_tflite_refusal_names_the_layer_and_the_op(tmp_path):
 
 
 def test_onnx_refusal_names_the_layer(tmp_path):
+    from tests.deploy.odd_layers import iris_model, InverseErf
     report = deploy(iris_model(InverseErf(name="inverse_erf")), "onnx,tflite-float32",
                     tmp_path, dataset="iris", samples=30, opset=13)
     onnx, tflite = report.rows
@@ -61,6 +40,7 @@ def test_onnx_refusal_names_the_layer(tmp_path):
 def test_recurrent_layer_without_fixed_timesteps(tmp_path):
     """Unrolling needs the number of timesteps: without it TFLite float gets a
     fixed batch of one, and full-integer int8 is refused naming the layer."""
+    import keras
     inp = keras.Input((None, 8), name="rows")
     x = keras.layers.LSTM(8, name="reader")(inp)
     out = keras.layers.Dense(10, activation="softmax", name="digit")(x)
@@ -74,6 +54,7 @@ def test_recurrent_layer_without_fixed_timesteps(tmp_path):
 
 
 def test_regression_reports_error_not_accuracy(tmp_path):
+    import keras
     from engine.data.settings import DataSettings, build_dataset
 
     ds = build_dataset(DataSettings.suggested("diabetes"))
@@ -97,6 +78,7 @@ def test_regression_reports_error_not_accuracy(tmp_path):
 
 
 def test_a_keras_file_with_code_is_not_loaded(tmp_path):
+    import keras
     inp = keras.Input((4,))
     out = keras.layers.Lambda(lambda t: t * 2, name="doubler")(inp)
     path = tmp_path / "lambda.keras"
@@ -161,6 +143,8 @@ def test_output_folder_that_is_a_file(tmp_path, trained_runs):
 
 
 def test_model_without_dataset(tmp_path):
+    from tests.deploy.odd_layers import iris_model
+    import keras
     with pytest.raises(DeployError, match="needs a dataset"):
         deploy(iris_model(keras.layers.Identity()), "onnx", tmp_path)
     assert np.size(list(tmp_path.iterdir())) == 0

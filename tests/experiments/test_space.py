@@ -120,15 +120,6 @@ def test_the_experiments_section_is_kept_on_save(tmp_path):
         load_space(tmp_path / "space.json")
 
 
-@pytest.mark.parametrize("name", ["engine.experiments.space", "engine.experiments.apply",
-                                  "engine.experiments.objectives"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-
-    assert doctest.testmod(importlib.import_module(name)).failed == 0
-
-
 def test_a_document_whose_experiments_section_is_not_an_object_is_refused(tmp_path):
     from engine.errors import DocumentError
     from engine.fileformat import from_dict

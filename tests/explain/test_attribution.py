@@ -3,8 +3,7 @@
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
-tf = pytest.importorskip("tensorflow")
+from lazy_import import keras, tf  # noqa: E402  (imported when a test runs)
 
 from engine.explain import ExplainError  # noqa: E402
 from engine.explain import attribution as attr  # noqa: E402

@@ -7,7 +7,7 @@ import sys
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine.explain import attribution, mistakes  # noqa: E402
 from engine.explain.subject import open_subject  # noqa: E402

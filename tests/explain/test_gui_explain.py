@@ -8,7 +8,7 @@ import shutil
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import QPoint, Qt  # noqa: E402

@@ -4,7 +4,7 @@ recurrent states on small models trained for real."""
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine.explain import ExplainError  # noqa: E402
 from engine.explain import embeddings, health, mistakes, sequences  # noqa: E402

@@ -14,7 +14,7 @@ from engine.keras_applications import NAMES
 from gui import recovery
 from gui.commands import SetParamCommand
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 IMPORT_TIMEOUT = 120_000
 

@@ -6,6 +6,7 @@ and a classifier gets its confusion matrix."""
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from gui.commands import SetParamCommand
 from tests.gui_training.conftest import digits_cnn, iris_net, wait_state
@@ -59,8 +60,8 @@ def test_pause_resume_stop_while_the_canvas_stays_editable(qtbot, make_window):
     wait_state(qtbot, window, ("paused",), 30_000)
     trainer = dash.controller.trainer
     n = len(trainer.batches)
-    qtbot.wait(400)
-    assert len(trainer.batches) == n          # really paused
+    resumed_at = []
+    trainer.subscribe(lambda e: resumed_at.append(e.data["step"]) if e.kind == "resumed" else None)
     assert rc.resume_button.isEnabled() and not rc.pause_button.isEnabled()
     # the editor works while a run is going: an edit and its undo
     doc = window.doc
@@ -69,6 +70,7 @@ def test_pause_resume_stop_while_the_canvas_stays_editable(qtbot, make_window):
     doc.undo_stack.undo()
     qtbot.mouseClick(rc.resume_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: len(trainer.batches) > n + 5, timeout=30_000)
+    assert resumed_at == [n]      # really paused: not one batch trained until Resume
     assert dash.controller.state == "running"
     qtbot.mouseClick(rc.stop_button, Qt.LeftButton)
     assert wait_state(qtbot, window, ("stopped",), 60_000) == "stopped"
@@ -121,7 +123,7 @@ def test_feature_maps_filters_and_confusion_of_a_small_cnn(qtbot, make_window):
     # click the third tile of the grid (2 × 2 tiles: second row, first column): it is enlarged
     qtbot.waitUntil(fm.graphics.isVisible, timeout=5_000)
     fm.refresh()
-    qtbot.wait(50)
+    QApplication.processEvents()  # the grid's layout settles before the click is aimed
     h, w = fm._tile_hw
     target = fm.grid.mapToScene(QPointF(w / 2, (h + 1) + h / 2))
     view_pos = fm.graphics.mapFromScene(target)

@@ -1,7 +1,6 @@
 """Insight events from real training runs on tiny models: shapes, counts, and that the
 numbers are those of the model as it is (compared with Keras's own predictions)."""
 
-import doctest
 import threading
 
 import numpy as np
@@ -62,8 +61,6 @@ def test_settings_round_trip_and_refuse_unknown_keys():
         InsightSettings.from_dict({"every_n_epochs": 0})
     with pytest.raises(SettingsError):
         Trainer(tiny_cnn(), load_dataset("iris"), insights={"colour": True})
-    result = doctest.testmod(insights, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0
 
 
 def test_conv_net_events_have_the_documented_shapes(shapes):

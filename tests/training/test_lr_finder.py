@@ -1,7 +1,6 @@
 """The LR finder on real models: the sweep, early stop, the suggestion, and that the model
 and its optimizer come back exactly as they were."""
 
-import doctest
 
 import numpy as np
 import pytest
@@ -33,10 +32,6 @@ def iris_net(optimizer):
         keras.layers.Dense(3, activation="softmax")])
     model.compile(optimizer, "sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
-
-
-def test_doc_examples():
-    assert doctest.testmod(lr_finder).failed == 0
 
 
 def test_sweep_restores_weights_and_optimizer_exactly():

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine import weights  # noqa: E402
 from engine.net2net import GrowError, deepen, widen  # noqa: E402

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine.network_diff import carry_into, plan_segment  # noqa: E402
 

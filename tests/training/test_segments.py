@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-keras = pytest.importorskip("keras")
+from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine import Network  # noqa: E402
 from engine.cli import main  # noqa: E402

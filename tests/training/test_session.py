@@ -248,13 +248,3 @@ def test_cli_train_exit_codes(tmp_path, capsys):
     assert main(["train", str(doc)]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "error: Input 'features' expects (4,)" in err and "Flatten" in err
-
-
-@pytest.mark.parametrize("name", ["engine.training.session", "engine.training.runs.records",
-                                  "engine.training.runs.files", "engine.training.distribute"])
-def test_docstring_examples(name):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 0

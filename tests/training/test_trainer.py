@@ -1,5 +1,4 @@
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -62,6 +61,7 @@ def test_pause_resume_and_stop():
     t = Trainer(iris_model(), ds, {"epochs": 200, "batch_size": 8})
     paused = threading.Event()
     first_epoch = threading.Event()
+    trained_after_resume = threading.Event()
     events = []
 
     def watch(e):
@@ -70,6 +70,8 @@ def test_pause_resume_and_stop():
             first_epoch.set()
         if e.kind == "paused":
             paused.set()
+        if e.kind in ("batch", "epoch") and any(x.kind == "resumed" for x in events):
+            trained_after_resume.set()
 
     t.subscribe(watch)
     t.start()
@@ -77,13 +79,15 @@ def test_pause_resume_and_stop():
     t.pause()
     assert paused.wait(30) and t.state == "paused"
     n = len(t.batches)
-    time.sleep(0.5)
-    assert len(t.batches) == n  # nothing trains while paused
     t.resume()
-    deadline = time.time() + 30
-    while len(t.batches) <= n + 2 and time.time() < deadline:
-        time.sleep(0.01)
+    assert trained_after_resume.wait(60)
     assert len(t.batches) > n
+    # nothing trained while paused, however long the pause lasted: training
+    # resumed at the very step where it paused
+    pause = next(e for e in events if e.kind == "paused")
+    resume = next(e for e in events if e.kind == "resumed")
+    assert pause.data["step"] == resume.data["step"] == n
+    assert [b["step"] for b in t.batches] == list(range(len(t.batches)))
     before = [w.copy() for w in t.model.get_weights()]
     t.stop()
     assert t.wait(60) == "stopped"
