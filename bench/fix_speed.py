@@ -2,8 +2,8 @@
 
 Side by side in one process, for 20 output ports dragged onto an LSTM that
 cannot take them (a refused connection, as a drag hovers over a port):
-  * check by trial: gui.connection_check (the connection tried on the network
-    itself and taken back; only the touched nodes are re-analysed),
+  * check in place: engine.connection_rule (the target layer evaluated with the
+    new tensor against the current report; the network is not edited),
   * check by copy: the same check on a full copy of the network (the old way),
   * fixes: engine.quickfix.connection_fixes (every candidate tried and verified).
 Prints medians and the copy/trial ratio.
@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from engine.quickfix import connection_fixes  # noqa: E402
-from gui.connection_check import connection_refusal  # noqa: E402
+from engine.connection_rule import connection_refusal  # noqa: E402
 from presets import build_preset  # noqa: E402
 
 

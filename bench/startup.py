@@ -33,7 +33,7 @@ GOAL = 0.15
 
 
 def editor_start(env) -> float:
-    out = subprocess.run([sys.executable, "-c", "import sys; from engine.cli import main; "
+    out = subprocess.run([sys.executable, "-c", "import sys; from neurocanvas_cli import main; "
                           "sys.exit(main(['--exit-when-ready']))"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     if out.returncode != 0:

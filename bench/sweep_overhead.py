@@ -63,7 +63,7 @@ def main() -> None:
     net.save(work / "iris.json")
     (work / "space.json").write_text(json.dumps({"lr": {"loguniform": [0.005, 0.1]},
                                                  "hidden.units": {"int": [4, 32], "step": 4}}))
-    py = [sys.executable, "-m", "engine.cli"]
+    py = [sys.executable, "-m", "neurocanvas_cli"]
     study_time, out = timed(py + ["sweep", "iris.json", "--space", "space.json", "--trials",
                                   str(args.trials), "--epochs", str(args.epochs), "--seed", "0",
                                   "--pruner", "none", "--sampler", "random"], work)

@@ -5,8 +5,8 @@ The same small CNN on the same data (the built-in ``shapes`` dataset,
 process and alternating, in two ways:
 
   * plain: ``model.fit`` with no callbacks;
-  * events: the `Trainer` with the full event stream: batch events (20 a
-    second), epoch events, and at every epoch end feature maps of both
+  * events: the `Trainer` with the full event stream: a batch event per
+    batch, epoch events, and at every epoch end feature maps of both
     convolution layers, filters, weight and gradient histograms, layer
     statistics, the confusion matrix and sample predictions.
 

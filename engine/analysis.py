@@ -9,6 +9,12 @@ on; nothing here raises for a bad network.
 
 It is incremental: after an edit, only the edited nodes are recomputed, and
 their consumers only if an output shape (or validity) actually changed.
+:func:`node_with_inputs` answers what one node would give with other inputs,
+without an edit (the connection rule of :mod:`engine.connection_rule`).
+
+The graph is ordered and checked here, on the network's own adjacency dicts;
+networkx is imported only when a document holds a cycle, to name the layers
+on it (strongly connected components).
 """
 
 from __future__ import annotations
@@ -241,7 +247,9 @@ class Analyzer:
 
     # ------------------------------------------------------------------
 
-    def _compute(self, nid: str, ctx: RuleContext) -> LayerInfo:
+    def _compute(self, nid: str, ctx: RuleContext, in_edges: list | None = None) -> LayerInfo:
+        """The node's result from its inputs' results (``in_edges``: instead of its own
+        connections, sorted by port, to ask what other wiring would give)."""
         node = self.net.nodes[nid]
         info = LayerInfo(nid, node.name, node.type)
         try:
@@ -249,10 +257,12 @@ class Analyzer:
             p = node.resolved()
         except NeuroCanvasError as exc:
             return self._fail(info, f"{node.name} ({node.type}): {exc.message}", exc.hint, "param")
-        in_edges = self.net._in_edges(nid)
+        own = in_edges is None
+        if own:
+            in_edges = self.net._in_edges(nid)
         n = len(in_edges)
         # fast path: every port connected once, in order
-        wired = (n >= spec.min_inputs if spec.variadic else n == len(spec.inputs)) \
+        wired = own and (n >= spec.min_inputs if spec.variadic else n == len(spec.inputs)) \
             and self.net._ports_in_order(nid)
         if not wired:
             problem = self._wiring_problem(node, spec, in_edges)
@@ -417,6 +427,16 @@ class Analyzer:
                            f"{names}; {net.nodes[suspect].name} may be left dangling by mistake.",
                            f"Connect {net.nodes[suspect].name} to the layer that should read it, "
                            f"or mark {names} as the model's outputs.", "outputs")]
+
+
+def node_with_inputs(net, report: Report, nid: str, in_edges: list) -> LayerInfo:
+    """What the analysis would find for node ``nid`` if ``in_edges`` (sorted by input
+    port) were its connections, every other node as in ``report`` (an up-to-date report
+    of ``net``). Touches nothing and reads only the node and its inputs, so asking costs
+    the same on 10 layers or 10,000."""
+    analyzer = Analyzer(net)
+    analyzer.info = report.by_node
+    return analyzer._compute(nid, RuleContext(), sorted(in_edges, key=lambda e: e.dst_port))
 
 
 def _returns_sequences(node) -> bool:

@@ -26,6 +26,7 @@ from contextlib import contextmanager
 from typing import Callable
 
 from engine.errors import NeuroCanvasError
+from engine.events import ChangeKind
 from engine.network import RemovedNode
 
 
@@ -58,73 +59,90 @@ class Journal:
         for _undo, redo in self.entries:
             redo()
 
-    def _record(self, change) -> None:  # noqa: C901 - one branch per change kind
-        net, kind, d = self.net, change.kind, change.detail
-        add = self.entries.append
-        if kind == "node_added":
-            nid = change.nodes[0]
-            self._nodes[nid] = net.nodes[nid]
-            self._index[nid] = net.index_of(nid)
-            self._trainable[nid] = net.nodes[nid].trainable
-            holder: dict = {}
+    def _record(self, change) -> None:
+        handler = self._HANDLERS.get(change.kind)
+        if handler is None:
+            raise NeuroCanvasError(f"The change {str(change.kind)!r} cannot be undone.")
+        self.entries.append(handler(self, change))
 
-            def undo(nid=nid, holder=holder):
-                holder["record"] = net.remove_node(nid)
+    # one handler per change kind: each returns the (undo, redo) pair
+    def _node_added(self, change):
+        net, nid = self.net, change.node
+        self._nodes[nid] = net.nodes[nid]
+        self._index[nid] = net.index_of(nid)
+        self._trainable[nid] = net.nodes[nid].trainable
+        holder: dict = {}
 
-            add((undo, lambda holder=holder: net.restore_node(holder["record"])))
-        elif kind == "node_removed":
-            nid = change.nodes[0]
-            slots = [(i, port) for i, (o, port) in enumerate(self._outputs or []) if o == nid]
-            record = RemovedNode(self._nodes[nid], self._index[nid], list(d.get("edges", [])), slots)
-            self._outputs = net.explicit_outputs
-            add((lambda r=record: net.restore_node(r), lambda nid=nid: net.remove_node(nid)))
-        elif kind == "edge_added":
-            e = d["edge"]
-            add((lambda e=e: net.disconnect(e.src, e.dst, e.src_port, e.dst_port),
-                 lambda e=e: net.connect(e.src, e.dst, e.src_port, e.dst_port)))
-        elif kind == "edge_removed":
-            e = d["edge"]
-            add((lambda e=e: net.connect(e.src, e.dst, e.src_port, e.dst_port, allow_cycles=True),
-                 lambda e=e: net.disconnect(e.src, e.dst, e.src_port, e.dst_port)))
-        elif kind == "params_changed":
-            nid = change.nodes[0]
-            add((lambda nid=nid, p=d["old"]: net.set_params(nid, p),
-                 lambda nid=nid, p=d["new"]: net.set_params(nid, p)))
-        elif kind == "renamed":
-            nid = change.nodes[0]
-            add((lambda nid=nid, n=d["old"]: net.rename(nid, n, check=False),
-                 lambda nid=nid, n=d["new"]: net.rename(nid, n)))
-        elif kind == "moved":
-            nid = change.nodes[0]
-            add((lambda nid=nid, p=d["old"]: net.move(nid, p),
-                 lambda nid=nid, p=d["new"]: net.move(nid, p)))
-        elif kind == "grouped":
-            old, new, ids = dict(d["old"]), d["new"], list(change.nodes)
+        def undo():
+            holder["record"] = net.remove_node(nid)
 
-            def undo(old=old):
-                by_group: dict = {}
-                for nid, g in old.items():
-                    by_group.setdefault(g, []).append(nid)
-                for g, members in by_group.items():
-                    net.set_group(members, g)
+        return undo, lambda: net.restore_node(holder["record"])
 
-            add((undo, lambda ids=ids, g=new: net.set_group(ids, g)))
-        elif kind == "trainable_changed":
-            nid = change.nodes[0]
-            old = self._trainable.get(nid, True)
-            self._trainable[nid] = d["new"]
-            add((lambda nid=nid, v=old: net.set_trainable(nid, v),
-                 lambda nid=nid, v=d["new"]: net.set_trainable(nid, v)))
-        elif kind == "outputs_changed":
-            old, new = self._outputs, net.explicit_outputs
-            self._outputs = new
-            add((lambda o=old: net.set_outputs(o), lambda o=new: net.set_outputs(o)))
-        elif kind == "meta_changed":
-            old, new = self._name, d.get("name", net.name)
-            self._name = new
-            add((lambda n=old: net.set_name(n), lambda n=new: net.set_name(n)))
-        else:
-            raise NeuroCanvasError(f"The change {kind!r} cannot be undone.")
+    def _node_removed(self, change):
+        net, nid = self.net, change.node
+        slots = [(i, port) for i, (o, port) in enumerate(self._outputs or []) if o == nid]
+        record = RemovedNode(self._nodes[nid], self._index[nid], list(change.edges), slots)
+        self._outputs = net.explicit_outputs
+        return (lambda: net.restore_node(record)), (lambda: net.remove_node(nid))
+
+    def _edge_added(self, change):
+        net, e = self.net, change.edge
+        return (lambda: net.disconnect(e.src, e.dst, e.src_port, e.dst_port),
+                lambda: net.connect(e.src, e.dst, e.src_port, e.dst_port))
+
+    def _edge_removed(self, change):
+        net, e = self.net, change.edge
+        return (lambda: net.connect(e.src, e.dst, e.src_port, e.dst_port, allow_cycles=True),
+                lambda: net.disconnect(e.src, e.dst, e.src_port, e.dst_port))
+
+    def _params_changed(self, change):
+        net, nid, old, new = self.net, change.node, change.old, change.new
+        return (lambda: net.set_params(nid, old)), (lambda: net.set_params(nid, new))
+
+    def _renamed(self, change):
+        net, nid, old, new = self.net, change.node, change.old, change.new
+        return (lambda: net.rename(nid, old, check=False)), (lambda: net.rename(nid, new))
+
+    def _moved(self, change):
+        net, nid, old, new = self.net, change.node, change.old, change.new
+        return (lambda: net.move(nid, old)), (lambda: net.move(nid, new))
+
+    def _grouped(self, change):
+        net, old, new, ids = self.net, dict(change.old), change.new, list(change.nodes)
+
+        def undo():
+            by_group: dict = {}
+            for nid, g in old.items():
+                by_group.setdefault(g, []).append(nid)
+            for g, members in by_group.items():
+                net.set_group(members, g)
+
+        return undo, lambda: net.set_group(ids, new)
+
+    def _trainable_changed(self, change):
+        net, nid, new = self.net, change.node, change.new
+        old = self._trainable.get(nid, True)
+        self._trainable[nid] = new
+        return (lambda: net.set_trainable(nid, old)), (lambda: net.set_trainable(nid, new))
+
+    def _outputs_changed(self, change):
+        net, old, new = self.net, self._outputs, self.net.explicit_outputs
+        self._outputs = new
+        return (lambda: net.set_outputs(old)), (lambda: net.set_outputs(new))
+
+    def _meta_changed(self, change):
+        net, old, new = self.net, self._name, change.name
+        self._name = new
+        return (lambda: net.set_name(old)), (lambda: net.set_name(new))
+
+    _HANDLERS = {
+        ChangeKind.NODE_ADDED: _node_added, ChangeKind.NODE_REMOVED: _node_removed,
+        ChangeKind.EDGE_ADDED: _edge_added, ChangeKind.EDGE_REMOVED: _edge_removed,
+        ChangeKind.PARAMS_CHANGED: _params_changed, ChangeKind.RENAMED: _renamed,
+        ChangeKind.MOVED: _moved, ChangeKind.GROUPED: _grouped,
+        ChangeKind.TRAINABLE_CHANGED: _trainable_changed,
+        ChangeKind.OUTPUTS_CHANGED: _outputs_changed, ChangeKind.META_CHANGED: _meta_changed,
+    }
 
 
 @contextmanager

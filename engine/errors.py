@@ -61,6 +61,14 @@ class ParamError(NeuroCanvasError):
         self.param = param
 
 
+class BuildError(NeuroCanvasError):
+    """The network cannot be turned into a Keras model; ``diagnostics`` says why."""
+
+    def __init__(self, message, hint="", diagnostics=()):
+        super().__init__(message, hint, code="build")
+        self.diagnostics = list(diagnostics)
+
+
 class DocumentError(NeuroCanvasError):
     """A file or document structure that cannot be loaded; nothing was changed."""
 

@@ -3,9 +3,13 @@
 A file is either loaded completely or refused with one plain message that
 names the node and the field; a half-loaded document never exists. Keys this
 version does not know (at the top level and on nodes) are kept on save, so
-sections written by newer versions survive a round trip. The ``data``,
+sections written by newer versions survive a round trip. The ``data``, ``preset``,
 ``training`` and ``experiments`` (a study's search space and settings, see
 ``engine.experiments.space``) sections are kept as they are, in ``net.extra``.
+
+This module sits below :mod:`engine.network` and never imports it:
+``Network.load`` / ``Network.loads`` / ``Network.from_dict`` read the JSON with
+:func:`read` / :func:`parse` and hand :func:`fill` a new, empty network.
 """
 
 from __future__ import annotations
@@ -14,18 +18,23 @@ import json
 import math
 from pathlib import Path
 
-from engine.atomic import atomic_file, write_atomic  # noqa: F401  (the writers, re-exported)
+from engine.atomic import write_atomic
 from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
 from engine.plain_data import json_safe
 
 FORMAT = "neurocanvas/1"
+DATA_SECTION = "data"  # the data settings a run trains on (engine.data.settings)
+# {"id": preset id, "dataset": the built-in dataset it suggests}: written by a preset
+# into the document it builds, so a renamed copy still trains on the preset's data
+PRESET_SECTION = "preset"
 _TOP_KEYS = {"format", "name", "nodes", "edges", "outputs"}
 _NODE_KEYS = {"id", "type", "params", "name", "pos", "group", "trainable"}
 _EDGE_KEYS = {"from", "to", "from_port", "to_port"}
 
 
-def load(path) -> "Network":
+def read(path) -> dict:
+    """The document object in the file at ``path`` (parsed JSON, not yet checked)."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -37,12 +46,13 @@ def load(path) -> "Network":
         raise DocumentError(f"{path} is not a text file; NeuroCanvas documents are JSON.") from None
     except OSError as exc:
         raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    return loads(text, source=str(path))
+    return parse(text, source=str(path))
 
 
-def loads(text: str, source: str = "document") -> "Network":
+def parse(text: str, source: str = "document") -> dict:
+    """The document object in JSON ``text`` (not yet checked); ``source`` names it in errors."""
     try:
-        data = json.loads(text, parse_constant=_legacy_constant)
+        return json.loads(text, parse_constant=_legacy_constant)
     except json.JSONDecodeError as exc:
         raise DocumentError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
                             "The file may be damaged; open a backup or the autosave.") from None
@@ -51,10 +61,6 @@ def loads(text: str, source: str = "document") -> "Network":
                             "NeuroCanvas document.") from None
     except ValueError as exc:
         raise DocumentError(f"{source} is not valid JSON ({exc}).") from None
-    try:
-        return from_dict(data)
-    except DocumentError as exc:
-        raise DocumentError(f"{source}: {exc.message}", exc.hint) from None
 
 
 # ------------------------------------------------------- non-finite numbers --
@@ -151,9 +157,19 @@ def _where(data, path: tuple) -> str:
     return f"field {'.'.join(str(p) for p in path)!r}" if path else "the document"
 
 
-def from_dict(data) -> "Network":
-    from engine.network import Network
+def fill(net, data, source: str | None = None) -> None:
+    """Check the document object ``data`` and build it into the empty network ``net``
+    (``Network.from_dict`` / ``Network.load`` call this). Raises :class:`DocumentError`
+    naming the node and field, prefixed with ``source`` when given."""
+    try:
+        _fill(net, data)
+    except DocumentError as exc:
+        if source is None:
+            raise
+        raise DocumentError(f"{source}: {exc.message}", exc.hint) from None
 
+
+def _fill(net, data) -> None:
     if isinstance(data, dict):
         data = decode_non_finite(data)
     if not isinstance(data, dict):
@@ -172,7 +188,7 @@ def from_dict(data) -> "Network":
     if not isinstance(edges, list):
         raise DocumentError("'edges' must be a list of {\"from\", \"to\"} objects.")
 
-    net = Network(name)
+    net.name = name
     for i, raw in enumerate(nodes):
         _add_node(net, raw, i)
     for i, raw in enumerate(edges):
@@ -185,7 +201,6 @@ def from_dict(data) -> "Network":
         raise DocumentError("'experiments' must be an object such as {\"space\": {...}}.",
                             "Remove it, or write the search space as in the README's Experiments.")
     net.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
-    return net
 
 
 def _add_node(net, raw, i):
@@ -315,4 +330,5 @@ def dumps(net) -> str:
 
 
 def save(net, path) -> None:
+    """Write the document (not its weights: ``Network.save`` writes both) atomically."""
     write_atomic(path, dumps(net) + "\n")

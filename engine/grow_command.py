@@ -16,7 +16,9 @@ from __future__ import annotations
 from engine.errors import NeuroCanvasError
 
 
-def add_parser(sub) -> None:
+def add_parser(sub, open_source) -> None:
+    """Add the ``grow`` subcommand; ``open_source(text)`` turns its FILE argument
+    (a document path or a preset id) into a Network."""
     p = sub.add_parser("grow", help="widen a Dense/Conv2D layer or insert an identity layer, "
                        "keeping the network's outputs (Net2Net)")
     p.add_argument("file", help="a .json document or a preset id")
@@ -32,7 +34,7 @@ def add_parser(sub) -> None:
                    help="grow from this run's last checkpoint instead of the document's weights")
     p.add_argument("-o", "--output", required=True, metavar="NEW.json",
                    help="the grown document (weights go to NEW.weights.npz beside it)")
-    p.set_defaults(func=cmd_grow)
+    p.set_defaults(func=cmd_grow, open_source=open_source)
 
 
 def _parse_widen(text: str) -> tuple[str, float]:
@@ -66,7 +68,7 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
                 del store.layers[nid]  # the document changed this layer since the run
         step = (record.checkpoint or {}).get("step")
         return store, {"run": record.id, "step": step}, f"run {record.id} (step {step})"
-    store = weights.attached(net)
+    store = net.weights
     if store:
         return store, None, "the document's weights"
     model = build_model(net, weights=False)
@@ -74,12 +76,11 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
 
 
 def cmd_grow(args) -> int:
-    from engine.cli import open_source
     from engine.net2net import deepen, widen
     from engine.network_diff import TRANSFORMED_SECTION
     from engine.weights import weights_path
 
-    net = open_source(args.file)
+    net = args.open_source(args.file)
     report = net.analyze()
     if not report.valid:
         first = report.errors[0]

@@ -6,15 +6,11 @@ not valid, so Keras never sees a graph we know it cannot take.
 
 from __future__ import annotations
 
-from engine.errors import NeuroCanvasError
+from engine.atomic import atomic_path
+from engine.errors import BuildError
+from engine.weights import apply as apply_weights
 
-
-class BuildError(NeuroCanvasError):
-    """The network cannot be turned into a Keras model; ``diagnostics`` says why."""
-
-    def __init__(self, message, hint="", diagnostics=()):
-        super().__init__(message, hint, code="build")
-        self.diagnostics = list(diagnostics)
+__all__ = ["BuildError", "build_model", "keras_layer_table", "model_name", "save_keras_file"]
 
 
 def build_model(net, report=None, weights=True):
@@ -69,12 +65,10 @@ def build_model(net, report=None, weights=True):
     model = keras.Model(
         inputs=model_inputs[0] if len(model_inputs) == 1 else model_inputs,
         outputs=model_outputs[0] if len(model_outputs) == 1 else model_outputs,
-        name=_model_name(net.name),
+        name=model_name(net.name),
     )
     if weights:
-        from engine.weights import apply
-
-        apply(net, model)  # stored (imported or trained) weights of unchanged layers
+        apply_weights(net, model)  # stored (imported or trained) weights of unchanged layers
     return model
 
 
@@ -97,8 +91,6 @@ def save_keras_file(net, path) -> None:
     """Build ``net`` and save it as a ``.keras`` file atomically (see :mod:`engine.atomic`):
     on a full disk the old file stays, no temporary file is left, and the error names
     ``path``."""
-    from engine.atomic import atomic_path
-
     if not str(path).endswith(".keras"):
         raise BuildError(f"{path}: a Keras model file must end in .keras.")
     model = build_model(net)
@@ -106,7 +98,12 @@ def save_keras_file(net, path) -> None:
         model.save(tmp)
 
 
-def _model_name(name: str) -> str:
+def model_name(name: str) -> str:
+    """The Keras model name for a document name (Keras allows letters, digits and ``_-.``).
+
+    >>> model_name("my net/v2")
+    'my_net_v2'
+    """
     cleaned = "".join(ch if ch.isalnum() or ch in "_-." else "_" for ch in name) or "model"
     return cleaned
 

@@ -369,7 +369,7 @@ class _Importer:
     # -- walk -----------------------------------------------------------
 
     def run(self, model, name) -> ImportResult:
-        from engine.weights import WeightStore, attach
+        from engine.weights import WeightStore
 
         net_name = name or model.name
         self.net = Network(net_name if isinstance(net_name, str) else "model")
@@ -384,7 +384,7 @@ class _Importer:
             first = report.errors[0]
             raise KerasImportError(f"The imported network is not valid: {first.message}", first.hint)
         if self.store is not None and len(self.store):
-            attach(self.net, self.store)
+            self.net.weights = self.store
             self.result.weights = self.store
         return self.result
 
@@ -994,8 +994,11 @@ def _layer_label(item: dict, position) -> str:
 
 
 def _is_custom_module(module) -> bool:
-    return isinstance(module, str) and bool(module) and module != "builtins" \
-        and not module.startswith(_KERAS_MODULES)
+    if not isinstance(module, str) or not module or module == "builtins":
+        return False
+    # Keras's own packages, not any module whose name merely starts like one
+    # (a project's ``keras_layers.py`` is custom code)
+    return module.split(".")[0] not in _KERAS_MODULES
 
 
 def _find_unsafe(config):

@@ -11,6 +11,9 @@ For one new node, :func:`room_below` moves the rows under a node down to
 free the row below it, and :func:`free_spot` finds the nearest place in a
 row where a node's box covers no other.
 
+The orders are computed on the network's adjacency here; networkx is imported
+only to break the cycles of a document that holds one (``find_cycle``).
+
     >>> from engine import Network
     >>> net = Network()
     >>> a = net.add_node("Input", {"shape": [4]})
@@ -258,14 +261,14 @@ def _main_path(g: _Graph, order: list, rank: dict) -> list:
     """The longest path, ending at the deepest node that comes first in file order."""
     if not order:
         return []
-    end = max(order, key=lambda n: (rank[n], -order.index(n)))
+    where = {n: i for i, n in enumerate(order)}
+    end = max(order, key=lambda n: (rank[n], -where[n]))
     path = [end]
     while True:
         preds = [p for p in g.predecessors(path[-1]) if rank[p] == rank[path[-1]] - 1]
         if not preds:
             break
-        preds.sort(key=order.index)
-        path.append(preds[0])
+        path.append(min(preds, key=where.__getitem__))
     return list(reversed(path))
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from engine.errors import NeuroCanvasError
 from engine.network_diff import TRANSFORMED_SECTION
-from engine.weights import LayerWeights, WeightStore, attach, attached, fingerprint
+from engine.weights import LayerWeights, WeightStore, fingerprint
 
 WIDTH_PARAM = {"Dense": "units", "Conv2D": "filters"}
 # layers that act on each channel (last axis) on its own: copying a channel copies its output
@@ -84,7 +84,7 @@ def _activation(node) -> str:
 def _copy(net, store, inplace: bool = False):
     grown = net if inplace else net.copy()
     new_store = WeightStore(dict(store.layers) if store is not None else {})
-    attach(grown, new_store)
+    grown.weights = new_store
     return grown, new_store
 
 
@@ -107,7 +107,7 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
     to it) instead of a copy."""
     import numpy as np
 
-    store = store if store is not None else attached(net)
+    store = store if store is not None else net.weights
     node = _node(net, layer)
     if node.type not in WIDTH_PARAM:
         raise GrowError(f"{node.name} is a {node.type}; only Dense and Conv2D layers can be widened.",
@@ -228,7 +228,7 @@ def deepen(net, store: WeightStore | None, after: str, activation: str | None = 
     Raises `GrowError`."""
     import numpy as np
 
-    store = store if store is not None else attached(net)
+    store = store if store is not None else net.weights
     node = _node(net, after)
     shape = net.analyze().shape(node.id)
     if shape is None or not isinstance(shape, tuple) and not isinstance(shape, list) \

@@ -7,7 +7,7 @@ small adjacency dicts hold the wiring (``graph`` gives a networkx
 then, so that opening the editor does not wait for it). Every edit validates its
 arguments first and either applies completely or raises :class:`EditError`
 (or :class:`ParamError`) leaving the document untouched; each applied edit
-emits one :class:`Change` to the subscribers and marks what the next
+emits one typed :class:`~engine.events.Change` to the subscribers and marks what the next
 ``analyze()`` must recompute.
 """
 
@@ -18,6 +18,9 @@ from typing import Any, Callable, Iterable
 
 from engine.catalog import get_spec, has_spec, valid_name
 from engine.errors import EditError, ParamError
+from engine.events import (Change, EdgeAdded, EdgeRemoved, Grouped, MetaChanged, Moved,
+                           NodeAdded, NodeRemoved, OutputsChanged, ParamsChanged, Renamed,
+                           TrainableChanged)
 from engine.plain_data import snake_case
 
 
@@ -59,23 +62,30 @@ class Node:
         self._signature = None
 
 
+# Every write of a node's name counts here, so that a network can tell whether
+# its index of names still holds (a name may be set on a node directly).
+_NAME_WRITES = 0
+
+
+def _get_name(node) -> str:
+    return node._name
+
+
+def _set_name(node, value) -> None:
+    global _NAME_WRITES
+    node.__dict__["_name"] = value
+    _NAME_WRITES += 1
+
+
+Node.name = property(_get_name, _set_name, doc="The layer name (unique in a valid model).")
+
+
 @dataclass(frozen=True)
 class Edge:
     src: str
     dst: str
     src_port: int = 0
     dst_port: int = 0
-
-
-@dataclass(frozen=True)
-class Change:
-    """What an edit changed: kind is one of node_added, node_removed,
-    edge_added, edge_removed, params_changed, renamed, moved, grouped,
-    trainable_changed, outputs_changed, meta_changed, reset."""
-
-    kind: str
-    nodes: tuple = ()
-    detail: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -108,6 +118,9 @@ class Network:
         self._pred: dict[str, dict[str, list[tuple[int, int]]]] = {}
         self._outputs: list[tuple[str, int]] | None = None
         self.extra: dict[str, Any] = {}  # data/training sections and unknown keys
+        # trained or imported weights (an engine.weights.WeightStore) that the
+        # next build gives back to unchanged layers; None for fresh weights
+        self.weights = None
         self._listeners: list[Callable[[Change], None]] = []
         self._analyzer = None
         self._dirty: set[str] = set()
@@ -117,6 +130,10 @@ class Network:
         self._in_cache: dict[str, list] = {}  # node id -> in-edges sorted by port
         self._out_cache: dict[str, list] = {}
         self._ports_cache: dict[str, bool] = {}
+        # layer name -> ids of the nodes that carry it (two only in a file with a clash)
+        self._names: dict[str, list[str]] = {}
+        self._names_at = -1  # the _NAME_WRITES count the index was made for
+        self._suffix_from: dict[str, int] = {}  # unique_id's first suffix to try, per base
 
     # ------------------------------------------------------------ events --
 
@@ -145,10 +162,48 @@ class Network:
             raise EditError(f"There is no node {node_id!r} in this network.") from None
 
     def node_by_name(self, name: str) -> Node | None:
-        for node in self.nodes.values():
-            if node.name == name:
-                return node
-        return None
+        ids = self._name_index().get(name)
+        if not ids:
+            return None
+        return self.nodes[min(ids, key=self._order_index.__getitem__)]
+
+    def name_taken(self, name: str, but: str | None = None) -> bool:
+        """Whether ``name`` is the id or the name of a node (other than node ``but``)."""
+        if name in self.nodes and name != but:
+            return True
+        return any(nid != but for nid in self._name_index().get(name, ()))
+
+    def _name_index(self) -> dict[str, list[str]]:
+        """Layer name -> node ids, made again only when some name was set outside
+        this network's edits (each edit keeps it up to date: no scan per added node)."""
+        if self._names_at != _NAME_WRITES:
+            names: dict[str, list[str]] = {}
+            for nid, node in self.nodes.items():
+                names.setdefault(node.name, []).append(nid)
+            self._names = names
+            self._names_at = _NAME_WRITES
+            self._suffix_from.clear()
+        return self._names
+
+    def _index_name(self, nid: str, old: str | None, new: str | None, before: int,
+                    wrote: bool = True) -> None:
+        """Move ``nid`` from name ``old`` to ``new`` in the index after this network set
+        the name itself (``before``: the count of name writes just before; ``wrote``:
+        whether it set one). An index that did not hold then is made again later."""
+        if self._names_at != before or _NAME_WRITES != before + wrote:
+            self._names_at = -1
+            return
+        names = self._names
+        if old is not None:
+            self._suffix_from.clear()  # a name is free again: unique_id may give it back
+            ids = names.get(old)
+            if ids is not None and nid in ids:
+                ids.remove(nid)
+                if not ids:
+                    del names[old]
+        if new is not None:
+            names.setdefault(new, []).append(nid)
+        self._names_at = _NAME_WRITES
 
     @property
     def edges(self) -> list[Edge]:
@@ -256,12 +311,13 @@ class Network:
     def unique_id(self, type_name: str) -> str:
         """A fresh id in the Keras style: conv2d, conv2d_1, conv2d_2, ..."""
         base = snake_case(type_name)
-        taken = set(self.nodes) | {n.name for n in self.nodes.values()}
-        if base not in taken:
+        if not self.name_taken(base):
             return base
-        i = 1
-        while f"{base}_{i}" in taken:
+        self._name_index()  # (clears the hints when names changed behind its back)
+        i = self._suffix_from.get(base, 1)
+        while self.name_taken(f"{base}_{i}"):
             i += 1
+        self._suffix_from[base] = i  # base_1 .. base_{i-1} are taken: the next search starts here
         return f"{base}_{i}"
 
     def groups(self) -> dict[str, list[str]]:
@@ -291,22 +347,24 @@ class Network:
         self._check_new_name(name, "name")
         if name != node_id and name in self.nodes:
             raise EditError(f"The name {name!r} is already the id of another node.")
+        before = _NAME_WRITES
         node = Node(node_id, spec.type, params, name, _pos(pos), _group(group), bool(trainable),
                     dict(extra or {}))
         node.resolved()  # raises ParamError naming the bad param; nothing added yet
         self.nodes[node_id] = node
+        self._index_name(node_id, None, name, before)
         self._succ[node_id], self._pred[node_id] = {}, {}
         self._order_index[node_id] = self._next_index
         self._next_index += 1
         self._touch([node_id], structure=True)
-        self._emit(Change("node_added", (node_id,)))
+        self._emit(NodeAdded(node_id))
         return node_id
 
     def _check_new_name(self, name: str, what: str) -> None:
         if not valid_name(name):
             raise EditError(f"{name!r} is not a valid layer {what}.",
                             "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
-        if name in self.nodes or any(n.name == name for n in self.nodes.values()):
+        if self.name_taken(name):
             raise EditError(f"The {what} {name!r} is already used in this network.",
                             "Layer names must be unique in a model.")
 
@@ -325,10 +383,11 @@ class Network:
         for u in self._pred.pop(node_id):
             del self._succ[u][node_id]
         del self.nodes[node_id]
+        self._index_name(node_id, node.name, None, _NAME_WRITES, wrote=False)
         index = self._order_index.pop(node_id)
         self._dirty.discard(node_id)
         self._touch(successors, structure=True)
-        self._emit(Change("node_removed", (node_id,), {"edges": edges}))
+        self._emit(NodeRemoved(node_id, edges))
         return RemovedNode(node, index, edges, slots)
 
     def restore_node(self, record: RemovedNode) -> None:
@@ -341,6 +400,7 @@ class Network:
         items = sorted(self.nodes.items(), key=lambda kv: record.index if kv[0] == node.id
                        else self._order_index[kv[0]])
         self.nodes = dict(items)
+        self._index_name(node.id, None, node.name, _NAME_WRITES, wrote=False)
         self._order_index[node.id] = record.index
         self._succ[node.id], self._pred[node.id] = {}, {}
         for e in record.edges:
@@ -351,7 +411,7 @@ class Network:
                 self._outputs.insert(min(i, len(self._outputs)), (node.id, port))
         node.invalidate()
         self._touch([node.id] + [e.dst for e in record.edges], structure=True)
-        self._emit(Change("node_added", (node.id,)))
+        self._emit(NodeAdded(node.id))
 
     def connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
                 allow_cycles: bool = False) -> Edge:
@@ -363,7 +423,7 @@ class Network:
         self._add_edge(src, dst, src_port, dst_port)
         self._touch([dst], structure=True)
         edge = Edge(src, dst, src_port, dst_port)
-        self._emit(Change("edge_added", (src, dst), {"edge": edge}))
+        self._emit(EdgeAdded(edge))
         return edge
 
     def connection_problem(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
@@ -400,6 +460,13 @@ class Network:
             return f"Connecting {s.name} → {d.name} would create a cycle."
         return ""
 
+    def next_free_port(self, dst: str) -> int:
+        used = {p for ports in self._pred.get(dst, {}).values() for _, p in ports}
+        port = 0
+        while port in used:
+            port += 1
+        return port
+
     def disconnect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         ports = self._succ.get(src, {}).get(dst, [])
         if (src_port, dst_port) not in ports:
@@ -410,7 +477,7 @@ class Network:
         self._forget_edges([src, dst])
         self._touch([dst], structure=True)
         edge = Edge(src, dst, src_port, dst_port)
-        self._emit(Change("edge_removed", (src, dst), {"edge": edge}))
+        self._emit(EdgeRemoved(edge))
         return edge
 
     def set_param(self, node_id: str, name: str, value: Any) -> None:
@@ -435,7 +502,7 @@ class Network:
         node._resolved = resolved
         self._touch([node_id])
         # a change in the number of output ports may orphan edges: analysis reports them
-        self._emit(Change("params_changed", (node_id,), {"old": old, "new": dict(params)}))
+        self._emit(ParamsChanged(node_id, old, dict(params)))
 
     def rename(self, node_id: str, new_name: str, check: bool = True) -> None:
         """Rename a node (``check=False`` puts back an old name even if it clashes, for undo)."""
@@ -443,27 +510,29 @@ class Network:
         if new_name == node.name:
             return
         if not check:
-            old, node.name = node.name, new_name
+            old, before = node.name, _NAME_WRITES
+            node.name = new_name
+            self._index_name(node_id, old, new_name, before)
             self._touch([node_id], structure=True)
-            self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
+            self._emit(Renamed(node_id, old, new_name))
             return
         if not valid_name(new_name):
             raise EditError(f"{new_name!r} is not a valid layer name.",
                             "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
-        clash = [n for n in self.nodes.values() if n.id != node_id and (n.name == new_name or n.id == new_name)]
-        if clash:
+        if self.name_taken(new_name, but=node_id):
             raise EditError(f"The name {new_name!r} is already used in this network.",
                             "Layer names must be unique in a model.")
-        old = node.name
+        old, before = node.name, _NAME_WRITES
         node.name = new_name
+        self._index_name(node_id, old, new_name, before)
         self._touch([node_id], structure=True)  # names are checked graph-wide
-        self._emit(Change("renamed", (node_id,), {"old": old, "new": new_name}))
+        self._emit(Renamed(node_id, old, new_name))
 
     def move(self, node_id: str, pos) -> None:
         node = self.node(node_id)
         old = node.pos
         node.pos = _pos(pos)
-        self._emit(Change("moved", (node_id,), {"old": old, "new": node.pos}))
+        self._emit(Moved(node_id, old, node.pos))
 
     def set_group(self, node_ids: Iterable[str], group: str | None) -> dict:
         """Put nodes into a group path (None removes them); returns old groups for undo."""
@@ -474,14 +543,14 @@ class Network:
         old = {nid: self.nodes[nid].group for nid in ids}
         for nid in ids:
             self.nodes[nid].group = group
-        self._emit(Change("grouped", tuple(ids), {"old": old, "new": group}))
+        self._emit(Grouped(tuple(ids), old, group))
         return old
 
     def set_trainable(self, node_id: str, trainable: bool) -> None:
         node = self.node(node_id)
         node.trainable = bool(trainable)
         self._touch([node_id])
-        self._emit(Change("trainable_changed", (node_id,), {"new": node.trainable}))
+        self._emit(TrainableChanged(node_id, node.trainable))
 
     def set_outputs(self, outputs: list | None) -> None:
         """Explicit model outputs as node ids or (id, port) pairs; None = automatic."""
@@ -495,7 +564,7 @@ class Network:
                 parsed.append((nid, int(port)))
             self._outputs = parsed
         self._structure_changed = True
-        self._emit(Change("outputs_changed"))
+        self._emit(OutputsChanged())
 
     def set_name(self, name: str) -> None:
         if not isinstance(name, str):
@@ -506,7 +575,7 @@ class Network:
             raise EditError(f"The document name {name!r} holds a lone surrogate, which is not text.",
                             "Type the name again.") from None
         self.name = name
-        self._emit(Change("meta_changed", (), {"name": name}))
+        self._emit(MetaChanged(name))
 
     # ---------------------------------------------------------- analysis --
 
@@ -531,15 +600,12 @@ class Network:
 
     # ------------------------------------------------------ build/export --
 
-    def to_keras(self, weights: bool = True):
-        """Build the functional ``keras.Model`` (imports Keras on first use).
-
-        With ``weights`` (the default) layers whose node is unchanged since
-        their weights were stored get them back; without, every layer starts
-        from its initializers."""
+    def to_keras(self):
+        """Build the functional ``keras.Model``, with the stored weights of unchanged
+        layers (imports Keras on first use)."""
         from engine.keras_build import build_model
 
-        return build_model(self, weights=weights)
+        return build_model(self)
 
     def to_python(self) -> str:
         """A standalone Keras script that builds this model."""
@@ -552,37 +618,45 @@ class Network:
     @classmethod
     def load(cls, path) -> "Network":
         """Load a document (and the trained weights saved beside it, if any)."""
-        from engine import weights
-        from engine.fileformat import load
+        from engine import fileformat, weights
 
-        net = load(path)
-        weights.read_beside(net, path)
+        net = cls.from_dict(fileformat.read(path), source=str(path))
+        net.weights = weights.read_beside(net, path)
         return net
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Network":
-        from engine.fileformat import from_dict
+    def loads(cls, text: str, source: str = "document") -> "Network":
+        """A document from its JSON text (``source`` names it in error messages)."""
+        from engine import fileformat
 
-        return from_dict(data)
+        return cls.from_dict(fileformat.parse(text, source), source=source)
+
+    @classmethod
+    def from_dict(cls, data: dict, source: str | None = None) -> "Network":
+        """A document from its JSON object, checked completely (see :mod:`engine.fileformat`)."""
+        from engine import fileformat
+
+        net = cls()
+        fileformat.fill(net, data, source)
+        return net
 
     def to_dict(self) -> dict:
-        from engine.fileformat import to_dict
+        from engine import fileformat
 
-        return to_dict(self)
+        return fileformat.to_dict(self)
 
     def save(self, path) -> None:
         """Atomic write; weights this network carries go to DOC.weights.npz beside it."""
-        from engine import weights
-        from engine.fileformat import save
+        from engine import fileformat, weights
 
         weights.write_beside(self, path)
-        save(self, path)
+        fileformat.save(self, path)
 
     def copy(self) -> "Network":
-        from engine import weights
-
+        """An independent document with the same content; the weight store is
+        shared (a store is replaced, never edited in place)."""
         twin = Network.from_dict(self.to_dict())
-        weights.attach(twin, weights.attached(self))
+        twin.weights = self.weights
         return twin
 
 

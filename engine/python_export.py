@@ -12,6 +12,8 @@ import keyword
 import re
 
 from engine.catalog.base import POSITIONAL, REGULARIZER_CLASSES, Param
+from engine.errors import BuildError
+from engine.keras_build import model_name
 from engine.source_literal import SourceError, docstring, is_identifier, keyword_arguments, literal
 
 _INITIALIZER_CLASSES = {
@@ -104,7 +106,6 @@ def variable_name(name: str, taken: set) -> str:
 
 def to_python(net) -> str:
     report = net.analyze()
-    from engine.keras_build import BuildError, _model_name
 
     if not report.valid:
         first = report.errors[0]
@@ -168,7 +169,7 @@ def to_python(net) -> str:
     in_expr = inputs[0] if len(inputs) == 1 else "[" + ", ".join(inputs) + "]"
     out_expr = outputs[0] if len(outputs) == 1 else "[" + ", ".join(outputs) + "]"
     lines += ["", f"model = keras.Model(inputs={in_expr}, outputs={out_expr}, "
-                  f"name={literal(_model_name(net.name))})"]
+                  f"name={literal(model_name(net.name))})"]
     frozen = [net.nodes[i.node].name for i in report.layers if not net.nodes[i.node].trainable]
     for name in frozen:
         lines.append(f"model.get_layer({literal(name)}).trainable = False")

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from engine.catalog import has_spec
+from engine.connection_rule import INCOMPLETE
 from engine.edit_journal import trial
 from engine.errors import NeuroCanvasError
 from engine.shapes import fmt
@@ -37,7 +38,6 @@ from engine.shapes import fmt
 RECURRENT = ("SimpleRNN", "LSTM", "GRU")
 ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 LAYER_STEP = 120.0  # how far downstream nodes move to make room (engine.layout.LAYER)
-INCOMPLETE = ("arity", "unconnected")  # "not finished wiring yet", not "does not fit"
 PER_REPORT_LIMIT = 60  # diagnostics per report whose fixes are worked out for the views
 BUDGET_S = 0.08  # and the time that may take per report
 

@@ -1,6 +1,7 @@
 """Trained weights that travel with a document.
 
-An imported (or trained) network keeps its weights in a :class:`WeightStore`:
+An imported (or trained) network keeps its weights in a :class:`WeightStore`,
+its ``Network.weights`` attribute (``None`` for fresh weights):
 one entry per node id, holding the arrays of that node's Keras layer (in
 ``layer.weights`` order) and a *fingerprint* of the node as it was when the
 weights were taken (type and params). When the network is built again
@@ -23,13 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 from engine.errors import DocumentError, array_file_errors
-from engine.fileformat import atomic_file
+from engine.atomic import atomic_file
 
 SECTION = "weights"
 _META = "__neurocanvas_meta__"
@@ -96,23 +96,6 @@ class WeightStore:
                                 "weights, or restore the file from a backup.") from None
 
 
-# ----------------------------------------------------- attached to a net --
-
-_ATTACHED: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
-
-
-def attach(net, store: WeightStore | None) -> None:
-    """Give ``net`` weights to use when it is built (None removes them)."""
-    if store is None:
-        _ATTACHED.pop(net, None)
-    else:
-        _ATTACHED[net] = store
-
-
-def attached(net) -> WeightStore | None:
-    return _ATTACHED.get(net)
-
-
 def capture(net, model) -> WeightStore:
     """The current weights of ``model`` (built from ``net``) for every node with weights.
 
@@ -138,7 +121,7 @@ class ApplyReport:
 
 def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
     """Load stored weights into the layers of ``model`` whose node is unchanged."""
-    store = store if store is not None else attached(net)
+    store = store if store is not None else net.weights
     report = ApplyReport()
     if not store:
         return report
@@ -177,7 +160,7 @@ def write_beside(net, path) -> None:
     """Before ``net`` is saved to ``path``: write its weights (if any) beside it
     and point the document's ``"weights"`` section at them."""
     path = Path(path)
-    store = attached(net)
+    store = net.weights
     if store:
         target = weights_path(path)
         store.save(target)
@@ -186,15 +169,15 @@ def write_beside(net, path) -> None:
         net.extra.pop(SECTION, None)
 
 
-def read_beside(net, path) -> None:
-    """After ``net`` was loaded from ``path``: attach the weights its section names."""
+def read_beside(net, path) -> WeightStore | None:
+    """After ``net`` was loaded from ``path``: the weights its section names (None without one)."""
     path = Path(path)
     section = net.extra.get(SECTION)
     if section is None:
-        return
+        return None
     if not isinstance(section, dict) or not isinstance(section.get("file"), str):
         raise DocumentError(f"{path}: the 'weights' section must name a file.")
     name = section["file"]
     if Path(name).name != name:
         raise DocumentError(f"{path}: the weights file must lie beside the document (got {name!r}).")
-    attach(net, WeightStore.load(path.with_name(name)))
+    return WeightStore.load(path.with_name(name))

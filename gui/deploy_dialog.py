@@ -5,7 +5,7 @@ The person picks what to deploy (a training run of the document, its best or
 last checkpoint; the document's saved trained weights; or a ``.keras`` file),
 the formats, the ONNX opset, how many validation samples to verify on and the
 output folder. ``neurocanvas deploy`` (`engine.deploy`) runs in a child
-process watched by a worker thread, so TensorFlow's converters never run in
+process watched from a worker thread (`gui.background`), so TensorFlow's converters never run in
 the editor; its progress comes back through signals, the dialog stays usable
 and Cancel interrupts it. The result is a table, one row per format, and
 "Copy as Markdown" puts it on the clipboard. Nothing here converts or
@@ -21,7 +21,8 @@ import re
 import signal
 import subprocess
 import sys
-import threading
+import tempfile
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -36,6 +37,7 @@ from engine.deploy.formats import DEFAULT_OPSET, FORMATS, OPSETS
 from engine.deploy.report import (
     format_diff, format_latency, format_quality, format_size,
 )
+from gui import background
 
 DEFAULT_FORMATS = ("tflite-float32", "tflite-int8", "onnx")
 COLUMNS = ("Format", "File", "Size", "max |Δ| vs Keras", "Accuracy", "Keras", "Latency (ms)",
@@ -64,11 +66,12 @@ class DeployWorker(QObject):
         self._process: subprocess.Popen | None = None
         self._cancelled = False
         self.running = False
+        self.job: background.Job | None = None
 
     @staticmethod
     def command(source, formats, out_dir, dataset=None, samples=200, opset=DEFAULT_OPSET,
                 checkpoint="best") -> list[str]:
-        cmd = [sys.executable, "-m", "engine.cli", "deploy", str(source), "--format",
+        cmd = [sys.executable, "-m", "neurocanvas_cli", "deploy", str(source), "--format",
                ",".join(formats), "-o", str(out_dir), "--samples", str(int(samples)),
                "--opset", str(int(opset)), "--checkpoint", str(checkpoint)]
         return cmd + (["--dataset", str(dataset)] if dataset else [])
@@ -81,62 +84,48 @@ class DeployWorker(QObject):
                "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH"))
                                              if p)}
         source, out_dir = (str(Path(p).expanduser().absolute()) for p in (source, out_dir))
+        # the result (stdout) goes to a file, so only stderr's progress is read as it comes
+        output = tempfile.TemporaryFile("w+")
         try:
             self._process = subprocess.Popen(
-                self.command(source, formats, out_dir, **options), stdout=subprocess.PIPE,
+                self.command(source, formats, out_dir, **options), stdout=output,
                 stderr=subprocess.PIPE, text=True, env=env)
         except OSError as exc:
+            output.close()
             self.running = False
             self.failed.emit(f"The export could not be started: {exc}.")
             return
         _RUNNING.add(self._process)
-        threading.Thread(target=self._watch, args=(self._process,), name="neurocanvas-deploy",
-                         daemon=True).start()
+        self.job = background.run(partial(_watch, self._process, output), self._ended,
+                                  parent=self, with_task=True, on_progress=self.progress.emit,
+                                  name="neurocanvas-deploy")
 
-    def _watch(self, process) -> None:
-        last, errors, stdout = "", [], []
-        reader = threading.Thread(target=lambda: stdout.append(process.stdout.read()),
-                                  daemon=True)  # both pipes drained: neither can fill up
-        reader.start()
-        for line in process.stderr:
-            line = line.rstrip()
-            m = _PROGRESS.match(line)
-            if m:
-                last = m["text"]
-                self._emit(self.progress, float(m["pct"]) / 100.0, last)
-            elif line.startswith("neurocanvas: "):
-                errors.append(line[len("neurocanvas: "):])
-        code = process.wait()
-        reader.join()
-        out = "".join(stdout)
-        _RUNNING.discard(process)
+    def _ended(self, watched, error: str) -> None:
+        """GUI thread: the child process has ended."""
         self.running = False
+        if error:  # reading its output failed
+            self.failed.emit(f"The export could not be followed: {error}")
+            return
+        code, out, errors, last = watched
         report = _report_of(out)
         if report is not None:
-            self._emit(self.finished, report)
+            self.finished.emit(report)
         elif self._cancelled:
-            self._emit(self.finished, _cancelled_report(last))
+            self.finished.emit(_cancelled_report(last))
         elif errors:
-            self._emit(self.failed, errors[-1])
+            self.failed.emit(errors[-1])
         elif code < 0:
-            self._emit(self.failed, f"The converter crashed (signal {-code}) during “{last}”; "
-                                    "the editor and the document are unaffected. Try the formats "
-                                    "one by one to find the one that fails.")
+            self.failed.emit(f"The converter crashed (signal {-code}) during “{last}”; "
+                             "the editor and the document are unaffected. Try the formats "
+                             "one by one to find the one that fails.")
         else:
-            self._emit(self.failed, f"The export ended without a result (exit {code}).")
+            self.failed.emit(f"The export ended without a result (exit {code}).")
 
     def cancel(self) -> None:
         process = self._process
         if process is not None and process.poll() is None:
             self._cancelled = True
             process.send_signal(signal.SIGINT)  # the child cleans its work folder up
-
-    @staticmethod
-    def _emit(sig, *values) -> None:
-        try:
-            sig.emit(*values)
-        except RuntimeError:  # the dialog was deleted meanwhile: nobody to tell
-            pass
 
 
 _PROGRESS = re.compile(r"^\[\s*(?P<pct>\d+)%\] (?P<text>.*)$")
@@ -149,6 +138,28 @@ def _stop_children() -> None:
     for process in list(_RUNNING):
         if process.poll() is None:
             process.send_signal(signal.SIGINT)
+
+
+def _watch(process, output, task):
+    """Worker thread: follow the child's progress lines until it ends;
+    ``(exit code, stdout, error lines, last progress text)``."""
+    last, errors = "", []
+    try:
+        for line in process.stderr:
+            line = line.rstrip()
+            m = _PROGRESS.match(line)
+            if m:
+                last = m["text"]
+                task.progress(float(m["pct"]) / 100.0, last)
+            elif line.startswith("neurocanvas: "):
+                errors.append(line[len("neurocanvas: "):])
+        code = process.wait()
+        output.seek(0)
+        out = output.read()
+    finally:
+        output.close()
+        _RUNNING.discard(process)
+    return code, out, errors, last
 
 
 def _report_of(stdout: str):

@@ -18,7 +18,7 @@ from engine.layout import layout, needs_layout
 
 
 class Document(QObject):
-    changed = Signal(object)  # engine.network.Change
+    changed = Signal(object)  # an engine.events.Change
     analyzed = Signal(object)  # engine.analysis.Report
     modified_changed = Signal(bool)
     title_changed = Signal(str)

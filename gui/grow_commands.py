@@ -24,21 +24,19 @@ class GrowCommand(EditCommand):
                  base: dict | None = None):
         name = doc.network.nodes[layer].name if layer in doc.network.nodes else layer
         super().__init__(doc, f"Widen {name}" if kind == "widen" else f"Deepen after {name}")
-        from engine import weights
         from engine.network_diff import TRANSFORMED_SECTION
 
         self.kind, self.layer, self.factor = kind, layer, factor
         self.store, self.base = store, base
         net = doc.network
         self._section = TRANSFORMED_SECTION
-        self._before = (weights.attached(net), copy.deepcopy(net.extra.get(TRANSFORMED_SECTION)))
+        self._before = (net.weights, copy.deepcopy(net.extra.get(TRANSFORMED_SECTION)))
         self._after = None
 
     def edit(self, net):
-        from engine import weights
         from engine.net2net import deepen, widen
 
-        store = self.store if self.store is not None else weights.attached(net)
+        store = self.store if self.store is not None else net.weights
         try:
             if self.kind == "widen":
                 result = widen(net, store, self.layer, self.factor, inplace=True)
@@ -49,15 +47,13 @@ class GrowCommand(EditCommand):
             raise
         if self.base is not None:
             net.extra[self._section]["base"] = dict(self.base)
-        self._after = (weights.attached(net), copy.deepcopy(net.extra.get(self._section)))
+        self._after = (net.weights, copy.deepcopy(net.extra.get(self._section)))
         return result
 
     def _restore(self, state) -> None:
-        from engine import weights
-
         store, section = state
         net = self.doc.network
-        weights.attach(net, store)
+        net.weights = store
         if section is None:
             net.extra.pop(self._section, None)
         else:

@@ -21,12 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import NeuroCanvasError, ParamError
+from engine.events import ChangeKind
 from engine.formulas import explain_info
 from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
 from gui.commands import FunctionCommand, RenameCommand, SetParamCommand, SetTrainableCommand
 from gui.param_editors import LIVE_DELAY_MS, ParamEditor, ParamForm, chain_tab_order, refusal_html
+
+# changes to the shown node that its fields show again
+_RELOAD_ON = frozenset({ChangeKind.PARAMS_CHANGED, ChangeKind.RENAMED, ChangeKind.TRAINABLE_CHANGED,
+                        ChangeKind.NODE_ADDED})
 
 
 class SetInnerParamCommand(SetParamCommand):
@@ -268,10 +273,11 @@ class Inspector(QScrollArea):
     def _on_change(self, change) -> None:
         if self.node_id is None:
             return
-        if change.kind == "node_removed" and self.node_id in change.nodes:
+        if self.node_id not in change.nodes:
+            return
+        if change.kind is ChangeKind.NODE_REMOVED:
             self.show_node(None)
-        elif self.node_id in change.nodes and change.kind in (
-                "params_changed", "renamed", "trainable_changed", "node_added"):
+        elif change.kind in _RELOAD_ON:
             self._load_values()
 
     def _on_analyzed(self, report) -> None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from engine.errors import NeuroCanvasError
 from engine.atomic import atomic_path, write_atomic
 from engine.network import Network
-from gui import app_paths, clipboard, gc_guard, wheel_guard
+from gui import app_paths, background, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
 from gui.canvas import style as canvas_style
 from gui.commands import (
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self._paste_count = 0
         self.imports: list[ModelImport] = []  # running imports of Keras models
+        self.keras_export: background.Job | None = None  # the last Export Keras Model
         self.setAcceptDrops(True)
 
         self.scene = NetworkScene(self)
@@ -351,8 +352,11 @@ class MainWindow(QMainWindow):
         file is refused with the engine's message and the open document stays."""
         if is_model_file(path):
             return self.import_model(path, ask=ask)
+        from presets import adopt_legacy_document
+
         try:
             net = Network.load(path)
+            adopt_legacy_document(net)
         except NeuroCanvasError as exc:
             self.show_error("Cannot open file", str(exc))
             return False
@@ -450,6 +454,8 @@ class MainWindow(QMainWindow):
             experiments = getattr(self, "experiments", None)
             if experiments is not None:
                 experiments.shutdown()  # its sweep workers end with the window
+            if self.keras_export is not None:
+                self.keras_export.wait(120)  # a .keras being written is finished first
             event.accept()
         else:
             event.ignore()
@@ -528,18 +534,23 @@ class MainWindow(QMainWindow):
             return False
         net = self.doc.network.copy()
 
-        def build():
+        def save():
             from engine.keras_build import save_keras_file
 
-            try:
-                save_keras_file(net, path)  # atomic: no temp file left on a full disk
-            except Exception as exc:  # shown, never a traceback
-                self.show_error("Cannot export", f"{type(exc).__name__}: {exc}")
-                return
-            self.notify(f"Wrote {path}")
+            save_keras_file(net, path)  # atomic: no temp file left on a full disk
 
-        if not self.tensorflow.when_ready(build):
-            self.notify("Waiting for TensorFlow to finish loading; the model is exported then…")
+        def saved(_result, error: str) -> None:
+            if error:  # shown, never a traceback
+                self.show_error("Cannot export", error)
+            else:
+                self.notify(f"Wrote {path}")
+
+        # built and saved on a worker thread, once TensorFlow has loaded
+        waiting = self.tensorflow.state != "ready"
+        self.keras_export = background.run(save, saved, parent=self, tensorflow=self.tensorflow,
+                                           name="neurocanvas-export-keras")
+        self.notify("Waiting for TensorFlow to finish loading; the model is exported then…"
+                    if waiting else f"Exporting {Path(path).name}…")
         return True
 
     def show_deploy(self):

@@ -3,7 +3,7 @@ architecture) on a worker thread while a progress dialog says what is happening.
 
 TensorFlow loads first (through the window's TensorFlowLoader, which quiets
 its start-up lines), then :mod:`engine.keras_import` reads the model in
-Keras's safe mode on a worker thread. The result comes back on the GUI thread
+Keras's safe mode on a worker thread (`gui.background`). The result comes back on the GUI thread
 as a :class:`~gui.document.Document` (weights attached), or as a refusal
 shown in a dialog that names the layer and why, never a traceback.
 """
@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
+
+from gui import background
 
 MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
 
@@ -38,6 +40,7 @@ class ModelImport(QObject):
         self.error = ""
         self.notes: list[str] = []
         self.progress: QProgressDialog | None = None
+        self.job = None
 
     @property
     def label(self) -> str:
@@ -53,38 +56,35 @@ class ModelImport(QObject):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._cancel)
         self.progress.show()
-        loader = self.window.tensorflow
-        loader.failed.connect(self._tensorflow_failed)
-        if loader.state == "failed":
-            self._tensorflow_failed(loader.error)
-            return
-        loader.when_ready(self._read)
 
-    def _read(self) -> None:
-        if self.cancelled:
-            return
-        from gui.training.worker import Worker
-
-        if self.progress is not None:
-            self.progress.setLabelText(f"Reading {self.label} and converting its layers…")
         source, application, app_weights = self.source, self.application, self.app_weights
+        reading = f"Reading {self.label} and converting its layers…"
 
-        def work():
+        def work(task):
+            task.progress(reading)
             from engine import keras_import
 
             if application:
                 return keras_import.import_application(source, weights=app_weights)
             return keras_import.import_file(source)
 
-        self._worker = Worker(self)
-        self._worker.run(work, self._done)
+        self.job = background.run(work, self._done, parent=self, with_task=True,
+                                  on_progress=self._say, tensorflow=self.window.tensorflow,
+                                  name="neurocanvas-import")
+
+    def _say(self, text: str) -> None:
+        if self.progress is not None:
+            self.progress.setLabelText(text)
 
     def _done(self, result, error: str) -> None:
         self._close_progress()
         if self.cancelled:
             return
         if error:
-            self._refuse(error)
+            if self.job.started:
+                self._refuse(error)
+            else:  # TensorFlow did not load
+                self._refuse(f"{error}, so {self.label} cannot be imported.")
             return
         from collections import Counter
 
@@ -96,11 +96,6 @@ class ModelImport(QObject):
         origin = self.source if self.application else str(Path(self.source).resolve())
         self.finished.emit(Document(result.network, None, origin={"import": origin}))
 
-    def _tensorflow_failed(self, message: str) -> None:
-        self._close_progress()
-        if not self.cancelled:
-            self._refuse(f"TensorFlow could not be loaded, so {self.label} cannot be imported: {message}")
-
     def _refuse(self, message: str) -> None:
         self.cancelled = True  # one answer only
         self.error = message
@@ -109,6 +104,8 @@ class ModelImport(QObject):
 
     def _cancel(self) -> None:
         self.cancelled = True
+        if self.job is not None:
+            self.job.cancel()
         self._close_progress()
         self.window.notify(f"Import of {self.label} cancelled")
         self.finished.emit(None)
@@ -122,7 +119,3 @@ class ModelImport(QObject):
             self.progress.close()
             self.progress.deleteLater()
             self.progress = None
-        try:
-            self.window.tensorflow.failed.disconnect(self._tensorflow_failed)
-        except (RuntimeError, TypeError):
-            pass

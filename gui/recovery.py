@@ -40,7 +40,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
 
 from engine.errors import NeuroCanvasError
-from engine.fileformat import write_atomic
+from engine.atomic import write_atomic
 from engine.network import Network
 from gui import app_paths
 
@@ -228,9 +228,7 @@ class Journal(QObject):
         return True
 
     def _write_weights(self, doc) -> str | None:
-        from engine.weights import attached
-
-        store = attached(doc.network)
+        store = doc.network.weights
         if not store:
             return None
         target = self.instance.weights_path(doc.uid)
@@ -330,10 +328,10 @@ def read_record(file: Path) -> Record | None:
             record.network = Network.from_dict(payload["document"])
             weights = payload.get("weights")
             if isinstance(weights, str) and Path(weights).name == weights:
-                from engine.weights import WeightStore, attach
+                from engine.weights import WeightStore
 
                 record.weights = WeightStore.load(Path(file).with_name(weights))
-                attach(record.network, record.weights)
+                record.network.weights = record.weights
     except (OSError, ValueError, KeyError, TypeError, NeuroCanvasError):
         return None
     return record

@@ -7,9 +7,9 @@ unless the person asked for them (``verbose``, ``NEUROCANVAS_TF_LOG=1``; see
 
 from __future__ import annotations
 
-import threading
-
 from PySide6.QtCore import QObject, Signal
+
+from gui import background
 
 NOT_LOADED, LOADING, READY, FAILED = "not loaded", "loading", "ready", "failed"
 
@@ -26,46 +26,48 @@ class TensorFlowLoader(QObject):
         self.device = ""
         self.error = ""
         self._waiting: list = []
-        self._thread: threading.Thread | None = None
+        self._job = None
         self.ready.connect(self._run_waiting)
 
     def start(self) -> None:
         if self.state in (LOADING, READY):
             return
         self._set(LOADING)
-        self._thread = threading.Thread(target=self._load, name="tensorflow-import", daemon=True)
-        self._thread.start()
+        self._job = background.run(self._load, self._loaded, parent=self, name="tensorflow-import")
 
-    def _load(self) -> None:
+    def _load(self) -> str:
+        """Worker thread: import TensorFlow and Keras; the device training would use."""
+        from engine.tf_logging import asked_for_logs, quiet_tensorflow
+
+        quiet_tensorflow(self.verbose)
+        import tensorflow as tf  # noqa: F401  (the whole point: import it here)
+        import keras  # noqa: F401
+
+        if not asked_for_logs(self.verbose):
+            tf.get_logger().setLevel("ERROR")
+
+        gpus = tf.config.list_physical_devices("GPU")
+        if not gpus:
+            return "CPU"
         try:
-            from engine.tf_logging import asked_for_logs, quiet_tensorflow
+            name = tf.config.experimental.get_device_details(gpus[0]).get("device_name", "GPU")
+        except Exception:  # details are best effort
+            name = "GPU"
+        return f"GPU: {name}" + (f" (+{len(gpus) - 1})" if len(gpus) > 1 else "")
 
-            quiet_tensorflow(self.verbose)
-            import tensorflow as tf  # noqa: F401  (the whole point: import it here)
-            import keras  # noqa: F401
-
-            if not asked_for_logs(self.verbose):
-                tf.get_logger().setLevel("ERROR")
-
-            gpus = tf.config.list_physical_devices("GPU")
-            if gpus:
-                try:
-                    name = tf.config.experimental.get_device_details(gpus[0]).get("device_name", "GPU")
-                except Exception:  # details are best effort
-                    name = "GPU"
-                device = f"GPU: {name}" + (f" (+{len(gpus) - 1})" if len(gpus) > 1 else "")
-            else:
-                device = "CPU"
-        except Exception as exc:  # reported in the status bar, never a traceback
-            self.error = f"{type(exc).__name__}: {exc}"
-            self.state = FAILED
-            self.state_changed.emit(FAILED)
-            self.failed.emit(self.error)
+    def _loaded(self, device, error: str) -> None:
+        if error:  # reported in the status bar, never a traceback
+            self.error = error
+            self._set(FAILED)
+            self.failed.emit(error)
             return
         self.device = device
-        self.state = READY
-        self.state_changed.emit(READY)
+        self._set(READY)
         self.ready.emit(device)
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Wait until the import thread has ended (tests, exit)."""
+        return self._job is None or self._job.wait(timeout)
 
     def _set(self, state: str) -> None:
         self.state = state

@@ -51,13 +51,11 @@ class Driver:
         window.ask_unsaved = lambda: QMessageBox.Discard
 
     def ready(self, windows) -> None:
-        from engine.weights import attached
-
         if self.spec.get("report"):
             shown = [{"title": w.doc.title, "modified": w.doc.modified,
                       "document": w.doc.network.to_dict(),
-                      "weights": len(attached(w.doc.network) or {})} for w in windows]
-            from engine.fileformat import write_atomic
+                      "weights": len(w.doc.network.weights or {})} for w in windows]
+            from engine.atomic import write_atomic
 
             write_atomic(self.spec["report"], json.dumps({"windows": shown, "offered": self.offered}))
         edits = self.spec.get("edits")

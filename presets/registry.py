@@ -1,45 +1,14 @@
-"""The preset gallery: classic architectures as builder functions."""
+"""The preset gallery: look presets up by id and build them.
+
+The gallery modules declare their presets with :func:`presets.declare.preset`;
+they are imported here on first use (so that importing :mod:`presets` stays cheap).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-
+from engine.fileformat import DATA_SECTION, PRESET_SECTION
 from engine.errors import NeuroCanvasError
-
-
-@dataclass(frozen=True)
-class Preset:
-    id: str  # lowercase, hyphens
-    title: str
-    family: str  # MLP, CNN, RNN, attention, ...
-    year: int
-    source: str  # paper or course
-    description: str  # what the architecture introduced, one or two sentences
-    input_shape: tuple
-    classes: int | None
-    builder: Callable  # builder(input_shape=..., classes=...) -> Network, or builder() for fixed ones
-    dataset: str | None = None  # a built-in dataset that suits it
-    tags: tuple = field(default_factory=tuple)
-
-    def build(self, **overrides):
-        net = self.builder(**overrides)
-        net.set_name(self.id)
-        return net
-
-
-_PRESETS: dict[str, Preset] = {}
-
-
-def preset(**meta):
-    """Decorator: register a builder function as a preset."""
-    def wrap(fn):
-        p = Preset(builder=fn, **meta)
-        if p.id in _PRESETS:
-            raise ValueError(f"preset {p.id} declared twice")
-        _PRESETS[p.id] = p
-        return fn
-    return wrap
+from presets.declare import DECLARED, Preset
 
 
 def _load():
@@ -48,18 +17,18 @@ def _load():
 
 def all_presets() -> list[Preset]:
     _load()
-    return list(_PRESETS.values())
+    return list(DECLARED.values())
 
 
 def has_preset(preset_id: str) -> bool:
     _load()
-    return preset_id in _PRESETS
+    return preset_id in DECLARED
 
 
 def get_preset(preset_id: str) -> Preset:
     _load()
     try:
-        return _PRESETS[preset_id]
+        return DECLARED[preset_id]
     except KeyError:
         raise NeuroCanvasError(f"There is no preset {preset_id!r}.",
                                "`neurocanvas presets` lists them.") from None
@@ -67,3 +36,12 @@ def get_preset(preset_id: str) -> Preset:
 
 def build_preset(preset_id: str, **overrides):
     return get_preset(preset_id).build(**overrides)
+
+
+def adopt_legacy_document(net) -> None:
+    """Give a document saved before documents recorded their preset (no ``"preset"``
+    and no ``"data"`` section, named like a preset) the preset's section, so it
+    trains on the preset's dataset as it did then."""
+    if PRESET_SECTION in net.extra or DATA_SECTION in net.extra or not has_preset(net.name):
+        return
+    net.extra[PRESET_SECTION] = get_preset(net.name).section()

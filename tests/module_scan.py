@@ -49,6 +49,6 @@ def needs_heavy_import(path: Path) -> bool:
 
 
 def source_modules(root: Path) -> list[Path]:
-    """The product's modules (engine, gui, presets), in a stable order."""
-    return sorted(p for package in ("engine", "gui", "presets")
+    """The product's modules (engine, gui, presets, neurocanvas_cli), in a stable order."""
+    return sorted(p for package in ("engine", "gui", "presets", "neurocanvas_cli")
                   for p in (root / package).rglob("*.py"))

@@ -5,7 +5,7 @@ import sys
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from engine import Network
-from engine.fileformat import FORMAT, loads
+from engine.fileformat import FORMAT
 
 
 def chain(shape, *layers, name="net"):
@@ -65,7 +65,7 @@ def test_macs_and_memory_are_reported():
 
 
 def test_cycle_in_a_file_is_reported_not_crashed():
-    net = loads(json.dumps({"format": FORMAT, "nodes": [
+    net = Network.loads(json.dumps({"format": FORMAT, "nodes": [
         {"id": "x", "type": "Input", "params": {"shape": [4]}},
         {"id": "a", "type": "Dense", "params": {"units": 4}},
         {"id": "b", "type": "Dense", "params": {"units": 4}},

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from engine import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.fileformat import FORMAT
 
 DOC = {"format": FORMAT, "name": "tiny", "nodes": [
@@ -100,6 +100,6 @@ def test_export_refuses_invalid_network_without_traceback(tmp_path, capsys):
 
 
 def test_console_script_entry_point(doc):
-    result = subprocess.run([sys.executable, "-m", "engine.cli", "validate", str(doc)],
+    result = subprocess.run([sys.executable, "-m", "neurocanvas_cli", "validate", str(doc)],
                             capture_output=True, text=True)
     assert result.returncode == 0 and "valid" in result.stdout

@@ -1,10 +1,10 @@
-"""The command line's training progress (engine.cli._Progress) on a real run:
+"""The command line's training progress (neurocanvas_cli._Progress) on a real run:
 plain epoch lines when stderr is not a terminal, a rich progress bar when it is."""
 
 import io
 import re
 
-from engine.cli import _Progress
+from neurocanvas_cli import _Progress
 from engine.training.session import prepare_training
 from tests.training.test_session import tiny
 

@@ -22,7 +22,7 @@ def _editor(args, tmp_path, code=None, **env):
                if k not in ("TF_CPP_MIN_LOG_LEVEL", "NEUROCANVAS_TF_LOG", "NEUROCANVAS_TF_QUIETED")}
     environ.update({"QT_QPA_PLATFORM": "offscreen", "NEUROCANVAS_CONFIG_DIR": str(tmp_path / "config"),
                     "PYTHONPATH": str(ROOT), **env})
-    code = code or "import sys; from engine.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = code or "import sys; from neurocanvas_cli import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", code, *args], cwd=tmp_path, env=environ,
                           capture_output=True, text=True, timeout=300)
 
@@ -102,7 +102,7 @@ def cdll(name, *args, **kwargs):
         raise OSError("libxcb-cursor.so.0: cannot open shared object file: No such file or directory")
     return real(name, *args, **kwargs)
 ctypes.CDLL = cdll
-from engine.cli import main
+from neurocanvas_cli import main
 sys.exit(main(sys.argv[1:]))
 """
     out = _editor(["--exit-when-ready"], tmp_path, code=code, QT_QPA_PLATFORM="xcb", DISPLAY=":97")

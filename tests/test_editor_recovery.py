@@ -34,7 +34,7 @@ class Editor:
         env.update(QT_QPA_PLATFORM="offscreen", NEUROCANVAS_CONFIG_DIR=str(tmp_path / "config"),
                    NEUROCANVAS_TEST_DRIVER=str(self.spec_file), NEUROCANVAS_NO_TENSORFLOW="1",
                    PYTHONPATH=str(ROOT))
-        code = "import sys; from engine.cli import main; sys.exit(main(sys.argv[1:]))"
+        code = "import sys; from neurocanvas_cli import main; sys.exit(main(sys.argv[1:]))"
         self.proc = subprocess.Popen([sys.executable, "-c", code, *args], cwd=tmp_path, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from engine import Network
 from engine.errors import DocumentError
-from engine.fileformat import FORMAT, loads
+from engine.fileformat import FORMAT
 
 TINY = {
     "format": FORMAT, "name": "tiny",
@@ -40,7 +40,7 @@ def test_round_trip_keeps_everything_including_unknown_keys(tmp_path):
 
 
 def test_omitted_fields_take_defaults():
-    net = loads(json.dumps({"format": FORMAT, "nodes": [
+    net = Network.loads(json.dumps({"format": FORMAT, "nodes": [
         {"id": "a", "type": "Input", "params": {"shape": [2]}},
         {"id": "b", "type": "Dense", "params": {"units": 1}}], "edges": [{"from": "a", "to": "b"}]}))
     assert net.outputs == [("b", 0)]
@@ -49,7 +49,7 @@ def test_omitted_fields_take_defaults():
 
 
 def test_save_is_atomic_and_leaves_no_temporary_files(tmp_path):
-    net = loads(json.dumps(TINY))
+    net = Network.loads(json.dumps(TINY))
     target = tmp_path / "doc.json"
     target.write_text("old contents")
     net.save(target)
@@ -80,7 +80,7 @@ def _mutated(change):
 ])
 def test_damaged_files_are_refused_with_a_message_naming_node_and_field(text, words):
     with pytest.raises(DocumentError) as info:
-        loads(text, source="doc.json")
+        Network.loads(text, source="doc.json")
     message = str(info.value)
     for word in words:
         assert word in message, message
@@ -133,7 +133,7 @@ def test_fuzz_hundreds_of_damaged_files_never_crash():
     for _ in range(600):
         text = _damage(base, rng)
         try:
-            net = loads(text)
+            net = Network.loads(text)
         except DocumentError as exc:
             refused += 1
             assert exc.message.strip()
@@ -150,6 +150,6 @@ def test_fuzz_hundreds_of_damaged_files_never_crash():
 def test_arbitrary_json_is_refused_or_loaded_never_crashes(value):
     for doc in (value, {"format": FORMAT, "nodes": value}, {"format": FORMAT, "nodes": [value]}):
         try:
-            loads(json.dumps(doc))
+            Network.loads(json.dumps(doc))
         except DocumentError as exc:
             assert exc.message

@@ -179,7 +179,7 @@ def test_layers_without_weights_say_so():
 # ------------------------------------------------------------------- CLI ---
 
 def test_summary_json_carries_the_formulas():
-    out = subprocess.run([sys.executable, "-m", "engine.cli", "summary", "lenet5", "--json"],
+    out = subprocess.run([sys.executable, "-m", "neurocanvas_cli", "summary", "lenet5", "--json"],
                          cwd=ROOT, capture_output=True, text=True, timeout=120,
                          env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert out.returncode == 0, out.stderr

@@ -14,15 +14,15 @@ import pytest
 
 from lazy_import import LazyModule, keras  # noqa: E402  (imported when a test runs)
 
-from engine.cli import main as cli_main  # noqa: E402
 from engine.keras_applications import NAMES  # noqa: E402
+from neurocanvas_cli import main as cli_main  # noqa: E402
 from engine.keras_build import keras_layer_table  # noqa: E402
 from engine.keras_import import (  # noqa: E402
     KerasImportError, from_application, from_file, from_keras,
     import_model, refresh_generic,
 )
 from engine.network import Network  # noqa: E402
-from engine.weights import attached, weights_path  # noqa: E402
+from engine.weights import weights_path  # noqa: E402
 
 layers = LazyModule("keras.layers")
 
@@ -383,7 +383,7 @@ def test_weights_travel_beside_the_document_and_edits_reinitialise(tmp_path):
                               model.get_layer("head").get_weights()[0])
 
     no_weights = from_keras(model, weights=False)
-    assert attached(no_weights) is None
+    assert no_weights.weights is None
 
 
 def test_h5_files_import_with_their_weights(tmp_path):

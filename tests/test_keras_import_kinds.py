@@ -13,7 +13,7 @@ import pytest
 
 from lazy_import import LazyModule, keras  # noqa: E402  (imported when a test runs)
 
-from engine.cli import main as cli_main  # noqa: E402
+from neurocanvas_cli import main as cli_main  # noqa: E402
 from engine.keras_import import (  # noqa: E402
     KerasImportError, import_file, import_model, trace_subclassed,
 )
@@ -355,3 +355,13 @@ def test_adapted_string_lookup_text_vectorization_and_bins_survive_the_keras_fil
          tf.constant([[1.5], [5.5]])]
     for a, b in zip(model(x), reloaded(x)):
         np.testing.assert_array_equal(np.asarray(a), np.asarray(b))
+
+
+def test_a_module_whose_name_starts_like_keras_is_custom_code():
+    """A project's ``keras_layers.py`` is not Keras: its classes are custom and refused as such."""
+    from engine.keras_import import _is_custom_module
+
+    assert _is_custom_module("keras_layers") and _is_custom_module("kerasutils.blocks")
+    assert _is_custom_module("keras_custom_classes")
+    assert not _is_custom_module("keras.src.layers.core.dense")
+    assert not _is_custom_module("keras_hub.src.models") and not _is_custom_module("builtins")

@@ -338,7 +338,7 @@ def test_preset_round_trips_through_save_and_load(preset_id, tmp_path):
 
 
 def test_cli_lists_the_presets(capsys):
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     assert main(["presets"]) == 0
     out = capsys.readouterr().out
@@ -352,7 +352,7 @@ def test_cli_lists_the_presets(capsys):
 def test_cli_summary_accepts_a_preset_id(capsys):
     import json
 
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     assert main(["summary", "cifar-baseline", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
@@ -370,3 +370,19 @@ def test_exported_python_builds_the_same_model(preset_id, fresh_keras):
     assert len(models) == 1
     assert models[0].count_params() == net.analyze().total_params
     assert _weights(models[0].non_trainable_weights) == net.analyze().non_trainable_params
+
+
+def test_a_preset_document_records_its_preset_and_an_older_one_gets_it_on_open(tmp_path):
+    import json
+
+    from neurocanvas_cli import open_source
+
+    net = build_preset("iris-dense")
+    assert net.to_dict()["preset"] == {"id": "iris-dense", "dataset": "iris"}
+    old = net.to_dict()
+    del old["preset"]  # written before documents recorded their preset
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    assert open_source(str(tmp_path / "old.json")).extra["preset"]["dataset"] == "iris"
+    renamed = dict(old, name="not a preset id")
+    (tmp_path / "renamed.json").write_text(json.dumps(renamed))
+    assert "preset" not in open_source(str(tmp_path / "renamed.json")).extra

@@ -5,8 +5,8 @@ Importing this package registers every declaration; use
 """
 
 from engine.catalog.base import (  # noqa: F401
-    ACTIVATIONS, CONSTRAINTS, INITIALIZERS, REGULARIZERS, REQUIRED,
-    LayerSpec, Param, all_specs, categories, get_spec, has_spec, valid_name,
+    ACTIVATIONS, CONSTRAINTS, INITIALIZERS, PASS_ACTIVATION, REGULARIZERS, REQUIRED,
+    LayerSpec, Param, all_specs, categories, get_spec, has_spec, trace_activation, valid_name,
 )
 from engine.catalog import (  # noqa: F401,E402  (registration order = palette order)
     core, convolution, pooling, normalization, activations, recurrent, attention,

@@ -31,6 +31,7 @@ def _relu_shape(p, shapes, ctx):
 
 ReLU = register(LayerSpec(
     type="ReLU", category="activation",
+    output_activation="relu",
     doc="Rectified linear unit: f(x) = max_value if x ≥ max_value, x if threshold ≤ x < max_value, "
         "negative_slope·(x − threshold) otherwise.\n\n"
         "Example: ReLU(max_value=6) is ReLU6, as in MobileNet.",
@@ -44,6 +45,7 @@ ReLU = register(LayerSpec(
 
 LeakyReLU = register(LayerSpec(
     type="LeakyReLU", category="activation",
+    output_activation="leaky_relu",
     doc="Leaky rectified linear unit: f(x) = x for x ≥ 0, negative_slope·x otherwise.\n\n"
         "Example: LeakyReLU(0.2) in a GAN discriminator.",
     params=(
@@ -103,6 +105,7 @@ def _prelu_explain(p, ins, outs):
 
 PReLU = register(LayerSpec(
     type="PReLU", category="activation",
+    output_activation="prelu",
     doc="Parametric ReLU: f(x) = x for x ≥ 0, alpha·x otherwise, with alpha learned for every input "
         "position (or shared along shared_axes).\n\n"
         "Example: PReLU(shared_axes=[1, 2]) on (None, 32, 32, 16) learns 16 slopes, one per channel.",
@@ -119,6 +122,7 @@ PReLU = register(LayerSpec(
 
 ELU = register(LayerSpec(
     type="ELU", category="activation",
+    output_activation="elu",
     doc="Exponential linear unit: f(x) = x for x > 0, alpha·(exp(x) − 1) otherwise.\n\n"
         "Example: ELU(alpha=1.0) after a Dense layer.",
     params=(
@@ -139,6 +143,7 @@ def _softmax_shape(p, shapes, ctx):
 
 Softmax = register(LayerSpec(
     type="Softmax", category="activation",
+    output_activation="softmax",
     doc="Softmax over `axis`: exponentials normalized to sum to 1, e.g. class probabilities.\n\n"
         "Example: Softmax() on (None, 10) gives 10 probabilities per sample.",
     params=(

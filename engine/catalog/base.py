@@ -346,9 +346,27 @@ class LayerSpec:
     # How the numbers come about: (p, input_shapes, output_shapes) -> dict with any of
     # "shape" (words), "params" and "macs" ((rule, arithmetic) pairs); see engine.formulas.
     explain: Callable[[dict, list, list], dict] | None = None
+    # The activation the layer's output carries (to pick a loss and from_logits):
+    # PASS_ACTIVATION for a layer that hands its one input's on unchanged in kind
+    # (Dropout, Flatten, Reshape, ...), a name for an activation layer ("softmax" for
+    # Softmax), None when it is unknown. A layer with an ``activation`` param reads it.
+    output_activation: str | None = None
 
     def __post_init__(self):
         self._by_name = {p.name: p for p in self.params}
+
+    def applied_activation(self, p: dict) -> str | None:
+        """The activation this layer applies last, given its (resolved) params: a name
+        ("linear" for none), :data:`PASS_ACTIVATION` when it is its input's, or ``None``
+        when unknown. See :func:`trace_activation` for the walk back through the graph."""
+        if self.output_activation is not None:
+            return self.output_activation
+        if "activation" in self._by_name:
+            act = p.get("activation")
+            if act is None:
+                return "linear"
+            return act if isinstance(act, str) else None
+        return None
 
     # -- params -----------------------------------------------------------
 
@@ -425,6 +443,34 @@ class LayerSpec:
         return f"{layer_expr}({', '.join(args)})"
 
 
+PASS_ACTIVATION = "<input>"  # LayerSpec.output_activation: the input's activation, passed on
+
+
+def trace_activation(start, describe) -> str | None:
+    """The activation applied last on the way to ``start``: the one rule for a document's
+    nodes and for a built Keras model's layers alike.
+
+    ``describe(item)`` returns ``(type name, params, the item feeding it or None)``; the walk
+    goes back through layers whose spec passes the activation on, and answers ``None`` where
+    the type is unknown, a pass-through layer has no single input, or the graph loops.
+
+    >>> chain = {"d": ("Dense", {"activation": "softmax"}, None), "x": ("Dropout", {}, "d")}
+    >>> trace_activation("x", chain.__getitem__)
+    'softmax'
+    """
+    item, steps = start, 0
+    while item is not None and steps < 10_000:  # a cycle of pass-through layers ends here
+        steps += 1
+        type_name, params, previous = describe(item)
+        if not has_spec(type_name):
+            return None
+        act = get_spec(type_name).applied_activation(params)
+        if act != PASS_ACTIVATION:
+            return act
+        item = previous
+    return None
+
+
 def to_keras_value(keras, p: Param, value):
     """Turn a normalised catalog value into what the Keras constructor takes."""
     if value is None:
@@ -457,6 +503,9 @@ def to_keras_value(keras, p: Param, value):
 
 
 # -------------------------------------------------------------- registry ---
+# Filled by the declaration modules, which ``engine/catalog/__init__.py`` imports:
+# Python runs that package first whenever any of its modules is imported, so the
+# registry is complete before anything outside the catalog can look a type up.
 
 _REGISTRY: dict[str, LayerSpec] = {}
 _ALIASES = {"InputLayer": "Input"}
@@ -471,17 +520,14 @@ def register(spec: LayerSpec) -> LayerSpec:
 
 def get_spec(type_name: str) -> LayerSpec:
     """The declaration of ``type_name``; KeyError if the catalog lacks it."""
-    _ensure_loaded()
     return _REGISTRY[_ALIASES.get(type_name, type_name)]
 
 
 def has_spec(type_name: str) -> bool:
-    _ensure_loaded()
     return _ALIASES.get(type_name, type_name) in _REGISTRY
 
 
 def all_specs() -> list[LayerSpec]:
-    _ensure_loaded()
     return list(_REGISTRY.values())
 
 
@@ -494,16 +540,6 @@ def categories(palette_only: bool = False) -> dict[str, list[LayerSpec]]:
             continue
         out.setdefault(spec.category, []).append(spec)
     return out
-
-
-_loaded = False
-
-
-def _ensure_loaded():
-    global _loaded
-    if not _loaded:
-        _loaded = True
-        import engine.catalog  # noqa: F401  (declarations register on import)
 
 
 # Params a Keras user passes positionally, in order (code export and preset builders).

@@ -4,7 +4,7 @@ RepeatVector, Embedding, Masking, Identity."""
 from __future__ import annotations
 
 from engine.catalog.base import (
-    LayerSpec, Param, activation_param, constraint_param, dense_like_params,
+    PASS_ACTIVATION, LayerSpec, Param, activation_param, constraint_param, dense_like_params,
     initializer_param, prod, register, regularizer_param, REQUIRED, DTYPES,
 )
 from engine.errors import ParamError, ShapeError
@@ -122,6 +122,7 @@ def _flatten_explain(p, ins, outs):
 
 Flatten = register(LayerSpec(
     type="Flatten", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Flattens each sample into a vector; the batch axis is kept.\n\n"
         "Example: (None, 5, 5, 16) becomes (None, 400).",
     params=(
@@ -173,6 +174,7 @@ def _dropout_shape(p, shapes, ctx):
 
 Dropout = register(LayerSpec(
     type="Dropout", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Randomly sets a fraction `rate` of the inputs to 0 during training and scales the "
         "rest by 1/(1 - rate); does nothing at inference. The shape is unchanged.\n\n"
         "Example: Dropout(0.5) between two Dense layers.",
@@ -260,6 +262,7 @@ def _reshape_words(p, shape, out) -> str:
 
 Reshape = register(LayerSpec(
     type="Reshape", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Reshapes each sample to target_shape (batch axis excluded); one axis may be -1 "
         "to have its size computed.\n\n"
         "Example: Reshape((28, 28, 1)) maps (None, 784) to (None, 28, 28, 1); "
@@ -307,6 +310,7 @@ def _permute_words(p, ins, outs):
 
 Permute = register(LayerSpec(
     type="Permute", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Reorders the non-batch axes; dims are 1-based and the batch axis never moves.\n\n"
         "Example: Permute((2, 1)) maps (None, 10, 64) to (None, 64, 10).",
     params=(
@@ -329,6 +333,7 @@ def _repeat_shape(p, shapes, ctx):
 
 RepeatVector = register(LayerSpec(
     type="RepeatVector", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Repeats a vector n times, making a sequence (e.g. the decoder input of a seq2seq model).\n\n"
         "Example: RepeatVector(3) maps (None, 32) to (None, 3, 32).",
     params=(
@@ -397,6 +402,7 @@ Masking = register(LayerSpec(
 
 Identity = register(LayerSpec(
     type="Identity", category="core",
+    output_activation=PASS_ACTIVATION,
     doc="Returns its input unchanged; useful as a named placeholder or a branch point.\n\n"
         "Example: Identity() on (None, 32) outputs (None, 32).",
     params=(),

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import copy
 
-from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register
+from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register, valid_name
 from engine.errors import ParamError, ShapeError
 from engine.shapes import fmt
 from engine.source_literal import is_identifier, keyword_arguments, literal
@@ -458,8 +458,6 @@ def _shared_outputs(p):
 
 
 def _shared_check(p):
-    from engine.catalog.base import valid_name
-
     if not valid_name(p["shares"]):
         raise ParamError("shares", "shares must be the id of the node whose layer is called again.")
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import math
 
 from engine.catalog.base import (
-    LayerSpec, Param, constraint_param, initializer_param, prod, regularizer_param,
-    register, REQUIRED,
+    PASS_ACTIVATION, LayerSpec, Param, constraint_param, initializer_param, prod,
+    regularizer_param, register, REQUIRED,
 )
 from engine.errors import ParamError, ShapeError
 from engine.formulas import plus, times
@@ -399,7 +399,7 @@ def _spatial_dropout(rank: int) -> LayerSpec:
         doc=f"Dropout of entire channels of a {rank}D feature map during training (adjacent values are "
             f"strongly correlated, so dropping single values regularizes little).\n\n"
             f"Example: {name}(0.2) on {example} keeps the shape and drops 20% of the channels.",
-        params=params, shape=shape_rule, key_params=("rate",),
+        params=params, shape=shape_rule, key_params=("rate",), output_activation=PASS_ACTIVATION,
     ))
 
 
@@ -412,6 +412,7 @@ SpatialDropout3D = _spatial_dropout(3)
 
 GaussianNoise = register(LayerSpec(
     type="GaussianNoise", category="regularization",
+    output_activation=PASS_ACTIVATION,
     doc="Adds zero-centred Gaussian noise during training only (a data augmentation for real inputs).\n\n"
         "Example: GaussianNoise(0.1) after the Input of a tabular model.",
     params=(
@@ -424,6 +425,7 @@ GaussianNoise = register(LayerSpec(
 
 GaussianDropout = register(LayerSpec(
     type="GaussianDropout", category="regularization",
+    output_activation=PASS_ACTIVATION,
     doc="Multiplies the input by 1-centred Gaussian noise of stddev sqrt(rate / (1 - rate)) during training.\n\n"
         "Example: GaussianDropout(0.3) in place of Dropout(0.3).",
     params=(_rate_param("Drop probability as for Dropout, in [0, 1)."), _seed_param()),
@@ -453,6 +455,7 @@ def _alpha_dropout_shape(p, shapes, ctx):
 
 AlphaDropout = register(LayerSpec(
     type="AlphaDropout", category="regularization",
+    output_activation=PASS_ACTIVATION,
     doc="Dropout that keeps the mean and variance of its input, for self-normalizing networks (selu "
         "activations with lecun_normal initialization).\n\n"
         "Example: Dense(64, activation='selu') followed by AlphaDropout(0.1).",
@@ -468,6 +471,7 @@ AlphaDropout = register(LayerSpec(
 
 ActivityRegularization = register(LayerSpec(
     type="ActivityRegularization", category="regularization",
+    output_activation=PASS_ACTIVATION,
     doc="Passes its input through unchanged and adds l1·sum|x| + l2·sum x² of it to the training loss.\n\n"
         "Example: ActivityRegularization(l1=1e-5) after a Dense layer encourages sparse activations.",
     params=(

@@ -1,5 +1,6 @@
 """Which dataset a document trains on when it names none: one that works
-offline. The preset's suggestion when it can be loaded without a network
+offline. The preset's suggestion (the document's ``"preset"`` section, written
+by the preset that built it) when it can be loaded without a network
 connection (a built-in set, or a Keras set already in the cache), else a
 built-in set whose samples have the shape of the network's input (digits for
 grey images, shapes for colour images, a series for sequences, moons for
@@ -7,6 +8,8 @@ grey images, shapes for colour images, a series for sequences, moons for
 """
 
 from __future__ import annotations
+
+from engine.fileformat import PRESET_SECTION
 
 
 def available_offline(name: str) -> bool:
@@ -48,13 +51,18 @@ def input_shape(net) -> tuple | None:
 
 
 def preset_suggestion(net) -> str | None:
-    """The dataset the network's preset suggests (by the network's name)."""
-    try:
-        from presets import get_preset, has_preset
+    """The dataset the preset that built the document suggests (its ``"preset"``
+    section; renaming the network keeps it), or ``None``.
 
-        return get_preset(net.name).dataset if has_preset(net.name) else None
-    except Exception:  # presets are optional for the engine
-        return None
+    >>> from engine.network import Network
+    >>> net = Network("renamed")
+    >>> net.extra["preset"] = {"id": "lenet5", "dataset": "cifar10"}
+    >>> preset_suggestion(net), preset_suggestion(Network("lenet5"))
+    ('cifar10', None)
+    """
+    section = net.extra.get(PRESET_SECTION)
+    dataset = section.get("dataset") if isinstance(section, dict) else None
+    return dataset if isinstance(dataset, str) and dataset else None
 
 
 def default_dataset(net) -> str:

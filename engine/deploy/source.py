@@ -140,14 +140,12 @@ def _from_keras_file(path: Path, dataset) -> DeploySource:
 def _from_document(path: Path, dataset) -> DeploySource:
     from engine.network import Network
     from engine.training.session import resolve_settings
-    from engine.weights import attached
-
     try:
         net = Network.load(path)
     except Exception as exc:
         raise DeployError(getattr(exc, "message", str(exc)), getattr(exc, "hint", ""),
                           code="document") from None
-    store = attached(net)
+    store = net.weights
     if not store:
         raise DeployError(f"{path.name} has no trained weights saved beside it.",
                           _runs_hint(path), code="no_weights")

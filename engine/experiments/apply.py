@@ -38,7 +38,7 @@ def training_section_with(raw: dict | None, values: dict) -> dict | None:
             _set_path(section, key[len("training."):].split("."), values[key], key)
     if "optimizer" in values or "lr" in values:
         from engine.training.compile import OptimizerSettings
-        from engine.training.session import _set_learning_rate, _switch_optimizer
+        from engine.training.session import set_learning_rate, switch_optimizer
 
         comp = section.setdefault("compile", {})
         if not isinstance(comp, dict):
@@ -47,9 +47,9 @@ def training_section_with(raw: dict | None, values: dict) -> dict | None:
         opt = OptimizerSettings.from_dict(written)
         before = opt.to_dict()
         if "optimizer" in values:
-            opt = _switch_optimizer(opt, str(values["optimizer"]).lower())
+            opt = switch_optimizer(opt, str(values["optimizer"]).lower())
         if "lr" in values:
-            _set_learning_rate(opt, float(values["lr"]))
+            set_learning_rate(opt, float(values["lr"]))
         comp["optimizer"] = _as_written(written, before, opt.to_dict())
     return section
 

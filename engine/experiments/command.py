@@ -25,8 +25,9 @@ from pathlib import Path
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 
 
-def add_parsers(sub) -> None:
-    """Add the ``sweep`` and ``sweep-worker`` subcommands to ``sub``."""
+def add_parsers(sub, open_source) -> None:
+    """Add the ``sweep`` and ``sweep-worker`` subcommands to ``sub``; ``open_source(text)``
+    turns the FILE argument (a document path or a preset id) into a Network."""
     from engine.experiments.study import PRUNERS, SAMPLERS
 
     p = sub.add_parser("sweep", help="search hyperparameters and layer sizes with Optuna; "
@@ -51,7 +52,7 @@ def add_parsers(sub) -> None:
                    "(default: DOC.runs/studies.optuna-journal)")
     p.add_argument("--study", metavar="NAME", help="study name (an existing one is resumed)")
     p.add_argument("--seed", type=int, metavar="S", help="seed of the sampler and the runs")
-    p.set_defaults(func=cmd_sweep)
+    p.set_defaults(func=cmd_sweep, open_source=open_source)
     p = sub.add_parser("sweep-worker", help="run trials of an existing study (another process "
                        "or machine sharing its storage)")
     p.add_argument("--storage", required=True, metavar="URL")
@@ -69,13 +70,12 @@ def _usage(message: str) -> int:
 
 def _config_from_args(args):
     """A new study's config from the command line and the document."""
-    from engine.cli import open_source
     from engine.experiments.space import SECTION, check_space, document_space, load_space, \
         space_to_dict
     from engine.experiments.study import StudyError, SweepConfig
     from engine.training.runs import runs_folder
 
-    net = open_source(args.file)
+    net = args.open_source(args.file)
     section = net.extra.get(SECTION) if isinstance(net.extra.get(SECTION), dict) else {}
     space = load_space(args.space) if args.space else document_space(net)
     if space is None:

@@ -24,6 +24,7 @@ import threading
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
+from engine.events import EventKind
 from engine.experiments.apply import trial_network
 from engine.experiments.objectives import parse_constraints, parse_objectives
 from engine.experiments.space import parse_space
@@ -139,7 +140,7 @@ class TrialObjective:
                                                                        "train_time")
 
         def on_epoch(event):
-            if event.kind != "epoch" or not can_prune or pruned:
+            if event.kind != EventKind.EPOCH or not can_prune or pruned:
                 return
             value = (event.data.get("logs") or {}).get(monitor.name)
             if value is None or not math.isfinite(value):
@@ -185,7 +186,7 @@ class TrialObjective:
             trial.set_user_attr("reason", reason)
             _say(self.stream, f"[{self.study_name}] trial {trial.number} pruned: {reason}")
             return {"pruned": True, "reason": reason}
-        if result is None or result.kind == "failed":
+        if result is None or result.kind == EventKind.FAILED:
             reason = (result.data.get("reason") if result is not None else None) or \
                 "The run ended without a result."
             return {"failed": True, "reason": reason}
@@ -252,7 +253,7 @@ def _grid_exhausted(study, config) -> bool:
 
 
 def worker_command(storage_url: str, name: str, n_trials: int | None, worker: int) -> list[str]:
-    cmd = [sys.executable, "-m", "engine.cli", "sweep-worker", "--storage", storage_url,
+    cmd = [sys.executable, "-m", "neurocanvas_cli", "sweep-worker", "--storage", storage_url,
            "--study", name, "--worker", str(worker)]
     if n_trials is not None:
         cmd += ["--trials", str(n_trials)]

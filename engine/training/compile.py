@@ -480,20 +480,28 @@ def check_loss(settings: OutputSettings | dict | str, *, activation: str | None,
 
 
 def output_activation(model, index: int = 0) -> tuple[str | None, int | None]:
-    """The activation name and unit count of a Keras model's ``index``-th output."""
+    """The activation name and unit count of a Keras model's ``index``-th output, by the
+    catalog's rule (:func:`engine.catalog.trace_activation`): Dense(softmax) → Dropout
+    answers "softmax", as the document's analysis does."""
+    from engine.catalog import trace_activation
+
     tensor = model.outputs[index]
-    layer = tensor._keras_history.operation if hasattr(tensor, "_keras_history") else None
     units = tensor.shape[-1]
-    act = None
-    if layer is not None:
-        name = type(layer).__name__
-        if name == "Softmax":
-            act = "softmax"
-        elif hasattr(layer, "activation") and layer.activation is not None:
-            act = getattr(layer.activation, "__name__", str(layer.activation))
-        else:
-            act = "linear"
-    return act, units
+
+    def describe(t):
+        history = getattr(t, "_keras_history", None)
+        if history is None:
+            return "", {}, None
+        layer = history.operation
+        fn = getattr(layer, "activation", None)
+        params = {"activation": getattr(fn, "__name__", None) if fn is not None else None}
+        try:
+            inputs = layer._inbound_nodes[history.node_index].input_tensors
+        except (AttributeError, IndexError):
+            inputs = []
+        return type(layer).__name__, params, inputs[0] if len(inputs) == 1 else None
+
+    return trace_activation(tensor, describe), units
 
 
 __all__ = ["OPTIMIZERS", "OptimizerSettings", "validate_optimizer", "build_optimizer", "LOSSES",

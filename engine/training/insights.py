@@ -582,7 +582,7 @@ class _Probe:
 
 # ----------------------------------------------------------------------------- the callback
 class _InsightsMixin:
-    """Epoch-end insights; ``emit(kind, **data)`` delivers them (e.g. ``Trainer._emit``).
+    """Epoch-end insights; ``emit(kind, **data)`` delivers them (e.g. ``Trainer.emit``).
 
     Event data (all arrays numpy; layer keys are Keras layer names):
 
@@ -811,7 +811,7 @@ def InsightsCallback(dataset, settings=None, emit=None, batch_size: int | None =
 def insights_callbacks(trainer) -> list:
     """The callbacks `Trainer` adds to ``fit`` (one, serving epoch-end and on-demand insights)."""
     old = getattr(trainer, "_insights", None)
-    cb = InsightsCallback(trainer.dataset, trainer.insights, trainer._emit,
+    cb = InsightsCallback(trainer.dataset, trainer.insights, trainer.emit,
                           batch_size=trainer.settings.batch_size)
     if old is not None and old._requested is not None:  # asked for between two runs
         cb._requested = old._requested
@@ -839,7 +839,7 @@ def request_feature_maps(trainer, layer_names) -> None:
                            hint="Start training first.")
     with _idle_lock:
         if cb is None or cb.model is not model:
-            cb = InsightsCallback(trainer.dataset, trainer.insights, trainer._emit)
+            cb = InsightsCallback(trainer.dataset, trainer.insights, trainer.emit)
             cb.set_model(model)
         cb.capture(names, epoch=trainer.epochs_done)
 

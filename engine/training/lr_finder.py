@@ -117,7 +117,7 @@ def suggest_lr(lrs, losses, min_lr: float, max_lr: float) -> tuple[float, float 
     return suggested, steepest
 
 
-def _check_range(min_lr: float, max_lr: float) -> None:
+def check_range(min_lr: float, max_lr: float) -> None:
     if not (math.isfinite(min_lr) and math.isfinite(max_lr)) or min_lr <= 0 or max_lr <= min_lr:
         raise LRFinderError(f"The LR finder needs 0 < min_lr < max_lr, not min_lr={min_lr:g}, "
                             f"max_lr={max_lr:g}.", hint="Try min_lr=1e-7 and max_lr=10.")
@@ -146,7 +146,7 @@ def find_lr(model, x, y=None, *, batch_size: int = 32, min_lr: float = 1e-7,
     import keras
 
     min_lr, max_lr = float(min_lr), float(max_lr)
-    _check_range(min_lr, max_lr)
+    check_range(min_lr, max_lr)
     if y is None and hasattr(x, "x_train"):
         x, y = x.x_train, x.y_train
     if y is None:
@@ -219,36 +219,5 @@ def find_lr(model, x, y=None, *, batch_size: int = 32, min_lr: float = 1e-7,
                           steepest_lr=steepest, min_lr=min_lr, max_lr=max_lr, stopped=stopped)
 
 
-def find_lr_for_trainer(trainer, min_lr: float = 1e-7, max_lr: float = 10.0,
-                        steps: int | None = None, **options) -> LRFinderResult:
-    """`find_lr` on a `Trainer`'s model and training data; emits ``lr_finder``.
-
-    Before the first run the model is compiled from the trainer's settings
-    (the run compiles it afresh anyway); after a run the model's own
-    optimizer is swept and restored. Runs on the caller's thread; refuses
-    while the trainer is running.
-    """
-    from engine.training.compile import compile_arguments
-
-    if trainer.running:
-        raise LRFinderError("The LR finder cannot run while training is in progress.",
-                            hint="Stop or wait for the run first.")
-    _check_range(float(min_lr), float(max_lr))
-    model = trainer._ensure_model()
-    errors = [d for d in trainer.check() if d.is_error]
-    if errors:
-        raise LRFinderError(errors[0].message, hint=errors[0].hint, code="check")
-    s, ds = trainer.settings, trainer.dataset
-    if trainer._compile and not trainer.epochs:
-        from engine.training.trainer import _output_names
-
-        model.compile(**compile_arguments(s.compile, _output_names(model),
-                                          trainer.steps_per_epoch, s.epochs))
-    result = find_lr(model, ds.x_train, ds.y_train, batch_size=s.batch_size, min_lr=min_lr,
-                     max_lr=max_lr, steps=steps, seed=s.seed or 0, **options)
-    trainer._emit("lr_finder", **result.event_data())
-    return result
-
-
-__all__ = ["LRFinderError", "LRFinderResult", "find_lr", "find_lr_for_trainer", "sweep_lrs",
+__all__ = ["LRFinderError", "LRFinderResult", "find_lr", "check_range", "sweep_lrs",
            "smooth", "suggest_lr", "MIN_STEPS"]

@@ -79,12 +79,10 @@ def _resume(recorder, strategy, subscribers, trainer_options, edited=None):
     data = DataSettings.from_dict(net.extra.get("data"))
     training = TrainingSettings.from_dict(net.extra.get("training"))
     if edited is not None:  # the run's own settings stay; the network is the edited one
-        from engine.weights import attach, attached
-
-        store = attached(edited)
+        store = edited.weights
         net_settings = {"data": net.extra.get("data"), "training": net.extra.get("training")}
         net = edited.copy()
-        attach(net, store)
+        net.weights = store
         net.extra.update(copy.deepcopy(net_settings))
     dataset, data = load_training_data(data)
     diagnostics = check_training(net, dataset, training)

@@ -185,7 +185,7 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
 
 def write_training_script(net, path, document_path=None, overrides: dict | None = None) -> Path:
     """Write `training_script` to ``path`` atomically; returns the path."""
-    from engine.fileformat import write_atomic
+    from engine.atomic import write_atomic
 
     source = training_script(net, document_path, overrides)
     compile(source, str(path), "exec")  # never write a script that does not parse

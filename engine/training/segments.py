@@ -61,11 +61,9 @@ def transformed_layers(net, record) -> tuple[list, object, str | None]:
     """The layer names whose weights the edited document's own weights give
     (a Net2Net edit), the store holding them, and a note when they are
     ignored because they were grown from another checkpoint."""
-    from engine.weights import attached
-
     section = net.extra.get(TRANSFORMED_SECTION) or {}
     names = [n for n in (section.get("transformed") or []) if isinstance(n, str)]
-    store = attached(net)
+    store = net.weights
     if not names:
         return [], None, None
     if store is None:

@@ -26,7 +26,8 @@ subscribers=[on_event])``.
 Where the data and training settings come from:
 
 - ``data``: the document's ``data`` section; without one, the dataset the
-  network's preset suggests (``lenet5`` → ``cifar10``) when it loads offline
+  preset that built the document suggests (its ``preset`` section: ``lenet5`` →
+  ``cifar10``, kept when the network is renamed) when it loads offline
   (a built-in set, or a Keras set already downloaded), else a built-in set
   of the input's shape (``engine.data.default_choice``), with that dataset's
   usual preprocessing. Settings made here (not written by the user) are
@@ -56,13 +57,6 @@ from engine.errors import Diagnostic, NeuroCanvasError
 
 OVERRIDE_KEYS = ("dataset", "dataset_options", "epochs", "batch_size", "optimizer",
                  "learning_rate", "seed", "shuffle")
-# Layers that pass their input through unchanged in kind: the output's
-# activation is that of the layer before them.
-_PASS_THROUGH = {"Dropout", "Flatten", "Reshape", "SpatialDropout1D", "SpatialDropout2D",
-                 "SpatialDropout3D", "GaussianNoise", "GaussianDropout", "AlphaDropout",
-                 "ActivityRegularization", "Permute", "RepeatVector", "Identity"}
-_ACTIVATION_LAYERS = {"Softmax": "softmax", "ReLU": "relu", "ELU": "elu", "LeakyReLU": "leaky_relu",
-                      "PReLU": "prelu"}
 
 
 class TrainingSetupError(NeuroCanvasError):
@@ -142,27 +136,22 @@ def resolve_settings(net, overrides: dict | None = None):
     if o.get("shuffle") is not None:
         training.shuffle = bool(o["shuffle"])
     if o.get("optimizer") is not None:
-        training.compile.optimizer = _switch_optimizer(training.compile.optimizer,
+        training.compile.optimizer = switch_optimizer(training.compile.optimizer,
                                                        str(o["optimizer"]).lower())
     if o.get("learning_rate") is not None:
-        _set_learning_rate(training.compile.optimizer, float(o["learning_rate"]))
+        set_learning_rate(training.compile.optimizer, float(o["learning_rate"]))
     return data, training, derived
 
 
 def preset_dataset(net) -> str | None:
-    """The built-in dataset the network's preset suggests (by the network's
-    name, which is the preset id until renamed), or ``None``."""
-    try:
-        from presets import get_preset, has_preset
-    except ImportError:  # pragma: no cover - presets ship with the engine
-        return None
-    return get_preset(net.name).dataset if has_preset(net.name) else None
+    """The built-in dataset the preset that built the document suggests (its
+    ``"preset"`` section, kept when the network is renamed), or ``None``."""
+    from engine.data.default_choice import preset_suggestion
+
+    return preset_suggestion(net)
 
 
-_preset_dataset = preset_dataset  # the name the editor's first version imported
-
-
-def _switch_optimizer(current, name: str):
+def switch_optimizer(current, name: str):
     """Another optimizer, keeping the learning rate, schedule and clipping."""
     from engine.training.compile import COMMON_PARAMS, OPTIMIZERS, OptimizerSettings
 
@@ -173,7 +162,7 @@ def _switch_optimizer(current, name: str):
     return OptimizerSettings(name, params, copy.deepcopy(current.schedule))
 
 
-def _set_learning_rate(opt, lr: float) -> None:
+def set_learning_rate(opt, lr: float) -> None:
     """Set the rate: the constant rate, or the starting/peak rate of a schedule."""
     sched = opt.schedule
     if sched is None or sched.is_constant:
@@ -222,33 +211,20 @@ def suggest_losses(net, dataset, training) -> None:
 
 
 def _output_activation(net, nid: str) -> str | None:
-    """The activation applied last on the way to node ``nid``; ``None`` if unknown."""
-    seen = set()
-    while nid not in seen:
-        seen.add(nid)
-        node = net.nodes[nid]
+    """The activation applied last on the way to node ``nid``; ``None`` if unknown
+    (the catalog's rule, :func:`engine.catalog.trace_activation`)."""
+    from engine.catalog import trace_activation
+
+    def describe(node_id):
+        node = net.nodes[node_id]
         try:
             params = node.resolved()
         except Exception:
-            return None
-        if node.type == "Activation":
-            act = params.get("activation")
-            return act if isinstance(act, str) else None
-        if node.type in _ACTIVATION_LAYERS:
-            return _ACTIVATION_LAYERS[node.type]
-        if "activation" in params:
-            act = params.get("activation")
-            if act is None:
-                return "linear"
-            return act if isinstance(act, str) else None
-        if node.type in _PASS_THROUGH:
-            edges = net.in_edges(nid)
-            if len(edges) != 1:
-                return None
-            nid = edges[0].src
-            continue
-        return None
-    return None
+            return "", {}, None  # params that do not resolve: unknown
+        edges = net.in_edges(node_id)
+        return node.type, params, edges[0].src if len(edges) == 1 else None
+
+    return trace_activation(nid, describe)
 
 
 def fit_preprocessing(pre, sample_shape: tuple, expected: tuple):
@@ -563,4 +539,5 @@ def start_training(net, document_path=None, overrides: dict | None = None,
 __all__ = ["TrainingSession", "TrainingSetupError", "prepare_training", "start_training",
            "resolve_settings", "suggest_losses", "check_training", "fit_preprocessing",
            "load_training_data", "build_model_factory", "model_input_shapes",
-           "model_output_shapes", "preset_dataset", "OVERRIDE_KEYS"]
+           "model_output_shapes", "preset_dataset", "switch_optimizer", "set_learning_rate",
+           "OVERRIDE_KEYS"]

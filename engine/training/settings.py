@@ -1,5 +1,6 @@
 """The document's ``training`` section: epochs, batch size, compile settings,
-callbacks and how often the live view is fed. Plain JSON."""
+callbacks. Plain JSON (an older file's ``batch_events_per_second`` is
+ignored: every batch is an event, and the editor's view coalesces them)."""
 
 from __future__ import annotations
 
@@ -26,13 +27,11 @@ class TrainingSettings:
     seed: int | None = None
     compile: CompileSettings = field(default_factory=CompileSettings)
     callbacks: CallbackSettings = field(default_factory=CallbackSettings)
-    batch_events_per_second: float = 20.0
 
     def to_dict(self) -> dict:
         return {"epochs": self.epochs, "batch_size": self.batch_size, "shuffle": self.shuffle,
                 "seed": self.seed, "compile": self.compile.to_dict(),
-                "callbacks": self.callbacks.to_dict(),
-                "batch_events_per_second": self.batch_events_per_second}
+                "callbacks": self.callbacks.to_dict()}
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "TrainingSettings":
@@ -40,8 +39,7 @@ class TrainingSettings:
         return cls(epochs=int(d.get("epochs", 10)), batch_size=int(d.get("batch_size", 32)),
                    shuffle=bool(d.get("shuffle", True)), seed=d.get("seed"),
                    compile=CompileSettings.from_dict(d.get("compile")),
-                   callbacks=CallbackSettings.from_dict(d.get("callbacks")),
-                   batch_events_per_second=float(d.get("batch_events_per_second", 20.0)))
+                   callbacks=CallbackSettings.from_dict(d.get("callbacks")))
 
     def validate(self, output_names: list[str] | None = None,
                  has_validation: bool = True) -> list[Diagnostic]:

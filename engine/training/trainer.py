@@ -1,12 +1,15 @@
 """`Trainer`: ``model.fit`` on a background thread, reported as events.
 
-A GUI panel or the CLI subscribes to the trainer and receives `TrainingEvent`
-values: ``started`` (steps per epoch, the planned learning rate of every
-step), ``batch`` (coalesced, at most ``batch_events_per_second``; the full
-series is kept in ``trainer.batches``), ``epoch``, ``paused``/``resumed``, and
+A GUI panel or the CLI subscribes to the trainer and receives typed
+events (engine.events): ``started`` (steps per epoch, the planned learning
+rate of every step), one ``batch`` per batch (the full series is also kept in
+``trainer.batches``), ``epoch``, ``paused``/``resumed``, the insights, and
 one final ``finished``, ``stopped`` or ``failed`` with a readable reason.
-Subscribers are called on the training thread; a GUI forwards the events to
-its own thread (e.g. with a queued Qt signal).
+Nothing is merged or dropped here: subscribers are called on the training
+thread with every event; a GUI forwards them to its own thread, coalescing
+them there (see engine.events for the one path to the screen).
+`Trainer.emit` is public, for code that runs beside the fit (the LR finder,
+the insights) and reports through the same subscribers.
 
 Failures never reach the caller as exceptions: a loss that runs away is
 stopped by the divergence guard (``code="divergence"``, the weights of the
@@ -38,12 +41,12 @@ import threading
 import time
 import traceback
 import weakref
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import numpy as np
 
 from engine.errors import Diagnostic
+from engine.events import EventKind, TrainingEvent, training_event
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
@@ -61,20 +64,6 @@ def _stop_at_exit(timeout: float = 120.0) -> None:
         if trainer.running:
             trainer.stop()
             trainer.wait(timeout)
-
-
-@dataclass
-class TrainingEvent:
-    """One thing that happened during a run.
-
-    ``kind`` is one of ``started``, ``batch``, ``epoch``, ``paused``,
-    ``resumed``, ``finished``, ``stopped``, ``failed``; ``data`` holds its
-    numbers (see `Trainer`).
-    """
-
-    kind: str
-    data: dict = field(default_factory=dict)
-    time: float = field(default_factory=time.time)
 
 
 class Trainer:
@@ -141,8 +130,11 @@ class Trainer:
                     self._subscribers.remove(fn)
         return unsubscribe
 
-    def _emit(self, kind: str, **data) -> TrainingEvent:
-        event = TrainingEvent(kind, data)
+    def emit(self, kind: EventKind | str, **data) -> TrainingEvent:
+        """Send the event of ``kind`` with ``data`` to every subscriber (on
+        this thread) and return it. A subscriber that raises is reported and
+        skipped; the run goes on. Raises ``ValueError`` for an unknown kind."""
+        event = training_event(kind, **data)
         with self._lock:
             subscribers = list(self._subscribers)
         for fn in subscribers:
@@ -232,7 +224,7 @@ class Trainer:
             self._fit(target_epochs)
         except Exception as exc:  # everything ends as an event, never as a traceback
             self.state = FAILED
-            self.result = self._emit(FAILED, **_describe_failure(exc, self.settings.batch_size),
+            self.result = self.emit(FAILED, **_describe_failure(exc, self.settings.batch_size),
                                      epochs_run=self.epochs_done)
 
     def _fit(self, target_epochs: int) -> None:
@@ -249,7 +241,7 @@ class Trainer:
         errors = [d for d in diagnostics if d.is_error]
         if errors:
             self.state = FAILED
-            self.result = self._emit(FAILED, reason=errors[0].message, hint=errors[0].hint,
+            self.result = self.emit(FAILED, reason=errors[0].message, hint=errors[0].hint,
                                      code="check", diagnostics=[d.to_dict() for d in diagnostics],
                                      epochs_run=self.epochs_done)
             return
@@ -285,7 +277,7 @@ class Trainer:
         from engine.training.pipeline import fit_inputs
 
         feed = fit_inputs(ds.x_train, ds.y_train, s.batch_size, aug, s.shuffle, s.seed)
-        self._emit("started", steps_per_epoch=steps, epochs=target_epochs,
+        self.emit(EventKind.STARTED, steps_per_epoch=steps, epochs=target_epochs,
                    initial_epoch=self.epochs_done, initial_step=start_step,
                    planned_lr=self.planned_lr, params=int(model.count_params()),
                    dataset=ds.summary())
@@ -293,33 +285,32 @@ class Trainer:
         model.fit(**feed, epochs=target_epochs, initial_epoch=self.epochs_done,
                   validation_data=validation, callbacks=[events] + insight_callbacks + callbacks,
                   verbose=0)
-        events.flush()
         summary = {"epochs_run": self.epochs_done, "history": self.history(),
                    "steps": len(self.batches)}
         if self._failure is not None:
             self.state = FAILED
-            self.result = self._emit(FAILED, **self._failure, **summary)
+            self.result = self.emit(FAILED, **self._failure, **summary)
         elif events.nan_at is not None:
             restored = guard.best_epoch if guard is not None and guard.best_weights is not None \
                 else None
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="nan", **events.nan_report(restored), **summary)
+            self.result = self.emit(STOPPED, code="nan", **events.nan_report(restored), **summary)
         elif guard is not None and guard.stopped_epoch is not None:
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="divergence", **guard.divergence_report(),
+            self.result = self.emit(STOPPED, code="divergence", **guard.divergence_report(),
                                      **summary)
         elif self._stop_requested:
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="user", reason="Stopped by the user; the "
+            self.result = self.emit(STOPPED, code="user", reason="Stopped by the user; the "
                                      "weights of the last finished batch are kept.", **summary)
         elif model.stop_training and self.epochs_done < target_epochs:
             self.state = STOPPED
-            self.result = self._emit(STOPPED, code="callback",
+            self.result = self.emit(STOPPED, code="callback",
                                      reason=f"Stopped early by a callback after epoch "
                                             f"{self.epochs_done}.", **summary)
         else:
             self.state = FINISHED
-            self.result = self._emit(FINISHED, reason="done", **summary)
+            self.result = self.emit(FINISHED, reason="done", **summary)
 
     def request_feature_maps(self, layer_names) -> None:
         """Capture feature maps of ``layer_names`` at the next batch boundary (now when idle);
@@ -328,12 +319,36 @@ class Trainer:
 
         request_feature_maps(self, layer_names)
 
-    def find_lr(self, **options):
-        """Run the LR finder on this trainer's model and data; emits ``lr_finder``
-        (see engine.training.lr_finder.find_lr_for_trainer)."""
-        from engine.training.lr_finder import find_lr_for_trainer
+    def find_lr(self, min_lr: float = 1e-7, max_lr: float = 10.0, steps: int | None = None,
+                **options):
+        """Run the LR finder (engine.training.lr_finder.find_lr) on this
+        trainer's model and training data; emits ``lr_finder`` and returns
+        the ``LRFinderResult``.
 
-        return find_lr_for_trainer(self, **options)
+        Before the first run the model is compiled from the trainer's settings
+        (the run compiles it afresh anyway); after a run the model's own
+        optimizer is swept and restored. Runs on the caller's thread; raises
+        ``LRFinderError`` while the trainer is running or when the checks fail.
+        """
+        from engine.training.compile import compile_arguments
+        from engine.training.lr_finder import LRFinderError, check_range, find_lr
+
+        if self.running:
+            raise LRFinderError("The LR finder cannot run while training is in progress.",
+                                hint="Stop or wait for the run first.")
+        check_range(float(min_lr), float(max_lr))
+        model = self._ensure_model()
+        errors = [d for d in self.check() if d.is_error]
+        if errors:
+            raise LRFinderError(errors[0].message, hint=errors[0].hint, code="check")
+        s, ds = self.settings, self.dataset
+        if self._compile and not self.epochs:
+            model.compile(**compile_arguments(s.compile, _output_names(model),
+                                              self.steps_per_epoch, s.epochs))
+        result = find_lr(model, ds.x_train, ds.y_train, batch_size=s.batch_size, min_lr=min_lr,
+                         max_lr=max_lr, steps=steps, seed=s.seed or 0, **options)
+        self.emit(EventKind.LR_FINDER, **result.event_data())
+        return result
 
     def history(self) -> dict:
         """Per-epoch values, as ``{metric: [value per epoch]}``."""
@@ -391,9 +406,6 @@ class _EventsMixin:
         self.step = start_step
         self.start_step = start_step
         self.scheduled = scheduled
-        self.interval = 1.0 / max(float(trainer.settings.batch_events_per_second), 1e-6)
-        self.last_emit = 0.0
-        self.pending: list[dict] = []
         self.epoch = 0
         self.epoch_start = 0.0
         self.batch_in_epoch = 0
@@ -409,12 +421,6 @@ class _EventsMixin:
             planned = self.trainer.planned_lr
             return float(planned[min(i, len(planned) - 1)])
         return self.current_lr
-
-    def flush(self) -> None:
-        if self.pending:
-            points, self.pending = self.pending, []
-            self.last_emit = time.monotonic()
-            self.trainer._emit("batch", points=points, last=points[-1])
 
     def nan_report(self, restored_epoch: int | None = None) -> dict:
         """Why the run stopped at a NaN; ``restored_epoch`` is the epoch whose
@@ -448,19 +454,17 @@ class _EventsMixin:
         t = self.trainer
         if not t._resume.is_set() and not t._stop_requested:
             t.state = PAUSED
-            self.flush()
-            t._emit("paused", epoch=self.epoch, step=self.step)
+            t.emit(EventKind.PAUSED, epoch=self.epoch, step=self.step)
             t._resume.wait()
             if not t._stop_requested:
                 t.state = RUNNING
-                t._emit("resumed", epoch=self.epoch, step=self.step)
+                t.emit(EventKind.RESUMED, epoch=self.epoch, step=self.step)
 
     def on_train_batch_end(self, batch, logs=None):
         logs = {k: float(v) for k, v in (logs or {}).items()}
         point = {"step": self.step, "epoch": self.epoch, "batch": batch, "lr": self._lr_now(),
                  **logs}
         self.trainer.batches.append(point)
-        self.pending.append(point)
         self.step += 1
         self.batch_in_epoch = batch + 1
         loss = logs.get("loss")
@@ -470,16 +474,12 @@ class _EventsMixin:
             self.model.set_weights(self.good_weights)
         elif self.trainer._stop_requested:
             self.model.stop_training = True
-        now = time.monotonic()
-        if now - self.last_emit >= self.interval:
-            self.flush()
+        self.trainer.emit(EventKind.BATCH, points=[point], last=point)
 
     def on_epoch_end(self, epoch, logs=None):
         if self.nan_at is not None:
-            self.flush()
             return
         logs = {k: float(v) for k, v in (logs or {}).items()}
-        self.flush()
         finite = all(np.isfinite(v) for v in logs.values())
         if finite:
             self.good_weights = [np.array(w) for w in self.model.get_weights()]
@@ -489,4 +489,4 @@ class _EventsMixin:
                   "steps": self.batch_in_epoch, "logs": logs}
         self.trainer.epochs.append(record)
         self.trainer.epochs_done = epoch + 1
-        self.trainer._emit("epoch", **record)
+        self.trainer.emit(EventKind.EPOCH, **record)

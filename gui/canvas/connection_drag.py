@@ -1,11 +1,15 @@
 """A connection being drawn with the mouse (the "live pipe" of a node editor).
 
 One :class:`ConnectionDrag` lives from the press on a port (or on the end of
-an existing connection, which is then carried) to the release or Escape. It
-draws the loose wire, lights up the ports it may go to, finds the port the
+an existing connection, which is then carried) to the release or Escape. Its
+wire is a :class:`LivePipe` item (dashed while loose, solid when it snaps to a
+port that takes it, red with the reason beside the pointer when the port
+refuses it). The drag lights up the ports it may go to, finds the port the
 pointer means — the one under it, else the nearest compatible port within
 the snapping distance — and says why a port refuses the wire, next to the
-pointer. It edits nothing: the scene turns the drop into an undo command.
+pointer. On the release, :meth:`ConnectionDrag.drop` turns it into one undo
+command pushed through the scene (connect, reconnect or remove), or into the
+reason it is refused; until then it edits nothing.
 
 A drop on a port that refuses the connection is reported through
 :meth:`ConnectionDrag.refuse` (the ``refused`` signal carries the two ports,
@@ -23,14 +27,17 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem
 
 from engine.network import Edge
 from gui.canvas import style
-from gui.canvas.edge_item import connection_path
+from gui.canvas.edge_item import EdgeItem, connection_path
+from gui.canvas.group_item import CollapsedGroupItem
 from gui.canvas.node_item import NodeItem, PortItem
-from gui.connection_check import connection_refusal
+from engine.connection_rule import connection_refusal
+from gui.commands import ConnectCommand, DisconnectCommand, ReconnectCommand
 
 HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
 PORT_HIT_PX = 14.0  # a press this close to a port (screen pixels) starts a connection
 SNAP_PX = 36.0  # the nearest compatible port this close to the pointer takes the drop
 CLEAR_PX = 56.0  # releasing over empty canvas offers "Add layer…" only this far from any port
+PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
 
 
 def scene_distance(scene, pixels: float) -> float:
@@ -54,6 +61,26 @@ def ports_near(scene, pos: QPointF, radius: float):
     return found
 
 
+def port_at(scene, pos: QPointF, exclude=None) -> PortItem | None:
+    """The port a press at ``pos`` means: the nearest within reach. Ports are
+    small, so the reach is generous, except over a connection leaving an
+    output port: there a press picks up that connection's end unless it is
+    on the port itself."""
+    reach = max(scene_distance(scene, PORT_HIT_PX), style.PORT_RADIUS * 2)
+    on_edge = None
+    for d, port in ports_near(scene, pos, reach):
+        if port is exclude:
+            continue
+        if d > style.PORT_RADIUS * 1.2 and not port.is_input:
+            if on_edge is None:
+                on_edge = any(isinstance(i, EdgeItem) and i.isVisible() and i.end_near(pos)
+                              for i in scene.items(pos))
+            if on_edge:
+                continue
+        return port
+    return None
+
+
 class ConnectionDrag(QObject):
     """The loose end of a connection following the pointer.
 
@@ -72,16 +99,21 @@ class ConnectionDrag(QObject):
         self.target: PortItem | None = None
         self.pos = QPointF(port.scenePos())
         self._reasons: dict[int, str] = {}
-        self.path = QGraphicsPathItem()
-        self.path.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
-        self.path.setZValue(5)
+        self.path = LivePipe()
+        self.bubble = self.path.bubble
         scene.addItem(self.path)
-        self.bubble = HintBubble()
-        scene.addItem(self.bubble)
-        self.bubble.hide()
         if reconnect is not None:
             reconnect.set_picked(True)
         self._mark_candidates()
+
+    @classmethod
+    def pick_up(cls, scene, item, fixed: PortItem, pos: QPointF) -> "ConnectionDrag":
+        """Carry one end of the connection ``item``; ``fixed`` is the port its other
+        end stays on. Ports are checked against the network without it."""
+        e = item.edge
+        trial = scene.net.copy()
+        trial.disconnect(e.src, e.dst, e.src_port, e.dst_port)
+        return cls(scene, fixed, trial, reconnect=item, origin=pos)
 
     # --------------------------------------------------------- checking --
 
@@ -158,27 +190,73 @@ class ConnectionDrag(QObject):
         self.pos = QPointF(pos)
         target = self.target_at(pos)
         end = target.scenePos() if target is not None else pos
-        start = self.port.scenePos()
-        self.path.setPath(connection_path(end, start) if self.port.is_input else connection_path(start, end))
         previous = self.target
         if previous is not None and previous is not target:
             previous.set_state(PortItem.CANDIDATE if id(previous) in self._candidates else PortItem.NORMAL)
         self.target = target
+        reason = self.reason_for(target) if target is not None else ""
+        if target is not None:
+            target.set_state(PortItem.REFUSED if reason else PortItem.SNAPPED)
+        state = LivePipe.LOOSE if target is None else (LivePipe.REFUSED if reason else LivePipe.SNAPPED)
+        self.path.draw(self.port.scenePos(), end, self.port.is_input, state, reason, pos)
+
+    # ----------------------------------------------------------- the drop --
+
+    def drop(self, pos: QPointF) -> None:
+        """The release at ``pos`` (after the wire was taken away): on a port that takes
+        the wire, connect; on one that refuses it, say why; a new wire released on
+        empty canvas far from any port offers to add a layer there."""
+        if self.reconnect is not None:
+            self._drop_carried(pos)
+            return
+        scene, port, target = self.scene, self.port, self.target
         if target is None:
-            self.bubble.hide()
-            self.path.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
+            if not port.is_input and not self.port_is_near(pos) \
+                    and (pos - port.scenePos()).manhattanLength() > 40 \
+                    and not any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in scene.items(pos)):
+                scene.quick_add_requested.emit(pos, (port.node_id, port.index))
+            return
+        src, dst = self.endpoints(target)
+        reason = self.reason_for(target)
+        if not reason:
+            reason = scene.push_or_reason(ConnectCommand(scene.doc, src.node_id, dst.node_id,
+                                                          src.index, dst.index))
+        if reason:
+            scene.refuse_connection(reason)
+            self.refuse(src, dst, pos, reason)
+
+    def _drop_carried(self, pos: QPointF) -> None:
+        """A picked-up connection dropped: on a port it is reconnected there (or refused
+        with the reason), on empty canvas it is removed, back where it was nothing changes."""
+        scene, target = self.scene, self.target
+        edge = self.reconnect.edge
+        if edge not in scene.edges:
+            return
+        if target is None:
+            if (pos - self.origin).manhattanLength() < PUT_BACK:
+                return
+            if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in scene.items(pos)):
+                scene.message.emit("Drop the connection on a port to reconnect it, or on empty "
+                                   "canvas to remove it.")
+                return
+            reason = scene.push_or_reason(DisconnectCommand(scene.doc, edge))
+            if reason:
+                scene.refuse_connection(reason)
+                return
+            scene.message.emit(f"Removed the connection {_edge_text(scene.net, edge)}.")
+            return
+        src, dst = self.endpoints(target)
+        new = (src.node_id, dst.node_id, src.index, dst.index)
+        if new == (edge.src, edge.dst, edge.src_port, edge.dst_port):
             return
         reason = self.reason_for(target)
+        if not reason:
+            reason = scene.push_or_reason(ReconnectCommand(scene.doc, edge, *new))
         if reason:
-            target.set_state(PortItem.REFUSED)
-            self.path.setPen(QPen(style.error_color(), 2.0, Qt.DashLine))
-            self.bubble.set_text(reason)
-            self.bubble.setPos(pos + QPointF(14, 10))
-            self.bubble.show()
-        else:
-            target.set_state(PortItem.SNAPPED)
-            self.path.setPen(QPen(style.ok_color(), 2.4))
-            self.bubble.hide()
+            scene.refuse_connection(reason)
+            self.refuse(src, dst, pos, reason)
+            return
+        scene.message.emit(f"Reconnected: {_edge_text(scene.net, Edge(*new))}.")
 
     def refuse(self, src: PortItem, dst: PortItem, pos: QPointF, reason: str) -> None:
         """A drop on a port that refuses the wire: tell whoever listens."""
@@ -188,9 +266,7 @@ class ConnectionDrag(QObject):
         """Take the wire, the hint and the highlights away."""
         scene = self.scene
         if self.path.scene() is scene:
-            scene.removeItem(self.path)
-        if self.bubble.scene() is scene:
-            scene.removeItem(self.bubble)
+            scene.removeItem(self.path)  # the hint bubble goes with it
         for item in scene.nodes.values():
             for p in item.in_ports + item.out_ports:
                 p.set_state(PortItem.NORMAL)
@@ -198,11 +274,52 @@ class ConnectionDrag(QObject):
             self.reconnect.set_picked(False)
 
 
-class HintBubble(QGraphicsSimpleTextItem):
-    """The reason a connection would be refused, next to the pointer."""
+def _edge_text(net, e: Edge) -> str:
+    def name(nid):
+        node = net.nodes.get(nid)
+        return node.name if node is not None else nid
+    return f"{name(e.src)} → {name(e.dst)}"
+
+
+class LivePipe(QGraphicsPathItem):
+    """The wire of a connection being dragged, from the fixed port to the pointer
+    (or to the port it snaps to), with the reason a drop would be refused in a
+    bubble beside the pointer (a child item: it comes and goes with the wire)."""
+
+    LOOSE, SNAPPED, REFUSED = range(3)
 
     def __init__(self):
         super().__init__()
+        self.setZValue(5)
+        self.state = self.LOOSE
+        self.setPen(QPen(style.highlight(), 2.0, Qt.DashLine))
+        self.bubble = HintBubble(self)
+        self.bubble.hide()
+
+    def draw(self, fixed: QPointF, loose: QPointF, fixed_is_input: bool, state: int,
+             reason: str = "", pointer: QPointF | None = None) -> None:
+        """The wire between the ``fixed`` port and the ``loose`` end (drawn from the
+        output side), in the look of ``state``; ``reason`` shows next to ``pointer``."""
+        self.setPath(connection_path(loose, fixed) if fixed_is_input else connection_path(fixed, loose))
+        self.state = state
+        if state == self.SNAPPED:
+            self.setPen(QPen(style.ok_color(), 2.4))
+        else:
+            self.setPen(QPen(style.error_color() if state == self.REFUSED else style.highlight(),
+                             2.0, Qt.DashLine))
+        if state == self.REFUSED and reason:
+            self.bubble.set_text(reason)
+            self.bubble.setPos((pointer if pointer is not None else loose) + QPointF(14, 10))
+            self.bubble.show()
+        else:
+            self.bubble.hide()
+
+
+class HintBubble(QGraphicsSimpleTextItem):
+    """The reason a connection would be refused, next to the pointer."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
         self.setZValue(10)
         # drawn at screen size whatever the zoom: the reason stays readable
         self.setFlag(QGraphicsSimpleTextItem.ItemIgnoresTransformations, True)

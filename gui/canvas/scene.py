@@ -5,33 +5,30 @@ and its analysis reports (shapes, counts, errors), and turns gestures —
 moving nodes, dragging from a port to a port, picking up the end of a
 connection and dropping it elsewhere — into undo commands.
 
-Collapsing a group is a view setting, not an edit: the group shows as one
-box and the diagram re-flows around it (engine.layout.collapse_offsets), so
-each node is drawn at its document position plus an offset that only the
-scene knows. Expanding drops the offsets and gives the old layout back; the
-document, the file and the undo history never see the compact positions.
+Collapsing a group is a view setting, not an edit (gui.canvas.group_collapse):
+the group shows as one box and the diagram re-flows around it, so each node
+is drawn at its document position plus an offset that only the scene knows.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsScene
 
 from engine.errors import NeuroCanvasError, ParamError
-from engine.layout import collapse_offsets, group_centre
+from engine.events import ChangeKind
 from engine.network import Edge
 from gui import format_text as ft
 from gui.node_subtitle import param_words
 from gui.canvas import style
-from gui.canvas.connection_drag import PORT_HIT_PX, ConnectionDrag, ports_near, scene_distance
+from gui.canvas.connection_drag import ConnectionDrag, port_at
 from gui.canvas.edge_item import EdgeItem
-from gui.canvas.group_item import HEADER, CollapsedGroupItem, GroupFrameItem
+from gui.canvas.group_collapse import GroupCollapse
+from gui.canvas.group_item import CollapsedGroupItem, GroupFrameItem
 from gui.canvas.node_item import NodeItem, PortItem
-from gui.commands import ConnectCommand, DisconnectCommand, MoveCommand, ReconnectCommand
-from gui.connection_check import connection_refusal
-
-PUT_BACK = 24.0  # a picked-up connection dropped this close to where it was is put back
+from engine.connection_rule import connection_refusal
+from gui.commands import ConnectCommand, MoveCommand
 
 
 class NetworkScene(QGraphicsScene):
@@ -50,23 +47,13 @@ class NetworkScene(QGraphicsScene):
         self.doc = None
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[Edge, EdgeItem] = {}
-        self.frames: dict[str, GroupFrameItem] = {}
-        self.collapsed_items: dict[str, CollapsedGroupItem] = {}
-        self.collapsed: set[str] = set()
+        self.grouping = GroupCollapse(self)
         self.snap_to_grid = True
         self.last_refusal = ""
         self._shown: dict[str, tuple] = {}  # node -> (LayerInfo, diagnostics) last drawn
         self._moved: set = set()
         self.drag: ConnectionDrag | None = None
         self.refused_moving = None  # while ``refused`` is emitted for a moved connection: its edge
-        # node id -> (the Node it was computed for, dx, dy) while groups are collapsed
-        self._offsets: dict[str, tuple] = {}
-        self._reflowed: set[str] = set()  # the collapsed groups the offsets were made for
-        self._restructured = False
-        self._groups_timer = QTimer(self)
-        self._groups_timer.setSingleShot(True)
-        self._groups_timer.setInterval(0)
-        self._groups_timer.timeout.connect(self.update_groups)
         self.setItemIndexMethod(QGraphicsScene.BspTreeIndex)
 
     # ------------------------------------------------------------ binding --
@@ -78,9 +65,7 @@ class NetworkScene(QGraphicsScene):
             self.doc.analyzed.disconnect(self._on_analyzed)
         self.document_replaced.emit(old, doc)
         self.doc = doc
-        self.collapsed.clear()
-        self._offsets.clear()
-        self._reflowed = set()
+        self.grouping.reset()
         self.rebuild()
         doc.changed.connect(self._on_change)
         doc.analyzed.connect(self._on_analyzed)
@@ -89,12 +74,28 @@ class NetworkScene(QGraphicsScene):
     def net(self):
         return self.doc.network
 
+    @property
+    def collapsed(self) -> set[str]:
+        """The group paths shown as one box."""
+        return self.grouping.collapsed
+
+    @collapsed.setter
+    def collapsed(self, paths) -> None:
+        self.grouping.collapsed = set(paths)
+
+    @property
+    def collapsed_items(self) -> dict[str, CollapsedGroupItem]:
+        return self.grouping.boxes
+
+    @property
+    def frames(self) -> dict[str, GroupFrameItem]:
+        return self.grouping.frames
+
     def rebuild(self) -> None:
         self.clear()
         self.nodes.clear()
         self.edges.clear()
-        self.frames.clear()
-        self.collapsed_items.clear()
+        self.grouping.forget_items()
         self._shown.clear()
         if self.drag is not None:  # its items went with clear()
             self.drag.deleteLater()
@@ -148,56 +149,68 @@ class NetworkScene(QGraphicsScene):
     # ------------------------------------------------------ engine events --
 
     def _on_change(self, change) -> None:
-        kind = change.kind
-        if self.collapsed and kind in ("node_added", "node_removed", "edge_added", "edge_removed"):
-            self._restructured = True  # the re-flow around the collapsed groups is made again
-            self._schedule_groups()
-        if kind == "node_added":
-            nid = change.nodes[0]
-            self._add_node_item(nid)
-            for e in self.net.in_edges(nid) + self.net.out_edges(nid):  # restored with edges
-                if e not in self.edges:
-                    self._add_edge_item(e)
-            self._schedule_groups()
-        elif kind == "node_removed":
-            nid = change.nodes[0]
-            item = self.nodes.pop(nid)
-            for edge_item in list(item.edges):
-                self._remove_edge_item(edge_item.edge)
-            self.removeItem(item)
-            self._shown.pop(nid, None)
-            for e in change.detail.get("edges", []):
-                if e.dst in self.nodes:
-                    self._refresh_ports(e.dst)
-            self._schedule_groups()
-        elif kind == "edge_added":
-            edge = change.detail["edge"]
+        if self.collapsed and change.kind.structural:
+            self._schedule_groups(restructured=True)  # the re-flow is made again
+        handler = self._CHANGE_HANDLERS.get(change.kind)
+        if handler is not None:
+            handler(self, change)
+
+    def _node_added(self, change) -> None:
+        nid = change.node
+        self._add_node_item(nid)
+        for e in self.net.in_edges(nid) + self.net.out_edges(nid):  # restored with edges
+            if e not in self.edges:
+                self._add_edge_item(e)
+        self._schedule_groups()
+
+    def _node_removed(self, change) -> None:
+        nid = change.node
+        item = self.nodes.pop(nid)
+        for edge_item in list(item.edges):
+            self._remove_edge_item(edge_item.edge)
+        self.removeItem(item)
+        self._shown.pop(nid, None)
+        for e in change.edges:
+            if e.dst in self.nodes:
+                self._refresh_ports(e.dst)
+        self._schedule_groups()
+
+    def _edge_added(self, change) -> None:
+        self._refresh_ports(change.edge.dst)
+        self._add_edge_item(change.edge)
+
+    def _edge_removed(self, change) -> None:
+        edge = change.edge
+        self._remove_edge_item(edge)
+        if edge.dst in self.nodes:
             self._refresh_ports(edge.dst)
-            self._add_edge_item(edge)
-        elif kind == "edge_removed":
-            edge = change.detail["edge"]
-            self._remove_edge_item(edge)
-            if edge.dst in self.nodes:
-                self._refresh_ports(edge.dst)
-        elif kind == "params_changed":
-            self._refresh_ports(change.nodes[0])
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "renamed":
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "moved":
-            nid = change.nodes[0]
-            item = self.nodes.get(nid)
-            if item is not None and self.net.nodes[nid].pos is not None:
-                pos = self.display_pos(nid)
-                if item.pos() != pos:
-                    self._set_item_pos(item, pos)
-            self._schedule_groups()
-        elif kind in ("grouped",):
-            self._schedule_groups()
-        elif kind == "trainable_changed":
-            self._shown.pop(change.nodes[0], None)
-        elif kind == "reset":
-            self.rebuild()
+
+    def _params_changed(self, change) -> None:
+        self._refresh_ports(change.node)
+        self._shown.pop(change.node, None)
+
+    def _label_changed(self, change) -> None:   # renamed, trainable changed: redraw its label
+        self._shown.pop(change.node, None)
+
+    def _moved(self, change) -> None:
+        nid = change.node
+        item = self.nodes.get(nid)
+        if item is not None and self.net.nodes[nid].pos is not None:
+            pos = self.display_pos(nid)
+            if item.pos() != pos:
+                self._set_item_pos(item, pos)
+        self._schedule_groups()
+
+    def _grouped(self, change) -> None:
+        self._schedule_groups()
+
+    _CHANGE_HANDLERS = {
+        ChangeKind.NODE_ADDED: _node_added, ChangeKind.NODE_REMOVED: _node_removed,
+        ChangeKind.EDGE_ADDED: _edge_added, ChangeKind.EDGE_REMOVED: _edge_removed,
+        ChangeKind.PARAMS_CHANGED: _params_changed, ChangeKind.RENAMED: _label_changed,
+        ChangeKind.TRAINABLE_CHANGED: _label_changed, ChangeKind.MOVED: _moved,
+        ChangeKind.GROUPED: _grouped,
+    }
 
     def _on_analyzed(self, report) -> None:
         by_node: dict[str, list] = {}
@@ -218,10 +231,8 @@ class NetworkScene(QGraphicsScene):
             if edge.src in changed or edge.dst in changed:
                 self._refresh_edge(item, report)
         if self.collapsed_items:
-            self._refresh_collapsed(report)
-        if self._restructured:  # re-flow around the collapsed groups now, not a turn later
-            self._groups_timer.stop()
-            self.update_groups()
+            self.grouping.refresh_boxes(report)
+        self.grouping.update_now_if_restructured()
         from gui.fix_badge import update_badges  # (gui.fix_badge imports gui.canvas)
 
         update_badges(self, report)
@@ -318,13 +329,7 @@ class NetworkScene(QGraphicsScene):
         return QPointF(x + dx, y + dy)
 
     def _offset(self, nid: str) -> tuple[float, float]:
-        entry = self._offsets.get(nid)
-        if entry is None:
-            return 0.0, 0.0
-        if entry[0] is not self.net.nodes.get(nid):  # a new node that reuses the id
-            del self._offsets[nid]
-            return 0.0, 0.0
-        return entry[1], entry[2]
+        return self.grouping.offset(nid)
 
     # ---------------------------------------------------------- selection --
 
@@ -355,9 +360,10 @@ class NetworkScene(QGraphicsScene):
     # --------------------------------------------------------- connecting --
     # One drag at a time, ``self.drag`` (a ConnectionDrag): from a free port (a
     # new connection), or with the end of an existing connection picked up (a
-    # reconnection). The scene owns the gesture: a press within reach of a port
+    # reconnection). The scene routes the gesture: a press within reach of a port
     # starts it (ports are small, the reach is generous), moves and the release
-    # go to the drag whichever item is under the pointer.
+    # go to the drag whichever item is under the pointer; the drag
+    # (gui.canvas.connection_drag) draws its wire and turns the drop into an edit.
 
     def mousePressEvent(self, event):
         if event.button() == Qt.LeftButton and self.doc is not None and self.drag is None \
@@ -438,9 +444,7 @@ class NetworkScene(QGraphicsScene):
         fixed = item.src_item.out_port(e.src_port) if end == "dst" else item.dst_item.in_port(e.dst_port)
         if fixed is None:
             return False
-        trial = self.net.copy()
-        trial.disconnect(e.src, e.dst, e.src_port, e.dst_port)
-        self._start_drag(ConnectionDrag(self, fixed, trial, reconnect=item, origin=pos))
+        self._start_drag(ConnectionDrag.pick_up(self, item, fixed, pos))
         self.drag_connection_to(pos)
         return True
 
@@ -455,19 +459,7 @@ class NetworkScene(QGraphicsScene):
         small, so the reach is generous, except over a connection leaving an
         output port: there a press picks up that connection's end unless it is
         on the port itself."""
-        reach = max(scene_distance(self, PORT_HIT_PX), style.PORT_RADIUS * 2)
-        on_edge = None
-        for d, port in ports_near(self, pos, reach):
-            if port is exclude:
-                continue
-            if d > style.PORT_RADIUS * 1.2 and not port.is_input:
-                if on_edge is None:
-                    on_edge = any(isinstance(i, EdgeItem) and i.isVisible() and i.end_near(pos)
-                                  for i in self.items(pos))
-                if on_edge:
-                    continue
-            return port
-        return None
+        return port_at(self, pos, exclude)
 
     def drag_connection_to(self, pos: QPointF) -> None:
         if self.drag is not None:
@@ -499,73 +491,19 @@ class NetworkScene(QGraphicsScene):
         if drag is None:
             return
         drag.move_to(pos)
-        target = drag.target
         self._end_drag()
-        port = drag.port
-        if drag.reconnect is not None:
-            self._drop_reconnect(drag, target, pos)
-            return
-        if target is None:
-            if not port.is_input and not drag.port_is_near(pos) \
-                    and (pos - port.scenePos()).manhattanLength() > 40 \
-                    and not any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
-                self.quick_add_requested.emit(pos, (port.node_id, port.index))
-            return
-        src, dst = drag.endpoints(target)
-        reason = drag.reason_for(target)
-        if not reason:
-            reason = self._push_or_reason(ConnectCommand(self.doc, src.node_id, dst.node_id,
-                                                         src.index, dst.index))
-        if reason:
-            self._refuse(reason)
-            drag.refuse(src, dst, pos, reason)
+        drag.drop(pos)
 
-    def _push_or_reason(self, command) -> str:
+    def push_or_reason(self, command) -> str:
+        """Push an undo command; '' when it applied, else the reason it was refused."""
         try:
             self.doc.push(command)
         except NeuroCanvasError as exc:
             return str(exc)
         return ""
 
-    def _drop_reconnect(self, drag: ConnectionDrag, target: PortItem | None, pos: QPointF) -> None:
-        """A picked-up connection dropped: on a port it is reconnected there (or refused
-        with the reason), on empty canvas it is removed, back where it was nothing changes."""
-        edge = drag.reconnect.edge
-        if edge not in self.edges:
-            return
-        if target is None:
-            if (pos - drag.origin).manhattanLength() < PUT_BACK:
-                return
-            if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in self.items(pos)):
-                self.message.emit("Drop the connection on a port to reconnect it, or on empty "
-                                  "canvas to remove it.")
-                return
-            reason = self._push_or_reason(DisconnectCommand(self.doc, edge))
-            if reason:
-                self._refuse(reason)
-                return
-            self.message.emit(f"Removed the connection {self._edge_text(edge)}.")
-            return
-        src, dst = drag.endpoints(target)
-        new = (src.node_id, dst.node_id, src.index, dst.index)
-        if new == (edge.src, edge.dst, edge.src_port, edge.dst_port):
-            return
-        reason = drag.reason_for(target)
-        if not reason:
-            reason = self._push_or_reason(ReconnectCommand(self.doc, edge, *new))
-        if reason:
-            self._refuse(reason)
-            drag.refuse(src, dst, pos, reason)
-            return
-        self.message.emit(f"Reconnected: {self._edge_text(Edge(*new))}.")
-
-    def _edge_text(self, e: Edge) -> str:
-        def name(nid):
-            node = self.net.nodes.get(nid)
-            return node.name if node is not None else nid
-        return f"{name(e.src)} → {name(e.dst)}"
-
-    def _refuse(self, reason: str) -> None:
+    def refuse_connection(self, reason: str) -> None:
+        """Tell the window why a connection was not made (the status bar shows it)."""
         self.last_refusal = reason
         self.connection_refused.emit(reason)
 
@@ -574,9 +512,9 @@ class NetworkScene(QGraphicsScene):
         connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
         reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
         if not reason:
-            reason = self._push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
+            reason = self.push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
         if reason:
-            self._refuse(reason)
+            self.refuse_connection(reason)
             if pos is not None:
                 self.refused.emit((src, src_port), (dst, dst_port), QPointF(pos), reason)
         return reason
@@ -588,155 +526,37 @@ class NetworkScene(QGraphicsScene):
         super().keyPressEvent(event)
 
     # ------------------------------------------------------------- groups --
+    # (gui.canvas.group_collapse keeps the state; these are the scene's words for it)
 
     def collapsed_owner(self, nid: str) -> str | None:
         """The outermost collapsed group holding ``nid``, if any."""
-        node = self.net.nodes.get(nid)
-        if node is None or not node.group or not self.collapsed:
-            return None
-        parts = node.group.split("/")
-        for i in range(1, len(parts) + 1):
-            path = "/".join(parts[:i])
-            if path in self.collapsed:
-                return path
-        return None
+        return self.grouping.owner(nid)
 
     def collapse(self, path: str) -> None:
         """Show a group as one box; the diagram closes up around it."""
-        if path in self.net.groups() and path not in self.collapsed:
-            self.collapsed.add(path)
-            self.reflow()
+        self.grouping.collapse(path)
 
     def expand(self, path: str) -> None:
         """Show a group's nodes again; the diagram makes room for them."""
-        if path in self.collapsed:
-            self.collapsed.discard(path)
-            self.reflow()
+        self.grouping.expand(path)
 
     def collapse_all(self) -> None:
-        self.collapsed = {p for p in self.net.groups() if "/" not in p}
-        self.reflow()
+        self.grouping.collapse_all()
 
     def expand_all(self) -> None:
-        self.collapsed.clear()
-        self.reflow()
+        self.grouping.expand_all()
 
     def reflow(self) -> None:
-        """Lay the diagram out again around the collapsed groups (engine.layout):
-        nodes after a box move up, the main path stays straight. Only the drawing
-        moves; with nothing collapsed every node is back at its own position."""
-        self.collapsed &= set(self.net.groups())
-        nodes = self.net.nodes
-        self._offsets = {nid: (nodes[nid], dx, dy)
-                         for nid, (dx, dy) in collapse_offsets(self.net, self.collapsed).items()}
-        self._reflowed = set(self.collapsed)
-        for nid, item in self.nodes.items():
-            pos = self.display_pos(nid)
-            if item.pos() != pos:
-                item.setPos(pos)
-        self.update_groups()
+        self.grouping.reflow()
 
-    def _schedule_groups(self) -> None:
-        if not self._groups_timer.isActive():
-            self._groups_timer.start()
+    def _schedule_groups(self, restructured: bool = False) -> None:
+        self.grouping.schedule(restructured)
 
     def update_groups(self) -> None:
-        if self.doc is None:
-            return
-        groups = self.net.groups()
-        self.collapsed &= set(groups)
-        restructured, self._restructured = self._restructured, False
-        if (self.collapsed != self._reflowed or restructured) and (self.collapsed or self._offsets):
-            self.reflow()  # a collapsed group went away (ungrouped, deleted, undone), or a layer
-            return
-
-        # which collapsed groups are visible as boxes (not inside another collapsed one)
-        tops = {p for p in self.collapsed
-                if not any(p.startswith(q + "/") for q in self.collapsed if q != p)}
-        for path in list(self.collapsed_items):
-            if path not in tops:
-                self.removeItem(self.collapsed_items.pop(path))
-        owners = {}
-        for nid, item in self.nodes.items():
-            owner = self.collapsed_owner(nid)
-            owners[nid] = owner
-            item.setVisible(owner is None)
-        for path in tops:
-            members = groups[path]
-            box = self.collapsed_items.get(path)
-            if box is None:
-                box = CollapsedGroupItem(path)
-                self.addItem(box)
-                self.collapsed_items[path] = box
-            points = [(self.nodes[m].pos().x(), self.nodes[m].pos().y()) for m in members
-                      if m in self.nodes]
-            center = QPointF(*(round(v, 3) for v in group_centre(points))) if points else QPointF()
-            box.setPos(center)
-            box.origin = center
-        # frames around expanded groups
-        wanted = {p for p in groups
-                  if not any(p == q or p.startswith(q + "/") for q in self.collapsed)}
-        for path in list(self.frames):
-            if path not in wanted:
-                self.removeItem(self.frames.pop(path))
-        for path in wanted:
-            frame = self.frames.get(path)
-            if frame is None:
-                frame = GroupFrameItem(path)
-                self.addItem(frame)
-                self.frames[path] = frame
-            rect = QRectF()
-            for nid in groups[path]:
-                owner = owners.get(nid)
-                item = self.collapsed_items.get(owner) if owner else self.nodes.get(nid)
-                if item is not None:
-                    rect = rect.united(item.sceneBoundingRect())
-            depth_below = max((g.count("/") - path.count("/") for g in groups if g.startswith(path + "/")),
-                              default=0)
-            m = 10 + 14 * depth_below
-            frame.set_rect(rect.adjusted(-m, -m - HEADER, m, m))
-        for edge, item in self.edges.items():
-            a, b = owners.get(edge.src), owners.get(edge.dst)
-            item.setVisible(not (a is not None and a == b))
-            if item.isVisible():
-                item.adjust()
-        if self.collapsed_items:
-            self._refresh_collapsed(self.doc.report())
-        self.contents_changed.emit()
-
-    def _refresh_collapsed(self, report) -> None:
-        groups = self.net.groups()
-        for path, box in self.collapsed_items.items():
-            members = set(groups.get(path, []))
-            params = sum(report.by_node[m].params for m in members if m in report.by_node)
-            ins, outs, sources = [], [], set()
-            for e in self.net.edges:
-                if e.dst in members and e.src not in members and (e.src, e.src_port) not in sources:
-                    sources.add((e.src, e.src_port))  # one tensor feeding several layers: once
-                    ins.append(report.shape(e.src, e.src_port))
-                if e.src in members and e.dst not in members:
-                    shape = report.shape(e.src, e.src_port)
-                    if shape not in outs:
-                        outs.append(shape)
-            for nid, port in self.net.outputs:
-                if nid in members and report.shape(nid, port) not in outs:
-                    outs.append(report.shape(nid, port))
-            diags = [d for d in report.diagnostics if d.node in members]
-            severity = "error" if any(d.is_error for d in diags) else ("warning" if diags else None)
-            in_text = ", ".join(ft.compact_shape(s) for s in ins) or "—"
-            out_text = ", ".join(ft.compact_shape(s) for s in outs) or "—"
-            tip = f"<b>{path}</b>: {len(members)} layers, {ft.count(params)} params<br>" \
-                  f"in {in_text} → out {out_text}<br>Double-click to expand."
-            box.set_summary(len(members), ft.si(params), in_text, out_text, severity, tip)
+        self.grouping.update()
 
     def edge_anchors(self, item: EdgeItem):
-        e = item.edge
-        a, b = self.collapsed_owner(e.src), self.collapsed_owner(e.dst)
-        start = self.collapsed_items[a].anchor(False) if a in self.collapsed_items else \
-            item.src_item.port_pos(e.src_port, False)
-        end = self.collapsed_items[b].anchor(True) if b in self.collapsed_items else \
-            item.dst_item.port_pos(e.dst_port, True)
-        return start, end
+        return self.grouping.edge_anchors(item)
 
     # ------------------------------------------------------------ drawing --
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from gui.training.worker import Worker
+from gui.background import Worker
 
 MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
 
@@ -55,12 +55,10 @@ def document_sources(window) -> list[Source]:
                           r.path))
     if doc is not None:
         try:
-            from engine.weights import attach, attached
-
-            store = attached(doc.network)
+            store = doc.network.weights
             if store is not None:
                 net = doc.network.copy()  # a snapshot: editing goes on meanwhile
-                attach(net, store)
+                net.weights = store
                 out.append(Source(f"{doc.network.name}: imported weights", "weights", net))
         except Exception:
             pass

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
-from gui.training.worker import Worker
+from gui.background import Worker
 
 
 class ExplainView(QWidget):

@@ -3,8 +3,8 @@ document, without ever blocking the GUI thread.
 
 Starting a run goes through three steps, each off the GUI thread: wait for
 TensorFlow (``gui.tensorflow_loader``), load and preprocess the data on a
-worker thread, then hand the model factory to the `Trainer`, which builds
-the Keras model and fits it on its own thread. Every step reports a state
+worker thread (``gui.background``), then hand the model factory to the
+`Trainer`, which builds the Keras model and fits it on its own thread. Every step reports a state
 and a readable message; nothing raises into the event loop.
 
 Where runs are recorded: a saved document's in ``DOC.runs`` beside it; an
@@ -29,13 +29,14 @@ checkpoint written on the way out is complete before the program exits.
 from __future__ import annotations
 
 import sys
-import threading
-import traceback
 import weakref
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from engine.events import EventKind
+from gui import background
+from gui.background import describe_error
 from gui.training import sections
 from gui.training.event_bridge import EventBridge
 
@@ -89,14 +90,6 @@ def has_unsaved_runs(doc) -> bool:
                 and scratch.is_dir() and any(p.is_dir() for p in scratch.iterdir()))
 
 
-def describe_error(exc: BaseException) -> tuple[str, str]:
-    """``(message, hint)`` of an exception, never a traceback."""
-    message = getattr(exc, "message", None) or str(exc).strip().splitlines()[0:1]
-    if isinstance(message, list):
-        message = message[0] if message else type(exc).__name__
-    return str(message), str(getattr(exc, "hint", "") or "")
-
-
 class TrainingController(QObject):
     """The run of the open document.
 
@@ -111,7 +104,6 @@ class TrainingController(QObject):
     message = Signal(str, str)
     trainer_created = Signal(object)
     prepared = Signal(object)
-    _prepared_done = Signal(object, object, str, str)  # dataset, trainer-kwargs, error, hint
 
     def __init__(self, tensorflow=None, parent=None):
         super().__init__(parent)
@@ -130,7 +122,7 @@ class TrainingController(QObject):
         self._pending_epochs = None
         self._resume_epochs = None
         self.ask_close = self._ask_close   # replaceable (tests answer without a dialog)
-        self._prepared_done.connect(self._on_prepared)
+        self.job: background.Job | None = None   # the preparation of the run (worker thread)
 
     # ---------------------------------------------------------------- document --
     def set_document(self, doc) -> None:
@@ -223,6 +215,8 @@ class TrainingController(QObject):
     def stop(self) -> None:
         if self.state in (WAITING_TF, PREPARING):
             self._cancelled = True
+            if self.job is not None:
+                self.job.cancel()
             self._set_state(STOPPED)
             self.message.emit("Cancelled before training started.", "info")
             return
@@ -282,21 +276,8 @@ class TrainingController(QObject):
             insights["feature_layers"] = list(self.feature_layers)
         if network is not None:  # a copy (weights included) taken here: the canvas may change meanwhile
             network = network.copy()
-        threading.Thread(target=self._resume_worker, args=(path, insights, network),
-                         name="neurocanvas-resume", daemon=True).start()
-
-    def _resume_worker(self, path, insights, network=None) -> None:
-        try:
-            from engine.training.resume import resume_training
-
-            session = resume_training(path, network=network, insights=insights)
-        except Exception as exc:
-            message, hint = describe_error(exc)
-            if not getattr(exc, "message", None):
-                traceback.print_exc()
-            self._prepared_done.emit(None, None, message, hint)
-            return
-        self._prepared_done.emit(session.dataset, (session, session.run), "", "")
+        self.job = background.run(lambda: _resume_worker(path, insights, network),
+                                  self._on_prepared, parent=self, name="neurocanvas-resume")
 
     def _segments(self) -> list:
         recorder = getattr(self.session, "recorder", None)
@@ -308,17 +289,17 @@ class TrainingController(QObject):
         if not trainer.epochs and not trainer.batches:
             return
         lrs = [b.get("lr") for b in trainer.batches]
-        self.bridge.event.emit("started", {
+        self.bridge.event.emit(EventKind.STARTED, {
             "replay": True, "steps_per_epoch": trainer.steps_per_epoch,
             "epochs": trainer.epochs_done + int(epochs or trainer.settings.epochs),
             "initial_epoch": 0, "initial_step": 0,
             "planned_lr": [v for v in lrs if v is not None],
             "segments": self._segments()})
         if trainer.batches:
-            self.bridge.event.emit("batch", {"replay": True, "points": list(trainer.batches),
+            self.bridge.event.emit(EventKind.BATCH, {"replay": True, "points": list(trainer.batches),
                                              "last": trainer.batches[-1]})
         for e in trainer.epochs:
-            self.bridge.event.emit("epoch", {"replay": True, **e})
+            self.bridge.event.emit(EventKind.EPOCH, {"replay": True, **e})
 
     # ---------------------------------------------------------------- closing --
     def confirm_close(self) -> bool:
@@ -366,16 +347,18 @@ class TrainingController(QObject):
             return False
         names = list(layer_names)
 
-        def request():
+        def said(_result, error: str) -> None:
+            if error:  # a layer the model lacks: say so, keep running
+                self.message.emit(error, "warning")
+
+        if t.running:   # served by the training thread at the next batch
             try:
                 t.request_feature_maps(names)
-            except Exception as exc:  # a layer the model lacks: say so, keep running
-                self.message.emit(" — ".join(p for p in describe_error(exc) if p), "warning")
-
-        if t.running:
-            request()   # served by the training thread at the next batch
+            except Exception as exc:
+                said(None, background.error_text(exc))
         else:           # computed now: on a worker thread, never on the GUI thread
-            threading.Thread(target=request, name="neurocanvas-maps", daemon=True).start()
+            background.run(lambda: t.request_feature_maps(names), said, parent=self,
+                           name="neurocanvas-maps")
         return True
 
     # ---------------------------------------------------------------- preparing --
@@ -395,30 +378,17 @@ class TrainingController(QObject):
         insights = dict(self.insights)
         if self.feature_layers:
             insights["feature_layers"] = list(self.feature_layers)
-        threading.Thread(target=self._prepare_worker, args=(net, path, insights, scratch),
-                         name="neurocanvas-prepare", daemon=True).start()
+        self.job = background.run(lambda: _prepare_worker(net, path, insights, scratch),
+                                  self._on_prepared, parent=self, name="neurocanvas-prepare")
 
-    def _prepare_worker(self, net, path, insights, scratch=None) -> None:
-        """Worker thread: everything that may take a while before the trainer exists."""
-        try:
-            if scratch is not None and not scratch.exists():
-                _remove_stale_scratch(scratch)
-            trainer, dataset, record = make_trainer(net, path, insights, runs_root=scratch)
-        except Exception as exc:
-            message, hint = describe_error(exc)
-            if not getattr(exc, "message", None):
-                traceback.print_exc()
-            self._prepared_done.emit(None, None, message, hint)
-            return
-        self._prepared_done.emit(dataset, (trainer, record), "", "")
-
-    def _on_prepared(self, dataset, made, error: str, hint: str) -> None:
+    def _on_prepared(self, prepared, error: str) -> None:
+        """GUI thread: the run's session is made (or why not)."""
         if getattr(self, "_cancelled", False):
             return
         if error:
-            self._fail(error, hint)
+            self._fail(error)
             return
-        session, record = made
+        dataset, (session, record) = prepared
         trainer = session.trainer
         self.session = session
         self.dataset = dataset
@@ -477,38 +447,55 @@ class TrainingController(QObject):
         return moved
 
     # ---------------------------------------------------------------- events --
-    def _on_event(self, kind: str, data) -> None:
-        if kind in ENDED:
+    def _on_event(self, kind, data) -> None:
+        handler = self._EVENT_HANDLERS.get(kind)
+        if handler is None:
+            return
+        ended = kind in ENDED
+        if ended:
             # the recorder wrote the end of the run before this event reached us
             self.adopt_scratch_runs(current_ended=True)
-        if kind == "started":
-            self._set_state(RUNNING)
-            diff = (getattr(self.session, "segment", None) or {}).get("diff")
-            if diff is not None and not data.get("replay") \
-                    and not self.session.segment.get("shown"):
-                # a new segment with the edited network: the curves get its marker
-                self.session.segment["shown"] = True
-                self.bridge.event.emit("segments", {"segments": self._segments()})
-                self.message.emit(f"Segment {len(self._segments())} with the edited network — "
-                                  f"{diff.describe()}.", "info")
-        elif kind == "paused":
-            self._set_state(PAUSED)
-            self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
-        elif kind == "resumed":
-            self._set_state(RUNNING)
-            self.message.emit("Training…", "info")
-        elif kind == FINISHED:
-            self._set_state(FINISHED)
-            self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
-        elif kind == STOPPED:
-            self._set_state(STOPPED)
-            level = "error" if data.get("code") == "nan" else "info"
-            self.message.emit(_reason(data), level)
-        elif kind == FAILED:
-            self._set_state(FAILED)
-            self.message.emit(_reason(data), "error")
-        if kind in ENDED:
+        handler(self, data)
+        if ended:
             self._after_thread_ends()
+
+    def _on_started(self, data) -> None:
+        self._set_state(RUNNING)
+        diff = (getattr(self.session, "segment", None) or {}).get("diff")
+        if diff is not None and not data.get("replay") \
+                and not self.session.segment.get("shown"):
+            # a new segment with the edited network: the curves get its marker
+            self.session.segment["shown"] = True
+            self.bridge.event.emit(EventKind.SEGMENTS, {"segments": self._segments()})
+            self.message.emit(f"Segment {len(self._segments())} with the edited network — "
+                              f"{diff.describe()}.", "info")
+
+    def _on_paused(self, data) -> None:
+        self._set_state(PAUSED)
+        self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
+
+    def _on_resumed(self, data) -> None:
+        self._set_state(RUNNING)
+        self.message.emit("Training…", "info")
+
+    def _on_finished(self, data) -> None:
+        self._set_state(FINISHED)
+        self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
+
+    def _on_stopped(self, data) -> None:
+        self._set_state(STOPPED)
+        level = "error" if data.get("code") == "nan" else "info"
+        self.message.emit(_reason(data), level)
+
+    def _on_failed(self, data) -> None:
+        self._set_state(FAILED)
+        self.message.emit(_reason(data), "error")
+
+    _EVENT_HANDLERS = {
+        EventKind.STARTED: _on_started, EventKind.PAUSED: _on_paused,
+        EventKind.RESUMED: _on_resumed, EventKind.FINISHED: _on_finished,
+        EventKind.STOPPED: _on_stopped, EventKind.FAILED: _on_failed,
+    }
 
     def _after_thread_ends(self) -> None:
         """Say the state once more when the training thread has really ended
@@ -538,6 +525,23 @@ def _reason(data: dict) -> str:
     reason = str(data.get("reason") or "")
     hint = str(data.get("hint") or "")
     return reason + (f" — {hint}" if hint else "")
+
+
+def _prepare_worker(net, path, insights, scratch=None):
+    """Worker thread: everything that may take a while before the trainer
+    exists; ``(dataset, (session, run record))``."""
+    if scratch is not None and not scratch.exists():
+        _remove_stale_scratch(scratch)
+    session, dataset, record = make_trainer(net, path, insights, runs_root=scratch)
+    return dataset, (session, record)
+
+
+def _resume_worker(path, insights, network=None):
+    """Worker thread: the session of a recorded run, from its checkpoint."""
+    from engine.training.resume import resume_training
+
+    session = resume_training(path, network=network, insights=insights)
+    return session.dataset, (session, session.run)
 
 
 def _remove_stale_scratch(keep: Path) -> None:

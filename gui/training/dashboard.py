@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
 
+from engine.events import ENDED, EventKind
 from gui.training import badges
 from gui.training.controller import TrainingController
 from gui.training.plots import common
@@ -33,10 +34,14 @@ PLOT_DOCKS = ("loss", "lr", "feature_maps", "filters", "histograms", "confusion"
               "boundary")
 # Events kept to show a document's last run again when it comes back: all of
 # the curves' events, and the last of each kind that replaces the one before.
-CURVE_KINDS = ("started", "batch", "epoch", "segments", "finished", "stopped", "failed")
+CURVE_KINDS = frozenset({EventKind.STARTED, EventKind.BATCH, EventKind.EPOCH, EventKind.SEGMENTS,
+                         *ENDED})
 KEPT_DOCUMENTS = 8   # documents whose panels come back as they were (others: their newest run)
-LATEST_KINDS = ("feature_maps", "filters", "histograms", "confusion", "predictions", "boundary",
-                "layer_stats")
+LATEST_KINDS = frozenset({EventKind.FEATURE_MAPS, EventKind.FILTERS, EventKind.HISTOGRAMS,
+                          EventKind.CONFUSION, EventKind.PREDICTIONS, EventKind.BOUNDARY,
+                          EventKind.LAYER_STATS})
+# kinds drawn by the dashboard itself rather than by a plot panel: their work key
+OWN_KINDS = {EventKind.LAYER_STATS: "layer_stats", EventKind.LR_FINDER: "lr_finder"}
 
 
 def document_key(doc):
@@ -98,7 +103,7 @@ class Dashboard(QObject):
         self.controller.prepared.connect(self._prepared)
         self.controller.state_changed.connect(self._state_changed)
         self.controller.message.connect(self._message)
-        from gui.training.worker import Worker
+        from gui.background import Worker
 
         self._maximiser = Worker(self)
         self.panels["filters"].maximisation_requested.connect(self.draw_maximisation)
@@ -308,7 +313,7 @@ class Dashboard(QObject):
 
     def _replay(self, kind: str, data) -> None:
         self.run_controls.handle(kind, data)
-        if kind == "layer_stats":
+        if kind == EventKind.LAYER_STATS:
             return      # badges belong to a live model
         for panel in self.panels.values():
             if kind in getattr(panel, "KINDS", ()):
@@ -387,23 +392,24 @@ class Dashboard(QObject):
             self.window.notify(text, 15000)
 
     @common.while_alive
-    def _on_event(self, kind: str, data) -> None:
+    def _on_event(self, kind, data) -> None:
         """Queue the event for each panel that draws this kind of event.
 
-        The bridge hands over everything since its last delivery at once
-        (batches, the epoch, its insights); drawing it all in one go would
-        hold the GUI thread for the sum of every panel's update and repaint.
-        Each panel is updated on its own turn of the event loop instead (with
-        all of its events of the delivery, so it repaints once), and input,
-        timers and the other panels' repaints come in between.
+        The bridge hands over everything since its last delivery at once,
+        already coalesced (the last step of the path in engine.events);
+        drawing it all in one go would hold the GUI thread for the sum of
+        every panel's update and repaint. Each panel is updated on its own
+        turn of the event loop instead (with all of its events of the
+        delivery, so it repaints once), and input, timers and the other
+        panels' repaints come in between. Nothing is merged or dropped here.
         """
         if kind in CURVE_KINDS:
             self._log.append((kind, data))
         elif kind in LATEST_KINDS:
             self._latest[kind] = data
         keys = [key for key, panel in self.panels.items() if kind in getattr(panel, "KINDS", ())]
-        if kind in ("layer_stats", "lr_finder"):
-            keys.append(kind)
+        if kind in OWN_KINDS:
+            keys.append(OWN_KINDS[kind])
         for key in keys:
             events = self._events.get(key)
             if events is None:
@@ -411,7 +417,7 @@ class Dashboard(QObject):
                 self._work.append(key)
             else:
                 events.append((kind, data))
-        if kind in ("finished", "stopped", "failed"):
+        if kind in ENDED:
             # the run is over: nothing competes for the GUI thread any more, and
             # whoever reacts to the end of the run sees every panel complete
             while self._work:
@@ -555,7 +561,7 @@ class Dashboard(QObject):
             if not path:
                 return False
         from gui.training import sections
-        from gui.training.worker import Worker
+        from gui.background import Worker
 
         net = self.doc.network.copy()
         doc_path = self.doc.path

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from gui.background import Worker
 from gui.training import data_fix, sections
 from gui.training.plots import common
-from gui.training.worker import Worker
 
 SOURCES = (("scikit-learn", "built-in"), ("generated", "built-in"), ("keras", "Keras (downloads)"),
            ("file", "your own file"))
@@ -56,6 +56,10 @@ def _parse(text: str):
 
 
 class DataPanel(QWidget):
+    """The data of the open document, in sections: the dataset and its
+    options, the preview with the compatibility check, preprocessing and
+    split, augmentation. Each section is built by its own method."""
+
     dataset_loaded = Signal(object)   # the preprocessed Dataset of the preview
     checked = Signal(list)            # the compatibility diagnostics
 
@@ -67,12 +71,26 @@ class DataPanel(QWidget):
         self.diagnostics: list = []
         self.error = ""
         self._loading = False
+        self._updating = False
+        self._fit_next = False
+        self._fitting = False
+        self.refused_fix = ""
         self.worker = Worker(self)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
         self._reload.setInterval(250)
         self._reload.timeout.connect(self.load_preview)
 
+        self._dataset_section()
+        pre = self._preprocessing_section()
+        aug = self._augmentation_section()
+        self._preview_section()
+        self._connect_edits()
+        self._lay_out(pre, aug)
+
+    # ------------------------------------------------------------------ sections --
+    def _dataset_section(self) -> None:
+        """The dataset chooser, its description and the form of its options."""
         self.dataset_box = QComboBox()
         self.dataset_box.setToolTip("The data to train on")
         # long dataset titles must not widen the panel past its dock (the
@@ -91,7 +109,7 @@ class DataPanel(QWidget):
         self.option_edits: dict[str, QLineEdit] = {}
         self.browse_buttons: dict[str, QPushButton] = {}
 
-        # preprocessing
+    def _preprocessing_section(self) -> QGroupBox:
         self.scale = QComboBox()
         self.scale.addItems(["none", "divide255", "standardize", "minmax"])
         self.scale_target = QComboBox()
@@ -114,16 +132,6 @@ class DataPanel(QWidget):
         self.replace_val = QCheckBox("split even if the data has a validation set")
         self.suggested_button = QPushButton("Use suggested preprocessing")
         self.suggested_button.clicked.connect(self.use_suggested)
-        # augmentation
-        self.flip = QComboBox()
-        self.flip.addItems(["none", "horizontal", "vertical", "horizontal_and_vertical"])
-        self.rotation = QDoubleSpinBox()
-        self.rotation.setRange(0, 180)
-        self.zoom = QDoubleSpinBox()
-        self.shift = QDoubleSpinBox()
-        for s in (self.zoom, self.shift):
-            s.setRange(0.0, 0.95)
-            s.setSingleStep(0.05)
 
         pre = QGroupBox("Preprocessing and split")
         pf = QFormLayout(pre)
@@ -143,14 +151,28 @@ class DataPanel(QWidget):
         pf.addRow("Validation split", self.val_split)
         pf.addRow(self.replace_val)
         pf.addRow(self.suggested_button)
+        return pre
+
+    def _augmentation_section(self) -> QGroupBox:
+        self.flip = QComboBox()
+        self.flip.addItems(["none", "horizontal", "vertical", "horizontal_and_vertical"])
+        self.rotation = QDoubleSpinBox()
+        self.rotation.setRange(0, 180)
+        self.zoom = QDoubleSpinBox()
+        self.shift = QDoubleSpinBox()
+        for s in (self.zoom, self.shift):
+            s.setRange(0.0, 0.95)
+            s.setSingleStep(0.05)
         aug = QGroupBox("Augmentation (training images only)")
         af = QFormLayout(aug)
         af.addRow("Flip", self.flip)
         af.addRow("Rotation (°)", self.rotation)
         af.addRow("Zoom (±)", self.zoom)
         af.addRow("Shift (±)", self.shift)
+        return aug
 
-        # preview and compatibility
+    def _preview_section(self) -> None:
+        """The summary, sample thumbnails, table and the compatibility check with its fix."""
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
@@ -166,6 +188,8 @@ class DataPanel(QWidget):
         self.fix_button.clicked.connect(self.apply_fix)
         self.fix_button.hide()
 
+    def _connect_edits(self) -> None:
+        """Every preprocessing and augmentation control stores its change (`_edited`)."""
         for w in (self.scale, self.scale_target, self.labels, self.channels, self.flip):
             w.currentIndexChanged.connect(lambda _i: self._edited())
         for w in (self.resize_on, self.add_channel, self.flatten, self.replace_val):
@@ -173,6 +197,8 @@ class DataPanel(QWidget):
         for w in (self.resize_h, self.resize_w, self.val_split, self.rotation, self.zoom, self.shift):
             w.valueChanged.connect(lambda _v: self._edited())
 
+    def _lay_out(self, pre: QGroupBox, aug: QGroupBox) -> None:
+        """Dataset, preview and check, then the two groups, in a scroll area."""
         inner = QWidget()
         layout = QVBoxLayout(inner)
         top = QFormLayout()
@@ -194,10 +220,6 @@ class DataPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self._updating = False
-        self._fit_next = False
-        self._fitting = False
-        self.refused_fix = ""
         from gui import wheel_guard
 
         wheel_guard.install()           # the wheel scrolls the panel, never changes a value by itself

@@ -1,14 +1,17 @@
 """Carries trainer events from the training thread to the GUI thread.
 
-The trainer calls its subscribers on the training thread. `EventBridge`
-queues each event under a lock and wakes the GUI thread with one queued
-signal; the GUI thread then drains the queue in one go. Between two drains
-batch events are merged into one (their points concatenated) and insight
-events of the same kind (feature maps, histograms, ...) keep only the
-newest, so however fast the trainer runs the GUI handles at most one
-delivery per ``interval_ms`` (a change of the run's state — started,
-paused, resumed, stopped, finished, failed — is delivered at once, with
-everything queued before it).
+The trainer calls its subscribers on the training thread with every event.
+`EventBridge` queues each event under a lock and wakes the GUI thread once
+(`gui.background.post`, the way every background answer reaches it); the
+GUI thread then drains the queue in one go. This is the one place where
+training events are coalesced on their way to the screen (engine.events
+describes the whole path): between two drains `engine.events.coalesce`
+merges them as each kind declares — neighbouring batch events become one
+(their points concatenated), a latest-only kind (feature maps, confusion,
+predictions, ...) keeps only its newest — so however fast the trainer runs
+the GUI handles at most one delivery per ``interval_ms``; an urgent kind (a
+change of the run's state — started, paused, resumed, stopped, finished,
+failed) is delivered at once, with everything queued before it.
 
 The interval adapts to what drawing costs: at each delivery the bridge
 reads ``cost()`` — the CPU seconds spent drawing so far (by default all of
@@ -23,7 +26,7 @@ slowing the training down.
 Example::
 
     bridge = EventBridge()
-    bridge.event.connect(lambda kind, data: print(kind))
+    bridge.event.connect(lambda kind, data: print(kind))   # kind: an EventKind
     unsubscribe = bridge.attach(trainer)   # trainer.subscribe(bridge.push)
 """
 
@@ -34,25 +37,21 @@ import time
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-# Kinds of which only the newest matters when several arrive between drains.
-# (Histograms are all kept: the panel shows them over epochs. Feature maps are
-# merged layer by layer, so an on-demand capture is not lost to an epoch one.)
-# Changes of the run's state: delivered at once, not at the next interval.
-URGENT = {"started", "paused", "resumed", "stopped", "finished", "failed"}
-LATEST_ONLY = {"feature_maps", "filters", "layer_stats", "confusion", "predictions", "boundary"}
+from engine.events import EventKind, coalesce
+from gui import background
 
 
 class EventBridge(QObject):
     """Forward ``TrainingEvent`` values to the GUI thread, coalesced.
 
     Signals:
-        event(kind, data): every delivered event, in order, on the GUI thread.
+        event(kind, data): every delivered event, in order, on the GUI thread;
+            ``kind`` is an `EventKind` (a ``str``), ``data`` the event's dict.
             ``batch`` events carry ``{"points": [...], "last": {...}}`` with
             every point since the previous delivery.
     """
 
-    event = Signal(str, object)
-    _wake = Signal()
+    event = Signal(object, object)
 
     def __init__(self, parent=None, min_interval_ms: int = 250, max_interval_ms: int = 2000,
                  budget: float = 0.04, cost=time.thread_time):
@@ -75,7 +74,6 @@ class EventBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.drain)
-        self._wake.connect(self._on_wake)   # queued when emitted from another thread
 
     # ------------------------------------------------------------ producer side --
     def attach(self, trainer):
@@ -84,15 +82,16 @@ class EventBridge(QObject):
 
     def push(self, event) -> None:
         """Called on any thread with a ``TrainingEvent`` (or anything with kind/data)."""
-        urgent = event.kind in URGENT
+        kind = EventKind.parse(event.kind)
+        urgent = kind is not None and kind.urgent
         with self._lock:
-            self._queue.append((event.kind, event.data))
+            self._queue.append((kind or event.kind, event.data))
             self.received += 1
             self._urgent = self._urgent or urgent
             if self._scheduled and not urgent:
                 return
             self._scheduled = True
-        self._wake.emit()
+        background.post(self, self._on_wake)   # not called if the bridge is gone by then
 
     # ------------------------------------------------------------ GUI side --
     def _on_wake(self) -> None:
@@ -138,39 +137,3 @@ class EventBridge(QObject):
         wanted = self.interval_ms * self.busy / self.budget
         interval = 0.6 * self.interval_ms + 0.4 * wanted
         self.interval_ms = min(float(self.max_interval_ms), max(float(self.min_interval_ms), interval))
-
-
-def coalesce(queue: list) -> list:
-    """Merge neighbouring batch events and keep only the newest insight of each
-    kind, preserving the order of everything else.
-
-    Example:
-        >>> q = [("batch", {"points": [1], "last": 1}), ("batch", {"points": [2], "last": 2}),
-        ...      ("confusion", {"epoch": 1}), ("epoch", {"epoch": 1}),
-        ...      ("confusion", {"epoch": 2})]
-        >>> [(k, d) for k, d in coalesce(q)]  # doctest: +NORMALIZE_WHITESPACE
-        [('batch', {'points': [1, 2], 'last': 2}), ('epoch', {'epoch': 1}),
-         ('confusion', {'epoch': 2})]
-    """
-    newest = {}
-    maps: dict = {}
-    for i, (kind, data) in enumerate(queue):
-        if kind in LATEST_ONLY:
-            newest[kind] = i
-        if kind == "feature_maps":
-            maps.update(data.get("maps") or {})
-    out: list = []
-    for i, (kind, data) in enumerate(queue):
-        if kind in LATEST_ONLY and newest[kind] != i:
-            continue
-        if kind == "feature_maps":
-            data = {**data, "maps": maps}
-        if kind == "batch" and out and out[-1][0] == "batch":
-            prev = out[-1][1]
-            out[-1] = ("batch", {**data, "points": list(prev.get("points", [])) +
-                                 list(data.get("points", []))})
-            continue
-        if kind == "batch":
-            data = {**data, "points": list(data.get("points", []))}
-        out.append((kind, data))
-    return out

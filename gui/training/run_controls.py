@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from engine.events import EventKind
 from gui.training import controller as C
 from gui.training.plots import common
 
@@ -199,28 +200,41 @@ class RunControls(QWidget):
             self.status.setText(_html(text))
         self.status.setToolTip(text)
 
-    def handle(self, kind: str, data: dict) -> None:
+    def handle(self, kind, data: dict) -> None:
+        update = self._PROGRESS.get(kind)
+        if update is None:
+            return
         p = self.progress
-        if kind == "started":
-            p.started(data)
-        elif kind == "batch" and data.get("last"):
-            p.batch(data["last"])
-        elif kind == "epoch":
-            p.epochs_done = int(data.get("epoch", p.epochs_done))
-        elif kind == "resumed":
-            p.restart_clock()
-        elif kind not in ("finished", "stopped", "failed"):
+        if update(p, data) is False:
             return
         if self.bar.maximum() == 0:
             self.bar.setRange(0, 1000)
-        if kind == "finished":
+        ended = kind in C.ENDED
+        if kind == EventKind.FINISHED:
             self.bar.setValue(1000)
         elif p.epochs:
             self.bar.setValue(int(1000 * min(1.0, p.steps_done / p.total_steps)))
         text = p.text()
-        if kind in ("finished", "stopped", "failed"):
+        if ended:
             text = f"{kind} · {p.epochs_done} epoch{'s' if p.epochs_done != 1 else ''}"
         self.bar.setFormat(text)
+
+    def _epoch(p, data):
+        p.epochs_done = int(data.get("epoch", p.epochs_done))
+
+    def _batch(p, data):
+        if not data.get("last"):
+            return False        # nothing to show
+        p.batch(data["last"])
+
+    # how each kind moves the progress (the bar is drawn again after each)
+    _PROGRESS = {
+        EventKind.STARTED: Progress.started, EventKind.BATCH: _batch, EventKind.EPOCH: _epoch,
+        EventKind.RESUMED: lambda p, _data: p.restart_clock(),
+        EventKind.FINISHED: lambda p, _data: None, EventKind.STOPPED: lambda p, _data: None,
+        EventKind.FAILED: lambda p, _data: None,
+    }
+    del _epoch, _batch
 
 
 def _html(text: str) -> str:

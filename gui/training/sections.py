@@ -30,13 +30,10 @@ def data_overrides(net) -> dict:
     the input's shape (so an unsaved custom network can still be trained)."""
     if net.extra.get(DATA) is not None:
         return {}
-    try:
-        from engine.training.session import _preset_dataset
+    from engine.data.default_choice import preset_suggestion
 
-        if _preset_dataset(net):
-            return {}
-    except Exception:  # no suggestion from the preset: choose by shape
-        pass
+    if preset_suggestion(net):
+        return {}
     return {"dataset": default_dataset(net)}
 
 

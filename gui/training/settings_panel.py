@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from gui.background import Worker
 from gui.training import sections
 from gui.training.plots import common
-from gui.training.worker import Worker
 
 AUTO = "automatic (suits the data)"
 MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
@@ -86,12 +86,23 @@ class ParamForm(QWidget):
             w.setEnabled(enabled)
 
 
+def _factor_patience(factor: QWidget, patience: QWidget) -> QHBoxLayout:
+    """``factor [..] patience [..]`` on one line (reduce on plateau, divergence)."""
+    row = QHBoxLayout()
+    row.addWidget(QLabel("factor"))
+    row.addWidget(factor)
+    row.addWidget(QLabel("patience"))
+    row.addWidget(patience)
+    return row
+
+
 class SettingsPanel(QWidget):
+    """The training settings of the open document, in sections: Run,
+    Optimizer, Learning-rate schedule (with its preview and the LR finder),
+    Loss and metrics, Callbacks. Each section is built by its own method."""
+
     def __init__(self, window=None, parent=None):
         super().__init__(parent)
-        from engine.training.compile import LOSSES, METRIC_NAMES, OPTIMIZERS
-        from engine.training.schedules import SCHEDULES
-
         self.window = window
         self.doc = None
         self.dataset = None
@@ -99,12 +110,24 @@ class SettingsPanel(QWidget):
         self.preview_error = ""
         self._updating = False
         self.preview_worker = Worker(self)
-        self.finder_worker = Worker(self)
+        # the LR finder builds a Keras model: it waits for TensorFlow's import
+        self.finder_worker = Worker(self, tensorflow=getattr(window, "tensorflow", None))
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.update_preview)
+        self.board = None  # the TensorBoard process (gui.training.tensorboard_process)
+        self.suggested_lr: float | None = None
 
+        groups = (self._run_section(), self._optimizer_section(), self._schedule_section(),
+                     self._loss_section(), self._callbacks_section())
+        self.problems = QLabel("")
+        self.problems.setWordWrap(True)
+        self._connect_edits()
+        self._lay_out(groups)
+
+    # ------------------------------------------------------------------ sections --
+    def _run_section(self) -> QGroupBox:
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 100000)
         self.batch = QSpinBox()
@@ -112,20 +135,86 @@ class SettingsPanel(QWidget):
         self.shuffle = QCheckBox("shuffle each epoch")
         self.seed = QLineEdit()
         self.seed.setPlaceholderText("random")
+        run = QGroupBox("Run")
+        rf = QFormLayout(run)
+        rf.addRow("Epochs", self.epochs)
+        rf.addRow("Batch size", self.batch)
+        rf.addRow("", self.shuffle)
+        rf.addRow("Seed", self.seed)
+        return run
+
+    def _optimizer_section(self) -> QGroupBox:
+        from engine.training.compile import OPTIMIZERS
+
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         self.opt_form = ParamForm(self._edited)
+        opt = QGroupBox("Optimizer")
+        of = QFormLayout(opt)
+        of.addRow("Optimizer", self.optimizer)
+        of.addRow(self.opt_form)
+        return opt
+
+    def _loss_section(self) -> QGroupBox:
+        from engine.training.compile import LOSSES, METRIC_NAMES
+
         self.loss = QComboBox()
         self.loss.addItems([AUTO] + list(LOSSES))
         self.metrics = QLineEdit()
         self.metrics.setToolTip("Comma-separated: " + ", ".join(METRIC_NAMES))
         self.from_logits = QCheckBox("from_logits (the output has no softmax/sigmoid)")
+        loss = QGroupBox("Loss and metrics")
+        lf = QFormLayout(loss)
+        lf.addRow("Loss", self.loss)
+        lf.addRow("", self.from_logits)
+        lf.addRow("Metrics", self.metrics)
+        return loss
+
+    def _schedule_section(self) -> QGroupBox:
+        """The schedule, its parameters, the preview of the planned rate and the LR finder."""
+        from engine.training.schedules import SCHEDULES
+
         self.schedule = QComboBox()
         self.schedule.addItems(list(SCHEDULES))
         self.per = QComboBox()
         self.per.addItems(["step", "epoch"])
         self.per.setToolTip("Whether the schedule's step counts are optimizer steps or epochs")
         self.sched_form = ParamForm(self._edited)
+        self.preview = common.plot_widget("planned learning rate", bottom="epoch")
+        self.preview.setMinimumHeight(150)
+        p = self.preview.getPlotItem()
+        self.preview_curve = p.plot([], [], pen=pg.mkPen(common.color(2), width=2))
+        self.preview_info = QLabel("")
+        self.finder_button = QPushButton("Find a learning rate…")
+        self.finder_button.setToolTip("Sweep the learning rate over one epoch and plot the loss")
+        self.finder_button.clicked.connect(self.run_lr_finder)
+        self.finder_plot = common.plot_widget("LR finder: loss vs learning rate", bottom="learning rate")
+        self.finder_plot.getPlotItem().setLogMode(x=True)
+        self.finder_plot.setMinimumHeight(150)
+        self.finder_plot.hide()
+        self.finder_curve = self.finder_plot.getPlotItem().plot([], [], pen=pg.mkPen(common.color(0), width=2))
+        self.finder_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(common.color(1), style=Qt.DashLine))
+        self.finder_plot.getPlotItem().addItem(self.finder_line)
+        self.finder_use = QPushButton("Use it")
+        self.finder_use.hide()
+        self.finder_use.clicked.connect(self.use_suggested_lr)
+        sched = QGroupBox("Learning-rate schedule")
+        sf = QFormLayout(sched)
+        sf.addRow("Schedule", self.schedule)
+        sf.addRow("Steps counted per", self.per)
+        sf.addRow(self.sched_form)
+        sf.addRow(self.preview)
+        sf.addRow(self.preview_info)
+        finder = QHBoxLayout()
+        finder.addWidget(self.finder_button)
+        finder.addWidget(self.finder_use)
+        finder.addStretch(1)
+        sf.addRow(finder)
+        sf.addRow(self.finder_plot)
+        return sched
+
+    def _callbacks_section(self) -> QGroupBox:
+        """Early stopping, reduce on plateau, divergence, checkpoint, CSV and TensorBoard."""
         self.early = QCheckBox("Early stopping")
         self.early_patience = QSpinBox()
         self.early_patience.setRange(1, 10000)
@@ -154,7 +243,6 @@ class SettingsPanel(QWidget):
         self.tensorboard_info.setWordWrap(True)
         self.tensorboard_info.setTextInteractionFlags(Qt.TextBrowserInteraction)
         self.tensorboard_info.setOpenExternalLinks(True)
-        self.board = None  # the TensorBoard process (gui.training.tensorboard_process)
         self.reduce = QCheckBox("Reduce LR on plateau")
         self.reduce_factor = QLineEdit()
         self.reduce_patience = QSpinBox()
@@ -169,57 +257,7 @@ class SettingsPanel(QWidget):
         self.diverge_patience.setRange(1, 10000)
         self.checkpoint = QCheckBox("Keep the best model (checkpoint)")
         self.csv = QCheckBox("CSV log")
-        self.problems = QLabel("")
-        self.problems.setWordWrap(True)
 
-        self.preview = common.plot_widget("planned learning rate", bottom="epoch")
-        self.preview.setMinimumHeight(150)
-        p = self.preview.getPlotItem()
-        self.preview_curve = p.plot([], [], pen=pg.mkPen(common.color(2), width=2))
-        self.preview_info = QLabel("")
-        self.finder_button = QPushButton("Find a learning rate…")
-        self.finder_button.setToolTip("Sweep the learning rate over one epoch and plot the loss")
-        self.finder_button.clicked.connect(self.run_lr_finder)
-        self.finder_plot = common.plot_widget("LR finder: loss vs learning rate", bottom="learning rate")
-        self.finder_plot.getPlotItem().setLogMode(x=True)
-        self.finder_plot.setMinimumHeight(150)
-        self.finder_plot.hide()
-        self.finder_curve = self.finder_plot.getPlotItem().plot([], [], pen=pg.mkPen(common.color(0), width=2))
-        self.finder_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(common.color(1), style=Qt.DashLine))
-        self.finder_plot.getPlotItem().addItem(self.finder_line)
-        self.finder_use = QPushButton("Use it")
-        self.finder_use.hide()
-        self.finder_use.clicked.connect(self.use_suggested_lr)
-        self.suggested_lr: float | None = None
-
-        run = QGroupBox("Run")
-        rf = QFormLayout(run)
-        rf.addRow("Epochs", self.epochs)
-        rf.addRow("Batch size", self.batch)
-        rf.addRow("", self.shuffle)
-        rf.addRow("Seed", self.seed)
-        opt = QGroupBox("Optimizer")
-        of = QFormLayout(opt)
-        of.addRow("Optimizer", self.optimizer)
-        of.addRow(self.opt_form)
-        loss = QGroupBox("Loss and metrics")
-        lf = QFormLayout(loss)
-        lf.addRow("Loss", self.loss)
-        lf.addRow("", self.from_logits)
-        lf.addRow("Metrics", self.metrics)
-        sched = QGroupBox("Learning-rate schedule")
-        sf = QFormLayout(sched)
-        sf.addRow("Schedule", self.schedule)
-        sf.addRow("Steps counted per", self.per)
-        sf.addRow(self.sched_form)
-        sf.addRow(self.preview)
-        sf.addRow(self.preview_info)
-        finder = QHBoxLayout()
-        finder.addWidget(self.finder_button)
-        finder.addWidget(self.finder_use)
-        finder.addStretch(1)
-        sf.addRow(finder)
-        sf.addRow(self.finder_plot)
         cb = QGroupBox("Callbacks")
         cf = QFormLayout(cb)
         cf.addRow(self.early, self.early_patience)
@@ -230,30 +268,22 @@ class SettingsPanel(QWidget):
         cf.addRow("    monitor, mode", early)
         cf.addRow("    min_delta", self.early_delta)
         cf.addRow("", self.early_restore)
-        reduce = QHBoxLayout()
-        reduce.addWidget(QLabel("factor"))
-        reduce.addWidget(self.reduce_factor)
-        reduce.addWidget(QLabel("patience"))
-        reduce.addWidget(self.reduce_patience)
-        cf.addRow(self.reduce, reduce)
-        diverge = QHBoxLayout()
-        diverge.addWidget(QLabel("factor"))
-        diverge.addWidget(self.diverge_factor)
-        diverge.addWidget(QLabel("patience"))
-        diverge.addWidget(self.diverge_patience)
-        cf.addRow(self.diverge, diverge)
+        cf.addRow(self.reduce, _factor_patience(self.reduce_factor, self.reduce_patience))
+        cf.addRow(self.diverge, _factor_patience(self.diverge_factor, self.diverge_patience))
         cf.addRow(self.checkpoint)
         cf.addRow(self.csv)
         cf.addRow(self.tensorboard)
         cf.addRow(self.open_tensorboard)
         cf.addRow(self.tensorboard_info)
+        return cb
 
+    def _connect_edits(self) -> None:
+        """Every control stores its change in the document (`_edited`)."""
         for w in (self.epochs, self.batch, self.early_patience, self.reduce_patience,
                   self.early_delta, self.diverge_factor, self.diverge_patience):
             w.valueChanged.connect(lambda _v: self._edited())
         for w in (self.shuffle, self.from_logits, self.early, self.reduce, self.checkpoint, self.csv,
-                  self.diverge,
-                  self.early_restore, self.tensorboard):
+                  self.diverge, self.early_restore, self.tensorboard):
             w.toggled.connect(lambda _c: self._edited())
         self.early_mode.currentIndexChanged.connect(lambda _i: self._edited())
         self.early_monitor.currentTextChanged.connect(lambda _t: self._edited())
@@ -264,9 +294,11 @@ class SettingsPanel(QWidget):
         self.optimizer.currentIndexChanged.connect(lambda _i: self._optimizer_changed())
         self.schedule.currentIndexChanged.connect(lambda _i: self._schedule_changed())
 
+    def _lay_out(self, groups) -> None:
+        """The sections one under the other in a scroll area."""
         inner = QWidget()
         layout = QVBoxLayout(inner)
-        for g in (run, opt, sched, loss, cb):
+        for g in groups:
             layout.addWidget(g)
         layout.addWidget(self.problems)
         layout.addStretch(1)
@@ -536,10 +568,12 @@ class SettingsPanel(QWidget):
         results: list = []
 
         def work():
+            from engine.events import EventKind
             from engine.training.session import prepare_training
 
             session = prepare_training(net, None, sections.data_overrides(net) or None, record=False)
-            session.trainer.subscribe(lambda e: results.append(e.data) if e.kind == "lr_finder" else None)
+            session.trainer.subscribe(
+                lambda e: results.append(e.data) if e.kind == EventKind.LR_FINDER else None)
             out = session.trainer.find_lr()
             return out if isinstance(out, dict) and "lrs" in out else (results[-1] if results else out)
 

@@ -5,7 +5,7 @@ ResNet-34, an inception module) and the time-series RNNs."""
 
 from presets.blocks import inception_module, residual_block
 from presets.builder import Builder
-from presets.registry import preset
+from presets.declare import preset
 
 BOOK = "Géron, Hands-On Machine Learning (3rd ed.)"
 COURSERA = "deeplearning.ai Convolutional Neural Networks course"

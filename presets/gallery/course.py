@@ -4,7 +4,7 @@ ResNet18) and the recurrent letter and stock predictors."""
 
 from presets.blocks import cbapd, conv_bn_act, inception_blk, residual_block, rnn_stack
 from presets.builder import Builder
-from presets.registry import preset
+from presets.declare import preset
 
 COURSE = "TensorFlow 2 course (Peking University)"
 

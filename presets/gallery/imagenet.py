@@ -4,7 +4,7 @@ layer names follow keras.applications where it names them)."""
 
 from presets.blocks import bottleneck_block, conv_bn_act, depthwise_separable_block, inverted_residual_block
 from presets.builder import Builder
-from presets.registry import preset
+from presets.declare import preset
 
 _IMAGENET = dict(classes=1000, input_shape=(224, 224, 3))
 

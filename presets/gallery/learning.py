@@ -3,7 +3,7 @@ segmentation (U-Net), an autoencoder, and a Transformer encoder for text."""
 
 from presets.blocks import double_conv, transformer_encoder, unet_down, unet_up
 from presets.builder import Builder
-from presets.registry import preset
+from presets.declare import preset
 
 
 @preset(id="unet-small", title="U-Net (small)", family="CNN", year=2015,

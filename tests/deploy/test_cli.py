@@ -20,7 +20,7 @@ def neurocanvas(args, tmp_path, timeout=400):
     scratch.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(ROOT),
            "TF_CPP_MIN_LOG_LEVEL": "2"}
-    return subprocess.run([sys.executable, "-m", "engine.cli", "deploy", *args],
+    return subprocess.run([sys.executable, "-m", "neurocanvas_cli", "deploy", *args],
                           capture_output=True, text=True, timeout=timeout, env=env,
                           cwd=tmp_path)
 

@@ -108,11 +108,11 @@ def test_document_with_trained_weights(tmp_path, trained_runs):
     """A document carrying the weights of a trained model deploys like its run."""
     from engine.network import Network
     from engine.training.runs import load_run
-    from engine.weights import attach, capture
+    from engine.weights import capture
 
     record = load_run(trained_runs["cnn"])
     net = record.network()
-    attach(net, capture(net, record.load_model("best")))
+    net.weights = capture(net, record.load_model("best"))
     net.save(tmp_path / "trained.json")
     report = deploy(tmp_path / "trained.json", "tflite-float32", tmp_path / "out", samples=60)
     from_run = deploy(trained_runs["cnn"], "tflite-float32", tmp_path / "out-run", samples=60)

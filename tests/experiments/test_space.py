@@ -122,12 +122,11 @@ def test_the_experiments_section_is_kept_on_save(tmp_path):
 
 def test_a_document_whose_experiments_section_is_not_an_object_is_refused(tmp_path):
     from engine.errors import DocumentError
-    from engine.fileformat import from_dict
 
     data = iris_net().to_dict()
     data["experiments"] = [1, 2]
     with pytest.raises(DocumentError, match="'experiments' must be an object"):
-        from_dict(data)
+        Network.from_dict(data)
 
 
 @pytest.mark.parametrize("sampler, pruner", [("cmaes", "hyperband"), ("random", "none"),
@@ -154,7 +153,7 @@ def test_candidates_over_a_cost_limit_are_pruned_before_training(tmp_path, sampl
 
 
 def test_sweep_usage_mistakes_get_one_plain_line_and_exit_2(tmp_path, capsys, monkeypatch):
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     monkeypatch.chdir(tmp_path)
     iris_net().save(tmp_path / "iris.json")

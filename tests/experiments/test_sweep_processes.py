@@ -24,7 +24,7 @@ SPACE = {"lr": {"loguniform": [0.01, 0.1]}, "hidden.units": {"int": [4, 16], "st
 
 
 def _cli(args, cwd, **kw):
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", "neurocanvas_cli", *args], cwd=cwd,
                           env=worker_env(), capture_output=True, text=True, timeout=600, **kw)
 
 
@@ -112,7 +112,7 @@ def test_two_workers_share_a_postgresql_study(tmp_path, postgres):
 
 def test_a_killed_study_resumes_and_fails_the_trial_it_left_running(tmp_path):
     _setup(tmp_path)
-    proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "sweep", "iris.json", "--space",
+    proc = subprocess.Popen([sys.executable, "-m", "neurocanvas_cli", "sweep", "iris.json", "--space",
                              "space.json", "--trials", "1", "--epochs", "2", "--seed", "0",
                              "--study", "k"], cwd=tmp_path, env=worker_env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -24,11 +24,11 @@ def digits_cnn_document(name: str = "digits-cnn", epochs: int = 6) -> dict:
 
 def train_run(doc: dict, folder) -> "object":
     """Train ``doc`` into the run folder ``folder``; returns its `RunRecord`."""
-    from engine.fileformat import from_dict
+    from engine.network import Network
     from engine.training.runs import load_run
     from engine.training.session import prepare_training
 
-    net = from_dict(doc)
+    net = Network.from_dict(doc)
     session = prepare_training(net, run_dir=folder, insights=None)
     session.start()
     assert session.wait(600) == "finished", session.trainer.result

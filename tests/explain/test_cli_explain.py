@@ -16,7 +16,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 
 def cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "engine.cli", "explain", *map(str, args)],
+    return subprocess.run([sys.executable, "-m", "neurocanvas_cli", "explain", *map(str, args)],
                           capture_output=True, text=True, timeout=300, cwd=cwd)
 
 

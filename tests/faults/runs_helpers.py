@@ -31,7 +31,7 @@ def environment() -> dict:
 
 
 def cli(*args) -> list[str]:
-    return [sys.executable, "-m", "engine.cli", *map(str, args)]
+    return [sys.executable, "-m", "neurocanvas_cli", *map(str, args)]
 
 
 def start_cli(*args, cwd=None) -> subprocess.Popen:

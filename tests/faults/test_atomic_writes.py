@@ -13,8 +13,8 @@ import stat
 import pytest
 
 from engine import atomic
-from engine.cli import main
-from engine.fileformat import load
+from engine.network import Network
+from neurocanvas_cli import main
 from tests.faults.conftest import small_document
 
 
@@ -30,9 +30,8 @@ def umask_022():
 
 
 def _net():
-    from engine.fileformat import from_dict
 
-    return from_dict(small_document())
+    return Network.from_dict(small_document())
 
 
 def full_disk(monkeypatch):
@@ -69,7 +68,7 @@ def test_save_writes_through_a_symbolic_link(tmp_path, umask_022):
     net.set_name("through the link")
     net.save(link)
     assert link.is_symlink() and os.readlink(link) == str(real)
-    assert load(real).name == "through the link" and mode(real) == 0o644
+    assert Network.load(real).name == "through the link" and mode(real) == 0o644
     assert sorted(p.name for p in real.parent.iterdir()) == ["doc.json"]
 
 

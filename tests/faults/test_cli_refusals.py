@@ -9,7 +9,7 @@ import json
 import numpy as np
 import pytest
 
-from engine.cli import main
+from neurocanvas_cli import main
 from tests.faults.conftest import small_document
 
 

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.errors import NeuroCanvasError
-from engine.fileformat import FORMAT, loads
+from engine.network import Network
+from engine.fileformat import FORMAT
 from engine.source_literal import SourceError, literal
 from tests.faults.exported import run_exported
 from tests.faults.script_shape import ScriptShapeError, check_script
@@ -51,7 +52,7 @@ def document(**dense) -> dict:
 
 def refused(doc, *expected):
     with pytest.raises(NeuroCanvasError) as info:
-        loads(json.dumps(doc))
+        Network.loads(json.dumps(doc))
     for text in expected:
         assert text in str(info.value)
     return str(info.value)
@@ -72,14 +73,14 @@ def noted_document() -> dict:
 @pytest.fixture(scope="module")
 def ran(tmp_path_factory):
     """The regression scripts, run once in one subprocess (Keras is imported once)."""
-    scripts = {"plain": loads(json.dumps(document())).to_python(),
-               "name": loads(json.dumps(dict(document(), name=HOSTILE_NAME))).to_python(),
-               "note": loads(json.dumps(noted_document())).to_python()}
+    scripts = {"plain": Network.loads(json.dumps(document())).to_python(),
+               "name": Network.loads(json.dumps(dict(document(), name=HOSTILE_NAME))).to_python(),
+               "note": Network.loads(json.dumps(noted_document())).to_python()}
     results = run_exported(list(scripts.values()), tmp_path_factory.mktemp("exported"))
     return dict(zip(scripts, results))
 
 def test_the_plain_document_exports_and_runs(ran):
-    check_script(loads(json.dumps(document())).to_python())
+    check_script(Network.loads(json.dumps(document())).to_python())
     result = ran["plain"]
     assert result["ok"], result["error"]
     assert result["files"] == ["model.py"]
@@ -88,11 +89,11 @@ def test_the_plain_document_exports_and_runs(ran):
 def test_document_name_cannot_leave_the_docstring(ran):
     name = HOSTILE_NAME
     doc = dict(document(), name=name)
-    net = loads(json.dumps(doc))  # a name is free text: accepted, but only ever data
+    net = Network.loads(json.dumps(doc))  # a name is free text: accepted, but only ever data
     source = net.to_python()
     tree = check_script(source)
     assert ast.get_docstring(tree).startswith(name + ": a Keras model exported from NeuroCanvas.")
-    plain = loads(json.dumps(dict(document(), name="my model"))).to_python()
+    plain = Network.loads(json.dumps(dict(document(), name="my model"))).to_python()
     assert plain.startswith('"""my model: a Keras model')  # readable when nothing needs escaping
     result = ran["name"]
     assert result["ok"], result["error"]
@@ -145,7 +146,7 @@ def test_node_names_never_become_dunders_or_builtins():
     for name in ("__name__", "__builtins__", "__import__", "print", "exec"):
         doc = document()
         doc["nodes"][1]["name"] = name
-        source = loads(json.dumps(doc)).to_python()
+        source = Network.loads(json.dumps(doc)).to_python()
         tree = check_script(source)
         targets = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
                    for t in node.targets if isinstance(t, ast.Name)}
@@ -154,7 +155,7 @@ def test_node_names_never_become_dunders_or_builtins():
 
 
 def test_values_are_literals_even_when_they_look_like_code(ran):
-    source = loads(json.dumps(noted_document())).to_python()
+    source = Network.loads(json.dumps(noted_document())).to_python()
     check_script(source)
     assert literal(NOTE, tuples=False) in source
     result = ran["note"]
@@ -259,7 +260,7 @@ def test_hostile_strings_anywhere_never_become_code(tmp_path):
     def check(doc):
         text = json.dumps(doc)  # lone surrogates travel as \\ud800 escapes, as in a file
         try:
-            net = loads(text)
+            net = Network.loads(text)
         except NeuroCanvasError:
             counts["refused"] += 1
             return
@@ -285,6 +286,6 @@ def test_hostile_strings_anywhere_never_become_code(tmp_path):
 
 
 def test_base_of_the_property_test_is_a_valid_runnable_document(tmp_path):
-    net = loads(json.dumps(hostile_base()))
+    net = Network.loads(json.dumps(hostile_base()))
     assert net.analyze().valid
     check_script(net.to_python())

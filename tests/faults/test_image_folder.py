@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.data import DataError, load_dataset
 from tests.faults.conftest import small_document
 
@@ -80,7 +80,7 @@ def test_train_refuses_the_damaged_folder_with_one_message(folder, tmp_path, cap
 def test_a_clean_folder_trains_and_prints_exactly_one_json_line(folder, tmp_path):
     doc = tmp_path / "doc.json"
     doc.write_text(json.dumps(image_document(folder)))
-    proc = subprocess.run([sys.executable, "-m", "engine.cli", "train", str(doc), "--quiet"],
+    proc = subprocess.run([sys.executable, "-m", "neurocanvas_cli", "train", str(doc), "--quiet"],
                           capture_output=True, text=True, timeout=300, cwd=os.getcwd(),
                           env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2"))
     assert proc.returncode == 0, proc.stderr[-2000:]

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.errors import NeuroCanvasError, ParamError
-from engine.fileformat import FORMAT, dumps, load, loads
+from engine.fileformat import FORMAT, dumps
 
 
 def _strict(text):
@@ -44,7 +44,7 @@ def test_imported_model_with_infinities_saves_validates_and_reloads(tmp_path, ca
     data = _strict(text)  # standard JSON that any tool reads
     flat = json.dumps(data)
     assert '{"float": "-inf"}' in flat and '{"float": "inf"}' in flat
-    again = load(path)
+    again = Network.load(path)
     assert again.analyze().valid
     clip = next(n for n in again.nodes.values() if n.type == "KerasOp")
     assert clip.params["config"]["x_min"] == -math.inf
@@ -66,7 +66,7 @@ def test_files_with_bare_infinity_tokens_still_open(tmp_path):
         "edges": [{"from": "x", "to": "op"}]}
     legacy = json.dumps(doc)  # Python's json writes Infinity
     assert "Infinity" in legacy
-    net = loads(legacy)
+    net = Network.loads(legacy)
     assert net.nodes["op"].params["call_args"][1] == math.inf
     assert "Infinity" not in dumps(net) and {"float": "inf"} in _strict(dumps(net))["nodes"][1]["params"]["call_args"]
 
@@ -120,7 +120,7 @@ def test_any_value_a_document_holds_round_trips(value):
                              "input_shapes": [[None, 4]], "output_shapes": [[None, 4]]}, id="op")
     text = dumps(net)
     _strict(text)
-    back = loads(text).nodes["op"].params
+    back = Network.loads(text).nodes["op"].params
     assert _same(back["config"]["payload"], value)
     assert _same(back["call_args"][1], value)
 
@@ -129,11 +129,11 @@ def test_too_deep_and_invalid_text_are_refused_naming_where():
     deep = ('{"format": "neurocanvas/1", "name": "d", "nodes": [], "training": '
             + '{"a": ' * 980 + "{}" + "}" * 980 + "}")
     with pytest.raises(NeuroCanvasError, match="nests more than"):
-        loads(deep)
+        Network.loads(deep)
     bad = {"format": FORMAT, "name": "x\ud800", "nodes": []}
     with pytest.raises(NeuroCanvasError, match="lone surrogate"):
-        loads(json.dumps(bad))
+        Network.loads(json.dumps(bad))
     node = {"format": FORMAT, "name": "n", "nodes": [
         {"id": "x", "type": "Input", "params": {"shape": [4], "dtype": "\udc80"}}]}
     with pytest.raises(NeuroCanvasError, match="node 'x', field 'params.dtype'"):
-        loads(json.dumps(node))
+        Network.loads(json.dumps(node))

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from engine import Network, memory_limits
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.data import DataError, load_dataset
 from engine.data.compat import check_compatible
 from engine.data.dataset import CLASSIFICATION, Dataset

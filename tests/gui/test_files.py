@@ -224,7 +224,7 @@ def test_new_document_and_recent_files_menu(window, tmp_path):
 def test_window_starts_without_importing_tensorflow(tmp_path):
     # nor networkx (graph algorithms on demand) nor numpy/pyqtgraph (the training
     # dashboard, loaded on a thread after the window is up)
-    code = ("import sys; from engine.cli import main; rc = main(['--exit-when-ready']); "
+    code = ("import sys; from neurocanvas_cli import main; rc = main(['--exit-when-ready']); "
             "heavy = ('tensorflow', 'keras', 'networkx', 'numpy', 'pyqtgraph'); "
             "loaded = [m for m in heavy if m in sys.modules]; "
             "assert not loaded, loaded; sys.exit(rc)")

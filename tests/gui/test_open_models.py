@@ -60,9 +60,7 @@ def test_file_open_imports_a_keras_model_with_its_weights(qtbot, window, models)
     assert doc.report().total_params == models["model"].count_params() == 299
     assert doc.report().valid and doc.path is None and not doc.modified
     assert window.windowTitle().startswith("branchy (imported from branchy.keras, unsaved)")
-    from engine.weights import attached
-
-    assert len(attached(doc.network)) == 3  # left, right, out
+    assert len(doc.network.weights) == 3  # left, right, out
     # Open Recent lists the model and opens it again
     window._fill_recent()
     (recent,) = [a for a in window.recent_menu.actions() if a.text() == "branchy.keras"]
@@ -140,7 +138,6 @@ def test_import_keras_application_builds_it_exactly(qtbot, window):
 
 
 def test_weights_of_an_imported_never_saved_model_are_recovered(qtbot, models):
-    from engine.weights import attached
     from gui.main_window import MainWindow
 
     window = MainWindow(autosave=True)
@@ -159,7 +156,7 @@ def test_weights_of_an_imported_never_saved_model_are_recovered(qtbot, models):
     recovery._INSTANCE = None
     stale = recovery.claim_stale()
     (record,) = stale.unsaved
-    store = attached(record.network)
+    store = record.network.weights
     expected = models["model"].get_layer("left").get_weights()
     assert all(np.array_equal(a, b) for a, b in zip(store.layers[left].arrays, expected))
     assert record.network.nodes[out].params["units"] == 5

@@ -67,7 +67,7 @@ def iris_net(epochs=3, **training):
     net = build_preset("iris-dense")
     net.extra["data"] = {"dataset": "iris"}
     net.extra["training"] = {"epochs": epochs, "batch_size": 16, "seed": 0,
-                             "batch_events_per_second": 1000, **training}
+                             **training}
     return net
 
 

@@ -43,8 +43,7 @@ def hidden_net(epochs=2):
     net.connect("features", "hidden")
     net.connect("hidden", "dense")
     net.extra["data"] = {"dataset": "iris"}
-    net.extra["training"] = {"epochs": epochs, "batch_size": 16, "seed": 0,
-                             "batch_events_per_second": 1000}
+    net.extra["training"] = {"epochs": epochs, "batch_size": 16, "seed": 0}
     return net
 
 

@@ -49,7 +49,7 @@ def test_widen_from_the_context_menu_keeps_the_outputs_undoes_and_continues(qtbo
     np.testing.assert_allclose(np.asarray(doc.network.to_keras()(x)), expected, atol=1e-5)
     doc.undo_stack.undo()
     assert doc.network.node("hidden").params["units"] == 8
-    assert weights.attached(doc.network) is None and "net2net" not in doc.network.extra
+    assert doc.network.weights is None and "net2net" not in doc.network.extra
     doc.undo_stack.redo()
     assert doc.network.node("hidden").params["units"] == 16
     assert doc.network.extra["net2net"]["transformed"] == ["hidden", "dense"]
@@ -68,7 +68,7 @@ def test_deepen_from_the_inspector_inserts_an_identity_layer_in_one_undo_step(qt
                                                                              make_window):
     window = make_window(hidden_net(epochs=1))
     doc = window.doc
-    weights.attach(doc.network, weights.capture(doc.network, doc.network.to_keras()))
+    doc.network.weights = weights.capture(doc.network, doc.network.to_keras())
     x = iris_x()
     expected = np.asarray(doc.network.to_keras()(x))
     view = window.view

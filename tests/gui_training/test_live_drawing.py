@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
-from engine.training.trainer import TrainingEvent
+from engine.events import training_event
 from gui.training.plots import common
 from gui.training.plots.loss_panel import LossPanel
 
@@ -110,9 +110,9 @@ def test_panel_updates_are_spread_over_event_loop_turns(qtbot, make_window):
     dash = window.dashboard
     dash.show_all()
     bridge = dash.bridge
-    bridge.push(TrainingEvent("started", {"steps_per_epoch": 50, "epochs": 2, "planned_lr": [0.01] * 100}))
+    bridge.push(training_event("started", **{"steps_per_epoch": 50, "epochs": 2, "planned_lr": [0.01] * 100}))
     pts = [dict(p, lr=0.01) for p in falling_loss(30)]
-    bridge.push(TrainingEvent("batch", {"points": pts, "last": pts[-1]}))
+    bridge.push(training_event("batch", **{"points": pts, "last": pts[-1]}))
     bridge.drain()
     # handed to the dashboard, not drawn yet: one update per panel with news
     # (loss and LR, each with both events, so each repaints once)
@@ -129,11 +129,11 @@ def test_the_end_of_a_run_draws_everything_still_queued(qtbot, make_window):
     window = make_window()
     dash = window.dashboard
     bridge = dash.bridge
-    bridge.push(TrainingEvent("started", {"steps_per_epoch": 10, "epochs": 1}))
+    bridge.push(training_event("started", **{"steps_per_epoch": 10, "epochs": 1}))
     pts = falling_loss(10)
-    bridge.push(TrainingEvent("batch", {"points": pts, "last": pts[-1]}))
-    bridge.push(TrainingEvent("epoch", {"epoch": 1, "logs": {"loss": 0.5, "val_loss": 0.6}}))
-    bridge.push(TrainingEvent("finished", {}))
+    bridge.push(training_event("batch", **{"points": pts, "last": pts[-1]}))
+    bridge.push(training_event("epoch", **{"epoch": 1, "logs": {"loss": 0.5, "val_loss": 0.6}}))
+    bridge.push(training_event("finished", **{}))
     bridge.drain()
     assert dash.pending_units() == 0
     series = dash.panels["loss"].series["loss"]
@@ -162,7 +162,7 @@ def test_the_delivery_interval_grows_when_drawing_is_costly_and_comes_back(qtbot
     def feed(n):     # a trainer thread pushing a batch every 5 ms
         def produce():
             for i in range(n):
-                bridge.push(TrainingEvent("batch", {"points": [{"step": i}], "last": {"step": i}}))
+                bridge.push(training_event("batch", **{"points": [{"step": i}], "last": {"step": i}}))
                 time.sleep(0.005)
 
         thread = threading.Thread(target=produce)

@@ -112,7 +112,7 @@ def test_runs_are_listed_overlaid_and_compared(qtbot, make_window, tmp_path):
 
 
 def test_the_event_bridge_coalesces_without_losing_batches(qtbot):
-    from engine.training.trainer import TrainingEvent
+    from engine.events import training_event
 
     bridge = EventBridge(min_interval_ms=20)
     got = []
@@ -120,10 +120,10 @@ def test_the_event_bridge_coalesces_without_losing_batches(qtbot):
 
     def produce():
         for i in range(3000):
-            bridge.push(TrainingEvent("batch", {"points": [{"step": i}], "last": {"step": i}}))
+            bridge.push(training_event("batch", **{"points": [{"step": i}], "last": {"step": i}}))
             if i % 1000 == 999:
-                bridge.push(TrainingEvent("epoch", {"epoch": i // 1000 + 1}))
-        bridge.push(TrainingEvent("finished", {}))
+                bridge.push(training_event("epoch", **{"epoch": i // 1000 + 1}))
+        bridge.push(training_event("finished", **{}))
 
     thread = threading.Thread(target=produce)
     thread.start()

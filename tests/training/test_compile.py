@@ -189,3 +189,46 @@ def test_early_stopping_restores_best_weights_in_a_real_fit():
     assert len(losses) == best + 3  # stopped after 2 epochs without improvement
     final = float(model.evaluate(x, y, verbose=0))
     assert final < losses[-1]
+
+
+def test_softmax_then_dropout_is_softmax_for_the_document_and_the_keras_model_alike():
+    """One catalog rule: Dropout passes on the activation of the layer before it, for a
+    document's nodes (the session's loss choice) and a built Keras model (the trainer's
+    check), so a direct ``Trainer(compile=True)`` user gets no from_logits refusal."""
+    import keras
+
+    from engine.data import load_dataset
+    from engine.network import Network
+    from engine.training import Trainer
+    from engine.training.session import resolve_settings, suggest_losses
+
+    net = Network("probabilities")
+    x = net.add_node("Input", {"shape": [4]})
+    d = net.add_node("Dense", {"units": 3, "activation": "softmax"})
+    out = net.add_node("Dropout", {"rate": 0.2})
+    net.connect(x, d)
+    net.connect(d, out)
+    ds = load_dataset("iris")
+    _, training, _ = resolve_settings(net, {"dataset": "iris"})
+    suggest_losses(net, ds, training)
+    chosen = training.compile.for_output(net.nodes[out].name)
+    assert chosen.loss == "sparse_categorical_crossentropy" and not chosen.from_logits
+
+    keras.utils.set_random_seed(0)
+    model = net.to_keras()
+    assert output_activation(model, 0) == ("softmax", 3)
+    settings = {"epochs": 1, "batch_size": 32,
+                "compile": {"outputs": {"*": {"loss": "sparse_categorical_crossentropy"}}}}
+    trainer = Trainer(model, ds, settings, compile=True)
+    assert [d.code for d in trainer.check()] == []
+    trainer.start()
+    assert trainer.wait() == "finished"
+    assert len(trainer.epochs) == 1
+
+    # logits through a pass-through layer are still logits: the check names them
+    inp = keras.Input((4,))
+    logits = keras.layers.Flatten()(keras.layers.Dropout(0.1)(keras.layers.Dense(3)(inp)))
+    assert output_activation(keras.Model(inp, logits), 0) == ("linear", 3)
+    refused = check_loss("sparse_categorical_crossentropy", activation="linear", units=3,
+                         y=np.array([0, 1, 2]))
+    assert [d.code for d in refused] == ["from_logits"]

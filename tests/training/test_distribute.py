@@ -99,7 +99,7 @@ def test_multiworker_strategy_trains_as_two_local_workers(tmp_path):
         e = env()
         e["TF_CONFIG"] = json.dumps({"cluster": cluster, "task": {"type": "worker", "index": i}})
         procs.append(subprocess.Popen(
-            [sys.executable, "-m", "engine.cli", "train", str(doc), "--epochs", "2", "--quiet",
+            [sys.executable, "-m", "neurocanvas_cli", "train", str(doc), "--epochs", "2", "--quiet",
              "--strategy", "multiworker", "--run-dir", str(tmp_path / f"worker{i}")],
             cwd=ROOT, env=e, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
     results = []
@@ -134,7 +134,7 @@ def test_tf_config_problems_are_explained():
 
 
 def test_cli_refuses_multiworker_without_tf_config(tmp_path, capsys, monkeypatch):
-    from engine.cli import main
+    from neurocanvas_cli import main
 
     monkeypatch.delenv("TF_CONFIG", raising=False)
     doc = tmp_path / "flowers.json"

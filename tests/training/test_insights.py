@@ -129,8 +129,7 @@ def test_conv_net_events_have_the_documented_shapes(shapes):
 
 
 def test_feature_maps_on_request_during_and_after_a_run(shapes):
-    t = Trainer(tiny_cnn(), shapes, {"epochs": 2, "batch_size": 8,
-                                     "batch_events_per_second": 1000})
+    t = Trainer(tiny_cnn(), shapes, {"epochs": 2, "batch_size": 8})
     asked = threading.Event()
 
     def ask(event):

@@ -32,7 +32,7 @@ def with_fresh_weights(net):
         elif layer.weights:  # non-zero biases too, so a wrong bias would show
             layer.set_weights([rng.normal(0, 0.5, w.shape).astype("float32")
                                for w in layer.get_weights()])
-    weights.attach(net, weights.capture(net, model))
+    net.weights = weights.capture(net, model)
     return net
 
 
@@ -143,7 +143,7 @@ def test_the_first_batch_after_a_widen_has_the_loss_of_the_last_batch_before():
     model = net.to_keras()
     model.compile(keras.optimizers.Adam(1e-2), "sparse_categorical_crossentropy")
     model.fit(x, y, batch_size=16, epochs=2, verbose=0, shuffle=False)
-    weights.attach(net, weights.capture(net, model))
+    net.weights = weights.capture(net, model)
     before = float(model.test_on_batch(x[:16], y[:16]))
     grown = widen(net, None, "hidden", 2.0)
     wider = grown.network.to_keras()

@@ -15,7 +15,7 @@ import json
 import numpy as np
 import pytest
 
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.data import load_dataset
 from engine.training.runs import load_run
 from engine.training.session import prepare_training

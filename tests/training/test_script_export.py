@@ -39,7 +39,7 @@ def run_script(path, tmp_path, *args, env=None):
 
 
 def cli_export(doc, script):
-    out = subprocess.run([sys.executable, "-m", "engine.cli", "export", str(doc), "--python-train",
+    out = subprocess.run([sys.executable, "-m", "neurocanvas_cli", "export", str(doc), "--python-train",
                           str(script)], cwd=ROOT, env={**os.environ, "PYTHONPATH": ROOT,
                                                        "TF_CPP_MIN_LOG_LEVEL": "3"},
                          capture_output=True, text=True, timeout=600)

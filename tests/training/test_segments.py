@@ -9,7 +9,7 @@ import pytest
 from lazy_import import keras  # noqa: E402  (imported when a test runs)
 
 from engine import Network  # noqa: E402
-from engine.cli import main  # noqa: E402
+from neurocanvas_cli import main  # noqa: E402
 from engine.training.resume import resume_training  # noqa: E402
 from engine.training.runs import load_run  # noqa: E402
 from tests.faults.runs_helpers import run_cli  # noqa: E402

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from engine import Network
-from engine.cli import main
+from neurocanvas_cli import main
 from engine.data import DataError
 from engine.training.runs import list_runs, load_run
 from engine.training.session import (
@@ -50,6 +50,42 @@ def test_a_preset_without_sections_gets_its_dataset_and_a_fitting_loss():
     assert data.dataset == "series"
     suggest_losses(reg, load_dataset("series", length=200, test_size=100), training)
     assert training.compile.for_output("next_open").loss == "mse"
+
+
+def test_a_renamed_preset_keeps_its_data_through_save_and_load(tmp_path):
+    """The preset writes its dataset into the document: renaming the network
+    (which used to be the only link to the preset) does not lose it."""
+    net = build_preset("iris-dense")
+    assert net.extra["preset"] == {"id": "iris-dense", "dataset": "iris"}
+    net.set_name("my flowers")
+    net.save(tmp_path / "flowers.json")
+    again = Network.load(tmp_path / "flowers.json")
+    assert again.name == "my flowers"
+    data, _training, derived = resolve_settings(again)
+    assert data.dataset == "iris" and derived
+    # the copy keeps it too, and the data section a person chose still wins
+    assert resolve_settings(again.copy())[0].dataset == "iris"
+    again.extra["data"] = {"dataset": "moons"}
+    assert resolve_settings(again)[0].dataset == "moons"
+
+
+def test_the_engine_finds_no_data_by_a_network_name_alone():
+    """A document named like a preset but not built by one has no data section
+    to fall back on in the engine; the command line adopts such old documents."""
+    from presets import adopt_legacy_document
+
+    net = build_preset("iris-dense")
+    del net.extra["preset"]
+    with pytest.raises(TrainingSetupError) as err:
+        resolve_settings(net)
+    assert err.value.code == "no_data"
+    adopt_legacy_document(net)  # a document saved before the "preset" section existed
+    assert resolve_settings(net)[0].dataset == "iris"
+    other = build_preset("iris-dense")
+    del other.extra["preset"]
+    other.extra["data"] = {"dataset": "moons"}
+    adopt_legacy_document(other)  # it has data of its own: nothing to adopt
+    assert "preset" not in other.extra
 
 
 def test_a_linear_output_gets_from_logits_and_one_sigmoid_unit_binary_crossentropy():

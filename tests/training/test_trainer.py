@@ -26,7 +26,7 @@ def run(trainer, timeout=120):
 def test_event_stream_and_planned_lr_with_a_schedule():
     ds = load_dataset("iris")
     t = Trainer(iris_model(), ds, {
-        "epochs": 4, "batch_size": 16, "batch_events_per_second": 1000,
+        "epochs": 4, "batch_size": 16,
         "compile": {"optimizer": {"name": "sgd", "momentum": 0.9,
                                   "schedule": {"kind": "one_cycle", "max_lr": 0.2}}}})
     events = run(t)
@@ -45,15 +45,23 @@ def test_event_stream_and_planned_lr_with_a_schedule():
     assert final["epochs_run"] == 4 and len(final["history"]["loss"]) == 4
 
 
-def test_batch_events_are_coalesced_but_the_series_is_complete():
+def test_every_batch_is_one_event_in_order_and_the_series_is_complete():
     ds = load_dataset("iris")
-    t = Trainer(iris_model(), ds, {"epochs": 5, "batch_size": 4, "batch_events_per_second": 0.01})
+    t = Trainer(iris_model(), ds, {"epochs": 5, "batch_size": 4})
     events = run(t)
     batch_events = [e for e in events if e.kind == "batch"]
-    # At most one per epoch (the flush before each epoch event) plus the very first batch.
-    assert len(batch_events) <= 6 and len(t.batches) == 5 * 30
-    points = [p["step"] for e in batch_events for p in e.data["points"]]
-    assert points == list(range(150))
+    # nothing is merged before the subscribers (the editor's bridge coalesces for the screen)
+    assert len(batch_events) == len(t.batches) == 5 * 30
+    assert all(len(e.data["points"]) == 1 and e.data["last"] is e.data["points"][0]
+               for e in batch_events)
+    assert [e.data["last"]["step"] for e in batch_events] == list(range(150))
+    # each epoch event comes after its own batches and before the next epoch's
+    kinds = [("batch", e.data["last"]["epoch"]) if e.kind == "batch" else ("epoch", e.data["epoch"])
+             for e in events if e.kind in ("batch", "epoch")]
+    for epoch in range(1, 6):
+        i = kinds.index(("epoch", epoch))
+        assert kinds[i - 1] == ("batch", epoch - 1)
+        assert i == len(kinds) - 1 or kinds[i + 1] == ("batch", epoch)
 
 
 def test_pause_resume_and_stop():

@@ -9,6 +9,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
+from engine.events import EventKind
 from engine.training.run_errors import RunError
 from engine.training.run_lock import RunLock
 from engine.training.runs.files import (
@@ -181,10 +182,10 @@ class RunRecorder:
             self._unsubscribe = None
 
     def __call__(self, event) -> None:
-        handler = getattr(self, f"_on_{event.kind}", None)
+        handler = self._HANDLERS.get(event.kind)
         if handler is not None:
             with self._lock:
-                handler(event.data)
+                handler(self, event.data)
 
     # -- files: every write goes through _write, which stops the run at the first failure
     def _write(self, path: Path, fn, *args) -> bool:
@@ -370,6 +371,11 @@ class RunRecorder:
 
     def _on_failed(self, d: dict) -> None:
         self._end(FAILED, d)
+
+    _HANDLERS = {EventKind.STARTED: _on_started, EventKind.BATCH: _on_batch,
+                 EventKind.EPOCH: _on_epoch, EventKind.PAUSED: _on_paused,
+                 EventKind.RESUMED: _on_resumed, EventKind.FINISHED: _on_finished,
+                 EventKind.STOPPED: _on_stopped, EventKind.FAILED: _on_failed}
 
 
 def _cell(v):

@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from engine.events import EventKind
 from gui.training.plots import common
 
 SKIP = {"step", "epoch", "batch", "lr", "size", "learning_rate"}
@@ -136,7 +137,6 @@ def segment_text(seg: dict) -> str:
 
 class LossPanel(common.LivePanel):
     """Loss on the left, a chosen metric on the right."""
-    KINDS = {"started", "batch", "epoch", "segments"}  # the events this panel draws
 
 
     def __init__(self, parent=None):
@@ -200,26 +200,37 @@ class LossPanel(common.LivePanel):
                 self.metric_box.addItem(name)
         return s
 
-    def handle(self, kind: str, data: dict) -> None:
-        if kind == "started":
-            self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
-            self.set_epochs(int(data.get("epochs") or 0))
-            if "segments" in data:
-                self.set_segments(data["segments"])
-        elif kind == "segments":
-            self.set_segments(data.get("segments") or [])
-        elif kind == "batch":
-            spe = self.steps_per_epoch
-            for p in data.get("points", []):
-                x = p.get("epoch", 0) + (p.get("batch", 0) + 1) / spe
-                for key, value in p.items():
-                    if key in SKIP or key.startswith("val_"):
-                        continue
-                    self._series(key).add_batch(x, float(value))
-            self.changed(True)
-        elif kind == "epoch":
-            self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
-            self.changed()
+    def handle(self, kind, data: dict) -> None:
+        handler = self._HANDLERS.get(kind)
+        if handler is not None:
+            handler(self, data)
+
+    def _on_started(self, data: dict) -> None:
+        self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
+        self.set_epochs(int(data.get("epochs") or 0))
+        if "segments" in data:
+            self.set_segments(data["segments"])
+
+    def _on_segments(self, data: dict) -> None:
+        self.set_segments(data.get("segments") or [])
+
+    def _on_batch(self, data: dict) -> None:
+        spe = self.steps_per_epoch
+        for p in data.get("points", []):
+            x = p.get("epoch", 0) + (p.get("batch", 0) + 1) / spe
+            for key, value in p.items():
+                if key in SKIP or key.startswith("val_"):
+                    continue
+                self._series(key).add_batch(x, float(value))
+        self.changed(True)
+
+    def _on_epoch(self, data: dict) -> None:
+        self.add_epoch(int(data.get("epoch", self.epochs_seen + 1)), data.get("logs") or {})
+        self.changed()
+
+    _HANDLERS = {EventKind.STARTED: _on_started, EventKind.SEGMENTS: _on_segments,
+                 EventKind.BATCH: _on_batch, EventKind.EPOCH: _on_epoch}
+    KINDS = frozenset(_HANDLERS)  # the events this panel draws
 
     def set_segments(self, segments: list) -> None:
         """A vertical marker at each edit of the run (where a segment with an

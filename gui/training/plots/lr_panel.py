@@ -9,11 +9,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from engine.events import EventKind
 from gui.training.plots import common
 
 
 class LRPanel(common.LivePanel):
-    KINDS = {"started", "batch", "epoch"}  # the events this panel draws
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -77,28 +77,38 @@ class LRPanel(common.LivePanel):
         self.planned_y = np.concatenate([self.planned_y[keep], planned])
         self.changed()
 
-    def handle(self, kind: str, data: dict) -> None:
-        if kind == "started":
-            self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
-            self.set_planned(data.get("planned_lr"), self.steps_per_epoch,
-                             int(data.get("initial_step") or 0))
-        elif kind == "batch":
-            spe = self.steps_per_epoch
-            for p in data.get("points", []):
-                lr = p.get("lr")
-                if lr is None:
-                    continue
-                self.applied_x.append(p.get("epoch", 0) + (p.get("batch", 0) + 1) / spe)
-                self.applied_y.append(float(lr))
-            last = data.get("last") or {}
-            if last.get("lr") is not None:
-                self.now.setText(f"now {float(last['lr']):.4g}")
-            self.changed(True)
-        elif kind == "epoch":
-            if data.get("lr") is not None:
-                self.epoch_x.append(int(data.get("epoch", 0)))
-                self.epoch_y.append(float(data["lr"]))
-                self.changed()
+    def handle(self, kind, data: dict) -> None:
+        handler = self._HANDLERS.get(kind)
+        if handler is not None:
+            handler(self, data)
+
+    def _on_started(self, data: dict) -> None:
+        self.steps_per_epoch = max(1, int(data.get("steps_per_epoch") or 1))
+        self.set_planned(data.get("planned_lr"), self.steps_per_epoch,
+                         int(data.get("initial_step") or 0))
+
+    def _on_batch(self, data: dict) -> None:
+        spe = self.steps_per_epoch
+        for p in data.get("points", []):
+            lr = p.get("lr")
+            if lr is None:
+                continue
+            self.applied_x.append(p.get("epoch", 0) + (p.get("batch", 0) + 1) / spe)
+            self.applied_y.append(float(lr))
+        last = data.get("last") or {}
+        if last.get("lr") is not None:
+            self.now.setText(f"now {float(last['lr']):.4g}")
+        self.changed(True)
+
+    def _on_epoch(self, data: dict) -> None:
+        if data.get("lr") is not None:
+            self.epoch_x.append(int(data.get("epoch", 0)))
+            self.epoch_y.append(float(data["lr"]))
+            self.changed()
+
+    _HANDLERS = {EventKind.STARTED: _on_started, EventKind.BATCH: _on_batch,
+                 EventKind.EPOCH: _on_epoch}
+    KINDS = frozenset(_HANDLERS)  # the events this panel draws
 
     def refresh(self, batches_only: bool = False) -> None:
         if batches_only:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine.events import EventKind
 from gui.training.plots import common
 
 GALLERY = 24
@@ -28,7 +29,7 @@ def _labels(y: np.ndarray) -> np.ndarray:
 
 
 class PredictionsPanel(common.LivePanel):
-    KINDS = {"confusion", "predictions"}  # the events this panel draws
+    KINDS = frozenset({EventKind.CONFUSION, EventKind.PREDICTIONS})  # the events it draws
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -84,13 +85,13 @@ class PredictionsPanel(common.LivePanel):
         for item in (self.diagonal, self.scatter, self.actual_line, self.pred_line):
             item.setData([], [])
 
-    def handle(self, kind: str, data: dict) -> None:
-        if kind == "confusion" and data.get("class_names"):
-            self.set_class_names(data["class_names"])
-        if kind != "predictions":
-            return
-        self.last = data
-        self.changed()
+    def handle(self, kind, data: dict) -> None:
+        if kind == EventKind.CONFUSION:
+            if data.get("class_names"):
+                self.set_class_names(data["class_names"])
+        elif kind == EventKind.PREDICTIONS:
+            self.last = data
+            self.changed()
 
     def refresh(self) -> None:
         data = self.last

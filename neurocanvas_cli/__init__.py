@@ -23,6 +23,12 @@
 
 Wherever a FILE is accepted, a preset id (``lenet5``) works too. Errors are
 one plain line on stderr, never a traceback.
+
+The command line is the layer above the engine, the presets and the editor: it
+imports all three, and none of them imports it (``python -m neurocanvas_cli``
+runs it too). The subcommands the engine's packages declare get
+:func:`open_source` handed in, so that they can take a preset id without the
+engine importing the presets.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import sys
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
+from engine.events import EventKind
 
 EXIT_OK, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 DEFAULT_PRESET = "lenet5"
@@ -48,15 +55,14 @@ class _Parser(argparse.ArgumentParser):
 def open_source(source: str):
     """A Network from a document path or a preset id; raises NeuroCanvasError."""
     from engine.network import Network
+    from presets import adopt_legacy_document, build_preset, has_preset
 
     path = Path(source)
     if path.exists() or source.endswith(".json") or os.sep in source:
-        return Network.load(path)
-    try:
-        from presets import build_preset, has_preset
-    except ImportError:  # pragma: no cover - presets ship with the engine
-        has_preset = None
-    if has_preset is not None and has_preset(source):
+        net = Network.load(path)
+        adopt_legacy_document(net)
+        return net
+    if has_preset(source):
         return build_preset(source)
     raise NeuroCanvasError(f"{source}: no such file or preset.",
                            "Give the path of a .json document, or a preset id from `neurocanvas presets`.")
@@ -179,33 +185,44 @@ class _Progress:
         self._task = None
 
     def __call__(self, event) -> None:
-        d = event.data
-        if event.kind == "started":
-            self.steps, self.epochs = int(d.get("steps_per_epoch") or 1), int(d.get("epochs") or 0)
-            first = int(d.get("initial_epoch") or 0) + 1
-            self._line(f"Training {d.get('params', 0):,} parameters: epochs {first} to "
-                       f"{self.epochs}, {self.steps} steps each.")
-            if self.live:
-                self._start_bar(first)
-        elif event.kind == "batch" and self._bar is not None:
-            last = d.get("last") or {}
-            self._bar.update(self._task, completed=min(int(last.get("batch", 0)) + 1, self.steps),
-                             epoch=int(last.get("epoch", 0)) + 1,
-                             loss=f"loss {last.get('loss', float('nan')):.4g}")
-        elif event.kind == "epoch":
-            metrics = " - ".join(f"{k} {v:.4g}" for k, v in (d.get("logs") or {}).items())
-            lr = d.get("lr")
-            lr_text = f" - lr {lr:.3g}" if lr is not None else ""
-            done = int(d.get("steps") or self.steps)
-            self._line(f"Epoch {int(d['epoch'])}/{self.epochs} [{done}/{self.steps}] "
-                       f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
-            if self._bar is not None:
-                self._bar.reset(self._task, total=self.steps, epoch=int(d["epoch"]) + 1, loss="")
-        elif event.kind in ("finished", "stopped", "failed"):
-            self._stop_bar()
-            if event.kind != "finished":
-                hint = f" Hint: {d['hint']}" if d.get("hint") else ""
-                self._line(f"{event.kind}: {d.get('reason', '')}{hint}")
+        handler = self._HANDLERS.get(event.kind)
+        if handler is not None:
+            handler(self, event.kind, event.data)
+
+    def _started(self, _kind, d: dict) -> None:
+        self.steps, self.epochs = int(d.get("steps_per_epoch") or 1), int(d.get("epochs") or 0)
+        first = int(d.get("initial_epoch") or 0) + 1
+        self._line(f"Training {d.get('params', 0):,} parameters: epochs {first} to "
+                   f"{self.epochs}, {self.steps} steps each.")
+        if self.live:
+            self._start_bar(first)
+
+    def _batch(self, _kind, d: dict) -> None:
+        if self._bar is None:
+            return
+        last = d.get("last") or {}
+        self._bar.update(self._task, completed=min(int(last.get("batch", 0)) + 1, self.steps),
+                         epoch=int(last.get("epoch", 0)) + 1,
+                         loss=f"loss {last.get('loss', float('nan')):.4g}")
+
+    def _epoch(self, _kind, d: dict) -> None:
+        metrics = " - ".join(f"{k} {v:.4g}" for k, v in (d.get("logs") or {}).items())
+        lr = d.get("lr")
+        lr_text = f" - lr {lr:.3g}" if lr is not None else ""
+        done = int(d.get("steps") or self.steps)
+        self._line(f"Epoch {int(d['epoch'])}/{self.epochs} [{done}/{self.steps}] "
+                   f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
+        if self._bar is not None:
+            self._bar.reset(self._task, total=self.steps, epoch=int(d["epoch"]) + 1, loss="")
+
+    def _ended(self, kind, d: dict) -> None:
+        self._stop_bar()
+        if kind != EventKind.FINISHED:
+            hint = f" Hint: {d['hint']}" if d.get("hint") else ""
+            self._line(f"{kind}: {d.get('reason', '')}{hint}")
+
+    _HANDLERS = {EventKind.STARTED: _started, EventKind.BATCH: _batch, EventKind.EPOCH: _epoch,
+                 EventKind.FINISHED: _ended, EventKind.STOPPED: _ended, EventKind.FAILED: _ended}
 
     def _start_bar(self, epoch: int) -> None:
         from rich.console import Console
@@ -300,7 +317,7 @@ def _train(args, stdout) -> int:
         session.trainer.stop()
         session.wait()
     result = session.result
-    kind = result.kind if result is not None else "failed"
+    kind = str(result.kind) if result is not None else "failed"
     data = result.data if result is not None else {"reason": "The run ended without a result."}
     trainer = session.trainer
     out = {"run_dir": str(session.run_dir) if session.run_dir is not None else None,
@@ -476,10 +493,10 @@ def build_parser() -> argparse.ArgumentParser:
     from engine.grow_command import add_parser as add_grow_parser
 
     add_deploy_parser(sub)
-    add_grow_parser(sub)
+    add_grow_parser(sub, open_source)
     from engine.experiments.command import add_parsers as add_sweep_parsers
 
-    add_sweep_parsers(sub)
+    add_sweep_parsers(sub, open_source)
     p = sub.add_parser("gui", help="start the editor (the default: neurocanvas [FILE] "
                        "[--exit-when-ready] [--lang LANG] [--verbose]; see neurocanvas gui --help)")
     p.add_argument("file", nargs="?", help="a document, a preset id or a .keras/.h5 model")
@@ -522,6 +539,3 @@ def main(argv=None) -> int:
 def _commands(parser) -> set:
     return {name for action in parser._subparsers._group_actions for name in action.choices}
 
-
-if __name__ == "__main__":
-    sys.exit(main())
