@@ -54,9 +54,10 @@ class EventBridge(QObject):
     event = Signal(object, object)
 
     def __init__(self, parent=None, min_interval_ms: int = 250, max_interval_ms: int = 2000,
-                 budget: float = 0.04, cost=time.thread_time):
+                 budget: float = 0.04, cost=time.thread_time, clock=time.monotonic):
         super().__init__(parent)
-        self.cost = cost
+        self.cost = cost      # CPU seconds spent drawing so far
+        self.clock = clock    # seconds, for the intervals
         self.min_interval_ms = int(min_interval_ms)
         self.max_interval_ms = max(int(max_interval_ms), self.min_interval_ms)
         self.budget = float(budget)
@@ -101,7 +102,7 @@ class EventBridge(QObject):
             self._timer.stop()
             self.drain()
             return
-        wait = self.interval_ms - (time.monotonic() - self._last_drain) * 1000.0
+        wait = self.interval_ms - (self.clock() - self._last_drain) * 1000.0
         if wait > 0:
             self._timer.start(int(wait) + 1)
         else:
@@ -119,7 +120,7 @@ class EventBridge(QObject):
         if not queue:
             return
         self._adapt()
-        self._last_drain = time.monotonic()
+        self._last_drain = self.clock()
         self.drains += 1
         for kind, data in coalesce(queue):
             self.delivered += 1
@@ -127,7 +128,7 @@ class EventBridge(QObject):
 
     def _adapt(self) -> None:
         """Set the next interval from the drawing's CPU share since the last delivery."""
-        now, cpu = time.monotonic(), self.cost()
+        now, cpu = self.clock(), self.cost()
         last_cpu, self._last_cpu = self._last_cpu, cpu
         elapsed = now - self._last_drain
         if last_cpu is None or elapsed <= 0 or elapsed > 10 * self.max_interval_ms / 1000.0:
