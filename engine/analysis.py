@@ -439,18 +439,6 @@ def node_with_inputs(net, report: Report, nid: str, in_edges: list) -> LayerInfo
     return analyzer._compute(nid, RuleContext(), sorted(in_edges, key=lambda e: e.dst_port))
 
 
-class _Label:
-    """'name (Type)', formatted only when a message needs it."""
-
-    __slots__ = ("node",)
-
-    def __init__(self, node):
-        self.node = node
-
-    def __format__(self, spec):
-        return f"{self.node.name} ({self.node.type})"
-
-
 def _returns_sequences(node) -> bool:
     if node.type == "Bidirectional":
         return bool(node.params.get("layer", {}).get("params", {}).get("return_sequences", False))
