@@ -23,6 +23,7 @@ import functools
 import heapq
 from dataclasses import dataclass, field
 
+from engine.bulk import collection_paused
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
 from engine.memory_limits import memory_diagnostics
 from engine.shapes import elements, fmt
@@ -176,8 +177,9 @@ class Analyzer:
         position = self.position
         full = len(dirty) >= len(position)
         if full:  # everything: walk the order directly
-            for nid in self.order[:len(position)]:
-                self.info[nid] = self._compute(nid, ctx)
+            with collection_paused():
+                for nid in self.order[:len(position)]:
+                    self.info[nid] = self._compute(nid, ctx)
             dirty = set()
         heap = [(position[nid], nid) for nid in dirty if nid in position]
         heapq.heapify(heap)

@@ -620,7 +620,10 @@ class Network:
         """Load a document (and the trained weights saved beside it, if any)."""
         from engine import fileformat, weights
 
-        net = cls.from_dict(fileformat.read(path), source=str(path))
+        from engine.bulk import collection_paused
+
+        with collection_paused():
+            net = cls.from_dict(fileformat.read(path), source=str(path))
         net.weights = weights.read_beside(net, path)
         return net
 
@@ -628,16 +631,20 @@ class Network:
     def loads(cls, text: str, source: str = "document") -> "Network":
         """A document from its JSON text (``source`` names it in error messages)."""
         from engine import fileformat
+        from engine.bulk import collection_paused
 
-        return cls.from_dict(fileformat.parse(text, source), source=source)
+        with collection_paused():
+            return cls.from_dict(fileformat.parse(text, source), source=source)
 
     @classmethod
     def from_dict(cls, data: dict, source: str | None = None) -> "Network":
         """A document from its JSON object, checked completely (see :mod:`engine.fileformat`)."""
         from engine import fileformat
+        from engine.bulk import collection_paused
 
         net = cls()
-        fileformat.fill(net, data, source)
+        with collection_paused():
+            fileformat.fill(net, data, source)
         return net
 
     def to_dict(self) -> dict:
