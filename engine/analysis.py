@@ -23,6 +23,7 @@ import functools
 import heapq
 from dataclasses import dataclass, field
 
+from engine.bulk import collection_paused
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
 from engine.memory_limits import memory_diagnostics
 from engine.shapes import elements, fmt
@@ -176,8 +177,9 @@ class Analyzer:
         position = self.position
         full = len(dirty) >= len(position)
         if full:  # everything: walk the order directly
-            for nid in self.order[:len(position)]:
-                self.info[nid] = self._compute(nid, ctx)
+            with collection_paused():
+                for nid in self.order[:len(position)]:
+                    self.info[nid] = self._compute(nid, ctx)
             dirty = set()
         heap = [(position[nid], nid) for nid in dirty if nid in position]
         heapq.heapify(heap)
@@ -437,18 +439,6 @@ def node_with_inputs(net, report: Report, nid: str, in_edges: list) -> LayerInfo
     analyzer = Analyzer(net)
     analyzer.info = report.by_node
     return analyzer._compute(nid, RuleContext(), sorted(in_edges, key=lambda e: e.dst_port))
-
-
-class _Label:
-    """'name (Type)', formatted only when a message needs it."""
-
-    __slots__ = ("node",)
-
-    def __init__(self, node):
-        self.node = node
-
-    def __format__(self, spec):
-        return f"{self.node.name} ({self.node.type})"
 
 
 def _returns_sequences(node) -> bool:

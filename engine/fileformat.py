@@ -21,6 +21,7 @@ from pathlib import Path
 from engine.atomic import write_atomic
 from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
+from engine.plain_data import json_safe
 
 FORMAT = "neurocanvas/1"
 DATA_SECTION = "data"  # the data settings a run trains on (engine.data.settings)
@@ -293,7 +294,8 @@ def _parse_outputs(net, outputs):
 def to_dict(net) -> dict:
     nodes = []
     for node in net.nodes.values():
-        item = {"id": node.id, "type": node.type, "params": _jsonable(node.params)}
+        params = json_safe(node.params, non_finite_to_none=False)
+        item = {"id": node.id, "type": node.type, "params": params}
         if node.name != node.id:
             item["name"] = node.name
         if node.pos is not None:
@@ -320,14 +322,6 @@ def to_dict(net) -> dict:
         if key not in data:
             data[key] = value
     return data
-
-
-def _jsonable(value):
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    return value
 
 
 def dumps(net) -> str:

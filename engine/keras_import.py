@@ -39,15 +39,25 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine.catalog import all_specs, get_spec
-from engine.catalog.base import INITIALIZERS, valid_name
+from engine.catalog import all_specs
+from engine.catalog.base import valid_name
 from engine.errors import (  # noqa: F401  (KerasImportError is this module's error)
     DocumentError, KerasImportError, NeuroCanvasError, ParamError, RuleContext,
+)
+from engine.keras_config import (
+    Unmappable,
+    adapted_state,
+    canonical,
+    config_diff,
+    constraint_param,
+    initializer_param,
+    means_default,
+    plain_config,
+    regularizer_param,
 )
 from engine.network import Network
 
@@ -356,10 +366,6 @@ def refresh_generic(net, node_ids=None) -> list:
 
 # ---------------------------------------------------------- the importer --
 
-class _Unmappable(Exception):
-    """The catalog cannot hold this layer exactly; the message says why."""
-
-
 class _Importer:
     def __init__(self, keras, keep_weights: bool):
         self.keras = keras
@@ -550,7 +556,7 @@ class _Importer:
                 params, tensors = self._map(op, spec, positional, style, tensor_kwargs,
                                             other_kwargs, out_shapes, counts, trainable)
                 node_type = spec.type
-            except _Unmappable as exc:
+            except Unmappable as exc:
                 reason = str(exc)
         elif is_layer:
             reason = f"the catalog has no {class_name}" if _is_keras_class(op) else \
@@ -600,7 +606,7 @@ class _Importer:
                 first = {k: v for k, v in owner.params.items() if spec._by_name[k].call}
                 again: dict = {}
                 self._check_call_kwargs(spec, again, other_kwargs)
-            except _Unmappable as exc:
+            except Unmappable as exc:
                 raise KerasImportError(f"Layer {op.name!r} is called again with {exc}, which "
                                        "NeuroCanvas cannot represent.") from None
             if again != first:
@@ -635,7 +641,7 @@ class _Importer:
     def _map(self, op, spec, positional, style, tensor_kwargs, other_kwargs, out_shapes, counts,
              trainable):
         config = op.get_config()
-        state = _adapted_state(op, config)  # what adapt() learnt, kept in the params
+        state = adapted_state(op, config)  # what adapt() learnt, kept in the params
         if state:
             config = {**config, **state}
         params = self._params_from_config(spec, config)
@@ -643,7 +649,7 @@ class _Importer:
         try:
             resolved = spec.resolve(params)
         except ParamError as exc:
-            raise _Unmappable(f"param {exc.param}: {exc.message}") from None
+            raise Unmappable(f"param {exc.param}: {exc.message}") from None
         # exact: the layer built back from the params has the original config (names aside;
         # repeated blocks share params, so each distinct config is built once)
         key = (spec.type, json.dumps(params, sort_keys=True, default=str))
@@ -651,13 +657,13 @@ class _Importer:
         if twin_config is None:
             try:
                 twin = spec.build_layer(self.keras, params, resolved, op.name)
-                twin_config = _canonical(_jsonable(twin.get_config()))
+                twin_config = canonical(plain_config(twin.get_config()))
             except Exception as exc:
-                raise _Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+                raise Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
             self._twins[key] = twin_config
-        diff = _config_diff(config, twin_config)
+        diff = config_diff(config, twin_config)
         if diff:
-            raise _Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
+            raise Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
         tensors = self._ports(op, spec, positional, style, tensor_kwargs)
         shapes = [_shape(t) for t in tensors]
         try:
@@ -665,11 +671,11 @@ class _Importer:
             outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             weights = tuple(int(w) for w in spec.weights(resolved, shapes))
         except NeuroCanvasError as exc:
-            raise _Unmappable(f"the catalog's shape rule refuses it: {exc.message}") from None
+            raise Unmappable(f"the catalog's shape rule refuses it: {exc.message}") from None
         if outs != out_shapes:
-            raise _Unmappable(f"the catalog computes output shape(s) {outs}, Keras {out_shapes}")
+            raise Unmappable(f"the catalog computes output shape(s) {outs}, Keras {out_shapes}")
         if weights != counts:
-            raise _Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
+            raise Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
                               f"Keras {counts}")
         if state:
             self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
@@ -680,39 +686,39 @@ class _Importer:
         """Tensors in the order of the spec's input ports."""
         if spec.variadic:
             if tensor_kwargs:
-                raise _Unmappable(f"tensor keyword arguments {sorted(tensor_kwargs)}")
+                raise Unmappable(f"tensor keyword arguments {sorted(tensor_kwargs)}")
             return list(positional)
         names = list(spec.inputs)
         ports: list = [None] * len(names)
         if len(positional) > len(names):
-            raise _Unmappable(f"{len(positional)} inputs for {len(names)} ports")
+            raise Unmappable(f"{len(positional)} inputs for {len(names)} ports")
         for i, t in enumerate(positional):
             ports[i] = t
         for key, t in tensor_kwargs.items():
             if isinstance(t, (list, tuple)):  # initial_state=[h, c]: one port each, in order
                 slots = [n for n in names if n == key or n.startswith(key + "_")]
                 if len(slots) != len(t):
-                    raise _Unmappable(f"the tensor argument {key!r} holds {len(t)} tensors for "
+                    raise Unmappable(f"the tensor argument {key!r} holds {len(t)} tensors for "
                                       f"{len(slots)} ports")
                 for slot, item in zip(slots, t):
                     ports[names.index(slot)] = item
                 continue
             if key not in names or ports[names.index(key)] is not None:
-                raise _Unmappable(f"the tensor argument {key!r} has no port")
+                raise Unmappable(f"the tensor argument {key!r} has no port")
             ports[names.index(key)] = t
         while ports and ports[-1] is None:
             ports.pop()
         if any(p is None for p in ports):
-            raise _Unmappable("its optional inputs are not given in order")
+            raise Unmappable("its optional inputs are not given in order")
         return ports
 
     def _check_call_kwargs(self, spec, params, other_kwargs):
         for key, value in other_kwargs.items():
             p = spec._by_name.get(key)
             if p is None or not p.call:
-                raise _Unmappable(f"the call argument {key}={value!r}")
-            if not _same(self.keras, p, value, p.default):
-                params[key] = _jsonable(value)
+                raise Unmappable(f"the call argument {key}={value!r}")
+            if not means_default(self.keras, p, value, p.default):
+                params[key] = plain_config(value)
 
     def _params_from_config(self, spec, config) -> dict:
         params = {}
@@ -720,7 +726,7 @@ class _Importer:
             if p.call or p.name not in config:
                 continue
             value = self._to_param(p, config[p.name])
-            if not p.required and _same(self.keras, p, value, p.default):
+            if not p.required and means_default(self.keras, p, value, p.default):
                 continue
             params[p.name] = value
         return params
@@ -730,23 +736,23 @@ class _Importer:
         if value is None:
             return None
         if kind == "initializer":
-            return _initializer(self.keras, value)
+            return initializer_param(self.keras, value)
         if kind == "regularizer":
-            return _regularizer(value)
+            return regularizer_param(value)
         if kind == "constraint":
-            return _constraint(value)
+            return constraint_param(value)
         if kind == "activation":
             if not isinstance(value, str):
-                raise _Unmappable(f"{p.name} is a custom function")
+                raise Unmappable(f"{p.name} is a custom function")
             return value
         if kind == "layer":
             if not isinstance(value, dict) or "class_name" not in value:
-                raise _Unmappable(f"{p.name} is not a layer config")
+                raise Unmappable(f"{p.name} is not a layer config")
             inner = self._specs.get(value["class_name"])
             if inner is None or not str(value.get("module") or "keras").startswith("keras"):
-                raise _Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
+                raise Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
             return {"type": inner.type, "params": self._params_from_config(inner, value.get("config") or {})}
-        return _jsonable(value)
+        return plain_config(value)
 
     # -- generic ----------------------------------------------------------
 
@@ -777,7 +783,7 @@ class _Importer:
                                        "Pass numbers, strings, lists, slices or None only.")
             call_kwargs[key] = kept
         config = serialized.get("config") or {}
-        state = _adapted_state(op, config)
+        state = adapted_state(op, config)
         if state:
             config = {**config, **state}
             self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
@@ -858,7 +864,7 @@ def _template(keras, value, tensors):
             return None
         return {"tuple": items} if isinstance(value, tuple) else items
     if isinstance(value, slice):
-        parts = [_jsonable(v) for v in (value.start, value.stop, value.step)]
+        parts = [plain_config(v) for v in (value.start, value.stop, value.step)]
         if all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in parts):
             return {"slice": parts}
         return None
@@ -876,36 +882,10 @@ def _template(keras, value, tensors):
         if dtype not in ARRAY_DTYPES or array.size > MAX_ARRAY_SIZE:
             return None
         return {"array": array.tolist(), "dtype": dtype}
-    value = _jsonable(value)
+    value = plain_config(value)
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     return None
-
-
-def _adapted_state(layer, config) -> dict:
-    """Config entries for the state ``adapt()`` gave a lookup layer (its vocabulary and
-    inverse document frequencies), which Keras otherwise saves as a file asset a document
-    does not carry; {} when the config already holds it or there is none."""
-    if not hasattr(layer, "get_vocabulary") or "vocabulary" not in config \
-            or config.get("vocabulary") is not None:
-        return {}
-    try:
-        vocabulary = _jsonable(list(layer.get_vocabulary(include_special_tokens=False)))
-    except Exception:
-        return {}
-    if not vocabulary:
-        return {}
-    state = {"vocabulary": vocabulary}
-    mode = getattr(layer, "output_mode", None) or getattr(layer, "_output_mode", None)
-    if "idf_weights" in config and config.get("idf_weights") is None and mode == "tf_idf":
-        import numpy as np
-
-        holder = layer if hasattr(layer, "idf_weights") else getattr(layer, "_lookup_layer", None)
-        idf = np.asarray(getattr(holder, "idf_weights", None) if holder is not None else [])
-        # the lookup keeps one weight per token, special tokens first; the config takes the
-        # weights of the vocabulary it is given
-        state["idf_weights"] = idf[len(idf) - len(vocabulary):].tolist()
-    return state
 
 
 def _call_default(op, key, value) -> bool:
@@ -954,122 +934,9 @@ def _sanitize(name: str) -> str:
     return out if (out[0].isalpha() or out[0] == "_") else "_" + out
 
 
-def _jsonable(value):
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if hasattr(value, "item") and not isinstance(value, (str, bytes)):  # numpy scalars
-        try:
-            return value.item()
-        except (TypeError, ValueError):
-            pass
-    return value
-
-
 def _first_line(exc) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text.splitlines()[0][:300]
-
-
-def _snake(name: str) -> str:
-    import re
-
-    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
-    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
-    return s.lower()
-
-
-_INITIALIZER_NAMES = {"IdentityInitializer": "identity", "Identity": "identity",
-                      "OrthogonalInitializer": "orthogonal", "STFTInitializer": None}
-_CONSTRAINT_NAMES = {"MaxNorm": "max_norm", "NonNeg": "non_neg", "UnitNorm": "unit_norm",
-                     "MinMaxNorm": "min_max_norm"}
-
-
-def _keras_object(value):
-    if not isinstance(value, dict) or "class_name" not in value:
-        raise _Unmappable(f"unexpected config value {value!r}")
-    module = value.get("module") or "keras"
-    if not str(module).startswith("keras") or value.get("registered_name") not in (None, value["class_name"]):
-        raise _Unmappable(f"custom object {value['class_name']}")
-    return value["class_name"], _jsonable(value.get("config") or {})
-
-
-def _initializer(keras, value):
-    if isinstance(value, str):
-        if value in INITIALIZERS:
-            return value
-        raise _Unmappable(f"initializer {value!r}")
-    cls, cfg = _keras_object(value)
-    short = _INITIALIZER_NAMES.get(cls, _snake(cls))
-    if short not in INITIALIZERS:
-        raise _Unmappable(f"initializer {cls}")
-    try:
-        plain = keras.initializers.get(short)
-        defaults = _jsonable(plain.get_config()) if type(plain).__name__ == cls else None
-    except Exception:
-        defaults = None
-    if defaults is None:
-        return {short: cfg}
-    changed = {k: v for k, v in cfg.items() if k not in defaults or defaults[k] != v}
-    return {short: changed} if changed else short  # only what differs, e.g. {'stddev': 0.02}
-
-
-def _regularizer(value):
-    cls, cfg = _keras_object(value)
-    if cls == "L2" and set(cfg) == {"l2"}:
-        return {"l2": float(cfg["l2"])}
-    if cls == "L1" and set(cfg) == {"l1"}:
-        return {"l1": float(cfg["l1"])}
-    if cls == "L1L2" and set(cfg) <= {"l1", "l2"}:
-        return {"l1": float(cfg.get("l1", 0.0)), "l2": float(cfg.get("l2", 0.0))}
-    if cls == "OrthogonalRegularizer":
-        return {"orthogonal_regularizer": cfg}
-    raise _Unmappable(f"regularizer {cls}")
-
-
-def _constraint(value):
-    cls, cfg = _keras_object(value)
-    short = _CONSTRAINT_NAMES.get(cls)
-    if short is None:
-        raise _Unmappable(f"constraint {cls}")
-    return {short: cfg or None}
-
-
-def _same(keras, p, value, default) -> bool:
-    """Whether ``value`` means the param's default."""
-    if p.kind == "activation" and value in ("linear", None) and default in ("linear", None):
-        return True
-    if p.name == "data_format" and default is None and value == keras.config.image_data_format():
-        return True  # None means the global image_data_format, as in Keras
-    if p.kind == "initializer" and isinstance(default, str) and value is not None:
-        try:
-            a = keras.initializers.get(value if isinstance(value, str) else
-                                       {"class_name": next(iter(value)), "config": next(iter(value.values()))})
-            b = keras.initializers.get(default)
-            return type(a) is type(b) and _jsonable(a.get_config()) == _jsonable(b.get_config())
-        except Exception:
-            return False
-    try:
-        return p.normalize(value) == p.normalize(default)
-    except (ParamError, TypeError, ValueError):
-        return False
-
-
-def _canonical(value, top=True):
-    if isinstance(value, dict):
-        return {k: _canonical(v, False) for k, v in value.items()  # a built inner layer
-                if k not in ("name", "build_config") and not (top and k == "trainable")}
-    if isinstance(value, (list, tuple)):
-        return [_canonical(v, False) for v in value]
-    if isinstance(value, float) and value.is_integer():
-        return value  # 1 == 1.0 compares equal already
-    return value
-
-
-def _config_diff(original: dict, rebuilt_canonical: dict) -> list:
-    a, b = _canonical(_jsonable(original)), rebuilt_canonical
-    return sorted(k for k in set(a) | set(b) if a.get(k, "<missing>") != b.get(k, "<missing>"))
 
 
 # --------------------------------------------------------------- layout --

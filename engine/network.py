@@ -13,7 +13,6 @@ emits one typed :class:`~engine.events.Change` to the subscribers and marks what
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
@@ -22,6 +21,7 @@ from engine.errors import EditError, ParamError
 from engine.events import (Change, EdgeAdded, EdgeRemoved, Grouped, MetaChanged, Moved,
                            NodeAdded, NodeRemoved, OutputsChanged, ParamsChanged, Renamed,
                            TrainableChanged)
+from engine.plain_data import snake_case
 
 
 @dataclass
@@ -96,12 +96,6 @@ class RemovedNode:
     index: int
     edges: list
     output_slots: list  # (position in explicit outputs, port)
-
-
-def _snake(type_name: str) -> str:
-    s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", type_name)
-    s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s)
-    return s.lower().replace("__", "_")
 
 
 class Network:
@@ -316,7 +310,7 @@ class Network:
 
     def unique_id(self, type_name: str) -> str:
         """A fresh id in the Keras style: conv2d, conv2d_1, conv2d_2, ..."""
-        base = _snake(type_name)
+        base = snake_case(type_name)
         if not self.name_taken(base):
             return base
         self._name_index()  # (clears the hints when names changed behind its back)
@@ -626,7 +620,10 @@ class Network:
         """Load a document (and the trained weights saved beside it, if any)."""
         from engine import fileformat, weights
 
-        net = cls.from_dict(fileformat.read(path), source=str(path))
+        from engine.bulk import collection_paused
+
+        with collection_paused():
+            net = cls.from_dict(fileformat.read(path), source=str(path))
         net.weights = weights.read_beside(net, path)
         return net
 
@@ -634,16 +631,20 @@ class Network:
     def loads(cls, text: str, source: str = "document") -> "Network":
         """A document from its JSON text (``source`` names it in error messages)."""
         from engine import fileformat
+        from engine.bulk import collection_paused
 
-        return cls.from_dict(fileformat.parse(text, source), source=source)
+        with collection_paused():
+            return cls.from_dict(fileformat.parse(text, source), source=source)
 
     @classmethod
     def from_dict(cls, data: dict, source: str | None = None) -> "Network":
         """A document from its JSON object, checked completely (see :mod:`engine.fileformat`)."""
         from engine import fileformat
+        from engine.bulk import collection_paused
 
         net = cls()
-        fileformat.fill(net, data, source)
+        with collection_paused():
+            fileformat.fill(net, data, source)
         return net
 
     def to_dict(self) -> dict:

@@ -33,6 +33,7 @@ from engine.catalog import has_spec
 from engine.connection_rule import INCOMPLETE
 from engine.edit_journal import trial
 from engine.errors import NeuroCanvasError
+from engine.shapes import fmt
 
 RECURRENT = ("SimpleRNN", "LSTM", "GRU")
 ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
@@ -271,9 +272,9 @@ def _rank_fixes(net, report, diagnostic):
             yield Fix(f"Insert {pool} before {node.name}", _insert(first, pool, {}), nid,
                       diagnostic.code, f"a {pool}")
     for target in _reshape_targets(shape):
-        yield Fix(f"Insert Reshape to {_fmt(target)} before {node.name}",
+        yield Fix(f"Insert Reshape to {fmt(tuple(target))} before {node.name}",
                   _insert(first, "Reshape", {"target_shape": list(target)}), nid, diagnostic.code,
-                  f"a Reshape to {_fmt(target)}")
+                  f"a Reshape to {fmt(tuple(target))}")
     if len(shape) == 2 and _wants_sequence(node):
         for steps in _sequence_lengths(net, report):
             yield Fix(f"Insert RepeatVector({steps}) before {node.name}",
@@ -356,7 +357,7 @@ def _size_fixes(net, report, diagnostic):
         fitted.append(min(size, largest))
     if list(fitted) != list(p[window]):
         value = fitted[0] if len(set(fitted)) == 1 else list(fitted)
-        yield Fix(f"Set {window} to {_fmt(fitted)} on {node.name} (the largest that fits)",
+        yield Fix(f"Set {window} to {fmt(tuple(fitted))} on {node.name} (the largest that fits)",
                   _set(nid, window, value), nid, diagnostic.code)
 
 
@@ -433,7 +434,7 @@ def _reshape_param_fixes(net, report, diagnostic):
         value = [(-1 if (d is None and j != i) else d) for j, d in enumerate(value)]
         if sum(1 for d in value if d == -1) > 1:
             continue
-        yield Fix(f"Set target_shape to {_fmt(value)} on {node.name} (-1 takes the rest)",
+        yield Fix(f"Set target_shape to {fmt(tuple(value))} on {node.name} (-1 takes the rest)",
                   _set(nid, "target_shape", value), nid, diagnostic.code)
 
 
@@ -486,7 +487,7 @@ def _input_shape_fixes(net, diagnostic, report, verify):
     shape = [int(v) for v in re.findall(r"\d+", m.group(1))]
     if not shape:
         return []
-    fix = Fix(f"Set the shape of {node.name} to {_fmt(shape)} (the data's samples)",
+    fix = Fix(f"Set the shape of {node.name} to {fmt(tuple(shape))} (the data's samples)",
               _set(node.id, "shape", shape), node.id, "input_shape")
     if not verify:
         return [fix]
@@ -637,8 +638,8 @@ def _crop_fix(net, nid, in_edges, shapes) -> Fix | None:
     def apply(n):
         for edge, type_name, params in plans:
             _insert(edge, type_name, params, shift=False, side=True)(n)
-    return Fix(f"Crop the larger inputs of {node.name} to {_fmt(target)}", apply, nid, "merge",
-               f"a {crop_type} to {_fmt(target)}")
+    return Fix(f"Crop the larger inputs of {node.name} to {fmt(tuple(target))}", apply, nid, "merge",
+               f"a {crop_type} to {fmt(tuple(target))}")
 
 
 def _listify(value):
@@ -742,8 +743,4 @@ def _replace(node_id: str, type_name: str, params: dict, keep_name: bool = True)
         if outputs is not None:
             net.set_outputs([(new if o == node_id else o, p) for o, p in outputs])
     return apply
-
-
-def _fmt(shape) -> str:
-    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
 

@@ -6,7 +6,6 @@ function here propagates ``None`` the way Keras does.
 
 from __future__ import annotations
 
-import math
 
 from engine.errors import ShapeError
 
@@ -115,37 +114,6 @@ def check_positive(layer: str, out_shape, in_shape, what: str, hint: str):
         raise ShapeError(
             f"{layer}: {what} does not fit the input {fmt(in_shape)}; "
             f"the output would be {fmt(out_shape)}.", hint, code="size")
-
-
-def broadcast(layer: str, shapes: list):
-    """Broadcast shapes the way Keras merge layers do; raise on a clash."""
-    rank = max(len(s) for s in shapes)
-    out = []
-    for axis in range(rank):
-        dims = []
-        for s in shapes:
-            offset = rank - len(s)
-            dims.append(1 if axis < offset else s[axis - offset])
-        known = {d for d in dims if d is not None and d != 1}
-        if len(known) > 1:
-            listed = " and ".join(fmt(s) for s in shapes)
-            raise ShapeError(
-                f"{layer}: input shapes {listed} do not match on axis {axis} "
-                f"({' vs '.join(str(d) for d in dims)}).",
-                "Element-wise merges need equal shapes (or a size-1 axis to broadcast). "
-                "Add a Dense or 1×1 Conv projection to match the sizes, or use Concatenate.",
-                code="merge")
-        if known:
-            out.append(known.pop())
-        elif any(d is None for d in dims):
-            out.append(None)
-        else:
-            out.append(1)
-    return tuple(out)
-
-
-def ceil_div(a, b):
-    return None if a is None else math.ceil(a / b)
 
 
 def resolve_axis(layer: str, axis: int, shape, what: str = "axis") -> int:

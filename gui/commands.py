@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from PySide6.QtGui import QUndoCommand
 
 from engine.edit_journal import Journal  # noqa: F401 - part of this module's API
+from engine.errors import NeuroCanvasError
 
 
 class EditCommand(QUndoCommand):

@@ -54,19 +54,3 @@ def param_value(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
-
-
-def key_params_text(node) -> str:
-    """The key params of a node, values only: '6 · 5×5 · sigmoid'."""
-    spec = node.spec
-    try:
-        resolved = node.resolved()
-    except Exception:
-        resolved = node.params
-    parts = []
-    for name in spec.key_params:
-        value = resolved.get(name)
-        if value is None or value == "linear":
-            continue
-        parts.append(param_value(value))
-    return " · ".join(parts)

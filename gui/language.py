@@ -18,10 +18,6 @@ BUILT_IN = "en"
 _installed: list = []  # keep the translator alive while the application runs
 
 
-def available() -> list[str]:
-    return [BUILT_IN] + sorted(p.stem[len("neurocanvas_"):] for p in TRANSLATIONS.glob("neurocanvas_*.qm"))
-
-
 def install(app, requested: str | None = None) -> str:
     """Install the translation for ``requested`` (or the system's language) when
     there is one; returns the language the interface is shown in."""

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.errors import NeuroCanvasError
-from engine.atomic import write_atomic
+from engine.atomic import atomic_path, write_atomic
 from engine.network import Network
 from gui import app_paths, background, clipboard, gc_guard, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
@@ -587,16 +587,27 @@ class MainWindow(QMainWindow):
             from PySide6.QtSvg import QSvgGenerator
 
             rect = self.scene.items_rect().adjusted(-30, -40, 30, 30)
-            gen = QSvgGenerator()
-            gen.setFileName(str(path))
-            gen.setSize(rect.size().toSize())
-            gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-            gen.setTitle(self.doc.network.name)
-            p = QPainter(gen)
-            self.scene.render(p, QRectF(0, 0, rect.width(), rect.height()), rect)
-            p.end()
+            try:
+                with atomic_path(path, suffix=".svg") as tmp:
+                    gen = QSvgGenerator()
+                    gen.setFileName(tmp)
+                    gen.setSize(rect.size().toSize())
+                    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+                    gen.setTitle(self.doc.network.name)
+                    p = QPainter(gen)
+                    self.scene.render(p, QRectF(0, 0, rect.width(), rect.height()), rect)
+                    p.end()
+                    del p, gen  # the generator writes its file when it goes
+            except OSError as exc:
+                self.show_error("Cannot export", f"Could not write {path}: {exc.strerror or exc}.")
+                return False
         else:
-            if not self.render_image().save(str(path)):
+            image = self.render_image()
+            try:
+                with atomic_path(path, suffix=Path(path).suffix or ".png") as tmp:
+                    if not image.save(tmp):
+                        raise OSError(f"Could not write {path}.")
+            except OSError:
                 self.show_error("Cannot export", f"Could not write {path}.")
                 return False
         self.notify(f"Wrote {path}")

@@ -189,17 +189,20 @@ def _print_diagnostics(diagnostics) -> None:
 
 
 class _Progress:
-    """Trainer subscriber: a progress bar per epoch on stderr."""
+    """Trainer subscriber: training progress on stderr.
 
-    WIDTH = 30
+    On a terminal, a `rich.progress` bar follows the batches of the current
+    epoch and each finished epoch leaves one line above it; elsewhere (a pipe,
+    a log file, CI) only the plain lines are written, one per epoch:
+    ``Epoch 2/5 [4/4] 0.3s - loss 0.61 - accuracy 0.8 - lr 0.001``."""
 
     def __init__(self, stream=None, live: bool | None = None):
         self.stream = stream or sys.stderr
         self.live = self.stream.isatty() if live is None else live
         self.steps = 1
         self.epochs = 0
-        self.started = 0.0
-        self.width = 0  # of the live line, to clear it
+        self._bar = None   # the rich Progress while a run is live
+        self._task = None
 
     def __call__(self, event) -> None:
         handler = self._HANDLERS.get(event.kind)
@@ -207,34 +210,33 @@ class _Progress:
             handler(self, event.kind, event.data)
 
     def _started(self, _kind, d: dict) -> None:
-        import time
-
         self.steps, self.epochs = int(d.get("steps_per_epoch") or 1), int(d.get("epochs") or 0)
-        self.started = time.monotonic()
         first = int(d.get("initial_epoch") or 0) + 1
         self._line(f"Training {d.get('params', 0):,} parameters: epochs {first} to "
                    f"{self.epochs}, {self.steps} steps each.")
+        if self.live:
+            self._start_bar(first)
 
     def _batch(self, _kind, d: dict) -> None:
-        if not self.live:
+        if self._bar is None:
             return
         last = d.get("last") or {}
-        done = int(last.get("batch", 0)) + 1
-        text = (f"{self._bar(int(last.get('epoch', 0)) + 1, done)} "
-                f"loss {last.get('loss', float('nan')):.4g}")
-        self.width = max(self.width, len(text))
-        self.stream.write("\r" + text)
-        self.stream.flush()
+        self._bar.update(self._task, completed=min(int(last.get("batch", 0)) + 1, self.steps),
+                         epoch=int(last.get("epoch", 0)) + 1,
+                         loss=f"loss {last.get('loss', float('nan')):.4g}")
 
     def _epoch(self, _kind, d: dict) -> None:
         metrics = " - ".join(f"{k} {v:.4g}" for k, v in (d.get("logs") or {}).items())
         lr = d.get("lr")
         lr_text = f" - lr {lr:.3g}" if lr is not None else ""
-        text = (f"{self._bar(int(d['epoch']), int(d.get('steps') or self.steps))} "
-                f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
-        self._line(("\r" + text.ljust(self.width)) if self.live else text)
+        done = int(d.get("steps") or self.steps)
+        self._line(f"Epoch {int(d['epoch'])}/{self.epochs} [{done}/{self.steps}] "
+                   f"{d.get('duration', 0):.1f}s - {metrics}{lr_text}")
+        if self._bar is not None:
+            self._bar.reset(self._task, total=self.steps, epoch=int(d["epoch"]) + 1, loss="")
 
     def _ended(self, kind, d: dict) -> None:
+        self._stop_bar()
         if kind != EventKind.FINISHED:
             hint = f" Hint: {d['hint']}" if d.get("hint") else ""
             self._line(f"{kind}: {d.get('reason', '')}{hint}")
@@ -242,13 +244,27 @@ class _Progress:
     _HANDLERS = {EventKind.STARTED: _started, EventKind.BATCH: _batch, EventKind.EPOCH: _epoch,
                  EventKind.FINISHED: _ended, EventKind.STOPPED: _ended, EventKind.FAILED: _ended}
 
-    def _bar(self, epoch: int, done: int) -> str:
-        filled = int(self.WIDTH * min(done, self.steps) / max(self.steps, 1))
-        width = len(str(self.steps))
-        return (f"Epoch {epoch}/{self.epochs} [{'=' * filled}{'.' * (self.WIDTH - filled)}] "
-                f"{done:>{width}}/{self.steps}")
+    def _start_bar(self, epoch: int) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeElapsedColumn)
+
+        console = Console(file=self.stream, force_terminal=True)
+        self._bar = Progress(TextColumn("Epoch {task.fields[epoch]}/" + str(self.epochs)),
+                             BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                             TextColumn("{task.fields[loss]}"), console=console, transient=True)
+        self._task = self._bar.add_task("epoch", total=self.steps, epoch=epoch, loss="")
+        self._bar.start()
+
+    def _stop_bar(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
     def _line(self, text: str) -> None:
+        if self._bar is not None:  # above the live bar, which stays at the bottom
+            self._bar.console.print(text, markup=False, highlight=False, soft_wrap=True)
+            return
         self.stream.write(text + "\n")
         self.stream.flush()
 
@@ -264,7 +280,8 @@ def cmd_train(args) -> int:
 def _train(args, stdout) -> int:
     from engine.data.dataset import DataError
     from engine.training.errors import SettingsError
-    from engine.training.runs import RunError, json_safe
+    from engine.plain_data import json_safe
+    from engine.training.runs import RunError
     from engine.training.session import TrainingSetupError
 
     problem = _train_usage_problem(args)
@@ -380,6 +397,7 @@ def _train_usage_problem(args) -> str | None:
 
 
 def cmd_runs(args) -> int:
+    from engine.plain_data import json_safe
     from engine.training.runs import RunError, compare_runs, list_runs, load_run, runs_folder
 
     if args.compare:
@@ -388,7 +406,7 @@ def cmd_runs(args) -> int:
         except RunError as exc:
             print(f"neurocanvas: {exc}", file=sys.stderr)
             return EXIT_UNREADABLE
-        print(json.dumps(compare_runs(a, b), default=str))
+        print(json.dumps(json_safe(compare_runs(a, b)), default=str))
         return EXIT_OK
     source = Path(args.file)
     if not source.exists() and not args.file.endswith(".json"):
@@ -400,7 +418,7 @@ def cmd_runs(args) -> int:
             raise NeuroCanvasError(f"{args.file}: no such file, runs folder or preset.")
     runs = list_runs(source)
     if args.json:
-        print(json.dumps([r.to_dict() for r in runs], default=str))
+        print(json.dumps(json_safe([r.to_dict() for r in runs]), default=str))
         return EXIT_OK
     if not runs:
         folder = source if source.is_dir() else runs_folder(source)

@@ -21,10 +21,6 @@ MAY_IMPORT = {
     "gui": {"engine", "presets"},
     "neurocanvas_cli": {"engine", "presets", "gui"},
 }
-# The one loop left, owned by the work that gives the trainer a public find_lr/emit:
-# lr_finder reads the trainer's output names and the trainer starts the finder.
-PENDING = {("engine.training.lr_finder", "engine.training.trainer"),
-           ("engine.training.trainer", "engine.training.lr_finder")}
 
 
 def module_files(package: str) -> dict:
@@ -111,7 +107,6 @@ def test_a_package_imports_only_the_layers_below_it(package):
 
 def test_no_module_of_the_engine_or_the_presets_imports_itself_back():
     inner = GRAPH.subgraph(n for n in GRAPH if n.split(".")[0] in ("engine", "presets")).copy()
-    inner.remove_edges_from(PENDING)
     cycles = list(nx.simple_cycles(inner))
     assert cycles == [], "\n".join(" -> ".join(c + [c[0]]) for c in cycles[:10])
     # and the package-level graph is a DAG too (what the table in MAY_IMPORT says)
@@ -126,10 +121,7 @@ def test_the_module_level_imports_of_the_engine_have_no_loop_at_all():
 
 
 def test_no_private_name_is_imported_from_another_module():
-    # runs.py's helpers go public when that module is split into folders/records/recorder
-    known = {("engine.training.segments", "_now"), ("engine.experiments.study", "_process_alive"),
-             ("engine.training.lr_finder", "_output_names")}
     private = [f"{MODULES[a].relative_to(ROOT)}:{line} imports {imported} from {b}"
                for a, b, imported, line, _lazy in IMPORTS
-               if imported and imported.startswith("_") and (a, imported) not in known]
+               if imported and imported.startswith("_")]
     assert private == []

@@ -299,10 +299,6 @@ def _array_size(value) -> int:
     return sum(_array_size(v) for v in value) if isinstance(value, list) else 1
 
 
-def _marker(template):
-    return next(iter(template)) if isinstance(template, dict) and len(template) in (1, 2) else None
-
-
 def fill_template(template, tensors):
     """Call arguments from a template (see above), tensors in their slots."""
     if isinstance(template, dict):

@@ -14,13 +14,7 @@ import numpy as np
 
 from engine.data.dataset import REGRESSION, Dataset
 from engine.errors import ERROR, WARNING, Diagnostic
-
-
-def _fmt(shape) -> str:
-    shape = tuple(shape)
-    if len(shape) == 1:
-        return f"({shape[0]},)"
-    return "(" + ", ".join("None" if d is None else str(d) for d in shape) + ")"
+from engine.shapes import fmt
 
 
 def _named(shapes, default_prefix: str) -> list[tuple[str, tuple]]:
@@ -65,7 +59,7 @@ def _input_hint(ds: Dataset, expected: tuple, actual: tuple) -> str:
         if expected[0] is None or expected[0] == n_actual:
             return f"set flatten on (samples become ({n_actual},)), or add a Flatten layer after the input."
         return (f"the model takes {expected[0]} values per sample but each sample has {n_actual}; "
-                f"change the Input shape to {_fmt(actual)} and add a Flatten layer.")
+                f"change the Input shape to {fmt(tuple(actual))} and add a Flatten layer.")
     # Same values, one more axis of size 1: add a channel axis.
     if len(expected) == len(actual) + 1 and expected[-1] in (1, None) and \
             _dims_match(expected[:-1], actual):
@@ -74,11 +68,11 @@ def _input_hint(ds: Dataset, expected: tuple, actual: tuple) -> str:
     if all(d is not None for d in expected) and known and int(np.prod(known)) == n_actual:
         return f"set reshape to {list(expected)}."
     if len(expected) == len(actual) == 1:
-        return (f"change the Input shape to {_fmt(actual)}: the data has {actual[0]} features "
+        return (f"change the Input shape to {fmt(tuple(actual))}: the data has {actual[0]} features "
                 f"per sample.")
     if len(expected) == 2 and len(actual) == 2 and expected[0] not in (None, actual[0]):
-        return f"change the Input shape to {_fmt(actual)} or the window length to {expected[0]}."
-    return f"change the Input shape to {_fmt(actual)}."
+        return f"change the Input shape to {fmt(tuple(actual))} or the window length to {expected[0]}."
+    return f"change the Input shape to {fmt(tuple(actual))}."
 
 
 def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
@@ -91,7 +85,7 @@ def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
             out.append(Diagnostic(
                 name, ERROR,
                 f"Output '{name}' gives {units} values per sample but the {ds.name} targets have "
-                f"{values} ({_fmt(target) if target else 'one number'}).",
+                f"{values} ({fmt(tuple(target)) if target else 'one number'}).",
                 f"set the output layer's units to {values}.", code="target_shape"))
         return out
     k = ds.num_classes
@@ -99,7 +93,7 @@ def _check_targets(ds: Dataset, name: str, expected: tuple) -> list[Diagnostic]:
         if units is not None and units != target[-1]:
             out.append(Diagnostic(
                 name, ERROR,
-                f"Output '{name}' {_fmt(expected)} has {units} units but the {ds.name} labels are "
+                f"Output '{name}' {fmt(tuple(expected))} has {units} units but the {ds.name} labels are "
                 f"one-hot with {target[-1]} classes.",
                 f"set the output layer's units to {target[-1]}.", code="target_shape"))
         return out
@@ -162,7 +156,8 @@ def check_compatible(ds: Dataset, input_shapes, output_shapes=None) -> list[Diag
         if not _dims_match(expected, actual):
             out.append(Diagnostic(
                 name, ERROR,
-                f"Input '{name}' expects {_fmt(expected)} but the {ds.name} samples are {_fmt(actual)}.",
+                f"Input '{name}' expects {fmt(tuple(expected))} "
+                f"but the {ds.name} samples are {fmt(tuple(actual))}.",
                 _input_hint(ds, expected, actual), code="input_shape"))
     if output_shapes is not None:
         outputs = _named(output_shapes, "output")

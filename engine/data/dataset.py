@@ -8,7 +8,7 @@ into the original units for plots.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -178,7 +178,3 @@ class Dataset:
                 label = names[cls] if 0 <= cls < len(names) else str(cls)
             items.append({"index": int(i), "x": np.asarray(x[i]), "y": yi, "label": label})
         return items
-
-    def with_arrays(self, **changes) -> "Dataset":
-        """A copy with some fields replaced (the original is left untouched)."""
-        return replace(self, **changes)

@@ -13,7 +13,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.data import generated, keras_datasets, shapes, sklearn_sets, user_files
+from engine.data import drawn_shapes, generated, keras_datasets, sklearn_sets, user_files
 from engine.data.dataset import CLASSIFICATION, REGRESSION, SEQUENCE, DataError, Dataset
 
 
@@ -149,7 +149,7 @@ def _builtin() -> None:
         ("moons", "Moons (2-D)", CLASSIFICATION, "generated", True, generated.load_moons, {}),
         ("circles", "Circles (2-D)", CLASSIFICATION, "generated", True, generated.load_circles, {}),
         ("shapes", "Coloured shapes 32×32×3", CLASSIFICATION, "generated", True,
-         shapes.load_shapes, img),
+         drawn_shapes.load_shapes, img),
         ("series", "Price-like series, 60-step windows", REGRESSION, "generated", True,
          generated.load_series, {}),
         ("letters", "Next letter (abcde)", SEQUENCE, "generated", True, generated.load_letters, {}),

@@ -46,10 +46,6 @@ class TFLiteRunner:
         self.input_name, self.input = next(iter(inputs.items()))
         self.outputs = dict(sorted(self.runner.get_output_details().items()))
 
-    @property
-    def input_dtype(self):
-        return np.dtype(self.input["dtype"])
-
     def __call__(self, x: np.ndarray) -> list[np.ndarray]:
         feed = _quantize(x, self.input)
         result = self.runner(**{self.input_name: feed})

@@ -213,14 +213,14 @@ def fail_abandoned(study, reason: str = ABANDONED) -> list[int]:
     with ``reason``. Returns their numbers."""
     from optuna.trial import TrialState
 
-    from engine.training.runs import _process_alive
+    from engine.training.runs.folders import process_alive
 
     host = socket.gethostname()
     out = []
     for t in study.get_trials(deepcopy=False, states=(TrialState.RUNNING,)):
         pid = t.user_attrs.get("pid")
         if t.user_attrs.get("host") == host and isinstance(pid, int) and pid != os.getpid() \
-                and not _process_alive(pid):
+                and not process_alive(pid):
             study._storage.set_trial_user_attr(t._trial_id, "reason", reason)
             study._storage.set_trial_state_values(t._trial_id, TrialState.FAIL)
             out.append(t.number)

@@ -31,7 +31,6 @@ Every function explains one sample for the predicted class unless
 
 from __future__ import annotations
 
-import json
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -374,10 +373,6 @@ def write_npy(path, array: np.ndarray) -> None:
     buf = io.BytesIO()
     np.save(buf, np.asarray(array), allow_pickle=False)
     write_atomic(path, buf.getvalue())
-
-
-def summary_json(a: Attribution) -> str:
-    return json.dumps(a.summary())
 
 
 __all__ = ["Attribution", "METHODS", "METHOD_TITLES", "explain", "gradcam", "saliency",

@@ -1,11 +1,16 @@
 """Callback settings and the Keras callbacks they build.
 
 EarlyStopping (restoring the best weights), ModelCheckpoint,
-ReduceLROnPlateau, TerminateOnNaN, a CSV log and a TensorBoard log folder,
-and the divergence guard (`engine.training.divergence`). Each is off unless
-its section is present, except the divergence guard, which is on unless its
-section is ``false``/``null``; paths are relative to the run folder. Keras is
-imported only when the callbacks are built.
+ReduceLROnPlateau, a CSV log and a TensorBoard log folder, and the divergence
+guard (`engine.training.divergence`). Each is off unless its section is
+present, except the divergence guard, which is on unless its section is
+``false``/``null``; paths are relative to the run folder. Keras is imported
+only when the callbacks are built.
+
+A NaN or infinite loss always stops a run: the trainer stops it itself and
+restores the last good weights (`engine.training.trainer`), so there is no
+setting for it. Documents written before carry ``"terminate_on_nan"``, which
+is read and dropped (`OLD_KEYS`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ DEFAULTS = {
     "divergence": {"factor": 20.0, "patience": 5, "monitor": "loss"},
 }
 ON_BY_DEFAULT = ("divergence",)
+OLD_KEYS = ("terminate_on_nan",)  # settings of older documents, read and dropped
 
 
 @dataclass
@@ -36,8 +42,7 @@ class CallbackSettings:
     """Which callbacks are on, with their Keras arguments.
 
     Example:
-        >>> s = CallbackSettings.from_dict({"early_stopping": {"patience": 3},
-        ...                                 "terminate_on_nan": True})
+        >>> s = CallbackSettings.from_dict({"early_stopping": {"patience": 3}})
         >>> s.to_dict()["early_stopping"]["restore_best_weights"]
         True
     """
@@ -48,7 +53,6 @@ class CallbackSettings:
     csv_log: dict | None = None
     tensorboard: dict | None = None
     divergence: dict | None = field(default_factory=dict)  # on unless None
-    terminate_on_nan: bool = True
 
     def section(self, name: str) -> dict | None:
         value = getattr(self, name)
@@ -60,9 +64,7 @@ class CallbackSettings:
         return out
 
     def to_dict(self) -> dict:
-        out = {name: self.section(name) for name in DEFAULTS}
-        out["terminate_on_nan"] = bool(self.terminate_on_nan)
-        return out
+        return {name: self.section(name) for name in DEFAULTS}
 
     @classmethod
     def from_dict(cls, d: dict | None) -> "CallbackSettings":
@@ -71,13 +73,14 @@ class CallbackSettings:
         for name in DEFAULTS:
             v = d.pop(name, True if name in ON_BY_DEFAULT else None)
             kwargs[name] = ({} if v is True else v) if v not in (False,) else None
-        kwargs["terminate_on_nan"] = bool(d.pop("terminate_on_nan", True))
+        for old in OLD_KEYS:
+            d.pop(old, None)
         out = cls(**kwargs)
         if d:
             from engine.training.errors import SettingsError
 
             raise SettingsError(f"Unknown callback setting(s): {', '.join(sorted(d))}.",
-                                hint=f"Known: {', '.join(list(DEFAULTS) + ['terminate_on_nan'])}.",
+                                hint=f"Known: {', '.join(DEFAULTS)}.",
                                 code="callbacks")
         return out
 
@@ -158,7 +161,7 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
     Example:
         >>> cbs = build_callbacks({"early_stopping": {"patience": 2}})
         >>> [type(c).__name__ for c in cbs]
-        ['EarlyStopping', 'DivergenceGuard', 'TerminateOnNaN']
+        ['EarlyStopping', 'DivergenceGuard']
     """
     s = settings if isinstance(settings, CallbackSettings) else CallbackSettings.from_dict(settings)
     raise_on_errors(validate_callbacks(s, has_validation, constant_lr))
@@ -207,8 +210,6 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
 
         out.append(make_divergence_guard(float(dv["factor"]), int(dv["patience"]),
                                          str(dv.get("monitor") or "loss")))
-    if s.terminate_on_nan:
-        out.append(keras.callbacks.TerminateOnNaN())
     return out
 
 

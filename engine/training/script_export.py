@@ -512,8 +512,7 @@ def make_callbacks(out_dir):
         log_dir = os.path.join(out_dir, tb.pop("log_dir"))
         os.makedirs(log_dir, exist_ok=True)
         out.append(keras.callbacks.TensorBoard(log_dir=log_dir, **tb))
-    if c.get("terminate_on_nan"):
-        out.append(keras.callbacks.TerminateOnNaN())
+    out.append(keras.callbacks.TerminateOnNaN())  # a NaN loss stops the run, as in the editor
     return out
 
 

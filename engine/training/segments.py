@@ -28,15 +28,11 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+from engine.atomic import write_atomic
 from engine.network_diff import TRANSFORMED_SECTION
-from engine.training.runs import (
-    LAST_MODEL,
-    SNAPSHOT_FILE,
-    _now,
-    json_safe,
-    save_model_atomic,
-    write_json_atomic,
-)
+from engine.plain_data import json_safe
+from engine.training.runs import LAST_MODEL, SNAPSHOT_FILE, save_model_atomic, write_json_atomic
+from engine.training.runs.folders import now_iso
 
 SEGMENTS_DIR = "segments"
 
@@ -122,7 +118,7 @@ def commit_segment(recorder, net, model, diff, epoch: int, step) -> int:
         first = path / SEGMENTS_DIR / "0"
         first.mkdir(parents=True, exist_ok=True)
         if (path / SNAPSHOT_FILE).exists():
-            (first / SNAPSHOT_FILE).write_bytes((path / SNAPSHOT_FILE).read_bytes())
+            write_atomic(first / SNAPSHOT_FILE, (path / SNAPSHOT_FILE).read_bytes())
         segments.append({"index": 0, "network": f"{SEGMENTS_DIR}/0/{SNAPSHOT_FILE}",
                          "start_epoch": 0, "start_step": 0})
     index = len(segments)
@@ -134,11 +130,11 @@ def commit_segment(recorder, net, model, diff, epoch: int, step) -> int:
     write_json_atomic(path / SNAPSHOT_FILE, snap)
     edits = list((net.extra.get(TRANSFORMED_SECTION) or {}).get("edits") or [])
     segments.append({"index": index, "network": f"{SEGMENTS_DIR}/{index}/{SNAPSHOT_FILE}",
-                     "start_epoch": int(epoch), "start_step": step, "time": _now(),
+                     "start_epoch": int(epoch), "start_step": step, "time": now_iso(),
                      "edits": edits, **diff.to_dict()})
     info["segments"] = json_safe(segments)
     info["checkpoint"] = {"epoch": int(epoch), "step": step, "file": LAST_MODEL,
-                          "time": _now(), "segment": index}
+                          "time": now_iso(), "segment": index}
     info["network"] = {"name": net.name, "nodes": len(net.nodes)}
     recorder._write_info()
     recorder.log(f"Segment {index + 1} from epoch {epoch} with an edited network: "

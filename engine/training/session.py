@@ -53,7 +53,7 @@ from typing import Any, Callable, Iterable
 
 import numpy as np
 
-from engine.errors import ERROR, Diagnostic, NeuroCanvasError
+from engine.errors import Diagnostic, NeuroCanvasError
 
 OVERRIDE_KEYS = ("dataset", "dataset_options", "epochs", "batch_size", "optimizer",
                  "learning_rate", "seed", "shuffle")
@@ -534,17 +534,6 @@ def start_training(net, document_path=None, overrides: dict | None = None,
     session = prepare_training(net, document_path, overrides, **options)
     session.start()
     return session.trainer, session.run
-
-
-
-
-def setup_problem(exc: BaseException) -> list[Diagnostic]:
-    """The diagnostics of a setup error (one made up from its message if it has none)."""
-    diags = list(getattr(exc, "diagnostics", None) or [])
-    if diags:
-        return diags
-    return [Diagnostic(None, ERROR, getattr(exc, "message", str(exc)),
-                       getattr(exc, "hint", ""), code=getattr(exc, "code", "") or "setup")]
 
 
 __all__ = ["TrainingSession", "TrainingSetupError", "prepare_training", "start_training",

@@ -264,7 +264,6 @@ class Trainer:
                                       dtype="float32")
         callbacks = build_callbacks(s.callbacks, self.run_dir, ds.has_validation,
                                     constant_lr=not scheduled)
-        callbacks = [c for c in callbacks if type(c).__name__ != "TerminateOnNaN"]
         guard = next((c for c in callbacks if hasattr(c, "divergence_report")), None)
         events = _event_callback(self, start_step, scheduled)
         from engine.training.insights import insights_callbacks

@@ -540,9 +540,6 @@ class NetworkScene(QGraphicsScene):
         """Show a group's nodes again; the diagram makes room for them."""
         self.grouping.expand(path)
 
-    def toggle_group(self, path: str) -> None:
-        self.expand(path) if path in self.collapsed else self.collapse(path)
-
     def collapse_all(self) -> None:
         self.grouping.collapse_all()
 
@@ -593,4 +590,3 @@ class NetworkScene(QGraphicsScene):
 
 def _esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-

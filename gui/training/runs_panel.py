@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from engine.atomic import atomic_path
+
 COLUMNS = ("started", "status", "epochs", "best", "dataset", "optimizer", "lr", "batch")
 RESUMABLE = ("interrupted", "stopped", "failed")
 UNSAVED_NOTE = ("This document is not saved yet: its runs are kept in a temporary folder "
@@ -266,7 +268,8 @@ class RunsPanel(QWidget):
         if not path:
             return False
         try:
-            shutil.copyfile(source, path)
+            with atomic_path(path, suffix=".keras") as tmp:
+                shutil.copyfile(source, tmp)
         except OSError as exc:
             self.message.emit(f"Cannot export: {exc.strerror or exc}")
             return False

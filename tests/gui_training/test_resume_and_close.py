@@ -175,7 +175,7 @@ def test_a_full_disk_is_one_message_in_the_editor(qtbot, make_window, tmp_path, 
     import errno
     import os
 
-    from engine.training import runs
+    from engine.training.runs import recorder as runs
 
     real = runs.save_model_atomic
     failed = []

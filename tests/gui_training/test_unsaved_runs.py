@@ -196,7 +196,7 @@ def test_old_scratch_folders_are_removed_and_live_ones_kept(tmp_path):
 
 
 def test_runs_move_by_copy_across_file_systems(tmp_path, monkeypatch):
-    import engine.training.runs as runs_module
+    import engine.training.runs.records as runs_module
 
     source = fake_scratch(tmp_path / "scratch")
     run = next(source.iterdir())
@@ -268,7 +268,7 @@ def test_layer_stats_with_missing_values_reach_the_canvas_without_errors(qtbot, 
 
 
 def test_a_run_that_cannot_move_stays_and_the_others_move(tmp_path, monkeypatch):
-    import engine.training.runs as runs_module
+    import engine.training.runs.records as runs_module
     from engine.training.runs import RunError
 
     source = fake_scratch(tmp_path / "scratch")

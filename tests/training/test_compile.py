@@ -127,6 +127,17 @@ def test_training_settings_round_trip_json():
     assert again.steps_per_epoch(33) == 3
 
 
+@pytest.mark.parametrize("old", [True, False])
+def test_an_old_documents_terminate_on_nan_setting_is_read_and_dropped(old):
+    # a NaN loss always stops a run (the trainer does it), so the setting went
+    s = TrainingSettings.from_dict({"callbacks": {"terminate_on_nan": old,
+                                                  "csv_log": True}})
+    assert "terminate_on_nan" not in s.to_dict()["callbacks"]
+    assert s.callbacks.section("csv_log") is not None
+    with pytest.raises(SettingsError):
+        CallbackSettings.from_dict({"terminate_on_nans": True})  # unknown keys still refused
+
+
 def test_callback_settings_are_checked_against_the_run(tmp_path):
     s = CallbackSettings.from_dict({"early_stopping": {}, "reduce_lr": {"monitor": "loss"}})
     msgs = validate_callbacks(s, has_validation=False, constant_lr=False)
@@ -149,7 +160,7 @@ def test_callback_settings_are_checked_against_the_run(tmp_path):
     cbs = build_callbacks(wanted, run_dir=str(tmp_path))
     names = [type(c).__name__ for c in cbs]
     assert names == ["EarlyStopping", "ModelCheckpoint", "ReduceLROnPlateau", "CSVLogger"] + (
-        ["TensorBoard"] if with_tb else []) + ["DivergenceGuard", "TerminateOnNaN"]
+        ["TensorBoard"] if with_tb else []) + ["DivergenceGuard"]
     import keras
 
     model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
@@ -171,8 +182,7 @@ def test_early_stopping_restores_best_weights_in_a_real_fit():
     model.compile(keras.optimizers.SGD(4.0), "mse")
     x = np.linspace(-1, 1, 32).reshape(-1, 1).astype("float32")
     y = 3 * x
-    cbs = build_callbacks({"early_stopping": {"monitor": "loss", "patience": 2},
-                           "terminate_on_nan": False})
+    cbs = build_callbacks({"early_stopping": {"monitor": "loss", "patience": 2}})
     hist = model.fit(x, y, epochs=20, batch_size=32, verbose=0, callbacks=cbs)
     losses = hist.history["loss"]
     best = int(np.argmin(losses))

@@ -62,8 +62,10 @@ def _ensure_laid_out(panel) -> None:
 
 
 def _atomic(path: Path, write) -> Path:
+    """``write(name)`` into a temporary file (same suffix, so exporters pick
+    the format) that replaces ``path`` once whole (`engine.atomic`)."""
     with atomic_path(path, suffix=path.suffix) as tmp:
-        write(str(tmp))
+        write(tmp)
     return path
 
 
