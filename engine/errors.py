@@ -73,6 +73,10 @@ class DocumentError(NeuroCanvasError):
     """A file or document structure that cannot be loaded; nothing was changed."""
 
 
+class KerasImportError(DocumentError):
+    """A model that cannot be imported; the message names the layer and why."""
+
+
 class EditError(NeuroCanvasError):
     """An edit operation that was refused; the document is unchanged."""
 

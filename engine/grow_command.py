@@ -13,6 +13,8 @@ and names the layers the edit transformed, so ``neurocanvas train NEW.json
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from engine.errors import NeuroCanvasError
 
 
@@ -32,6 +34,11 @@ def add_parser(sub, open_source) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of the widen's unit mapping")
     p.add_argument("--run", metavar="RUN_DIR",
                    help="grow from this run's last checkpoint instead of the document's weights")
+    p.add_argument("--trust-module", action="append", metavar="PATH",
+                   help="run this Python file to get the classes of the document's custom "
+                        "layers (only give a file you trust; repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="run the code of the document's Lambda layers (only if you trust it)")
     p.add_argument("-o", "--output", required=True, metavar="NEW.json",
                    help="the grown document (weights go to NEW.weights.npz beside it)")
     p.set_defaults(func=cmd_grow, open_source=open_source)
@@ -81,6 +88,11 @@ def cmd_grow(args) -> int:
     from engine.weights import weights_path
 
     net = args.open_source(args.file)
+    if args.trust_module or args.trust_lambda:  # custom layers' code, for building the network
+        from engine.trust import activate
+
+        document = args.file if Path(args.file).is_file() else None
+        activate(net, document, args.trust_module or [], lambdas=args.trust_lambda)
     report = net.analyze()
     if not report.valid:
         first = report.errors[0]

@@ -34,11 +34,13 @@ def adapted_state(layer, config) -> dict:
     if not vocabulary:
         return {}
     state = {"vocabulary": vocabulary}
-    if "idf_weights" in config and config.get("idf_weights") is None \
-            and getattr(layer, "output_mode", None) == "tf_idf":
+    mode = getattr(layer, "output_mode", None) or getattr(layer, "_output_mode", None)
+    if "idf_weights" in config and config.get("idf_weights") is None and mode == "tf_idf":
         import numpy as np
 
-        idf = np.asarray(layer.idf_weights if hasattr(layer, "idf_weights") else [])
+        # TextVectorization keeps them in its inner lookup layer
+        holder = layer if hasattr(layer, "idf_weights") else getattr(layer, "_lookup_layer", None)
+        idf = np.asarray(getattr(holder, "idf_weights", None) if holder is not None else [])
         # the lookup keeps one weight per token, special tokens first; the config takes the
         # weights of the vocabulary it is given
         state["idf_weights"] = idf[len(idf) - len(vocabulary):].tolist()

@@ -45,7 +45,9 @@ from pathlib import Path
 
 from engine.catalog import all_specs
 from engine.catalog.base import valid_name
-from engine.errors import DocumentError, NeuroCanvasError, ParamError, RuleContext
+from engine.errors import (  # noqa: F401  (KerasImportError is this module's error)
+    DocumentError, KerasImportError, NeuroCanvasError, ParamError, RuleContext,
+)
 from engine.keras_config import (
     Unmappable,
     adapted_state,
@@ -62,10 +64,6 @@ from engine.network import Network
 GENERIC_TYPES = ("KerasLayer", "KerasOp")
 _INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
 APPLICATION_PREFIX = "keras.applications."
-
-
-class KerasImportError(DocumentError):
-    """A model that cannot be imported; the message names the layer and why."""
 
 
 @dataclass
@@ -226,7 +224,26 @@ def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:
     return import_file(path, weights=weights, layout=layout).network
 
 
-def import_file(path, *, weights: bool = True, layout: bool = True) -> ImportResult:
+def import_file(path, *, weights: bool = True, layout: bool = True,
+                opaque_shapes=None, trust_lambda: bool = False) -> ImportResult:
+    """Like :func:`from_file`, with the notes. Custom layers whose class this process does
+    not have become opaque nodes (:mod:`engine.opaque`); ``opaque_shapes`` gives the output
+    shapes of those the file does not record. ``trust_lambda`` is the explicit consent to keep
+    Lambda layers as opaque nodes holding their code (refused otherwise)."""
+    from engine.opaque import needs_opaque_import, stand_in_model
+
+    if needs_opaque_import(path, trust_lambda):
+        def refuse(config):
+            culprit = _find_unsafe(config)
+            if culprit is not None:
+                raise KerasImportError(f"{Path(path).name}: {culprit.what} is refused: {culprit.why}",
+                                       culprit.hint)
+
+        model, notes = stand_in_model(path, opaque_shapes=opaque_shapes, trust_lambda=trust_lambda,
+                                      refuse=refuse)
+        result = import_model(model, weights=weights, name=model.name, layout=layout)
+        result.notes[:0] = notes
+        return result
     model = load_keras_file(path)
     try:
         return import_model(model, weights=weights, name=model.name, layout=layout)
@@ -523,6 +540,9 @@ class _Importer:
     # -- one layer call ---------------------------------------------------
 
     def _layer(self, op, node, positional, style, tensor_kwargs, other_kwargs, group, trainable):
+        if getattr(type(op), "_neurocanvas_opaque", None) is not None:  # custom, without its code
+            return _add_opaque_node(self, op, node, positional, style, tensor_kwargs, other_kwargs,
+                                    group, trainable)
         keras = self.keras
         is_layer = isinstance(op, keras.layers.Layer)
         class_name = type(op).__name__
@@ -568,7 +588,7 @@ class _Importer:
     def _shared_call(self, op, node, positional, tensor_kwargs, other_kwargs, style, group):
         owner = self.net.nodes[self.owner[id(op)]]
         spec = owner.spec
-        if owner.type in GENERIC_TYPES:
+        if owner.type in GENERIC_TYPES or owner.type == "OpaqueLayer":
             if tensor_kwargs or style != owner.params.get("call_style", "single") \
                     or other_kwargs != (owner.params.get("call_kwargs") or {}):
                 raise KerasImportError(f"Layer {op.name!r} is called again in a different way "
@@ -621,6 +641,9 @@ class _Importer:
     def _map(self, op, spec, positional, style, tensor_kwargs, other_kwargs, out_shapes, counts,
              trainable):
         config = op.get_config()
+        state = adapted_state(op, config)  # what adapt() learnt, kept in the params
+        if state:
+            config = {**config, **state}
         params = self._params_from_config(spec, config)
         self._check_call_kwargs(spec, params, other_kwargs)
         try:
@@ -654,6 +677,9 @@ class _Importer:
         if weights != counts:
             raise Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
                               f"Keras {counts}")
+        if state:
+            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
+                                     f"{', '.join(sorted(state))} in its params.")
         return params, tensors
 
     def _ports(self, op, spec, positional, style, tensor_kwargs):
@@ -938,6 +964,43 @@ def _rows_layout(net) -> dict:
     return out
 
 
+def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other_kwargs, group,
+                     trainable) -> str:
+    """The importer's step for a stand-in of a custom layer (engine.opaque): an
+    ``OpaqueLayer`` node with its weights."""
+    from engine.opaque import OPAQUE_TYPE, node_params, stand_in_info
+
+    info = stand_in_info(op)
+    name = info["name"]
+    if tensor_kwargs:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}) gets tensors as "
+                               f"keyword arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
+                               "can only wire for catalog layers.")
+    call_kwargs = {}
+    for key, value in (other_kwargs or {}).items():
+        kept = _template(importer.keras, value, [])
+        if kept is None and value is not None:
+            raise KerasImportError(f"Layer {name!r} is called with {key}={type(value).__name__}, "
+                                   "which is not plain data NeuroCanvas can keep.")
+        call_kwargs[key] = kept
+    params = node_params(info, style, call_kwargs, [_shape(t) for t in positional],
+                         [_shape(t) for t in node.outputs])
+    nid = importer._unique(op.name)
+    try:
+        importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
+    except NeuroCanvasError as exc:
+        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}): {exc.message}",
+                               exc.hint) from None
+    importer._connect(nid, positional)
+    importer.owner[id(op)] = nid
+    if importer.store is not None and info["arrays"]:
+        from engine.weights import LayerWeights, fingerprint
+
+        importer.store.layers[nid] = LayerWeights(fingerprint(importer.net.nodes[nid]),
+                                                  [a.copy() for a in info["arrays"]])
+    return nid
+
+
 # ------------------------------------------------------ refused files --
 
 def _explain_load_failure(path: Path, exc: Exception) -> KerasImportError:
@@ -1026,7 +1089,8 @@ def _scan(item, owner, key, position, top=False):
             return _Culprit(label, "a Lambda layer runs arbitrary Python code, which Keras's safe "
                             "mode refuses to load and a document cannot hold.",
                             "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
-                            "and save the model again.")
+                            "and save the model again; or, if you trust the file, import it with "
+                            "--trust-lambda (import_file(path, trust_lambda=True)).")
         if cls == "function" or (module == "builtins" and registered == "function"):
             fn = item.get("config")
             where = owner or "the model"

@@ -144,7 +144,7 @@ def to_python(net) -> str:
             inputs.append(var)
             continue
         spec = node.spec
-        if node.type in ("KerasLayer", "KerasOp"):  # rebuilt from its config, a literal
+        if node.type in ("KerasLayer", "KerasOp", "OpaqueLayer"):  # rebuilt from its config
             from engine.catalog.generic import constructor_source
             layer_expr = constructor_source(p, node.name)
         else:

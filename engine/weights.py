@@ -105,11 +105,20 @@ def capture(net, model) -> WeightStore:
 
     store = WeightStore()
     by_name = {layer.name: layer for layer in model.layers}
+    opaque = {}
     for nid, node in net.nodes.items():
         layer = by_name.get(node.name)
         if layer is None or node.type == "SharedCall" or not layer.weights:
             continue
+        if node.type == "OpaqueLayer":  # kept by path in the weights file (engine.opaque)
+            opaque[nid] = node.name
+            continue
         store.layers[nid] = LayerWeights(fingerprint(node), [np.asarray(w) for w in layer.get_weights()])
+    if opaque:
+        from engine.opaque_weights import capture_weights
+
+        for nid, (_paths, arrays) in capture_weights(model, opaque).items():
+            store.layers[nid] = LayerWeights(fingerprint(net.nodes[nid]), arrays)
     return store
 
 
@@ -126,6 +135,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
     if not store:
         return report
     by_name = {layer.name: layer for layer in model.layers}
+    opaque = []
     for nid, lw in store.layers.items():
         node = net.nodes.get(nid)
         if node is None:
@@ -136,6 +146,9 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         if fingerprint(node) != lw.fingerprint:
             report.reinitialised.append((nid, "its parameters changed"))
             continue
+        if node.type == "OpaqueLayer":  # put back by path, after the others (engine.opaque)
+            opaque.append((nid, node.name, list(node.params.get("weight_paths") or []), lw.arrays))
+            continue
         wanted = [tuple(w.shape) for w in layer.weights]
         have = [tuple(a.shape) for a in lw.arrays]
         if wanted != have:
@@ -145,6 +158,14 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         if hasattr(layer, "adapt") and callable(getattr(layer, "finalize_state", None)):
             layer.finalize_state()  # Normalization computes from its variables only here
         report.loaded.append(nid)
+    if opaque:
+        from engine.opaque_weights import apply_weights
+
+        for nid, why in apply_weights(model, opaque):
+            if why is None:
+                report.loaded.append(nid)
+            else:
+                report.reinitialised.append((nid, why))
     return report
 
 

@@ -532,6 +532,10 @@ class MainWindow(QMainWindow):
         if not self.doc.report().valid:
             self.show_error("Cannot export", "The network has errors; fix them first (see Problems).")
             return False
+        from gui.trust_dialog import gate
+
+        if not gate(self, self.doc, lambda: self.export_keras(path)):
+            return False  # the trust prompt is open; it exports once the code is trusted
         net = self.doc.network.copy()
 
         def save():

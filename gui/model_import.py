@@ -41,6 +41,7 @@ class ModelImport(QObject):
         self.notes: list[str] = []
         self.progress: QProgressDialog | None = None
         self.job = None
+        self.opaque_shapes: dict = {}  # custom layers' output shapes the file does not record
 
     @property
     def label(self) -> str:
@@ -56,17 +57,24 @@ class ModelImport(QObject):
         self.progress.setAutoReset(False)
         self.progress.canceled.connect(self._cancel)
         self.progress.show()
+        self._run()
 
+    def _run(self) -> None:
         source, application, app_weights = self.source, self.application, self.app_weights
         reading = f"Reading {self.label} and converting its layers…"
+        shapes = dict(self.opaque_shapes)
 
         def work(task):
             task.progress(reading)
             from engine import keras_import
+            from engine.opaque import OpaqueShapeMissing
 
             if application:
                 return keras_import.import_application(source, weights=app_weights)
-            return keras_import.import_file(source)
+            try:
+                return keras_import.import_file(source, opaque_shapes=shapes)
+            except OpaqueShapeMissing as exc:  # asked on the GUI thread, then read again
+                return exc
 
         self.job = background.run(work, self._done, parent=self, with_task=True,
                                   on_progress=self._say, tensorflow=self.window.tensorflow,
@@ -86,6 +94,11 @@ class ModelImport(QObject):
             else:  # TensorFlow did not load
                 self._refuse(f"{error}, so {self.label} cannot be imported.")
             return
+        from engine.opaque import OpaqueShapeMissing
+
+        if isinstance(result, OpaqueShapeMissing):
+            self._ask_shape(result)
+            return
         from collections import Counter
 
         from gui.document import Document
@@ -95,6 +108,41 @@ class ModelImport(QObject):
         self.notes += list(result.notes)
         origin = self.source if self.application else str(Path(self.source).resolve())
         self.finished.emit(Document(result.network, None, origin={"import": origin}))
+
+    def ask_opaque_shape(self, layer: str, class_name: str) -> str:
+        """The person's answer (text such as ``None,6,6,2``), or "" to give up."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getText(
+            self.window, "Output shape of a custom layer",
+            f"The file does not record the output shape of {layer!r} ({class_name}), a custom "
+            "layer kept without its code.\nIts output shape, batch axis first (e.g. None,64,48):")
+        return text if ok else ""
+
+    def _ask_shape(self, missing) -> None:
+        from engine.keras_import import KerasImportError
+        from engine.opaque import parse_shape_option
+
+        while True:
+            text = self.ask_opaque_shape(missing.layer, missing.class_name)
+            if not text:
+                self._refuse(str(missing))
+                return
+            try:
+                _, shapes = parse_shape_option(f"{missing.layer}={text}")
+            except KerasImportError as exc:
+                self.window.notify(str(exc))
+                continue
+            break
+        self.opaque_shapes[missing.layer] = shapes
+        self.progress = QProgressDialog(f"Reading {self.label} again…", "Cancel", 0, 0, self.window)
+        self.progress.setWindowModality(Qt.WindowModal)
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.canceled.connect(self._cancel)
+        self.progress.show()
+        self._run()
 
     def _refuse(self, message: str) -> None:
         self.cancelled = True  # one answer only

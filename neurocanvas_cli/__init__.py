@@ -106,6 +106,7 @@ def cmd_export(args) -> int:
     if args.keras and not str(args.keras).endswith(".keras"):
         raise NeuroCanvasError(f"{args.keras}: a Keras model file must end in .keras.")
     net = open_source(args.file)
+    _trust_modules(net, args)
     if train_script:
         from engine.training.script_export import write_training_script
 
@@ -123,13 +124,32 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
+def _trust_modules(net, args) -> None:
+    """Load the classes of the document's opaque (custom) layers from the modules given
+    with --trust-module (the person's consent for this command) or trusted for this
+    document in the user's settings; refuse, naming the class, when one is missing."""
+    from engine.trust import activate, lambda_nodes, opaque_classes
+
+    if not opaque_classes(net) and not lambda_nodes(net):
+        return
+    document = args.file if args.file and Path(args.file).is_file() else None
+    activate(net, document, getattr(args, "trust_module", None) or [],
+             lambdas=bool(getattr(args, "trust_lambda", False)))
+
+
 def cmd_import(args) -> int:
     from collections import Counter
 
-    from engine.keras_import import import_source
+    from engine.keras_import import import_file, import_source
+    from engine.opaque import parse_shape_option
     from engine.weights import weights_path
 
-    result = import_source(args.source, weights=not args.no_weights, app_weights=args.weights)
+    shapes = dict(parse_shape_option(t) for t in args.opaque_shape or [])
+    if shapes or args.trust_lambda:
+        result = import_file(args.source, weights=not args.no_weights, opaque_shapes=shapes,
+                             trust_lambda=args.trust_lambda)
+    else:
+        result = import_source(args.source, weights=not args.no_weights, app_weights=args.weights)
     net = result.network
     if args.name:
         net.set_name(args.name)
@@ -274,11 +294,18 @@ def _train(args, stdout) -> int:
             from engine.training.resume import resume_training
 
             edited = open_source(args.file) if args.file else None
+            for module in getattr(args, "trust_module", None) or []:  # the run's network may need them
+                from engine.trust import load_module
+
+                load_module(module)
+            if edited is not None:
+                _trust_modules(edited, args)
             session = resume_training(args.resume, network=edited, strategy=args.strategy,
                                       subscribers=progress)
         else:
             net = open_source(args.file)
             document = args.file if Path(args.file).exists() else None
+            _trust_modules(net, args)
             overrides = {"dataset": args.dataset, "epochs": args.epochs,
                          "batch_size": args.batch_size, "optimizer": args.optimizer,
                          "learning_rate": args.lr, "seed": args.seed}
@@ -448,6 +475,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="a .json document or a preset id")
     p.add_argument("--python", metavar="OUT.py")
     p.add_argument("--keras", metavar="OUT.keras")
+    p.add_argument("--trust-module", action="append", metavar="PATH",
+                   help="run this Python file to get the classes of the document's custom "
+                        "layers (only give a file you trust; repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="run the code of the document's Lambda layers (only if you trust it)")
     p.add_argument("--python-train", metavar="OUT.py",
                    help="a standalone training script: data, preprocessing, compile settings, "
                         "schedule, callbacks and fit")
@@ -458,6 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="DOC.json",
                    help="the document to write (weights go to DOC.weights.npz beside it)")
     p.add_argument("--name", help="name of the document (default: the model's name)")
+    p.add_argument("--opaque-shape", action="append", metavar="LAYER=SHAPE",
+                   help="output shape of a custom layer the file does not record, e.g. "
+                        "patches=None,64,48 (repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="keep Lambda layers (their code, as data) instead of refusing the model; "
+                        "only for a file you trust")
     p.add_argument("--no-weights", action="store_true",
                    help="do not keep the model's weights (fresh initialisation when built)")
     p.add_argument("--weights", default=None, metavar="imagenet",
@@ -482,6 +520,11 @@ def build_parser() -> argparse.ArgumentParser:
                    "checkpoint for --epochs more epochs; with FILE, continue it with that "
                    "(edited) network as a new segment")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--trust-module", action="append", metavar="PATH",
+                   help="run this Python file to get the classes of the document's custom "
+                        "layers (only give a file you trust; repeatable)")
+    p.add_argument("--trust-lambda", action="store_true",
+                   help="run the code of the document's Lambda layers (only if you trust it)")
     p.set_defaults(func=cmd_train)
     p = sub.add_parser("runs", help="list the training runs of a document")
     p.add_argument("file", help="a .json document, its .runs folder, or a preset id")

@@ -86,4 +86,10 @@ CASES = {
     "RandomZoom": [({"height_factor": 0.1}, [(8, 8, 3)])],
     "RandomTranslation": [({"height_factor": 0.1, "width_factor": 0.1}, [(8, 8, 3)])],
     "RandomContrast": [({"factor": 0.1}, [(8, 8, 3)])],
+    "IntegerLookup": [({"vocabulary": [3, 5, 7], "output_mode": "multi_hot"}, [(4,)])],
+    "StringLookup": [({"vocabulary": ["a", "b"]}, [(2,)])],
+    "TextVectorization": [({"vocabulary": ["a", "b"], "output_sequence_length": 4}, [(1,)])],
+    "Discretization": [({"bin_boundaries": [0.0, 1.0]}, [(3,)])],
+    "CategoryEncoding": [({"num_tokens": 4}, [(3,)])],
+    "Hashing": [({"num_bins": 4, "output_mode": "one_hot"}, [(1,)])],
 }

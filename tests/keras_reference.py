@@ -13,6 +13,10 @@ from engine.catalog import get_spec
 from engine.errors import NeuroCanvasError, RuleContext
 
 
+INPUT_DTYPES = {"Embedding": "int32", "IntegerLookup": "int64", "StringLookup": "string",
+                "TextVectorization": "string", "CategoryEncoding": "int32", "Hashing": "int64"}
+
+
 def engine_result(type_name, params, input_shapes):
     spec = get_spec(type_name)
     resolved = spec.resolve(params)
@@ -30,7 +34,7 @@ def keras_result(type_name, params, input_shapes):
     resolved = spec.resolve(params)
     tensors = []
     for shape in input_shapes:
-        dtype = "int32" if type_name == "Embedding" else "float32"
+        dtype = INPUT_DTYPES.get(type_name, "float32")
         tensors.append(keras.Input(batch_shape=tuple(shape), dtype=dtype))
     layer = spec.build_layer(keras, params, resolved, name="under_test")
     out = spec.call_layer(layer, tensors, resolved)

@@ -325,7 +325,8 @@ def test_adapted_lookups_and_normalization_keep_their_state(tmp_path):
     model = keras.Model([ids, num], out)
     result = import_model(model)
     net = result.network
-    assert net.nodes["lookup"].params["config"]["vocabulary"] == [7, 3, 12, 9]
+    assert net.nodes["lookup"].type == "IntegerLookup"
+    assert net.nodes["lookup"].params["vocabulary"] == [7, 3, 12, 9]
     assert any("lookup (IntegerLookup) keeps its adapted vocabulary" in n for n in result.notes)
     xs = [np.array([[3, 7, 9, 100], [12, 12, 3, 0]], "int64"),
           np.array([[2.0, 15.0], [4.0, 25.0]], "float32")]
@@ -346,8 +347,8 @@ def test_adapted_string_lookup_text_vectorization_and_bins_survive_the_keras_fil
     model = keras.Model([text, line, value], [lookup(text), vectorize(line), bins(value)])
     result = import_model(model)
     assert {n for n in result.notes if "adapted vocabulary" in n} == {
-        "words (StringLookup) keeps its adapted vocabulary in its config.",
-        "vectorize (TextVectorization) keeps its adapted vocabulary in its config."}
+        "words (StringLookup) keeps its adapted vocabulary in its params.",
+        "vectorize (TextVectorization) keeps its adapted vocabulary in its params."}
     path = tmp_path / "preprocessing.keras"
     result.network.to_keras().save(path)
     reloaded = keras.saving.load_model(path, safe_mode=True, compile=False)

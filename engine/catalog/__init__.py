@@ -10,5 +10,5 @@ from engine.catalog.base import (  # noqa: F401
 )
 from engine.catalog import (  # noqa: F401,E402  (registration order = palette order)
     core, convolution, pooling, normalization, activations, recurrent, attention,
-    merge, reshaping, preprocessing, generic,
+    merge, reshaping, preprocessing, preprocessing_state, generic, opaque,
 )

@@ -179,12 +179,30 @@ class TrainingController(QObject):
             return False
         if self.trainer is not None and self.trainer.running:
             return False
+        if not self._code_trusted(self.start):
+            return False  # the trust prompt is open; it starts the run once trusted
         self._detach()
         self.trainer = None
         self.run_record = None
         self._pending_epochs = None
         self._resume_epochs = None
         return self._when_tensorflow_ready(self._prepare)
+
+    def _code_trusted(self, retry) -> bool:
+        """Whether the document's custom layers (if any) have code the person trusted;
+        otherwise ask (gui.trust_dialog) and call ``retry`` once they do."""
+        from engine.trust import lambda_nodes, opaque_classes
+
+        if not opaque_classes(self.doc.network) and not lambda_nodes(self.doc.network):
+            return True
+        from PySide6.QtWidgets import QApplication, QWidget
+
+        from gui.trust_dialog import gate
+
+        parent = self.parent()
+        while parent is not None and not isinstance(parent, QWidget):
+            parent = parent.parent()
+        return gate(parent or QApplication.activeWindow(), self.doc, retry)
 
     def continue_training(self, epochs: int | None = None) -> bool:
         """Train the same model for ``epochs`` more (the settings' epochs by default)."""
