@@ -4,10 +4,7 @@ and a failure is a readable message."""
 
 import threading
 
-import pytest
 from PySide6.QtCore import QTimer
-
-pytest.importorskip("keras")
 
 WAIT = 120_000
 
