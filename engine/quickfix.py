@@ -58,6 +58,8 @@ NO_FIX: dict[str, str] = {
     "param": "documents and edits are checked, so a refused value never enters a network; "
              "only a layer declaration that changed under an open network reports it",
     "crop_larger": "enlarging by resizing may be intended; only the designer knows the crop wanted",
+    "not_adapted": "a vocabulary comes from the designer's data (layer.adapt) or their word list; "
+                   "no edit of the graph can supply it",
 }
 
 
