@@ -1,0 +1,55 @@
+"""Translation of what the interface shows, through Qt's own system.
+
+Widgets translate their fixed words with ``self.tr("…")`` (the context is the
+class name) or, outside a QObject, ``translate("Context", "…")``; a sentence
+with values is translated whole and filled in afterwards::
+
+    self.tr("Epoch {epoch} of {epochs}").format(epoch=e, epochs=n)
+
+Words that come from the engine (diagnostics, hints, fix titles, layer
+descriptions and parameter help) are English there; :func:`tx`,
+:func:`layer_doc` and :func:`param_help` look them up in the installed
+translation. Layer type names and Keras argument names are never translated:
+they are what the user's code says.
+
+``scripts/translations.py`` (``make translations``) lists every such string in
+``gui/translations/neurocanvas_<lang>.ts`` and compiles the ``.qm`` the
+application loads (:mod:`gui.language`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, Text
+
+
+def translate(context: str, text: str) -> str:
+    """``text`` in the interface's language (``context`` groups it in the .ts)."""
+    return QCoreApplication.translate(context, text)
+
+
+def tx(text) -> str:
+    """An engine sentence (a :class:`engine.i18n.Text`, or a fixed sentence marked
+    with ``N_``) in the interface's language; anything else is returned as it is."""
+    if isinstance(text, Text):
+        translated = QCoreApplication.translate(CONTEXT, text.template)
+        if translated == text.template:
+            return str(text)
+        try:
+            return translated.format(**text.args)
+        except (KeyError, IndexError, ValueError):  # a broken translation never hides the message
+            return str(text)
+    if isinstance(text, str) and text:
+        return QCoreApplication.translate(CONTEXT, text)
+    return text
+
+
+def layer_doc(spec) -> str:
+    """The layer type's description in the interface's language."""
+    return QCoreApplication.translate(LAYER_DOC_CONTEXT, spec.doc) if spec.doc else ""
+
+
+def param_help(param) -> str:
+    """A parameter's help in the interface's language."""
+    return QCoreApplication.translate(PARAM_HELP_CONTEXT, param.help) if param.help else ""
