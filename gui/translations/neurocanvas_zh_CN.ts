@@ -7,1429 +7,1606 @@
         <source>A model input: declares the shape of one sample (without the batch axis).
 
 Example: Input(shape=(28, 28, 1)) feeds (None, 28, 28, 1) to the next layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型的输入：声明单个样本的形状（不含批维度）。
+
+示例：Input(shape=(28, 28, 1)) 向下一层送入 (None, 28, 28, 1)。</translation>
     </message>
     <message>
         <source>Fully connected layer: output = activation(input · kernel + bias), on the last axis.
 
-Example: Dense(128, activation=&apos;relu&apos;) maps (None, 784) to (None, 128) with 100,480 params.</source>
-        <translation type="unfinished"></translation>
+Example: Dense(128, activation='relu') maps (None, 784) to (None, 128) with 100,480 params.</source>
+        <translation>全连接层：在最后一个轴上计算 output = activation(input · kernel + bias)。
+
+示例：Dense(128, activation='relu') 把 (None, 784) 映射为 (None, 128)，参数量 100,480。</translation>
     </message>
     <message>
         <source>Flattens each sample into a vector; the batch axis is kept.
 
 Example: (None, 5, 5, 16) becomes (None, 400).</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个样本拉直为一维向量；批维度保持不变。
+
+示例：(None, 5, 5, 16) 变为 (None, 400)。</translation>
     </message>
     <message>
         <source>Applies an activation function element-wise; the shape is unchanged.
 
-Example: Activation(&apos;relu&apos;) after a Conv2D without activation, e.g. between the convolution and its BatchNormalization.</source>
-        <translation type="unfinished"></translation>
+Example: Activation('relu') after a Conv2D without activation, e.g. between the convolution and its BatchNormalization.</source>
+        <translation>逐元素施加激活函数；形状不变。
+
+示例：Activation('relu') 放在不带激活函数的 Conv2D 之后，例如放在卷积与其 BatchNormalization 之间。</translation>
     </message>
     <message>
         <source>Randomly sets a fraction `rate` of the inputs to 0 during training and scales the rest by 1/(1 - rate); does nothing at inference. The shape is unchanged.
 
 Example: Dropout(0.5) between two Dense layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机把比例为 `rate` 的输入置 0（舍弃），并把其余值乘以 1/(1 - rate)；推理时不起作用。形状不变。
+
+示例：在两个 Dense 层之间使用 Dropout(0.5)。</translation>
     </message>
     <message>
         <source>Reshapes each sample to target_shape (batch axis excluded); one axis may be -1 to have its size computed.
 
 Example: Reshape((28, 28, 1)) maps (None, 784) to (None, 28, 28, 1); Reshape((-1, 64)) maps (None, 8, 8, 64) to (None, 64, 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个样本的形状变为 target_shape（不含批维度）；可以有一个轴写 -1，由程序自动计算其大小。
+
+示例：Reshape((28, 28, 1)) 把 (None, 784) 映射为 (None, 28, 28, 1)；Reshape((-1, 64)) 把 (None, 8, 8, 64) 映射为 (None, 64, 64)。</translation>
     </message>
     <message>
         <source>Reorders the non-batch axes; dims are 1-based and the batch axis never moves.
 
 Example: Permute((2, 1)) maps (None, 10, 64) to (None, 64, 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>重新排列批维度以外的轴；dims 从 1 开始编号，批维度始终不动。
+
+示例：Permute((2, 1)) 把 (None, 10, 64) 映射为 (None, 64, 10)。</translation>
     </message>
     <message>
         <source>Repeats a vector n times, making a sequence (e.g. the decoder input of a seq2seq model).
 
 Example: RepeatVector(3) maps (None, 32) to (None, 3, 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>把一个向量重复 n 次，构成一个序列（例如 seq2seq 模型中解码器的输入）。
+
+示例：RepeatVector(3) 把 (None, 32) 映射为 (None, 3, 32)。</translation>
     </message>
     <message>
         <source>Turns integer indices (e.g. word ids) into dense vectors of size output_dim; an output_dim axis is appended to the input shape.
 
 Example: Embedding(10000, 64) maps (None, 100) to (None, 100, 64) with 640,000 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>把整数索引（例如单词编号）变为长度为 output_dim 的稠密向量（词嵌入）；输出形状是在输入形状后追加一个 output_dim 轴。
+
+示例：Embedding(10000, 64) 把 (None, 100) 映射为 (None, 100, 64)，参数量 640,000。</translation>
     </message>
     <message>
         <source>Marks time steps whose features all equal mask_value so that the following RNN layers skip them; the shape is unchanged.
 
 Example: Masking(0.0) before an LSTM on zero-padded sequences.</source>
-        <translation type="unfinished"></translation>
+        <translation>标记所有特征都等于 mask_value 的时间步，使后续的循环层跳过它们；形状不变。
+
+示例：对补零后的序列，在 LSTM 之前使用 Masking(0.0)。</translation>
     </message>
     <message>
         <source>Returns its input unchanged; useful as a named placeholder or a branch point.
 
 Example: Identity() on (None, 32) outputs (None, 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>原样返回输入；可用作有名字的占位层或分支点。
+
+示例：Identity() 输入 (None, 32)，输出 (None, 32)。</translation>
     </message>
     <message>
         <source>1-D convolution over sequences: slides `filters` kernels of size kernel_size over the steps axes.
 
-Example: Conv1D(8, 5) maps (None, 20, 1) to (None, 16, 8) with 48 params; padding=&apos;causal&apos; keeps the length and never looks ahead.</source>
-        <translation type="unfinished"></translation>
+Example: Conv1D(8, 5) maps (None, 20, 1) to (None, 16, 8) with 48 params; padding='causal' keeps the length and never looks ahead.</source>
+        <translation>在序列上做一维卷积：让 `filters` 个尺寸为 kernel_size 的卷积核沿步（steps）轴滑动。
+
+示例：Conv1D(8, 5) 把 (None, 20, 1) 映射为 (None, 16, 8)，参数量 48；padding='causal' 保持长度不变，且从不看到未来的时间步。</translation>
     </message>
     <message>
         <source>2-D convolution over images: slides `filters` kernels of size kernel_size over the height, width axes.
 
-Example: Conv2D(32, 3, activation=&apos;relu&apos;) maps (None, 28, 28, 1) to (None, 26, 26, 32) with 320 params.</source>
-        <translation type="unfinished"></translation>
+Example: Conv2D(32, 3, activation='relu') maps (None, 28, 28, 1) to (None, 26, 26, 32) with 320 params.</source>
+        <translation>在图像上做二维卷积：让 `filters` 个尺寸为 kernel_size 的卷积核沿高、宽轴滑动。
+
+示例：Conv2D(32, 3, activation='relu') 把 (None, 28, 28, 1) 映射为 (None, 26, 26, 32)，参数量 320。</translation>
     </message>
     <message>
         <source>3-D convolution over volumes or video: slides `filters` kernels of size kernel_size over the depth, height, width axes.
 
 Example: Conv3D(8, 3) maps (None, 16, 64, 64, 3) to (None, 14, 62, 62, 8) with 656 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>在体数据或视频上做三维卷积：让 `filters` 个尺寸为 kernel_size 的卷积核沿深、高、宽轴滑动。
+
+示例：Conv3D(8, 3) 把 (None, 16, 64, 64, 3) 映射为 (None, 14, 62, 62, 8)，参数量 656。</translation>
     </message>
     <message>
         <source>Transposed 1-D convolution (sometimes called deconvolution): the upsampling counterpart of Conv1D; with strides s each axis grows about s times.
 
 Example: Conv1DTranspose(5, 3, strides=2) maps (None, 8, 4) to (None, 17, 5) with 65 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>一维转置卷积（有时称为反卷积）：Conv1D 对应的上采样层；步长为 s 时每个轴大约扩大 s 倍。
+
+示例：Conv1DTranspose(5, 3, strides=2) 把 (None, 8, 4) 映射为 (None, 17, 5)，参数量 65。</translation>
     </message>
     <message>
         <source>Transposed 2-D convolution (sometimes called deconvolution): the upsampling counterpart of Conv2D; with strides s each axis grows about s times.
 
-Example: Conv2DTranspose(8, 3, strides=2, padding=&apos;same&apos;) maps (None, 3, 3, 16) to (None, 6, 6, 8) with 1,160 params.</source>
-        <translation type="unfinished"></translation>
+Example: Conv2DTranspose(8, 3, strides=2, padding='same') maps (None, 3, 3, 16) to (None, 6, 6, 8) with 1,160 params.</source>
+        <translation>二维转置卷积（有时称为反卷积）：Conv2D 对应的上采样层；步长为 s 时每个轴大约扩大 s 倍。
+
+示例：Conv2DTranspose(8, 3, strides=2, padding='same') 把 (None, 3, 3, 16) 映射为 (None, 6, 6, 8)，参数量 1,160。</translation>
     </message>
     <message>
         <source>Transposed 3-D convolution (sometimes called deconvolution): the upsampling counterpart of Conv3D; with strides s each axis grows about s times.
 
-Example: Conv3DTranspose(5, 3, strides=2, padding=&apos;same&apos;) maps (None, 4, 8, 8, 2) to (None, 8, 16, 16, 5) with 275 params.</source>
-        <translation type="unfinished"></translation>
+Example: Conv3DTranspose(5, 3, strides=2, padding='same') maps (None, 4, 8, 8, 2) to (None, 8, 16, 16, 5) with 275 params.</source>
+        <translation>三维转置卷积（有时称为反卷积）：Conv3D 对应的上采样层；步长为 s 时每个轴大约扩大 s 倍。
+
+示例：Conv3DTranspose(5, 3, strides=2, padding='same') 把 (None, 4, 8, 8, 2) 映射为 (None, 8, 16, 16, 5)，参数量 275。</translation>
     </message>
     <message>
         <source>Depthwise-separable 1-D convolution: a per-channel 1-D convolution followed by a 1×1 convolution that mixes channels into `filters` outputs; far fewer parameters than Conv1D.
 
 Example: SeparableConv1D(16, 3) maps (None, 20, 8) to (None, 18, 16) with 168 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>深度可分离一维卷积：先对每个通道分别做一维卷积，再用 1×1 卷积把各通道混合成 `filters` 个输出；参数比 Conv1D 少得多。
+
+示例：SeparableConv1D(16, 3) 把 (None, 20, 8) 映射为 (None, 18, 16)，参数量 168。</translation>
     </message>
     <message>
         <source>Depthwise-separable 2-D convolution: a per-channel 2-D convolution followed by a 1×1 convolution that mixes channels into `filters` outputs; far fewer parameters than Conv2D.
 
-Example: SeparableConv2D(64, 3, padding=&apos;same&apos;) maps (None, 32, 32, 32) to (None, 32, 32, 64) with 2,400 params (Xception).</source>
-        <translation type="unfinished"></translation>
+Example: SeparableConv2D(64, 3, padding='same') maps (None, 32, 32, 32) to (None, 32, 32, 64) with 2,400 params (Xception).</source>
+        <translation>深度可分离二维卷积：先对每个通道分别做二维卷积，再用 1×1 卷积把各通道混合成 `filters` 个输出；参数比 Conv2D 少得多。
+
+示例：SeparableConv2D(64, 3, padding='same') 把 (None, 32, 32, 32) 映射为 (None, 32, 32, 64)，参数量 2,400（Xception）。</translation>
     </message>
     <message>
         <source>Depthwise 1-D convolution: each input channel gets its own kernel(s); the output has channels × depth_multiplier channels.
 
 Example: DepthwiseConv1D(3) maps (None, 20, 8) to (None, 18, 8) with 32 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐深度（depthwise）一维卷积：每个输入通道有各自的卷积核；输出的通道数为输入通道数 × depth_multiplier。
+
+示例：DepthwiseConv1D(3) 把 (None, 20, 8) 映射为 (None, 18, 8)，参数量 32。</translation>
     </message>
     <message>
         <source>Depthwise 2-D convolution: each input channel gets its own kernel(s); the output has channels × depth_multiplier channels.
 
-Example: DepthwiseConv2D(3, padding=&apos;same&apos;) maps (None, 56, 56, 32) to (None, 56, 56, 32) with 320 params (MobileNet).</source>
-        <translation type="unfinished"></translation>
+Example: DepthwiseConv2D(3, padding='same') maps (None, 56, 56, 32) to (None, 56, 56, 32) with 320 params (MobileNet).</source>
+        <translation>逐深度（depthwise）二维卷积：每个输入通道有各自的卷积核；输出的通道数为输入通道数 × depth_multiplier。
+
+示例：DepthwiseConv2D(3, padding='same') 把 (None, 56, 56, 32) 映射为 (None, 56, 56, 32)，参数量 320（MobileNet）。</translation>
     </message>
     <message>
         <source>1-D max pooling: keeps the largest value of each pool_size window over the steps axes; channels are unchanged and there are no weights.
 
 Example: MaxPooling1D(2) maps (None, 20, 8) to (None, 10, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>一维最大池化：沿步（steps）轴在每个 pool_size 窗口中保留最大值；通道数不变，没有权重。
+
+示例：MaxPooling1D(2) 把 (None, 20, 8) 映射为 (None, 10, 8)。</translation>
     </message>
     <message>
         <source>2-D max pooling: keeps the largest value of each pool_size window over the height, width axes; channels are unchanged and there are no weights.
 
 Example: MaxPooling2D(2) maps (None, 28, 28, 6) to (None, 14, 14, 6); MaxPooling2D(3, strides=2) (overlapping, as in AlexNet) maps 55×55 to 27×27.</source>
-        <translation type="unfinished"></translation>
+        <translation>二维最大池化：沿高、宽轴在每个 pool_size 窗口中保留最大值；通道数不变，没有权重。
+
+示例：MaxPooling2D(2) 把 (None, 28, 28, 6) 映射为 (None, 14, 14, 6)；MaxPooling2D(3, strides=2)（重叠池化，如 AlexNet）把 55×55 映射为 27×27。</translation>
     </message>
     <message>
         <source>3-D max pooling: keeps the largest value of each pool_size window over the depth, height, width axes; channels are unchanged and there are no weights.
 
 Example: MaxPooling3D(2) maps (None, 16, 32, 32, 8) to (None, 8, 16, 16, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>三维最大池化：沿深、高、宽轴在每个 pool_size 窗口中保留最大值；通道数不变，没有权重。
+
+示例：MaxPooling3D(2) 把 (None, 16, 32, 32, 8) 映射为 (None, 8, 16, 16, 8)。</translation>
     </message>
     <message>
         <source>1-D average pooling: keeps the mean of each pool_size window over the steps axes; channels are unchanged and there are no weights.
 
 Example: AveragePooling1D(2) maps (None, 20, 8) to (None, 10, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>一维均值池化：沿步（steps）轴在每个 pool_size 窗口中取平均值；通道数不变，没有权重。
+
+示例：AveragePooling1D(2) 把 (None, 20, 8) 映射为 (None, 10, 8)。</translation>
     </message>
     <message>
         <source>2-D average pooling: keeps the mean of each pool_size window over the height, width axes; channels are unchanged and there are no weights.
 
 Example: AveragePooling2D(2) maps (None, 28, 28, 6) to (None, 14, 14, 6); AveragePooling2D(3, strides=2) (overlapping, as in AlexNet) maps 55×55 to 27×27.</source>
-        <translation type="unfinished"></translation>
+        <translation>二维均值池化：沿高、宽轴在每个 pool_size 窗口中取平均值；通道数不变，没有权重。
+
+示例：AveragePooling2D(2) 把 (None, 28, 28, 6) 映射为 (None, 14, 14, 6)；AveragePooling2D(3, strides=2)（重叠池化，如 AlexNet）把 55×55 映射为 27×27。</translation>
     </message>
     <message>
         <source>3-D average pooling: keeps the mean of each pool_size window over the depth, height, width axes; channels are unchanged and there are no weights.
 
 Example: AveragePooling3D(2) maps (None, 16, 32, 32, 8) to (None, 8, 16, 16, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>三维均值池化：沿深、高、宽轴在每个 pool_size 窗口中取平均值；通道数不变，没有权重。
+
+示例：AveragePooling3D(2) 把 (None, 16, 32, 32, 8) 映射为 (None, 8, 16, 16, 8)。</translation>
     </message>
     <message>
         <source>Takes the largest value over all steps positions, leaving one value per channel; works for any input size.
 
 Example: GlobalMaxPooling1D() maps (None, 100, 64) to (None, 64), whatever the sequence length.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有步（steps）位置上取最大值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalMaxPooling1D() 把 (None, 100, 64) 映射为 (None, 64)，与序列长度无关。</translation>
     </message>
     <message>
         <source>Takes the largest value over all height, width positions, leaving one value per channel; works for any input size.
 
 Example: GlobalMaxPooling2D() maps (None, 7, 7, 512) to (None, 512); with keepdims=True to (None, 1, 1, 512).</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有高、宽位置上取最大值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalMaxPooling2D() 把 (None, 7, 7, 512) 映射为 (None, 512)；若 keepdims=True 则映射为 (None, 1, 1, 512)。</translation>
     </message>
     <message>
         <source>Takes the largest value over all depth, height, width positions, leaving one value per channel; works for any input size.
 
 Example: GlobalMaxPooling3D() maps (None, 4, 8, 8, 32) to (None, 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有深、高、宽位置上取最大值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalMaxPooling3D() 把 (None, 4, 8, 8, 32) 映射为 (None, 32)。</translation>
     </message>
     <message>
         <source>Takes the mean over all steps positions, leaving one value per channel; works for any input size.
 
 Example: GlobalAveragePooling1D() maps (None, 100, 64) to (None, 64), whatever the sequence length.</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有步（steps）位置上取平均值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalAveragePooling1D() 把 (None, 100, 64) 映射为 (None, 64)，与序列长度无关。</translation>
     </message>
     <message>
         <source>Takes the mean over all height, width positions, leaving one value per channel; works for any input size.
 
 Example: GlobalAveragePooling2D() maps (None, 7, 7, 512) to (None, 512); with keepdims=True to (None, 1, 1, 512).</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有高、宽位置上取平均值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalAveragePooling2D() 把 (None, 7, 7, 512) 映射为 (None, 512)；若 keepdims=True 则映射为 (None, 1, 1, 512)。</translation>
     </message>
     <message>
         <source>Takes the mean over all depth, height, width positions, leaving one value per channel; works for any input size.
 
 Example: GlobalAveragePooling3D() maps (None, 4, 8, 8, 32) to (None, 32).</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有深、高、宽位置上取平均值，每个通道只留一个值；适用于任意大小的输入。
+
+示例：GlobalAveragePooling3D() 把 (None, 4, 8, 8, 32) 映射为 (None, 32)。</translation>
     </message>
     <message>
         <source>Normalizes each feature (entry of `axis`) to mean 0 and variance 1 using batch statistics in training and moving averages in inference, then scales by gamma and shifts by beta.
 
 Weights: 4·C for C = input_shape[axis] (gamma and beta trainable, moving mean and variance not).
 Example: BatchNormalization() on (None, 8, 8, 16) has 64 weights, 32 of them trainable.</source>
-        <translation type="unfinished"></translation>
+        <translation>批标准化：把每个特征（`axis` 上的每一项）标准化为均值 0、方差 1——训练时用当前批的统计量，推理时用滑动平均值——再乘以缩放因子 gamma、加上偏移因子 beta。
+
+权重：4·C 个，C = input_shape[axis]（gamma 和 beta 可训练，滑动均值和方差不可训练）。
+示例：BatchNormalization() 作用于 (None, 8, 8, 16) 时有 64 个权重，其中 32 个可训练。</translation>
     </message>
     <message>
         <source>Normalizes each sample over `axis` (the features, by default) to mean 0 and variance 1, independently of the batch, then scales by gamma and shifts by beta.
 
 Example: LayerNormalization() on (None, 10, 64) has 128 trainable weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>层标准化：把每个样本在 `axis`（默认为特征轴）上标准化为均值 0、方差 1，与批无关，再乘以 gamma、加上 beta。
+
+示例：LayerNormalization() 作用于 (None, 10, 64) 时有 128 个可训练权重。</translation>
     </message>
     <message>
         <source>Splits the channels into `groups` and normalizes each group of each sample to mean 0 and variance 1; groups=1 is layer normalization over the channels, groups=-1 instance normalization.
 
 Example: GroupNormalization(groups=8) on (None, 32, 32, 64) has 128 trainable weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>组标准化：把通道分成 `groups` 组，将每个样本的每一组标准化为均值 0、方差 1；groups=1 即在通道上做层标准化，groups=-1 即实例标准化。
+
+示例：GroupNormalization(groups=8) 作用于 (None, 32, 32, 64) 时有 128 个可训练权重。</translation>
     </message>
     <message>
         <source>Feature-wise standardization (x - mean) / sqrt(variance), with statistics given here or learned from data with adapt(); invert=True undoes it.
 
 Example: Normalization() on (None, 8) keeps 8 means, 8 variances and a count: 17 non-trainable weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐特征标准化 (x - mean) / sqrt(variance)，统计量在此给出，或用 adapt() 从数据中学得；invert=True 时做逆变换。
+
+示例：Normalization() 作用于 (None, 8) 时保存 8 个均值、8 个方差和一个计数：共 17 个不可训练权重。</translation>
     </message>
     <message>
         <source>Dropout of entire channels of a 1D feature map during training (adjacent values are strongly correlated, so dropping single values regularizes little).
 
 Example: SpatialDropout1D(0.2) on (None, 100, 64) keeps the shape and drops 20% of the channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时对一维特征图整通道地舍弃（相邻值高度相关，只舍弃单个值几乎起不到正则化作用）。
+
+示例：SpatialDropout1D(0.2) 作用于 (None, 100, 64) 时形状不变，舍弃 20% 的通道。</translation>
     </message>
     <message>
         <source>Dropout of entire channels of a 2D feature map during training (adjacent values are strongly correlated, so dropping single values regularizes little).
 
 Example: SpatialDropout2D(0.2) on (None, 32, 32, 16) keeps the shape and drops 20% of the channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时对二维特征图整通道地舍弃（相邻值高度相关，只舍弃单个值几乎起不到正则化作用）。
+
+示例：SpatialDropout2D(0.2) 作用于 (None, 32, 32, 16) 时形状不变，舍弃 20% 的通道。</translation>
     </message>
     <message>
         <source>Dropout of entire channels of a 3D feature map during training (adjacent values are strongly correlated, so dropping single values regularizes little).
 
 Example: SpatialDropout3D(0.2) on (None, 8, 16, 16, 4) keeps the shape and drops 20% of the channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时对三维特征图整通道地舍弃（相邻值高度相关，只舍弃单个值几乎起不到正则化作用）。
+
+示例：SpatialDropout3D(0.2) 作用于 (None, 8, 16, 16, 4) 时形状不变，舍弃 20% 的通道。</translation>
     </message>
     <message>
         <source>Adds zero-centred Gaussian noise during training only (a data augmentation for real inputs).
 
 Example: GaussianNoise(0.1) after the Input of a tabular model.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在训练时加入均值为 0 的高斯噪声（一种针对实数输入的数据增强）。
+
+示例：在表格数据模型的 Input 之后使用 GaussianNoise(0.1)。</translation>
     </message>
     <message>
         <source>Multiplies the input by 1-centred Gaussian noise of stddev sqrt(rate / (1 - rate)) during training.
 
 Example: GaussianDropout(0.3) in place of Dropout(0.3).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时把输入乘以均值为 1、标准差为 sqrt(rate / (1 - rate)) 的高斯噪声。
+
+示例：用 GaussianDropout(0.3) 代替 Dropout(0.3)。</translation>
     </message>
     <message>
         <source>Dropout that keeps the mean and variance of its input, for self-normalizing networks (selu activations with lecun_normal initialization).
 
-Example: Dense(64, activation=&apos;selu&apos;) followed by AlphaDropout(0.1).</source>
-        <translation type="unfinished"></translation>
+Example: Dense(64, activation='selu') followed by AlphaDropout(0.1).</source>
+        <translation>保持输入均值和方差不变的舍弃，用于自归一化网络（selu 激活函数配合 lecun_normal 初始化）。
+
+示例：Dense(64, activation='selu') 之后接 AlphaDropout(0.1)。</translation>
     </message>
     <message>
         <source>Passes its input through unchanged and adds l1·sum|x| + l2·sum x² of it to the training loss.
 
 Example: ActivityRegularization(l1=1e-5) after a Dense layer encourages sparse activations.</source>
-        <translation type="unfinished"></translation>
+        <translation>原样输出输入，并把 l1·sum|x| + l2·sum x² 加到训练的损失中。
+
+示例：在 Dense 层之后使用 ActivityRegularization(l1=1e-5)，促使激活值稀疏。</translation>
     </message>
     <message>
         <source>Rectified linear unit: f(x) = max_value if x ≥ max_value, x if threshold ≤ x &lt; max_value, negative_slope·(x − threshold) otherwise.
 
 Example: ReLU(max_value=6) is ReLU6, as in MobileNet.</source>
-        <translation type="unfinished"></translation>
+        <translation>线性整流单元：x ≥ max_value 时 f(x) = max_value，threshold ≤ x &lt; max_value 时 f(x) = x，其余情况 f(x) = negative_slope·(x − threshold)。
+
+示例：ReLU(max_value=6) 即 ReLU6，用于 MobileNet。</translation>
     </message>
     <message>
         <source>Leaky rectified linear unit: f(x) = x for x ≥ 0, negative_slope·x otherwise.
 
 Example: LeakyReLU(0.2) in a GAN discriminator.</source>
-        <translation type="unfinished"></translation>
+        <translation>带泄露的线性整流单元：x ≥ 0 时 f(x) = x，否则 f(x) = negative_slope·x。
+
+示例：GAN 判别器中的 LeakyReLU(0.2)。</translation>
     </message>
     <message>
         <source>Parametric ReLU: f(x) = x for x ≥ 0, alpha·x otherwise, with alpha learned for every input position (or shared along shared_axes).
 
 Example: PReLU(shared_axes=[1, 2]) on (None, 32, 32, 16) learns 16 slopes, one per channel.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数化 ReLU：x ≥ 0 时 f(x) = x，否则 f(x) = alpha·x；alpha 对每个输入位置分别学习（或沿 shared_axes 共享）。
+
+示例：PReLU(shared_axes=[1, 2]) 作用于 (None, 32, 32, 16) 时学习 16 个斜率，每个通道一个。</translation>
     </message>
     <message>
         <source>Exponential linear unit: f(x) = x for x &gt; 0, alpha·(exp(x) − 1) otherwise.
 
 Example: ELU(alpha=1.0) after a Dense layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>指数线性单元：x &gt; 0 时 f(x) = x，否则 f(x) = alpha·(exp(x) − 1)。
+
+示例：在 Dense 层之后使用 ELU(alpha=1.0)。</translation>
     </message>
     <message>
         <source>Softmax over `axis`: exponentials normalized to sum to 1, e.g. class probabilities.
 
 Example: Softmax() on (None, 10) gives 10 probabilities per sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 `axis` 上做 Softmax：把指数值归一化使其和为 1，例如得到各类别的概率。
+
+示例：Softmax() 作用于 (None, 10) 时为每个样本给出 10 个概率。</translation>
     </message>
     <message>
         <source>Fully connected recurrent layer: h_t = activation(x_t · W + h_{t-1} · U + b).
 
 Params: units · (features + units + 1). Example: SimpleRNN(64) on (None, 20, 100) outputs (None, 64) with 10,560 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接的循环层：h_t = activation(x_t · W + h_{t-1} · U + b)。
+
+参数量：units · (features + units + 1)。示例：SimpleRNN(64) 作用于 (None, 20, 100) 时输出 (None, 64)，参数量 10,560。</translation>
     </message>
     <message>
         <source>Long short-term memory: input, forget and output gates around a cell state c, so information can survive many steps.
 
 Params: 4 · units · (features + units + 1). Example: LSTM(32) on (None, 64, 32) outputs (None, 32) with 8,320 params; with return_state=True it also outputs h and c.</source>
-        <translation type="unfinished"></translation>
+        <translation>长短期记忆网络：在细胞态 c 周围设有输入门、遗忘门和输出门，使信息能保留很多个时间步。
+
+参数量：4 · units · (features + units + 1)。示例：LSTM(32) 作用于 (None, 64, 32) 时输出 (None, 32)，参数量 8,320；return_state=True 时还会输出 h 和 c。</translation>
     </message>
     <message>
         <source>Gated recurrent unit: update and reset gates, one state h. Lighter than LSTM.
 
 Params: 3 · units · (features + units) + 3 · units bias (twice that with the default reset_after=True). Example: GRU(64) on (None, 20, 100) has 31,872 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>门控循环单元：有更新门和重置门，只有一个记忆体 h。比 LSTM 更轻量。
+
+参数量：3 · units · (features + units) + 3 · units 个偏置（默认 reset_after=True 时偏置为其两倍）。示例：GRU(64) 作用于 (None, 20, 100) 时参数量 31,872。</translation>
     </message>
     <message>
         <source>Runs a recurrent layer forwards and a copy of it backwards over the same sequence and merges the two outputs.
 
-Params: twice the wrapped layer&apos;s. Example: Bidirectional(LSTM(32)) on (None, 100, 50) outputs (None, 64) with 21,248 params; merge_mode=&apos;sum&apos; gives (None, 32); merge_mode=None gives two outputs, forward and backward.</source>
-        <translation type="unfinished"></translation>
+Params: twice the wrapped layer's. Example: Bidirectional(LSTM(32)) on (None, 100, 50) outputs (None, 64) with 21,248 params; merge_mode='sum' gives (None, 32); merge_mode=None gives two outputs, forward and backward.</source>
+        <translation>对同一序列分别正向运行一个循环层、反向运行它的一个副本，并合并两者的输出。
+
+参数量：被包装层的两倍。示例：Bidirectional(LSTM(32)) 作用于 (None, 100, 50) 时输出 (None, 64)，参数量 21,248；merge_mode='sum' 得到 (None, 32)；merge_mode=None 得到两个输出：正向和反向。</translation>
     </message>
     <message>
         <source>Applies the wrapped layer to every time step (axis 1) with the same weights.
 
-The params are the wrapped layer&apos;s on one step, not multiplied by the number of steps. Example: TimeDistributed(Dense(32)) on (None, 10, 64) outputs (None, 10, 32) with 2,080 params; TimeDistributed(Conv2D(8, 3)) on (None, 10, 32, 32, 3) outputs (None, 10, 30, 30, 8).</source>
-        <translation type="unfinished"></translation>
+The params are the wrapped layer's on one step, not multiplied by the number of steps. Example: TimeDistributed(Dense(32)) on (None, 10, 64) outputs (None, 10, 32) with 2,080 params; TimeDistributed(Conv2D(8, 3)) on (None, 10, 32, 32, 3) outputs (None, 10, 30, 30, 8).</source>
+        <translation>用同一组权重把被包装的层作用于每一个时间步（轴 1）。
+
+参数量是被包装的层在单个时间步上的参数量，不乘以时间步数。示例：TimeDistributed(Dense(32)) 作用于 (None, 10, 64) 时输出 (None, 10, 32)，参数量 2,080；TimeDistributed(Conv2D(8, 3)) 作用于 (None, 10, 32, 32, 3) 时输出 (None, 10, 30, 30, 8)。</translation>
     </message>
     <message>
         <source>Dot-product (Luong-style) attention: softmax(query · keyᵀ) · value.
 
 Query (batch, Tq, dim), value (batch, Tv, dim_v) and optional key (batch, Tv, dim) give (batch, Tq, dim_v). Example: Attention()([q, v]) on (None, 5, 16) and (None, 9, 16) gives (None, 5, 16).</source>
-        <translation type="unfinished"></translation>
+        <translation>点积（Luong 式）注意力：softmax(query · keyᵀ) · value。
+
+查询 (batch, Tq, dim)、值 (batch, Tv, dim_v) 和可选的键 (batch, Tv, dim) 得到 (batch, Tq, dim_v)。示例：Attention()([q, v]) 作用于 (None, 5, 16) 和 (None, 9, 16) 时得到 (None, 5, 16)。</translation>
     </message>
     <message>
         <source>Additive (Bahdanau-style) attention: softmax(sum(tanh(query + key))) · value.
 
 Shapes as for Attention; with use_scale=True it learns one scale per feature (dim params). Example: AdditiveAttention()([q, v]) on (None, 5, 16) and (None, 9, 16) gives (None, 5, 16) with 16 params.</source>
-        <translation type="unfinished"></translation>
+        <translation>加性（Bahdanau 式）注意力：softmax(sum(tanh(query + key))) · value。
+
+形状与 Attention 相同；use_scale=True 时为每个特征学习一个缩放系数（参数量为 dim）。示例：AdditiveAttention()([q, v]) 作用于 (None, 5, 16) 和 (None, 9, 16) 时得到 (None, 5, 16)，参数量 16。</translation>
     </message>
     <message>
         <source>Multi-head scaled dot-product attention with learned query, key, value and output projections (the Transformer block).
 
-The output has the query&apos;s shape (last axis = output_shape when given). For self-attention connect the same tensor to query and value. Example: MultiHeadAttention(num_heads=4, key_dim=32) on (None, 10, 64) as self-attention outputs (None, 10, 64) with 33,216 params.</source>
-        <translation type="unfinished"></translation>
+The output has the query's shape (last axis = output_shape when given). For self-attention connect the same tensor to query and value. Example: MultiHeadAttention(num_heads=4, key_dim=32) on (None, 10, 64) as self-attention outputs (None, 10, 64) with 33,216 params.</source>
+        <translation>多头缩放点积注意力，查询、键、值和输出都有可学习的投影（Transformer 模块）。
+
+输出与查询的形状相同（给出 output_shape 时最后一个轴为 output_shape）。做自注意力时把同一个张量同时连到 query 和 value。示例：MultiHeadAttention(num_heads=4, key_dim=32) 作为自注意力作用于 (None, 10, 64) 时输出 (None, 10, 64)，参数量 33,216。</translation>
     </message>
     <message>
         <source>Adds its inputs element-wise (a residual connection).
 
 Example: Add()([x, shortcut]) on two (None, 32, 32, 64) tensors gives (None, 32, 32, 64).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素地把各输入相加（残差连接）。
+
+示例：Add()([x, shortcut]) 作用于两个 (None, 32, 32, 64) 张量时得到 (None, 32, 32, 64)。</translation>
     </message>
     <message>
         <source>Multiplies its inputs element-wise (gating, attention weighting).
 
 Example: Multiply()([a, b]) on two (None, 10) tensors gives (None, 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素地把各输入相乘（门控、注意力加权）。
+
+示例：Multiply()([a, b]) 作用于两个 (None, 10) 张量时得到 (None, 10)。</translation>
     </message>
     <message>
         <source>Element-wise mean of its inputs (ensembles of branches).
 
 Example: Average()([a, b, c]) on three (None, 10) tensors gives (None, 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素求各输入的平均值（多个分支的集成）。
+
+示例：Average()([a, b, c]) 作用于三个 (None, 10) 张量时得到 (None, 10)。</translation>
     </message>
     <message>
         <source>Element-wise maximum of its inputs.
 
 Example: Maximum()([a, b]) on (None, 8) tensors gives (None, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素求各输入的最大值。
+
+示例：Maximum()([a, b]) 作用于 (None, 8) 张量时得到 (None, 8)。</translation>
     </message>
     <message>
         <source>Element-wise minimum of its inputs.
 
 Example: Minimum()([a, b]) on (None, 8) tensors gives (None, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素求各输入的最小值。
+
+示例：Minimum()([a, b]) 作用于 (None, 8) 张量时得到 (None, 8)。</translation>
     </message>
     <message>
         <source>Subtracts its second input from its first, element-wise.
 
 Example: Subtract()([x1, x2]) on two (None, 16) tensors gives (None, 16).</source>
-        <translation type="unfinished"></translation>
+        <translation>逐元素地用第一个输入减去第二个输入。
+
+示例：Subtract()([x1, x2]) 作用于两个 (None, 16) 张量时得到 (None, 16)。</translation>
     </message>
     <message>
         <source>Joins its inputs along one axis; all other axes must match.
 
 Example: Concatenate()([a, b]) on (None, 5, 3) and (None, 5, 4) gives (None, 5, 7).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿一个轴拼接各输入；其余各轴的大小必须一致。
+
+示例：Concatenate()([a, b]) 作用于 (None, 5, 3) 和 (None, 5, 4) 时得到 (None, 5, 7)。</translation>
     </message>
     <message>
         <source>Dot product of two samples along the given axes (cosine similarity with normalize=True).
 
 Example: Dot(axes=1)([a, b]) on two (None, 8) tensors gives (None, 1); Dot(axes=(1, 2)) on (None, 3, 5) and (None, 10, 3) gives (None, 5, 10).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿给定的轴求两个样本的点积（normalize=True 时为余弦相似度）。
+
+示例：Dot(axes=1)([a, b]) 作用于两个 (None, 8) 张量时得到 (None, 1)；Dot(axes=(1, 2)) 作用于 (None, 3, 5) 和 (None, 10, 3) 时得到 (None, 5, 10)。</translation>
     </message>
     <message>
         <source>Enlarges 1D (sequences) by repeating (or interpolating) each value `size` times per spatial axis; channels are unchanged and there are no weights.
 
 Example: UpSampling1D(2) maps (None, 10, 8) to (None, 20, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>放大一维数据（序列）：在每个空间轴上把每个值重复（或插值）`size` 次；通道数不变，没有权重。
+
+示例：UpSampling1D(2) 把 (None, 10, 8) 映射为 (None, 20, 8)。</translation>
     </message>
     <message>
         <source>Enlarges 2D (images) by repeating (or interpolating) each value `size` times per spatial axis; channels are unchanged and there are no weights.
 
 Example: UpSampling2D(2) maps (None, 14, 14, 8) to (None, 28, 28, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>放大二维数据（图像）：在每个空间轴上把每个值重复（或插值）`size` 次；通道数不变，没有权重。
+
+示例：UpSampling2D(2) 把 (None, 14, 14, 8) 映射为 (None, 28, 28, 8)。</translation>
     </message>
     <message>
         <source>Enlarges 3D (volumes or video) by repeating (or interpolating) each value `size` times per spatial axis; channels are unchanged and there are no weights.
 
 Example: UpSampling3D(2) maps (None, 4, 8, 8, 3) to (None, 8, 16, 16, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>放大三维数据（体数据或视频）：在每个空间轴上把每个值重复（或插值）`size` 次；通道数不变，没有权重。
+
+示例：UpSampling3D(2) 把 (None, 4, 8, 8, 3) 映射为 (None, 8, 16, 16, 3)。</translation>
     </message>
     <message>
         <source>Adds rows of zeros around 1D (sequences) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: ZeroPadding1D(2) maps (None, 10, 8) to (None, 14, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴在一维数据（序列）两端补零（全零填充）；通道数不变，没有权重。
+
+示例：ZeroPadding1D(2) 把 (None, 10, 8) 映射为 (None, 14, 8)。</translation>
     </message>
     <message>
         <source>Adds rows of zeros around 2D (images) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: ZeroPadding2D(2) maps (None, 28, 28, 1) to (None, 32, 32, 1), as in LeNet-5.</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴在二维数据（图像）四周补零（全零填充）；通道数不变，没有权重。
+
+示例：ZeroPadding2D(2) 把 (None, 28, 28, 1) 映射为 (None, 32, 32, 1)，如 LeNet-5 中那样。</translation>
     </message>
     <message>
         <source>Adds rows of zeros around 3D (volumes or video) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: ZeroPadding3D(1) maps (None, 8, 8, 8, 3) to (None, 10, 10, 10, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴在三维数据（体数据或视频）各面补零（全零填充）；通道数不变，没有权重。
+
+示例：ZeroPadding3D(1) 把 (None, 8, 8, 8, 3) 映射为 (None, 10, 10, 10, 3)。</translation>
     </message>
     <message>
         <source>Removes values at the borders of 1D (sequences) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: Cropping1D((1, 2)) maps (None, 10, 8) to (None, 7, 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴去掉一维数据（序列）边缘的值；通道数不变，没有权重。
+
+示例：Cropping1D((1, 2)) 把 (None, 10, 8) 映射为 (None, 7, 8)。</translation>
     </message>
     <message>
         <source>Removes values at the borders of 2D (images) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: Cropping2D(((2, 2), (4, 4))) maps (None, 28, 28, 3) to (None, 24, 20, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴去掉二维数据（图像）边缘的值；通道数不变，没有权重。
+
+示例：Cropping2D(((2, 2), (4, 4))) 把 (None, 28, 28, 3) 映射为 (None, 24, 20, 3)。</translation>
     </message>
     <message>
         <source>Removes values at the borders of 3D (volumes or video) along each spatial axis; channels are unchanged and there are no weights.
 
 Example: Cropping3D(1) maps (None, 8, 8, 8, 3) to (None, 6, 6, 6, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个空间轴去掉三维数据（体数据或视频）边缘的值；通道数不变，没有权重。
+
+示例：Cropping3D(1) 把 (None, 8, 8, 8, 3) 映射为 (None, 6, 6, 6, 3)。</translation>
     </message>
     <message>
         <source>Multiplies its input by `scale` and adds `offset`, e.g. to bring pixel values from [0, 255] to [0, 1] inside the model.
 
 Example: Rescaling(1/255) on (None, 32, 32, 3); Rescaling(1/127.5, offset=-1) gives [-1, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>把输入乘以 `scale` 再加上 `offset`，例如在模型内部把像素值从 [0, 255] 变换到 [0, 1]。
+
+示例：Rescaling(1/255) 作用于 (None, 32, 32, 3)；Rescaling(1/127.5, offset=-1) 得到 [-1, 1]。</translation>
     </message>
     <message>
         <source>Resizes images to height × width, interpolating; optionally crops or pads first to keep the aspect ratio.
 
 Example: Resizing(224, 224) maps (None, None, None, 3) to (None, 224, 224, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>用插值把图像缩放为 height × width；可先裁剪或填充以保持宽高比。
+
+示例：Resizing(224, 224) 把 (None, None, None, 3) 映射为 (None, 224, 224, 3)。</translation>
     </message>
     <message>
         <source>Crops the central height × width window of each image.
 
 Example: CenterCrop(224, 224) maps (None, 256, 256, 3) to (None, 224, 224, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪出每幅图像中央 height × width 的窗口。
+
+示例：CenterCrop(224, 224) 把 (None, 256, 256, 3) 映射为 (None, 224, 224, 3)。</translation>
     </message>
     <message>
         <source>Flips images at random during training (left-right, up-down or both); does nothing at inference.
 
-Example: RandomFlip(&apos;horizontal&apos;) for photos whose mirror image is as likely.</source>
-        <translation type="unfinished"></translation>
+Example: RandomFlip('horizontal') for photos whose mirror image is as likely.</source>
+        <translation>训练时随机翻转图像（左右、上下或两者）；推理时不起作用。
+
+示例：对镜像与原图同样可能出现的照片使用 RandomFlip('horizontal')。</translation>
     </message>
     <message>
         <source>Rotates images by a random angle during training; factor is a fraction of a full turn (0.1 = up to ±36°).
 
 Example: RandomRotation(0.1) keeps (None, 32, 32, 3).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时把图像旋转一个随机角度；factor 是整圈的比例（0.1 = 最多 ±36°）。
+
+示例：RandomRotation(0.1) 保持形状 (None, 32, 32, 3)。</translation>
     </message>
     <message>
         <source>Zooms images in or out at random during training; the shape is kept.
 
 Example: RandomZoom(0.2) zooms by up to ±20%.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机放大或缩小图像；形状保持不变。
+
+示例：RandomZoom(0.2) 最多缩放 ±20%。</translation>
     </message>
     <message>
         <source>Shifts images at random during training by up to a fraction of their height and width.
 
 Example: RandomTranslation(0.1, 0.1) shifts by up to 10% each way.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机平移图像，平移量最多为其高度和宽度的一定比例。
+
+示例：RandomTranslation(0.1, 0.1) 在每个方向上最多平移 10%。</translation>
     </message>
     <message>
         <source>Changes the contrast of each image at random during training, by a factor drawn from [1 - lower, 1 + upper], then clips to value_range.
 
 Example: RandomContrast(0.2) on pixel values in [0, 255].</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时随机改变每幅图像的对比度，系数取自 [1 - lower, 1 + upper]，然后裁剪到 value_range 之内。
+
+示例：对取值在 [0, 255] 的像素使用 RandomContrast(0.2)。</translation>
     </message>
     <message>
         <source>Maps integer features to contiguous indices of a vocabulary (learnt with adapt() or given), or encodes them as vectors.
 
 Example: IntegerLookup(vocabulary=[12, 36, 1138]) maps 36 to 2 (0 and 1 are masked/unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>把整数特征映射为词表（用 adapt() 学得或直接给出）中连续的索引，或把它们编码为向量。
+
+示例：IntegerLookup(vocabulary=[12, 36, 1138]) 把 36 映射为 2（0 和 1 表示掩码/未知）。</translation>
     </message>
     <message>
         <source>Maps string features to contiguous indices of a vocabulary (learnt with adapt() or given), or encodes them as vectors.
 
-Example: StringLookup(vocabulary=[&apos;a&apos;, &apos;b&apos;, &apos;c&apos;]) maps &apos;b&apos; to 2 (&apos;[UNK]&apos; is 1).</source>
-        <translation type="unfinished"></translation>
+Example: StringLookup(vocabulary=['a', 'b', 'c']) maps 'b' to 2 ('[UNK]' is 1).</source>
+        <translation>把字符串特征映射为词表（用 adapt() 学得或直接给出）中连续的索引，或把它们编码为向量。
+
+示例：StringLookup(vocabulary=['a', 'b', 'c']) 把 'b' 映射为 2（'[UNK]' 为 1）。</translation>
     </message>
     <message>
         <source>Turns strings into token indices (or vectors): standardizes, splits into words (and n-grams) and looks them up in a vocabulary learnt with adapt() or given.
 
 Example: TextVectorization(max_tokens=20000, output_sequence_length=200) on (None, 1) strings gives (None, 200) indices.</source>
-        <translation type="unfinished"></translation>
+        <translation>把字符串变为词元（token）索引（或向量）：先标准化，再切分为单词（及 n-gram），然后在用 adapt() 学得或直接给出的词表中查找。
+
+示例：TextVectorization(max_tokens=20000, output_sequence_length=200) 作用于 (None, 1) 的字符串时得到 (None, 200) 的索引。</translation>
     </message>
     <message>
         <source>Buckets continuous values into bins, by bin_boundaries (given, or learnt by adapt() for num_bins quantiles).
 
 Example: Discretization(bin_boundaries=[0.0, 1.0, 2.0]) maps 1.5 to bin 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 bin_boundaries（直接给出，或由 adapt() 按 num_bins 个分位数学得）把连续值分到各个区间（桶）。
+
+示例：Discretization(bin_boundaries=[0.0, 1.0, 2.0]) 把 1.5 映射为区间 2。</translation>
     </message>
     <message>
         <source>Encodes integer categories in [0, num_tokens) as one-hot, multi-hot or count vectors.
 
 Example: CategoryEncoding(num_tokens=4) maps [[0, 1], [3, 3]] to (None, 4) vectors.</source>
-        <translation type="unfinished"></translation>
+        <translation>把 [0, num_tokens) 中的整数类别编码为独热码、多热码或计数向量。
+
+示例：CategoryEncoding(num_tokens=4) 把 [[0, 1], [3, 3]] 映射为 (None, 4) 的向量。</translation>
     </message>
     <message>
         <source>Hashes values (strings or integers) into num_bins bins, with no vocabulary to learn.
 
 Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>把值（字符串或整数）哈希到 num_bins 个桶中，无需学习词表。
+
+示例：Hashing(num_bins=3) 把每个字符串映射为 0、1 或 2。</translation>
     </message>
     <message>
         <source>A Keras layer the catalog does not declare, kept from an imported model with its full config; its shapes and weight counts come from Keras.</source>
-        <translation type="unfinished"></translation>
+        <translation>层目录中未声明的 Keras 层，从导入的模型中连同完整配置一起保留；其形状和权重数量由 Keras 给出。</translation>
     </message>
     <message>
         <source>A Keras operation used directly in a functional graph (such as x + y); it has no weights and is not a layer. Its shapes come from Keras.</source>
-        <translation type="unfinished"></translation>
+        <translation>在函数式计算图中直接使用的 Keras 运算（如 x + y）；它没有权重，也不是层。其形状由 Keras 给出。</translation>
     </message>
     <message>
         <source>Calls the layer of another node again on another input (shared weights). Its weights are counted once, on that node.</source>
-        <translation type="unfinished"></translation>
+        <translation>在另一个输入上再次调用另一个节点的层（共享权重）。其权重只计一次，计在那个节点上。</translation>
     </message>
     <message>
-        <source>A custom layer of an imported model (the project&apos;s own class), kept with its config, weights and the shapes Keras recorded, without its code. Training, running or exporting it needs the Python module that defines the class, trusted for this document.</source>
-        <translation type="unfinished"></translation>
+        <source>A custom layer of an imported model (the project's own class), kept with its config, weights and the shapes Keras recorded, without its code. Training, running or exporting it needs the Python module that defines the class, trusted for this document.</source>
+        <translation>导入的模型中的自定义层（模型所属项目自己定义的类），保留其配置、权重和 Keras 记录的形状，但不含其代码。训练、运行或导出它需要定义该类的 Python 模块，且该模块须在本文档中被信任。</translation>
     </message>
 </context>
 <context>
     <name>ParamHelp</name>
     <message>
         <source>Shape of one sample, without the batch axis; null for a variable size.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个样本的形状，不含批维度；大小可变的轴写 null。</translation>
     </message>
     <message>
         <source>Fixed batch size; usually left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的批大小；通常留空。</translation>
     </message>
     <message>
         <source>Data type of the input tensor (float32 when empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>输入张量的数据类型（留空时为 float32）。</translation>
     </message>
     <message>
         <source>Whether the input is a sparse tensor.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入是否为稀疏张量。</translation>
     </message>
     <message>
         <source>Number of output units.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出单元（神经元）的个数。</translation>
     </message>
     <message>
         <source>Activation applied to the output; None means linear.</source>
-        <translation type="unfinished"></translation>
+        <translation>作用于输出的激活函数；None 表示线性。</translation>
     </message>
     <message>
         <source>Whether the layer adds a learned bias vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层是否加上可学习的偏置向量。</translation>
     </message>
     <message>
         <source>Initializer for kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>kernel（权重）的初始化器。</translation>
     </message>
     <message>
         <source>Initializer for bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>bias（偏置）的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on kernel (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 kernel 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Penalty on bias (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 bias 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Penalty on activity (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对激活值（输出）的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on kernel after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 kernel 上的约束。</translation>
     </message>
     <message>
         <source>Constraint on bias after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 bias 上的约束。</translation>
     </message>
     <message>
         <source>Axis order of image inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像输入的轴顺序。</translation>
     </message>
     <message>
-        <source>The activation function, e.g. &apos;relu&apos;, &apos;sigmoid&apos;, &apos;softmax&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>The activation function, e.g. 'relu', 'sigmoid', 'softmax'.</source>
+        <translation>激活函数，例如 'relu'、'sigmoid'、'softmax'。</translation>
     </message>
     <message>
         <source>Fraction of the input units to drop, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>要舍弃的输入单元的比例，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Shape of the dropout mask, batch axis first; 1 on an axis shares the mask along it.</source>
-        <translation type="unfinished"></translation>
+        <translation>舍弃掩码的形状，第一个轴为批维度；某个轴上写 1 表示沿该轴共用同一掩码。</translation>
     </message>
     <message>
         <source>Random seed for reproducible masks.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子，使掩码可以复现。</translation>
     </message>
     <message>
         <source>Shape of one output sample, without the batch axis; one entry may be -1.</source>
-        <translation type="unfinished"></translation>
+        <translation>单个输出样本的形状，不含批维度；可以有一项为 -1。</translation>
     </message>
     <message>
         <source>New order of the non-batch axes, numbered from 1, e.g. (2, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>批维度以外各轴的新顺序，从 1 开始编号，例如 (2, 1)。</translation>
     </message>
     <message>
         <source>Number of repetitions (output time steps).</source>
-        <translation type="unfinished"></translation>
+        <translation>重复次数（输出的时间步数）。</translation>
     </message>
     <message>
         <source>Vocabulary size: the largest index + 1 (+1 more if mask_zero).</source>
-        <translation type="unfinished"></translation>
+        <translation>词表大小：最大索引 + 1（若 mask_zero 则再 + 1）。</translation>
     </message>
     <message>
         <source>Size of each embedding vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词嵌入向量的长度。</translation>
     </message>
     <message>
         <source>Initializer for the embedding matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>词嵌入矩阵的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on embeddings (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对词嵌入的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on embeddings after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在词嵌入上的约束。</translation>
     </message>
     <message>
         <source>Treat index 0 as padding and pass a mask to the following layers (RNNs).</source>
-        <translation type="unfinished"></translation>
+        <translation>把索引 0 当作填充，并向后续的层（循环层）传递掩码。</translation>
     </message>
     <message>
         <source>Steps whose features all equal this value are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>所有特征都等于该值的时间步会被跳过。</translation>
     </message>
     <message>
         <source>Number of output channels (kernels).</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道数（卷积核个数）。</translation>
     </message>
     <message>
         <source>Window size, an int or 1 ints (steps).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小：一个整数，或由 1 个整数组成的元组（步）。</translation>
     </message>
     <message>
         <source>Step of the window along each axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口沿每个轴移动的步长。</translation>
     </message>
     <message>
-        <source>&apos;valid&apos;: no padding, the output shrinks; &apos;same&apos;: pad so that output = ceil(input / strides); &apos;causal&apos;: pad only the start, so step t never sees later steps.</source>
-        <translation type="unfinished"></translation>
+        <source>'valid': no padding, the output shrinks; 'same': pad so that output = ceil(input / strides); 'causal': pad only the start, so step t never sees later steps.</source>
+        <translation>'valid'：不填充，输出变小；'same'：全零填充，使输出 = ceil(输入 / strides)；'causal'：只在开头填充，使第 t 步永远看不到之后的步。</translation>
     </message>
     <message>
         <source>Axis order: channels_last (batch, ..., channels) or channels_first (batch, channels, ...); empty means channels_last.</source>
-        <translation type="unfinished"></translation>
+        <translation>轴顺序：channels_last (batch, ..., channels) 或 channels_first (batch, channels, ...)；留空表示 channels_last。</translation>
     </message>
     <message>
         <source>Spacing between kernel taps (atrous convolution); cannot combine with strides &gt; 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核各采样点之间的间隔（空洞卷积）；不能与 strides &gt; 1 同时使用。</translation>
     </message>
     <message>
         <source>Split input channels and filters into this many independent groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>把输入通道和卷积核分成这么多个相互独立的组。</translation>
     </message>
     <message>
         <source>Window size, an int or 2 ints (height × width).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小：一个整数，或由 2 个整数组成的元组（高 × 宽）。</translation>
     </message>
     <message>
-        <source>&apos;valid&apos;: no padding, the output shrinks; &apos;same&apos;: pad so that output = ceil(input / strides).</source>
-        <translation type="unfinished"></translation>
+        <source>'valid': no padding, the output shrinks; 'same': pad so that output = ceil(input / strides).</source>
+        <translation>'valid'：不填充，输出变小；'same'：全零填充，使输出 = ceil(输入 / strides)。</translation>
     </message>
     <message>
         <source>Window size, an int or 3 ints (depth × height × width).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小：一个整数，或由 3 个整数组成的元组（深 × 高 × 宽）。</translation>
     </message>
     <message>
         <source>Number of output channels.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出通道数。</translation>
     </message>
     <message>
         <source>Upsampling factor along each axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>沿每个轴的上采样倍数。</translation>
     </message>
     <message>
         <source>Extra size added to one side of the output (each &lt; strides); empty lets Keras choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>在输出的一侧额外增加的大小（每个都须 &lt; strides）；留空由 Keras 决定。</translation>
     </message>
     <message>
         <source>Spacing between kernel taps; cannot combine with strides &gt; 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核各采样点之间的间隔；不能与 strides &gt; 1 同时使用。</translation>
     </message>
     <message>
         <source>Number of output channels of the pointwise (1×1) step.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐点（1×1）卷积这一步的输出通道数。</translation>
     </message>
     <message>
         <source>Output channels per input channel of the depthwise step.</source>
-        <translation type="unfinished"></translation>
+        <translation>逐深度卷积这一步中每个输入通道对应的输出通道数。</translation>
     </message>
     <message>
         <source>Initializer for depthwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>depthwise（逐深度卷积核）的初始化器。</translation>
     </message>
     <message>
         <source>Initializer for pointwise.</source>
-        <translation type="unfinished"></translation>
+        <translation>pointwise（逐点卷积核）的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on depthwise (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 depthwise 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Penalty on pointwise (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 pointwise 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on depthwise after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 depthwise 上的约束。</translation>
     </message>
     <message>
         <source>Constraint on pointwise after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 pointwise 上的约束。</translation>
     </message>
     <message>
         <source>Step of the window; empty means pool_size (windows that do not overlap).</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口移动的步长；留空表示等于 pool_size（窗口互不重叠）。</translation>
     </message>
     <message>
         <source>Keep the pooled axes with size 1 (e.g. (None, 1, 1, C)) instead of dropping them.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留被池化的轴，其大小为 1（例如 (None, 1, 1, C)），而不是去掉它们。</translation>
     </message>
     <message>
         <source>The feature axis normalized separately (usually the channel axis, -1).</source>
-        <translation type="unfinished"></translation>
+        <translation>分别做标准化的特征轴（通常是通道轴，-1）。</translation>
     </message>
     <message>
         <source>Momentum of the moving mean and variance.</source>
-        <translation type="unfinished"></translation>
+        <translation>滑动均值和方差的动量。</translation>
     </message>
     <message>
         <source>Small constant added to the variance to avoid dividing by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到方差上的小常数，避免除以零。</translation>
     </message>
     <message>
         <source>Whether to add the learned offset beta.</source>
-        <translation type="unfinished"></translation>
+        <translation>是否加上可学习的偏移因子 beta。</translation>
     </message>
     <message>
         <source>Whether to multiply by the learned scale gamma.</source>
-        <translation type="unfinished"></translation>
+        <translation>是否乘以可学习的缩放因子 gamma。</translation>
     </message>
     <message>
         <source>Initializer for beta.</source>
-        <translation type="unfinished"></translation>
+        <translation>beta 的初始化器。</translation>
     </message>
     <message>
         <source>Initializer for gamma.</source>
-        <translation type="unfinished"></translation>
+        <translation>gamma 的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on beta (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 beta 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Penalty on gamma (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 gamma 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on beta after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 beta 上的约束。</translation>
     </message>
     <message>
         <source>Constraint on gamma after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 gamma 上的约束。</translation>
     </message>
     <message>
         <source>Initializer for moving_mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>moving_mean 的初始化器。</translation>
     </message>
     <message>
         <source>Initializer for moving_variance.</source>
-        <translation type="unfinished"></translation>
+        <translation>moving_variance 的初始化器。</translation>
     </message>
     <message>
         <source>Use batch renormalization (three more non-trainable vectors).</source>
-        <translation type="unfinished"></translation>
+        <translation>使用批再标准化（另加三个不可训练的向量）。</translation>
     </message>
     <message>
-        <source>Batch renormalization clipping: {&apos;rmax&apos;, &apos;rmin&apos;, &apos;dmax&apos;}.</source>
-        <translation type="unfinished"></translation>
+        <source>Batch renormalization clipping: {'rmax', 'rmin', 'dmax'}.</source>
+        <translation>批再标准化的截断范围：{'rmax', 'rmin', 'dmax'}。</translation>
     </message>
     <message>
         <source>Momentum of the batch renormalization statistics.</source>
-        <translation type="unfinished"></translation>
+        <translation>批再标准化统计量的动量。</translation>
     </message>
     <message>
         <source>Synchronize the statistics across devices (TensorFlow only).</source>
-        <translation type="unfinished"></translation>
+        <translation>在多个设备之间同步统计量（仅限 TensorFlow）。</translation>
     </message>
     <message>
         <source>Axis or axes normalized together (-1: the features).</source>
-        <translation type="unfinished"></translation>
+        <translation>一起做标准化的轴（-1：特征轴）。</translation>
     </message>
     <message>
         <source>Number of channel groups; must divide the channels (-1: one per channel).</source>
-        <translation type="unfinished"></translation>
+        <translation>通道分组的组数；必须能整除通道数（-1：每个通道一组）。</translation>
     </message>
     <message>
         <source>The channel axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>通道轴。</translation>
     </message>
     <message>
         <source>Axis or axes with separate statistics (-1: per feature); null for one mean and variance overall.</source>
-        <translation type="unfinished"></translation>
+        <translation>各自有统计量的轴（-1：每个特征分别统计）；写 null 则整体只有一个均值和方差。</translation>
     </message>
     <message>
         <source>Fixed mean: a number or one value per entry of the kept axis; empty to learn it with adapt().</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的均值：一个数，或保留轴上每一项一个值；留空则用 adapt() 学得。</translation>
     </message>
     <message>
         <source>Fixed variance, same shape as mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的方差，形状与 mean 相同。</translation>
     </message>
     <message>
         <source>Apply the inverse transformation (de-normalize outputs).</source>
-        <translation type="unfinished"></translation>
+        <translation>做逆变换（把输出反标准化）。</translation>
     </message>
     <message>
         <source>Fraction of the channels (whole feature maps) to drop, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>要舍弃的通道（整张特征图）的比例，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Random seed; empty for a different one each run.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子；留空则每次运行都不同。</translation>
     </message>
     <message>
         <source>Axis order of the input (channels_last when empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的轴顺序（留空时为 channels_last）。</translation>
     </message>
     <message>
         <source>Standard deviation of the noise; Keras accepts values in [0, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>噪声的标准差；Keras 接受 [0, 1] 内的值。</translation>
     </message>
     <message>
         <source>Drop probability as for Dropout, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>与 Dropout 相同的舍弃概率，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Shape of the dropout mask, batch axis first; 1 shares it along an axis, null follows the input.</source>
-        <translation type="unfinished"></translation>
+        <translation>舍弃掩码的形状，第一个轴为批维度；某个轴上写 1 表示沿该轴共用，写 null 表示与输入一致。</translation>
     </message>
     <message>
         <source>L1 penalty factor on the activations.</source>
-        <translation type="unfinished"></translation>
+        <translation>对激活值的 L1 正则化系数。</translation>
     </message>
     <message>
         <source>L2 penalty factor on the activations.</source>
-        <translation type="unfinished"></translation>
+        <translation>对激活值的 L2 正则化系数。</translation>
     </message>
     <message>
         <source>Upper bound of the output; empty for none.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出的上限；留空表示没有上限。</translation>
     </message>
     <message>
         <source>Slope below the threshold (0: plain ReLU).</source>
-        <translation type="unfinished"></translation>
+        <translation>低于阈值部分的斜率（0：普通 ReLU）。</translation>
     </message>
     <message>
         <source>Inputs below this value are damped by negative_slope.</source>
-        <translation type="unfinished"></translation>
+        <translation>低于该值的输入按 negative_slope 衰减。</translation>
     </message>
     <message>
         <source>Slope for negative inputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>负输入部分的斜率。</translation>
     </message>
     <message>
         <source>Initializer for the slopes alpha.</source>
-        <translation type="unfinished"></translation>
+        <translation>斜率 alpha 的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on alpha (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 alpha 的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on alpha after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 alpha 上的约束。</translation>
     </message>
     <message>
         <source>Axes (from 1) along which one slope is shared; empty for a slope per value.</source>
-        <translation type="unfinished"></translation>
+        <translation>共用同一斜率的轴（从 1 开始编号）；留空则每个值各有一个斜率。</translation>
     </message>
     <message>
         <source>Scale of the negative part.</source>
-        <translation type="unfinished"></translation>
+        <translation>负值部分的缩放系数。</translation>
     </message>
     <message>
         <source>Axis (or axes) along which the values sum to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>值在其上求和为 1 的轴（一个或多个）。</translation>
     </message>
     <message>
         <source>Size of the output and of the hidden state.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出和记忆体（隐藏状态）的维度，即记忆体个数。</translation>
     </message>
     <message>
         <source>Activation of the output and the hidden state.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出和记忆体（隐藏状态）的激活函数。</translation>
     </message>
     <message>
         <source>Initializer for the input kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的 kernel（输入权重矩阵）的初始化器。</translation>
     </message>
     <message>
         <source>Initializer for the recurrent kernel.</source>
-        <translation type="unfinished"></translation>
+        <translation>循环核（recurrent_kernel，记忆体权重矩阵）的初始化器。</translation>
     </message>
     <message>
         <source>Penalty on recurrent (l1, l2 or l1_l2).</source>
-        <translation type="unfinished"></translation>
+        <translation>对 recurrent（循环核）的正则化（l1、l2 或 l1_l2）。</translation>
     </message>
     <message>
         <source>Constraint on recurrent after each update.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次更新后施加在 recurrent（循环核）上的约束。</translation>
     </message>
     <message>
         <source>Fraction of the inputs dropped during training, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时舍弃的输入比例，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Fraction of the recurrent state dropped during training, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时舍弃的循环状态（记忆体）比例，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Return the output of every time step (batch, timesteps, units) rather than only the last one (batch, units). Needed when another recurrent layer follows.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回每个时间步的输出 (batch, timesteps, units)，而不只是最后一个时间步的输出 (batch, units)。后面再接循环层时需要打开。</translation>
     </message>
     <message>
         <source>Also return the final state as extra outputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>另外把最终状态作为额外的输出返回。</translation>
     </message>
     <message>
         <source>Read the sequence backwards (and return the reversed output sequence).</source>
-        <translation type="unfinished"></translation>
+        <translation>反向读取序列（并返回反向的输出序列）。</translation>
     </message>
     <message>
         <source>Keep the last state of each sample as the initial state of the same sample in the next batch; needs a fixed batch size.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个样本的最后状态作为下一批中同一样本的初始状态；需要固定的批大小。</translation>
     </message>
     <message>
         <source>Unroll the time loop: faster for short sequences, more memory; needs a fixed number of time steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>把时间循环展开：短序列更快，但更占内存；需要固定的时间步数。</translation>
     </message>
     <message>
         <source>Random seed for dropout.</source>
-        <translation type="unfinished"></translation>
+        <translation>舍弃所用的随机种子。</translation>
     </message>
     <message>
         <source>Activation of the output and of the candidate state.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出和候选状态的激活函数。</translation>
     </message>
     <message>
         <source>Activation of the gates.</source>
-        <translation type="unfinished"></translation>
+        <translation>各个门的激活函数。</translation>
     </message>
     <message>
         <source>Add 1 to the forget-gate bias at initialisation.</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化时给遗忘门的偏置加 1。</translation>
     </message>
     <message>
         <source>Also return the final states h and c as extra outputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>另外把最终状态 h 和 c 作为额外的输出返回。</translation>
     </message>
     <message>
         <source>Apply the reset gate after the matrix multiplication (the cuDNN-compatible form, with two bias vectors).</source>
-        <translation type="unfinished"></translation>
+        <translation>在矩阵乘法之后再施加重置门（与 cuDNN 兼容的形式，有两个偏置向量）。</translation>
     </message>
     <message>
-        <source>The recurrent layer to run in both directions, e.g. {&apos;type&apos;: &apos;LSTM&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}.</source>
-        <translation type="unfinished"></translation>
+        <source>The recurrent layer to run in both directions, e.g. {'type': 'LSTM', 'params': {'units': 32}}.</source>
+        <translation>要在两个方向上运行的循环层，例如 {'type': 'LSTM', 'params': {'units': 32}}。</translation>
     </message>
     <message>
         <source>How the two directions are combined: concat, sum, mul, ave, or None for two separate outputs.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个方向的结果如何合并：concat、sum、mul、ave，或 None 表示两个独立的输出。</translation>
     </message>
     <message>
         <source>A different recurrent layer for the backward direction (go_backwards=True); by default a copy of layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>反向（go_backwards=True）使用的另一个循环层；默认是 layer 的副本。</translation>
     </message>
     <message>
-        <source>The layer applied at each time step, e.g. {&apos;type&apos;: &apos;Dense&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}.</source>
-        <translation type="unfinished"></translation>
+        <source>The layer applied at each time step, e.g. {'type': 'Dense', 'params': {'units': 32}}.</source>
+        <translation>在每个时间步上施加的层，例如 {'type': 'Dense', 'params': {'units': 32}}。</translation>
     </message>
     <message>
         <source>Learn a scalar that scales the scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习一个标量来缩放注意力分数。</translation>
     </message>
     <message>
-        <source>How scores are computed: &apos;dot&apos; (query · key) or &apos;concat&apos; (tanh of query + key).</source>
-        <translation type="unfinished"></translation>
+        <source>How scores are computed: 'dot' (query · key) or 'concat' (tanh of query + key).</source>
+        <translation>注意力分数的计算方式：'dot'（query · key）或 'concat'（对 query + key 取 tanh）。</translation>
     </message>
     <message>
         <source>Fraction of the attention weights dropped during training, in [0, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时舍弃的注意力权重比例，取值在 [0, 1) 内。</translation>
     </message>
     <message>
         <source>Also output the attention weights (a second output port).</source>
-        <translation type="unfinished"></translation>
+        <translation>另外输出注意力权重（第二个输出端口）。</translation>
     </message>
     <message>
         <source>Mask future positions so step t only attends to steps ≤ t (decoder self-attention).</source>
-        <translation type="unfinished"></translation>
+        <translation>遮住未来的位置，使第 t 步只关注 ≤ t 的步（解码器的自注意力）。</translation>
     </message>
     <message>
         <source>Learn a per-feature scale of the scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个特征学习一个注意力分数的缩放系数。</translation>
     </message>
     <message>
         <source>Number of attention heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力头的个数。</translation>
     </message>
     <message>
         <source>Size of each head for query and key.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个头中 query 和 key 的维度。</translation>
     </message>
     <message>
         <source>Size of each head for value; empty means key_dim.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个头中 value 的维度；留空表示等于 key_dim。</translation>
     </message>
     <message>
-        <source>Size (or shape) of the output&apos;s last axis; empty means the query&apos;s feature size.</source>
-        <translation type="unfinished"></translation>
+        <source>Size (or shape) of the output's last axis; empty means the query's feature size.</source>
+        <translation>输出最后一个轴的大小（或形状）；留空表示等于 query 的特征维度。</translation>
     </message>
     <message>
         <source>Axes attention runs over; empty means every axis between batch and features.</source>
-        <translation type="unfinished"></translation>
+        <translation>注意力所作用的轴；留空表示批维度与特征轴之间的所有轴。</translation>
     </message>
     <message>
         <source>Attend only to positions closer than this (a band mask); empty for full attention.</source>
-        <translation type="unfinished"></translation>
+        <translation>只关注距离小于该值的位置（带状掩码）；留空表示完整注意力。</translation>
     </message>
     <message>
-        <source>Use the backend&apos;s flash attention kernel when it can; empty follows the global Keras setting.</source>
-        <translation type="unfinished"></translation>
+        <source>Use the backend's flash attention kernel when it can; empty follows the global Keras setting.</source>
+        <translation>在可用时使用后端的 flash attention 内核；留空则遵循 Keras 的全局设置。</translation>
     </message>
     <message>
         <source>Gate the attention output with a sigmoid projection of the query.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 query 经 sigmoid 投影后的结果对注意力输出做门控。</translation>
     </message>
     <message>
         <source>Axis to join along (-1 is the last, usually channels); axis 0 is the batch and is not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>拼接所沿的轴（-1 为最后一个轴，通常是通道）；轴 0 是批维度，不允许。</translation>
     </message>
     <message>
         <source>Axis to multiply along, or a pair [axis of first input, axis of second]; not 0 (batch).</source>
-        <translation type="unfinished"></translation>
+        <translation>相乘所沿的轴，或一对 [第一个输入的轴, 第二个输入的轴]；不能是 0（批维度）。</translation>
     </message>
     <message>
         <source>L2-normalise both inputs along the axes first, so the result is a cosine similarity.</source>
-        <translation type="unfinished"></translation>
+        <translation>先沿这些轴对两个输入做 L2 归一化，使结果为余弦相似度。</translation>
     </message>
     <message>
         <source>How many times each step is repeated.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个步重复的次数。</translation>
     </message>
     <message>
         <source>Upsampling factor along height, width (an integer for all of them).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿高、宽的上采样倍数（一个整数表示各轴相同）。</translation>
     </message>
     <message>
         <source>How new values are computed: nearest repeats, the others interpolate.</source>
-        <translation type="unfinished"></translation>
+        <translation>新值的计算方式：nearest 为重复，其余为插值。</translation>
     </message>
     <message>
         <source>Upsampling factor along depth, height, width (an integer for all of them).</source>
-        <translation type="unfinished"></translation>
+        <translation>沿深、高、宽的上采样倍数（一个整数表示各轴相同）。</translation>
     </message>
     <message>
         <source>Amount to pad at the start and end of the steps: an integer or [start, end].</source>
-        <translation type="unfinished"></translation>
+        <translation>在步（steps）轴开头和结尾填充的数量：一个整数或 [开头, 结尾]。</translation>
     </message>
     <message>
         <source>Amount to pad per side: an integer, one per axis, or [before, after] per axis (height, width).</source>
-        <translation type="unfinished"></translation>
+        <translation>每一侧的填充数量：一个整数、每个轴一个整数，或每个轴一对 [前, 后]（高、宽）。</translation>
     </message>
     <message>
         <source>Amount to pad per side: an integer, one per axis, or [before, after] per axis (depth, height, width).</source>
-        <translation type="unfinished"></translation>
+        <translation>每一侧的填充数量：一个整数、每个轴一个整数，或每个轴一对 [前, 后]（深、高、宽）。</translation>
     </message>
     <message>
         <source>Amount to crop at the start and end of the steps: an integer or [start, end].</source>
-        <translation type="unfinished"></translation>
+        <translation>在步（steps）轴开头和结尾裁掉的数量：一个整数或 [开头, 结尾]。</translation>
     </message>
     <message>
         <source>Amount to crop per side: an integer, one per axis, or [before, after] per axis (height, width).</source>
-        <translation type="unfinished"></translation>
+        <translation>每一侧的裁剪数量：一个整数、每个轴一个整数，或每个轴一对 [前, 后]（高、宽）。</translation>
     </message>
     <message>
         <source>Amount to crop per side: an integer, one per axis, or [before, after] per axis (depth, height, width).</source>
-        <translation type="unfinished"></translation>
+        <translation>每一侧的裁剪数量：一个整数、每个轴一个整数，或每个轴一对 [前, 后]（深、高、宽）。</translation>
     </message>
     <message>
         <source>Factor applied to the input, e.g. 1/255.</source>
-        <translation type="unfinished"></translation>
+        <translation>乘到输入上的系数，例如 1/255。</translation>
     </message>
     <message>
         <source>Value added after scaling.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放之后加上的值。</translation>
     </message>
     <message>
         <source>Height of the output images.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出图像的高度。</translation>
     </message>
     <message>
         <source>Width of the output images.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出图像的宽度。</translation>
     </message>
     <message>
         <source>How output pixels are computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出像素的计算方式。</translation>
     </message>
     <message>
         <source>Crop the largest centred window of the target aspect ratio before resizing (no distortion).</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放前先按目标宽高比裁剪出最大的居中窗口（不变形）。</translation>
     </message>
     <message>
         <source>Pad to the target aspect ratio before resizing (no distortion).</source>
-        <translation type="unfinished"></translation>
+        <translation>缩放前先填充到目标宽高比（不变形）。</translation>
     </message>
     <message>
-        <source>How padding is filled (Keras supports &apos;constant&apos; only).</source>
-        <translation type="unfinished"></translation>
+        <source>How padding is filled (Keras supports 'constant' only).</source>
+        <translation>填充的方式（Keras 只支持 'constant'）。</translation>
     </message>
     <message>
         <source>Value of the padding.</source>
-        <translation type="unfinished"></translation>
+        <translation>填充所用的值。</translation>
     </message>
     <message>
         <source>Antialias when downsampling.</source>
-        <translation type="unfinished"></translation>
+        <translation>缩小时做抗锯齿。</translation>
     </message>
     <message>
         <source>Axis order of the images (channels_last when empty).</source>
-        <translation type="unfinished"></translation>
+        <translation>图像的轴顺序（留空时为 channels_last）。</translation>
     </message>
     <message>
         <source>Height of the crop.</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪区域的高度。</translation>
     </message>
     <message>
         <source>Width of the crop.</source>
-        <translation type="unfinished"></translation>
+        <translation>裁剪区域的宽度。</translation>
     </message>
     <message>
         <source>Which flips are drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机做哪些翻转。</translation>
     </message>
     <message>
         <source>Largest rotation as a fraction of 2π (a number, or [lower, upper] in [-1, 1]).</source>
-        <translation type="unfinished"></translation>
+        <translation>最大旋转角度，以 2π 的比例表示（一个数，或 [-1, 1] 内的 [lower, upper]）。</translation>
     </message>
     <message>
         <source>How points outside the image are filled.</source>
-        <translation type="unfinished"></translation>
+        <translation>图像之外的点如何填充。</translation>
     </message>
     <message>
         <source>How pixels between grid points are computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>网格点之间的像素如何计算。</translation>
     </message>
     <message>
-        <source>Fill value when fill_mode is &apos;constant&apos;.</source>
-        <translation type="unfinished"></translation>
+        <source>Fill value when fill_mode is 'constant'.</source>
+        <translation>fill_mode 为 'constant' 时的填充值。</translation>
     </message>
     <message>
         <source>Vertical zoom range as a fraction: a number or [lower, upper] in (-1, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>垂直方向的缩放范围，以比例表示：一个数，或 (-1, 1] 内的 [lower, upper]。</translation>
     </message>
     <message>
         <source>Horizontal zoom range; empty to keep the aspect ratio.</source>
-        <translation type="unfinished"></translation>
+        <translation>水平方向的缩放范围；留空则保持宽高比。</translation>
     </message>
     <message>
         <source>Vertical shift as a fraction of the height: a number or [lower, upper] in [-1, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>垂直平移量，以高度的比例表示：一个数，或 [-1, 1] 内的 [lower, upper]。</translation>
     </message>
     <message>
         <source>Horizontal shift as a fraction of the width.</source>
-        <translation type="unfinished"></translation>
+        <translation>水平平移量，以宽度的比例表示。</translation>
     </message>
     <message>
         <source>Contrast change: a number or [lower, upper] in [0, 1].</source>
-        <translation type="unfinished"></translation>
+        <translation>对比度变化：一个数，或 [0, 1] 内的 [lower, upper]。</translation>
     </message>
     <message>
         <source>Range of the pixel values, [low, high].</source>
-        <translation type="unfinished"></translation>
+        <translation>像素值的范围，[low, high]。</translation>
     </message>
     <message>
         <source>Largest vocabulary size, special tokens included; empty for no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>词表的最大大小，含特殊词元；留空表示不限。</translation>
     </message>
     <message>
         <source>Indices for out-of-vocabulary tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>词表外（OOV）词元所用的索引。</translation>
     </message>
     <message>
-        <source>A token that means &apos;masked&apos; (index 0); empty for none.</source>
-        <translation type="unfinished"></translation>
+        <source>A token that means 'masked' (index 0); empty for none.</source>
+        <translation>表示“被掩码”的词元（索引 0）；留空表示没有。</translation>
     </message>
     <message>
         <source>The out-of-vocabulary token (for invert).</source>
-        <translation type="unfinished"></translation>
+        <translation>词表外（OOV）词元（用于 invert）。</translation>
     </message>
     <message>
         <source>The tokens, as adapt() found them or listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>词元列表，由 adapt() 得到或直接列出。</translation>
     </message>
     <message>
         <source>Type of the tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>词元的类型。</translation>
     </message>
     <message>
         <source>Inverse document frequency of each token (tf_idf).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个词元的逆文档频率（tf_idf）。</translation>
     </message>
     <message>
         <source>Map indices back to tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>把索引映射回词元。</translation>
     </message>
     <message>
         <source>int: an index per token; one_hot, multi_hot, count, tf_idf: a vector of the vocabulary size.</source>
-        <translation type="unfinished"></translation>
+        <translation>int：每个词元一个索引；one_hot、multi_hot、count、tf_idf：长度为词表大小的向量。</translation>
     </message>
     <message>
         <source>Return sparse tensors (encodings only).</source>
-        <translation type="unfinished"></translation>
+        <translation>返回稀疏张量（仅限编码输出）。</translation>
     </message>
     <message>
         <source>Encode to max_tokens slots even when the vocabulary is smaller.</source>
-        <translation type="unfinished"></translation>
+        <translation>即使词表更小，也编码为 max_tokens 个位置。</translation>
     </message>
     <message>
         <source>How unknown tokens are spread over the OOV indices.</source>
-        <translation type="unfinished"></translation>
+        <translation>未知词元如何分配到各 OOV 索引上。</translation>
     </message>
     <message>
         <source>Salt of the farmhash OOV method.</source>
-        <translation type="unfinished"></translation>
+        <translation>farmhash OOV 方法所用的盐值。</translation>
     </message>
     <message>
         <source>Text encoding of the strings.</source>
-        <translation type="unfinished"></translation>
+        <translation>字符串的文本编码。</translation>
     </message>
     <message>
         <source>Salt of the OOV hashing.</source>
-        <translation type="unfinished"></translation>
+        <translation>OOV 哈希所用的盐值。</translation>
     </message>
     <message>
         <source>Largest vocabulary size; empty for no limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>词表的最大大小；留空表示不限。</translation>
     </message>
     <message>
         <source>How text is cleaned first.</source>
-        <translation type="unfinished"></translation>
+        <translation>先如何清洗文本。</translation>
     </message>
     <message>
         <source>How text is cut into tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>如何把文本切分为词元。</translation>
     </message>
     <message>
         <source>Also make n-grams of these lengths.</source>
-        <translation type="unfinished"></translation>
+        <translation>另外生成这些长度的 n-gram。</translation>
     </message>
     <message>
         <source>int: token indices; multi_hot, count, tf_idf: a vector of the vocabulary size.</source>
-        <translation type="unfinished"></translation>
+        <translation>int：词元索引；multi_hot、count、tf_idf：长度为词表大小的向量。</translation>
     </message>
     <message>
         <source>Pad or cut the indices to this length (int mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>把索引补齐或截断到这个长度（int 模式）。</translation>
     </message>
     <message>
         <source>Encode to max_tokens slots.</source>
-        <translation type="unfinished"></translation>
+        <translation>编码为 max_tokens 个位置。</translation>
     </message>
     <message>
         <source>Return ragged tensors (int mode).</source>
-        <translation type="unfinished"></translation>
+        <translation>返回不规则张量（ragged，int 模式）。</translation>
     </message>
     <message>
         <source>Increasing boundaries between the bins.</source>
-        <translation type="unfinished"></translation>
+        <translation>各区间之间递增的边界。</translation>
     </message>
     <message>
         <source>Number of bins adapt() learns.</source>
-        <translation type="unfinished"></translation>
+        <translation>adapt() 要学习的区间个数。</translation>
     </message>
     <message>
-        <source>Error tolerance of adapt()&apos;s quantiles.</source>
-        <translation type="unfinished"></translation>
+        <source>Error tolerance of adapt()'s quantiles.</source>
+        <translation>adapt() 计算分位数时的误差容限。</translation>
     </message>
     <message>
         <source>int: a bin index; one_hot, multi_hot, count: a vector of num_bins.</source>
-        <translation type="unfinished"></translation>
+        <translation>int：区间索引；one_hot、multi_hot、count：长度为 num_bins 的向量。</translation>
     </message>
     <message>
-        <source>Number of categories (required; Keras&apos;s default of none is refused).</source>
-        <translation type="unfinished"></translation>
+        <source>Number of categories (required; Keras's default of none is refused).</source>
+        <translation>类别数（必填；Keras 默认不指定，这里不接受）。</translation>
     </message>
     <message>
         <source>How the categories become a vector.</source>
-        <translation type="unfinished"></translation>
+        <translation>类别如何变为向量。</translation>
     </message>
     <message>
         <source>Return sparse tensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>返回稀疏张量。</translation>
     </message>
     <message>
         <source>Number of bins (including the mask bin).</source>
-        <translation type="unfinished"></translation>
+        <translation>桶的个数（含掩码桶）。</translation>
     </message>
     <message>
         <source>A value that goes to bin 0 (masked).</source>
-        <translation type="unfinished"></translation>
+        <translation>分到第 0 个桶（被掩码）的值。</translation>
     </message>
     <message>
         <source>Salt of the keyed hash (an int or two ints).</source>
-        <translation type="unfinished"></translation>
+        <translation>带密钥哈希所用的盐值（一个整数或两个整数）。</translation>
     </message>
     <message>
         <source>The Keras class of the layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层的 Keras 类。</translation>
     </message>
     <message>
         <source>The Python module Keras rebuilds it from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 用来重建它的 Python 模块。</translation>
     </message>
     <message>
         <source>Its registered serialization name, if any.</source>
-        <translation type="unfinished"></translation>
+        <translation>它注册的序列化名称（如有）。</translation>
     </message>
     <message>
-        <source>The layer&apos;s full Keras config (get_config()).</source>
-        <translation type="unfinished"></translation>
+        <source>The layer's full Keras config (get_config()).</source>
+        <translation>该层完整的 Keras 配置（get_config()）。</translation>
     </message>
     <message>
         <source>How the inputs are passed: one tensor, a list of tensors, or several positional tensors.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入的传入方式：一个张量、一个张量列表，或多个位置参数张量。</translation>
     </message>
     <message>
-        <source>Positional arguments of the call when they mix tensors (written {&apos;__input__&apos;: port}) and constants.</source>
-        <translation type="unfinished"></translation>
+        <source>Positional arguments of the call when they mix tensors (written {'__input__': port}) and constants.</source>
+        <translation>调用时的位置参数，当其中混有张量（写作 {'__input__': port}）和常量时使用。</translation>
     </message>
     <message>
         <source>Other keyword arguments of the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>调用时的其他关键字参数。</translation>
     </message>
     <message>
         <source>Input shapes Keras computed the shapes for.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 计算形状时所依据的输入形状。</translation>
     </message>
     <message>
         <source>Output shapes Keras computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 计算出的输出形状。</translation>
     </message>
     <message>
         <source>Trainable weights Keras counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 统计的可训练权重数。</translation>
     </message>
     <message>
         <source>Non-trainable weights Keras counted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 统计的不可训练权重数。</translation>
     </message>
     <message>
         <source>The Keras class of the operation.</source>
-        <translation type="unfinished"></translation>
+        <translation>该运算的 Keras 类。</translation>
     </message>
     <message>
-        <source>The operation&apos;s full Keras config (get_config()).</source>
-        <translation type="unfinished"></translation>
+        <source>The operation's full Keras config (get_config()).</source>
+        <translation>该运算完整的 Keras 配置（get_config()）。</translation>
     </message>
     <message>
         <source>Id of the node whose layer (and weights) this call reuses.</source>
-        <translation type="unfinished"></translation>
+        <translation>本次调用所复用的层（及其权重）所在节点的 Id。</translation>
     </message>
     <message>
         <source>Type and params of the shared layer (kept in step with it).</source>
-        <translation type="unfinished"></translation>
+        <translation>共享层的类型和参数（与它保持同步）。</translation>
     </message>
     <message>
         <source>The build config Keras saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keras 保存的构建配置（build config）。</translation>
     </message>
     <message>
-        <source>Where its weights sit in the layer&apos;s group of the weights file (vars/0, sublayer/vars/0, ...).</source>
-        <translation type="unfinished"></translation>
+        <source>Where its weights sit in the layer's group of the weights file (vars/0, sublayer/vars/0, ...).</source>
+        <translation>其权重在权重文件中该层分组里的位置（vars/0、sublayer/vars/0、……）。</translation>
     </message>
     <message>
         <source>Whether its output shapes were entered by hand (the file did not record them).</source>
-        <translation type="unfinished"></translation>
+        <translation>其输出形状是否为手动输入（文件中没有记录）。</translation>
     </message>
 </context>
 </TS>
