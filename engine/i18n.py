@@ -31,6 +31,7 @@ from __future__ import annotations
 CONTEXT = "engine"
 LAYER_DOC_CONTEXT = "LayerDoc"
 PARAM_HELP_CONTEXT = "ParamHelp"
+PRESET_CONTEXT = "Preset"  # the gallery's titles, families, sources and descriptions
 
 
 class Text(str):

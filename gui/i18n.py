@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, Text
+from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, PRESET_CONTEXT, Text
 
 
 def translate(context: str, text: str) -> str:
@@ -53,3 +53,8 @@ def layer_doc(spec) -> str:
 def param_help(param) -> str:
     """A parameter's help in the interface's language."""
     return QCoreApplication.translate(PARAM_HELP_CONTEXT, param.help) if param.help else ""
+
+
+def preset_text(text: str) -> str:
+    """A preset's title, family, source or description in the interface's language."""
+    return QCoreApplication.translate(PRESET_CONTEXT, text) if text else ""

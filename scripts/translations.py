@@ -8,7 +8,8 @@ The ``.ts`` files in ``gui/translations/`` are the sources; Qt Linguist
 (``pyside6-linguist``) edits them. ``update`` runs Qt's ``lupdate`` over the
 interface's code (``self.tr``, ``translate``, ``QT_TRANSLATE_NOOP``) and over a
 list of the engine's sentences (every ``msg("…")`` and ``N_("…")`` in
-``engine/``, and the catalog's layer descriptions and parameter help), then
+``engine/``, the catalog's layer descriptions and parameter help, and the
+presets' titles and descriptions), then
 compiles each ``.ts`` into the ``.qm`` the application loads with Qt's
 ``lrelease``.
 """
@@ -38,8 +39,9 @@ def _tool(name: str) -> str:
 
 
 def engine_strings() -> list[tuple[str, str]]:
-    """(context, English) of every sentence the engine marks, then the catalog's."""
-    from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT
+    """(context, English) of every sentence the engine marks, then the catalog's,
+    then the presets' titles, families, sources and descriptions."""
+    from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, PRESET_CONTEXT
     found: dict[tuple[str, str], None] = {}
     for path in sorted((ROOT / "engine").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
@@ -55,6 +57,11 @@ def engine_strings() -> list[tuple[str, str]]:
         for param in spec.params:
             if param.help:
                 found[(PARAM_HELP_CONTEXT, param.help)] = None
+    from presets.registry import all_presets
+    for preset in all_presets():
+        for text in (preset.title, preset.family, preset.source, preset.description):
+            if text:
+                found[(PRESET_CONTEXT, text)] = None
     return list(found)
 
 

@@ -1609,4 +1609,459 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
         <translation>其输出形状是否为手动输入（文件中没有记录）。</translation>
     </message>
 </context>
+<context>
+    <name>Preset</name>
+    <message>
+        <source>Iris classifier</source>
+        <translation>鸢尾花分类器</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): the six-step workflow</source>
+        <translation>TensorFlow 2 课程（北京大学）：六步法</translation>
+    </message>
+    <message>
+        <source>One Dense softmax layer with L2 regularisation: the smallest network that learns iris.</source>
+        <translation>一个带 L2 正则化的 Dense softmax 全连接层：能学会鸢尾花分类的最小网络。</translation>
+    </message>
+    <message>
+        <source>MNIST MLP</source>
+        <translation>MNIST 多层感知机</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): Keras Sequential and Model subclass</source>
+        <translation>TensorFlow 2 课程（北京大学）：Keras Sequential 与 Model 子类</translation>
+    </message>
+    <message>
+        <source>Flatten the 28×28 image, one hidden ReLU layer of 128, softmax over ten digits.</source>
+        <translation>把 28×28 的图片拉直（Flatten），一个 128 个神经元的 ReLU 隐藏层，对十个数字做 softmax。</translation>
+    </message>
+    <message>
+        <source>CIFAR-10 baseline (CBAPD)</source>
+        <translation>CIFAR-10 基线网络（CBAPD）</translation>
+    </message>
+    <message>
+        <source>CNN</source>
+        <translation>CNN</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): class Baseline</source>
+        <translation>TensorFlow 2 课程（北京大学）：class Baseline</translation>
+    </message>
+    <message>
+        <source>One Conv-BN-Activation-Pool-Dropout unit and a small dense head: the course's template for every CNN that follows.</source>
+        <translation>一个 卷积-批标准化-激活-池化-舍弃（CBAPD）单元加一个小的全连接输出部分：课程中后续所有卷积网络的模板。</translation>
+    </message>
+    <message>
+        <source>LeNet-5</source>
+        <translation>LeNet-5</translation>
+    </message>
+    <message>
+        <source>LeCun et al., Gradient-based learning applied to document recognition; TensorFlow 2 course (Peking University)</source>
+        <translation>LeCun 等，Gradient-based learning applied to document recognition；TensorFlow 2 课程（北京大学）</translation>
+    </message>
+    <message>
+        <source>Two convolution + pooling stages then three dense layers: the first CNN to read digits.</source>
+        <translation>两级“卷积 + 池化”，再接三个全连接层：第一个识别手写数字的卷积神经网络。</translation>
+    </message>
+    <message>
+        <source>AlexNet8</source>
+        <translation>AlexNet8</translation>
+    </message>
+    <message>
+        <source>Krizhevsky, Sutskever &amp; Hinton, ImageNet classification with deep CNNs; TensorFlow 2 course (Peking University)</source>
+        <translation>Krizhevsky、Sutskever 与 Hinton，ImageNet classification with deep CNNs；TensorFlow 2 课程（北京大学）</translation>
+    </message>
+    <message>
+        <source>Five convolutions and three dense layers with ReLU and dropout, the ImageNet 2012 winner scaled to CIFAR-10 (BatchNormalization in place of local response norm).</source>
+        <translation>五个卷积层和三个全连接层，使用 ReLU 与舍弃（Dropout）：2012 年 ImageNet 冠军网络缩小到 CIFAR-10 上（用批标准化代替局部响应标准化）。</translation>
+    </message>
+    <message>
+        <source>VGG16 for CIFAR-10</source>
+        <translation>用于 CIFAR-10 的 VGG16</translation>
+    </message>
+    <message>
+        <source>Simonyan &amp; Zisserman, Very deep convolutional networks; TensorFlow 2 course (Peking University)</source>
+        <translation>Simonyan 与 Zisserman，Very deep convolutional networks；TensorFlow 2 课程（北京大学）</translation>
+    </message>
+    <message>
+        <source>Thirteen 3×3 convolutions in five stages, doubling the filters as the image halves, then three dense layers; the course adds BN and dropout.</source>
+        <translation>五个阶段共十三个 3×3 卷积，图像尺寸减半时卷积核个数加倍，再接三个全连接层；课程中加入了批标准化和舍弃。</translation>
+    </message>
+    <message>
+        <source>Inception10</source>
+        <translation>Inception10</translation>
+    </message>
+    <message>
+        <source>Szegedy et al., Going deeper with convolutions; TensorFlow 2 course (Peking University)</source>
+        <translation>Szegedy 等，Going deeper with convolutions；TensorFlow 2 课程（北京大学）</translation>
+    </message>
+    <message>
+        <source>A ConvBNRelu stem and two blocks of two InceptionBlk modules (1×1, 3×3, 5×5 and pooling branches side by side), doubling the width per block. The course's ConvBNRelu always runs BN in inference mode; here BN trains normally.</source>
+        <translation>一个 ConvBNRelu 起始层和两个块，每块含两个 InceptionBlk 模块（1×1、3×3、5×5 卷积与池化分支并列），每个块宽度加倍。课程中的 ConvBNRelu 总在推理模式下运行批标准化；这里批标准化正常训练。</translation>
+    </message>
+    <message>
+        <source>ResNet18 for CIFAR-10</source>
+        <translation>用于 CIFAR-10 的 ResNet18</translation>
+    </message>
+    <message>
+        <source>He et al., Deep residual learning for image recognition; TensorFlow 2 course (Peking University)</source>
+        <translation>He 等，Deep residual learning for image recognition；TensorFlow 2 课程（北京大学）</translation>
+    </message>
+    <message>
+        <source>Eight residual blocks of two 3×3 convs whose input skips ahead and is added back, so very deep networks still train; 1×1 projections where the size halves.</source>
+        <translation>八个残差块，每块两个 3×3 卷积，块的输入跳过它们再加回输出，使很深的网络也能训练；尺寸减半处用 1×1 卷积做投影。</translation>
+    </message>
+    <message>
+        <source>Letter predictor (one-hot RNN)</source>
+        <translation>字母预测（独热码 RNN）</translation>
+    </message>
+    <message>
+        <source>RNN</source>
+        <translation>RNN</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): SimpleRNN, 4 letters in, 1 out</source>
+        <translation>TensorFlow 2 课程（北京大学）：SimpleRNN，输入 4 个字母，预测 1 个</translation>
+    </message>
+    <message>
+        <source>Four one-hot letters of 'abcde' into a 3-unit SimpleRNN that predicts the next letter.</source>
+        <translation>把 'abcde' 中四个字母的独热码输入一个记忆体为 3 的 SimpleRNN，预测下一个字母。</translation>
+    </message>
+    <message>
+        <source>Letter predictor (Embedding + RNN)</source>
+        <translation>字母预测（Embedding + RNN）</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): Embedding, 4 letters in, 1 out</source>
+        <translation>TensorFlow 2 课程（北京大学）：Embedding，输入 4 个字母，预测 1 个</translation>
+    </message>
+    <message>
+        <source>Letter ids looked up in a learned 2-D Embedding instead of one-hot vectors, then a SimpleRNN predicts the next of 26 letters.</source>
+        <translation>用可训练的二维词嵌入（Embedding）代替独热码表示字母编号，再由 SimpleRNN 在 26 个字母中预测下一个。</translation>
+    </message>
+    <message>
+        <source>Stock price LSTM</source>
+        <translation>股票价格预测 LSTM</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): LSTM stock prediction</source>
+        <translation>TensorFlow 2 课程（北京大学）：LSTM 股票预测</translation>
+    </message>
+    <message>
+        <source>Sixty days of opening prices through two stacked LSTMs (80, 100) with dropout to predict the next day's opening price.</source>
+        <translation>用连续 60 天的开盘价，经过两层堆叠的 LSTM（80、100）和舍弃，预测第二天的开盘价。</translation>
+    </message>
+    <message>
+        <source>Stock price GRU</source>
+        <translation>股票价格预测 GRU</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): GRU stock prediction</source>
+        <translation>TensorFlow 2 课程（北京大学）：GRU 股票预测</translation>
+    </message>
+    <message>
+        <source>The stock predictor with GRU cells: two gates instead of three, about a quarter fewer weights than the LSTM.</source>
+        <translation>使用 GRU 单元的股票预测：两个门而不是三个，权重比 LSTM 少约四分之一。</translation>
+    </message>
+    <message>
+        <source>Stock price SimpleRNN</source>
+        <translation>股票价格预测 SimpleRNN</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course (Peking University): RNN stock prediction</source>
+        <translation>TensorFlow 2 课程（北京大学）：RNN 股票预测</translation>
+    </message>
+    <message>
+        <source>The stock predictor with plain SimpleRNN cells, the baseline the LSTM and GRU improve on.</source>
+        <translation>使用普通 SimpleRNN 单元的股票预测，是 LSTM 和 GRU 加以改进的基线。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST MLP</source>
+        <translation>Fashion-MNIST 多层感知机</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 10: Sequential API</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 10 章：Sequential API</translation>
+    </message>
+    <message>
+        <source>Flatten, two ReLU hidden layers of 300 and 100, softmax over ten clothing classes.</source>
+        <translation>Flatten 拉直，两个 ReLU 隐藏层（300 和 100），对十类服饰做 softmax。</translation>
+    </message>
+    <message>
+        <source>California housing regression MLP</source>
+        <translation>加州房价回归多层感知机</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 10: regression MLP</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 10 章：回归 MLP</translation>
+    </message>
+    <message>
+        <source>A Normalization layer (adapted to the training data) and three ReLU layers of 50 predict the median house value; one linear output unit.</source>
+        <translation>一个（按训练数据 adapt 的）Normalization 层和三个 50 个神经元的 ReLU 层预测房价中位数；输出为一个线性单元。</translation>
+    </message>
+    <message>
+        <source>Wide &amp; Deep (one input)</source>
+        <translation>Wide &amp; Deep（单输入）</translation>
+    </message>
+    <message>
+        <source>Cheng et al., Wide &amp; deep learning for recommender systems; Géron, Hands-On Machine Learning (3rd ed.), ch. 10: Functional API</source>
+        <translation>Cheng 等，Wide &amp; deep learning for recommender systems；Géron，《机器学习实战》（第 3 版）第 10 章：函数式 API</translation>
+    </message>
+    <message>
+        <source>The normalized input goes both through two hidden layers (deep path) and straight to the output (wide path), so the network can learn deep patterns and simple rules.</source>
+        <translation>标准化后的输入既经过两个隐藏层（深路径），又直接连到输出（宽路径），网络因此能同时学到深层模式和简单规则。</translation>
+    </message>
+    <message>
+        <source>Wide &amp; Deep (two inputs)</source>
+        <translation>Wide &amp; Deep（双输入）</translation>
+    </message>
+    <message>
+        <source>Cheng et al., Wide &amp; deep learning for recommender systems; Géron, Hands-On Machine Learning (3rd ed.), ch. 10: multiple inputs</source>
+        <translation>Cheng 等，Wide &amp; deep learning for recommender systems；Géron，《机器学习实战》（第 3 版）第 10 章：多输入</translation>
+    </message>
+    <message>
+        <source>Wide &amp; Deep with separate inputs: features 0–4 take the wide path and features 2–7 the deep path, each with its own Normalization.</source>
+        <translation>输入分开的 Wide &amp; Deep：特征 0–4 走宽路径，特征 2–7 走深路径，各有自己的 Normalization。</translation>
+    </message>
+    <message>
+        <source>Wide &amp; Deep (two inputs, auxiliary output)</source>
+        <translation>Wide &amp; Deep（双输入，辅助输出）</translation>
+    </message>
+    <message>
+        <source>Cheng et al., Wide &amp; deep learning for recommender systems; Géron, Hands-On Machine Learning (3rd ed.), ch. 10: multiple outputs</source>
+        <translation>Cheng 等，Wide &amp; deep learning for recommender systems；Géron，《机器学习实战》（第 3 版）第 10 章：多输出</translation>
+    </message>
+    <message>
+        <source>Two-input Wide &amp; Deep with an auxiliary output on the deep path, a regulariser that checks the deep part is useful on its own (losses weighted 0.9 / 0.1).</source>
+        <translation>双输入 Wide &amp; Deep，深路径上有一个辅助输出，起正则化作用，检验深的部分单独也有用（损失权重 0.9 / 0.1）。</translation>
+    </message>
+    <message>
+        <source>Self-normalizing deep MLP (SELU)</source>
+        <translation>自归一化深层多层感知机（SELU）</translation>
+    </message>
+    <message>
+        <source>Klambauer et al., Self-normalizing neural networks; Géron, Hands-On Machine Learning (3rd ed.), ch. 11</source>
+        <translation>Klambauer 等，Self-normalizing neural networks；Géron，《机器学习实战》（第 3 版）第 11 章</translation>
+    </message>
+    <message>
+        <source>One hundred Dense layers of 100 with SELU and LeCun-normal initialization: the activations stay normalized, so this deep plain stack still trains.</source>
+        <translation>一百个 100 个神经元的 Dense 全连接层，使用 SELU 和 LeCun 正态初始化：激活值保持标准化，所以这样深的普通堆叠仍能训练。</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST CNN</source>
+        <translation>Fashion-MNIST 卷积神经网络</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 14: a typical CNN</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 14 章：典型的卷积网络</translation>
+    </message>
+    <message>
+        <source>A large 7×7 first layer, then pairs of 3×3 convs that double the filters after each pooling (64, 128, 256), and a dense head with dropout.</source>
+        <translation>第一层是较大的 7×7 卷积，之后是成对的 3×3 卷积，每次池化后卷积核个数加倍（64、128、256），最后是带舍弃的全连接部分。</translation>
+    </message>
+    <message>
+        <source>LeNet-5 (classic, tanh + average pooling)</source>
+        <translation>LeNet-5（经典版，tanh + 平均池化）</translation>
+    </message>
+    <message>
+        <source>LeCun et al., Gradient-based learning applied to document recognition; Géron, Hands-On Machine Learning (3rd ed.), ch. 14</source>
+        <translation>LeCun 等，Gradient-based learning applied to document recognition；Géron，《机器学习实战》（第 3 版）第 14 章</translation>
+    </message>
+    <message>
+        <source>The original LeNet-5 layout on MNIST padded to 32×32: tanh units, average pooling, C5 as a 5×5 convolution to 1×1×120 (softmax stands in for the RBF output).</source>
+        <translation>原始 LeNet-5 结构，MNIST 填充到 32×32：tanh 单元、平均池化，C5 是输出 1×1×120 的 5×5 卷积（用 softmax 代替 RBF 输出层）。</translation>
+    </message>
+    <message>
+        <source>Happy-face classifier</source>
+        <translation>笑脸分类器</translation>
+    </message>
+    <message>
+        <source>deeplearning.ai Convolutional Neural Networks course: the Happy House (Sequential API)</source>
+        <translation>deeplearning.ai 卷积神经网络课程：Happy House（Sequential API）</translation>
+    </message>
+    <message>
+        <source>Zero padding, one 7×7 conv with BN and ReLU, max pooling and a sigmoid unit: a small binary image classifier.</source>
+        <translation>全零填充、一个带批标准化和 ReLU 的 7×7 卷积、最大池化和一个 sigmoid 单元：一个小的二分类图像分类器。</translation>
+    </message>
+    <message>
+        <source>SIGNS hand-gesture CNN</source>
+        <translation>SIGNS 手势识别卷积网络</translation>
+    </message>
+    <message>
+        <source>deeplearning.ai Convolutional Neural Networks course: SIGNS (Functional API)</source>
+        <translation>deeplearning.ai 卷积神经网络课程：SIGNS（函数式 API）</translation>
+    </message>
+    <message>
+        <source>Two conv–ReLU–pool stages with large pooling windows shrink 64×64 to 2×2 quickly; softmax over six finger counts.</source>
+        <translation>两级“卷积–ReLU–池化”，用大的池化窗口把 64×64 迅速缩小到 2×2；对六种手指数做 softmax。</translation>
+    </message>
+    <message>
+        <source>ResNet-34</source>
+        <translation>ResNet-34</translation>
+    </message>
+    <message>
+        <source>He et al., Deep residual learning for image recognition; Géron, Hands-On Machine Learning (3rd ed.), ch. 14</source>
+        <translation>He 等，Deep residual learning for image recognition；Géron，《机器学习实战》（第 3 版）第 14 章</translation>
+    </message>
+    <message>
+        <source>A 7×7/2 stem and sixteen residual units (3, 4, 6, 3 of 64, 128, 256, 512 filters); the first unit of each wider stage halves the size and projects the shortcut.</source>
+        <translation>一个 7×7、步长 2 的起始层和十六个残差单元（分别为 3、4、6、3 个，卷积核个数 64、128、256、512）；每个更宽阶段的第一个单元把尺寸减半并对捷径做投影。</translation>
+    </message>
+    <message>
+        <source>Inception module</source>
+        <translation>Inception 模块</translation>
+    </message>
+    <message>
+        <source>Szegedy et al., Going deeper with convolutions; deeplearning.ai Convolutional Neural Networks course</source>
+        <translation>Szegedy 等，Going deeper with convolutions；deeplearning.ai 卷积神经网络课程</translation>
+    </message>
+    <message>
+        <source>One GoogLeNet module on a 28×28×192 map: 1×1 bottlenecks before the 3×3 and 5×5 convs cut the multiplications about tenfold; four branches concatenate to 256 channels.</source>
+        <translation>作用在 28×28×192 特征图上的一个 GoogLeNet 模块：3×3 和 5×5 卷积前的 1×1 瓶颈把乘法次数减少约十倍；四个分支拼接为 256 个通道。</translation>
+    </message>
+    <message>
+        <source>Time-series RNN</source>
+        <translation>时间序列 RNN</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 15: forecasting a time series</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 15 章：预测时间序列</translation>
+    </message>
+    <message>
+        <source>A 32-unit SimpleRNN reads a window of any length and a Dense unit forecasts the next value.</source>
+        <translation>一个记忆体为 32 的 SimpleRNN 读取任意长度的窗口，一个 Dense 单元预测下一个值。</translation>
+    </message>
+    <message>
+        <source>Time-series deep RNN</source>
+        <translation>时间序列深层 RNN</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 15: deep RNNs</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 15 章：深层 RNN</translation>
+    </message>
+    <message>
+        <source>Three stacked 32-unit SimpleRNNs (the first two return sequences) and a Dense forecast.</source>
+        <translation>三层堆叠的记忆体为 32 的 SimpleRNN（前两层返回整个序列），再由一个 Dense 层预测。</translation>
+    </message>
+    <message>
+        <source>Time-series sequence-to-sequence RNN</source>
+        <translation>时间序列序列到序列 RNN</translation>
+    </message>
+    <message>
+        <source>Géron, Hands-On Machine Learning (3rd ed.), ch. 15: forecasting several steps ahead</source>
+        <translation>Géron，《机器学习实战》（第 3 版）第 15 章：预测未来多步</translation>
+    </message>
+    <message>
+        <source>A SimpleRNN returns every step and a time-distributed Dense layer forecasts the next 14 values at each step, so training gets a signal from every time step.</source>
+        <translation>SimpleRNN 返回每个时间步的输出，一个按时间步分布的 Dense 层在每一步预测接下来的 14 个值，所以训练从每个时间步都得到信号。</translation>
+    </message>
+    <message>
+        <source>VGG16</source>
+        <translation>VGG16</translation>
+    </message>
+    <message>
+        <source>Simonyan &amp; Zisserman, Very deep convolutional networks for large-scale image recognition; keras.applications.VGG16</source>
+        <translation>Simonyan 与 Zisserman，Very deep convolutional networks for large-scale image recognition；keras.applications.VGG16</translation>
+    </message>
+    <message>
+        <source>Thirteen 3×3 convolutions in five blocks and three dense layers: depth from small filters alone. Most of its 138M weights sit in the first dense layer.</source>
+        <translation>五个块中的十三个 3×3 卷积和三个全连接层：只靠小卷积核获得深度。1.38 亿个权重大部分在第一个全连接层里。</translation>
+    </message>
+    <message>
+        <source>ResNet-50</source>
+        <translation>ResNet-50</translation>
+    </message>
+    <message>
+        <source>He et al., Deep residual learning for image recognition; keras.applications.ResNet50</source>
+        <translation>He 等，Deep residual learning for image recognition；keras.applications.ResNet50</translation>
+    </message>
+    <message>
+        <source>Sixteen bottleneck units (1×1 reduce, 3×3, 1×1 expand) in four stages of 3, 4, 6 and 3: residual learning at 50 layers for the cost of a much shallower plain network.</source>
+        <translation>四个阶段共十六个瓶颈单元（1×1 降维、3×3、1×1 升维），各阶段分别为 3、4、6、3 个：以浅得多的普通网络的代价实现 50 层的残差学习。</translation>
+    </message>
+    <message>
+        <source>MobileNet</source>
+        <translation>MobileNet</translation>
+    </message>
+    <message>
+        <source>Howard et al., MobileNets: efficient CNNs for mobile vision applications; keras.applications.MobileNet</source>
+        <translation>Howard 等，MobileNets: efficient CNNs for mobile vision applications；keras.applications.MobileNet</translation>
+    </message>
+    <message>
+        <source>Thirteen depthwise-separable units (a 3×3 filter per channel, then a 1×1 conv to mix channels) cost about a ninth of standard convolutions.</source>
+        <translation>十三个深度可分离单元（每个通道一个 3×3 卷积核，再用 1×1 卷积混合通道），计算量约为标准卷积的九分之一。</translation>
+    </message>
+    <message>
+        <source>MobileNetV2</source>
+        <translation>MobileNetV2</translation>
+    </message>
+    <message>
+        <source>Sandler et al., MobileNetV2: inverted residuals and linear bottlenecks; keras.applications.MobileNetV2</source>
+        <translation>Sandler 等，MobileNetV2: inverted residuals and linear bottlenecks；keras.applications.MobileNetV2</translation>
+    </message>
+    <message>
+        <source>Seventeen inverted residual blocks: expand the channels six times, filter them depthwise, project back linearly, and add the input where the shapes match.</source>
+        <translation>十七个倒残差块：把通道扩展六倍，逐通道（depthwise）卷积，再线性投影回去，形状相同时加上输入。</translation>
+    </message>
+    <message>
+        <source>Inception-v3</source>
+        <translation>Inception-v3</translation>
+    </message>
+    <message>
+        <source>Szegedy et al., Rethinking the Inception architecture for computer vision; keras.applications.InceptionV3</source>
+        <translation>Szegedy 等，Rethinking the Inception architecture for computer vision；keras.applications.InceptionV3</translation>
+    </message>
+    <message>
+        <source>Inception modules with factorised convolutions (5×5 as two 3×3, 7×7 as 1×7 then 7×1) and grid-size reduction blocks; BN without scale after every conv.</source>
+        <translation>使用分解卷积的 Inception 模块（5×5 分解为两个 3×3，7×7 分解为 1×7 加 7×1）和缩小网格尺寸的块；每个卷积后接不带 scale 的批标准化。</translation>
+    </message>
+    <message>
+        <source>U-Net (small)</source>
+        <translation>U-Net（小型）</translation>
+    </message>
+    <message>
+        <source>Ronneberger, Fischer &amp; Brox, U-Net: convolutional networks for biomedical image segmentation</source>
+        <translation>Ronneberger、Fischer 与 Brox，U-Net: convolutional networks for biomedical image segmentation</translation>
+    </message>
+    <message>
+        <source>An encoder that halves the image three times and a decoder that doubles it back, with skip connections carrying the fine detail across; one sigmoid mask per pixel.</source>
+        <translation>编码器把图像尺寸减半三次，解码器再逐次加倍恢复，跳跃连接把细节传过去；每个像素输出一个 sigmoid 掩码值。</translation>
+    </message>
+    <message>
+        <source>Stacked autoencoder (MNIST)</source>
+        <translation>堆叠自编码器（MNIST）</translation>
+    </message>
+    <message>
+        <source>autoencoder</source>
+        <translation>自编码器</translation>
+    </message>
+    <message>
+        <source>Hinton &amp; Salakhutdinov, Reducing the dimensionality of data with neural networks; Géron, Hands-On Machine Learning, ch. 17</source>
+        <translation>Hinton 与 Salakhutdinov，Reducing the dimensionality of data with neural networks；Géron，《机器学习实战》第 17 章</translation>
+    </message>
+    <message>
+        <source>An encoder squeezes each 28×28 digit into 30 numbers and a mirror-image decoder rebuilds the image from them; trained to reproduce its own input.</source>
+        <translation>编码器把每个 28×28 的数字压缩成 30 个数，镜像对称的解码器再由它们重建图像；训练目标是重现自己的输入。</translation>
+    </message>
+    <message>
+        <source>Transformer encoder for text classification</source>
+        <translation>用于文本分类的 Transformer 编码器</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Vaswani et al., Attention is all you need; Keras example 'Text classification with Transformer'</source>
+        <translation>Vaswani 等，Attention is all you need；Keras 示例“Text classification with Transformer”</translation>
+    </message>
+    <message>
+        <source>Token plus learned position embeddings, one encoder block (multi-head self-attention and a feed-forward network, each with a residual add and LayerNormalization), then average pooling and a small classifier. The second input takes the positions 0, 1, …, maxlen−1 of every sample.</source>
+        <translation>词嵌入加可学习的位置嵌入，一个编码器块（多头自注意力和前馈网络，各带残差相加和 LayerNormalization），然后是平均池化和一个小分类器。第二个输入接收每个样本的位置 0, 1, …, maxlen−1。</translation>
+    </message>
+</context>
 </TS>
