@@ -34,10 +34,11 @@ def tx(text) -> str:
     with ``N_``) in the interface's language; anything else is returned as it is."""
     if isinstance(text, Text):
         translated = QCoreApplication.translate(CONTEXT, text.template)
-        if translated == text.template:
+        if translated == text.template and not any(isinstance(v, Text) for v in text.args.values()):
             return str(text)
-        try:
-            return translated.format(**text.args)
+        try:  # values that are sentences themselves (a noun phrase) are translated too
+            return translated.format(**{k: tx(v) if isinstance(v, Text) else v
+                                        for k, v in text.args.items()})
         except (KeyError, IndexError, ValueError):  # a broken translation never hides the message
             return str(text)
     if isinstance(text, str) and text:
