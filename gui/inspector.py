@@ -241,8 +241,9 @@ class Inspector(QScrollArea):
         node = self.doc.network.nodes[self.node_id]
         spec = node.spec
         color = style.category_color(spec.category).name()
-        self.title.setText(f"<span style='font-size:large'><b>{spec.type}</b></span>"
-                           f" <span style='color:{color}'>● {_esc(style.category_name(spec.category))}</span>")
+        heading = (f"<span style='font-size:large'><b>{spec.type}</b></span>"
+                   f" <span style='color:{color}'>● {_esc(style.category_name(spec.category))}</span>")
+        self.title.setText(heading)
         doc = layer_doc(spec)
         self.doc_label.setText(doc.split("\n\n")[0])
         self.doc_label.setToolTip(doc)

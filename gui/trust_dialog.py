@@ -203,7 +203,7 @@ class TrustDialog(QDialog):
             return
         self.info = info
         self.path_edit.setText(info.path)
-        self.hash_label.setText(f"SHA-256: {info.sha256}")
+        self.hash_label.setText(self.tr("SHA-256: {digest}").format(digest=info.sha256))
         self.classes_label.setText(self.tr("Classes it defines: {classes}").format(
             classes=", ".join(info.classes) or self.tr("none")))
         missing = sorted(set(self.needed) - set(info.classes))
