@@ -191,7 +191,7 @@ def _work(task: Task) -> None:
         del fn, payload
         task.ended.set()
         del task
-        result = exc = None  # noqa: F841
+        result = None  # noqa: F841  (the exception itself goes with its except block)
     finally:
         handoff.release()
 

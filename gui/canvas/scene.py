@@ -110,7 +110,6 @@ class NetworkScene(QGraphicsScene):
         self.update_groups()
 
     def _add_node_item(self, nid: str) -> NodeItem:
-        node = self.net.nodes[nid]
         item = NodeItem(nid)
         item.setPos(self.display_pos(nid))
         self.addItem(item)
