@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
+
 import time
 from pathlib import Path
 
@@ -39,7 +41,8 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
     from gui.main_window import MainWindow
     from gui.tensorflow_loader import TensorFlowLoader
 
-    shown_language = languages.install(app, language)
+    shown_language = languages.install(app, language or languages.saved() or None)
+    from gui.i18n import translate
     driver = test_driver.from_environment()
     journal = not exit_when_ready or driver is not None
     loader = TensorFlowLoader(verbose=verbose)
@@ -63,7 +66,8 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
     opened_path = False
     if path:
         if _is_file(path) and not os.path.exists(path):
-            window.show_error("Cannot open file", f"{path}: no such file or directory.")
+            window.show_error(translate("MainWindow", "Cannot open file"),
+                              translate("Application", "{path}: no such file or directory.").format(path=path))
         else:
             opened_path = open_entry(window, {"path": path} if _is_file(path) else {"preset": path})
             if opened_path and window.imports:  # a model: if it is refused, show the default
@@ -105,10 +109,13 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
             stale.discard()
             return
         titles = "\n".join(f"• {r.title}" for _w, r in pairs)
-        many = len(pairs) > 1
-        if window.ask_yes_no("Recover unsaved work?",
-                             f"NeuroCanvas found unsaved changes from a session that did not end "
-                             f"normally:\n{titles}\n\nRecover {'them' if many else 'it'}?"):
+        if len(pairs) > 1:
+            question = translate("Application", "NeuroCanvas found unsaved changes from a session that did "
+                                                "not end normally:\n{documents}\n\nRecover them?")
+        else:
+            question = translate("Application", "NeuroCanvas found unsaved changes from a session that did "
+                                                "not end normally:\n{documents}\n\nRecover it?")
+        if window.ask_yes_no(translate("Application", "Recover unsaved work?"), question.format(documents=titles)):
             for target, record in pairs:
                 if target is None:
                     target = new_window()
@@ -175,11 +182,13 @@ def open_entry(window, entry: dict) -> bool:
     new document. Returns whether it opened (or its import started)."""
     from engine.network import Network
     from gui.document import Document
+    from gui.i18n import translate
 
     if "path" in entry:
         target = str(entry["path"])
         if not Path(target).exists():
-            window.notify(f"{target} was moved or deleted since the last session")
+            window.notify(translate("Application", "{path} was moved or deleted since the last session")
+                          .format(path=target))
             return False
         return window.open_path(target, ask=False)
     if "preset" in entry:
@@ -204,11 +213,18 @@ def describe(window, language: str) -> dict:
         source = str(doc.path.resolve())
     else:
         source = doc.origin.get("import") or doc.origin.get("preset")
-    menus = [a.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-             for a in window.menuBar().actions() if a.isVisible() and a.text()]
+    menus = [shown_text(a.text()) for a in window.menuBar().actions() if a.isVisible() and a.text()]
     return {"title": title, "source": source, "layers": len(doc.network.nodes),
             "total_params": report.total_params, "valid": report.valid, "language": language,
             "menus": menus}
+
+
+def shown_text(text: str) -> str:
+    """A menu title as it reads on screen: without its mnemonic marker, either
+    "&File" or the "文件(&F)" of languages whose words have no Latin letter."""
+    text = text.replace("&&", "\0")
+    text = re.sub(r"\s*\(&[^)]\)", "", text)
+    return text.replace("&", "").replace("\0", "&")
 
 
 def _is_file(source: str) -> bool:

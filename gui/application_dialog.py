@@ -14,13 +14,13 @@ from engine.keras_applications import FAMILIES
 class ApplicationDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Import a Keras application")
+        self.setWindowTitle(self.tr("Import a Keras application"))
         self.resize(420, 520)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Every architecture of keras.applications, imported exactly "
-                                "(layers, shapes and parameter counts):"))
+        layout.addWidget(QLabel(self.tr("Every architecture of keras.applications, imported exactly "
+                                        "(layers, shapes and parameter counts):")))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Filter, e.g. resnet")
+        self.search.setPlaceholderText(self.tr("Filter, e.g. resnet"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter)
         layout.addWidget(self.search)
@@ -29,17 +29,19 @@ class ApplicationDialog(QDialog):
             for name in names:
                 item = QListWidgetItem(name)
                 item.setData(Qt.UserRole, name)
-                item.setToolTip(f"keras.applications.{name} ({family} family)")
+                item.setToolTip(self.tr("keras.applications.{name} ({family} family)").format(
+                    name=name, family=family))
                 self.list.addItem(item)
         self.list.itemDoubleClicked.connect(lambda _item: self.accept())
         self.list.setCurrentRow(0)
         layout.addWidget(self.list, 1)
-        self.pretrained = QCheckBox("ImageNet weights (from Keras's cache, ~/.keras/models)")
-        self.pretrained.setToolTip("Without it the layers start from fresh weights. "
-                                   "Nothing is downloaded.")
+        self.pretrained = QCheckBox(self.tr("ImageNet weights (from Keras's cache, ~/.keras/models)"))
+        self.pretrained.setToolTip(self.tr("Without it the layers start from fresh weights. "
+                                           "Nothing is downloaded."))
         layout.addWidget(self.pretrained)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("Import")
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Import"))
+
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

@@ -80,8 +80,15 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
 
 
 def error_text(exc: BaseException) -> str:
-    """One readable line: the message, then `` — hint`` when there is one."""
+    """One readable line: the message, then `` — hint`` when there is one, in the
+    interface's language (an engine sentence is looked up in the translation)."""
+    from gui.i18n import tx
+
     message, hint = describe_error(exc)
+    if getattr(exc, "message", None):
+        message = tx(exc.message)
+    if hint:
+        hint = tx(exc.hint)
     return message + (f" — {hint}" if hint else "")
 
 
@@ -184,7 +191,7 @@ def _work(task: Task) -> None:
         del fn, payload
         task.ended.set()
         del task
-        result = exc = None  # noqa: F841
+        result = None  # noqa: F841  (the exception itself goes with its except block)
     finally:
         handoff.release()
 
@@ -245,7 +252,9 @@ class Job(QObject):
             return
         _relay().jobs.pop(self.id, None)
         self.task.ended.set()
-        self._deliver(_FAILED, (f"TensorFlow could not be loaded: {message}", None))
+        self._deliver(_FAILED, (QCoreApplication.translate("Job", "TensorFlow could not be loaded: {reason}")
+                                .format(reason=message), None))
+
 
     def _forget_loader(self) -> None:
         loader, self.tensorflow = self.tensorflow, None

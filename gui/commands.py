@@ -14,6 +14,8 @@ from typing import Callable, Iterable
 
 from PySide6.QtGui import QUndoCommand
 
+from gui.i18n import translate
+
 from engine.edit_journal import Journal  # noqa: F401 - part of this module's API
 from engine.errors import NeuroCanvasError
 
@@ -73,7 +75,7 @@ class EditCommand(QUndoCommand):
 class AddNodeCommand(EditCommand):
     def __init__(self, doc, type_name: str, params: dict | None = None, pos=None,
                  connect_from: tuple | None = None, group: str | None = None):
-        super().__init__(doc, f"Add {type_name}")
+        super().__init__(doc, translate("UndoCommand", "Add {layer}").format(layer=type_name))
         self.type_name, self.params, self.pos = type_name, dict(params or {}), pos
         self.connect_from, self.group = connect_from, group
 
@@ -138,7 +140,8 @@ class InsertAfterCommand(EditCommand):
 
     def __init__(self, doc, type_name: str, src: str, port: int = 0, branch: bool = False,
                  size=NODE_BOX):
-        super().__init__(doc, f"{'Branch' if branch else 'Insert'} {type_name}")
+        super().__init__(doc, (translate("UndoCommand", "Branch {layer}") if branch
+                               else translate("UndoCommand", "Insert {layer}")).format(layer=type_name))
         self.type_name, self.src, self.port, self.branch = type_name, src, port, branch
         self.size = size
 
@@ -181,7 +184,7 @@ class InsertOnEdgeCommand(EditCommand):
     source move down one row to make room (one undo step)."""
 
     def __init__(self, doc, type_name: str, edge, pos=None, size=NODE_BOX):
-        super().__init__(doc, f"Insert {type_name}")
+        super().__init__(doc, translate("UndoCommand", "Insert {layer}").format(layer=type_name))
         self.type_name, self.edge, self.size = type_name, edge, size
 
     def edit(self, net):
@@ -189,8 +192,9 @@ class InsertOnEdgeCommand(EditCommand):
 
         e = self.edge
         if not _takes_input(self.type_name):
-            raise NeuroCanvasError(f"{self.type_name} takes no input, so it cannot go into a "
-                                   "connection; drop it on empty canvas.")
+            raise NeuroCanvasError(translate("UndoCommand", "{layer} takes no input, so it cannot go into a "
+                                                            "connection; drop it on empty canvas.")
+                                   .format(layer=self.type_name))
         src, dst = net.node(e.src), net.node(e.dst)
         sx, sy = src.pos or (0.0, 0.0)
         dx, dy = dst.pos or (sx, sy + LAYER)
@@ -208,7 +212,8 @@ class DeleteCommand(EditCommand):
     def __init__(self, doc, node_ids: Iterable[str] = (), edges: Iterable = ()):
         node_ids, edges = list(node_ids), list(edges)
         n = len(node_ids) + len(edges)
-        super().__init__(doc, f"Delete {n} item{'s' if n != 1 else ''}")
+        super().__init__(doc, translate("UndoCommand", "Delete 1 item") if n == 1
+                         else translate("UndoCommand", "Delete {count} items").format(count=n))
         self.node_ids, self.edges = node_ids, edges
 
     def edit(self, net):
@@ -222,7 +227,7 @@ class DeleteCommand(EditCommand):
 
 class ConnectCommand(EditCommand):
     def __init__(self, doc, src: str, dst: str, src_port: int = 0, dst_port: int = 0):
-        super().__init__(doc, "Connect")
+        super().__init__(doc, translate("UndoCommand", "Connect"))
         self.args = (src, dst, src_port, dst_port)
 
     def edit(self, net):
@@ -231,7 +236,7 @@ class ConnectCommand(EditCommand):
 
 class DisconnectCommand(EditCommand):
     def __init__(self, doc, edge):
-        super().__init__(doc, "Disconnect")
+        super().__init__(doc, translate("UndoCommand", "Disconnect"))
         self.edge = edge
 
     def edit(self, net):
@@ -244,7 +249,7 @@ class ReconnectCommand(EditCommand):
     in one undo step; refused as a whole when the new connection is."""
 
     def __init__(self, doc, edge, src: str, dst: str, src_port: int = 0, dst_port: int = 0):
-        super().__init__(doc, "Reconnect")
+        super().__init__(doc, translate("UndoCommand", "Reconnect"))
         self.edge = edge
         self.args = (src, dst, src_port, dst_port)
 
@@ -255,8 +260,8 @@ class ReconnectCommand(EditCommand):
 
 
 class MoveCommand(EditCommand):
-    def __init__(self, doc, positions: dict, text: str = "Move"):
-        super().__init__(doc, text)
+    def __init__(self, doc, positions: dict, text: str | None = None):
+        super().__init__(doc, text or translate("UndoCommand", "Move"))
         self.positions = dict(positions)
 
     def edit(self, net):
@@ -268,7 +273,7 @@ class AutoLayoutCommand(MoveCommand):
     def __init__(self, doc):
         from engine.layout import layout
 
-        super().__init__(doc, layout(doc.network), "Auto-layout")
+        super().__init__(doc, layout(doc.network), translate("UndoCommand", "Auto-layout"))
 
 
 class SetParamCommand(EditCommand):
@@ -278,7 +283,8 @@ class SetParamCommand(EditCommand):
     merge_id = 1001
 
     def __init__(self, doc, node_id: str, name: str, value=None, reset: bool = False):
-        super().__init__(doc, f"{'Reset' if reset else 'Set'} {name}")
+        super().__init__(doc, (translate("UndoCommand", "Reset {param}") if reset
+                               else translate("SetParamCommand", "Set {param}")).format(param=name))
         self.node_id, self.name, self.value, self.reset = node_id, name, value, reset
 
     def edit(self, net):
@@ -293,7 +299,7 @@ class SetParamCommand(EditCommand):
 
 class RenameCommand(EditCommand):
     def __init__(self, doc, node_id: str, name: str):
-        super().__init__(doc, f"Rename to {name}")
+        super().__init__(doc, translate("UndoCommand", "Rename to {name}").format(name=name))
         self.node_id, self.name = node_id, name
 
     def edit(self, net):
@@ -302,7 +308,8 @@ class RenameCommand(EditCommand):
 
 class SetTrainableCommand(EditCommand):
     def __init__(self, doc, node_id: str, trainable: bool):
-        super().__init__(doc, "Freeze layer" if not trainable else "Unfreeze layer")
+        super().__init__(doc, translate("UndoCommand", "Freeze layer") if not trainable
+                         else translate("UndoCommand", "Unfreeze layer"))
         self.node_id, self.trainable = node_id, trainable
 
     def edit(self, net):
@@ -311,7 +318,9 @@ class SetTrainableCommand(EditCommand):
 
 class GroupCommand(EditCommand):
     def __init__(self, doc, node_ids: Iterable[str], group: str | None):
-        super().__init__(doc, f"Group as {group}" if group else "Ungroup")
+        super().__init__(doc, translate("UndoCommand", "Group as {group}").format(group=group) if group
+                         else translate("UndoCommand", "Ungroup"))
+
         self.node_ids, self.group = list(node_ids), group
 
     def edit(self, net):
@@ -322,8 +331,9 @@ class PasteCommand(EditCommand):
     """Add the nodes and internal edges of a clipboard network, ``offset`` from where
     they were (further right where they would cover a layer); returns the new ids."""
 
-    def __init__(self, doc, fragment, offset=(40.0, 40.0), text: str = "Paste"):
-        super().__init__(doc, text)
+    def __init__(self, doc, fragment, offset=(40.0, 40.0), text: str | None = None):
+        super().__init__(doc, text or translate("UndoCommand", "Paste"))
+
         self.fragment, self.offset = fragment, offset
 
     def clear_offset(self, net) -> tuple[float, float]:

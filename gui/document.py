@@ -67,8 +67,10 @@ class Document(QObject):
             return self.path.name
         name = self.network.name or "untitled"
         if "import" in self.origin:
-            return f"{name} (imported from {Path(self.origin['import']).name}, unsaved)"
-        return name if name == "untitled" else f"{name} (untitled)"
+            return self.tr("{name} (imported from {source}, unsaved)").format(
+                name=name, source=Path(self.origin["import"]).name)
+        return self.tr("untitled") if name == "untitled" else self.tr("{name} (untitled)").format(name=name)
+
 
     def session_entry(self) -> dict:
         """How to open this document again at the next start (see gui.recovery)."""

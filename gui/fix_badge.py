@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QGraphicsItem, QMenu
 from engine.errors import NeuroCanvasError
 from engine.quickfix import fixes_by_diagnostic
 from gui.canvas import style
+from gui.format_text import error_text
+from gui.i18n import translate, tx
 
 RADIUS = 10.0
 
@@ -31,11 +33,12 @@ class FixBadge(QGraphicsItem):
 
     def set_fixes(self, fixes: list, severity: str) -> None:
         self.fixes, self.severity = list(fixes), severity
-        first = self.fixes[0].title if self.fixes else ""
+        first = tx(self.fixes[0].title) if self.fixes else ""
         if len(self.fixes) == 1:
-            self.setToolTip(f"Quick fix: {first} (click to apply)")
+            self.setToolTip(translate("FixBadge", "Quick fix: {fix} (click to apply)").format(fix=first))
         else:
-            self.setToolTip(f"{len(self.fixes)} quick fixes, e.g. {first} (click to choose)")
+            self.setToolTip(translate("FixBadge", "{count} quick fixes, e.g. {fix} (click to choose)").format(
+                count=len(self.fixes), fix=first))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -69,7 +72,7 @@ class FixBadge(QGraphicsItem):
             return
         self.menu = QMenu()
         for fix in self.fixes:
-            self.menu.addAction(fix.title, lambda f=fix: apply_fix(self.scene(), f))
+            self.menu.addAction(tx(fix.title), lambda f=fix: apply_fix(self.scene(), f))
         if screen_pos is None:
             view = self.scene().views()[0]
             screen_pos = view.viewport().mapToGlobal(view.mapFromScene(self.scenePos()))
@@ -83,11 +86,13 @@ def apply_fix(scene, fix) -> bool:
     if scene is None or scene.doc is None:
         return False
     try:
-        scene.doc.push(FunctionCommand(scene.doc, fix.title, fix.apply))
+        scene.doc.push(FunctionCommand(scene.doc, tx(fix.title), fix.apply))
     except NeuroCanvasError as exc:
-        scene.message.emit(f"The fix could not be applied: {exc}")
+        scene.message.emit(translate("FixBadge", "The fix could not be applied: {reason}").format(
+            reason=error_text(exc)))
         return False
-    scene.message.emit(f"Applied: {fix.title}")
+    scene.message.emit(translate("MainWindow", "Applied: {fix}").format(fix=tx(fix.title)))
+
     return True
 
 

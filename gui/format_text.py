@@ -54,3 +54,33 @@ def param_value(value) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+def error_text(exc) -> str:
+    """An engine error's message and hint, in the interface's language."""
+    from gui.i18n import tx
+
+    message = getattr(exc, "message", None)
+    if message is None:
+        return str(exc)
+    hint = getattr(exc, "hint", "")
+    return f"{tx(message)} {tx(hint)}".strip() if hint else tx(message)
+
+
+def severity_text(diagnostic) -> str:
+    """"error" or "warning", in the interface's language."""
+    from gui.i18n import translate
+
+    return translate("Diagnostic", "error") if diagnostic.is_error else translate("Diagnostic", "warning")
+
+
+def diagnostic_text(diagnostic) -> str:
+    """A diagnostic on one line, its severity first and its hint after it, as the
+    engine words it (``str(diagnostic)``) but in the interface's language."""
+    from gui.i18n import translate, tx
+
+    if diagnostic.hint:
+        return translate("Diagnostic", "{severity}: {message} Hint: {hint}").format(
+            severity=severity_text(diagnostic), message=tx(diagnostic.message), hint=tx(diagnostic.hint))
+    return translate("Diagnostic", "{severity}: {message}").format(
+        severity=severity_text(diagnostic), message=tx(diagnostic.message))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 
 from gui.commands import EditCommand
+from gui.i18n import translate
 
 
 class GrowCommand(EditCommand):
@@ -23,7 +24,9 @@ class GrowCommand(EditCommand):
     def __init__(self, doc, kind: str, layer: str, factor: float = 2.0, store=None,
                  base: dict | None = None):
         name = doc.network.nodes[layer].name if layer in doc.network.nodes else layer
-        super().__init__(doc, f"Widen {name}" if kind == "widen" else f"Deepen after {name}")
+        super().__init__(doc, (translate("UndoCommand", "Widen {layer}") if kind == "widen"
+                               else translate("UndoCommand", "Deepen after {layer}")).format(layer=name))
+
         from engine.network_diff import TRANSFORMED_SECTION
 
         self.kind, self.layer, self.factor = kind, layer, factor

@@ -26,6 +26,7 @@ from engine.formulas import explain_info
 from engine.quickfix import fixes_by_diagnostic
 from gui import format_text as ft
 from gui.canvas import style
+from gui.i18n import layer_doc, translate, tx
 from gui.commands import FunctionCommand, RenameCommand, SetParamCommand, SetTrainableCommand
 from gui.param_editors import LIVE_DELAY_MS, ParamEditor, ParamForm, chain_tab_order, refusal_html
 
@@ -43,7 +44,8 @@ class SetInnerParamCommand(SetParamCommand):
         super().__init__(doc, node_id, name, value)
         self.path = tuple(path)
         if self.path:
-            self.setText(f"Set {name}.{'.'.join(self.path)}")
+            self.setText(translate("SetParamCommand", "Set {param}").format(
+                param=f"{name}.{'.'.join(self.path)}"))
 
     def merge_key(self):
         return (self.node_id, self.name, self.path)
@@ -98,8 +100,8 @@ class Inspector(QScrollArea):
         self.formulas.setTextFormat(Qt.PlainText)
         self.formulas.setWordWrap(True)
         self.formulas.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.formulas.setToolTip("How the output shape, the parameter count and the MACs are computed, "
-                                 "with this layer's numbers.")
+        self.formulas.setToolTip(self.tr("How the output shape, the parameter count and the MACs are "
+                                         "computed, with this layer's numbers."))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setObjectName("refusal")
@@ -112,18 +114,18 @@ class Inspector(QScrollArea):
         self._fix_box.setContentsMargins(0, 0, 0, 0)
         self._fix_box.setSpacing(3)
         self.fix_buttons: list = []
-        self.trainable = QCheckBox("Trainable")
+        self.trainable = QCheckBox(self.tr("Trainable"))
         self.trainable.toggled.connect(self._set_trainable)
         # Net2Net: grow the layer keeping what the network computes (the window does it)
         self.grow_requested = None  # callable(node_id, "widen" | "deepen")
         self.grow_bar = QWidget()
         grow_box = QHBoxLayout(self.grow_bar)
         grow_box.setContentsMargins(0, 0, 0, 0)
-        self.widen_button = QPushButton("Widen ×2")
-        self.widen_button.setToolTip("Twice the units/filters, same outputs (Net2Net); one undo step")
-        self.deepen_button = QPushButton("Deepen after")
-        self.deepen_button.setToolTip("Insert an identity layer after this one, same outputs; "
-                                      "one undo step")
+        self.widen_button = QPushButton(self.tr("Widen ×2"))
+        self.widen_button.setToolTip(self.tr("Twice the units/filters, same outputs (Net2Net); one undo step"))
+        self.deepen_button = QPushButton(self.tr("Deepen after"))
+        self.deepen_button.setToolTip(self.tr("Insert an identity layer after this one, same outputs; "
+                                              "one undo step"))
         for button, kind in ((self.widen_button, "widen"), (self.deepen_button, "deepen")):
             button.clicked.connect(lambda _c=False, k=kind: self._grow(k))
             grow_box.addWidget(button)
@@ -131,8 +133,7 @@ class Inspector(QScrollArea):
         self.form_host = QWidget()  # holds the ParamForm of the selected layer
         self._form_box = QVBoxLayout(self.form_host)
         self._form_box.setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel("Select a layer to edit its parameters.\n\n"
-                                  "Drag layers from the palette, or double-click the canvas to add one.")
+        self.placeholder = QLabel(self._placeholder_text())
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignCenter)
         for w in (self.placeholder, self.title, self.name_edit, self.doc_label, self.stats,
@@ -144,6 +145,10 @@ class Inspector(QScrollArea):
         app = QApplication.instance()
         if app is not None:  # fields get the key filter when they first take the focus
             app.focusChanged.connect(self._focus_changed)
+
+    def _placeholder_text(self) -> str:
+        return self.tr("Select a layer to edit its parameters.\n\n"
+                       "Drag layers from the palette, or double-click the canvas to add one.")
 
     # ----------------------------------------------------------- keyboard --
 
@@ -192,7 +197,7 @@ class Inspector(QScrollArea):
         if len(ids) == 1:
             self.show_node(ids[0])
         else:
-            self.show_node(None, f"{len(ids)} layers selected." if ids else None)
+            self.show_node(None, self.tr("{count} layers selected.").format(count=len(ids)) if ids else None)
 
     def show_node(self, node_id: str | None, message: str | None = None) -> None:
         if node_id is not None and (self.doc is None or node_id not in self.doc.network.nodes):
@@ -210,8 +215,7 @@ class Inspector(QScrollArea):
         if message:
             self.placeholder.setText(message)
         elif not has:
-            self.placeholder.setText("Select a layer to edit its parameters.\n\n"
-                                     "Drag layers from the palette, or double-click the canvas to add one.")
+            self.placeholder.setText(self._placeholder_text())
         self.error_label.hide()
         if not has:
             self.diagnostics.hide()
@@ -237,10 +241,12 @@ class Inspector(QScrollArea):
         node = self.doc.network.nodes[self.node_id]
         spec = node.spec
         color = style.category_color(spec.category).name()
-        self.title.setText(f"<span style='font-size:large'><b>{spec.type}</b></span>"
-                           f" <span style='color:{color}'>● {spec.category}</span>")
-        self.doc_label.setText(spec.doc.split("\n\n")[0])
-        self.doc_label.setToolTip(spec.doc)
+        heading = (f"<span style='font-size:large'><b>{spec.type}</b></span>"
+                   f" <span style='color:{color}'>● {_esc(style.category_name(spec.category))}</span>")
+        self.title.setText(heading)
+        doc = layer_doc(spec)
+        self.doc_label.setText(doc.split("\n\n")[0])
+        self.doc_label.setToolTip(doc)
         form = ParamForm(spec, self.form_host)
         form.advanced.setChecked(self._advanced_open)  # stays open from layer to layer
         form.advanced.toggled.connect(lambda on: setattr(self, "_advanced_open", on))
@@ -287,20 +293,21 @@ class Inspector(QScrollArea):
         if info is not None and info.output_shapes is not None:
             ins = ", ".join(ft.shape_text(s) for s in info.input_shapes) or "—"
             outs = ", ".join(ft.shape_text(s) for s in info.output_shapes)
-            self.stats.setText(f"in {ins}<br>out <b>{outs}</b><br>"
-                               f"{ft.count(info.trainable_params)} trainable · "
-                               f"{ft.count(info.non_trainable_params)} non-trainable params · "
-                               f"{ft.si(info.macs)} MACs")
+            self.stats.setText(self.tr("in {inputs}<br>out <b>{outputs}</b><br>{trainable} trainable · "
+                                       "{non_trainable} non-trainable params · {macs} MACs").format(
+                inputs=ins, outputs=outs, trainable=ft.count(info.trainable_params),
+                non_trainable=ft.count(info.non_trainable_params), macs=ft.si(info.macs)))
         else:
-            self.stats.setText("Output shape unknown.")
+            self.stats.setText(self.tr("Output shape unknown."))
         self._show_formulas(info)
         diags = report.for_node(self.node_id)
         if diags:
             lines = []
             for d in diags:
                 color = style.error_color().name() if d.is_error else style.warning_color().name()
-                lines.append(f"<span style='color:{color}'><b>{d.severity}</b>: {_esc(d.message)}</span>"
-                             + (f"<br><i>{_esc(d.hint)}</i>" if d.hint else ""))
+                severity = self.tr("error") if d.is_error else self.tr("warning")
+                lines.append(f"<span style='color:{color}'><b>{severity}</b>: {_esc(tx(d.message))}</span>"
+                             + (f"<br><i>{_esc(tx(d.hint))}</i>" if d.hint else ""))
             self.diagnostics.setText("<br>".join(lines))
             self.diagnostics.show()
         else:
@@ -321,7 +328,7 @@ class Inspector(QScrollArea):
         self.formulas.show()
 
     def _show_fixes(self, fixes) -> None:
-        titles = [f.title for f in fixes]
+        titles = [tx(f.title) for f in fixes]
         if titles == [b.text() for b in self.fix_buttons]:
             self._fixes = list(fixes)
             self.fix_bar.setVisible(bool(fixes))
@@ -332,9 +339,9 @@ class Inspector(QScrollArea):
         self.fix_buttons = []
         self._fixes = list(fixes)
         for i, fix in enumerate(fixes):
-            button = QPushButton(fix.title)
+            button = QPushButton(tx(fix.title))
             button.setObjectName("fix")
-            button.setToolTip(f"Apply: {fix.title} (one undo step)")
+            button.setToolTip(self.tr("Apply: {fix} (one undo step)").format(fix=tx(fix.title)))
             button.setFocusPolicy(Qt.ClickFocus)  # Tab goes from field to field
             button.clicked.connect(lambda _=False, i=i: self._apply_fix(self._fixes[i]))
             self._fix_box.addWidget(button)
@@ -343,9 +350,9 @@ class Inspector(QScrollArea):
 
     def _apply_fix(self, fix) -> None:
         try:
-            self.doc.push(FunctionCommand(self.doc, fix.title, fix.apply))
+            self.doc.push(FunctionCommand(self.doc, tx(fix.title), fix.apply))
         except NeuroCanvasError as exc:
-            self._refuse(str(exc))
+            self._refuse(ft.error_text(exc))
 
     # ------------------------------------------------------------ editing --
 
@@ -374,7 +381,7 @@ class Inspector(QScrollArea):
         try:
             node.spec.resolve(params)
         except ParamError as exc:
-            editor.mark_invalid(str(exc))
+            editor.mark_invalid(ft.error_text(exc))
             return
         editor.clear_invalid()
         self._commit(name, value)
@@ -389,7 +396,7 @@ class Inspector(QScrollArea):
             self.doc.push(command)
         except NeuroCanvasError as exc:
             self._load_values()
-            self._refuse(str(exc), name)
+            self._refuse(ft.error_text(exc), name)
             return
         self.error_label.hide()
         if self.params_form is not None:
@@ -408,10 +415,10 @@ class Inspector(QScrollArea):
             self.doc.push(command)
         except NeuroCanvasError as exc:
             if live:  # marked in place; leaving the field puts the old name back
-                self._mark_name(str(exc))
+                self._mark_name(ft.error_text(exc))
                 return
             self._mark_name("")
-            self._refuse(str(exc))
+            self._refuse(ft.error_text(exc))
             self.name_edit.setText(node.name)
             return
         self._mark_name("")
@@ -455,12 +462,13 @@ class Inspector(QScrollArea):
 
 def formulas_text(explanation) -> str:
     """The plain text of the inspector's formulas section."""
-    shape = "\n  ".join(explanation.shape.split("; "))
-    params = explanation.params.text.replace("\n", "\n  ")
-    macs = explanation.macs.text.replace("\n", "\n  ")
-    return (f"Output shape:\n  {shape}\n"
-            f"Params: {params}\n"
-            f"MACs: {macs}")
+    shape = "\n  ".join(tx(explanation.shape).split("; "))
+    params = tx(explanation.params.text).replace("\n", "\n  ")
+    macs = tx(explanation.macs.text).replace("\n", "\n  ")
+
+    return translate("Inspector", "Output shape:\n  {shape}\nParams: {params}\nMACs: {macs}").format(
+        shape=shape, params=params, macs=macs)
+
 
 
 def _esc(text: str) -> str:

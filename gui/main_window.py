@@ -20,13 +20,15 @@ from PySide6.QtWidgets import (
 from engine.errors import NeuroCanvasError
 from engine.atomic import atomic_path, write_atomic
 from engine.network import Network
-from gui import app_paths, background, clipboard, gc_guard, wheel_guard
+from gui import app_paths, background, clipboard, gc_guard, language, wheel_guard
 from gui.canvas import CanvasView, NetworkScene
 from gui.canvas import style as canvas_style
 from gui.commands import (
     AutoLayoutCommand, DeleteCommand, FunctionCommand, GroupCommand, PasteCommand,
 )
 from gui.document import Document
+from gui.format_text import error_text
+from gui.i18n import translate, tx
 from gui.inspector import Inspector
 from gui.palette import Palette
 from gui import refusal_popup
@@ -40,12 +42,23 @@ from gui.summary_panel import SummaryPanel
 from gui.tensorflow_loader import TensorFlowLoader
 
 MAX_RECENT = 10
-DOC_FILTER = "NeuroCanvas documents (*.json);;All files (*)"
 _MODELS = " ".join(f"*{s}" for s in MODEL_SUFFIXES)
-OPEN_FILTER = (f"Documents and Keras models (*.json {_MODELS});;NeuroCanvas documents (*.json);;"
-               f"Keras models ({_MODELS});;All files (*)")
-MODEL_FILTER = f"Keras models ({_MODELS});;All files (*)"
 OPENABLE_SUFFIXES = (".json",) + MODEL_SUFFIXES
+
+
+def doc_filter() -> str:
+    """The file dialogs' filter for documents, in the interface's language."""
+    return translate("MainWindow", "NeuroCanvas documents (*.json);;All files (*)")
+
+
+def open_filter() -> str:
+    """The Open dialog's filters: documents and Keras models."""
+    return translate("MainWindow", "Documents and Keras models (*.json {models});;NeuroCanvas documents "
+                                   "(*.json);;Keras models ({models});;All files (*)").format(models=_MODELS)
+
+
+def model_filter() -> str:
+    return translate("MainWindow", "Keras models ({models});;All files (*)").format(models=_MODELS)
 
 
 class MainWindow(QMainWindow):
@@ -137,10 +150,10 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, d)
             return d
 
-        self.palette_dock = dock("Layers", self.palette, Qt.LeftDockWidgetArea, "palette")
-        self.inspector_dock = dock("Inspector", self.inspector, Qt.RightDockWidgetArea, "inspector")
-        self.summary_dock = dock("Summary", self.summary, Qt.BottomDockWidgetArea, "summary")
-        self.problems_dock = dock("Problems", self.problems, Qt.BottomDockWidgetArea, "problems")
+        self.palette_dock = dock(self.tr("Layers"), self.palette, Qt.LeftDockWidgetArea, "palette")
+        self.inspector_dock = dock(self.tr("Inspector"), self.inspector, Qt.RightDockWidgetArea, "inspector")
+        self.summary_dock = dock(self.tr("Summary"), self.summary, Qt.BottomDockWidgetArea, "summary")
+        self.problems_dock = dock(self.tr("Problems"), self.problems, Qt.BottomDockWidgetArea, "problems")
         self.tabifyDockWidget(self.summary_dock, self.problems_dock)
         self.summary_dock.raise_()
         self.resizeDocks([self.palette_dock, self.inspector_dock], [210, 320], Qt.Horizontal)
@@ -163,41 +176,42 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         K = QKeySequence.StandardKey
         a = self._action
-        self.act_new = a("&New", self.new_document, K.New)
-        self.act_gallery = a("New from &Preset…", self.show_gallery, "Ctrl+Shift+N")
-        self.act_open = a("&Open…", self.open_dialog, K.Open,
-                          tip="Open a document (.json) or a Keras model (.keras, .h5)")
-        self.act_import_model = a("Keras &Model File…", self.import_model_dialog,
-                                  tip="Import a .keras or .h5 model, weights included")
-        self.act_import_app = a("Keras &Application…", self.import_application_dialog,
-                                tip="Import an architecture of keras.applications by name")
-        self.act_save = a("&Save", self.save, K.Save)
-        self.act_save_as = a("Save &As…", self.save_as, K.SaveAs)
-        self.act_export_py = a("Export &Python Script…", self.export_python)
-        self.act_export_keras = a("Export &Keras Model…", self.export_keras)
-        self.act_export_png = a("Export Diagram as P&NG…", lambda: self.export_image(suffix=".png"))
-        self.act_export_svg = a("Export Diagram as S&VG…", lambda: self.export_image(suffix=".svg"))
-        self.act_deploy = a("&Deploy…", self.show_deploy, tip="Export a trained network to "
-                            "TFLite, ONNX or SavedModel, each checked against Keras")
-        self.act_quit = a("&Quit", self.close, K.Quit)
-        self.act_undo = self.undo_group.createUndoAction(self, "&Undo")
+        self.act_new = a(self.tr("&New"), self.new_document, K.New)
+        self.act_gallery = a(self.tr("New from &Preset…"), self.show_gallery, "Ctrl+Shift+N")
+        self.act_open = a(self.tr("&Open…"), self.open_dialog, K.Open,
+                          tip=self.tr("Open a document (.json) or a Keras model (.keras, .h5)"))
+        self.act_import_model = a(self.tr("Keras &Model File…"), self.import_model_dialog,
+                                  tip=self.tr("Import a .keras or .h5 model, weights included"))
+        self.act_import_app = a(self.tr("Keras &Application…"), self.import_application_dialog,
+                                tip=self.tr("Import an architecture of keras.applications by name"))
+        self.act_save = a(self.tr("&Save"), self.save, K.Save)
+        self.act_save_as = a(self.tr("Save &As…"), self.save_as, K.SaveAs)
+        self.act_export_py = a(self.tr("Export &Python Script…"), self.export_python)
+        self.act_export_keras = a(self.tr("Export &Keras Model…"), self.export_keras)
+        self.act_export_png = a(self.tr("Export Diagram as P&NG…"), lambda: self.export_image(suffix=".png"))
+        self.act_export_svg = a(self.tr("Export Diagram as S&VG…"), lambda: self.export_image(suffix=".svg"))
+        self.act_deploy = a(self.tr("&Deploy…"), self.show_deploy, tip=self.tr(
+            "Export a trained network to TFLite, ONNX or SavedModel, each checked against Keras"))
+        self.act_quit = a(self.tr("&Quit"), self.close, K.Quit)
+        # Qt words the undo and redo actions "Undo <the command's text>" itself
+        self.act_undo = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
-        self.act_redo = self.undo_group.createRedoAction(self, "&Redo")
+        self.act_redo = self.undo_group.createRedoAction(self, self.tr("&Redo"))
         redo_keys = list(QKeySequence.keyBindings(K.Redo))
         if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
             redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
         self.act_redo.setShortcuts(redo_keys)
         self.addAction(self.act_undo)
         self.addAction(self.act_redo)
-        self.act_cut = a("Cu&t", self.cut, K.Cut)
-        self.act_copy = a("&Copy", self.copy, K.Copy)
-        self.act_paste = a("&Paste", self.paste, K.Paste)
-        self.act_duplicate = a("&Duplicate", self.duplicate, "Ctrl+D")
-        self.act_delete = a("De&lete", self.delete_selection, [QKeySequence(QKeySequence.Delete).toString(),
-                                                               "Backspace"])
-        self.act_select_all = a("Select &All", self.select_all, K.SelectAll)
-        self.act_quick_add = a("&Add Layer…", self.open_quick_add, ["Tab", "Shift+A"])
-        self.act_quick_branch = a("Add &Branch…", lambda: self.open_quick_add(branch=True),
+        self.act_cut = a(self.tr("Cu&t"), self.cut, K.Cut)
+        self.act_copy = a(self.tr("&Copy"), self.copy, K.Copy)
+        self.act_paste = a(self.tr("&Paste"), self.paste, K.Paste)
+        self.act_duplicate = a(self.tr("&Duplicate"), self.duplicate, "Ctrl+D")
+        self.act_delete = a(self.tr("De&lete"), self.delete_selection,
+                            [QKeySequence(QKeySequence.Delete).toString(), "Backspace"])
+        self.act_select_all = a(self.tr("Select &All"), self.select_all, K.SelectAll)
+        self.act_quick_add = a(self.tr("&Add Layer…"), self.open_quick_add, ["Tab", "Shift+A"])
+        self.act_quick_branch = a(self.tr("Add &Branch…"), lambda: self.open_quick_add(branch=True),
                                   ["Shift+Tab", "Shift+B"])
         # Tab and Shift+Tab add layers only while the canvas has the focus (in the
         # panels they move between fields)
@@ -205,27 +219,35 @@ class MainWindow(QMainWindow):
             self.removeAction(act)
             act.setShortcutContext(Qt.WidgetWithChildrenShortcut)
             self.view.addAction(act)
-        self.act_group = a("&Group Selection…", self.group_selection, "Ctrl+G")
-        self.act_ungroup = a("U&ngroup", self.ungroup_selection, "Ctrl+Shift+G")
-        self.act_layout = a("Auto-&Layout", self.auto_layout, "Ctrl+L")
-        self.act_zoom_in = a("Zoom &In", lambda: self.view.zoom_by(1.25), K.ZoomIn)
-        self.act_zoom_out = a("Zoom &Out", lambda: self.view.zoom_by(0.8), K.ZoomOut)
-        self.act_zoom_fit = a("Zoom to &Fit", self.view.zoom_to_fit, "Ctrl+0")
-        self.act_zoom_100 = a("&Actual Size", lambda: self.view.set_zoom(1.0), "Ctrl+1")
-        self.act_collapse_all = a("&Collapse All Groups", self.scene.collapse_all)
-        self.act_expand_all = a("&Expand All Groups", self.scene.expand_all)
-        self.act_snap = a("&Snap to Grid", lambda: setattr(self.scene, "snap_to_grid", self.act_snap.isChecked()))
+        self.act_group = a(self.tr("&Group Selection…"), self.group_selection, "Ctrl+G")
+        self.act_ungroup = a(self.tr("U&ngroup"), self.ungroup_selection, "Ctrl+Shift+G")
+        self.act_layout = a(self.tr("Auto-&Layout"), self.auto_layout, "Ctrl+L")
+        self.act_zoom_in = a(self.tr("Zoom &In"), lambda: self.view.zoom_by(1.25), K.ZoomIn)
+        self.act_zoom_out = a(self.tr("Zoom &Out"), lambda: self.view.zoom_by(0.8), K.ZoomOut)
+        self.act_zoom_fit = a(self.tr("Zoom to &Fit"), self.view.zoom_to_fit, "Ctrl+0")
+        self.act_zoom_100 = a(self.tr("&Actual Size"), lambda: self.view.set_zoom(1.0), "Ctrl+1")
+        self.act_collapse_all = a(self.tr("&Collapse All Groups"), self.scene.collapse_all)
+        self.act_expand_all = a(self.tr("&Expand All Groups"), self.scene.expand_all)
+        self.act_snap = a(self.tr("&Snap to Grid"),
+                          lambda: setattr(self.scene, "snap_to_grid", self.act_snap.isChecked()))
         self.act_snap.setCheckable(True)
         self.act_snap.setChecked(True)
+        self.language_actions = {}  # the View ▸ Language choices, by language code ("" for the system's)
+        for code, label in (("", self.tr("&System Language")), ("en", "English"), ("zh_CN", "简体中文")):
+            act = a(label, lambda code=code: self.choose_language(code))
+            act.setCheckable(True)
+            self.language_actions[code] = act
+        chosen = language.saved()
+        self.language_actions.get(chosen, self.language_actions[""]).setChecked(True)
 
     def _menus(self) -> None:
         bar = self.menuBar()
-        m = bar.addMenu("&File")
+        m = bar.addMenu(self.tr("&File"))
         for act in (self.act_new, self.act_gallery, self.act_open):
             m.addAction(act)
-        self.recent_menu = m.addMenu("Open &Recent")
+        self.recent_menu = m.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.import_menu = m.addMenu("&Import")
+        self.import_menu = m.addMenu(self.tr("&Import"))
         self.import_menu.addActions([self.act_import_model, self.act_import_app])
         m.addSeparator()
         m.addActions([self.act_save, self.act_save_as])
@@ -234,7 +256,7 @@ class MainWindow(QMainWindow):
         m.addAction(self.act_deploy)
         m.addSeparator()
         m.addAction(self.act_quit)
-        m = bar.addMenu("&Edit")
+        m = bar.addMenu(self.tr("&Edit"))
         m.addActions([self.act_undo, self.act_redo])
         m.addSeparator()
         m.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_duplicate, self.act_delete])
@@ -242,26 +264,29 @@ class MainWindow(QMainWindow):
         m.addActions([self.act_select_all, self.act_quick_add, self.act_quick_branch])
         m.addSeparator()
         m.addActions([self.act_group, self.act_ungroup, self.act_layout])
-        m = bar.addMenu("&View")
+        m = bar.addMenu(self.tr("&View"))
         m.addActions([self.act_zoom_in, self.act_zoom_out, self.act_zoom_fit, self.act_zoom_100])
         m.addSeparator()
         m.addActions([self.act_collapse_all, self.act_expand_all, self.act_snap])
         m.addSeparator()
         for d in (self.palette_dock, self.inspector_dock, self.summary_dock, self.problems_dock):
             m.addAction(d.toggleViewAction())
-        m.addAction("E&xperiments", self.show_experiments)
+        m.addAction(self.tr("E&xperiments"), self.show_experiments)
+        m.addSeparator()
+        self.language_menu = m.addMenu(self.tr("&Language"))
+        self.language_menu.addActions(list(self.language_actions.values()))
         from gui.explain import install_explain
 
         install_explain(self)  # the Explain menu; its views load on first use
-        tb = QToolBar("Main", self)
+        tb = QToolBar(self.tr("Main"), self)
         tb.setObjectName("main-toolbar")
         tb.setIconSize(QSize(18, 18))
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         tb.addActions([self.act_gallery, self.act_open, self.act_save])
         tb.addSeparator()
         # the undo and redo texts change with each edit: fixed labels on the toolbar
-        self.tb_undo = steady_twin(self.act_undo, "Undo", self)
-        self.tb_redo = steady_twin(self.act_redo, "Redo", self)
+        self.tb_undo = steady_twin(self.act_undo, self.tr("Undo"), self)
+        self.tb_redo = steady_twin(self.act_redo, self.tr("Redo"), self)
         tb.addActions([self.tb_undo, self.tb_redo])
         tb.addSeparator()
         tb.addActions([self.act_quick_add, self.act_layout, self.act_zoom_fit])
@@ -271,7 +296,8 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.scene.selectionChanged.connect(self._selection_changed)
-        self.scene.connection_refused.connect(lambda r: self.notify(f"Connection refused: {r}"))
+        self.scene.connection_refused.connect(
+            lambda r: self.notify(self.tr("Connection refused: {reason}").format(reason=tx(r))))
         self.scene.message.connect(self.notify)
         self.scene.quick_add_requested.connect(self._quick_add_at)
         self.scene.node_double_clicked.connect(lambda _nid: self.inspector.name_edit.setFocus())
@@ -283,7 +309,8 @@ class MainWindow(QMainWindow):
         self.problems.node_clicked.connect(self.reveal_node)
         self.problems.fix_chosen.connect(self.apply_fix)
         self.problems.count_changed.connect(self._problems_count)
-        self.inspector.refused.connect(lambda m: self.notify(f"Refused: {m}"))
+        self.inspector.refused.connect(
+            lambda m: self.notify(self.tr("Refused: {reason}").format(reason=tx(m))))
         self.tensorflow.state_changed.connect(
             lambda s: self.status.set_tensorflow(s, self.tensorflow.device))
 
@@ -312,7 +339,7 @@ class MainWindow(QMainWindow):
         self.document_shown.emit(doc)
 
     def _update_title(self, *_args) -> None:
-        self.setWindowTitle(f"{self.doc.title}[*] — NeuroCanvas")
+        self.setWindowTitle(self.tr("{document}[*] — NeuroCanvas").format(document=self.doc.title))
         self.setWindowModified(self.doc.modified)
 
     def new_document(self) -> bool:
@@ -329,7 +356,7 @@ class MainWindow(QMainWindow):
         try:
             net = build_preset(preset_id)
         except NeuroCanvasError as exc:
-            self.show_error("Cannot open preset", str(exc))
+            self.show_error(self.tr("Cannot open preset"), error_text(exc))
             return False
         self.set_document(Document(net, origin={"preset": preset_id}))
         return True
@@ -358,10 +385,11 @@ class MainWindow(QMainWindow):
             net = Network.load(path)
             adopt_legacy_document(net)
         except NeuroCanvasError as exc:
-            self.show_error("Cannot open file", str(exc))
+            self.show_error(self.tr("Cannot open file"), error_text(exc))
             return False
         except OSError as exc:
-            self.show_error("Cannot open file", f"{path}: {exc.strerror or exc}")
+            self.show_error(self.tr("Cannot open file"), self.tr("{path}: {reason}").format(
+                path=path, reason=exc.strerror or exc))
             return False
         if ask and not self.maybe_save():
             return False
@@ -383,8 +411,12 @@ class MainWindow(QMainWindow):
                 self.set_document(doc)
                 if not job.application:
                     self.add_recent(source)
-                self.notify(f"Imported {job.label}: {len(doc.network.nodes)} layers"
-                            + (f" ({'; '.join(job.notes)})" if job.notes else ""))
+                if job.notes:
+                    self.notify(self.tr("Imported {model}: {count} layers ({notes})").format(
+                        model=job.label, count=len(doc.network.nodes), notes="; ".join(job.notes)))
+                else:
+                    self.notify(self.tr("Imported {model}: {count} layers").format(
+                        model=job.label, count=len(doc.network.nodes)))
             self.import_finished.emit(doc is not None)
 
         job.finished.connect(done)
@@ -392,7 +424,7 @@ class MainWindow(QMainWindow):
         return True
 
     def import_model_dialog(self) -> bool:
-        path = self.ask_open_path("Import a Keras model", MODEL_FILTER)
+        path = self.ask_open_path(self.tr("Import a Keras model"), model_filter())
         return self.import_model(path) if path else False
 
     def import_application_dialog(self) -> bool:
@@ -408,7 +440,7 @@ class MainWindow(QMainWindow):
         return self._write(self.doc.path)
 
     def save_as(self, path=None) -> bool:
-        path = path or self.ask_save_path("Save document", DOC_FILTER, ".json")
+        path = path or self.ask_save_path(self.tr("Save document"), doc_filter(), ".json")
         if not path:
             return False
         path = Path(path)
@@ -420,12 +452,12 @@ class MainWindow(QMainWindow):
         try:
             self.doc.network.save(path)
         except (OSError, NeuroCanvasError) as exc:
-            self.show_error("Cannot save", str(exc))
+            self.show_error(self.tr("Cannot save"), error_text(exc))
             return False
         self.doc.mark_saved(path)
         self.journal.write()  # the recovery copy goes at once
         self.add_recent(path)
-        self.notify(f"Saved {path}")
+        self.notify(self.tr("Saved {path}").format(path=path))
         return True
 
     def maybe_save(self) -> bool:
@@ -512,25 +544,27 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ export --
 
     def export_python(self, path=None) -> bool:
-        path = path or self.ask_save_path("Export Python script", "Python (*.py)", ".py")
+        path = path or self.ask_save_path(self.tr("Export Python script"), self.tr("Python (*.py)"), ".py")
         if not path:
             return False
         try:
             write_atomic(path, self.doc.network.to_python())
         except (OSError, NeuroCanvasError) as exc:
-            self.show_error("Cannot export", str(exc))
+            self.show_error(self.tr("Cannot export"), error_text(exc))
             return False
-        self.notify(f"Wrote {path}")
+        self.notify(self.tr("Wrote {path}").format(path=path))
         return True
 
     def export_keras(self, path=None) -> bool:
-        path = path or self.ask_save_path("Export Keras model", "Keras model (*.keras)", ".keras")
+        path = path or self.ask_save_path(self.tr("Export Keras model"), self.tr("Keras model (*.keras)"),
+                                          ".keras")
         if not path:
             return False
         if not str(path).endswith(".keras"):
             path = f"{path}.keras"
         if not self.doc.report().valid:
-            self.show_error("Cannot export", "The network has errors; fix them first (see Problems).")
+            self.show_error(self.tr("Cannot export"),
+                            self.tr("The network has errors; fix them first (see Problems)."))
             return False
         from gui.trust_dialog import gate
 
@@ -545,16 +579,16 @@ class MainWindow(QMainWindow):
 
         def saved(_result, error: str) -> None:
             if error:  # shown, never a traceback
-                self.show_error("Cannot export", error)
+                self.show_error(self.tr("Cannot export"), tx(error))
             else:
-                self.notify(f"Wrote {path}")
+                self.notify(self.tr("Wrote {path}").format(path=path))
 
         # built and saved on a worker thread, once TensorFlow has loaded
         waiting = self.tensorflow.state != "ready"
         self.keras_export = background.run(save, saved, parent=self, tensorflow=self.tensorflow,
                                            name="neurocanvas-export-keras")
-        self.notify("Waiting for TensorFlow to finish loading; the model is exported then…"
-                    if waiting else f"Exporting {Path(path).name}…")
+        self.notify(self.tr("Waiting for TensorFlow to finish loading; the model is exported then…")
+                    if waiting else self.tr("Exporting {file}…").format(file=Path(path).name))
         return True
 
     def show_deploy(self):
@@ -580,7 +614,7 @@ class MainWindow(QMainWindow):
 
     def export_image(self, path=None, suffix: str = ".png") -> bool:
         if not path:
-            path = self.ask_save_path("Export diagram", f"{suffix[1:].upper()} (*{suffix})", suffix)
+            path = self.ask_save_path(self.tr("Export diagram"), f"{suffix[1:].upper()} (*{suffix})", suffix)
         if not path:
             return False
         if str(path).lower().endswith(".svg"):
@@ -599,7 +633,8 @@ class MainWindow(QMainWindow):
                     p.end()
                     del p, gen  # the generator writes its file when it goes
             except OSError as exc:
-                self.show_error("Cannot export", f"Could not write {path}: {exc.strerror or exc}.")
+                self.show_error(self.tr("Cannot export"), self.tr("Could not write {path}: {reason}.").format(
+                    path=path, reason=exc.strerror or exc))
                 return False
         else:
             image = self.render_image()
@@ -608,9 +643,9 @@ class MainWindow(QMainWindow):
                     if not image.save(tmp):
                         raise OSError(f"Could not write {path}.")
             except OSError:
-                self.show_error("Cannot export", f"Could not write {path}.")
+                self.show_error(self.tr("Cannot export"), self.tr("Could not write {path}.").format(path=path))
                 return False
-        self.notify(f"Wrote {path}")
+        self.notify(self.tr("Wrote {path}").format(path=path))
         return True
 
     # ------------------------------------------------------------ recent --
@@ -634,7 +669,7 @@ class MainWindow(QMainWindow):
         for path in files:
             self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_path(p)).setToolTip(path)
         if not files:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
 
     # ---------------------------------------------------------- recovery --
 
@@ -649,10 +684,10 @@ class MainWindow(QMainWindow):
         self.journal.write()
 
     def _journal_failed(self, message: str) -> None:
-        self.show_error("Cannot keep a recovery copy",
-                        f"The recovery copy of your work could not be written ({message}). "
-                        "Your document is still open; save it to a place with free space. "
-                        "NeuroCanvas keeps trying and tells you once.")
+        self.show_error(self.tr("Cannot keep a recovery copy"),
+                        self.tr("The recovery copy of your work could not be written ({reason}). "
+                                "Your document is still open; save it to a place with free space. "
+                                "NeuroCanvas keeps trying and tells you once.").format(reason=message))
 
     # ----------------------------------------------------------- editing --
 
@@ -672,7 +707,7 @@ class MainWindow(QMainWindow):
         try:
             self.doc.push(command)
         except NeuroCanvasError as exc:
-            self.notify(str(exc))
+            self.notify(error_text(exc))
             return False
         return True
 
@@ -686,20 +721,21 @@ class MainWindow(QMainWindow):
         ids = self.scene.selected_node_ids()
         if clipboard.copy_nodes(self.doc.network, ids):
             self._paste_count = 0
-            self.notify(f"Copied {len(ids)} layer{'s' if len(ids) > 1 else ''}")
+            self.notify(self.tr("Copied {count} layers").format(count=len(ids)) if len(ids) > 1
+                        else self.tr("Copied 1 layer"))
             return True
         return False
 
     def cut(self) -> None:
         if self.copy():
             command = DeleteCommand(self.doc, self.scene.selected_node_ids())
-            command.setText("Cut")
+            command.setText(self.tr("Cut"))
             self.push(command)
 
     def paste(self) -> list[str]:
         fragment = clipboard.clipboard_fragment()
         if fragment is None or not fragment.nodes:
-            self.notify("Nothing to paste")
+            self.notify(self.tr("Nothing to paste"))
             return []
         self._paste_count += 1
         offset = 40.0 * self._paste_count
@@ -714,7 +750,7 @@ class MainWindow(QMainWindow):
         if not ids:
             return []
         command = PasteCommand(self.doc, clipboard.fragment_of(self.doc.network, ids), (40.0, 40.0),
-                               text="Duplicate")
+                               text=self.tr("Duplicate"))
         if not self.push(command):
             return []
         self.scene.select_nodes(command.result)
@@ -734,9 +770,9 @@ class MainWindow(QMainWindow):
             return
         menu = QMenu(self)
         if node.type in ("Dense", "Conv2D"):
-            menu.addAction(f"Widen {node.name} ×2 (same outputs)",
+            menu.addAction(self.tr("Widen {layer} ×2 (same outputs)").format(layer=node.name),
                            lambda: self.grow_node(node_id, "widen", 2.0))
-        menu.addAction(f"Deepen after {node.name} (identity layer)",
+        menu.addAction(self.tr("Deepen after {layer} (identity layer)").format(layer=node.name),
                        lambda: self.grow_node(node_id, "deepen"))
         self.node_menu = menu
         menu.popup(global_pos)
@@ -753,8 +789,9 @@ class MainWindow(QMainWindow):
             cmd = self.doc.undo_stack.command(self.doc.undo_stack.index() - 1)
             result = getattr(cmd, "result", None)
             if result is not None:
-                self.notify(f"{result.description[:1].upper()}{result.description[1:]}; "
-                            "Continue goes on from these weights.")
+                description = tx(result.description)
+                self.notify(self.tr("{description}; Continue goes on from these weights.").format(
+                    description=description[:1].upper() + description[1:]))
         return done
 
     def group_selection(self, name: str | None = None) -> bool:
@@ -762,7 +799,7 @@ class MainWindow(QMainWindow):
         if not ids:
             return False
         if name is None:
-            name = self.ask_text("Group", "Name of the new group:", "block")
+            name = self.ask_text(self.tr("Group"), self.tr("Name of the new group:"), "block")
         if not name:
             return False
         net = self.doc.network
@@ -785,15 +822,15 @@ class MainWindow(QMainWindow):
             for parent, members in by_parent.items():
                 net.set_group(members, parent)
 
-        return self.push(FunctionCommand(self.doc, "Ungroup", ungroup))
+        return self.push(FunctionCommand(self.doc, self.tr("Ungroup"), ungroup))
 
     def auto_layout(self) -> None:
         if self.push(AutoLayoutCommand(self.doc)):
             self.view.zoom_to_fit()
 
     def apply_fix(self, fix) -> bool:
-        if self.push(FunctionCommand(self.doc, fix.title, fix.apply)):
-            self.notify(f"Applied: {fix.title}")
+        if self.push(FunctionCommand(self.doc, tx(fix.title), fix.apply)):
+            self.notify(self.tr("Applied: {fix}").format(fix=tx(fix.title)))
             if fix.node:
                 self.reveal_node(fix.node)
             return True
@@ -827,8 +864,16 @@ class MainWindow(QMainWindow):
         self.view.add_layer_at(type_name, pos, connect_from=src)
 
     def _problems_count(self, errors: int, warnings: int) -> None:
-        title = "Problems" + (f" ({errors + warnings})" if errors + warnings else "")
+        title = (self.tr("Problems ({count})").format(count=errors + warnings) if errors + warnings
+                 else self.tr("Problems"))
         self.problems_dock.setWindowTitle(title)
+
+    def choose_language(self, code: str) -> None:
+        """Remember the interface's language (``""``: the system's) for the next start."""
+        language.save(code)
+        for key, act in self.language_actions.items():
+            act.setChecked(key == code)
+        self.notify(self.tr("The interface's language changes when NeuroCanvas starts again."))
 
     # ------------------------------------------------- dialogs and notes --
 
@@ -848,20 +893,22 @@ class MainWindow(QMainWindow):
         return has_unsaved_runs(self.doc)
 
     def ask_unsaved(self):
-        question = f"Save the changes to “{self.doc.title}” before closing it?"
+        question = self.tr("Save the changes to “{document}” before closing it?").format(document=self.doc.title)
         if not self.doc.modified:
-            question = (f"“{self.doc.title}” has training runs that are kept with the document once it "
-                        "is saved (unsaved, they are removed after a week). Save it before closing it?")
+            question = self.tr("“{document}” has training runs that are kept with the document once it "
+                               "is saved (unsaved, they are removed after a week). Save it before closing "
+                               "it?").format(document=self.doc.title)
         return QMessageBox.question(
-            self, "Unsaved changes", question,
+            self, self.tr("Unsaved changes"), question,
             QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
 
     def ask_yes_no(self, title: str, text: str) -> bool:
         return QMessageBox.question(self, title, text) == QMessageBox.Yes
 
-    def ask_open_path(self, title: str = "Open a document or a Keras model",
-                      filters: str = OPEN_FILTER) -> str:
-        path, _ = QFileDialog.getOpenFileName(self, title, self._dialog_dir(), filters)
+    def ask_open_path(self, title: str | None = None, filters: str | None = None) -> str:
+        title = title or self.tr("Open a document or a Keras model")
+        path, _ = QFileDialog.getOpenFileName(self, title, self._dialog_dir(), filters or open_filter())
+
         return path
 
     def ask_application(self):

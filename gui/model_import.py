@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from gui import background
+from gui.format_text import error_text
+from gui.i18n import tx
 
 MODEL_SUFFIXES = (".keras", ".h5", ".hdf5")
 
@@ -48,9 +50,9 @@ class ModelImport(QObject):
         return self.source if self.application else Path(self.source).name
 
     def start(self) -> None:
-        self.progress = QProgressDialog(f"Loading TensorFlow to import {self.label}…", "Cancel",
-                                        0, 0, self.window)
-        self.progress.setWindowTitle("Importing")
+        self.progress = QProgressDialog(self.tr("Loading TensorFlow to import {model}…").format(model=self.label),
+                                        self.tr("Cancel"), 0, 0, self.window)
+        self.progress.setWindowTitle(self.tr("Importing"))
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -61,7 +63,7 @@ class ModelImport(QObject):
 
     def _run(self) -> None:
         source, application, app_weights = self.source, self.application, self.app_weights
-        reading = f"Reading {self.label} and converting its layers…"
+        reading = self.tr("Reading {model} and converting its layers…").format(model=self.label)
         shapes = dict(self.opaque_shapes)
 
         def work(task):
@@ -82,7 +84,7 @@ class ModelImport(QObject):
 
     def _say(self, text: str) -> None:
         if self.progress is not None:
-            self.progress.setLabelText(text)
+            self.progress.setLabelText(tx(text))
 
     def _done(self, result, error: str) -> None:
         self._close_progress()
@@ -92,7 +94,8 @@ class ModelImport(QObject):
             if self.job.started:
                 self._refuse(error)
             else:  # TensorFlow did not load
-                self._refuse(f"{error}, so {self.label} cannot be imported.")
+                self._refuse(self.tr("{reason}, so {model} cannot be imported.").format(
+                    reason=error, model=self.label))
             return
         from engine.opaque import OpaqueShapeMissing
 
@@ -104,8 +107,9 @@ class ModelImport(QObject):
         from gui.document import Document
 
         kept = Counter(g.class_name for g in result.generic)
-        self.notes = [f"{name} ×{n} kept as a generic Keras layer" for name, n in sorted(kept.items())]
-        self.notes += list(result.notes)
+        self.notes = [self.tr("{layer} ×{count} kept as a generic Keras layer").format(layer=name, count=n)
+                      for name, n in sorted(kept.items())]
+        self.notes += [tx(note) for note in result.notes]
         origin = self.source if self.application else str(Path(self.source).resolve())
         self.finished.emit(Document(result.network, None, origin={"import": origin}))
 
@@ -114,9 +118,10 @@ class ModelImport(QObject):
         from PySide6.QtWidgets import QInputDialog
 
         text, ok = QInputDialog.getText(
-            self.window, "Output shape of a custom layer",
-            f"The file does not record the output shape of {layer!r} ({class_name}), a custom "
-            "layer kept without its code.\nIts output shape, batch axis first (e.g. None,64,48):")
+            self.window, self.tr("Output shape of a custom layer"),
+            self.tr("The file does not record the output shape of {layer} ({cls}), a custom "
+                    "layer kept without its code.\nIts output shape, batch axis first (e.g. None,64,48):").format(
+                layer=repr(layer), cls=class_name))
         return text if ok else ""
 
     def _ask_shape(self, missing) -> None:
@@ -126,16 +131,17 @@ class ModelImport(QObject):
         while True:
             text = self.ask_opaque_shape(missing.layer, missing.class_name)
             if not text:
-                self._refuse(str(missing))
+                self._refuse(error_text(missing))
                 return
             try:
                 _, shapes = parse_shape_option(f"{missing.layer}={text}")
             except KerasImportError as exc:
-                self.window.notify(str(exc))
+                self.window.notify(error_text(exc))
                 continue
             break
         self.opaque_shapes[missing.layer] = shapes
-        self.progress = QProgressDialog(f"Reading {self.label} again…", "Cancel", 0, 0, self.window)
+        self.progress = QProgressDialog(self.tr("Reading {model} again…").format(model=self.label),
+                                        self.tr("Cancel"), 0, 0, self.window)
         self.progress.setWindowModality(Qt.WindowModal)
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
@@ -147,7 +153,7 @@ class ModelImport(QObject):
     def _refuse(self, message: str) -> None:
         self.cancelled = True  # one answer only
         self.error = message
-        self.window.show_error(f"Cannot import {self.label}", message)
+        self.window.show_error(self.tr("Cannot import {model}").format(model=self.label), message)
         self.finished.emit(None)
 
     def _cancel(self) -> None:
@@ -155,7 +161,8 @@ class ModelImport(QObject):
         if self.job is not None:
             self.job.cancel()
         self._close_progress()
-        self.window.notify(f"Import of {self.label} cancelled")
+        self.window.notify(self.tr("Import of {model} cancelled").format(model=self.label))
+
         self.finished.emit(None)
 
     def _close_progress(self) -> None:

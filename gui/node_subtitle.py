@@ -11,7 +11,10 @@ here.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from gui.format_text import param_value
+from gui.i18n import translate
 
 SEPARATOR = " · "
 
@@ -25,11 +28,13 @@ def _same_all(value, n) -> bool:
 
 
 def _units(v, p):
-    return f"{v} unit{'s' if v != 1 else ''}"
+    if v == 1:
+        return translate("NodeSubtitle", "1 unit")
+    return translate("NodeSubtitle", "{count} units").format(count=v)
 
 
 def _strides(v, p):
-    return None if _same_all(v, 1) else f"stride {_dims(v)}"
+    return None if _same_all(v, 1) else translate("NodeSubtitle", "stride {value}").format(value=_dims(v))
 
 
 def _flat(value) -> list:
@@ -50,7 +55,7 @@ def _amount(value) -> str:
 def _padding(v, p):
     if isinstance(v, str):
         return v  # "same", "causal" (the default "valid" is left out)
-    return f"pad {_amount(v)}"
+    return translate("NodeSubtitle", "pad {value}").format(value=_amount(v))
 
 
 def _activation(v, p):
@@ -58,7 +63,7 @@ def _activation(v, p):
 
 
 def _flag(words):
-    return lambda v, p: words if v else None
+    return lambda v, p: translate("NodeSubtitle", words) if v else None
 
 
 def _inner_layer(v, p):
@@ -69,48 +74,56 @@ def _inner_layer(v, p):
     return param_value(v)
 
 
+def _filters(v, p):
+    if "kernel_size" in p:
+        return translate("NodeSubtitle", "{count} filters {kernel}").format(count=v, kernel=_dims(p["kernel_size"]))
+    return translate("NodeSubtitle", "{count} filters").format(count=v)
+
+
 def _rate(v, p):
-    return f"rate {param_value(v)}"
+    return translate("NodeSubtitle", "rate {value}").format(value=param_value(v))
 
 
 # how each param reads, by name (the same name means the same in every layer)
 PHRASES = {
     "units": _units,
-    "filters": lambda v, p: f"{v} filters" + (f" {_dims(p['kernel_size'])}" if "kernel_size" in p else ""),
-    "kernel_size": lambda v, p: None if "filters" in p else f"kernel {_dims(v)}",
+    "filters": _filters,
+    "kernel_size": lambda v, p: None if "filters" in p else translate("NodeSubtitle", "kernel {value}").format(
+        value=_dims(v)),
     "strides": _strides,
     "padding": _padding,
     "activation": _activation,
-    "return_sequences": _flag("returns sequences"),
-    "return_state": _flag("returns state"),
-    "keepdims": _flag("keeps dims"),
+    "return_sequences": _flag(QT_TRANSLATE_NOOP("NodeSubtitle", "returns sequences")),
+    "return_state": _flag(QT_TRANSLATE_NOOP("NodeSubtitle", "returns state")),
+    "keepdims": _flag(QT_TRANSLATE_NOOP("NodeSubtitle", "keeps dims")),
     "rate": _rate,
-    "pool_size": lambda v, p: f"pool {_dims(v)}",
-    "shape": lambda v, p: f"shape {_dims(v)}",
-    "target_shape": lambda v, p: f"to {_dims(v)}",
-    "dims": lambda v, p: f"axes {_dims(v)}",
-    "n": lambda v, p: f"repeat {v}×",
-    "input_dim": lambda v, p: f"{v} tokens",
-    "output_dim": lambda v, p: f"{v}-d vectors",
-    "num_heads": lambda v, p: f"{v} heads",
-    "key_dim": lambda v, p: f"key size {v}",
+    "pool_size": lambda v, p: translate("NodeSubtitle", "pool {value}").format(value=_dims(v)),
+    "shape": lambda v, p: translate("NodeSubtitle", "shape {value}").format(value=_dims(v)),
+    "target_shape": lambda v, p: translate("NodeSubtitle", "to {value}").format(value=_dims(v)),
+    "dims": lambda v, p: translate("NodeSubtitle", "axes {value}").format(value=_dims(v)),
+    "n": lambda v, p: translate("NodeSubtitle", "repeat {count}×").format(count=v),
+    "input_dim": lambda v, p: translate("NodeSubtitle", "{count} tokens").format(count=v),
+    "output_dim": lambda v, p: translate("NodeSubtitle", "{count}-d vectors").format(count=v),
+    "num_heads": lambda v, p: translate("NodeSubtitle", "{count} heads").format(count=v),
+    "key_dim": lambda v, p: translate("NodeSubtitle", "key size {value}").format(value=v),
     "layer": _inner_layer,
-    "merge_mode": lambda v, p: None if v is None else f"merge by {v}",
-    "groups": lambda v, p: f"{v} groups",
-    "cropping": lambda v, p: f"crop {_amount(v)}",
+    "merge_mode": lambda v, p: None if v is None else translate("NodeSubtitle", "merge by {mode}").format(mode=v),
+    "groups": lambda v, p: translate("NodeSubtitle", "{count} groups").format(count=v),
+    "cropping": lambda v, p: translate("NodeSubtitle", "crop {value}").format(value=_amount(v)),
     "size": lambda v, p: f"×{_dims(v)}",
-    "axis": lambda v, p: f"axis {_dims(v)}",
-    "axes": lambda v, p: f"axes {_dims(v)}",
-    "max_value": lambda v, p: None if v is None else f"max {param_value(v)}",
-    "negative_slope": lambda v, p: f"slope {param_value(v)}",
+    "axis": lambda v, p: translate("NodeSubtitle", "axis {value}").format(value=_dims(v)),
+    "axes": lambda v, p: translate("NodeSubtitle", "axes {value}").format(value=_dims(v)),
+    "max_value": lambda v, p: None if v is None else translate("NodeSubtitle", "max {value}").format(
+        value=param_value(v)),
+    "negative_slope": lambda v, p: translate("NodeSubtitle", "slope {value}").format(value=param_value(v)),
     "alpha": lambda v, p: f"α {param_value(v)}",
     "stddev": lambda v, p: f"σ {param_value(v)}",
-    "height": lambda v, p: f"{v} high",
-    "width": lambda v, p: f"{v} wide",
+    "height": lambda v, p: translate("NodeSubtitle", "{count} high").format(count=v),
+    "width": lambda v, p: translate("NodeSubtitle", "{count} wide").format(count=v),
     "scale": lambda v, p: f"× {param_value(v)}",
     "offset": lambda v, p: f"+ {param_value(v)}",
     "mode": lambda v, p: param_value(v),
-    "score_mode": lambda v, p: f"{v} scores",
+    "score_mode": lambda v, p: translate("NodeSubtitle", "{mode} scores").format(mode=v),
 }
 
 

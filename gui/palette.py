@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 
 from engine.catalog import all_specs, categories
 from gui import mime
+from gui.canvas.style import category_name
+from gui.i18n import layer_doc
 
 TYPE_ROLE = Qt.UserRole + 1
 
@@ -20,7 +22,7 @@ def first_line(text: str) -> str:
 
 
 def matches(spec, words: list[str]) -> bool:
-    haystack = f"{spec.type} {spec.category} {spec.doc}".lower()
+    haystack = f"{spec.type} {spec.category} {spec.doc} {category_name(spec.category)} {layer_doc(spec)}".lower()
     return all(w in haystack for w in words)
 
 
@@ -70,7 +72,7 @@ class Palette(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search layers…")
+        self.search.setPlaceholderText(self.tr("Search layers…"))
         self.search.setClearButtonEnabled(True)
         self.tree = LayerTree()
         self.tree.setHeaderHidden(True)
@@ -94,7 +96,7 @@ class Palette(QWidget):
     def _child(self, spec) -> QTreeWidgetItem:
         child = QTreeWidgetItem([spec.type])
         child.setData(0, TYPE_ROLE, spec.type)
-        child.setToolTip(0, spec.doc)
+        child.setToolTip(0, layer_doc(spec))
         child.setData(0, Qt.UserRole + 2, spec)
         child.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled)
         return child
@@ -108,7 +110,8 @@ class Palette(QWidget):
         self.tree.clear()
         if not query:
             for category, specs in categories(palette_only=True).items():
-                parent = QTreeWidgetItem([category.capitalize()])
+                parent = QTreeWidgetItem([category_name(category)])
+
                 parent.setFlags(Qt.ItemIsEnabled)
                 self.tree.addTopLevelItem(parent)
                 for spec in specs:

@@ -20,7 +20,7 @@ import functools
 import json
 import re
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QSpinBox, QToolButton, QVBoxLayout, QWidget,
@@ -31,6 +31,7 @@ from engine.catalog import (
 )
 from engine.errors import ParamError
 from gui.canvas import style
+from gui.i18n import param_help, translate, tx
 from gui.starter_params import starter_params
 
 INT_LIMIT = 2**31 - 1
@@ -104,7 +105,7 @@ class ParamEditor(QObject):
         self._timer.setInterval(LIVE_DELAY_MS)
         self._timer.timeout.connect(self._typed_pause)
         self.widget = self._make()
-        self.widget.setToolTip(param.help)
+        self.widget.setToolTip(param_help(param))
         self.widget.setObjectName(f"param:{param.name}")
         self._watch_typing()
 
@@ -134,7 +135,7 @@ class ParamEditor(QObject):
         if kind == "choice":
             w = QComboBox()
             for choice in p.choices:
-                w.addItem("(default)" if choice is None else str(choice), choice)
+                w.addItem(self.tr("(default)") if choice is None else str(choice), choice)
             w.activated.connect(lambda i: self.committed.emit(w.itemData(i)))
             return w
         names = {"activation": ("None",) + ACTIVATIONS, "initializer": INITIALIZERS,
@@ -194,8 +195,8 @@ class ParamEditor(QObject):
             from PySide6.QtGui import QValidator
 
             if state != QValidator.Acceptable or not text.strip():
-                self.mark_invalid(f"{self.param.name} must be a whole number from "
-                                  f"{w.minimum()} to {w.maximum()}.")
+                self.mark_invalid(self.tr("{param} must be a whole number from {low} to {high}.").format(
+                    param=self.param.name, low=w.minimum(), high=w.maximum()))
                 return
             value = int(w.valueFromText(text))
         else:
@@ -226,7 +227,7 @@ class ParamEditor(QObject):
             self.invalid = ""
             w.setProperty("invalid", False)
             w.setStyleSheet("")
-            w.setToolTip(self.param.help)
+            w.setToolTip(param_help(self.param))
 
     # -------------------------------------------------------------- value --
 
@@ -286,7 +287,7 @@ class ParamForm(QWidget):
         main_host = QWidget()
         self.form = _form_layout(main_host)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.advanced = QGroupBox("Advanced")
+        self.advanced = QGroupBox(self.tr("Advanced"))
         self.advanced.setCheckable(True)
         self.advanced.setChecked(False)
         self.advanced_host = QWidget()
@@ -325,7 +326,7 @@ class ParamForm(QWidget):
         reset.setFocusPolicy(Qt.NoFocus)  # Tab goes from field to field
         reset.setText("↺")
         reset.setAutoRaise(True)
-        reset.setToolTip(f"Reset {param.name} to the Keras default")
+        reset.setToolTip(self.tr("Reset {param} to the Keras default").format(param=param.name))
         reset.clicked.connect(lambda _=False, name=param.name: self.reset_requested.emit(name))
         refusal = QLabel()
         refusal.setWordWrap(True)
@@ -342,7 +343,7 @@ class ParamForm(QWidget):
         v.addLayout(h)
         v.addWidget(refusal)
         label = QLabel(param.name + ("*" if param.required else ""))
-        label.setToolTip(param.help)
+        label.setToolTip(param_help(param))
         form = self.advanced_form if param.advanced else self.form
         if param.kind == "layer":  # a nested form needs the full width
             form.addRow(label)
@@ -404,13 +405,18 @@ def _form_layout(host) -> QFormLayout:
 
 def refusal_html(message: str) -> str:
     color = style.error_color().name()
-    text = message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = tx(message).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return f"<span style='color:{color}'>✖ {text}</span>"
 
 
 # ---------------------------------------------------------- nested layers --
 
-NO_LAYER_TEXT = "(none)"
+NO_LAYER_TEXT = QT_TRANSLATE_NOOP("LayerEditor", "(none)")
+
+
+def _no_layer() -> str:
+    """The combo's entry for no inner layer, in the interface's language."""
+    return translate("LayerEditor", NO_LAYER_TEXT)
 
 
 class LayerEditor(QFrame):
@@ -437,8 +443,8 @@ class LayerEditor(QFrame):
         top.setContentsMargins(0, 0, 0, 0)
         self.type_combo = QComboBox()
         self.type_combo.setObjectName("layer_type")
-        self.type_combo.setToolTip("The type of the wrapped layer. Params that still apply are "
-                                   "kept; the others take the new type's defaults.")
+        self.type_combo.setToolTip(self.tr("The type of the wrapped layer. Params that still apply are "
+                                           "kept; the others take the new type's defaults."))
         self._fill_types()
         self.type_combo.activated.connect(self._type_chosen)
         self.json_button = QToolButton()
@@ -446,7 +452,7 @@ class LayerEditor(QFrame):
         self.json_button.setCheckable(True)
         self.json_button.setAutoRaise(True)
         self.json_button.setFocusPolicy(Qt.NoFocus)
-        self.json_button.setToolTip("Advanced: edit the wrapped layer as JSON")
+        self.json_button.setToolTip(self.tr("Advanced: edit the wrapped layer as JSON"))
         top.addWidget(self.type_combo, 1)
         top.addWidget(self.json_button)
         box.addLayout(top)
@@ -469,7 +475,7 @@ class LayerEditor(QFrame):
     def _fill_types(self) -> None:
         combo = self.type_combo
         if self.param.nullable or self.param.default is None:
-            combo.addItem(NO_LAYER_TEXT)
+            combo.addItem(_no_layer())
         last_category = None
         for type_name in wrappable_types(self.owner, self.param):
             category = get_spec(type_name).category
@@ -481,7 +487,7 @@ class LayerEditor(QFrame):
     def types(self) -> list[str]:
         """The layer types offered in the combo."""
         return [self.type_combo.itemText(i) for i in range(self.type_combo.count())
-                if self.type_combo.itemText(i) and self.type_combo.itemText(i) != NO_LAYER_TEXT]
+                if self.type_combo.itemText(i) and self.type_combo.itemText(i) != _no_layer()]
 
     @property
     def type_name(self) -> str | None:
@@ -492,7 +498,7 @@ class LayerEditor(QFrame):
     def set_value(self, value) -> None:
         type_name, params, resolved = _layer_parts(value)
         self.value = None if type_name is None else {"type": type_name, "params": params}
-        text = NO_LAYER_TEXT if type_name is None else type_name
+        text = _no_layer() if type_name is None else type_name
         combo = self.type_combo
         if combo.findText(text) < 0:  # e.g. a file holds a type this wrapper does not offer
             combo.addItem(text)
@@ -562,7 +568,7 @@ class LayerEditor(QFrame):
 
     def _type_chosen(self, index: int) -> None:
         text = self.type_combo.itemText(index)
-        new_type = None if text == NO_LAYER_TEXT else text
+        new_type = None if text == _no_layer() else text
         if new_type == self.type_name or (new_type is not None and not has_spec(new_type)):
             return
         if new_type is None:
@@ -683,7 +689,20 @@ def _combo_text(value) -> str:
     return str(value)
 
 
+_PLACEHOLDERS = {
+    "tuple": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 3 or 3, 3"),
+    "shape": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 28, 28, 1"),
+    "ints": QT_TRANSLATE_NOOP("ParamEditor", "e.g. 2, 1"),
+    "axis": QT_TRANSLATE_NOOP("ParamEditor", "e.g. -1"),
+    "float": QT_TRANSLATE_NOOP("ParamEditor", "a number"),
+    "int": QT_TRANSLATE_NOOP("ParamEditor", "an integer or None"),
+}
+
+
 def _placeholder(p) -> str:
-    return {"tuple": "e.g. 3 or 3, 3", "shape": "e.g. 28, 28, 1", "ints": "e.g. 2, 1",
-            "axis": "e.g. -1", "float": "a number", "layer": '{"type": "LSTM", "params": {"units": 32}}',
-            "int": "an integer or None"}.get(p.kind, "")
+    """The grey hint of an empty field, by the param's kind."""
+    if p.kind == "layer":
+        return '{"type": "LSTM", "params": {"units": 32}}'
+    text = _PLACEHOLDERS.get(p.kind)
+    return translate("ParamEditor", text) if text else ""
+

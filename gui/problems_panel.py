@@ -11,9 +11,15 @@ from PySide6.QtWidgets import (
 )
 
 from engine.quickfix import fixes_by_diagnostic, fixes_for
+from gui.i18n import tx
 
 DIAG_ROLE = Qt.UserRole + 1
 SHOWN_FIXES = 3  # buttons per row; the others sit in a "More fixes" menu
+
+
+def diagnostic_lines(diagnostic) -> str:
+    """A diagnostic's message, and its hint on the next line, in the interface's language."""
+    return tx(diagnostic.message) + (f"\n{tx(diagnostic.hint)}" if diagnostic.hint else "")
 
 
 class ProblemRow(QWidget):
@@ -30,7 +36,7 @@ class ProblemRow(QWidget):
         box.addWidget(mark, 0, Qt.AlignTop)
         column = QVBoxLayout()
         column.setSpacing(2)
-        self.text = QLabel(diagnostic.message + (f"\n{diagnostic.hint}" if diagnostic.hint else ""))
+        self.text = QLabel(diagnostic_lines(diagnostic))
         self.text.setWordWrap(True)
         self.text.setAttribute(Qt.WA_TransparentForMouseEvents)
         column.addWidget(self.text)
@@ -38,20 +44,20 @@ class ProblemRow(QWidget):
             line = QHBoxLayout()
             line.setSpacing(4)
             for fix in fixes[:SHOWN_FIXES]:
-                button = QPushButton(fix.title)
+                button = QPushButton(tx(fix.title))
                 button.setObjectName("fix")
-                button.setToolTip(f"Apply: {fix.title} (one undo step)")
+                button.setToolTip(self.tr("Apply: {fix} (one undo step)").format(fix=tx(fix.title)))
                 button.setCursor(Qt.PointingHandCursor)
                 button.clicked.connect(lambda _=False, f=fix: choose(f))
                 line.addWidget(button)
                 self.buttons.append(button)
             if len(fixes) > SHOWN_FIXES:
                 more = QToolButton()
-                more.setText("More fixes")
+                more.setText(self.tr("More fixes"))
                 more.setPopupMode(QToolButton.InstantPopup)
                 menu = QMenu(more)
                 for fix in fixes[SHOWN_FIXES:]:
-                    menu.addAction(fix.title, lambda f=fix: choose(f))
+                    menu.addAction(tx(fix.title), lambda f=fix: choose(f))
                 more.setMenu(menu)
                 line.addWidget(more)
             line.addStretch(1)
@@ -88,7 +94,7 @@ class ProblemsPanel(QListWidget):
         err_icon = self.style().standardIcon(QStyle.SP_MessageBoxCritical)
         warn_icon = self.style().standardIcon(QStyle.SP_MessageBoxWarning)
         for d in sorted(report.diagnostics, key=lambda d: not d.is_error):
-            text = d.message + (f"\n{d.hint}" if d.hint else "")
+            text = diagnostic_lines(d)
             item = QListWidgetItem()
             item.setData(DIAG_ROLE, d)
             item.setToolTip(text)
@@ -98,7 +104,7 @@ class ProblemsPanel(QListWidget):
             self.setItemWidget(item, row)
         if not report.diagnostics:
             item = QListWidgetItem(self.style().standardIcon(QStyle.SP_DialogApplyButton),
-                                   "No problems: the network is valid.")
+                                   self.tr("No problems: the network is valid."))
             item.setFlags(Qt.ItemIsEnabled)
             self.addItem(item)
         self._fit_rows()
@@ -143,11 +149,12 @@ class ProblemsPanel(QListWidget):
         menu = QMenu(self)
         fixes = self.fixes_for_row(self.row(item))
         for fix in fixes:
-            menu.addAction(fix.title, lambda f=fix: self.fix_chosen.emit(f))
+            menu.addAction(tx(fix.title), lambda f=fix: self.fix_chosen.emit(f))
         if not fixes:
-            menu.addAction("No quick fix for this problem").setEnabled(False)
+            menu.addAction(self.tr("No quick fix for this problem")).setEnabled(False)
         d = item.data(DIAG_ROLE)
         if d.node:
             menu.addSeparator()
-            menu.addAction("Select layer", lambda: self.node_clicked.emit(d.node))
+            menu.addAction(self.tr("Select layer"), lambda: self.node_clicked.emit(d.node))
+
         menu.exec(self.viewport().mapToGlobal(pos))

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout
 
 from engine.catalog import all_specs
+from gui.i18n import layer_doc
 from gui.palette import first_line, ranked
 
 
@@ -33,7 +34,7 @@ class QuickAdd(QFrame):
         super().__init__(parent, Qt.Popup)
         self.setFrameShape(QFrame.StyledPanel)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Add layer…")
+        self.edit.setPlaceholderText(self.tr("Add layer…"))
         self.list = QListWidget()
         self.list.setMinimumWidth(320)
         self.list.setMaximumHeight(260)
@@ -74,7 +75,8 @@ class QuickAdd(QFrame):
         wanted = [s for s in all_specs() if s.palette
                   and (self.connect_from is None or s.inputs or s.variadic)]
         for spec in ranked(wanted, text):
-            item = QListWidgetItem(f"{spec.type}    — {first_line(spec.doc)}")
+            item = QListWidgetItem(f"{spec.type}    — {first_line(layer_doc(spec))}")
+
             item.setData(Qt.UserRole, spec.type)
             self.list.addItem(item)
         if self.list.count():

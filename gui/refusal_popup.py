@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout
 
 from engine.quickfix import connection_fixes, moved_connection_fixes
+from gui.i18n import tx
 
 MAX_FIXES = 4
 
@@ -36,7 +37,7 @@ class RefusalPopup(QFrame):
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
-        close.setToolTip("Close (Esc)")
+        close.setToolTip(self.tr("Close (Esc)"))
         close.clicked.connect(self.hide)
         top.addWidget(self.title, 1)
         top.addWidget(close, 0, Qt.AlignTop)
@@ -75,17 +76,20 @@ class RefusalPopup(QFrame):
         else:
             self.fixes = connection_fixes(net, s, d, sp, dp)[:MAX_FIXES]
         names = (net.nodes[s].name if s in net.nodes else s, net.nodes[d].name if d in net.nodes else d)
-        self.title.setText(f"<b>Cannot connect {names[0]} → {names[1]}</b>")
-        self.reason.setText(reason)
+        self.title.setText(self.tr("<b>Cannot connect {source} → {target}</b>").format(
+            source=names[0], target=names[1]))
+        self.reason.setText(tx(reason))
         for fix in self.fixes:
-            button = QPushButton(fix.title)
+            button = QPushButton(tx(fix.title))
             button.setObjectName("fix")
-            button.setToolTip(f"{fix.title}: adds what is needed and connects, in one undo step")
+            button.setToolTip(self.tr("{fix}: adds what is needed and connects, in one undo step").format(
+                fix=tx(fix.title)))
             button.clicked.connect(lambda _=False, f=fix: self.apply(f))
             self.fix_box.addWidget(button)
             self.buttons.append(button)
         if not self.fixes:
-            none = QLabel("<i>No quick fix makes this connection possible.</i>")
+            none = QLabel(self.tr("<i>No quick fix makes this connection possible.</i>"))
+
             self.fix_box.addWidget(none)
         self._watch(scene.doc)
         self._for_doc = scene.doc

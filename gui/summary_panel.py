@@ -3,7 +3,7 @@ MACs and activation memory per layer, with totals; a click selects the layer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView, QHeaderView, QLabel, QStyle, QTableView, QVBoxLayout, QWidget,
@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
 from engine.analysis import BYTES_PER_VALUE
 from gui import format_text as ft
 from gui.canvas import style
+from gui.i18n import translate
 
-COLUMNS = ("Layer", "Type", "Output shape", "Params", "MACs", "Activations")
+COLUMNS = (QT_TRANSLATE_NOOP("SummaryModel", "Layer"), QT_TRANSLATE_NOOP("SummaryModel", "Type"),
+           QT_TRANSLATE_NOOP("SummaryModel", "Output shape"), QT_TRANSLATE_NOOP("SummaryModel", "Params"),
+           QT_TRANSLATE_NOOP("SummaryModel", "MACs"), QT_TRANSLATE_NOOP("SummaryModel", "Activations"))
 _ROLES = {Qt.DisplayRole, Qt.TextAlignmentRole, Qt.ForegroundRole, Qt.ToolTipRole, Qt.UserRole}
 
 
@@ -53,7 +56,7 @@ class SummaryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
+            return translate("SummaryModel", COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -68,7 +71,7 @@ class SummaryModel(QAbstractTableModel):
         if role == Qt.ForegroundRole and not info.ok:
             return QBrush(style.error_color())
         if role == Qt.ToolTipRole and info.diagnostics:
-            return "\n".join(str(d) for d in info.diagnostics)
+            return "\n".join(ft.diagnostic_text(d) for d in info.diagnostics)
         if role == Qt.UserRole:
             return info.node
         return None
@@ -110,12 +113,13 @@ class SummaryPanel(QWidget):
     def show_report(self, report) -> None:
         self.model.set_report(report)
         self.fit_columns(report)
-        self.totals.setText(
-            f"Total params: <b>{ft.count(report.total_params)}</b> "
-            f"({ft.bytes_text(report.total_params * BYTES_PER_VALUE)}) · "
-            f"trainable {ft.count(report.trainable_params)} · "
-            f"non-trainable {ft.count(report.non_trainable_params)} · "
-            f"MACs per sample {ft.si(report.macs)}")
+        self.totals.setText(self.tr(
+            "Total params: <b>{total}</b> ({size}) · trainable {trainable} · "
+            "non-trainable {non_trainable} · MACs per sample {macs}").format(
+            total=ft.count(report.total_params), size=ft.bytes_text(report.total_params * BYTES_PER_VALUE),
+            trainable=ft.count(report.trainable_params), non_trainable=ft.count(report.non_trainable_params),
+            macs=ft.si(report.macs)))
+
 
     def fit_columns(self, report) -> None:
         """Each column as wide as its widest cell (or its title). Measured from the

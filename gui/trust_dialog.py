@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from engine import trust
+from gui.format_text import error_text
+from gui.i18n import tx
+
 
 
 def _needed(net) -> dict:
@@ -98,25 +101,25 @@ class TrustDialog(QDialog):
         super().__init__(parent)
         self.doc = doc
         self.info: trust.ModuleInfo | None = None
-        self.setWindowTitle("Trust the code of the custom layers?")
+        self.setWindowTitle(self.tr("Trust the code of the custom layers?"))
         self.setObjectName("trust_dialog")
         layout = QVBoxLayout(self)
         self.needed = _needed(doc.network)
         self.lambdas = trust.lambda_nodes(doc.network)
         if self.needed:
-            lines = "".join(f"<li><b>{cls}</b> (module <code>{module or '?'}</code>): "
-                            f"{', '.join(nodes)}</li>"
-                            for cls, (module, nodes) in sorted(self.needed.items()))
-            intro = QLabel(
-                "<p>This document has custom layers kept without their code:</p>"
-                f"<ul>{lines}</ul>"
+            lines = "".join("<li>" + self.tr("<b>{cls}</b> (module <code>{module}</code>): {layers}").format(
+                cls=cls, module=module or "?", layers=", ".join(nodes)) + "</li>"
+                for cls, (module, nodes) in sorted(self.needed.items()))
+            intro = QLabel(self.tr(
+                "<p>This document has custom layers kept without their code:</p><ul>{classes}</ul>"
                 "<p>Training or exporting it runs the Python module that defines them. Only "
-                "trust a module you know: it runs with your permissions.</p>")
+                "trust a module you know: it runs with your permissions.</p>").format(classes=lines))
             intro.setWordWrap(True)
             intro.setTextFormat(Qt.RichText)
             layout.addWidget(intro)
-        self.lambda_box = QCheckBox("Run the code of these Lambda layers, stored in the document: "
-                                    + ", ".join(f"{n} (SHA-256 {d[:12]}…)" for n, d in self.lambdas))
+        self.lambda_box = QCheckBox(self.tr("Run the code of these Lambda layers, stored in the document: "
+                                            "{layers}").format(
+            layers=", ".join(f"{n} (SHA-256 {d[:12]}…)" for n, d in self.lambdas)))
         self.lambda_box.setObjectName("trust_lambdas")
         self.lambda_box.setVisible(bool(self.lambdas))
         self.lambda_box.toggled.connect(self._update_button)
@@ -126,10 +129,10 @@ class TrustDialog(QDialog):
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("trust_module_path")
-        self.path_edit.setPlaceholderText("The .py file that defines the classes")
+        self.path_edit.setPlaceholderText(self.tr("The .py file that defines the classes"))
         self.path_edit.editingFinished.connect(lambda: self.set_module(self.path_edit.text()))
         row.addWidget(self.path_edit, 1)
-        self.choose_button = QPushButton("Choose module…")
+        self.choose_button = QPushButton(self.tr("Choose module…"))
         self.choose_button.clicked.connect(self.choose)
         row.addWidget(self.choose_button)
         module_row.addLayout(row)
@@ -147,17 +150,17 @@ class TrustDialog(QDialog):
         self.status.setWordWrap(True)
         for w in (self.hash_label, self.classes_label, self.status):
             layout.addWidget(w)
-        where = ("It is remembered for this document (by its path and the module's hash) in "
-                 "your settings, not in the document.") if getattr(doc, "path", None) else \
-            "The document is not saved yet: the trust lasts for this session."
+        where = self.tr("It is remembered for this document (by its path and the module's hash) in "
+                        "your settings, not in the document.") if getattr(doc, "path", None) else \
+            self.tr("The document is not saved yet: the trust lasts for this session.")
         note = QLabel(where)
         note.setWordWrap(True)
         layout.addWidget(note)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
-        self.trust_button = QPushButton("Trust and load")
+        self.trust_button = QPushButton(self.tr("Trust and load"))
         self.trust_button.setObjectName("trust_and_load")
         self.trust_button.setEnabled(False)
         self.trust_button.clicked.connect(self.trust_and_load)
@@ -179,8 +182,8 @@ class TrustDialog(QDialog):
         self.trust_button.setEnabled(self._ready())
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Module that defines the custom layers",
-                                              self.path_edit.text(), "Python (*.py)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Module that defines the custom layers"),
+                                              self.path_edit.text(), self.tr("Python (*.py)"))
         if path:
             self.set_module(path)
 
@@ -196,17 +199,18 @@ class TrustDialog(QDialog):
         except trust.UntrustedCodeError as exc:
             self.hash_label.setText("")
             self.classes_label.setText("")
-            self.status.setText(exc.message if hasattr(exc, "message") else str(exc))
+            self.status.setText(tx(exc.message) if hasattr(exc, "message") else str(exc))
             return
         self.info = info
         self.path_edit.setText(info.path)
-        self.hash_label.setText(f"SHA-256: {info.sha256}")
-        self.classes_label.setText("Classes it defines: " + (", ".join(info.classes) or "none"))
+        self.hash_label.setText(self.tr("SHA-256: {digest}").format(digest=info.sha256))
+        self.classes_label.setText(self.tr("Classes it defines: {classes}").format(
+            classes=", ".join(info.classes) or self.tr("none")))
         missing = sorted(set(self.needed) - set(info.classes))
         if missing:
-            self.status.setText("It does not define " + ", ".join(missing) + ".")
+            self.status.setText(self.tr("It does not define {classes}.").format(classes=", ".join(missing)))
         else:
-            self.status.setText("It defines every custom class of the document.")
+            self.status.setText(self.tr("It defines every custom class of the document."))
         self._update_button()
 
     def trust_and_load(self) -> bool:
@@ -230,12 +234,14 @@ class TrustDialog(QDialog):
                     self.doc.trusted_modules = []
                 self.doc.trusted_modules.append((info.path, info.sha256))
             if info.sha256 != self.info.sha256:
-                raise trust.UntrustedCodeError(f"{info.path} changed while this prompt was open.",
-                                               "Look at it again, then trust it.")
+                raise trust.UntrustedCodeError(
+                    self.tr("{path} changed while this prompt was open.").format(path=info.path),
+                    self.tr("Look at it again, then trust it."))
             trust.load_module(info.path, info.sha256)
             trust.check_available(self.doc.network)
         except trust.UntrustedCodeError as exc:
-            self.status.setText(f"{exc}")
+            self.status.setText(error_text(exc))
+
             self.trust_button.setEnabled(False)
             return False
         self.accept()

@@ -1,6 +1,7 @@
 """Write PNGs of the main window to assets/screenshots/: the editor with a
 few presets (ResNet-50 at Zoom to Fit among them), a connection refused by a
-mouse drag with the fix offered next to the pointer, and the training
+mouse drag with the fix offered next to the pointer, the editor in Simplified
+Chinese (LeNet-5, a convolution in the inspector), and the training
 dashboard mid-run (LeNet-5 on the digits,
 paused after a few epochs: loss and metrics, the learning rate of a cosine
 schedule, the first convolution's feature maps and filters).
@@ -67,6 +68,7 @@ def main(out_dir: Path, training: bool = True) -> int:
         window.grab().save(str(target))
         print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     refused_connection_shot(app, window, out_dir / "editor-refused-connection.png")
+    chinese_editor_shot(app, out_dir / "editor-zh_CN.png")
     if training:
         dashboard_shot(app, window, out_dir / "dashboard-training.png")
     window.close()
@@ -118,6 +120,36 @@ def refused_connection_shot(app, window, target: Path) -> None:
     window.grab().save(str(target))
     print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     window.view.refusal_popup.hide()
+
+
+def chinese_editor_shot(app, target: Path) -> None:
+    """LeNet-5 in a window built under the zh_CN translation (as ``--lang zh_CN``
+    starts it), its second convolution in the inspector."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui import language
+    from gui.main_window import MainWindow
+
+    if language.install(app, "zh_CN") != "zh_CN":
+        print(f"skipped {target.name}: no zh_CN translation", file=sys.stderr)
+        return
+    try:
+        window = MainWindow(autosave=False)
+        window.ask_unsaved = lambda: QMessageBox.Discard
+        window.resize(1500, 940)
+        window.show()
+        window.open_preset("lenet5")
+        app.processEvents()
+        window.view.show_start()
+        window.reveal_node("c3")
+        window.summary_dock.raise_()
+        for _ in range(3):
+            app.processEvents()
+        window.grab().save(str(target))
+        print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+        window.close()
+    finally:
+        language.uninstall(app)
 
 
 def dashboard_shot(app, window, target: Path) -> None:

@@ -32,6 +32,7 @@ from gui.canvas.group_item import CollapsedGroupItem
 from gui.canvas.node_item import NodeItem, PortItem
 from engine.connection_rule import connection_refusal
 from gui.commands import ConnectCommand, DisconnectCommand, ReconnectCommand
+from gui.i18n import translate, tx
 
 HIGHLIGHT_LIMIT = 400  # above this many nodes, candidate ports are not pre-computed
 PORT_HIT_PX = 14.0  # a press this close to a port (screen pixels) starts a connection
@@ -132,7 +133,7 @@ class ConnectionDrag(QObject):
             else:
                 if self.report is None:  # the network without the carried connection, once
                     self.report = self.net.analyze()
-                self._reasons[key] = connection_refusal(self.net, self.report, *new)
+                self._reasons[key] = tx(connection_refusal(self.net, self.report, *new))
         return self._reasons[key]
 
     def _mark_candidates(self) -> None:
@@ -236,14 +237,15 @@ class ConnectionDrag(QObject):
             if (pos - self.origin).manhattanLength() < PUT_BACK:
                 return
             if any(isinstance(i, (NodeItem, CollapsedGroupItem)) for i in scene.items(pos)):
-                scene.message.emit("Drop the connection on a port to reconnect it, or on empty "
-                                   "canvas to remove it.")
+                scene.message.emit(translate("ConnectionDrag", "Drop the connection on a port to reconnect "
+                                                               "it, or on empty canvas to remove it."))
                 return
             reason = scene.push_or_reason(DisconnectCommand(scene.doc, edge))
             if reason:
                 scene.refuse_connection(reason)
                 return
-            scene.message.emit(f"Removed the connection {_edge_text(scene.net, edge)}.")
+            scene.message.emit(translate("ConnectionDrag", "Removed the connection {connection}.").format(
+                connection=_edge_text(scene.net, edge)))
             return
         src, dst = self.endpoints(target)
         new = (src.node_id, dst.node_id, src.index, dst.index)
@@ -256,7 +258,9 @@ class ConnectionDrag(QObject):
             scene.refuse_connection(reason)
             self.refuse(src, dst, pos, reason)
             return
-        scene.message.emit(f"Reconnected: {_edge_text(scene.net, Edge(*new))}.")
+        scene.message.emit(translate("ConnectionDrag", "Reconnected: {connection}.").format(
+            connection=_edge_text(scene.net, Edge(*new))))
+
 
     def refuse(self, src: PortItem, dst: PortItem, pos: QPointF, reason: str) -> None:
         """A drop on a port that refuses the wire: tell whoever listens."""

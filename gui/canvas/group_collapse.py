@@ -20,6 +20,7 @@ from PySide6.QtCore import QPointF, QRectF, QTimer
 
 from engine.layout import collapse_offsets, group_centre
 from gui import format_text as ft
+from gui.i18n import translate
 from gui.canvas.group_item import HEADER, CollapsedGroupItem, GroupFrameItem
 
 
@@ -266,6 +267,7 @@ class GroupCollapse:
             severity = "error" if any(d.is_error for d in found) else ("warning" if found else None)
             in_text = ", ".join(ft.compact_shape(s) for s in ins[path]) or "—"
             out_text = ", ".join(ft.compact_shape(s) for s in outs[path]) or "—"
-            tip = f"<b>{path}</b>: {len(members)} layers, {ft.count(params)} params<br>" \
-                  f"in {in_text} → out {out_text}<br>Double-click to expand."
+            tip = translate("GroupCollapse", "<b>{group}</b>: {count} layers, {params} params<br>"
+                                             "in {inputs} → out {outputs}<br>Double-click to expand.").format(
+                group=path, count=len(members), params=ft.count(params), inputs=in_text, outputs=out_text)
             box.set_summary(len(members), ft.si(params), in_text, out_text, severity, tip)

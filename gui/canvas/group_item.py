@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.canvas import style
+from gui.i18n import translate
 from gui.canvas.node_item import READABLE_PX, SIMPLE_LOD
 
 HEADER = 20.0
@@ -22,7 +23,7 @@ class GroupFrameItem(QGraphicsItem):
         self.rect = QRectF()
         self.setZValue(-2)
         self.setAcceptHoverEvents(True)
-        self.setToolTip(f"Group {path}: click the header to collapse")
+        self.setToolTip(translate("GroupFrameItem", "Group {group}: click the header to collapse").format(group=path))
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self.rect:
@@ -79,7 +80,8 @@ class CollapsedGroupItem(QGraphicsItem):
     def set_summary(self, n_layers: int, params: str, in_text: str, out_text: str, severity,
                     tooltip: str) -> None:
         name = self.path.rsplit("/", 1)[-1]
-        self.lines = (f"▸ {name}", f"block · {n_layers} layers · {params} params",
+        self.lines = (f"▸ {name}", translate("CollapsedGroupItem", "block · {count} layers · {params} params")
+                      .format(count=n_layers, params=params),
                       f"{in_text} → {out_text}")
         self.severity = severity
         self.setToolTip(tooltip)

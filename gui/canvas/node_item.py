@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QP
 from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem
 
 from gui.canvas import style
+from gui.i18n import translate
 
 SIMPLE_LOD = 0.75  # below this zoom a node draws its simplified form (larger, fewer words)
 READABLE_PX = 11.0  # the on-screen size of a name in the simplified form
@@ -27,7 +28,8 @@ class PortItem(QGraphicsEllipseItem):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CrossCursor)
         self.setZValue(2)
-        self.setToolTip(f"{'input' if is_input else 'output'} {index}: {name}")
+        self.setToolTip((translate("PortItem", "input {index}: {name}") if is_input
+                         else translate("PortItem", "output {index}: {name}")).format(index=index, name=name))
         self._hover = False
         self.restyle()
 

@@ -20,6 +20,7 @@ from engine.errors import NeuroCanvasError, ParamError
 from engine.events import ChangeKind
 from engine.network import Edge
 from gui import format_text as ft
+from gui.i18n import tx
 from gui.node_subtitle import param_words
 from gui.canvas import style
 from gui.canvas.connection_drag import ConnectionDrag, port_at
@@ -109,7 +110,6 @@ class NetworkScene(QGraphicsScene):
         self.update_groups()
 
     def _add_node_item(self, nid: str) -> NodeItem:
-        node = self.net.nodes[nid]
         item = NodeItem(nid)
         item.setPos(self.display_pos(nid))
         self.addItem(item)
@@ -247,14 +247,15 @@ class NetworkScene(QGraphicsScene):
             count = ft.count(info.params) if info.params else ""
             compact = " | ".join(ft.compact_shape(s) for s in shapes)
         else:
-            shape, count, compact = "shape unknown", "", ""
+            shape, count, compact = self.tr("shape unknown"), "", ""
         tip = [f"<b>{node.name}</b> ({node.type})"]
         if info is not None and info.output_shapes is not None:
-            tip.append(f"output {shape} · {ft.count(info.params)} params · {ft.si(info.macs)} MACs")
+            tip.append(self.tr("output {shape} · {params} params · {macs} MACs").format(
+                shape=shape, params=ft.count(info.params), macs=ft.si(info.macs)))
         for d in diags:
             color = style.error_color().name() if d.is_error else style.warning_color().name()
-            tip.append(f"<span style='color:{color}'>{d.severity}: {_esc(d.message)}</span>"
-                       + (f"<br><i>{_esc(d.hint)}</i>" if d.hint else ""))
+            tip.append(f"<span style='color:{color}'>{ft.severity_text(d)}: {_esc(tx(d.message))}</span>"
+                       + (f"<br><i>{_esc(tx(d.hint))}</i>" if d.hint else ""))
         self.nodes[nid].set_content(node.name, node.type, param_words(node), shape, count,
                                     node.spec.category, severity, "<br>".join(tip),
                                     frozen=not node.trainable, compact_shape=compact)
@@ -263,8 +264,8 @@ class NetworkScene(QGraphicsScene):
         e = item.edge
         shape = report.shape(e.src, e.src_port)
         item.set_label(ft.compact_shape(shape) if shape is not None else "?",
-                       (ft.shape_text(shape) if shape is not None else "shape unknown")
-                       + "<br><i>Drag either end to another port to reconnect it.</i>")
+                       self.tr("{shape}<br><i>Drag either end to another port to reconnect it.</i>").format(
+                           shape=ft.shape_text(shape) if shape is not None else self.tr("shape unknown")))
 
     # ------------------------------------------------------------- moving --
 
@@ -499,7 +500,7 @@ class NetworkScene(QGraphicsScene):
         try:
             self.doc.push(command)
         except NeuroCanvasError as exc:
-            return str(exc)
+            return ft.error_text(exc)
         return ""
 
     def refuse_connection(self, reason: str) -> None:
@@ -510,7 +511,8 @@ class NetworkScene(QGraphicsScene):
     def try_connect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0, pos=None) -> str:
         """Connect if the engine accepts it; otherwise report why (with ``pos``, where the
         connection was dropped, ``refused`` also carries the ends). Returns the reason or ''."""
-        reason = connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port)
+        reason = tx(connection_refusal(self.net, self.doc.report(), src, dst, src_port, dst_port))
+
         if not reason:
             reason = self.push_or_reason(ConnectCommand(self.doc, src, dst, src_port, dst_port))
         if reason:

@@ -3,6 +3,7 @@ the canvas follows the system's light or dark theme."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 NODE_WIDTH = 196.0
@@ -18,7 +19,32 @@ CATEGORY_HUES = {
 }
 
 
+# the catalog's categories as the palette and the inspector name them
+CATEGORY_NAMES = {
+    "core": QT_TRANSLATE_NOOP("Category", "Core"),
+    "convolution": QT_TRANSLATE_NOOP("Category", "Convolution"),
+    "pooling": QT_TRANSLATE_NOOP("Category", "Pooling"),
+    "normalization": QT_TRANSLATE_NOOP("Category", "Normalization"),
+    "regularization": QT_TRANSLATE_NOOP("Category", "Regularization"),
+    "activation": QT_TRANSLATE_NOOP("Category", "Activation"),
+    "activations": QT_TRANSLATE_NOOP("Category", "Activations"),
+    "recurrent": QT_TRANSLATE_NOOP("Category", "Recurrent"),
+    "attention": QT_TRANSLATE_NOOP("Category", "Attention"),
+    "merge": QT_TRANSLATE_NOOP("Category", "Merge"),
+    "reshaping": QT_TRANSLATE_NOOP("Category", "Reshaping"),
+    "preprocessing": QT_TRANSLATE_NOOP("Category", "Preprocessing"),
+    "imported": QT_TRANSLATE_NOOP("Category", "Imported"),
+}
+
+
+def category_name(category: str) -> str:
+    """A catalog category's name on screen ("Convolution"), in the interface's language."""
+    name = CATEGORY_NAMES.get(category)
+    return QCoreApplication.translate("Category", name) if name else category.capitalize()
+
+
 _cache: dict = {}
+
 
 
 def cached(fn):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsView, QWidget
 
 from engine.errors import NeuroCanvasError
 from gui import mime
+from gui.format_text import error_text
 from gui.canvas import style
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem
@@ -437,7 +438,7 @@ class CanvasView(QGraphicsView):
                 command = AddNodeCommand(doc, type_name, pos=pos, connect_from=connect_from)
             doc.push(command)
         except NeuroCanvasError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(error_text(exc))
             return None
         nid = command.result
         scene.select_nodes([nid])
