@@ -2,6 +2,288 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Application</name>
+    <message>
+        <source>{path}: no such file or directory.</source>
+        <translation>{path}：没有这个文件或目录。</translation>
+    </message>
+    <message>
+        <source>NeuroCanvas found unsaved changes from a session that did not end normally:
+{documents}
+
+Recover them?</source>
+        <translation>NeuroCanvas 发现上次未正常结束的会话中有未保存的修改：
+{documents}
+
+要恢复它们吗？</translation>
+    </message>
+    <message>
+        <source>NeuroCanvas found unsaved changes from a session that did not end normally:
+{documents}
+
+Recover it?</source>
+        <translation>NeuroCanvas 发现上次未正常结束的会话中有未保存的修改：
+{documents}
+
+要恢复它吗？</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>{path} was moved or deleted since the last session</source>
+        <translation>{path} 在上次会话之后被移动或删除了</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDialog</name>
+    <message>
+        <source>Import a Keras application</source>
+        <translation>导入 Keras 应用模型</translation>
+    </message>
+    <message>
+        <source>Every architecture of keras.applications, imported exactly (layers, shapes and parameter counts):</source>
+        <translation>keras.applications 中的每种网络结构，按原样导入（层、形状和参数量）：</translation>
+    </message>
+    <message>
+        <source>Filter, e.g. resnet</source>
+        <translation>筛选，例如 resnet</translation>
+    </message>
+    <message>
+        <source>keras.applications.{name} ({family} family)</source>
+        <translation>keras.applications.{name}（{family} 系列）</translation>
+    </message>
+    <message>
+        <source>ImageNet weights (from Keras's cache, ~/.keras/models)</source>
+        <translation>ImageNet 权重（取自 Keras 的缓存 ~/.keras/models）</translation>
+    </message>
+    <message>
+        <source>Without it the layers start from fresh weights. Nothing is downloaded.</source>
+        <translation>不勾选时各层从新初始化的权重开始。不会下载任何内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <source>Core</source>
+        <translation>核心层</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>卷积</translation>
+    </message>
+    <message>
+        <source>Pooling</source>
+        <translation>池化</translation>
+    </message>
+    <message>
+        <source>Normalization</source>
+        <translation>标准化</translation>
+    </message>
+    <message>
+        <source>Regularization</source>
+        <translation>正则化</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意力</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Reshaping</source>
+        <translation>变形</translation>
+    </message>
+    <message>
+        <source>Preprocessing</source>
+        <translation>预处理</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>导入的层</translation>
+    </message>
+</context>
+<context>
+    <name>CollapsedGroupItem</name>
+    <message>
+        <source>block · {count} layers · {params} params</source>
+        <translation>模块 · {count} 层 · 参数量 {params}</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDrag</name>
+    <message>
+        <source>Drop the connection on a port to reconnect it, or on empty canvas to remove it.</source>
+        <translation>把连线放到一个端口上可重新连接，放到画布空白处则删除它。</translation>
+    </message>
+    <message>
+        <source>Removed the connection {connection}.</source>
+        <translation>已删除连线 {connection}。</translation>
+    </message>
+    <message>
+        <source>Reconnected: {connection}.</source>
+        <translation>已重新连接：{connection}。</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostic</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>{severity}: {message} Hint: {hint}</source>
+        <translation>{severity}：{message} 提示：{hint}</translation>
+    </message>
+    <message>
+        <source>{severity}: {message}</source>
+        <translation>{severity}：{message}</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>{name} (imported from {source}, unsaved)</source>
+        <translation>{name}（从 {source} 导入，未保存）</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>{name} (untitled)</source>
+        <translation>{name}（未保存）</translation>
+    </message>
+</context>
+<context>
+    <name>FixBadge</name>
+    <message>
+        <source>Quick fix: {fix} (click to apply)</source>
+        <translation>快速修复：{fix}（点击应用）</translation>
+    </message>
+    <message>
+        <source>{count} quick fixes, e.g. {fix} (click to choose)</source>
+        <translation>{count} 个快速修复，例如 {fix}（点击选择）</translation>
+    </message>
+    <message>
+        <source>The fix could not be applied: {reason}</source>
+        <translation>无法应用此修复：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCollapse</name>
+    <message>
+        <source>&lt;b&gt;{group}&lt;/b&gt;: {count} layers, {params} params&lt;br&gt;in {inputs} → out {outputs}&lt;br&gt;Double-click to expand.</source>
+        <translation>&lt;b&gt;{group}&lt;/b&gt;：{count} 层，参数量 {params}&lt;br&gt;输入 {inputs} → 输出 {outputs}&lt;br&gt;双击展开。</translation>
+    </message>
+</context>
+<context>
+    <name>GroupFrameItem</name>
+    <message>
+        <source>Group {group}: click the header to collapse</source>
+        <translation>分组 {group}：点击标题栏折叠</translation>
+    </message>
+</context>
+<context>
+    <name>Inspector</name>
+    <message>
+        <source>How the output shape, the parameter count and the MACs are computed, with this layer's numbers.</source>
+        <translation>用本层的数值说明输出形状、参数量和乘加次数（MACs）是怎样算出来的。</translation>
+    </message>
+    <message>
+        <source>Trainable</source>
+        <translation>可训练</translation>
+    </message>
+    <message>
+        <source>Widen ×2</source>
+        <translation>加宽 ×2</translation>
+    </message>
+    <message>
+        <source>Twice the units/filters, same outputs (Net2Net); one undo step</source>
+        <translation>单元数/卷积核个数加倍，输出不变（Net2Net）；一步撤销</translation>
+    </message>
+    <message>
+        <source>Deepen after</source>
+        <translation>在其后加深</translation>
+    </message>
+    <message>
+        <source>Insert an identity layer after this one, same outputs; one undo step</source>
+        <translation>在本层之后插入一个恒等层，输出不变；一步撤销</translation>
+    </message>
+    <message>
+        <source>Select a layer to edit its parameters.
+
+Drag layers from the palette, or double-click the canvas to add one.</source>
+        <translation>选择一个层以编辑它的参数。
+
+从层面板拖入层，或双击画布添加一个层。</translation>
+    </message>
+    <message>
+        <source>{count} layers selected.</source>
+        <translation>已选择 {count} 个层。</translation>
+    </message>
+    <message>
+        <source>in {inputs}&lt;br&gt;out &lt;b&gt;{outputs}&lt;/b&gt;&lt;br&gt;{trainable} trainable · {non_trainable} non-trainable params · {macs} MACs</source>
+        <translation>输入 {inputs}&lt;br&gt;输出 &lt;b&gt;{outputs}&lt;/b&gt;&lt;br&gt;可训练参数 {trainable} · 不可训练参数 {non_trainable} · 乘加 {macs} MACs</translation>
+    </message>
+    <message>
+        <source>Output shape unknown.</source>
+        <translation>输出形状未知。</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Apply: {fix} (one undo step)</source>
+        <translation>应用：{fix}（一步撤销）</translation>
+    </message>
+    <message>
+        <source>Output shape:
+  {shape}
+Params: {params}
+MACs: {macs}</source>
+        <translation>输出形状：
+  {shape}
+参数量：{params}
+乘加次数（MACs）：{macs}</translation>
+    </message>
+</context>
+<context>
+    <name>Job</name>
+    <message>
+        <source>TensorFlow could not be loaded: {reason}</source>
+        <translation>无法加载 TensorFlow：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>LayerDoc</name>
     <message>
         <source>A model input: declares the shape of one sample (without the batch axis).
@@ -724,6 +1006,660 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     <message>
         <source>A custom layer of an imported model (the project's own class), kept with its config, weights and the shapes Keras recorded, without its code. Training, running or exporting it needs the Python module that defines the class, trusted for this document.</source>
         <translation>导入的模型中的自定义层（模型所属项目自己定义的类），保留其配置、权重和 Keras 记录的形状，但不含其代码。训练、运行或导出它需要定义该类的 Python 模块，且该模块须在本文档中被信任。</translation>
+    </message>
+</context>
+<context>
+    <name>LayerEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>The type of the wrapped layer. Params that still apply are kept; the others take the new type's defaults.</source>
+        <translation>被包装的层的类型。仍然适用的参数会保留；其余参数取新类型的默认值。</translation>
+    </message>
+    <message>
+        <source>Advanced: edit the wrapped layer as JSON</source>
+        <translation>高级：以 JSON 编辑被包装的层</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Applied: {fix}</source>
+        <translation>已应用：{fix}</translation>
+    </message>
+    <message>
+        <source>NeuroCanvas documents (*.json);;All files (*)</source>
+        <translation>NeuroCanvas 文档 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Documents and Keras models (*.json {models});;NeuroCanvas documents (*.json);;Keras models ({models});;All files (*)</source>
+        <translation>文档和 Keras 模型 (*.json {models});;NeuroCanvas 文档 (*.json);;Keras 模型 ({models});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Keras models ({models});;All files (*)</source>
+        <translation>Keras 模型 ({models});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New from &amp;Preset…</source>
+        <translation>从预设新建(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a document (.json) or a Keras model (.keras, .h5)</source>
+        <translation>打开文档（.json）或 Keras 模型（.keras、.h5）</translation>
+    </message>
+    <message>
+        <source>Keras &amp;Model File…</source>
+        <translation>Keras 模型文件(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import a .keras or .h5 model, weights included</source>
+        <translation>导入 .keras 或 .h5 模型，连同权重</translation>
+    </message>
+    <message>
+        <source>Keras &amp;Application…</source>
+        <translation>Keras 应用模型(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Import an architecture of keras.applications by name</source>
+        <translation>按名称导入 keras.applications 中的网络结构</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Python Script…</source>
+        <translation>导出 Python 脚本(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Keras Model…</source>
+        <translation>导出 Keras 模型(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Export Diagram as P&amp;NG…</source>
+        <translation>将网络图导出为 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export Diagram as S&amp;VG…</source>
+        <translation>将网络图导出为 SVG(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation>部署(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Export a trained network to TFLite, ONNX or SavedModel, each checked against Keras</source>
+        <translation>把训练好的网络导出为 TFLite、ONNX 或 SavedModel，并逐一与 Keras 的结果核对</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>制作副本(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>删除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Add Layer…</source>
+        <translation>添加层(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Branch…</source>
+        <translation>添加分支(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Group Selection…</source>
+        <translation>将所选编为分组(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>U&amp;ngroup</source>
+        <translation>取消分组(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;Layout</source>
+        <translation>自动布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>缩放到适合(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All Groups</source>
+        <translation>折叠所有分组(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All Groups</source>
+        <translation>展开所有分组(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Snap to Grid</source>
+        <translation>对齐网格(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;System Language</source>
+        <translation>跟随系统语言(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>E&amp;xperiments</source>
+        <translation>实验(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Connection refused: {reason}</source>
+        <translation>无法连线：{reason}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>未接受：{reason}</translation>
+    </message>
+    <message>
+        <source>{document}[*] — NeuroCanvas</source>
+        <translation>{document}[*] — NeuroCanvas</translation>
+    </message>
+    <message>
+        <source>Cannot open preset</source>
+        <translation>无法打开预设</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Imported {model}: {count} layers ({notes})</source>
+        <translation>已导入 {model}：{count} 层（{notes}）</translation>
+    </message>
+    <message>
+        <source>Imported {model}: {count} layers</source>
+        <translation>已导入 {model}：{count} 层</translation>
+    </message>
+    <message>
+        <source>Import a Keras model</source>
+        <translation>导入 Keras 模型</translation>
+    </message>
+    <message>
+        <source>Save document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Export Python script</source>
+        <translation>导出 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>无法导出</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation>已写入 {path}</translation>
+    </message>
+    <message>
+        <source>Export Keras model</source>
+        <translation>导出 Keras 模型</translation>
+    </message>
+    <message>
+        <source>Keras model (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+        <source>The network has errors; fix them first (see Problems).</source>
+        <translation>网络中有错误，请先修正（见“问题”面板）。</translation>
+    </message>
+    <message>
+        <source>Waiting for TensorFlow to finish loading; the model is exported then…</source>
+        <translation>正在等待 TensorFlow 加载完成，之后导出模型…</translation>
+    </message>
+    <message>
+        <source>Exporting {file}…</source>
+        <translation>正在导出 {file}…</translation>
+    </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>导出网络图</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>无法写入 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Could not write {path}.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Cannot keep a recovery copy</source>
+        <translation>无法保存恢复副本</translation>
+    </message>
+    <message>
+        <source>The recovery copy of your work could not be written ({reason}). Your document is still open; save it to a place with free space. NeuroCanvas keeps trying and tells you once.</source>
+        <translation>无法写入你的工作的恢复副本（{reason}）。文档仍然打开着，请把它保存到有空闲空间的位置。NeuroCanvas 会继续尝试，这个提示只出现一次。</translation>
+    </message>
+    <message>
+        <source>Copied {count} layers</source>
+        <translation>已复制 {count} 个层</translation>
+    </message>
+    <message>
+        <source>Copied 1 layer</source>
+        <translation>已复制 1 个层</translation>
+    </message>
+    <message>
+        <source>Cut</source>
+        <translation>剪切</translation>
+    </message>
+    <message>
+        <source>Nothing to paste</source>
+        <translation>没有可粘贴的内容</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>制作副本</translation>
+    </message>
+    <message>
+        <source>Widen {layer} ×2 (same outputs)</source>
+        <translation>将 {layer} 加宽 ×2（输出不变）</translation>
+    </message>
+    <message>
+        <source>Deepen after {layer} (identity layer)</source>
+        <translation>在 {layer} 之后加深（恒等层）</translation>
+    </message>
+    <message>
+        <source>{description}; Continue goes on from these weights.</source>
+        <translation>{description}；“继续”将从这些权重接着训练。</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Name of the new group:</source>
+        <translation>新分组的名称：</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Problems ({count})</source>
+        <translation>问题（{count}）</translation>
+    </message>
+    <message>
+        <source>The interface's language changes when NeuroCanvas starts again.</source>
+        <translation>界面语言将在 NeuroCanvas 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{document}” before closing it?</source>
+        <translation>关闭前保存对“{document}”的修改吗？</translation>
+    </message>
+    <message>
+        <source>“{document}” has training runs that are kept with the document once it is saved (unsaved, they are removed after a week). Save it before closing it?</source>
+        <translation>“{document}”有训练记录，文档保存后会随文档一起保留（不保存的话，一周后删除）。关闭前保存它吗？</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>Open a document or a Keras model</source>
+        <translation>打开文档或 Keras 模型</translation>
+    </message>
+</context>
+<context>
+    <name>ModelImport</name>
+    <message>
+        <source>Loading TensorFlow to import {model}…</source>
+        <translation>正在加载 TensorFlow 以导入 {model}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Reading {model} and converting its layers…</source>
+        <translation>正在读取 {model} 并转换它的层…</translation>
+    </message>
+    <message>
+        <source>{reason}, so {model} cannot be imported.</source>
+        <translation>{reason}，因此无法导入 {model}。</translation>
+    </message>
+    <message>
+        <source>{layer} ×{count} kept as a generic Keras layer</source>
+        <translation>{layer} ×{count} 作为通用 Keras 层保留</translation>
+    </message>
+    <message>
+        <source>Output shape of a custom layer</source>
+        <translation>自定义层的输出形状</translation>
+    </message>
+    <message>
+        <source>The file does not record the output shape of {layer} ({cls}), a custom layer kept without its code.
+Its output shape, batch axis first (e.g. None,64,48):</source>
+        <translation>文件中没有记录 {layer}（{cls}）的输出形状，这是一个未附带代码的自定义层。
+请输入它的输出形状，批维度在前（例如 None,64,48）：</translation>
+    </message>
+    <message>
+        <source>Reading {model} again…</source>
+        <translation>正在重新读取 {model}…</translation>
+    </message>
+    <message>
+        <source>Cannot import {model}</source>
+        <translation>无法导入 {model}</translation>
+    </message>
+    <message>
+        <source>Import of {model} cancelled</source>
+        <translation>已取消导入 {model}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkScene</name>
+    <message>
+        <source>shape unknown</source>
+        <translation>形状未知</translation>
+    </message>
+    <message>
+        <source>output {shape} · {params} params · {macs} MACs</source>
+        <translation>输出 {shape} · 参数量 {params} · 乘加 {macs} MACs</translation>
+    </message>
+    <message>
+        <source>{shape}&lt;br&gt;&lt;i&gt;Drag either end to another port to reconnect it.&lt;/i&gt;</source>
+        <translation>{shape}&lt;br&gt;&lt;i&gt;把任一端拖到另一个端口即可重新连线。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NodeSubtitle</name>
+    <message>
+        <source>1 unit</source>
+        <translation>1 个单元</translation>
+    </message>
+    <message>
+        <source>{count} units</source>
+        <translation>{count} 个单元</translation>
+    </message>
+    <message>
+        <source>stride {value}</source>
+        <translation>步长 {value}</translation>
+    </message>
+    <message>
+        <source>pad {value}</source>
+        <translation>填充 {value}</translation>
+    </message>
+    <message>
+        <source>{count} filters {kernel}</source>
+        <translation>{count} 个卷积核 {kernel}</translation>
+    </message>
+    <message>
+        <source>{count} filters</source>
+        <translation>{count} 个卷积核</translation>
+    </message>
+    <message>
+        <source>rate {value}</source>
+        <translation>比例 {value}</translation>
+    </message>
+    <message>
+        <source>kernel {value}</source>
+        <translation>卷积核 {value}</translation>
+    </message>
+    <message>
+        <source>returns sequences</source>
+        <translation>返回序列</translation>
+    </message>
+    <message>
+        <source>returns state</source>
+        <translation>返回状态</translation>
+    </message>
+    <message>
+        <source>keeps dims</source>
+        <translation>保留维度</translation>
+    </message>
+    <message>
+        <source>pool {value}</source>
+        <translation>池化 {value}</translation>
+    </message>
+    <message>
+        <source>shape {value}</source>
+        <translation>形状 {value}</translation>
+    </message>
+    <message>
+        <source>to {value}</source>
+        <translation>变为 {value}</translation>
+    </message>
+    <message>
+        <source>axes {value}</source>
+        <translation>轴 {value}</translation>
+    </message>
+    <message>
+        <source>repeat {count}×</source>
+        <translation>重复 {count} 次</translation>
+    </message>
+    <message>
+        <source>{count} tokens</source>
+        <translation>{count} 个词</translation>
+    </message>
+    <message>
+        <source>{count}-d vectors</source>
+        <translation>{count} 维向量</translation>
+    </message>
+    <message>
+        <source>{count} heads</source>
+        <translation>{count} 个头</translation>
+    </message>
+    <message>
+        <source>key size {value}</source>
+        <translation>键维度 {value}</translation>
+    </message>
+    <message>
+        <source>merge by {mode}</source>
+        <translation>合并方式 {mode}</translation>
+    </message>
+    <message>
+        <source>{count} groups</source>
+        <translation>{count} 组</translation>
+    </message>
+    <message>
+        <source>crop {value}</source>
+        <translation>裁剪 {value}</translation>
+    </message>
+    <message>
+        <source>axis {value}</source>
+        <translation>轴 {value}</translation>
+    </message>
+    <message>
+        <source>max {value}</source>
+        <translation>最大值 {value}</translation>
+    </message>
+    <message>
+        <source>slope {value}</source>
+        <translation>斜率 {value}</translation>
+    </message>
+    <message>
+        <source>{count} high</source>
+        <translation>高 {count}</translation>
+    </message>
+    <message>
+        <source>{count} wide</source>
+        <translation>宽 {count}</translation>
+    </message>
+    <message>
+        <source>{mode} scores</source>
+        <translation>{mode} 打分</translation>
+    </message>
+</context>
+<context>
+    <name>Palette</name>
+    <message>
+        <source>Search layers…</source>
+        <translation>搜索层…</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditor</name>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>{param} must be a whole number from {low} to {high}.</source>
+        <translation>{param} 必须是 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>e.g. 3 or 3, 3</source>
+        <translation>例如 3 或 3, 3</translation>
+    </message>
+    <message>
+        <source>e.g. 28, 28, 1</source>
+        <translation>例如 28, 28, 1</translation>
+    </message>
+    <message>
+        <source>e.g. 2, 1</source>
+        <translation>例如 2, 1</translation>
+    </message>
+    <message>
+        <source>e.g. -1</source>
+        <translation>例如 -1</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数</translation>
+    </message>
+    <message>
+        <source>an integer or None</source>
+        <translation>整数或 None</translation>
+    </message>
+</context>
+<context>
+    <name>ParamForm</name>
+    <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <source>Reset {param} to the Keras default</source>
+        <translation>将 {param} 恢复为 Keras 默认值</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +2546,17 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     </message>
 </context>
 <context>
+    <name>PortItem</name>
+    <message>
+        <source>input {index}: {name}</source>
+        <translation>输入 {index}：{name}</translation>
+    </message>
+    <message>
+        <source>output {index}: {name}</source>
+        <translation>输出 {index}：{name}</translation>
+    </message>
+</context>
+<context>
     <name>Preset</name>
     <message>
         <source>Iris classifier</source>
@@ -2062,6 +3009,340 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     <message>
         <source>Token plus learned position embeddings, one encoder block (multi-head self-attention and a feed-forward network, each with a residual add and LayerNormalization), then average pooling and a small classifier. The second input takes the positions 0, 1, …, maxlen−1 of every sample.</source>
         <translation>词嵌入加可学习的位置嵌入，一个编码器块（多头自注意力和前馈网络，各带残差相加和 LayerNormalization），然后是平均池化和一个小分类器。第二个输入接收每个样本的位置 0, 1, …, maxlen−1。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemRow</name>
+    <message>
+        <source>Apply: {fix} (one undo step)</source>
+        <translation>应用：{fix}（一步撤销）</translation>
+    </message>
+    <message>
+        <source>More fixes</source>
+        <translation>更多修复</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPanel</name>
+    <message>
+        <source>No problems: the network is valid.</source>
+        <translation>没有问题：网络有效。</translation>
+    </message>
+    <message>
+        <source>No quick fix for this problem</source>
+        <translation>此问题没有快速修复</translation>
+    </message>
+    <message>
+        <source>Select layer</source>
+        <translation>选择该层</translation>
+    </message>
+</context>
+<context>
+    <name>QuickAdd</name>
+    <message>
+        <source>Add layer…</source>
+        <translation>添加层…</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalPopup</name>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Cannot connect {source} → {target}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;无法连接 {source} → {target}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{fix}: adds what is needed and connects, in one undo step</source>
+        <translation>{fix}：补上所需的层并连线，一步撤销</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;No quick fix makes this connection possible.&lt;/i&gt;</source>
+        <translation>&lt;i&gt;没有快速修复能使这条连线成立。&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>SetParamCommand</name>
+    <message>
+        <source>Set {param}</source>
+        <translation>设置 {param}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>not loaded</source>
+        <translation>未加载</translation>
+    </message>
+    <message>
+        <source>loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>加载失败</translation>
+    </message>
+    <message>
+        <source>batch </source>
+        <translation>批大小 </translation>
+    </message>
+    <message>
+        <source>Batch size used for the memory estimate</source>
+        <translation>估算内存时使用的批大小</translation>
+    </message>
+    <message>
+        <source>{count} params</source>
+        <translation>参数量 {count}</translation>
+    </message>
+    <message>
+        <source>trainable {trainable}, non-trainable {non_trainable}</source>
+        <translation>可训练 {trainable}，不可训练 {non_trainable}</translation>
+    </message>
+    <message>
+        <source>{macs} MACs</source>
+        <translation>乘加 {macs} MACs</translation>
+    </message>
+    <message>
+        <source>≈ {size} to train</source>
+        <translation>训练约需 {size}</translation>
+    </message>
+    <message>
+        <source>Weights, gradients and Adam slots plus the activations of one batch</source>
+        <translation>权重、梯度和 Adam 状态，加上一个批的激活值</translation>
+    </message>
+    <message>
+        <source>The network is valid.</source>
+        <translation>网络有效。</translation>
+    </message>
+    <message>
+        <source>TensorFlow: {state} · {device}</source>
+        <translation>TensorFlow：{state} · {device}</translation>
+    </message>
+    <message>
+        <source>TensorFlow: {state}</source>
+        <translation>TensorFlow：{state}</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>{count} errors</source>
+        <translation>{count} 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>{count} warnings</source>
+        <translation>{count} 个警告</translation>
+    </message>
+    <message>
+        <source>{errors} · {warnings}</source>
+        <translation>{errors} · {warnings}</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryModel</name>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>乘加（MACs）</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <source>Total params: &lt;b&gt;{total}&lt;/b&gt; ({size}) · trainable {trainable} · non-trainable {non_trainable} · MACs per sample {macs}</source>
+        <translation>总参数量：&lt;b&gt;{total}&lt;/b&gt;（{size}）· 可训练 {trainable} · 不可训练 {non_trainable} · 每个样本乘加 {macs}</translation>
+    </message>
+</context>
+<context>
+    <name>TrustDialog</name>
+    <message>
+        <source>Trust the code of the custom layers?</source>
+        <translation>信任自定义层的代码吗？</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{cls}&lt;/b&gt; (module &lt;code&gt;{module}&lt;/code&gt;): {layers}</source>
+        <translation>&lt;b&gt;{cls}&lt;/b&gt;（模块 &lt;code&gt;{module}&lt;/code&gt;）：{layers}</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This document has custom layers kept without their code:&lt;/p&gt;&lt;ul&gt;{classes}&lt;/ul&gt;&lt;p&gt;Training or exporting it runs the Python module that defines them. Only trust a module you know: it runs with your permissions.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;此文档中有未附带代码的自定义层：&lt;/p&gt;&lt;ul&gt;{classes}&lt;/ul&gt;&lt;p&gt;训练或导出它会运行定义这些层的 Python 模块。只信任你了解的模块：它会以你的权限运行。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Run the code of these Lambda layers, stored in the document: {layers}</source>
+        <translation>运行文档中保存的这些 Lambda 层的代码：{layers}</translation>
+    </message>
+    <message>
+        <source>The .py file that defines the classes</source>
+        <translation>定义这些类的 .py 文件</translation>
+    </message>
+    <message>
+        <source>Choose module…</source>
+        <translation>选择模块…</translation>
+    </message>
+    <message>
+        <source>It is remembered for this document (by its path and the module's hash) in your settings, not in the document.</source>
+        <translation>这一信任会针对此文档（按文档路径和模块的哈希）记在你的设置中，而不是文档里。</translation>
+    </message>
+    <message>
+        <source>The document is not saved yet: the trust lasts for this session.</source>
+        <translation>文档尚未保存：这一信任只在本次会话中有效。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Trust and load</source>
+        <translation>信任并加载</translation>
+    </message>
+    <message>
+        <source>Module that defines the custom layers</source>
+        <translation>定义自定义层的模块</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>SHA-256: {digest}</source>
+        <translation>SHA-256：{digest}</translation>
+    </message>
+    <message>
+        <source>Classes it defines: {classes}</source>
+        <translation>它定义的类：{classes}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>It does not define {classes}.</source>
+        <translation>它没有定义 {classes}。</translation>
+    </message>
+    <message>
+        <source>It defines every custom class of the document.</source>
+        <translation>它定义了文档中的所有自定义类。</translation>
+    </message>
+    <message>
+        <source>{path} changed while this prompt was open.</source>
+        <translation>在此对话框打开期间 {path} 发生了变化。</translation>
+    </message>
+    <message>
+        <source>Look at it again, then trust it.</source>
+        <translation>请重新查看后再信任它。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoCommand</name>
+    <message>
+        <source>Add {layer}</source>
+        <translation>添加 {layer}</translation>
+    </message>
+    <message>
+        <source>Branch {layer}</source>
+        <translation>添加分支 {layer}</translation>
+    </message>
+    <message>
+        <source>Insert {layer}</source>
+        <translation>插入 {layer}</translation>
+    </message>
+    <message>
+        <source>{layer} takes no input, so it cannot go into a connection; drop it on empty canvas.</source>
+        <translation>{layer} 不接受输入，不能插入连线中；请把它放到画布空白处。</translation>
+    </message>
+    <message>
+        <source>Delete 1 item</source>
+        <translation>删除 1 项</translation>
+    </message>
+    <message>
+        <source>Delete {count} items</source>
+        <translation>删除 {count} 项</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>断开连线</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连线</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>自动布局</translation>
+    </message>
+    <message>
+        <source>Reset {param}</source>
+        <translation>重置 {param}</translation>
+    </message>
+    <message>
+        <source>Rename to {name}</source>
+        <translation>重命名为 {name}</translation>
+    </message>
+    <message>
+        <source>Freeze layer</source>
+        <translation>冻结层</translation>
+    </message>
+    <message>
+        <source>Unfreeze layer</source>
+        <translation>解冻层</translation>
+    </message>
+    <message>
+        <source>Group as {group}</source>
+        <translation>编为分组 {group}</translation>
+    </message>
+    <message>
+        <source>Ungroup</source>
+        <translation>取消分组</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Widen {layer}</source>
+        <translation>加宽 {layer}</translation>
+    </message>
+    <message>
+        <source>Deepen after {layer}</source>
+        <translation>在 {layer} 之后加深</translation>
     </message>
 </context>
 </TS>
