@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.background import Worker
+from gui.i18n import translate
 
 
 class ExplainView(QWidget):
@@ -18,7 +19,7 @@ class ExplainView(QWidget):
     drawn, ``failed`` with the message when the work raised.
     """
 
-    title = ""
+    title = ""  # marked with QT_TRANSLATE_NOOP("ExplainWindow", …), translated on its tab
     computed = Signal()
     failed = Signal(str)
 
@@ -58,7 +59,7 @@ class ExplainView(QWidget):
             return False
         self.stale = False
         fn = self.work()
-        self.status.setText("Computing…")
+        self.status.setText(translate("ExplainView", "Computing…"))
         self.worker.run(fn, self._done)
         return True
 
@@ -84,8 +85,9 @@ class ExplainView(QWidget):
     def problem(self) -> str:
         """Why this view cannot show anything for the subject ('' when it can)."""
         if self.subject is not None and not self.subject.has_data:
-            return (f"{self.subject.name} has no dataset to take samples from: choose the "
-                    "document's data in the Data panel, or explain a run.")
+            return translate("ExplainView", "{name} has no dataset to take samples from: choose "
+                             "the document's data in the Data panel, or explain a run.").format(
+                name=self.subject.name)
         return ""
 
     def work(self):
