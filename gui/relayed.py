@@ -68,8 +68,9 @@ def templates(package: str) -> tuple:
     return tuple((pattern, template) for _fixed, pattern, template in out)
 
 
-def _one(text: str, package: str) -> str | None:
-    """``text`` translated when it is one sentence of the engine, else ``None``."""
+def _one(text: str, package: str, depth: int = 0) -> str | None:
+    """``text`` translated when it is one sentence of the engine, else ``None``;
+    values that are themselves engine phrases (a layer described) are translated too."""
     translated = QCoreApplication.translate(CONTEXT, text)
     if translated != text:
         return translated
@@ -80,8 +81,11 @@ def _one(text: str, package: str) -> str | None:
         translated = QCoreApplication.translate(CONTEXT, template)
         if translated == template:
             return None
+        values = m.groupdict()
+        if depth < 2:
+            values = {k: _one(v, package, depth + 1) or v for k, v in values.items()}
         try:
-            return _FIELD_SPEC.sub(r"{\1}", translated).format(**m.groupdict())
+            return _FIELD_SPEC.sub(r"{\1}", translated).format(**values)
         except (KeyError, IndexError, ValueError):
             return None
     return None
@@ -96,11 +100,11 @@ def relayed(text, package: str = "") -> str:
     whole = _one(text, package)
     if whole is not None:
         return whole
-    for cut in (m.end() for m in re.finditer(r"[.:;]\s", text)):
-        head, tail = text[:cut].rstrip(), text[cut:].strip()
+    for cut in (m.end() for m in re.finditer(r"[.:;]\s| — ", text)):
+        head, tail = text[:cut].rstrip(" —"), text[cut:].strip()
         first, second = _one(head, package), _one(tail, package)
         if first is not None or second is not None:
-            return f"{first or head} {second or tail}"
+            return f"{first or head}{text[len(head):cut]}{second or tail}"
     return str(text)
 
 
