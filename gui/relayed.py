@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from engine.i18n import CONTEXT
+from engine.i18n import CONTEXT, Text
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 _FIELD_SPEC = re.compile(r"\{(\w+)[!:][^{}]*\}")
@@ -108,4 +108,21 @@ def relayed(text, package: str = "") -> str:
     return str(text)
 
 
-__all__ = ["relayed", "templates"]
+def engine_text(text, package: str = "") -> str:
+    """An engine sentence in the interface's language: a :class:`Text` (with the
+    values in it that are engine words, such as ``N_("low end")``, translated
+    too), a fixed sentence, or English relayed from ``engine/<package>``."""
+    if isinstance(text, Text):
+        translated = QCoreApplication.translate(CONTEXT, text.template)
+        if translated == text.template:
+            return str(text)
+        values = {k: engine_text(v, package) if isinstance(v, str) else v
+                  for k, v in text.args.items()}
+        try:
+            return translated.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+    return relayed(text, package)
+
+
+__all__ = ["engine_text", "relayed", "templates"]

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
 
 from gui.experiments.plots import ParallelCoordinates, ParetoPlot, TrialCurves
 from gui.experiments.results import ResultsTable, state_text
-from gui.i18n import translate, tx
-from gui.relayed import relayed
+from gui.i18n import translate
+from gui.relayed import engine_text, relayed
 
 STOP_GRACE_MS = 15_000  # Stop interrupts the workers; one still running after this is killed
 
@@ -60,7 +60,7 @@ def describe_diff(diff: dict, settings: list | None = None) -> str:
 
 def error_text(exc) -> str:
     """An engine error's message and hint in the interface's language."""
-    return f"{tx(exc.message)} {tx(exc.hint)}".strip()
+    return f"{engine_text(exc.message)} {engine_text(exc.hint)}".strip()
 
 
 class SpaceEditor(QTableWidget):
@@ -519,7 +519,7 @@ class ExperimentsPanel(QWidget):
             study, config = load_study(self.storage, self.study_name)
             summary = study_summary(study, self.storage)
         except NeuroCanvasError as exc:
-            self.status.setText(tx(exc.message))
+            self.status.setText(engine_text(exc.message, "experiments"))
             return {}
         summary["space"] = config.space
         if summary != self.summary:
@@ -565,7 +565,7 @@ class ExperimentsPanel(QWidget):
             text = describe_diff(diff_networks(net, other), settings)
         except NeuroCanvasError as exc:
             text = self.tr("Cannot apply to the document: {reason}").format(
-                reason=tx(exc.message))
+                reason=engine_text(exc.message))
         self.curves.show_history(_run_history(t.get("run_dir")))
         if t.get("reason"):
             head = self.tr("Trial {number} ({state}): {reason}").format(
@@ -592,7 +592,8 @@ class ExperimentsPanel(QWidget):
         try:
             self.doc.push(ApplyTrialCommand(self.doc, number, t["params"]))
         except NeuroCanvasError as exc:
-            self.status.setText(self.tr("Not applied: {reason}").format(reason=tx(exc.message)))
+            self.status.setText(self.tr("Not applied: {reason}").format(
+                reason=engine_text(exc.message)))
             return False
         self.status.setText(self.tr("Applied trial {number}; undo with Ctrl+Z.").format(
             number=number))

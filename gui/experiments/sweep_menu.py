@@ -17,7 +17,7 @@ import json
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMenu, QWidget
 
-from gui.i18n import translate, tx
+from gui.i18n import translate
 
 
 def suggested_distribution(value) -> dict:
@@ -156,6 +156,7 @@ class SweepThisMenu(QObject):
 
     def _chosen(self, name: str, text: str) -> None:
         from engine.errors import NeuroCanvasError
+        from gui.relayed import engine_text
 
         try:
             spec = json.loads(text)
@@ -166,7 +167,7 @@ class SweepThisMenu(QObject):
             return
         except NeuroCanvasError as exc:
             self.window.notify(self.tr("Not swept: {reason}").format(
-                reason=f"{tx(exc.message)} {tx(exc.hint)}".strip()))
+                reason=f"{engine_text(exc.message)} {engine_text(exc.hint)}".strip()))
             return
         self.window.show_experiments()
 

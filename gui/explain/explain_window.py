@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.background import Worker
 from gui.i18n import translate
+from gui.relayed import relayed
 
 MODEL_FILTER = QT_TRANSLATE_NOOP("ExplainWindow", "Keras models (*.keras *.h5);;All files (*)")
 
@@ -254,7 +255,8 @@ class ExplainWindow(QWidget):
 
     def _loaded(self, subject, error: str) -> None:
         if error:
-            self.state.setText(self.tr("Cannot explain this: {reason}").format(reason=error))
+            self.state.setText(self.tr("Cannot explain this: {reason}").format(
+                reason=relayed(error, "explain")))
             self.load_failed.emit(error)
             return
         self.subject = subject

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.background import Worker
 from gui.i18n import translate
+from gui.relayed import relayed
 
 
 class ExplainView(QWidget):
@@ -71,6 +72,7 @@ class ExplainView(QWidget):
 
     def _done(self, result, error: str) -> None:
         if error:
+            error = relayed(error, "explain")
             self.status.setText(error)
             self.failed.emit(error)
             return
