@@ -39,7 +39,7 @@ from engine.deploy.report import (
 )
 from gui import background
 from gui.i18n import translate, tx
-from gui.relayed import relayed
+from gui.relayed import relayed, run_status
 
 DEFAULT_FORMATS = ("tflite-float32", "tflite-int8", "onnx")
 COLUMNS = (QT_TRANSLATE_NOOP("DeployDialog", "Format"), QT_TRANSLATE_NOOP("DeployDialog", "File"),
@@ -223,11 +223,11 @@ def document_sources(doc) -> list[tuple[str, str]]:
             if value is not None:
                 label = translate("DeployDialog", "Run {run} — {status}, {epochs} epochs, best "
                                   "{monitor} {value}").format(
-                    run=run.path.name, status=run.status, epochs=run.epochs_run,
+                    run=run.path.name, status=run_status(run.status), epochs=run.epochs_run,
                     monitor=best.get("monitor"), value=f"{value:.4g}")
             else:
                 label = translate("DeployDialog", "Run {run} — {status}, {epochs} epochs").format(
-                    run=run.path.name, status=run.status, epochs=run.epochs_run)
+                    run=run.path.name, status=run_status(run.status), epochs=run.epochs_run)
             out.append((label, str(run.path)))
     if doc.path is not None and weights_path(doc.path).exists():
         out.append((translate("DeployDialog", "The document's trained weights ({file}, as saved)")

@@ -17,11 +17,17 @@ import string
 from functools import lru_cache
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from engine.i18n import CONTEXT, Text
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
+RUN_STATUSES = {"running": QT_TRANSLATE_NOOP("RunStatus", "running"),
+                "finished": QT_TRANSLATE_NOOP("RunStatus", "finished"),
+                "stopped": QT_TRANSLATE_NOOP("RunStatus", "stopped"),
+                "failed": QT_TRANSLATE_NOOP("RunStatus", "failed"),
+                "damaged": QT_TRANSLATE_NOOP("RunStatus", "damaged"),
+                "interrupted": QT_TRANSLATE_NOOP("RunStatus", "interrupted")}
 _FIELD_SPEC = re.compile(r"\{(\w+)[!:][^{}]*\}")
 
 
@@ -125,4 +131,10 @@ def engine_text(text, package: str = "") -> str:
     return relayed(text, package)
 
 
-__all__ = ["engine_text", "relayed", "templates"]
+def run_status(status) -> str:
+    """A training run's status (``finished``, ``stopped``…) in the interface's language."""
+    text = RUN_STATUSES.get(str(status))
+    return QCoreApplication.translate("RunStatus", text) if text else str(status)
+
+
+__all__ = ["engine_text", "relayed", "run_status", "templates"]

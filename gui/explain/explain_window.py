@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from gui.background import Worker
 from gui.i18n import translate
-from gui.relayed import relayed
+from gui.relayed import relayed, run_status
 
 MODEL_FILTER = QT_TRANSLATE_NOOP("ExplainWindow", "Keras models (*.keras *.h5);;All files (*)")
 
@@ -55,7 +55,7 @@ def document_sources(window) -> list[Source]:
     for r in runs:
         when = (r.started or "")[:16].replace("T", " ")
         out.append(Source(translate("ExplainWindow", "Run {run} · {status} · {epochs} epochs · "
-                                    "{when}").format(run=r.id, status=r.status,
+                                    "{when}").format(run=r.id, status=run_status(r.status),
                                                      epochs=r.epochs_run, when=when), "run",
                           r.path))
     if doc is not None:
