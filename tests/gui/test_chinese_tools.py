@@ -112,6 +112,7 @@ def test_the_experiments_panel_speaks_chinese(chinese, qtbot):
     from engine.experiments.space import parse_dimension
     from gui.experiments.panel import ExperimentsPanel, error_text
     from gui.experiments.results import state_text
+    from gui.relayed import run_status
 
     panel = ExperimentsPanel(None)
     qtbot.addWidget(panel)
@@ -123,6 +124,7 @@ def test_the_experiments_panel_speaks_chinese(chinese, qtbot):
     assert panel.pareto_x.itemText(0) == "（优化目标）" and panel.pareto_x.itemData(0) is None
     assert panel.pareto_x.itemText(1) == "params"  # a cost's name stays as it is written
     assert state_text("pruned") == "已剪枝"
+    assert run_status("finished") == "已完成" and run_status("odd") == "odd"
 
     with pytest.raises(NeuroCanvasError) as caught:
         parse_dimension("hidden.units", {"int": [1.5, 8]})
