@@ -25,7 +25,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGridLayout,
@@ -38,10 +38,16 @@ from engine.deploy.report import (
     format_diff, format_latency, format_quality, format_size,
 )
 from gui import background
+from gui.i18n import translate, tx
+from gui.relayed import relayed, run_status
 
 DEFAULT_FORMATS = ("tflite-float32", "tflite-int8", "onnx")
-COLUMNS = ("Format", "File", "Size", "max |Δ| vs Keras", "Accuracy", "Keras", "Latency (ms)",
-           "Warning / notes")
+COLUMNS = (QT_TRANSLATE_NOOP("DeployDialog", "Format"), QT_TRANSLATE_NOOP("DeployDialog", "File"),
+           QT_TRANSLATE_NOOP("DeployDialog", "Size"),
+           QT_TRANSLATE_NOOP("DeployDialog", "max |Δ| vs Keras"),
+           QT_TRANSLATE_NOOP("DeployDialog", "Accuracy"), QT_TRANSLATE_NOOP("DeployDialog", "Keras"),
+           QT_TRANSLATE_NOOP("DeployDialog", "Latency (ms)"),
+           QT_TRANSLATE_NOOP("DeployDialog", "Warning / notes"))
 WARNING_BRUSH = QBrush(QColor(255, 236, 179))
 REFUSED_BRUSH = QBrush(QColor(255, 205, 210))
 
@@ -93,7 +99,8 @@ class DeployWorker(QObject):
         except OSError as exc:
             output.close()
             self.running = False
-            self.failed.emit(f"The export could not be started: {exc}.")
+            self.failed.emit(self.tr("The export could not be started: {error}.")
+                             .format(error=exc))
             return
         _RUNNING.add(self._process)
         self.job = background.run(partial(_watch, self._process, output), self._ended,
@@ -104,7 +111,8 @@ class DeployWorker(QObject):
         """GUI thread: the child process has ended."""
         self.running = False
         if error:  # reading its output failed
-            self.failed.emit(f"The export could not be followed: {error}")
+            self.failed.emit(self.tr("The export could not be followed: {error}")
+                             .format(error=error))
             return
         code, out, errors, last = watched
         report = _report_of(out)
@@ -113,13 +121,15 @@ class DeployWorker(QObject):
         elif self._cancelled:
             self.finished.emit(_cancelled_report(last))
         elif errors:
-            self.failed.emit(errors[-1])
+            self.failed.emit(relayed(errors[-1], "deploy"))
         elif code < 0:
-            self.failed.emit(f"The converter crashed (signal {-code}) during “{last}”; "
-                             "the editor and the document are unaffected. Try the formats "
-                             "one by one to find the one that fails.")
+            self.failed.emit(self.tr("The converter crashed (signal {signal}) during “{step}”; "
+                                     "the editor and the document are unaffected. Try the "
+                                     "formats one by one to find the one that fails.")
+                             .format(signal=-code, step=relayed(last, "deploy")))
         else:
-            self.failed.emit(f"The export ended without a result (exit {code}).")
+            self.failed.emit(self.tr("The export ended without a result (exit {code}).")
+                             .format(code=code))
 
     def cancel(self) -> None:
         process = self._process
@@ -150,7 +160,7 @@ def _watch(process, output, task):
             m = _PROGRESS.match(line)
             if m:
                 last = m["text"]
-                task.progress(float(m["pct"]) / 100.0, last)
+                task.progress(float(m["pct"]) / 100.0, last)  # translated on the GUI thread
             elif line.startswith("neurocanvas: "):
                 errors.append(line[len("neurocanvas: "):])
         code = process.wait()
@@ -182,6 +192,12 @@ def _cancelled_report(last: str):
                         cancelled=True)
 
 
+def _cancelled_step(source: str) -> str:
+    """The step a cancelled export was in, from its report's source ('' if unknown)."""
+    m = re.fullmatch(r"\(cancelled during “(.*)”\)", source or "", re.DOTALL)
+    return m[1] if m else ""
+
+
 def document_sources(doc) -> list[tuple[str, str]]:
     """``(label, path)`` of what a document offers to deploy: its runs that
     saved a model (newest first), and its saved trained weights."""
@@ -204,12 +220,18 @@ def document_sources(doc) -> list[tuple[str, str]]:
                 continue
             best = run.best or {}
             value = best.get("value")
-            score = f", best {best.get('monitor')} {value:.4g}" if value is not None else ""
-            out.append((f"Run {run.path.name} — {run.status}, {run.epochs_run} epochs{score}",
-                        str(run.path)))
+            if value is not None:
+                label = translate("DeployDialog", "Run {run} — {status}, {epochs} epochs, best "
+                                  "{monitor} {value}").format(
+                    run=run.path.name, status=run_status(run.status), epochs=run.epochs_run,
+                    monitor=best.get("monitor"), value=f"{value:.4g}")
+            else:
+                label = translate("DeployDialog", "Run {run} — {status}, {epochs} epochs").format(
+                    run=run.path.name, status=run_status(run.status), epochs=run.epochs_run)
+            out.append((label, str(run.path)))
     if doc.path is not None and weights_path(doc.path).exists():
-        out.append((f"The document's trained weights ({Path(doc.path).name}, as saved)",
-                    str(doc.path)))
+        out.append((translate("DeployDialog", "The document's trained weights ({file}, as saved)")
+                    .format(file=Path(doc.path).name), str(doc.path)))
     return out
 
 
@@ -218,7 +240,7 @@ class DeployDialog(QDialog):
 
     def __init__(self, sources=(), default_dir: str | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Deploy")
+        self.setWindowTitle(self.tr("Deploy"))
         self.setObjectName("deploy-dialog")
         self.report = None
         self.worker = DeployWorker(self)
@@ -251,7 +273,7 @@ class DeployDialog(QDialog):
     # ------------------------------------------------------------ layout --
     def _build(self, sources, default_dir) -> None:
         root = QVBoxLayout(self)
-        what = QGroupBox("What to deploy")
+        what = QGroupBox(self.tr("What to deploy"))
         form = QFormLayout(what)
         row = QHBoxLayout()
         self.source_box = QComboBox()
@@ -259,32 +281,34 @@ class DeployDialog(QDialog):
         for label, path in sources:
             self.source_box.addItem(label, path)
         if not sources:
-            self.source_box.addItem("Nothing trained yet: choose a run folder or a .keras file", None)
-        self.browse_source = QPushButton("Choose…")
+            self.source_box.addItem(
+                self.tr("Nothing trained yet: choose a run folder or a .keras file"), None)
+        self.browse_source = QPushButton(self.tr("Choose…"))
         self.browse_source.clicked.connect(self._choose_source)
         row.addWidget(self.source_box, 1)
         row.addWidget(self.browse_source)
-        form.addRow("Model:", row)
+        form.addRow(self.tr("Model:"), row)
         self.checkpoint_box = QComboBox()
-        self.checkpoint_box.addItem("best (the best validation epoch)", "best")
-        self.checkpoint_box.addItem("last (the end of training)", "last")
-        form.addRow("Checkpoint of a run:", self.checkpoint_box)
+        self.checkpoint_box.addItem(self.tr("best (the best validation epoch)"), "best")
+        self.checkpoint_box.addItem(self.tr("last (the end of training)"), "last")
+        form.addRow(self.tr("Checkpoint of a run:"), self.checkpoint_box)
         self.dataset_box = QComboBox()
-        self.dataset_box.addItem("the document's own data", None)
+        self.dataset_box.addItem(self.tr("the document's own data"), None)
         for name in _dataset_names():
             self.dataset_box.addItem(name, name)
-        self.dataset_box.setToolTip("The data to verify on (and to calibrate int8 with). A .keras "
-                                    "file has none of its own: choose the one it was trained on.")
-        form.addRow("Verify on:", self.dataset_box)
+        self.dataset_box.setToolTip(self.tr("The data to verify on (and to calibrate int8 with). "
+                                            "A .keras file has none of its own: choose the one "
+                                            "it was trained on."))
+        form.addRow(self.tr("Verify on:"), self.dataset_box)
         root.addWidget(what)
 
-        how = QGroupBox("Formats")
+        how = QGroupBox(self.tr("Formats"))
         grid = QGridLayout(how)
         self.format_boxes: dict[str, QCheckBox] = {}
         for i, fmt in enumerate(FORMATS.values()):
-            box = QCheckBox(fmt.label)
+            box = QCheckBox(tx(fmt.label))
             box.setObjectName(f"format-{fmt.id}")
-            box.setToolTip(fmt.description)
+            box.setToolTip(tx(fmt.description))
             box.setChecked(fmt.id in DEFAULT_FORMATS)
             box.toggled.connect(self._update_buttons)
             self.format_boxes[fmt.id] = box
@@ -296,10 +320,10 @@ class DeployDialog(QDialog):
         self.samples_spin = QSpinBox()
         self.samples_spin.setRange(1, 100000)
         self.samples_spin.setValue(200)
-        options.addWidget(QLabel("ONNX opset:"))
+        options.addWidget(QLabel(self.tr("ONNX opset:")))
         options.addWidget(self.opset_spin)
         options.addSpacing(24)
-        options.addWidget(QLabel("Validation samples:"))
+        options.addWidget(QLabel(self.tr("Validation samples:")))
         options.addWidget(self.samples_spin)
         options.addStretch(1)
         grid.addLayout(options, 2, 0, 1, 3)
@@ -307,17 +331,17 @@ class DeployDialog(QDialog):
 
         out = QHBoxLayout()
         self.out_edit = QLineEdit(default_dir or "")
-        self.out_edit.setPlaceholderText("the folder to write the exports into")
+        self.out_edit.setPlaceholderText(self.tr("the folder to write the exports into"))
         self.out_edit.textChanged.connect(self._update_buttons)
-        self.browse_out = QPushButton("Browse…")
+        self.browse_out = QPushButton(self.tr("Browse…"))
         self.browse_out.clicked.connect(self._choose_output)
-        out.addWidget(QLabel("Output folder:"))
+        out.addWidget(QLabel(self.tr("Output folder:")))
         out.addWidget(self.out_edit, 1)
         out.addWidget(self.browse_out)
         root.addLayout(out)
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("DeployDialog", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
@@ -335,16 +359,16 @@ class DeployDialog(QDialog):
         root.addWidget(self.status)
 
         buttons = QHBoxLayout()
-        self.copy_button = QPushButton("Copy as Markdown")
+        self.copy_button = QPushButton(self.tr("Copy as Markdown"))
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copy_markdown)
-        self.export_button = QPushButton("Export")
+        self.export_button = QPushButton(self.tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.clicked.connect(self.close)
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
@@ -364,18 +388,19 @@ class DeployDialog(QDialog):
         self.source_box.addItem(label or str(path), str(path))
         self.source_box.setCurrentIndex(self.source_box.count() - 1)
         if str(path).endswith(".keras") and self.dataset_box.currentData() is None:
-            self.status.setText("A .keras file carries no data: choose the dataset to verify on.")
+            self.status.setText(
+                self.tr("A .keras file carries no data: choose the dataset to verify on."))
         self._update_buttons()
 
     def _choose_source(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Model to deploy", self.out_edit.text() or str(Path.home()),
-            "Keras model, run record or document (*.keras run.json *.json)")
+            self, self.tr("Model to deploy"), self.out_edit.text() or str(Path.home()),
+            self.tr("Keras model, run record or document (*.keras run.json *.json)"))
         if path:
             self.add_source(str(Path(path).parent) if Path(path).name == "run.json" else path)
 
     def _choose_output(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Output folder",
+        path = QFileDialog.getExistingDirectory(self, self.tr("Output folder"),
                                                 self.out_edit.text() or str(Path.home()))
         if path:
             self.out_edit.setText(path)
@@ -402,7 +427,7 @@ class DeployDialog(QDialog):
         self.report = None
         self.copy_button.setEnabled(False)
         self.progress.setValue(0)
-        self.status.setText("Starting…")
+        self.status.setText(self.tr("Starting…"))
         self.worker.start(source, formats, out_dir, dataset=self.dataset_box.currentData(),
                           samples=self.samples_spin.value(), opset=self.opset_spin.value(),
                           checkpoint=self.checkpoint_box.currentData())
@@ -412,23 +437,29 @@ class DeployDialog(QDialog):
     def cancel(self) -> None:
         if self.worker.running:
             self.worker.cancel()
-            self.status.setText("Cancelling…")
+            self.status.setText(self.tr("Cancelling…"))
 
     def _on_progress(self, fraction: float, text: str) -> None:
         self.progress.setValue(int(round(100 * fraction)))
-        self.status.setText(text)
+        self.status.setText(relayed(text, "deploy"))
 
     def _on_failed(self, message: str) -> None:
         self.progress.setValue(0)
-        self.status.setText(f"Cannot deploy: {message}")
+        self.status.setText(self.tr("Cannot deploy: {reason}").format(reason=message))
         self._update_buttons()
 
     def _on_finished(self, report) -> None:
         self.report = report
         if report.cancelled and not report.rows:
-            self.status.setText(f"Cancelled {report.source.strip('()')[len('cancelled'):].strip()}"
-                                .rstrip() + ". Formats finished before stay in the output "
-                                "folder; nothing half-made is left.")
+            step = _cancelled_step(report.source)
+            if step:
+                text = self.tr("Cancelled during “{step}”. Formats finished before stay in the "
+                               "output folder; nothing half-made is left.").format(
+                    step=relayed(step, "deploy"))
+            else:
+                text = self.tr("Cancelled. Formats finished before stay in the output folder; "
+                               "nothing half-made is left.")
+            self.status.setText(text)
             self.table.setRowCount(0)
             self._update_buttons()
             return
@@ -436,39 +467,45 @@ class DeployDialog(QDialog):
         self._fill(report)
         refused = sum(1 for r in report.rows if not r.ok)
         warned = sum(1 for r in report.rows if r.ok and r.warning)
-        summary = f"{len(report.rows) - refused} of {len(report.rows)} exported to " \
-                  f"{report.out_dir}, verified on {report.samples} validation samples of " \
-                  f"{report.source}."
+        sentences = [self.tr("{exported} of {total} exported to {folder}, verified on {samples} "
+                             "validation samples of {source}.").format(
+            exported=len(report.rows) - refused, total=len(report.rows), folder=report.out_dir,
+            samples=report.samples, source=relayed(report.source, "deploy"))]
         if report.cancelled:
-            summary = "Cancelled. " + summary
+            sentences.insert(0, self.tr("Cancelled."))
         if refused:
-            summary += f" {refused} refused (see the table)."
+            sentences.append(self.tr("{count} refused (see the table).").format(count=refused))
         if warned:
-            summary += f" {warned} with a warning."
-        self.status.setText(summary)
+            sentences.append(self.tr("{count} with a warning.").format(count=warned))
+        self.status.setText(" ".join(sentences))
         self.copy_button.setEnabled(bool(report.rows))
         self._update_buttons()
 
     def _fill(self, report) -> None:
         classification = report.task != "regression"
-        self.table.horizontalHeaderItem(4).setText("Accuracy" if classification else "MAE")
-        self.table.horizontalHeaderItem(5).setText("Keras" if classification else "Keras MAE")
+        self.table.horizontalHeaderItem(4).setText(self.tr("Accuracy") if classification
+                                                   else self.tr("MAE"))
+        self.table.horizontalHeaderItem(5).setText(self.tr("Keras") if classification
+                                                   else self.tr("Keras MAE"))
         self.table.setRowCount(len(report.rows))
         for i, row in enumerate(report.rows):
             if row.ok:
                 ours, ref = ((row.accuracy, row.keras_accuracy) if classification
                              else (row.error, row.keras_error))
-                cells = [FORMATS[row.format].label, Path(row.path).name,
+                notes = [relayed(n, "deploy") for n in row.notes]
+                cells = [tx(FORMATS[row.format].label), Path(row.path).name,
                          format_size(row.size_bytes), format_diff(row.max_abs_diff),
                          format_quality(ours, classification), format_quality(ref, classification),
-                         format_latency(row.latency_ms), row.warning or "; ".join(row.notes)]
+                         format_latency(row.latency_ms),
+                         relayed(row.warning, "deploy") or "; ".join(notes)]
                 brush = WARNING_BRUSH if row.warning else None
-                tip = "\n".join([row.path, *row.notes])
+                tip = "\n".join([row.path, *notes])
             else:
-                cells = [FORMATS[row.format].label, "—", "—", "—", "—", "—", "—",
-                         f"Refused: {row.refused}"]
+                cells = [tx(FORMATS[row.format].label), "—", "—", "—", "—", "—", "—",
+                         self.tr("Refused: {reason}").format(
+                             reason=relayed(row.refused, "deploy"))]
                 brush = REFUSED_BRUSH
-                tip = row.hint or ""
+                tip = relayed(row.hint, "deploy") or ""
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip)
@@ -484,7 +521,7 @@ class DeployDialog(QDialog):
             return ""
         text = self.report.to_markdown()
         QGuiApplication.clipboard().setText(text)
-        self.status.setText("The table is on the clipboard as Markdown.")
+        self.status.setText(self.tr("The table is on the clipboard as Markdown."))
         return text
 
     def closeEvent(self, event) -> None:

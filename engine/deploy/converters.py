@@ -30,6 +30,7 @@ import re
 from pathlib import Path
 
 from engine.deploy.errors import DeployError, describe_layer, layer_of_path
+from engine.i18n import N_, msg
 
 RECURRENT = ("LSTM", "GRU", "SimpleRNN", "RNN")
 
@@ -139,19 +140,20 @@ def export_tflite(model, path: Path, variant: str, work: Path, representative=No
         unrolled = cache["unrolled"]
         if unrolled is not None:
             target = unrolled
-            notes.append(f"recurrent layer(s) {names} exported unrolled (step by step, same "
-                         "weights): TFLite builtins cannot size their loop otherwise")
+            notes.append(msg("recurrent layer(s) {names} exported unrolled (step by step, same "
+                             "weights): TFLite builtins cannot size their loop otherwise",
+                             names=names))
         else:
             if variant == "int8":
                 raise DeployError(
-                    f"Full-integer int8 cannot quantize the loop of {describe_layer(model, rnn[0].name)}"
-                    " whose number of timesteps is not fixed (the TFLite converter cannot "
-                    "calibrate it).",
-                    "Give the Input a fixed number of timesteps so the layer can be unrolled, "
-                    "or use tflite-dynamic.", code="tflite_rnn", layer=rnn[0].name)
+                    msg("Full-integer int8 cannot quantize the loop of {layer} whose number of "
+                        "timesteps is not fixed (the TFLite converter cannot calibrate it).",
+                        layer=describe_layer(model, rnn[0].name)),
+                    N_("Give the Input a fixed number of timesteps so the layer can be unrolled, "
+                       "or use tflite-dynamic."), code="tflite_rnn", layer=rnn[0].name)
             batch = 1
-            notes.append(f"fixed batch of 1: the loop of recurrent layer(s) {names} needs static "
-                         "shapes in TFLite builtins")
+            notes.append(msg("fixed batch of 1: the loop of recurrent layer(s) {names} needs "
+                             "static shapes in TFLite builtins", names=names))
     try:
         data = _convert(target, work, variant, representative, batch)
     except DeployError:
@@ -181,8 +183,8 @@ def _convert(model, work: Path, variant, representative, batch) -> bytes:
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
     elif variant == "int8":
         if representative is None:
-            raise DeployError("Full-integer int8 needs samples to calibrate on.",
-                              "Give the model's dataset.", code="no_data")
+            raise DeployError(N_("Full-integer int8 needs samples to calibrate on."),
+                              N_("Give the model's dataset."), code="no_data")
         converter.optimizations = [tf.lite.Optimize.DEFAULT]
         converter.representative_dataset = representative
         ops = [tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
@@ -231,10 +233,10 @@ def export_onnx(model, path: Path, opset: int) -> list[str]:
         if m:
             layer = layer_of_path(m["path"], names)
             raise DeployError(
-                f"ONNX opset {opset} cannot express the TensorFlow op {m['op']} made by "
-                f"{describe_layer(model, layer)}.",
-                _change_hint(model, layer, "ONNX", f"or try a higher opset (up to "
-                                                   f"{_max_opset()})"),
+                msg("{format} cannot express the TensorFlow op {op} made by {layer}.",
+                    format=f"ONNX opset {opset}", op=m["op"], layer=describe_layer(model, layer)),
+                _change_hint(model, layer, "ONNX", msg("or try a higher opset (up to {opset})",
+                                                       opset=_max_opset())),
                 code="onnx_op", layer=layer, op=m["op"])
     return []
 
@@ -253,9 +255,15 @@ def _layer_names(model) -> list[str]:
 
 
 def _change_hint(model, layer, fmt_name: str, extra: str = "") -> str:
-    what = (f"Replace {layer} by layers {fmt_name} supports" if layer else
-            f"Replace the layer that makes it by layers {fmt_name} supports")
-    return f"{what}{', ' + extra if extra else ''}."
+    if layer and extra:
+        return msg("Replace {layer} by layers {format} supports, {extra}.", layer=layer,
+                   format=fmt_name, extra=extra)
+    if layer:
+        return msg("Replace {layer} by layers {format} supports.", layer=layer, format=fmt_name)
+    if extra:
+        return msg("Replace the layer that makes it by layers {format} supports, {extra}.",
+                   format=fmt_name, extra=extra)
+    return msg("Replace the layer that makes it by layers {format} supports.", format=fmt_name)
 
 
 def _refusal(fmt_name: str, model, exc: BaseException) -> DeployError:
@@ -278,16 +286,20 @@ def _refusal(fmt_name: str, model, exc: BaseException) -> DeployError:
         op_name = op.replace("tf.", "")
         extra = ""
         if fmt_name.startswith("TFLite") and "TF Select ops" in text:
-            extra = ("or export it as ONNX or SavedModel (TFLite could only run this op "
-                     "through the Flex delegate of TensorFlow's Select ops, which cannot be "
-                     "verified here, so NeuroCanvas writes TFLite builtins only)")
-        return DeployError(f"{fmt_name} cannot express the TensorFlow op {op_name} made by "
-                           f"{describe_layer(model, layer)}.",
+            extra = N_("or export it as ONNX or SavedModel (TFLite could only run this op "
+                       "through the Flex delegate of TensorFlow's Select ops, which cannot be "
+                       "verified here, so NeuroCanvas writes TFLite builtins only)")
+        return DeployError(msg("{format} cannot express the TensorFlow op {op} made by {layer}.",
+                               format=fmt_name, op=op_name, layer=describe_layer(model, layer)),
                            _change_hint(model, layer, fmt_name.split()[0], extra),
                            code="unsupported_op", layer=layer, op=op_name)
     first = next((line.strip() for line in text.splitlines() if line.strip()),
                  type(exc).__name__)
-    return DeployError(f"{fmt_name} conversion failed"
-                       f"{' in ' + describe_layer(model, layer) if layer else ''}: {first[:300]}",
-                       "Check that the model runs in Keras; simplify the layer named, or "
-                       "choose another format.", code="convert", layer=layer)
+    if layer:
+        message = msg("{format} conversion failed in {layer}: {detail}", format=fmt_name,
+                      layer=describe_layer(model, layer), detail=first[:300])
+    else:
+        message = msg("{format} conversion failed: {detail}", format=fmt_name, detail=first[:300])
+    return DeployError(message, N_("Check that the model runs in Keras; simplify the layer "
+                                   "named, or choose another format."),
+                       code="convert", layer=layer)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 
 
 class DeployError(NeuroCanvasError):
@@ -62,11 +63,11 @@ def layer_of_path(path: str, layer_names) -> str | None:
 def describe_layer(model, name: str | None) -> str:
     """``"layer 'odd' (Lambda)"`` for a layer of ``model``, or ``"the model"``."""
     if not name:
-        return "the model"
+        return N_("the model")
     for layer in getattr(model, "layers", []):
         if layer.name == name:
-            return f"layer '{name}' ({type(layer).__name__})"
+            return msg("layer '{name}' ({type})", name=name, type=type(layer).__name__)
     for op in getattr(model, "operations", []):
         if op.name == name:
-            return f"operation '{name}' ({type(op).__name__})"
-    return f"layer '{name}'"
+            return msg("operation '{name}' ({type})", name=name, type=type(op).__name__)
+    return msg("layer '{name}'", name=name)

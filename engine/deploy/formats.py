@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from engine.deploy.errors import DeployError
+from engine.i18n import N_, msg
 
 FLOAT_TOLERANCE = 1e-4  # largest output difference a float32 export may show
 ACCURACY_DROP = 3.0  # accuracy points a quantized export may lose before a warning
@@ -46,18 +47,20 @@ class Format:
 
 _ALL = (
     Format("savedmodel", "SavedModel", "-savedmodel", "savedmodel", False,
-           "TensorFlow's own format (a folder), for TF Serving and TensorFlow programs."),
+           N_("TensorFlow's own format (a folder), for TF Serving and TensorFlow programs.")),
     Format("tflite-float32", "TFLite float32", "-float32.tflite", "tflite", False,
-           "LiteRT / TensorFlow Lite for phones and small devices, full precision."),
+           N_("LiteRT / TensorFlow Lite for phones and small devices, full precision.")),
     Format("tflite-float16", "TFLite float16", "-float16.tflite", "tflite", True,
-           "Weights stored as float16: half the size, computed in float32 (or float16 on GPUs)."),
-    Format("tflite-dynamic", "TFLite dynamic-range int8", "-dynamic.tflite", "tflite", True,
-           "Weights stored as int8, activations quantized on the fly: a quarter of the size."),
-    Format("tflite-int8", "TFLite full-integer int8", "-int8.tflite", "tflite", True,
-           "Weights and activations in int8 (input and output too), calibrated on the "
-           "document's own data: for microcontrollers and integer accelerators."),
+           N_("Weights stored as float16: half the size, computed in float32 (or float16 on "
+              "GPUs).")),
+    Format("tflite-dynamic", N_("TFLite dynamic-range int8"), "-dynamic.tflite", "tflite", True,
+           N_("Weights stored as int8, activations quantized on the fly: a quarter of the "
+              "size.")),
+    Format("tflite-int8", N_("TFLite full-integer int8"), "-int8.tflite", "tflite", True,
+           N_("Weights and activations in int8 (input and output too), calibrated on the "
+              "document's own data: for microcontrollers and integer accelerators.")),
     Format("onnx", "ONNX", ".onnx", "onnx", False,
-           "ONNX for onnxruntime and other frameworks."),
+           N_("ONNX for onnxruntime and other frameworks.")),
 )
 FORMATS = {f.id: f for f in _ALL}
 FORMAT_IDS = tuple(FORMATS)
@@ -79,14 +82,16 @@ def parse_formats(value) -> list[Format]:
     for item in items:
         fmt = FORMATS.get(item.id if isinstance(item, Format) else str(item).lower())
         if fmt is None:
-            raise DeployError(f"Unknown deployment format {item!r}.",
-                              f"Use one or more of: {', '.join(FORMAT_IDS)} (or all).",
+            raise DeployError(msg("Unknown deployment format {format}.", format=repr(item)),
+                              msg("Use one or more of: {formats} (or all).",
+                                  formats=", ".join(FORMAT_IDS)),
                               code="format")
         if fmt not in out:
             out.append(fmt)
     if not out:
-        raise DeployError("No deployment format was chosen.",
-                          f"Use one or more of: {', '.join(FORMAT_IDS)} (or all).", code="format")
+        raise DeployError(N_("No deployment format was chosen."),
+                          msg("Use one or more of: {formats} (or all).",
+                              formats=", ".join(FORMAT_IDS)), code="format")
     return out
 
 
@@ -97,7 +102,8 @@ def check_opset(opset) -> int:
     except (TypeError, ValueError):
         value = None
     if value not in OPSETS:
-        raise DeployError(f"ONNX opset {opset!r} is not offered.",
-                          f"Choose one of {OPSETS[0]}–{OPSETS[-1]} (default {DEFAULT_OPSET}).",
+        raise DeployError(msg("ONNX opset {opset} is not offered.", opset=repr(opset)),
+                          msg("Choose one of {low}–{high} (default {default}).", low=OPSETS[0],
+                              high=OPSETS[-1], default=DEFAULT_OPSET),
                           code="opset")
     return value

@@ -23,6 +23,7 @@ from engine.deploy.formats import ACCURACY_DROP, DEFAULT_OPSET, check_opset, par
 from engine.deploy.report import DeployReport, ExportRow
 from engine.deploy.samples import validation_samples
 from engine.deploy.source import BEST, load_data, open_source
+from engine.i18n import N_, msg
 
 DEFAULT_SAMPLES = 200
 
@@ -59,16 +60,17 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
     if any(f.runtime == "onnx" for f in fmts):
         opset = check_opset(opset)
     if int(samples) < 1:
-        raise DeployError(f"--samples must be at least 1, not {samples}.", code="samples")
+        raise DeployError(msg("--samples must be at least 1, not {samples}.", samples=samples),
+                          code="samples")
     if Path(out_dir).exists() and not Path(out_dir).is_dir():
-        raise DeployError(f"{out_dir} is a file, not a folder.",
-                          "Choose a folder for the exports.", code="output")
+        raise DeployError(msg("{path} is a file, not a folder.", path=out_dir),
+                          N_("Choose a folder for the exports."), code="output")
     say = progress or (lambda fraction, text: None)
     steps = 2 + 2 * len(fmts)
 
-    say(0.0, "Loading the model")
+    say(0.0, N_("Loading the model"))
     src = open_source(source, dataset, checkpoint)
-    say(1 / steps, f"Loading the {src.data.dataset} data")
+    say(1 / steps, msg("Loading the {dataset} data", dataset=src.data.dataset))
     ds = load_data(src)
     x, y = validation_samples(ds, samples)
     model = src.model
@@ -99,10 +101,10 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
             row = ExportRow(fmt.id, keras_accuracy=keras_acc, keras_error=keras_err)
             final = out / fmt.file_name(src.name)
             try:
-                say((2 + 2 * i) / steps, f"{fmt.label}: converting")
+                say((2 + 2 * i) / steps, msg("{format}: converting", format=fmt.label))
                 staged = work / final.name
                 row.notes = _export(fmt, model, staged, work, ds, opset, cache)
-                say((3 + 2 * i) / steps, f"{fmt.label}: verifying in its runtime")
+                say((3 + 2 * i) / steps, msg("{format}: verifying in its runtime", format=fmt.label))
                 size = _size(staged)
                 _verify(row, fmt, staged, x, y, reference, src, classification, tolerance,
                         accuracy_drop)
@@ -113,29 +115,31 @@ def deploy(source, formats, out_dir, *, dataset: str | None = None,
                 row.path = row.size_bytes = None
             except Exception as exc:  # one format's failure does not cost the others
                 first = (str(exc).strip().splitlines() or [""])[0][:300]
-                row.refused = f"{fmt.label} failed: {type(exc).__name__}: {first}"
-                row.hint = "The other formats are not affected; choose another format."
+                row.refused = msg("{format} failed: {error}: {detail}", format=fmt.label,
+                                  error=type(exc).__name__, detail=first)
+                row.hint = N_("The other formats are not affected; choose another format.")
                 row.path = row.size_bytes = None
             report.rows.append(row)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    say(1.0, "Done")
+    say(1.0, N_("Done"))
     return report
 
 
 def _output_folder(out_dir) -> Path:
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise DeployError(f"{out} is a file, not a folder.", "Choose a folder for the exports.",
-                          code="output")
+        raise DeployError(msg("{path} is a file, not a folder.", path=out),
+                          N_("Choose a folder for the exports."), code="output")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DeployError(f"{out} cannot be created: {exc.strerror or exc}.",
-                          "Choose a folder you can write to.", code="output") from None
+        raise DeployError(msg("{path} cannot be created: {reason}.", path=out,
+                              reason=exc.strerror or exc),
+                          N_("Choose a folder you can write to."), code="output") from None
     if not os.access(out, os.W_OK):
-        raise DeployError(f"{out} is not writable.", "Choose a folder you can write to.",
-                          code="output")
+        raise DeployError(msg("{path} is not writable.", path=out),
+                          N_("Choose a folder you can write to."), code="output")
     return out
 
 
@@ -153,7 +157,7 @@ def _export(fmt, model, staged: Path, work: Path, ds, opset, cache) -> list:
     if fmt.runtime == "savedmodel":
         return converters.export_savedmodel(model, staged)
     if fmt.runtime == "onnx":
-        return converters.export_onnx(model, staged, opset) + [f"opset {opset}"]
+        return converters.export_onnx(model, staged, opset) + [msg("opset {opset}", opset=opset)]
     variant = fmt.id.split("-", 1)[1]
     representative = None
     if variant == "int8":
@@ -162,7 +166,8 @@ def _export(fmt, model, staged: Path, work: Path, ds, opset, cache) -> list:
         representative = representative_dataset(ds, REPRESENTATIVE)
     notes = converters.export_tflite(model, staged, variant, work, representative, cache)
     if variant == "int8":
-        notes.append(f"calibrated on {min(REPRESENTATIVE, ds.num_train)} training samples")
+        notes.append(msg("calibrated on {count} training samples",
+                         count=min(REPRESENTATIVE, ds.num_train)))
     return notes
 
 
@@ -197,17 +202,19 @@ def _verify(row, fmt, path, x, y, reference, src, classification, tolerance, acc
         outputs, latency = run_samples(runner, x)
     except Exception as exc:
         first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise DeployError(f"The {fmt.label} file was written but its runtime cannot run it: "
-                          f"{first[:300]}", "Choose another format, or simplify the model.",
+        raise DeployError(msg("The {format} file was written but its runtime cannot run it: "
+                              "{detail}", format=fmt.label, detail=first[:300]),
+                          N_("Choose another format, or simplify the model."),
                           code="runtime") from None
     if len(outputs) != len(reference) or any(np.size(o) != np.size(r)
                                               for o, r in zip(outputs, reference)):
-        raise DeployError(f"The {fmt.label} file gives outputs of another shape than Keras.",
+        raise DeployError(msg("The {format} file gives outputs of another shape than Keras.",
+                              format=fmt.label),
                           code="runtime")
     outputs = [np.reshape(o, r.shape) for o, r in zip(outputs, reference)]
     if fmt.id == "tflite-dynamic" and not _has_int8_tensors(runner):
-        row.notes.append("no weight tensor was large enough to quantize (TFLite quantizes "
-                         "tensors of 1,024 values or more): the file holds float32 weights")
+        row.notes.append(N_("no weight tensor was large enough to quantize (TFLite quantizes "
+                            "tensors of 1,024 values or more): the file holds float32 weights"))
     row.max_abs_diff = verify.max_abs_diff(reference, outputs)
     row.latency_ms = latency
     if classification:

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.deploy.errors import DeployError
+from engine.i18n import N_, msg
 
 BEST, LAST = "best", "last"
 
@@ -60,16 +61,17 @@ def open_source(source, dataset: str | None = None, checkpoint: str = BEST) -> D
     """
     if hasattr(source, "layers") and hasattr(source, "inputs"):  # a keras.Model
         if dataset is None:
-            raise DeployError("A model without a document needs a dataset to be verified on.",
-                              "Name one (--dataset NAME), e.g. digits or iris.", code="no_data")
+            raise DeployError(N_("A model without a document needs a dataset to be verified on."),
+                              N_("Name one (--dataset NAME), e.g. digits or iris."),
+                              code="no_data")
         out = DeploySource(source, _suggested(dataset), True, _stem(source.name),
                            f"the model {source.name!r}")
         return _finish(out)
     path = Path(str(source))
     if not path.exists():
-        raise DeployError(f"{path}: no such run folder, document or model file.",
-                          "Give a run folder (DOC.runs/…), a .json document with trained "
-                          "weights, or a .keras model.", code="missing")
+        raise DeployError(msg("{path}: no such run folder, document or model file.", path=path),
+                          N_("Give a run folder (DOC.runs/…), a .json document with trained "
+                             "weights, or a .keras model."), code="missing")
     if path.is_dir() or path.name == "run.json":
         out = _from_run(path, dataset, checkpoint)
     elif path.suffix == ".keras":
@@ -77,8 +79,9 @@ def open_source(source, dataset: str | None = None, checkpoint: str = BEST) -> D
     elif path.suffix == ".json":
         out = _from_document(path, dataset)
     else:
-        raise DeployError(f"{path.name}: cannot deploy a {path.suffix or 'suffix-less'} file.",
-                          "Give a run folder, a .json document or a .keras model.",
+        raise DeployError(msg("{name}: cannot deploy a {suffix} file.", name=path.name,
+                              suffix=path.suffix or "suffix-less"),
+                          N_("Give a run folder, a .json document or a .keras model."),
                           code="source")
     return _finish(out)
 
@@ -107,21 +110,24 @@ def _from_run(path: Path, dataset, checkpoint) -> DeploySource:
     try:
         record = load_run(path)
     except RunError as exc:
-        raise DeployError(exc.message, exc.hint or "Give a run folder (DOC.runs/<time>_<id>).",
+        raise DeployError(exc.message, exc.hint or N_("Give a run folder (DOC.runs/<time>_<id>)."),
                           code="run") from None
     which = checkpoint if checkpoint in (BEST, LAST) else BEST
     if which == BEST and not record.best_model_path.exists():
         which = LAST
     if which == LAST and not record.last_model_path.exists():
-        raise DeployError(f"The run {record.id} has no saved model.",
-                          "It ended before its first epoch was saved; train longer.",
+        raise DeployError(msg("The run {run} has no saved model.", run=record.id),
+                          N_("It ended before its first epoch was saved; train longer."),
                           code="no_model")
     model = _load_keras(record.best_model_path if which == BEST else record.last_model_path)
     net = record.network()
     epoch = (record.best or {}).get("epoch") if which == BEST else \
         (record.checkpoint or {}).get("epoch")
-    where = f"epoch {epoch}" if epoch is not None else ""
-    description = f"run {record.path.name} ({which} checkpoint{', ' + where if where else ''})"
+    if epoch is not None:
+        description = msg("run {run} ({which} checkpoint, epoch {epoch})", run=record.path.name,
+                          which=which, epoch=epoch)
+    else:
+        description = msg("run {run} ({which} checkpoint)", run=record.path.name, which=which)
     if dataset is not None:
         data, derived = _suggested(dataset), True
     else:
@@ -131,8 +137,10 @@ def _from_run(path: Path, dataset, checkpoint) -> DeploySource:
 
 def _from_keras_file(path: Path, dataset) -> DeploySource:
     if dataset is None:
-        raise DeployError(f"{path.name} carries no data settings to verify the export on.",
-                          "Name a dataset (--dataset NAME), e.g. digits or iris.", code="no_data")
+        raise DeployError(msg("{name} carries no data settings to verify the export on.",
+                              name=path.name),
+                          N_("Name a dataset (--dataset NAME), e.g. digits or iris."),
+                          code="no_data")
     model = _load_keras(path)
     return DeploySource(model, _suggested(dataset), True, _stem(path.stem), path.name)
 
@@ -185,9 +193,9 @@ def _runs_hint(path: Path) -> str:
 
     runs = [r for r in list_runs(path) if r.best_model_path.exists() or r.last_model_path.exists()]
     if runs:
-        return (f"Deploy one of its training runs instead, e.g. "
-                f"{runs[-1].path.relative_to(path.parent)}.")
-    return "Train it first (its runs can then be deployed), or import a trained .keras model."
+        return msg("Deploy one of its training runs instead, e.g. {run}.",
+                   run=runs[-1].path.relative_to(path.parent))
+    return N_("Train it first (its runs can then be deployed), or import a trained .keras model.")
 
 
 def _load_keras(path: Path):
@@ -199,18 +207,20 @@ def _load_keras(path: Path):
         return keras.models.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        hint = ("The file holds code (a Lambda layer); NeuroCanvas does not run code read from "
-                "a file. Replace the Lambda by a layer.") if "safe_mode" in str(exc) else \
-            "Is it a Keras 3 model file?"
-        raise DeployError(f"{path.name} cannot be loaded: {text[:300]}", hint,
+        hint = N_("The file holds code (a Lambda layer); NeuroCanvas does not run code read "
+                  "from a file. Replace the Lambda by a layer.") if "safe_mode" in str(exc) else \
+            N_("Is it a Keras 3 model file?")
+        raise DeployError(msg("{name} cannot be loaded: {reason}", name=path.name,
+                              reason=text[:300]), hint,
                           code="model") from None
 
 
 def _finish(src: DeploySource) -> DeploySource:
     model = src.model
     if len(model.inputs) != 1:
-        raise DeployError(f"The model has {len(model.inputs)} inputs; deployment verifies "
-                          "models with one input.", "Export it as a .keras model instead.",
+        raise DeployError(msg("The model has {count} inputs; deployment verifies models with "
+                              "one input.", count=len(model.inputs)),
+                          N_("Export it as a .keras model instead."),
                           code="inputs")
     last = model.layers[-1] if model.layers else None
     act = getattr(last, "activation", None)
@@ -239,8 +249,9 @@ def load_data(src: DeploySource):
     expected = tuple(src.model.inputs[0].shape[1:])
     got = tuple(ds.input_shape)
     if len(got) != len(expected) or any(e is not None and e != g for e, g in zip(expected, got)):
-        raise DeployError(f"The {data.dataset} samples have shape {got}, but the model takes "
-                          f"{expected}.", "Choose the dataset the model was trained on.",
+        raise DeployError(msg("The {dataset} samples have shape {got}, but the model takes "
+                              "{expected}.", dataset=data.dataset, got=got, expected=expected),
+                          N_("Choose the dataset the model was trained on."),
                           code="data")
     src.dataset, src.data = ds, data
     return ds

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.deploy.formats import ACCURACY_DROP, ERROR_RISE, FLOAT_TOLERANCE
+from engine.i18n import msg
 
 
 def max_abs_diff(reference: list, outputs: list) -> float:
@@ -56,12 +57,15 @@ def warning_for(quantized: bool, diff: float, tolerance: float, accuracy_now=Non
     if accuracy_now is not None and accuracy_ref is not None:
         drop = 100.0 * (accuracy_ref - accuracy_now)
         if drop > accuracy_drop:
-            return (f"loses {drop:.1f} accuracy points against Keras (more than "
-                    f"{accuracy_drop:g}); calibrate on more samples or keep a float format")
+            return msg("loses {drop} accuracy points against Keras (more than {limit}); "
+                       "calibrate on more samples or keep a float format",
+                       drop=f"{drop:.1f}", limit=f"{accuracy_drop:g}")
     if error_now is not None and error_ref is not None and \
             error_now > error_ref * (1.0 + ERROR_RISE) + 1e-12:
-        return (f"error {error_now:.4g} against Keras's {error_ref:.4g} (more than "
-                f"{100 * ERROR_RISE:.0f} % worse)")
+        return msg("error {error} against Keras's {keras} (more than {percent} % worse)",
+                   error=f"{error_now:.4g}", keras=f"{error_ref:.4g}",
+                   percent=f"{100 * ERROR_RISE:.0f}")
     if not quantized and diff > tolerance:
-        return f"outputs differ from Keras by up to {diff:.2e} (more than {tolerance:.0e})"
+        return msg("outputs differ from Keras by up to {diff} (more than {tolerance})",
+                   diff=f"{diff:.2e}", tolerance=f"{tolerance:.0e}")
     return None

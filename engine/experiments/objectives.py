@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from engine.experiments.space import SpaceError
+from engine.i18n import N_, msg
 
 COSTS = ("params", "macs", "train_time")
 ANALYSED = ("params", "macs")  # known before training
@@ -52,10 +53,11 @@ def parse_objectives(text: str | list | None) -> list[Objective]:
         name, _, direction = part.partition(":")
         name = name.strip()
         if not name or direction.strip().lower() not in _DIRECTIONS:
-            raise SpaceError(f"Objective {part!r} needs a metric and a direction.",
-                             "Write METRIC:max or METRIC:min, e.g. val_accuracy:max,params:min.")
+            raise SpaceError(msg("Objective {objective} needs a metric and a direction.",
+                                 objective=repr(part)),
+                             N_("Write METRIC:max or METRIC:min, e.g. val_accuracy:max,params:min."))
         if any(o.name == name for o in out):
-            raise SpaceError(f"Objective {name!r} is given twice.")
+            raise SpaceError(msg("Objective {objective} is given twice.", objective=repr(name)))
         out.append(Objective(name, _DIRECTIONS[direction.strip().lower()]))
     return out
 
@@ -74,8 +76,11 @@ class Constraint:
         value = costs.get(self.name)
         if value is None or _OPS[self.op](value, self.limit):
             return None
-        side = "above" if self.op.startswith("<") else "below"
-        return f"{self.name} {value:,} is {side} the limit {self}."
+        if self.op.startswith("<"):
+            return msg("{cost} {value} is above the limit {limit}.", cost=self.name,
+                       value=f"{value:,}", limit=str(self))
+        return msg("{cost} {value} is below the limit {limit}.", cost=self.name,
+                   value=f"{value:,}", limit=str(self))
 
 
 def parse_constraints(text: str | list | None) -> list[Constraint]:
@@ -86,14 +91,16 @@ def parse_constraints(text: str | list | None) -> list[Constraint]:
     for raw in parts:
         m = re.fullmatch(r"\s*([a-z_]+)\s*(<=|>=|<|>)\s*([0-9.eE+_,]+)\s*", str(raw))
         if not m or m.group(1) not in ANALYSED:
-            raise SpaceError(f"Constraint {str(raw).strip()!r} is not understood.",
-                             f"Write e.g. params<=100000 or macs<5e6 (known before training: "
-                             f"{', '.join(ANALYSED)}).")
+            raise SpaceError(msg("Constraint {constraint} is not understood.",
+                                 constraint=repr(str(raw).strip())),
+                             msg("Write e.g. params<=100000 or macs<5e6 (known before training: "
+                                 "{costs}).", costs=", ".join(ANALYSED)))
         try:
             limit = float(m.group(3).replace("_", "").replace(",", ""))
         except ValueError:
-            raise SpaceError(f"Constraint {str(raw).strip()!r}: {m.group(3)!r} is not a "
-                             "number.") from None
+            raise SpaceError(msg("Constraint {constraint}: {value} is not a number.",
+                                 constraint=repr(str(raw).strip()),
+                                 value=repr(m.group(3)))) from None
         out.append(Constraint(m.group(1), m.group(2), limit))
     return out
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 
 SHORTHANDS = ("lr", "optimizer")
 KINDS = ("choice", "int", "float", "loguniform")
@@ -72,8 +73,9 @@ class Dimension:
             values = [self.low + i * self.step for i in range(n + 1)]
             return [int(v) for v in values] if self.kind == "int" else \
                 [round(v, 12) for v in values]
-        raise SpaceError(f"'{self.name}' is a continuous range, which a grid cannot list.",
-                         'Give it {"choice": [...]} or a "step", or use another sampler.')
+        raise SpaceError(msg("'{name}' is a continuous range, which a grid cannot list.",
+                             name=self.name),
+                         N_('Give it {"choice": [...]} or a "step", or use another sampler.'))
 
     def to_dict(self) -> dict:
         if self.kind == "choice":
@@ -97,56 +99,69 @@ class Dimension:
 def _number(value, name: str, what: str, integer: bool = False):
     ok = isinstance(value, int) if integer else isinstance(value, (int, float))
     if isinstance(value, bool) or not ok or (not integer and not math.isfinite(value)):
-        kind = "a whole number" if integer else "a number"
-        raise SpaceError(f"'{name}': the {what} must be {kind}, not {value!r}.")
+        if integer:
+            raise SpaceError(msg("'{name}': the {what} must be a whole number, not {value}.",
+                                 name=name, what=what, value=repr(value)))
+        raise SpaceError(msg("'{name}': the {what} must be a number, not {value}.",
+                             name=name, what=what, value=repr(value)))
     return value
 
 
 def parse_dimension(name: str, spec) -> Dimension:
     """One entry of a space; raises `SpaceError` with what to write instead."""
     if not isinstance(name, str) or not name:
-        raise SpaceError(f"A space entry needs a name, not {name!r}.")
+        raise SpaceError(msg("A space entry needs a name, not {name}.", name=repr(name)))
     if name not in SHORTHANDS and "." not in name:
-        raise SpaceError(f"'{name}' is not a setting that can be swept.",
-                         "Write NODE.PARAM (e.g. hidden.units), training.PATH "
-                         "(e.g. training.batch_size), lr or optimizer.")
+        raise SpaceError(msg("'{name}' is not a setting that can be swept.", name=name),
+                         N_("Write NODE.PARAM (e.g. hidden.units), training.PATH "
+                            "(e.g. training.batch_size), lr or optimizer."))
     if not isinstance(spec, dict):
-        raise SpaceError(f"'{name}': a distribution must be an object, not {spec!r}.",
-                         'E.g. {"choice": [16, 32]} or {"loguniform": [1e-4, 0.1]}.')
+        raise SpaceError(msg("'{name}': a distribution must be an object, not {spec}.",
+                             name=name, spec=repr(spec)),
+                         N_('E.g. {"choice": [16, 32]} or {"loguniform": [1e-4, 0.1]}.'))
     kinds = [k for k in KINDS if k in spec]
     unknown = sorted(set(spec) - set(KINDS) - {"step"})
     if len(kinds) != 1 or unknown:
-        raise SpaceError(f"'{name}': give exactly one of {', '.join(KINDS)}"
-                         + (f" (unknown: {', '.join(unknown)})" if unknown else "") + ".",
-                         'E.g. {"int": [8, 64], "step": 8}.')
+        if unknown:
+            problem = msg("'{name}': give exactly one of {kinds} (unknown: {unknown}).",
+                          name=name, kinds=", ".join(KINDS), unknown=", ".join(unknown))
+        else:
+            problem = msg("'{name}': give exactly one of {kinds}.", name=name,
+                          kinds=", ".join(KINDS))
+        raise SpaceError(problem, N_('E.g. {"int": [8, 64], "step": 8}.'))
     kind = kinds[0]
     value = spec[kind]
     if kind == "choice":
         if not isinstance(value, list) or not value:
-            raise SpaceError(f"'{name}': choice needs a non-empty list of values.")
+            raise SpaceError(msg("'{name}': choice needs a non-empty list of values.", name=name))
         for v in value:
             if not (v is None or isinstance(v, (bool, int, float, str))):
-                raise SpaceError(f"'{name}': a choice must be a number, text, true/false or "
-                                 f"null, not {v!r}.",
-                                 "Lists (e.g. a kernel size [3, 3]) are written as a number: 3.")
+                raise SpaceError(msg("'{name}': a choice must be a number, text, true/false or "
+                                     "null, not {value}.", name=name, value=repr(v)),
+                                 N_("Lists (e.g. a kernel size [3, 3]) are written as a number: "
+                                    "3."))
         return Dimension(name, "choice", choices=tuple(value))
     if not isinstance(value, list) or len(value) != 2:
-        raise SpaceError(f"'{name}': {kind} needs [low, high], not {value!r}.")
+        raise SpaceError(msg("'{name}': {kind} needs [low, high], not {value}.", name=name,
+                             kind=kind, value=repr(value)))
     integer = kind == "int"
-    low = _number(value[0], name, "low end", integer)
-    high = _number(value[1], name, "high end", integer)
+    low = _number(value[0], name, N_("low end"), integer)
+    high = _number(value[1], name, N_("high end"), integer)
     if low > high:
-        raise SpaceError(f"'{name}': the low end {low} is above the high end {high}.")
+        raise SpaceError(msg("'{name}': the low end {low} is above the high end {high}.",
+                             name=name, low=low, high=high))
     if kind == "loguniform" and low <= 0:
-        raise SpaceError(f"'{name}': a loguniform range must be above zero, not {low}.",
-                         "Use float for ranges that include zero.")
+        raise SpaceError(msg("'{name}': a loguniform range must be above zero, not {low}.",
+                             name=name, low=low),
+                         N_("Use float for ranges that include zero."))
     step = spec.get("step")
     if step is not None:
         if kind == "loguniform":
-            raise SpaceError(f"'{name}': a loguniform range takes no step.")
-        step = _number(step, name, "step", integer)
+            raise SpaceError(msg("'{name}': a loguniform range takes no step.", name=name))
+        step = _number(step, name, N_("step"), integer)
         if step <= 0:
-            raise SpaceError(f"'{name}': the step must be above zero, not {step}.")
+            raise SpaceError(msg("'{name}': the step must be above zero, not {step}.", name=name,
+                                 step=step))
     return Dimension(name, kind, low, high, step)
 
 
@@ -155,8 +170,8 @@ def parse_space(data) -> list[Dimension]:
     if isinstance(data, dict) and isinstance(data.get("space"), dict):
         data = data["space"]
     if not isinstance(data, dict) or not data:
-        raise SpaceError("The search space is empty.",
-                         'Give at least one setting, e.g. {"lr": {"loguniform": [1e-4, 0.1]}}.')
+        raise SpaceError(N_("The search space is empty."),
+                         N_('Give at least one setting, e.g. {"lr": {"loguniform": [1e-4, 0.1]}}.'))
     return [parse_dimension(k, v) for k, v in data.items()]
 
 
@@ -200,20 +215,25 @@ def check_space(net, space: list[Dimension]) -> None:
             node = find_node(net, node_name)
             if node is None:
                 names = ", ".join(sorted(n.name for n in net.nodes.values()))
-                raise SpaceError(f"'{d.name}': the network has no layer called {node_name!r}.",
-                                 f"Its layers: {names}.")
+                raise SpaceError(msg("'{name}': the network has no layer called {layer}.",
+                                     name=d.name, layer=repr(node_name)),
+                                 msg("Its layers: {names}.", names=names))
             known = [p.name for p in node.spec.params]
             if param not in known:
-                raise SpaceError(f"'{d.name}': a {node.type} layer has no parameter {param!r}.",
-                                 f"Its parameters: {', '.join(known)}.")
+                raise SpaceError(msg("'{name}': a {type} layer has no parameter {param}.",
+                                     name=d.name, type=node.type, param=repr(param)),
+                                 msg("Its parameters: {names}.", names=", ".join(known)))
         elif d.name == "optimizer":
             bad = [c for c in d.choices if str(c).lower() not in OPTIMIZERS] \
                 if d.kind == "choice" else ["(not a choice)"]
             if bad:
-                raise SpaceError(f"'optimizer': unknown optimizer(s) {', '.join(map(str, bad))}.",
-                                 f'Use {{"choice": [...]}} of: {", ".join(OPTIMIZERS)}.')
+                raise SpaceError(msg("'optimizer': unknown optimizer(s) {names}.",
+                                     names=", ".join(map(str, bad))),
+                                 msg('Use {choice} of: {names}.', choice='{"choice": [...]}',
+                                     names=", ".join(OPTIMIZERS)))
         elif d.name == "training.PATH" or d.name == "training.":
-            raise SpaceError(f"'{d.name}': name a training setting after 'training.'.")
+            raise SpaceError(msg("'{name}': name a training setting after 'training.'.",
+                                 name=d.name))
 
 
 def find_node(net, name: str):

@@ -26,12 +26,13 @@ from pathlib import Path
 from engine.errors import NeuroCanvasError
 from engine.experiments.objectives import parse_constraints, parse_objectives
 from engine.experiments.space import SpaceError, parse_space
+from engine.i18n import N_, msg
 
 CONFIG_ATTR = "neurocanvas"
 SAMPLERS = ("tpe", "random", "grid", "cmaes", "nsga2")
 PRUNERS = ("median", "hyperband", "none")
-ABANDONED = ("Its process ended before the trial finished (stopped or killed); "
-             "the study runs another trial in its place when resumed.")
+ABANDONED = N_("Its process ended before the trial finished (stopped or killed); "
+               "the study runs another trial in its place when resumed.")
 
 
 class StudyError(NeuroCanvasError):
@@ -71,18 +72,22 @@ class SweepConfig:
         objectives = parse_objectives(self.objectives)
         parse_constraints(self.constraints)
         if self.sampler not in SAMPLERS:
-            raise StudyError(f"Unknown sampler {self.sampler!r}.", f"Use one of: {', '.join(SAMPLERS)}.")
+            raise StudyError(msg("Unknown sampler {name}.", name=repr(self.sampler)),
+                             msg("Use one of: {names}.", names=", ".join(SAMPLERS)))
         if self.pruner not in PRUNERS:
-            raise StudyError(f"Unknown pruner {self.pruner!r}.", f"Use one of: {', '.join(PRUNERS)}.")
+            raise StudyError(msg("Unknown pruner {name}.", name=repr(self.pruner)),
+                             msg("Use one of: {names}.", names=", ".join(PRUNERS)))
         if self.sampler == "grid":
             for d in space:
                 d.grid()  # raises for continuous ranges
         if self.sampler == "cmaes" and len(objectives) > 1:
-            raise StudyError("CMA-ES optimises one objective.", "Use nsga2 (or tpe) for several.")
+            raise StudyError(N_("CMA-ES optimises one objective."),
+                             N_("Use nsga2 (or tpe) for several."))
         if self.trials < 0:
-            raise StudyError(f"The number of trials must be at least 0, not {self.trials}.")
+            raise StudyError(msg("The number of trials must be at least 0, not {trials}.",
+                                 trials=self.trials))
         if self.epochs is not None and self.epochs < 1:
-            raise StudyError(f"Epochs must be at least 1, not {self.epochs}.")
+            raise StudyError(msg("Epochs must be at least 1, not {epochs}.", epochs=self.epochs))
 
 
 # ----------------------------------------------------------------------------- optuna parts

@@ -30,9 +30,10 @@ from engine.experiments.objectives import parse_constraints, parse_objectives
 from engine.experiments.space import parse_space
 from engine.experiments.study import (SweepConfig, fail_abandoned, finished_count,
                                       load_study)
+from engine.i18n import N_, msg
 
 
-STOPPED = "Stopped by the user; the study runs another trial in its place when resumed."
+STOPPED = N_("Stopped by the user; the study runs another trial in its place when resumed.")
 
 
 def _say(stream, text: str) -> None:
@@ -93,7 +94,9 @@ class TrialObjective:
         trial.set_user_attr("pid", os.getpid())
         values = {d.name: d.suggest(trial) for d in self.space}
         tag = f"[{self.study_name}] trial {trial.number}"
-        _say(self.stream, f"{tag} running: {_fmt_values(values)}")
+        _say(self.stream, msg("[{study}] trial {number} running: {values}",
+                              study=self.study_name, number=trial.number,
+                              values=_fmt_values(values)))
         try:
             net = trial_network(self.network, values)
         except NeuroCanvasError as exc:
@@ -107,7 +110,7 @@ class TrialObjective:
         if outcome.get("pruned"):
             raise optuna.TrialPruned(outcome["reason"])
         if outcome.get("failed"):
-            trial.set_user_attr("reason", outcome["reason"])
+            trial.set_user_attr("reason", str(outcome["reason"]))
             _say(self.stream, f"{tag} failed: {outcome['reason']}")
             return tuple(math.nan for _ in self.objectives) if len(self.objectives) > 1 \
                 else math.nan
@@ -120,7 +123,7 @@ class TrialObjective:
     def _prune(self, trial, tag: str, reason: str):
         import optuna
 
-        trial.set_user_attr("reason", reason)
+        trial.set_user_attr("reason", str(reason))
         _say(self.stream, f"{tag} pruned: {reason}")
         raise optuna.TrialPruned(reason)
 
@@ -163,7 +166,8 @@ class TrialObjective:
         except (DataError, SettingsError, RunError) as exc:
             return {"failed": True, "reason": exc.message}
         trial.set_user_attr("run_dir", str(session.run_dir) if session.run_dir else None)
-        _say(self.stream, f"[{self.study_name}] trial {trial.number} training in {session.run_dir}")
+        _say(self.stream, msg("[{study}] trial {number} training in {folder}",
+                              study=self.study_name, number=trial.number, folder=session.run_dir))
         session.start()
         try:
             while session.trainer.running:
@@ -181,14 +185,16 @@ class TrialObjective:
         self.session = None
         result = trainer.result
         if pruned:
-            reason = (f"Pruned by the {c.pruner} pruner after epoch {pruned['epoch']}: "
-                      f"{monitor.name} {pruned['value']:.4g}.")
-            trial.set_user_attr("reason", reason)
-            _say(self.stream, f"[{self.study_name}] trial {trial.number} pruned: {reason}")
+            reason = msg("Pruned by the {pruner} pruner after epoch {epoch}: {metric} {value}.",
+                         pruner=c.pruner, epoch=pruned["epoch"], metric=monitor.name,
+                         value=f"{pruned['value']:.4g}")
+            trial.set_user_attr("reason", str(reason))  # stored as plain text
+            _say(self.stream, msg("[{study}] trial {number} pruned: {reason}",
+                                  study=self.study_name, number=trial.number, reason=reason))
             return {"pruned": True, "reason": reason}
         if result is None or result.kind == EventKind.FAILED:
             reason = (result.data.get("reason") if result is not None else None) or \
-                "The run ended without a result."
+                N_("The run ended without a result.")
             return {"failed": True, "reason": reason}
         measured = {**costs, "train_time": train_time}
         values = []
@@ -199,8 +205,9 @@ class TrialObjective:
             series = [v for v in history.get(o.name, []) if v is not None and math.isfinite(v)]
             if not series:
                 logged = ", ".join(sorted(history)) or "nothing"
-                return {"failed": True, "reason": f"The run logged no {o.name!r} to optimise; "
-                                                  f"it logged: {logged}."}
+                return {"failed": True,
+                        "reason": msg("The run logged no {metric} to optimise; it logged: "
+                                      "{logged}.", metric=repr(o.name), logged=logged)}
             values.append(float(max(series) if o.direction == "maximize" else min(series)))
         return {"values": values, "train_time": train_time}
 
@@ -224,7 +231,8 @@ def run_study(storage_url: str, name: str, n_trials: int | None = None, worker: 
     study, config = load_study(storage_url, name, worker)
     abandoned = fail_abandoned(study)
     for n in abandoned:
-        _say(stream, f"[{name}] trial {n} failed: its process ended before it finished.")
+        _say(stream, msg("[{study}] trial {number} failed: its process ended before it "
+                         "finished.", study=name, number=n))
     objective = TrialObjective(config, name, stream)
     target = int(config.trials)
     done = 0

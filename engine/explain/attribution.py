@@ -48,9 +48,10 @@ from engine.explain.model_parts import (
     require_gradients,
     spatial_layers,
 )
+from engine.i18n import N_, msg
 
-METHOD_TITLES = {"gradcam": "Grad-CAM", "saliency": "Saliency", "smoothgrad": "SmoothGrad",
-                 "ig": "Integrated Gradients", "occlusion": "Occlusion"}
+METHOD_TITLES = {"gradcam": "Grad-CAM", "saliency": N_("Saliency"), "smoothgrad": "SmoothGrad",
+                 "ig": N_("Integrated Gradients"), "occlusion": N_("Occlusion")}
 
 
 @dataclass
@@ -121,14 +122,16 @@ def _target(model, x_batch, class_index):
     predicted, prob, probs = predict_one(model, x_batch)
     if predicted is None:  # regression: the output itself is explained
         if class_index not in (None, 0):
-            raise ExplainError("A regression model has no classes to choose from.", code="class")
+            raise ExplainError(N_("A regression model has no classes to choose from."),
+                               code="class")
         return None, None, prob
     if class_index is None:
         return predicted, predicted, prob
     n = len(probs)
     if not 0 <= int(class_index) < n:
-        raise ExplainError(f"Class {class_index} does not exist; the model has {n} classes.",
-                           f"Pick a class from 0 to {n - 1}.", code="class")
+        raise ExplainError(msg("Class {index} does not exist; the model has {count} classes.",
+                               index=class_index, count=n),
+                           msg("Pick a class from 0 to {last}.", last=n - 1), code="class")
     return int(class_index), predicted, prob
 
 
@@ -142,8 +145,9 @@ def gradcam(model, sample, class_index: int | None = None, layer: str | None = N
     layer = layer or default_gradcam_layer(model)
     get_layer(model, layer)
     if layer not in spatial_layers(model):
-        raise ExplainError(f"Grad-CAM needs a layer with spatial axes; {layer!r} has none.",
-                           "Pick a convolution or pooling layer.", code="layer")
+        raise ExplainError(msg("Grad-CAM needs a layer with spatial axes; {layer} has none.",
+                               layer=repr(layer)),
+                           N_("Pick a convolution or pooling layer."), code="layer")
     target, predicted, prob = _target(model, x, class_index)
     scorer = ScoreModel(model, layer)
     with tf.GradientTape() as tape:
@@ -235,8 +239,9 @@ def occlusion(model, sample, class_index: int | None = None, patch: int | None =
               stride: int | None = None, fill: float = 0.0, batch_size: int = 128) -> Attribution:
     x = batch_of(model, sample)
     if x.ndim < 3:
-        raise ExplainError("Occlusion slides a patch over an image; this model's input has "
-                           "only one axis.", "Use saliency or Integrated Gradients.", code="input")
+        raise ExplainError(N_("Occlusion slides a patch over an image; this model's input has "
+                              "only one axis."), N_("Use saliency or Integrated Gradients."),
+                           code="input")
     target, predicted, prob = _target(model, x, class_index)
     h, w = x.shape[1], x.shape[2]
     patch = int(patch or max(2, min(h, w) // 6))

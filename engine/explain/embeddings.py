@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import N_
 
 PROJECTIONS = ("pca", "tsne", "umap")
 PROJECTION_TITLES = {"pca": "PCA", "tsne": "t-SNE", "umap": "UMAP"}
@@ -53,7 +54,7 @@ def project(features: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndar
     features = np.asarray(features, dtype="float64")
     n = len(features)
     if n < 3:
-        raise ExplainError("A projection needs at least three samples.", code="samples")
+        raise ExplainError(N_("A projection needs at least three samples."), code="samples")
     if features.shape[1] < 2:
         return np.column_stack([features[:, 0], np.zeros(n)])
     if method == "pca":
@@ -74,8 +75,8 @@ def project(features: np.ndarray, method: str = "pca", seed: int = 0) -> np.ndar
         try:
             import umap
         except ImportError:
-            raise ExplainError("UMAP needs the umap-learn package, which is not installed.",
-                               "Install it (pip install umap-learn) or use PCA or t-SNE.",
+            raise ExplainError(N_("UMAP needs the umap-learn package, which is not installed."),
+                               N_("Install it (pip install umap-learn) or use PCA or t-SNE."),
                                code="umap") from None
         neighbours = int(min(15, n - 1))
         return umap.UMAP(n_components=2, n_neighbors=neighbours, random_state=seed,

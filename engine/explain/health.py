@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import N_, msg
 
 RELU_LIKE = ("relu", "relu6")
 SIGMOID_SATURATION = 0.01
@@ -75,12 +76,13 @@ def layer_health(subject, batch_size: int = 64) -> list[dict]:
     x = np.asarray(subject.x_val[:batch_size], dtype="float32")
     y = np.asarray(subject.y_val[:batch_size])
     if len(x) == 0:
-        raise ExplainError("The validation set is empty.", code="samples")
+        raise ExplainError(N_("The validation set is empty."), code="samples")
     layers = [l for l in model.layers if type(l).__name__ != "InputLayer"]
     try:
         probe = keras.Model(model.inputs[0], [l.output for l in layers])
     except Exception as exc:
-        raise ExplainError(f"Cannot read the layers' outputs: {exc}", code="layers") from None
+        raise ExplainError(msg("Cannot read the layers' outputs: {error}", error=exc),
+                           code="layers") from None
     loss_fn = _loss_fn(model, subject.task)
     last = output_layer(model)
     out_index = next((i for i, l in enumerate(layers) if l is last), len(layers) - 1)

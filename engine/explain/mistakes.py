@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import N_
 
 
 @dataclass
@@ -107,7 +108,7 @@ def confident_mistakes(pred: Predictions, k: int = 12) -> list[dict]:
     """The ``k`` wrong predictions with the highest confidence, most confident first:
     ``{"index", "label", "predicted", "confidence"}``."""
     if pred.task == "regression":
-        raise ExplainError("A regression model has no wrong classes; see its residuals.",
+        raise ExplainError(N_("A regression model has no wrong classes; see its residuals."),
                            code="task")
     wrong = pred.wrong
     conf = pred.confidence[wrong]
@@ -128,7 +129,7 @@ def binary_curves(truth, scores) -> dict:
 
     truth = np.asarray(truth).astype("int64")
     if len(np.unique(truth)) < 2:
-        raise ExplainError("ROC and precision-recall curves need samples of both classes.",
+        raise ExplainError(N_("ROC and precision-recall curves need samples of both classes."),
                            code="one_class")
     fpr, tpr, _ = roc_curve(truth, scores)
     precision, recall, _ = precision_recall_curve(truth, scores)
@@ -140,7 +141,7 @@ def binary_curves(truth, scores) -> dict:
 def residuals(pred: Predictions) -> tuple[np.ndarray, np.ndarray]:
     """``(predicted, truth - predicted)`` for a regression model (first output value)."""
     if pred.task != "regression":
-        raise ExplainError("Residuals are for regression models.", code="task")
+        raise ExplainError(N_("Residuals are for regression models."), code="task")
     p = pred.predicted[:, 0]
     return p, pred.truth[:, 0] - p
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import N_, msg
 
 SPATIAL_LAYER_HINT = "Pick a layer whose output has spatial axes (a convolution or pooling layer)."
 
@@ -17,8 +18,9 @@ def output_layer(model):
     """The layer that produces the model's only output."""
     outputs = list(getattr(model, "outputs", None) or [])
     if len(outputs) != 1:
-        raise ExplainError(f"The model has {len(outputs)} outputs; explanations need exactly one.",
-                           "Explain a model with a single output.", code="outputs")
+        raise ExplainError(msg("The model has {count} outputs; explanations need exactly one.",
+                               count=len(outputs)),
+                           N_("Explain a model with a single output."), code="outputs")
     history = getattr(outputs[0], "_keras_history", None)
     layer = history[0] if history is not None else None
     return layer if layer is not None else model.layers[-1]
@@ -47,8 +49,9 @@ def get_layer(model, name: str):
         return model.get_layer(name)
     except ValueError:
         names = ", ".join(l.name for l in model.layers[:12])
-        raise ExplainError(f"The model has no layer called {name!r}.",
-                           f"Layers: {names}{', …' if len(model.layers) > 12 else ''}.",
+        raise ExplainError(msg("The model has no layer called {name}.", name=repr(name)),
+                           msg("Layers: {names}.", names=names + (", …" if len(model.layers) > 12
+                                                                  else "")),
                            code="layer") from None
 
 
@@ -77,8 +80,10 @@ def convolution_layers(model) -> list[str]:
 def default_gradcam_layer(model) -> str:
     convs = convolution_layers(model) or spatial_layers(model)
     if not convs:
-        raise ExplainError("The model has no convolutional layer, so Grad-CAM has nothing to use.",
-                           "Use saliency, SmoothGrad, Integrated Gradients or occlusion instead.",
+        raise ExplainError(N_("The model has no convolutional layer, so Grad-CAM has nothing to "
+                              "use."),
+                           N_("Use saliency, SmoothGrad, Integrated Gradients or occlusion "
+                              "instead."),
                            code="no_conv")
     return convs[-1]
 
@@ -98,7 +103,8 @@ class ScoreModel:
         import keras
 
         if len(getattr(model, "inputs", None) or []) != 1:
-            raise ExplainError("Explanations need a model with exactly one input.", code="inputs")
+            raise ExplainError(N_("Explanations need a model with exactly one input."),
+                               code="inputs")
         self.model = model
         last = output_layer(model)
         act = activation_name(last)
@@ -213,9 +219,10 @@ def batch_of(model, sample) -> np.ndarray:
     if len(x.shape) != len(expected) or any(e is not None and e != a
                                             for e, a in zip(expected, x.shape)):
         shown = tuple(e if e is not None else "any" for e in expected)
-        raise ExplainError(f"The input has shape {tuple(x.shape)}, but the model expects one "
-                           f"sample of shape {shown}.",
-                           "Give one preprocessed sample without the batch axis.", code="input")
+        raise ExplainError(msg("The input has shape {shape}, but the model expects one sample "
+                               "of shape {expected}.", shape=tuple(x.shape), expected=shown),
+                           N_("Give one preprocessed sample without the batch axis."),
+                           code="input")
     return x[None]
 
 

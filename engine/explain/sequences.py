@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import msg
 
 RECURRENT = ("SimpleRNN", "LSTM", "GRU", "Bidirectional")
 
@@ -44,8 +45,10 @@ def hidden_states(model, layer_name: str, sample) -> np.ndarray:
 
     layer = get_layer(model, layer_name)
     if type(layer).__name__ not in RECURRENT:
-        raise ExplainError(f"{layer_name} is a {type(layer).__name__}, not a recurrent layer.",
-                           f"Pick one of: {', '.join(recurrent_layers(model)) or 'none here'}.",
+        raise ExplainError(msg("{layer} is a {type}, not a recurrent layer.", layer=layer_name,
+                               type=type(layer).__name__),
+                           msg("Pick one of: {names}.",
+                               names=", ".join(recurrent_layers(model)) or "none here"),
                            code="layer")
     x = batch_of(model, sample)
     feed = keras.Model(model.inputs[0], layer.input)

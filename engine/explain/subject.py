@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from engine.explain import ExplainError
+from engine.i18n import N_, msg
 
 
 @dataclass
@@ -48,8 +49,8 @@ class Subject:
 
     def _require_data(self):
         if self.dataset is None:
-            raise ExplainError(f"{self.name} has no dataset to evaluate on.",
-                               "Choose a dataset (--dataset NAME on the command line).",
+            raise ExplainError(msg("{name} has no dataset to evaluate on.", name=self.name),
+                               N_("Choose a dataset (--dataset NAME on the command line)."),
                                code="no_data")
         return self.dataset
 
@@ -135,8 +136,9 @@ def _open_model_file(path: Path, dataset: str | None) -> Subject:
     try:
         model = keras.models.load_model(path)  # safe_mode: no code from the file runs
     except Exception as exc:
-        raise ExplainError(f"Cannot open the model {path.name}: {str(exc).splitlines()[0][:200]}",
-                           "Give a .keras model saved by Keras 3 (or by NeuroCanvas).",
+        raise ExplainError(msg("Cannot open the model {name}: {reason}", name=path.name,
+                               reason=(str(exc).splitlines() or [""])[0][:200]),
+                           N_("Give a .keras model saved by Keras 3 (or by NeuroCanvas)."),
                            code="unreadable") from None
     ds = load_dataset_for(model, dataset) if dataset is not None else None
     return subject_from_model(model, ds, path.name, path)
@@ -162,9 +164,10 @@ def _check_fits(model, dataset, name: str) -> None:
     if len(expected) != len(actual) or any(e is not None and e != a
                                            for e, a in zip(expected, actual)):
         shown = tuple(e if e is not None else "any" for e in expected)
-        raise ExplainError(f"The dataset {dataset.name!r} has samples of shape {actual}, but "
-                           f"{name} expects {shown}.",
-                           "Choose the dataset the model was trained on.", code="data_shape")
+        raise ExplainError(msg("The dataset {dataset} has samples of shape {actual}, but {name} "
+                               "expects {expected}.", dataset=repr(dataset.name), actual=actual,
+                               name=name, expected=shown),
+                           N_("Choose the dataset the model was trained on."), code="data_shape")
 
 
 __all__ = ["Subject", "open_subject", "subject_from_model", "load_dataset_for"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 
 from gui.commands import EditCommand
+from gui.i18n import translate
 
 TRAINING = "training"
 
@@ -19,7 +20,8 @@ class ApplyTrialCommand(EditCommand):
     replacing the ``training`` section (kept for undo)."""
 
     def __init__(self, doc, number: int, values: dict):
-        super().__init__(doc, f"Apply trial {number}")
+        super().__init__(doc, translate("ApplyTrialCommand", "Apply trial {number}").format(
+            number=number))
         self.values = dict(values)
         self.old_training = copy.deepcopy(doc.network.extra.get(TRAINING))
         self.new_training = self.old_training
@@ -60,8 +62,8 @@ class SetSpaceCommand(EditCommand):
     """Replace the document's ``experiments`` section (the search space and
     the study's settings) as one undo step."""
 
-    def __init__(self, doc, section: dict | None, text: str = "Change the search space"):
-        super().__init__(doc, text)
+    def __init__(self, doc, section: dict | None, text: str | None = None):
+        super().__init__(doc, text or translate("SetSpaceCommand", "Change the search space"))
         self.old = copy.deepcopy(doc.network.extra.get("experiments"))
         self.new = copy.deepcopy(section)
 

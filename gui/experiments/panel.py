@@ -21,17 +21,21 @@ import signal
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QProcess, QProcessEnvironment, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QProcess, QProcessEnvironment, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from gui.experiments.plots import ParallelCoordinates, ParetoPlot, TrialCurves
-from gui.experiments.results import ResultsTable
+from gui.experiments.results import ResultsTable, state_text
+from gui.i18n import translate
+from gui.relayed import engine_text, relayed
 
 STOP_GRACE_MS = 15_000  # Stop interrupts the workers; one still running after this is killed
 
 POLL_MS = 1000
+COSTS = ((QT_TRANSLATE_NOOP("ExperimentsPanel", "(objective)"), None), ("params", "params"),
+         ("macs", "macs"), ("train_time", "train_time"))
 
 
 def _v(value) -> str:
@@ -49,8 +53,14 @@ def describe_diff(diff: dict, settings: list | None = None) -> str:
         lines.append(f"{row['key']}: {_v(row['a'])} → {_v(row['b'])}")
     counts = diff.get("params") or {}
     if counts.get("a") is not None and counts.get("b") is not None:
-        lines.append(f"parameters: {counts['a']:,} → {counts['b']:,}")
-    return "\n".join(lines) or "Same as the document."
+        lines.append(translate("ExperimentsPanel", "parameters: {before} → {after}").format(
+            before=f"{counts['a']:,}", after=f"{counts['b']:,}"))
+    return "\n".join(lines) or translate("ExperimentsPanel", "Same as the document.")
+
+
+def error_text(exc) -> str:
+    """An engine error's message and hint in the interface's language."""
+    return f"{engine_text(exc.message)} {engine_text(exc.hint)}".strip()
 
 
 class SpaceEditor(QTableWidget):
@@ -61,7 +71,7 @@ class SpaceEditor(QTableWidget):
     def __init__(self, parent=None):
         super().__init__(0, 2, parent)
         self.setObjectName("experiment-space")
-        self.setHorizontalHeaderLabels(["setting", "distribution"])
+        self.setHorizontalHeaderLabels([self.tr("setting"), self.tr("distribution")])
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().hide()
@@ -112,39 +122,39 @@ class ExperimentsPanel(QWidget):
         self.processes: list[QProcess] = []
         self.space_editor = SpaceEditor()
         self.space_editor.edited.connect(self._space_edited)
-        add = QPushButton("Add setting")
+        add = QPushButton(self.tr("Add setting"))
         add.clicked.connect(self.add_row)
-        remove = QPushButton("Remove")
+        remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self.remove_row)
         self.objective = QLineEdit("val_accuracy:max")
-        self.objective.setToolTip("METRIC:max|min[,…]; costs: params, macs, train_time")
+        self.objective.setToolTip(self.tr("METRIC:max|min[,…]; costs: params, macs, train_time"))
         self.constraint = QLineEdit()
-        self.constraint.setPlaceholderText("e.g. params<=100000")
+        self.constraint.setPlaceholderText(self.tr("e.g. params<=100000"))
         self.trials = QSpinBox()
         self.trials.setRange(1, 10000)
         self.trials.setValue(10)
         self.epochs = QSpinBox()
         self.epochs.setRange(0, 10000)
-        self.epochs.setSpecialValueText("document's")
+        self.epochs.setSpecialValueText(self.tr("document's"))
         self.parallel = QSpinBox()
         self.parallel.setRange(1, 64)
         self.sampler = QComboBox()
         self.sampler.addItems(["tpe", "random", "grid", "cmaes", "nsga2"])
         self.pruner = QComboBox()
         self.pruner.addItems(["median", "hyperband", "none"])
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(self.tr("Start"))
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.clicked.connect(self.stop)
-        self.resume_button = QPushButton("Resume")
+        self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.clicked.connect(self.resume)
         self.study_box = QComboBox()
         self.study_box.setObjectName("experiment-studies")
-        self.study_box.setToolTip("The studies of this document (in its runs folder)")
+        self.study_box.setToolTip(self.tr("The studies of this document (in its runs folder)"))
         self.study_box.setMinimumContentsLength(18)
-        self.study_box.setPlaceholderText("choose a study")
+        self.study_box.setPlaceholderText(self.tr("choose a study"))
         self.study_box.currentTextChanged.connect(self._study_chosen)
-        self.status = QLabel("No study yet.")
+        self.status = QLabel(self.tr("No study yet."))
         self.status.setWordWrap(True)
         self.status.setObjectName("experiment-status")
 
@@ -157,19 +167,19 @@ class ExperimentsPanel(QWidget):
         self.diff = QPlainTextEdit()
         self.diff.setReadOnly(True)
         self.diff.setObjectName("experiment-diff")
-        self.apply_button = QPushButton("Apply this trial")
+        self.apply_button = QPushButton(self.tr("Apply this trial"))
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply_selected)
         self.hover_label = QLabel()
 
         settings = QFormLayout()
-        settings.addRow("objective", self.objective)
-        settings.addRow("constraint", self.constraint)
-        settings.addRow("trials", self.trials)
-        settings.addRow("epochs", self.epochs)
-        settings.addRow("parallel", self.parallel)
-        settings.addRow("sampler", self.sampler)
-        settings.addRow("pruner", self.pruner)
+        settings.addRow(self.tr("objective"), self.objective)
+        settings.addRow(self.tr("constraint"), self.constraint)
+        settings.addRow(self.tr("trials"), self.trials)
+        settings.addRow(self.tr("epochs"), self.epochs)
+        settings.addRow(self.tr("parallel"), self.parallel)
+        settings.addRow(self.tr("sampler"), self.sampler)
+        settings.addRow(self.tr("pruner"), self.pruner)
         space_box = QVBoxLayout()
         space_box.addWidget(self.space_editor)
         row = QHBoxLayout()
@@ -181,28 +191,29 @@ class ExperimentsPanel(QWidget):
         top.addLayout(space_box, 3)
         top.addLayout(settings, 2)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("study"))
+        controls.addWidget(QLabel(self.tr("study")))
         controls.addWidget(self.study_box)
         for b in (self.start_button, self.stop_button, self.resume_button):
             controls.addWidget(b)
         controls.addWidget(self.status, 1)
         self.pareto_x = QComboBox()
-        self.pareto_x.addItems(["(objective)", "params", "macs", "train_time"])
-        self.pareto_x.setToolTip("The cost on the Pareto plot's horizontal axis")
-        self.pareto_x.currentTextChanged.connect(lambda _t: self._show_pareto())
+        for text, cost in COSTS:
+            self.pareto_x.addItem(translate("ExperimentsPanel", text), cost)
+        self.pareto_x.setToolTip(self.tr("The cost on the Pareto plot's horizontal axis"))
+        self.pareto_x.currentIndexChanged.connect(lambda _i: self._show_pareto())
         pareto_page = QWidget()
         pbox = QVBoxLayout(pareto_page)
         pbox.setContentsMargins(0, 0, 0, 0)
         prow = QHBoxLayout()
-        prow.addWidget(QLabel("against"))
+        prow.addWidget(QLabel(self.tr("against")))
         prow.addWidget(self.pareto_x)
         prow.addStretch(1)
         pbox.addLayout(prow)
         pbox.addWidget(self.pareto, 1)
         tabs = QTabWidget()
-        tabs.addTab(pareto_page, "Pareto")
-        tabs.addTab(self.coordinates, "Parallel coordinates")
-        tabs.addTab(self.curves, "Trial curves")
+        tabs.addTab(pareto_page, self.tr("Pareto"))
+        tabs.addTab(self.coordinates, self.tr("Parallel coordinates"))
+        tabs.addTab(self.curves, self.tr("Trial curves"))
         detail = QWidget()
         dbox = QVBoxLayout(detail)
         dbox.setContentsMargins(0, 0, 0, 0)
@@ -268,7 +279,8 @@ class ExperimentsPanel(QWidget):
             try:
                 names = sorted(optuna.get_all_study_names(open_storage(storage)))
             except Exception as exc:  # a damaged journal: say so, keep the panel usable
-                self.status.setText(f"Cannot read the studies in {storage}: {exc}")
+                self.status.setText(self.tr("Cannot read the studies in {storage}: {error}")
+                                    .format(storage=storage, error=exc))
         if self.study_name and self.storage == storage and self.study_name not in names:
             names.append(self.study_name)
         self.study_box.blockSignals(True)
@@ -320,12 +332,13 @@ class ExperimentsPanel(QWidget):
             dims = parse_space(space) if space else []
             check_space(self.doc.network, dims)
         except NeuroCanvasError as exc:
-            self.status.setText(f"Space not changed: {exc.message} {exc.hint}".strip())
+            self.status.setText(self.tr("Space not changed: {reason}").format(
+                reason=error_text(exc)))
             return
         section = self.section()
         section["space"] = space_to_dict(dims)
         self.doc.push(SetSpaceCommand(self.doc, section))
-        self.status.setText(f"{len(dims)} setting(s) swept.")
+        self.status.setText(self.tr("{count} setting(s) swept.").format(count=len(dims)))
 
     # --------------------------------------------------------------- study --
     def config(self):
@@ -366,7 +379,7 @@ class ExperimentsPanel(QWidget):
             name = f"{self.doc.network.name}-{time.strftime('%Y%m%d-%H%M%S')}"
             create_study(config, storage, name)
         except NeuroCanvasError as exc:
-            self.status.setText(f"Cannot start: {exc.message} {exc.hint}".strip())
+            self.status.setText(self.tr("Cannot start: {reason}").format(reason=error_text(exc)))
             return False
         self.show_study(storage, name)
         self.list_studies()
@@ -389,8 +402,9 @@ class ExperimentsPanel(QWidget):
             study.set_user_attr("neurocanvas", config.to_dict())
         remaining = max(0, config.trials - finished_count(study))
         if remaining == 0:
-            self.status.setText(f"{self.study_name} has all its {config.trials} trials; "
-                                "raise 'trials' and Resume to run more.")
+            self.status.setText(self.tr("{study} has all its {trials} trials; raise 'trials' and "
+                                        "Resume to run more.").format(study=self.study_name,
+                                                                      trials=config.trials))
             return
         k = max(1, min(self.parallel.value(), remaining))
         shares = [remaining // k + (1 if i < remaining % k else 0) for i in range(k)]
@@ -410,7 +424,8 @@ class ExperimentsPanel(QWidget):
             proc.finished.connect(self._worker_done)
             proc.start(cmd[0], cmd[1:])
             self.processes.append(proc)
-        self.status.setText(f"Running {self.study_name}: {remaining} trial(s) to go.")
+        self.status.setText(self.tr("Running {study}: {remaining} trial(s) to go.").format(
+            study=self.study_name, remaining=remaining))
         self.timer.start()
         self._update_buttons()
 
@@ -419,7 +434,8 @@ class ExperimentsPanel(QWidget):
             text = bytes(proc.readAll()).decode("utf-8", "replace")
             for line in text.splitlines():
                 if line.startswith("[") and "] trial" in line:
-                    self.status.setText(line.split("] ", 1)[1])
+                    said = relayed(line, "experiments")
+                    self.status.setText(said.split("] ", 1)[1] if "] " in said else said)
 
     def _live_processes(self) -> list[QProcess]:
         """The worker processes whose Qt objects still exist."""
@@ -436,7 +452,8 @@ class ExperimentsPanel(QWidget):
             self.poll()
             self.timer.stop()
             done = sum(1 for t in self.summary.get("trials", []) if t["state"] != "running")
-            self.status.setText(f"{self.study_name}: {done} trial(s) finished.")
+            self.status.setText(self.tr("{study}: {done} trial(s) finished.").format(
+                study=self.study_name, done=done))
             self._update_buttons()
 
     @property
@@ -456,7 +473,7 @@ class ExperimentsPanel(QWidget):
                     p.kill()
         if self._stopping:
             self._stop_timer.start()  # a worker that has not ended by then is killed
-        self.status.setText("Stopping after the current batch…")
+        self.status.setText(self.tr("Stopping after the current batch…"))
 
     def _kill_stragglers(self) -> None:
         for p in self._live_processes():
@@ -484,8 +501,11 @@ class ExperimentsPanel(QWidget):
         summary = self.poll()
         if summary and not self.running:
             states = [t["state"] for t in summary["trials"]]
-            counts = ", ".join(f"{states.count(s)} {s}" for s in dict.fromkeys(states))
-            self.status.setText(f"{name}: {counts or 'no trials yet'}.")
+            counts = ", ".join(self.tr("{count} {state}").format(count=states.count(s),
+                                                                 state=state_text(s))
+                               for s in dict.fromkeys(states))
+            self.status.setText(self.tr("{study}: {counts}.").format(
+                study=name, counts=counts or self.tr("no trials yet")))
         self._update_buttons()
 
     def poll(self) -> dict:
@@ -499,7 +519,7 @@ class ExperimentsPanel(QWidget):
             study, config = load_study(self.storage, self.study_name)
             summary = study_summary(study, self.storage)
         except NeuroCanvasError as exc:
-            self.status.setText(exc.message)
+            self.status.setText(engine_text(exc.message, "experiments"))
             return {}
         summary["space"] = config.space
         if summary != self.summary:
@@ -512,7 +532,7 @@ class ExperimentsPanel(QWidget):
 
     def _show_pareto(self) -> None:
         if self.summary:
-            self.pareto.show_summary(self.summary, self.pareto_x.currentText())
+            self.pareto.show_summary(self.summary, self.pareto_x.currentData())
 
     def _update_buttons(self) -> None:
         running = self.running
@@ -525,7 +545,8 @@ class ExperimentsPanel(QWidget):
         return next((t for t in self.summary.get("trials", []) if t["number"] == number), None)
 
     def _hovered(self, number: int) -> None:
-        self.hover_label.setText(self.pareto.labels.get(number, f"trial {number}"))
+        self.hover_label.setText(self.pareto.labels.get(
+            number, self.tr("trial {number}").format(number=number)))
 
     def show_trial(self, number: int) -> None:
         """Show trial ``number``'s diff against the document."""
@@ -543,11 +564,16 @@ class ExperimentsPanel(QWidget):
                                      {"training": other.extra.get("training") or {}})
             text = describe_diff(diff_networks(net, other), settings)
         except NeuroCanvasError as exc:
-            text = f"Cannot apply to the document: {exc.message}"
+            text = self.tr("Cannot apply to the document: {reason}").format(
+                reason=engine_text(exc.message))
         self.curves.show_history(_run_history(t.get("run_dir")))
-        head = f"Trial {number} ({t['state']})"
         if t.get("reason"):
-            head += f": {t['reason']}"
+            head = self.tr("Trial {number} ({state}): {reason}").format(
+                number=number, state=state_text(t["state"]),
+                reason=relayed(t["reason"], "experiments"))
+        else:
+            head = self.tr("Trial {number} ({state})").format(number=number,
+                                                              state=state_text(t["state"]))
         self.diff.setPlainText(f"{head}\n{text}")
         self.apply_button.setEnabled(bool(t["params"]))
 
@@ -566,9 +592,11 @@ class ExperimentsPanel(QWidget):
         try:
             self.doc.push(ApplyTrialCommand(self.doc, number, t["params"]))
         except NeuroCanvasError as exc:
-            self.status.setText(f"Not applied: {exc.message}")
+            self.status.setText(self.tr("Not applied: {reason}").format(
+                reason=engine_text(exc.message)))
             return False
-        self.status.setText(f"Applied trial {number}; undo with Ctrl+Z.")
+        self.status.setText(self.tr("Applied trial {number}; undo with Ctrl+Z.").format(
+            number=number))
         self.show_trial(number)
         return True
 
@@ -605,7 +633,7 @@ def install_experiments(window) -> ExperimentsPanel:
     if panel is not None:
         return panel
     panel = ExperimentsPanel(window)
-    dock = QDockWidget("Experiments", window)
+    dock = QDockWidget(translate("ExperimentsPanel", "Experiments"), window)
     dock.setObjectName("experiments")
     dock.setWidget(panel)
     window.addDockWidget(Qt.BottomDockWidgetArea, dock)

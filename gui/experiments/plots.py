@@ -10,6 +10,8 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 
+from gui.i18n import translate
+
 
 def pareto_front(points: list[tuple], maximize: tuple[bool, bool]) -> list[int]:
     """Indices of the points no other point dominates (2 objectives)."""
@@ -50,7 +52,8 @@ class ParetoPlot(pg.PlotWidget):
         self.cost = "params"
 
     def _tip(self, x, y, data):
-        return self.labels.get(int(data), f"trial {data}")
+        return self.labels.get(int(data), translate("ParetoPlot", "trial {number}").format(
+            number=data))
 
     def _hover(self, _item, points, _ev) -> None:
         if len(points):
@@ -91,7 +94,9 @@ def _label(t: dict, metric: str) -> str:
     values = ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in t["params"].items())
     v = t["values"][0]
-    return f"trial {t['number']}: {metric} {v:.4g}, {t.get('params_count')} params\n{values}"
+    return translate("ParetoPlot", "trial {number}: {metric} {value}, {params} params\n{values}") \
+        .format(number=t["number"], metric=metric, value=f"{v:.4g}", params=t.get("params_count"),
+                values=values)
 
 
 class ParallelCoordinates(pg.PlotWidget):
@@ -175,4 +180,4 @@ class TrialCurves(pg.PlotWidget):
                     symbol="o", symbolSize=5)
             ys = [float("nan") if v is None else float(v) for v in values]
             curve.setData(list(range(1, len(ys) + 1)), ys)
-        self.setLabel("bottom", "epoch")
+        self.setLabel("bottom", translate("TrialCurves", "epoch"))

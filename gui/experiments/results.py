@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
+from gui.i18n import translate
+from gui.relayed import relayed
+
 NUMBER_ROLE = Qt.UserRole + 1
+STATES = {"complete": QT_TRANSLATE_NOOP("ResultsTable", "complete"),
+          "pruned": QT_TRANSLATE_NOOP("ResultsTable", "pruned"),
+          "failed": QT_TRANSLATE_NOOP("ResultsTable", "failed"),
+          "running": QT_TRANSLATE_NOOP("ResultsTable", "running"),
+          "waiting": QT_TRANSLATE_NOOP("ResultsTable", "waiting")}
+
+
+def state_text(state: str) -> str:
+    """A trial's state in the interface's language."""
+    return translate("ResultsTable", STATES[state]) if state in STATES else str(state)
 
 
 def _item(value, text: str | None = None) -> QTableWidgetItem:
@@ -50,8 +63,8 @@ class ResultsTable(QTableWidget):
         objectives = summary.get("objectives") or []
         swept = sorted({k for t in trials for k in t["params"]})
         metrics = sorted({k for t in trials for k in (t.get("metrics") or {})})
-        columns = (["trial", "state"] + objectives + swept + metrics
-                   + ["params", "MACs", "time (s)", "reason"])
+        columns = ([self.tr("trial"), self.tr("state")] + objectives + swept + metrics
+                   + [self.tr("params"), self.tr("MACs"), self.tr("time (s)"), self.tr("reason")])
         keep = self.selected_trial()
         sort_col, order = self.horizontalHeader().sortIndicatorSection(), \
             self.horizontalHeader().sortIndicatorOrder()
@@ -64,7 +77,7 @@ class ResultsTable(QTableWidget):
         self.setRowCount(len(trials))
         for r, t in enumerate(trials):
             values = t.get("values") or []
-            cells = [_item(t["number"]), _item(t["state"])]
+            cells = [_item(t["number"]), _item(state_text(t["state"]))]
             cells += [_item(values[i], _short(values[i])) if i < len(values) and
                       values[i] is not None else _item(None) for i in range(len(objectives))]
             cells += [_item(t["params"].get(k), _short(t["params"].get(k)))
@@ -75,11 +88,11 @@ class ResultsTable(QTableWidget):
             cells += [_item(t.get("params_count")), _item(t.get("macs")),
                       _item(t.get("train_time"), _short(t.get("train_time")))
                       if t.get("train_time") is not None else _item(None),
-                      _item(t.get("reason"))]
+                      _item(relayed(t.get("reason"), "experiments"))]
             for c, item in enumerate(cells):
                 item.setData(NUMBER_ROLE, t["number"])
                 if c == len(cells) - 1 and t.get("reason"):
-                    item.setToolTip(t["reason"])
+                    item.setToolTip(relayed(t["reason"], "experiments"))
                 self.setItem(r, c, item)
         self.setSortingEnabled(True)
         self.sortItems(sort_col if sort_col >= 0 else 0, order)

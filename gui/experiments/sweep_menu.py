@@ -17,6 +17,8 @@ import json
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QMenu, QWidget
 
+from gui.i18n import translate
+
 
 def suggested_distribution(value) -> dict:
     """A starting distribution around ``value``."""
@@ -48,7 +50,8 @@ def add_to_space(doc, name: str, spec: dict) -> None:
     space = dict(section.get("space") or {})
     space[name] = dim.to_dict()
     section["space"] = space
-    doc.push(SetSpaceCommand(doc, section, f"Sweep {name}"))
+    doc.push(SetSpaceCommand(doc, section,
+                             translate("SweepThisMenu", "Sweep {name}").format(name=name)))
 
 
 class SweepThisMenu(QObject):
@@ -109,9 +112,9 @@ class SweepThisMenu(QObject):
             return False
         self.menu = QMenu(obj)
         if param is not None:
-            self.menu.addAction("Sweep this…", lambda p=param: self.ask(p))
+            self.menu.addAction(self.tr("Sweep this…"), lambda p=param: self.ask(p))
         else:
-            self.menu.addAction("Sweep this…", lambda s=setting: self.ask_named(*s))
+            self.menu.addAction(self.tr("Sweep this…"), lambda s=setting: self.ask_named(*s))
         self.menu.popup(event.globalPos())
         event.accept()
         return True
@@ -140,10 +143,11 @@ class SweepThisMenu(QObject):
         else:
             suggestion = suggested_distribution(value)
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("Sweep this")
-        dialog.setLabelText(f"Distribution of {name} — {{\"choice\": [...]}}, "
-                            "{\"int\": [lo, hi], \"step\": s}, {\"float\": [lo, hi]} or "
-                            "{\"loguniform\": [lo, hi]}:")
+        dialog.setWindowTitle(self.tr("Sweep this"))
+        dialog.setLabelText(self.tr("Distribution of {name} — {choice}, {int}, {float} or "
+                                    "{loguniform}:").format(
+            name=name, choice='{"choice": [...]}', int='{"int": [lo, hi], "step": s}',
+            float='{"float": [lo, hi]}', loguniform='{"loguniform": [lo, hi]}'))
         dialog.setTextValue(json.dumps(suggestion))
         dialog.textValueSelected.connect(lambda text, n=name: self._chosen(n, text))
         self.dialog = dialog
@@ -152,15 +156,18 @@ class SweepThisMenu(QObject):
 
     def _chosen(self, name: str, text: str) -> None:
         from engine.errors import NeuroCanvasError
+        from gui.relayed import engine_text
 
         try:
             spec = json.loads(text)
             add_to_space(self.window.doc, name, spec)
         except ValueError as exc:
-            self.window.notify(f"Not swept: the distribution is not valid JSON ({exc}).")
+            self.window.notify(self.tr("Not swept: the distribution is not valid JSON ({error}).")
+                               .format(error=exc))
             return
         except NeuroCanvasError as exc:
-            self.window.notify(f"Not swept: {exc.message} {exc.hint}".strip())
+            self.window.notify(self.tr("Not swept: {reason}").format(
+                reason=f"{engine_text(exc.message)} {engine_text(exc.hint)}".strip()))
             return
         self.window.show_experiments()
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from gui.i18n import translate
+
 
 def install_explain(window) -> None:
     """Add the Explain menu (Explain Model…) to ``window``'s menu bar."""
-    menu = window.menuBar().addMenu("E&xplain")
-    action = QAction("&Explain Model…", window)
+    menu = window.menuBar().addMenu(translate("ExplainMenu", "E&xplain"))
+    action = QAction(translate("ExplainMenu", "&Explain Model…"), window)
     action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-    action.setStatusTip("Why did it predict that? Attribution maps, embeddings, mistakes, "
-                        "activation health")
+    action.setStatusTip(translate("ExplainMenu", "Why did it predict that? Attribution maps, "
+                                  "embeddings, mistakes, activation health"))
     action.triggered.connect(lambda _checked=False: open_explain(window))
     menu.addAction(action)
     window.addAction(action)  # the shortcut works wherever the focus is in the window

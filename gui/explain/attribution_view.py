@@ -3,45 +3,48 @@ input beside its attribution overlay."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 from gui.explain.images import image_view, sample_rgb
 from gui.explain.view_base import ExplainView
+from gui.i18n import tx
 
 PREDICTED = -1
 
 
 class AttributionView(ExplainView):
-    title = "Attribution"
+    title = QT_TRANSLATE_NOOP("ExplainWindow", "Attribution")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         from engine.explain.attribution import METHOD_TITLES, METHODS
 
         self.sample_box = QSpinBox()
-        self.sample_box.setPrefix("sample ")
+        self.sample_box.setPrefix(self.tr("sample "))
         self.method_box = QComboBox()
         for m in METHODS:
-            self.method_box.addItem(METHOD_TITLES[m], m)
+            self.method_box.addItem(tx(METHOD_TITLES[m]), m)
         self.layer_box = QComboBox()
-        self.layer_box.setToolTip("Grad-CAM's layer (the other methods explain the input)")
+        self.layer_box.setToolTip(self.tr("Grad-CAM's layer (the other methods explain the input)"))
         self.class_box = QComboBox()
         self.class_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.method_box.setSizeAdjustPolicy(QComboBox.AdjustToContents)
-        self.explain_button = QPushButton("Explain")
+        self.explain_button = QPushButton(self.tr("Explain"))
         bar = QHBoxLayout()
-        for w in (QLabel("Sample"), self.sample_box, QLabel("Method"), self.method_box,
-                  QLabel("Layer"), self.layer_box, QLabel("Class"), self.class_box):
+        for w in (QLabel(self.tr("Sample")), self.sample_box, QLabel(self.tr("Method")),
+                  self.method_box, QLabel(self.tr("Layer")), self.layer_box,
+                  QLabel(self.tr("Class")), self.class_box):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.explain_button)
         self.input_widget, self.input_item = image_view()
         self.overlay_widget, self.overlay_item = image_view()
         grid = QGridLayout()
-        grid.addWidget(QLabel("Input"), 0, 0)
-        grid.addWidget(QLabel("Attribution"), 0, 1)
+        grid.addWidget(QLabel(self.tr("Input")), 0, 0)
+        grid.addWidget(QLabel(self.tr("Attribution")), 0, 1)
         grid.addWidget(self.input_widget, 1, 0)
         grid.addWidget(self.overlay_widget, 1, 1)
         self.info = QLabel("")
@@ -84,7 +87,8 @@ class AttributionView(ExplainView):
             self.layer_box.setEnabled(self.method_box.currentData() == "gradcam")
             self.class_box.clear()
             regression = s.task == "regression"
-            self.class_box.addItem("the output" if regression else "predicted", PREDICTED)
+            self.class_box.addItem(self.tr("the output") if regression else self.tr("predicted"),
+                                   PREDICTED)
             for k, name in enumerate([] if regression else s.class_names):
                 self.class_box.addItem(f"{k}: {name}", k)
             self.class_box.setEnabled(not regression)
@@ -119,15 +123,24 @@ class AttributionView(ExplainView):
             item.setImage(img)
             widget.box.autoRange(padding=0)
         names = self.subject.class_names
-        label = ""
+        parts = []
         if self.subject.has_data and self.subject.task != "regression":
             truth = int(self.subject.labels[self.sample_box.value()])
-            label = f"label {names[truth] if truth < len(names) else truth} · "
+            parts.append(self.tr("label {name}").format(
+                name=names[truth] if truth < len(names) else truth))
         pred = a.predicted
-        pred_text = (f"predicted {names[pred] if pred < len(names) else pred} "
-                     f"({a.probability:.0%})") if pred is not None else f"output {a.probability:.4g}"
-        where = f" at {a.layer}" if a.layer else ""
-        what = "the output" if a.class_index is None else f"class {a.class_index}"
-        self.info.setText(f"{label}{pred_text} · explaining {what}{where} · "
-                          f"map {tuple(a.map.shape)}")
+        if pred is not None:
+            parts.append(self.tr("predicted {name} ({probability})").format(
+                name=names[pred] if pred < len(names) else pred,
+                probability=f"{a.probability:.0%}"))
+        else:
+            parts.append(self.tr("output {value}").format(value=f"{a.probability:.4g}"))
+        what = self.tr("the output") if a.class_index is None else \
+            self.tr("class {index}").format(index=a.class_index)
+        if a.layer:
+            parts.append(self.tr("explaining {what} at {layer}").format(what=what, layer=a.layer))
+        else:
+            parts.append(self.tr("explaining {what}").format(what=what))
+        parts.append(self.tr("map {shape}").format(shape=tuple(a.map.shape)))
+        self.info.setText(" · ".join(parts))
         self.status.setText("")

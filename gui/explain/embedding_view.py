@@ -5,15 +5,16 @@ sample, its label and the model's prediction."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from gui.explain.images import sample_rgb, to_pixmap
 from gui.explain.view_base import ExplainView
+from gui.i18n import tx
 
 
 class EmbeddingView(ExplainView):
-    title = "Embeddings"
+    title = QT_TRANSLATE_NOOP("ExplainWindow", "Embeddings")
     hovered = Signal(int)  # the validation index of the point under the mouse
 
     def __init__(self, parent=None):
@@ -25,10 +26,11 @@ class EmbeddingView(ExplainView):
         self.layer_box = QComboBox()
         self.method_box = QComboBox()
         for m in PROJECTIONS:
-            self.method_box.addItem(PROJECTION_TITLES[m], m)
-        self.project_button = QPushButton("Project")
+            self.method_box.addItem(tx(PROJECTION_TITLES[m]), m)
+        self.project_button = QPushButton(self.tr("Project"))
         bar = QHBoxLayout()
-        for w in (QLabel("Layer"), self.layer_box, QLabel("Projection"), self.method_box):
+        for w in (QLabel(self.tr("Layer")), self.layer_box, QLabel(self.tr("Projection")),
+                  self.method_box):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.project_button)
@@ -44,7 +46,7 @@ class EmbeddingView(ExplainView):
         self.preview = QLabel()
         self.preview.setFixedSize(96, 96)
         self.preview.setAlignment(Qt.AlignCenter)
-        self.hover_text = QLabel("Hover a point to see its sample.")
+        self.hover_text = QLabel(self.tr("Hover a point to see its sample."))
         side = QVBoxLayout()
         side.addWidget(self.preview)
         side.addWidget(self.hover_text)
@@ -83,8 +85,8 @@ class EmbeddingView(ExplainView):
     def compute(self) -> bool:
         started = super().compute()
         if started and self.method_box.currentData() == "umap":
-            self.status.setText("Computing… (UMAP compiles its code the first time it runs in "
-                                "a session: that can take a minute or more)")
+            self.status.setText(self.tr("Computing… (UMAP compiles its code the first time it "
+                                        "runs in a session: that can take a minute or more)"))
         return started
 
     def work(self):
@@ -119,9 +121,12 @@ class EmbeddingView(ExplainView):
         self.scatter.setData(pos=e.points, brush=brushes, pen=pens,
                              data=np.arange(len(e.points)))
         self.plot.autoRange()
-        sil = f" · silhouette {e.silhouette:.2f}" if e.silhouette is not None else ""
-        self.status.setText(f"{len(e.points)} samples · {e.layer} · "
-                            f"{self.method_box.currentText()}{sil} · outlined: predicted wrong")
+        parts = [self.tr("{count} samples").format(count=len(e.points)), e.layer,
+                 self.method_box.currentText()]
+        if e.silhouette is not None:
+            parts.append(self.tr("silhouette {value}").format(value=f"{e.silhouette:.2f}"))
+        parts.append(self.tr("outlined: predicted wrong"))
+        self.status.setText(" · ".join(parts))
 
     def point_position(self, i: int):
         """Where point ``i`` is drawn, in scene coordinates (for tests and tours)."""
@@ -140,9 +145,10 @@ class EmbeddingView(ExplainView):
         names = s.class_names
         self.preview.setPixmap(to_pixmap(sample_rgb(s.x_val[index], size=96)))
         if e.labels is None:
-            self.hover_text.setText(f"sample {index}")
+            self.hover_text.setText(self.tr("sample {index}").format(index=index))
         else:
             label, pred = int(e.labels[i]), int(e.predicted[i])
-            self.hover_text.setText(f"sample {index}\nlabel {names[label]}\n"
-                                    f"predicted {names[pred]}")
+            self.hover_text.setText(self.tr("sample {index}\nlabel {label}\npredicted {predicted}")
+                                    .format(index=index, label=names[label],
+                                            predicted=names[pred]))
         self.hovered.emit(index)

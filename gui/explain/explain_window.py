@@ -9,14 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from gui.background import Worker
+from gui.i18n import translate
+from gui.relayed import relayed, run_status
 
-MODEL_FILTER = "Keras models (*.keras *.h5);;All files (*)"
+MODEL_FILTER = QT_TRANSLATE_NOOP("ExplainWindow", "Keras models (*.keras *.h5);;All files (*)")
 
 
 @dataclass
@@ -36,7 +38,8 @@ def document_sources(window) -> list[Source]:
     trainer = getattr(controller, "trainer", None)
     if trainer is not None and getattr(controller, "state", "") == "paused" and \
             getattr(trainer, "model", None) is not None:
-        out.append(Source("Training in progress (paused)", "paused", trainer))
+        out.append(Source(translate("ExplainWindow", "Training in progress (paused)"), "paused",
+                          trainer))
     doc = getattr(window, "doc", None)
     runs = []
     try:
@@ -51,7 +54,9 @@ def document_sources(window) -> list[Source]:
     runs.sort(key=lambda r: r.started or "", reverse=True)
     for r in runs:
         when = (r.started or "")[:16].replace("T", " ")
-        out.append(Source(f"Run {r.id} · {r.status} · {r.epochs_run} epochs · {when}", "run",
+        out.append(Source(translate("ExplainWindow", "Run {run} · {status} · {epochs} epochs · "
+                                    "{when}").format(run=r.id, status=run_status(r.status),
+                                                     epochs=r.epochs_run, when=when), "run",
                           r.path))
     if doc is not None:
         try:
@@ -59,7 +64,8 @@ def document_sources(window) -> list[Source]:
             if store is not None:
                 net = doc.network.copy()  # a snapshot: editing goes on meanwhile
                 net.weights = store
-                out.append(Source(f"{doc.network.name}: imported weights", "weights", net))
+                out.append(Source(translate("ExplainWindow", "{name}: imported weights").format(
+                    name=doc.network.name), "weights", net))
         except Exception:
             pass
     return out
@@ -73,12 +79,14 @@ def load_source(source: Source, document_network=None):
         return open_subject(source.value)
     if source.kind == "paused":
         trainer = source.value
-        return subject_from_model(trainer.model, trainer.dataset, "training (paused)",
-                                  trainer.run_dir)
+        return subject_from_model(trainer.model, trainer.dataset,
+                                  translate("ExplainWindow", "training (paused)"), trainer.run_dir)
     if source.kind == "weights":
         net = source.value
         model = net.to_keras()
-        return subject_from_model(model, _document_dataset(net, model), f"{net.name} (imported)")
+        return subject_from_model(model, _document_dataset(net, model),
+                                  translate("ExplainWindow", "{name} (imported)").format(
+                                      name=net.name))
     if source.kind == "file":
         subject = open_subject(source.value)
         if document_network is not None:
@@ -117,7 +125,7 @@ class ExplainWindow(QWidget):
     def __init__(self, main_window=None):
         super().__init__(main_window, Qt.Window)
         self.setObjectName("explain-window")
-        self.setWindowTitle("Explain — NeuroCanvas")
+        self.setWindowTitle(self.tr("Explain — NeuroCanvas"))
         self.main_window = main_window
         self.subject = None
         self.preferred_layer: str | None = None
@@ -125,18 +133,18 @@ class ExplainWindow(QWidget):
         self._loader = Worker(self)
         self.source_box = QComboBox()
         self.source_box.setMinimumWidth(380)
-        self.open_button = QPushButton("Open model file…")
-        self.refresh_button = QPushButton("Refresh")
+        self.open_button = QPushButton(self.tr("Open model file…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.state = QLabel("")
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Explain"))
+        bar.addWidget(QLabel(self.tr("Explain")))
         bar.addWidget(self.source_box, 1)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.open_button)
         self.tabs = QTabWidget()
         self.views = self._make_views()
         for view in self.views:
-            self.tabs.addTab(view, view.title)
+            self.tabs.addTab(view, translate("ExplainWindow", view.title))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.state)
@@ -196,8 +204,8 @@ class ExplainWindow(QWidget):
         for s in self.sources:
             self.source_box.addItem(s.label)
         if not self.sources:
-            self.state.setText("Nothing to explain yet: train the network (Train menu), import a "
-                               "model with weights, or open a .keras file.")
+            self.state.setText(self.tr("Nothing to explain yet: train the network (Train menu), "
+                                       "import a model with weights, or open a .keras file."))
             return
         keep = next((i for i, s in enumerate(self.sources)
                      if current is not None and s.kind == current.kind
@@ -224,7 +232,8 @@ class ExplainWindow(QWidget):
             path = self.ask_model_path()
         if not path:
             return False
-        i = self.add_source(Source(f"File {Path(path).name}", "file", Path(path)))
+        i = self.add_source(Source(self.tr("File {name}").format(name=Path(path).name), "file",
+                                   Path(path)))
         self.source_box.setCurrentIndex(i)
         self.load(i)
         return True
@@ -232,7 +241,8 @@ class ExplainWindow(QWidget):
     def ask_model_path(self) -> str:
         doc_path = getattr(getattr(self.main_window, "doc", None), "path", None)
         start = str(Path(doc_path).parent) if doc_path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open a Keras model", start, MODEL_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a Keras model"), start,
+                                              translate("ExplainWindow", MODEL_FILTER))
         return path
 
     def load(self, index: int) -> None:
@@ -240,19 +250,24 @@ class ExplainWindow(QWidget):
             return
         source = self.sources[index]
         net = getattr(getattr(self.main_window, "doc", None), "network", None)
-        self.state.setText(f"Loading {source.label}…")
+        self.state.setText(self.tr("Loading {source}…").format(source=source.label))
         self._loader.run(lambda: load_source(source, net), self._loaded)
 
     def _loaded(self, subject, error: str) -> None:
         if error:
-            self.state.setText(f"Cannot explain this: {error}")
+            self.state.setText(self.tr("Cannot explain this: {reason}").format(
+                reason=relayed(error, "explain")))
             self.load_failed.emit(error)
             return
         self.subject = subject
         data = subject.dataset
-        where = (f"{len(subject.x_val)} validation samples of {data.name}" if data is not None
-                 else "no dataset (choose the document's data to see samples)")
-        self.state.setText(f"{subject.name}: {where}")
+        if data is not None:
+            text = self.tr("{name}: {count} validation samples of {dataset}").format(
+                name=subject.name, count=len(subject.x_val), dataset=data.name)
+        else:
+            text = self.tr("{name}: no dataset (choose the document's data to see samples)") \
+                .format(name=subject.name)
+        self.state.setText(text)
         for view in self.views:
             view.set_subject(subject)
         self._apply_preferred_layer()

@@ -4,16 +4,22 @@ go onto the canvas as node badges."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from gui.explain.view_base import ExplainView
+from gui.i18n import translate
 
-COLUMNS = ("layer", "type", "activation", "dead units", "saturated", "‖∇ weights‖",
-           "‖∇ output‖", "‖weights‖")
+COLUMNS = (QT_TRANSLATE_NOOP("HealthView", "layer"), QT_TRANSLATE_NOOP("HealthView", "type"),
+           QT_TRANSLATE_NOOP("HealthView", "activation"),
+           QT_TRANSLATE_NOOP("HealthView", "dead units"),
+           QT_TRANSLATE_NOOP("HealthView", "saturated"),
+           QT_TRANSLATE_NOOP("HealthView", "‖∇ weights‖"),
+           QT_TRANSLATE_NOOP("HealthView", "‖∇ output‖"),
+           QT_TRANSLATE_NOOP("HealthView", "‖weights‖"))
 DEAD_WARNING = 0.5
 SATURATED_WARNING = 0.5
 
@@ -27,7 +33,7 @@ def _num(v) -> str:
 
 
 class HealthView(ExplainView):
-    title = "Health"
+    title = QT_TRANSLATE_NOOP("ExplainWindow", "Health")
     badges_shown = Signal(int)
 
     def __init__(self, parent=None, scene=None, document=None):
@@ -35,13 +41,13 @@ class HealthView(ExplainView):
         self.scene = scene
         self.document = document  # callable: the editor's current document
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("HealthView", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.badge_button = QPushButton("Show on canvas")
-        self.badge_button.setToolTip("Badges on the nodes: dead units or the gradient norm")
+        self.badge_button = QPushButton(self.tr("Show on canvas"))
+        self.badge_button.setToolTip(self.tr("Badges on the nodes: dead units or the gradient norm"))
         self.badge_button.setEnabled(False)
-        self.refresh_button = QPushButton("Measure again")
+        self.refresh_button = QPushButton(self.tr("Measure again"))
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.refresh_button)
@@ -80,8 +86,13 @@ class HealthView(ExplainView):
         self.badge_button.setEnabled(self.scene is not None)
         flagged = sum(1 for r in rows if (r["dead_fraction"] or 0) >= DEAD_WARNING
                       or (r["saturated_fraction"] or 0) >= SATURATED_WARNING)
-        self.status.setText(f"{len(rows)} layers measured on one validation batch"
-                            + (f"; {flagged} look unhealthy (highlighted)." if flagged else "."))
+        if flagged:
+            text = self.tr("{count} layers measured on one validation batch; {flagged} look "
+                           "unhealthy (highlighted).").format(count=len(rows), flagged=flagged)
+        else:
+            text = self.tr("{count} layers measured on one validation batch.").format(
+                count=len(rows))
+        self.status.setText(text)
 
     def show_badges(self) -> int:
         """Put the measured numbers on the canvas nodes of the same names;
@@ -103,6 +114,6 @@ class HealthView(ExplainView):
             if text:
                 shown += 1
                 self.badged.append(ids.get(name, name))
-        self.status.setText(f"Badges on {shown} nodes of the canvas.")
+        self.status.setText(self.tr("Badges on {count} nodes of the canvas.").format(count=shown))
         self.badges_shown.emit(shown)
         return shown

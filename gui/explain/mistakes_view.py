@@ -4,7 +4,7 @@ ROC / precision-recall curves (two classes) or residuals (regression)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QGridLayout, QLabel, QScrollArea, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
@@ -12,20 +12,25 @@ from PySide6.QtWidgets import (
 
 from gui.explain.images import to_pixmap
 from gui.explain.view_base import ExplainView
+from gui.i18n import translate
 
 GALLERY = 12
-COLUMNS = ("class", "precision", "recall", "F1", "support")
+COLUMNS = (QT_TRANSLATE_NOOP("MistakesView", "class"), QT_TRANSLATE_NOOP("MistakesView", "precision"),
+           QT_TRANSLATE_NOOP("MistakesView", "recall"), QT_TRANSLATE_NOOP("MistakesView", "F1"),
+           QT_TRANSLATE_NOOP("MistakesView", "support"))
+METHODS = {"gradcam": QT_TRANSLATE_NOOP("MistakesView", "Grad-CAM of the predicted class"),
+           "saliency": QT_TRANSLATE_NOOP("MistakesView", "saliency of the predicted class")}
 
 
 class MistakesView(ExplainView):
-    title = "Mistakes"
+    title = QT_TRANSLATE_NOOP("ExplainWindow", "Mistakes")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         import pyqtgraph as pg
 
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("MistakesView", c) for c in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.summary = QLabel("")
@@ -43,16 +48,17 @@ class MistakesView(ExplainView):
         self.tiles: list[QLabel] = []
         self.curves = pg.GraphicsLayoutWidget()
         self.curves.setBackground("w")
-        self.roc_plot = self.curves.addPlot(title="ROC")
-        self.roc_plot.setLabels(bottom="false positive rate", left="true positive rate")
-        self.pr_plot = self.curves.addPlot(title="Precision–recall")
-        self.pr_plot.setLabels(bottom="recall", left="precision")
+        self.roc_plot = self.curves.addPlot(title=self.tr("ROC"))
+        self.roc_plot.setLabels(bottom=self.tr("false positive rate"),
+                                left=self.tr("true positive rate"))
+        self.pr_plot = self.curves.addPlot(title=self.tr("Precision–recall"))
+        self.pr_plot.setLabels(bottom=self.tr("recall"), left=self.tr("precision"))
         self.roc_curve = self.roc_plot.plot(pen=pg.mkPen((40, 90, 200), width=2))
         self.roc_plot.plot([0, 1], [0, 1], pen=pg.mkPen((150, 150, 150), style=Qt.DashLine))
         self.pr_curve = self.pr_plot.plot(pen=pg.mkPen((200, 90, 40), width=2))
-        self.residual_plot = pg.PlotWidget(title="Residuals vs prediction")
+        self.residual_plot = pg.PlotWidget(title=self.tr("Residuals vs prediction"))
         self.residual_plot.setBackground("w")
-        self.residual_plot.setLabels(bottom="predicted", left="actual − predicted")
+        self.residual_plot.setLabels(bottom=self.tr("predicted"), left=self.tr("actual − predicted"))
         self.residual_points = pg.ScatterPlotItem(size=5, brush=pg.mkBrush(40, 90, 200, 150),
                                                   pen=None)
         self.residual_plot.addItem(self.residual_points)
@@ -108,14 +114,17 @@ class MistakesView(ExplainView):
             t.deleteLater()
         self.tiles = []
         if regression:
-            self.summary.setText(f"MAE {m['mae']:.4g} · RMSE {m['rmse']:.4g} · R² {m['r2']:.3f} "
-                                 f"on {m['samples']} validation samples")
+            self.summary.setText(self.tr("MAE {mae} · RMSE {rmse} · R² {r2} on {samples} "
+                                         "validation samples").format(
+                mae=f"{m['mae']:.4g}", rmse=f"{m['rmse']:.4g}", r2=f"{m['r2']:.3f}",
+                samples=m["samples"]))
             predicted, residual = r["residuals"]
             self.residual_points.setData(predicted, residual)
             self.status.setText("")
             return
-        self.summary.setText(f"accuracy {m['accuracy']:.1%} on {m['samples']} validation samples"
-                             f" · macro F1 {m['macro']['f1']:.3f}")
+        self.summary.setText(self.tr("accuracy {accuracy} on {samples} validation samples · "
+                                     "macro F1 {f1}").format(
+            accuracy=f"{m['accuracy']:.1%}", samples=m["samples"], f1=f"{m['macro']['f1']:.3f}"))
         rows = m["classes"]
         self.table.setRowCount(len(rows))
         for i, c in enumerate(rows):
@@ -131,9 +140,11 @@ class MistakesView(ExplainView):
         for k, w in enumerate(r["worst"]):
             tile = QLabel()
             tile.setPixmap(to_pixmap(w["overlay"]))
-            tile.setToolTip(f"sample {w['index']}: label {names[w['label']]}, predicted "
-                            f"{names[w['predicted']]} with {w['confidence']:.0%} "
-                            f"({w['method']} of the predicted class)")
+            tile.setToolTip(self.tr("sample {index}: label {label}, predicted {predicted} with "
+                                    "{confidence} ({method})").format(
+                index=w["index"], label=names[w["label"]], predicted=names[w["predicted"]],
+                confidence=f"{w['confidence']:.0%}",
+                method=translate("MistakesView", METHODS[w["method"]])))
             caption = QLabel(f"#{w['index']}: {names[w['label']]} → {names[w['predicted']]} "
                              f"({w['confidence']:.0%})")
             box = QWidget()
@@ -147,8 +158,10 @@ class MistakesView(ExplainView):
             c = r["curves"]
             self.roc_curve.setData(c["fpr"], c["tpr"])
             self.pr_curve.setData(c["recall"], c["precision"])
-            self.roc_plot.setTitle(f"ROC (AUC {c['roc_auc']:.3f})")
-            self.pr_plot.setTitle(f"Precision–recall (AP {c['average_precision']:.3f})")
+            self.roc_plot.setTitle(self.tr("ROC (AUC {auc})").format(auc=f"{c['roc_auc']:.3f}"))
+            self.pr_plot.setTitle(self.tr("Precision–recall (AP {ap})").format(
+                ap=f"{c['average_precision']:.3f}"))
         wrong = len(r["pred"].wrong)
-        self.status.setText(f"{wrong} wrong; the {len(r['worst'])} most confident are shown "
-                            "with the map of the class they were taken for.")
+        self.status.setText(self.tr("{wrong} wrong; the {shown} most confident are shown with "
+                                    "the map of the class they were taken for.").format(
+            wrong=wrong, shown=len(r["worst"])))

@@ -3,6 +3,7 @@ of one sample, as a heat map (time across, units down)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from gui.explain.images import heat_rgb
@@ -10,7 +11,7 @@ from gui.explain.view_base import ExplainView
 
 
 class SequenceView(ExplainView):
-    title = "Sequences"
+    title = QT_TRANSLATE_NOOP("ExplainWindow", "Sequences")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -18,14 +19,15 @@ class SequenceView(ExplainView):
 
         self.layer_box = QComboBox()
         self.sample_box = QSpinBox()
-        self.sample_box.setPrefix("sample ")
+        self.sample_box.setPrefix(self.tr("sample "))
         bar = QHBoxLayout()
-        for w in (QLabel("Recurrent layer"), self.layer_box, QLabel("Sample"), self.sample_box):
+        for w in (QLabel(self.tr("Recurrent layer")), self.layer_box, QLabel(self.tr("Sample")),
+                  self.sample_box):
             bar.addWidget(w)
         bar.addStretch(1)
         self.plot = pg.PlotWidget()
         self.plot.setBackground("w")
-        self.plot.setLabels(bottom="time step", left="unit")
+        self.plot.setLabels(bottom=self.tr("time step"), left=self.tr("unit"))
         self.plot.getViewBox().invertY(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
@@ -55,7 +57,8 @@ class SequenceView(ExplainView):
 
     def problem(self) -> str:
         if self.subject is not None and self.layer_box.count() == 0:
-            return "This model has no recurrent layer (SimpleRNN, LSTM, GRU, Bidirectional)."
+            return self.tr("This model has no recurrent layer (SimpleRNN, LSTM, GRU, "
+                           "Bidirectional).")
         return super().problem()
 
     def work(self):
@@ -70,6 +73,7 @@ class SequenceView(ExplainView):
         self.image.setImage(heat_rgb(states.T))
         self.plot.autoRange(padding=0)
         lo, hi = float(states.min()), float(states.max())
-        self.status.setText(f"{self.layer_box.currentText()}: {states.shape[1]} units over "
-                            f"{states.shape[0]} time steps; colour from {lo:.3g} (blue) to "
-                            f"{hi:.3g} (red)")
+        self.status.setText(self.tr("{layer}: {units} units over {steps} time steps; colour "
+                                    "from {low} (blue) to {high} (red)").format(
+            layer=self.layer_box.currentText(), units=states.shape[1], steps=states.shape[0],
+            low=f"{lo:.3g}", high=f"{hi:.3g}"))

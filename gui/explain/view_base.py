@@ -7,6 +7,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gui.background import Worker
+from gui.i18n import translate
+from gui.relayed import relayed
 
 
 class ExplainView(QWidget):
@@ -18,7 +20,7 @@ class ExplainView(QWidget):
     drawn, ``failed`` with the message when the work raised.
     """
 
-    title = ""
+    title = ""  # marked with QT_TRANSLATE_NOOP("ExplainWindow", …), translated on its tab
     computed = Signal()
     failed = Signal(str)
 
@@ -58,7 +60,7 @@ class ExplainView(QWidget):
             return False
         self.stale = False
         fn = self.work()
-        self.status.setText("Computing…")
+        self.status.setText(translate("ExplainView", "Computing…"))
         self.worker.run(fn, self._done)
         return True
 
@@ -70,6 +72,7 @@ class ExplainView(QWidget):
 
     def _done(self, result, error: str) -> None:
         if error:
+            error = relayed(error, "explain")
             self.status.setText(error)
             self.failed.emit(error)
             return
@@ -84,8 +87,9 @@ class ExplainView(QWidget):
     def problem(self) -> str:
         """Why this view cannot show anything for the subject ('' when it can)."""
         if self.subject is not None and not self.subject.has_data:
-            return (f"{self.subject.name} has no dataset to take samples from: choose the "
-                    "document's data in the Data panel, or explain a run.")
+            return translate("ExplainView", "{name} has no dataset to take samples from: choose "
+                             "the document's data in the Data panel, or explain a run.").format(
+                name=self.subject.name)
         return ""
 
     def work(self):
