@@ -68,6 +68,88 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>ApplyTrialCommand</name>
+    <message>
+        <source>Apply trial {number}</source>
+        <translation>应用试验 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>AttributionView</name>
+    <message>
+        <source>sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>Grad-CAM's layer (the other methods explain the input)</source>
+        <translation>Grad-CAM 所用的层（其他方法解释的是输入）</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>label {name}</source>
+        <translation>标签 {name}</translation>
+    </message>
+    <message>
+        <source>predicted {name} ({probability})</source>
+        <translation>预测为 {name}（{probability}）</translation>
+    </message>
+    <message>
+        <source>output {value}</source>
+        <translation>输出 {value}</translation>
+    </message>
+    <message>
+        <source>class {index}</source>
+        <translation>类别 {index}</translation>
+    </message>
+    <message>
+        <source>explaining {what} at {layer}</source>
+        <translation>解释{what}，位于 {layer}</translation>
+    </message>
+    <message>
+        <source>explaining {what}</source>
+        <translation>解释{what}</translation>
+    </message>
+    <message>
+        <source>map {shape}</source>
+        <translation>归因图形状 {shape}</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Core</source>
@@ -145,6 +227,224 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>DeployDialog</name>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>max |Δ| vs Keras</source>
+        <translation>与 Keras 的最大 |Δ|</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Keras</source>
+        <translation>Keras</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>Warning / notes</source>
+        <translation>警告 / 说明</translation>
+    </message>
+    <message>
+        <source>Run {run} — {status}, {epochs} epochs, best {monitor} {value}</source>
+        <translation>训练记录 {run} — {status}，{epochs} 轮，最佳 {monitor} {value}</translation>
+    </message>
+    <message>
+        <source>Run {run} — {status}, {epochs} epochs</source>
+        <translation>训练记录 {run} — {status}，{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>The document's trained weights ({file}, as saved)</source>
+        <translation>文档已训练的权重（{file}，按已保存的版本）</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>What to deploy</source>
+        <translation>要部署的内容</translation>
+    </message>
+    <message>
+        <source>Nothing trained yet: choose a run folder or a .keras file</source>
+        <translation>尚无训练结果：请选择训练记录文件夹或 .keras 文件</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>best (the best validation epoch)</source>
+        <translation>best（验证集上最好的一轮）</translation>
+    </message>
+    <message>
+        <source>last (the end of training)</source>
+        <translation>last（训练结束时）</translation>
+    </message>
+    <message>
+        <source>Checkpoint of a run:</source>
+        <translation>训练记录的断点：</translation>
+    </message>
+    <message>
+        <source>the document's own data</source>
+        <translation>文档自己的数据</translation>
+    </message>
+    <message>
+        <source>The data to verify on (and to calibrate int8 with). A .keras file has none of its own: choose the one it was trained on.</source>
+        <translation>用于验证（以及 int8 校准）的数据。.keras 文件自身不带数据：请选择训练它时所用的数据集。</translation>
+    </message>
+    <message>
+        <source>Verify on:</source>
+        <translation>验证数据：</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>ONNX opset:</source>
+        <translation>ONNX opset：</translation>
+    </message>
+    <message>
+        <source>Validation samples:</source>
+        <translation>验证样本数：</translation>
+    </message>
+    <message>
+        <source>the folder to write the exports into</source>
+        <translation>导出文件写入的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Output folder:</source>
+        <translation>输出文件夹：</translation>
+    </message>
+    <message>
+        <source>Copy as Markdown</source>
+        <translation>复制为 Markdown</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A .keras file carries no data: choose the dataset to verify on.</source>
+        <translation>.keras 文件不带数据：请选择用于验证的数据集。</translation>
+    </message>
+    <message>
+        <source>Model to deploy</source>
+        <translation>要部署的模型</translation>
+    </message>
+    <message>
+        <source>Keras model, run record or document (*.keras run.json *.json)</source>
+        <translation>Keras 模型、训练记录或文档 (*.keras run.json *.json)</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cannot deploy: {reason}</source>
+        <translation>无法部署：{reason}</translation>
+    </message>
+    <message>
+        <source>Cancelled during “{step}”. Formats finished before stay in the output folder; nothing half-made is left.</source>
+        <translation>已在“{step}”时取消。之前已完成的格式保留在输出文件夹中；不会留下未完成的文件。</translation>
+    </message>
+    <message>
+        <source>Cancelled. Formats finished before stay in the output folder; nothing half-made is left.</source>
+        <translation>已取消。之前已完成的格式保留在输出文件夹中；不会留下未完成的文件。</translation>
+    </message>
+    <message>
+        <source>{exported} of {total} exported to {folder}, verified on {samples} validation samples of {source}.</source>
+        <translation>{total} 个格式中已有 {exported} 个导出到 {folder}，并在 {source} 的 {samples} 个验证样本上完成验证。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>{count} refused (see the table).</source>
+        <translation>{count} 个被拒绝（见表格）。</translation>
+    </message>
+    <message>
+        <source>{count} with a warning.</source>
+        <translation>{count} 个有警告。</translation>
+    </message>
+    <message>
+        <source>MAE</source>
+        <translation>MAE</translation>
+    </message>
+    <message>
+        <source>Keras MAE</source>
+        <translation>Keras MAE</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>The table is on the clipboard as Markdown.</source>
+        <translation>表格已作为 Markdown 复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
+    <name>DeployWorker</name>
+    <message>
+        <source>The export could not be started: {error}.</source>
+        <translation>无法启动导出：{error}。</translation>
+    </message>
+    <message>
+        <source>The export could not be followed: {error}</source>
+        <translation>无法跟踪导出进度：{error}</translation>
+    </message>
+    <message>
+        <source>The converter crashed (signal {signal}) during “{step}”; the editor and the document are unaffected. Try the formats one by one to find the one that fails.</source>
+        <translation>转换器在“{step}”时崩溃（信号 {signal}）；编辑器和文档不受影响。请逐个尝试各格式，找出失败的那一个。</translation>
+    </message>
+    <message>
+        <source>The export ended without a result (exit {code}).</source>
+        <translation>导出结束但没有结果（退出码 {code}）。</translation>
+    </message>
+</context>
+<context>
     <name>Diagnostic</name>
     <message>
         <source>error</source>
@@ -179,6 +479,357 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>EmbeddingView</name>
+    <message>
+        <source>Project</source>
+        <translation>投影</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>投影方法</translation>
+    </message>
+    <message>
+        <source>Hover a point to see its sample.</source>
+        <translation>将鼠标悬停在某个点上以查看其样本。</translation>
+    </message>
+    <message>
+        <source>Computing… (UMAP compiles its code the first time it runs in a session: that can take a minute or more)</source>
+        <translation>正在计算…（UMAP 在每个会话中首次运行时需要编译代码：可能需要一分钟或更久）</translation>
+    </message>
+    <message>
+        <source>{count} samples</source>
+        <translation>{count} 个样本</translation>
+    </message>
+    <message>
+        <source>silhouette {value}</source>
+        <translation>轮廓系数 {value}</translation>
+    </message>
+    <message>
+        <source>outlined: predicted wrong</source>
+        <translation>带描边：预测错误</translation>
+    </message>
+    <message>
+        <source>sample {index}</source>
+        <translation>样本 {index}</translation>
+    </message>
+    <message>
+        <source>sample {index}
+label {label}
+predicted {predicted}</source>
+        <translation>样本 {index}
+标签 {label}
+预测 {predicted}</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <source>(objective)</source>
+        <translation>（优化目标）</translation>
+    </message>
+    <message>
+        <source>parameters: {before} → {after}</source>
+        <translation>参数量：{before} → {after}</translation>
+    </message>
+    <message>
+        <source>Same as the document.</source>
+        <translation>与文档相同。</translation>
+    </message>
+    <message>
+        <source>Add setting</source>
+        <translation>添加设置</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>METRIC:max|min[,…]; costs: params, macs, train_time</source>
+        <translation>指标:max|min[,…]；代价：params、macs、train_time</translation>
+    </message>
+    <message>
+        <source>e.g. params&lt;=100000</source>
+        <translation>例如 params&lt;=100000</translation>
+    </message>
+    <message>
+        <source>document's</source>
+        <translation>沿用文档</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>The studies of this document (in its runs folder)</source>
+        <translation>本文档的超参数搜索（位于其训练记录文件夹中）</translation>
+    </message>
+    <message>
+        <source>choose a study</source>
+        <translation>选择一次搜索</translation>
+    </message>
+    <message>
+        <source>No study yet.</source>
+        <translation>尚无超参数搜索。</translation>
+    </message>
+    <message>
+        <source>Apply this trial</source>
+        <translation>应用此试验</translation>
+    </message>
+    <message>
+        <source>objective</source>
+        <translation>优化目标</translation>
+    </message>
+    <message>
+        <source>constraint</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <source>trials</source>
+        <translation>试验数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>parallel</source>
+        <translation>并行数</translation>
+    </message>
+    <message>
+        <source>sampler</source>
+        <translation>采样器</translation>
+    </message>
+    <message>
+        <source>pruner</source>
+        <translation>剪枝器</translation>
+    </message>
+    <message>
+        <source>study</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>The cost on the Pareto plot's horizontal axis</source>
+        <translation>帕累托图横轴上的代价</translation>
+    </message>
+    <message>
+        <source>against</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Pareto</source>
+        <translation>帕累托</translation>
+    </message>
+    <message>
+        <source>Parallel coordinates</source>
+        <translation>平行坐标</translation>
+    </message>
+    <message>
+        <source>Trial curves</source>
+        <translation>试验曲线</translation>
+    </message>
+    <message>
+        <source>Cannot read the studies in {storage}: {error}</source>
+        <translation>无法读取 {storage} 中的超参数搜索：{error}</translation>
+    </message>
+    <message>
+        <source>Space not changed: {reason}</source>
+        <translation>搜索空间未更改：{reason}</translation>
+    </message>
+    <message>
+        <source>{count} setting(s) swept.</source>
+        <translation>已搜索 {count} 项设置。</translation>
+    </message>
+    <message>
+        <source>Cannot start: {reason}</source>
+        <translation>无法开始：{reason}</translation>
+    </message>
+    <message>
+        <source>{study} has all its {trials} trials; raise 'trials' and Resume to run more.</source>
+        <translation>{study} 已完成全部 {trials} 次试验；调高“试验数”后点“继续”可运行更多试验。</translation>
+    </message>
+    <message>
+        <source>Running {study}: {remaining} trial(s) to go.</source>
+        <translation>正在运行 {study}：还剩 {remaining} 次试验。</translation>
+    </message>
+    <message>
+        <source>{study}: {done} trial(s) finished.</source>
+        <translation>{study}：已结束 {done} 次试验。</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>当前批结束后停止…</translation>
+    </message>
+    <message>
+        <source>{count} {state}</source>
+        <translation>{count} 次{state}</translation>
+    </message>
+    <message>
+        <source>{study}: {counts}.</source>
+        <translation>{study}：{counts}。</translation>
+    </message>
+    <message>
+        <source>no trials yet</source>
+        <translation>尚无试验</translation>
+    </message>
+    <message>
+        <source>trial {number}</source>
+        <translation>试验 {number}</translation>
+    </message>
+    <message>
+        <source>Cannot apply to the document: {reason}</source>
+        <translation>无法应用到文档：{reason}</translation>
+    </message>
+    <message>
+        <source>Trial {number} ({state}): {reason}</source>
+        <translation>试验 {number}（{state}）：{reason}</translation>
+    </message>
+    <message>
+        <source>Trial {number} ({state})</source>
+        <translation>试验 {number}（{state}）</translation>
+    </message>
+    <message>
+        <source>Not applied: {reason}</source>
+        <translation>未应用：{reason}</translation>
+    </message>
+    <message>
+        <source>Applied trial {number}; undo with Ctrl+Z.</source>
+        <translation>已应用试验 {number}；按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainMenu</name>
+    <message>
+        <source>E&amp;xplain</source>
+        <translation>解释(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Explain Model…</source>
+        <translation>解释模型(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Why did it predict that? Attribution maps, embeddings, mistakes, activation health</source>
+        <translation>模型为什么这样预测？归因图、嵌入、错误样本、激活健康度</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainView</name>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>{name} has no dataset to take samples from: choose the document's data in the Data panel, or explain a run.</source>
+        <translation>{name} 没有可取样本的数据集：请在“数据”面板中选择文档的数据，或解释一次训练记录。</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainWindow</name>
+    <message>
+        <source>Attribution</source>
+        <translation>归因</translation>
+    </message>
+    <message>
+        <source>Embeddings</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>Keras models (*.keras *.h5);;All files (*)</source>
+        <translation>Keras 模型 (*.keras *.h5);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Training in progress (paused)</source>
+        <translation>进行中的训练（已暂停）</translation>
+    </message>
+    <message>
+        <source>Run {run} · {status} · {epochs} epochs · {when}</source>
+        <translation>训练记录 {run} · {status} · {epochs} 轮 · {when}</translation>
+    </message>
+    <message>
+        <source>{name}: imported weights</source>
+        <translation>{name}：导入的权重</translation>
+    </message>
+    <message>
+        <source>training (paused)</source>
+        <translation>训练（已暂停）</translation>
+    </message>
+    <message>
+        <source>{name} (imported)</source>
+        <translation>{name}（导入）</translation>
+    </message>
+    <message>
+        <source>Explain — NeuroCanvas</source>
+        <translation>解释 — NeuroCanvas</translation>
+    </message>
+    <message>
+        <source>Open model file…</source>
+        <translation>打开模型文件…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Nothing to explain yet: train the network (Train menu), import a model with weights, or open a .keras file.</source>
+        <translation>暂无可解释的内容：请训练网络（“训练”菜单）、导入带权重的模型，或打开 .keras 文件。</translation>
+    </message>
+    <message>
+        <source>File {name}</source>
+        <translation>文件 {name}</translation>
+    </message>
+    <message>
+        <source>Open a Keras model</source>
+        <translation>打开 Keras 模型</translation>
+    </message>
+    <message>
+        <source>Loading {source}…</source>
+        <translation>正在加载 {source}…</translation>
+    </message>
+    <message>
+        <source>Cannot explain this: {reason}</source>
+        <translation>无法解释：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: {count} validation samples of {dataset}</source>
+        <translation>{name}：{dataset} 的 {count} 个验证样本</translation>
+    </message>
+    <message>
+        <source>{name}: no dataset (choose the document's data to see samples)</source>
+        <translation>{name}：没有数据集（选择文档的数据即可查看样本）</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+    <message>
+        <source>Mistakes</source>
+        <translation>错误分析</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>序列</translation>
+    </message>
+</context>
+<context>
     <name>FixBadge</name>
     <message>
         <source>Quick fix: {fix} (click to apply)</source>
@@ -205,6 +856,65 @@ Recover it?</source>
     <message>
         <source>Group {group}: click the header to collapse</source>
         <translation>分组 {group}：点击标题栏折叠</translation>
+    </message>
+</context>
+<context>
+    <name>HealthView</name>
+    <message>
+        <source>layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>dead units</source>
+        <translation>死亡单元</translation>
+    </message>
+    <message>
+        <source>saturated</source>
+        <translation>饱和</translation>
+    </message>
+    <message>
+        <source>‖∇ weights‖</source>
+        <translation>‖∇ 权重‖</translation>
+    </message>
+    <message>
+        <source>‖∇ output‖</source>
+        <translation>‖∇ 输出‖</translation>
+    </message>
+    <message>
+        <source>‖weights‖</source>
+        <translation>‖权重‖</translation>
+    </message>
+    <message>
+        <source>Show on canvas</source>
+        <translation>在画布上显示</translation>
+    </message>
+    <message>
+        <source>Badges on the nodes: dead units or the gradient norm</source>
+        <translation>节点上的徽标：死亡单元比例或梯度范数</translation>
+    </message>
+    <message>
+        <source>Measure again</source>
+        <translation>重新测量</translation>
+    </message>
+    <message>
+        <source>{count} layers measured on one validation batch; {flagged} look unhealthy (highlighted).</source>
+        <translation>在一批验证数据上测量了 {count} 层；其中 {flagged} 层看起来不健康（已高亮）。</translation>
+    </message>
+    <message>
+        <source>{count} layers measured on one validation batch.</source>
+        <translation>在一批验证数据上测量了 {count} 层。</translation>
+    </message>
+    <message>
+        <source>Badges on {count} nodes of the canvas.</source>
+        <translation>画布上 {count} 个节点已显示徽标。</translation>
     </message>
 </context>
 <context>
@@ -1427,6 +2137,89 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     </message>
 </context>
 <context>
+    <name>MistakesView</name>
+    <message>
+        <source>class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Grad-CAM of the predicted class</source>
+        <translation>预测类别的 Grad-CAM</translation>
+    </message>
+    <message>
+        <source>saliency of the predicted class</source>
+        <translation>预测类别的显著性图</translation>
+    </message>
+    <message>
+        <source>ROC</source>
+        <translation>ROC</translation>
+    </message>
+    <message>
+        <source>false positive rate</source>
+        <translation>假正例率</translation>
+    </message>
+    <message>
+        <source>true positive rate</source>
+        <translation>真正例率</translation>
+    </message>
+    <message>
+        <source>Precision–recall</source>
+        <translation>精确率–召回率</translation>
+    </message>
+    <message>
+        <source>Residuals vs prediction</source>
+        <translation>残差与预测值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>actual − predicted</source>
+        <translation>真实值 − 预测值</translation>
+    </message>
+    <message>
+        <source>MAE {mae} · RMSE {rmse} · R² {r2} on {samples} validation samples</source>
+        <translation>MAE {mae} · RMSE {rmse} · R² {r2}（{samples} 个验证样本）</translation>
+    </message>
+    <message>
+        <source>accuracy {accuracy} on {samples} validation samples · macro F1 {f1}</source>
+        <translation>{samples} 个验证样本上的准确率 {accuracy} · 宏平均 F1 {f1}</translation>
+    </message>
+    <message>
+        <source>sample {index}: label {label}, predicted {predicted} with {confidence} ({method})</source>
+        <translation>样本 {index}：标签 {label}，以 {confidence} 的置信度预测为 {predicted}（{method}）</translation>
+    </message>
+    <message>
+        <source>ROC (AUC {auc})</source>
+        <translation>ROC（AUC {auc}）</translation>
+    </message>
+    <message>
+        <source>Precision–recall (AP {ap})</source>
+        <translation>精确率–召回率（AP {ap}）</translation>
+    </message>
+    <message>
+        <source>{wrong} wrong; the {shown} most confident are shown with the map of the class they were taken for.</source>
+        <translation>{wrong} 个预测错误；显示置信度最高的 {shown} 个，并附上被误判类别的归因图。</translation>
+    </message>
+</context>
+<context>
     <name>ModelImport</name>
     <message>
         <source>Loading TensorFlow to import {model}…</source>
@@ -2546,6 +3339,19 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>ParetoPlot</name>
+    <message>
+        <source>trial {number}</source>
+        <translation>试验 {number}</translation>
+    </message>
+    <message>
+        <source>trial {number}: {metric} {value}, {params} params
+{values}</source>
+        <translation>试验 {number}：{metric} {value}，参数量 {params}
+{values}</translation>
+    </message>
+</context>
+<context>
     <name>PortItem</name>
     <message>
         <source>input {index}: {name}</source>
@@ -3064,10 +3870,133 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>ResultsTable</name>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>pruned</source>
+        <translation>已剪枝</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>params</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>MACs</source>
+        <translation>MACs</translation>
+    </message>
+    <message>
+        <source>time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceView</name>
+    <message>
+        <source>sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>Recurrent layer</source>
+        <translation>循环层</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>time step</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>This model has no recurrent layer (SimpleRNN, LSTM, GRU, Bidirectional).</source>
+        <translation>此模型没有循环层（SimpleRNN、LSTM、GRU、Bidirectional）。</translation>
+    </message>
+    <message>
+        <source>{layer}: {units} units over {steps} time steps; colour from {low} (blue) to {high} (red)</source>
+        <translation>{layer}：{units} 个单元，{steps} 个时间步；颜色从 {low}（蓝）到 {high}（红）</translation>
+    </message>
+</context>
+<context>
     <name>SetParamCommand</name>
     <message>
         <source>Set {param}</source>
         <translation>设置 {param}</translation>
+    </message>
+</context>
+<context>
+    <name>SetSpaceCommand</name>
+    <message>
+        <source>Change the search space</source>
+        <translation>更改搜索空间</translation>
+    </message>
+</context>
+<context>
+    <name>SpaceEditor</name>
+    <message>
+        <source>setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>distribution</source>
+        <translation>分布</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +4110,40 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>Total params: &lt;b&gt;{total}&lt;/b&gt; ({size}) · trainable {trainable} · non-trainable {non_trainable} · MACs per sample {macs}</source>
         <translation>总参数量：&lt;b&gt;{total}&lt;/b&gt;（{size}）· 可训练 {trainable} · 不可训练 {non_trainable} · 每个样本乘加 {macs}</translation>
+    </message>
+</context>
+<context>
+    <name>SweepThisMenu</name>
+    <message>
+        <source>Sweep {name}</source>
+        <translation>搜索 {name}</translation>
+    </message>
+    <message>
+        <source>Sweep this…</source>
+        <translation>对此做超参数搜索…</translation>
+    </message>
+    <message>
+        <source>Sweep this</source>
+        <translation>对此做超参数搜索</translation>
+    </message>
+    <message>
+        <source>Distribution of {name} — {choice}, {int}, {float} or {loguniform}:</source>
+        <translation>{name} 的分布 — {choice}、{int}、{float} 或 {loguniform}：</translation>
+    </message>
+    <message>
+        <source>Not swept: the distribution is not valid JSON ({error}).</source>
+        <translation>未加入搜索：分布不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>Not swept: {reason}</source>
+        <translation>未加入搜索：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrialCurves</name>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
     </message>
 </context>
 <context>
@@ -3343,6 +4306,681 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>Deepen after {layer}</source>
         <translation>在 {layer} 之后加深</translation>
+    </message>
+</context>
+<context>
+    <name>engine</name>
+    <message>
+        <source>Replace the layer that makes it by layers {format} supports.</source>
+        <translation>请把产生它的层换成 {format} 支持的层。</translation>
+    </message>
+    <message>
+        <source>Replace {layer} by layers {format} supports, {extra}.</source>
+        <translation>请把 {layer} 换成 {format} 支持的层，{extra}。</translation>
+    </message>
+    <message>
+        <source>Replace {layer} by layers {format} supports.</source>
+        <translation>请把 {layer} 换成 {format} 支持的层。</translation>
+    </message>
+    <message>
+        <source>Replace the layer that makes it by layers {format} supports, {extra}.</source>
+        <translation>请把产生它的层换成 {format} 支持的层，{extra}。</translation>
+    </message>
+    <message>
+        <source>{format} conversion failed in {layer}: {detail}</source>
+        <translation>{format} 转换在 {layer} 处失败：{detail}</translation>
+    </message>
+    <message>
+        <source>{format} conversion failed: {detail}</source>
+        <translation>{format} 转换失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Check that the model runs in Keras; simplify the layer named, or choose another format.</source>
+        <translation>请确认模型能在 Keras 中运行；简化所指出的层，或选择其他格式。</translation>
+    </message>
+    <message>
+        <source>or export it as ONNX or SavedModel (TFLite could only run this op through the Flex delegate of TensorFlow's Select ops, which cannot be verified here, so NeuroCanvas writes TFLite builtins only)</source>
+        <translation>或导出为 ONNX 或 SavedModel（TFLite 只能通过 TensorFlow Select 算子的 Flex 委托运行此算子，这里无法验证，因此 NeuroCanvas 只写出 TFLite 内置算子）</translation>
+    </message>
+    <message>
+        <source>{format} cannot express the TensorFlow op {op} made by {layer}.</source>
+        <translation>{format} 无法表示由 {layer} 产生的 TensorFlow 算子 {op}。</translation>
+    </message>
+    <message>
+        <source>recurrent layer(s) {names} exported unrolled (step by step, same weights): TFLite builtins cannot size their loop otherwise</source>
+        <translation>循环层 {names} 以展开形式导出（逐个时间步，权重相同）：否则 TFLite 内置算子无法确定其循环长度</translation>
+    </message>
+    <message>
+        <source>fixed batch of 1: the loop of recurrent layer(s) {names} needs static shapes in TFLite builtins</source>
+        <translation>批大小固定为 1：循环层 {names} 的循环在 TFLite 内置算子中需要静态形状</translation>
+    </message>
+    <message>
+        <source>Full-integer int8 cannot quantize the loop of {layer} whose number of timesteps is not fixed (the TFLite converter cannot calibrate it).</source>
+        <translation>全整数 int8 无法量化 {layer} 的循环，因为其时间步数不固定（TFLite 转换器无法对其校准）。</translation>
+    </message>
+    <message>
+        <source>Give the Input a fixed number of timesteps so the layer can be unrolled, or use tflite-dynamic.</source>
+        <translation>请为 Input 指定固定的时间步数，使该层可以展开，或改用 tflite-dynamic。</translation>
+    </message>
+    <message>
+        <source>or try a higher opset (up to {opset})</source>
+        <translation>或尝试更高的 opset（最高 {opset}）</translation>
+    </message>
+    <message>
+        <source>Full-integer int8 needs samples to calibrate on.</source>
+        <translation>全整数 int8 需要用于校准的样本。</translation>
+    </message>
+    <message>
+        <source>Give the model's dataset.</source>
+        <translation>请提供模型的数据集。</translation>
+    </message>
+    <message>
+        <source>layer '{name}'</source>
+        <translation>层 '{name}'</translation>
+    </message>
+    <message>
+        <source>the model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>layer '{name}' ({type})</source>
+        <translation>层 '{name}'（{type}）</translation>
+    </message>
+    <message>
+        <source>operation '{name}' ({type})</source>
+        <translation>运算 '{name}'（{type}）</translation>
+    </message>
+    <message>
+        <source>TensorFlow's own format (a folder), for TF Serving and TensorFlow programs.</source>
+        <translation>TensorFlow 自己的格式（一个文件夹），用于 TF Serving 和 TensorFlow 程序。</translation>
+    </message>
+    <message>
+        <source>LiteRT / TensorFlow Lite for phones and small devices, full precision.</source>
+        <translation>LiteRT / TensorFlow Lite，用于手机和小型设备，全精度。</translation>
+    </message>
+    <message>
+        <source>Weights stored as float16: half the size, computed in float32 (or float16 on GPUs).</source>
+        <translation>权重以 float16 存储：大小减半，以 float32 计算（在 GPU 上为 float16）。</translation>
+    </message>
+    <message>
+        <source>TFLite dynamic-range int8</source>
+        <translation>TFLite 动态范围 int8</translation>
+    </message>
+    <message>
+        <source>Weights stored as int8, activations quantized on the fly: a quarter of the size.</source>
+        <translation>权重以 int8 存储，激活值在运行时动态量化：大小为四分之一。</translation>
+    </message>
+    <message>
+        <source>TFLite full-integer int8</source>
+        <translation>TFLite 全整数 int8</translation>
+    </message>
+    <message>
+        <source>Weights and activations in int8 (input and output too), calibrated on the document's own data: for microcontrollers and integer accelerators.</source>
+        <translation>权重和激活值均为 int8（输入和输出也是），用文档自己的数据校准：适用于微控制器和整数加速器。</translation>
+    </message>
+    <message>
+        <source>ONNX for onnxruntime and other frameworks.</source>
+        <translation>ONNX，用于 onnxruntime 和其他框架。</translation>
+    </message>
+    <message>
+        <source>No deployment format was chosen.</source>
+        <translation>未选择部署格式。</translation>
+    </message>
+    <message>
+        <source>Use one or more of: {formats} (or all).</source>
+        <translation>请使用以下一种或多种：{formats}（或 all）。</translation>
+    </message>
+    <message>
+        <source>ONNX opset {opset} is not offered.</source>
+        <translation>不提供 ONNX opset {opset}。</translation>
+    </message>
+    <message>
+        <source>Choose one of {low}–{high} (default {default}).</source>
+        <translation>请在 {low}–{high} 中选择（默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>Unknown deployment format {format}.</source>
+        <translation>未知的部署格式 {format}。</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Loading the {dataset} data</source>
+        <translation>正在加载 {dataset} 数据</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>--samples must be at least 1, not {samples}.</source>
+        <translation>--samples 至少为 1，而不是 {samples}。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder.</source>
+        <translation>{path} 是文件，不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the exports.</source>
+        <translation>请为导出选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is not writable.</source>
+        <translation>{path} 不可写。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to.</source>
+        <translation>请选择一个可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>calibrated on {count} training samples</source>
+        <translation>已在 {count} 个训练样本上校准</translation>
+    </message>
+    <message>
+        <source>The {format} file gives outputs of another shape than Keras.</source>
+        <translation>{format} 文件给出的输出形状与 Keras 不同。</translation>
+    </message>
+    <message>
+        <source>no weight tensor was large enough to quantize (TFLite quantizes tensors of 1,024 values or more): the file holds float32 weights</source>
+        <translation>没有足够大的权重张量可量化（TFLite 只量化含 1,024 个及以上数值的张量）：文件中保存的是 float32 权重</translation>
+    </message>
+    <message>
+        <source>{path} cannot be created: {reason}.</source>
+        <translation>无法创建 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>opset {opset}</source>
+        <translation>opset {opset}</translation>
+    </message>
+    <message>
+        <source>The {format} file was written but its runtime cannot run it: {detail}</source>
+        <translation>{format} 文件已写出，但其运行时无法运行它：{detail}</translation>
+    </message>
+    <message>
+        <source>Choose another format, or simplify the model.</source>
+        <translation>请选择其他格式，或简化模型。</translation>
+    </message>
+    <message>
+        <source>{format}: converting</source>
+        <translation>{format}：正在转换</translation>
+    </message>
+    <message>
+        <source>{format}: verifying in its runtime</source>
+        <translation>{format}：正在其运行时中验证</translation>
+    </message>
+    <message>
+        <source>{format} failed: {error}: {detail}</source>
+        <translation>{format} 失败：{error}：{detail}</translation>
+    </message>
+    <message>
+        <source>The other formats are not affected; choose another format.</source>
+        <translation>其他格式不受影响；请选择其他格式。</translation>
+    </message>
+    <message>
+        <source>Train it first (its runs can then be deployed), or import a trained .keras model.</source>
+        <translation>请先训练它（之后即可部署其训练记录），或导入已训练的 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>run {run} ({which} checkpoint, epoch {epoch})</source>
+        <translation>训练记录 {run}（{which} 断点，第 {epoch} 轮）</translation>
+    </message>
+    <message>
+        <source>run {run} ({which} checkpoint)</source>
+        <translation>训练记录 {run}（{which} 断点）</translation>
+    </message>
+    <message>
+        <source>Deploy one of its training runs instead, e.g. {run}.</source>
+        <translation>请改为部署它的某次训练记录，例如 {run}。</translation>
+    </message>
+    <message>
+        <source>{path}: no such run folder, document or model file.</source>
+        <translation>{path}：没有这样的训练记录文件夹、文档或模型文件。</translation>
+    </message>
+    <message>
+        <source>Give a run folder (DOC.runs/…), a .json document with trained weights, or a .keras model.</source>
+        <translation>请提供训练记录文件夹（DOC.runs/…）、带已训练权重的 .json 文档，或 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>The run {run} has no saved model.</source>
+        <translation>训练记录 {run} 没有保存的模型。</translation>
+    </message>
+    <message>
+        <source>It ended before its first epoch was saved; train longer.</source>
+        <translation>它在第一轮保存之前就结束了；请训练更久。</translation>
+    </message>
+    <message>
+        <source>{name} carries no data settings to verify the export on.</source>
+        <translation>{name} 不带用于验证导出结果的数据设置。</translation>
+    </message>
+    <message>
+        <source>Name a dataset (--dataset NAME), e.g. digits or iris.</source>
+        <translation>请指定数据集（--dataset NAME），例如 digits 或 iris。</translation>
+    </message>
+    <message>
+        <source>The model has {count} inputs; deployment verifies models with one input.</source>
+        <translation>该模型有 {count} 个输入；部署只验证单输入模型。</translation>
+    </message>
+    <message>
+        <source>Export it as a .keras model instead.</source>
+        <translation>请改为导出为 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>The {dataset} samples have shape {got}, but the model takes {expected}.</source>
+        <translation>{dataset} 样本的形状为 {got}，但模型接受的是 {expected}。</translation>
+    </message>
+    <message>
+        <source>Choose the dataset the model was trained on.</source>
+        <translation>请选择训练该模型时所用的数据集。</translation>
+    </message>
+    <message>
+        <source>A model without a document needs a dataset to be verified on.</source>
+        <translation>没有文档的模型需要一个用于验证的数据集。</translation>
+    </message>
+    <message>
+        <source>Name one (--dataset NAME), e.g. digits or iris.</source>
+        <translation>请指定一个（--dataset NAME），例如 digits 或 iris。</translation>
+    </message>
+    <message>
+        <source>The file holds code (a Lambda layer); NeuroCanvas does not run code read from a file. Replace the Lambda by a layer.</source>
+        <translation>该文件包含代码（Lambda 层）；NeuroCanvas 不运行从文件读取的代码。请用一个层替换 Lambda。</translation>
+    </message>
+    <message>
+        <source>Is it a Keras 3 model file?</source>
+        <translation>它是 Keras 3 模型文件吗？</translation>
+    </message>
+    <message>
+        <source>{name} cannot be loaded: {reason}</source>
+        <translation>无法加载 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: cannot deploy a {suffix} file.</source>
+        <translation>{name}：无法部署 {suffix} 文件。</translation>
+    </message>
+    <message>
+        <source>Give a run folder, a .json document or a .keras model.</source>
+        <translation>请提供训练记录文件夹、.json 文档或 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>Give a run folder (DOC.runs/&lt;time&gt;_&lt;id&gt;).</source>
+        <translation>请提供训练记录文件夹（DOC.runs/&lt;time&gt;_&lt;id&gt;）。</translation>
+    </message>
+    <message>
+        <source>error {error} against Keras's {keras} (more than {percent} % worse)</source>
+        <translation>误差 {error}，Keras 为 {keras}（差了 {percent} % 以上）</translation>
+    </message>
+    <message>
+        <source>outputs differ from Keras by up to {diff} (more than {tolerance})</source>
+        <translation>输出与 Keras 最多相差 {diff}（超过 {tolerance}）</translation>
+    </message>
+    <message>
+        <source>loses {drop} accuracy points against Keras (more than {limit}); calibrate on more samples or keep a float format</source>
+        <translation>准确率比 Keras 低 {drop} 个百分点（超过 {limit}）；请用更多样本校准，或保留浮点格式</translation>
+    </message>
+    <message>
+        <source>{cost} {value} is below the limit {limit}.</source>
+        <translation>{cost} {value} 低于限制 {limit}。</translation>
+    </message>
+    <message>
+        <source>{cost} {value} is above the limit {limit}.</source>
+        <translation>{cost} {value} 高于限制 {limit}。</translation>
+    </message>
+    <message>
+        <source>Objective {objective} needs a metric and a direction.</source>
+        <translation>优化目标 {objective} 需要指标和方向。</translation>
+    </message>
+    <message>
+        <source>Write METRIC:max or METRIC:min, e.g. val_accuracy:max,params:min.</source>
+        <translation>请写成 指标:max 或 指标:min，例如 val_accuracy:max,params:min。</translation>
+    </message>
+    <message>
+        <source>Objective {objective} is given twice.</source>
+        <translation>优化目标 {objective} 给出了两次。</translation>
+    </message>
+    <message>
+        <source>Constraint {constraint} is not understood.</source>
+        <translation>无法理解约束 {constraint}。</translation>
+    </message>
+    <message>
+        <source>Write e.g. params&lt;=100000 or macs&lt;5e6 (known before training: {costs}).</source>
+        <translation>请写成例如 params&lt;=100000 或 macs&lt;5e6（训练前即可知的：{costs}）。</translation>
+    </message>
+    <message>
+        <source>Constraint {constraint}: {value} is not a number.</source>
+        <translation>约束 {constraint}：{value} 不是数字。</translation>
+    </message>
+    <message>
+        <source>low end</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>high end</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>'{name}' is a continuous range, which a grid cannot list.</source>
+        <translation>'{name}' 是连续范围，网格搜索无法列举。</translation>
+    </message>
+    <message>
+        <source>Give it {"choice": [...]} or a "step", or use another sampler.</source>
+        <translation>请给它 {"choice": [...]} 或 "step"，或使用其他采样器。</translation>
+    </message>
+    <message>
+        <source>'{name}': the {what} must be a number, not {value}.</source>
+        <translation>'{name}'：{what}必须是数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>A space entry needs a name, not {name}.</source>
+        <translation>搜索空间的条目需要名称，而不是 {name}。</translation>
+    </message>
+    <message>
+        <source>'{name}' is not a setting that can be swept.</source>
+        <translation>'{name}' 不是可搜索的设置。</translation>
+    </message>
+    <message>
+        <source>Write NODE.PARAM (e.g. hidden.units), training.PATH (e.g. training.batch_size), lr or optimizer.</source>
+        <translation>请写成 节点.参数（例如 hidden.units）、training.路径（例如 training.batch_size）、lr 或 optimizer。</translation>
+    </message>
+    <message>
+        <source>'{name}': a distribution must be an object, not {spec}.</source>
+        <translation>'{name}'：分布必须是对象，而不是 {spec}。</translation>
+    </message>
+    <message>
+        <source>E.g. {"choice": [16, 32]} or {"loguniform": [1e-4, 0.1]}.</source>
+        <translation>例如 {"choice": [16, 32]} 或 {"loguniform": [1e-4, 0.1]}。</translation>
+    </message>
+    <message>
+        <source>'{name}': give exactly one of {kinds} (unknown: {unknown}).</source>
+        <translation>'{name}'：请在 {kinds} 中恰好给出一个（未知：{unknown}）。</translation>
+    </message>
+    <message>
+        <source>'{name}': give exactly one of {kinds}.</source>
+        <translation>'{name}'：请在 {kinds} 中恰好给出一个。</translation>
+    </message>
+    <message>
+        <source>E.g. {"int": [8, 64], "step": 8}.</source>
+        <translation>例如 {"int": [8, 64], "step": 8}。</translation>
+    </message>
+    <message>
+        <source>'{name}': {kind} needs [low, high], not {value}.</source>
+        <translation>'{name}'：{kind} 需要 [下限, 上限]，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>'{name}': the low end {low} is above the high end {high}.</source>
+        <translation>'{name}'：下限 {low} 高于上限 {high}。</translation>
+    </message>
+    <message>
+        <source>'{name}': a loguniform range must be above zero, not {low}.</source>
+        <translation>'{name}'：loguniform 范围必须大于零，而不是 {low}。</translation>
+    </message>
+    <message>
+        <source>Use float for ranges that include zero.</source>
+        <translation>包含零的范围请使用 float。</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步长</translation>
+    </message>
+    <message>
+        <source>The search space is empty.</source>
+        <translation>搜索空间为空。</translation>
+    </message>
+    <message>
+        <source>Give at least one setting, e.g. {"lr": {"loguniform": [1e-4, 0.1]}}.</source>
+        <translation>请至少给出一项设置，例如 {"lr": {"loguniform": [1e-4, 0.1]}}。</translation>
+    </message>
+    <message>
+        <source>'{name}': the {what} must be a whole number, not {value}.</source>
+        <translation>'{name}'：{what}必须是整数，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>'{name}': choice needs a non-empty list of values.</source>
+        <translation>'{name}'：choice 需要一个非空的取值列表。</translation>
+    </message>
+    <message>
+        <source>'{name}': a loguniform range takes no step.</source>
+        <translation>'{name}'：loguniform 范围不接受步长。</translation>
+    </message>
+    <message>
+        <source>'{name}': the step must be above zero, not {step}.</source>
+        <translation>'{name}'：步长必须大于零，而不是 {step}。</translation>
+    </message>
+    <message>
+        <source>'{name}': a choice must be a number, text, true/false or null, not {value}.</source>
+        <translation>'{name}'：choice 的取值必须是数字、文本、true/false 或 null，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Lists (e.g. a kernel size [3, 3]) are written as a number: 3.</source>
+        <translation>列表（例如卷积核大小 [3, 3]）请写成一个数字：3。</translation>
+    </message>
+    <message>
+        <source>'{name}': the network has no layer called {layer}.</source>
+        <translation>'{name}'：网络中没有名为 {layer} 的层。</translation>
+    </message>
+    <message>
+        <source>Its layers: {names}.</source>
+        <translation>它的层：{names}。</translation>
+    </message>
+    <message>
+        <source>'{name}': a {type} layer has no parameter {param}.</source>
+        <translation>'{name}'：{type} 层没有参数 {param}。</translation>
+    </message>
+    <message>
+        <source>Its parameters: {names}.</source>
+        <translation>它的参数：{names}。</translation>
+    </message>
+    <message>
+        <source>'optimizer': unknown optimizer(s) {names}.</source>
+        <translation>'optimizer'：未知的优化器 {names}。</translation>
+    </message>
+    <message>
+        <source>Use {choice} of: {names}.</source>
+        <translation>请使用 {choice}，取值为：{names}。</translation>
+    </message>
+    <message>
+        <source>'{name}': name a training setting after 'training.'.</source>
+        <translation>'{name}'：请在 'training.' 之后写出训练设置的名称。</translation>
+    </message>
+    <message>
+        <source>Its process ended before the trial finished (stopped or killed); the study runs another trial in its place when resumed.</source>
+        <translation>试验结束前其进程已终止（被停止或被杀死）；继续搜索时会运行另一次试验代替它。</translation>
+    </message>
+    <message>
+        <source>Unknown sampler {name}.</source>
+        <translation>未知的采样器 {name}。</translation>
+    </message>
+    <message>
+        <source>Use one of: {names}.</source>
+        <translation>请使用以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>Unknown pruner {name}.</source>
+        <translation>未知的剪枝器 {name}。</translation>
+    </message>
+    <message>
+        <source>CMA-ES optimises one objective.</source>
+        <translation>CMA-ES 只优化一个目标。</translation>
+    </message>
+    <message>
+        <source>Use nsga2 (or tpe) for several.</source>
+        <translation>多个目标请使用 nsga2（或 tpe）。</translation>
+    </message>
+    <message>
+        <source>The number of trials must be at least 0, not {trials}.</source>
+        <translation>试验次数至少为 0，而不是 {trials}。</translation>
+    </message>
+    <message>
+        <source>Epochs must be at least 1, not {epochs}.</source>
+        <translation>轮数至少为 1，而不是 {epochs}。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user; the study runs another trial in its place when resumed.</source>
+        <translation>已被用户停止；继续搜索时会运行另一次试验代替它。</translation>
+    </message>
+    <message>
+        <source>[{study}] trial {number} running: {values}</source>
+        <translation>[{study}] 试验 {number} 运行中：{values}</translation>
+    </message>
+    <message>
+        <source>[{study}] trial {number} training in {folder}</source>
+        <translation>[{study}] 试验 {number} 正在训练，记录位于 {folder}</translation>
+    </message>
+    <message>
+        <source>Pruned by the {pruner} pruner after epoch {epoch}: {metric} {value}.</source>
+        <translation>在第 {epoch} 轮后被 {pruner} 剪枝器剪枝：{metric} {value}。</translation>
+    </message>
+    <message>
+        <source>[{study}] trial {number} failed: its process ended before it finished.</source>
+        <translation>[{study}] 试验 {number} 失败：其进程在完成前已终止。</translation>
+    </message>
+    <message>
+        <source>[{study}] trial {number} pruned: {reason}</source>
+        <translation>[{study}] 试验 {number} 已剪枝：{reason}</translation>
+    </message>
+    <message>
+        <source>The run ended without a result.</source>
+        <translation>训练结束但没有结果。</translation>
+    </message>
+    <message>
+        <source>The run logged no {metric} to optimise; it logged: {logged}.</source>
+        <translation>训练没有记录要优化的 {metric}；它记录了：{logged}。</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>显著性图</translation>
+    </message>
+    <message>
+        <source>Integrated Gradients</source>
+        <translation>积分梯度</translation>
+    </message>
+    <message>
+        <source>Occlusion</source>
+        <translation>遮挡</translation>
+    </message>
+    <message>
+        <source>Class {index} does not exist; the model has {count} classes.</source>
+        <translation>类别 {index} 不存在；模型共有 {count} 个类别。</translation>
+    </message>
+    <message>
+        <source>Pick a class from 0 to {last}.</source>
+        <translation>请选择 0 到 {last} 之间的类别。</translation>
+    </message>
+    <message>
+        <source>Grad-CAM needs a layer with spatial axes; {layer} has none.</source>
+        <translation>Grad-CAM 需要具有空间轴的层；{layer} 没有。</translation>
+    </message>
+    <message>
+        <source>Pick a convolution or pooling layer.</source>
+        <translation>请选择卷积层或池化层。</translation>
+    </message>
+    <message>
+        <source>Occlusion slides a patch over an image; this model's input has only one axis.</source>
+        <translation>遮挡法在图像上滑动一个小块；此模型的输入只有一个轴。</translation>
+    </message>
+    <message>
+        <source>Use saliency or Integrated Gradients.</source>
+        <translation>请使用显著性图或积分梯度。</translation>
+    </message>
+    <message>
+        <source>A regression model has no classes to choose from.</source>
+        <translation>回归模型没有可选的类别。</translation>
+    </message>
+    <message>
+        <source>A projection needs at least three samples.</source>
+        <translation>投影至少需要三个样本。</translation>
+    </message>
+    <message>
+        <source>UMAP needs the umap-learn package, which is not installed.</source>
+        <translation>UMAP 需要 umap-learn 包，但它未安装。</translation>
+    </message>
+    <message>
+        <source>Install it (pip install umap-learn) or use PCA or t-SNE.</source>
+        <translation>请安装它（pip install umap-learn），或使用 PCA 或 t-SNE。</translation>
+    </message>
+    <message>
+        <source>The validation set is empty.</source>
+        <translation>验证集为空。</translation>
+    </message>
+    <message>
+        <source>Cannot read the layers' outputs: {error}</source>
+        <translation>无法读取各层的输出：{error}</translation>
+    </message>
+    <message>
+        <source>A regression model has no wrong classes; see its residuals.</source>
+        <translation>回归模型没有误判的类别；请查看其残差。</translation>
+    </message>
+    <message>
+        <source>ROC and precision-recall curves need samples of both classes.</source>
+        <translation>ROC 曲线和精确率-召回率曲线需要两个类别的样本。</translation>
+    </message>
+    <message>
+        <source>Residuals are for regression models.</source>
+        <translation>残差只适用于回归模型。</translation>
+    </message>
+    <message>
+        <source>The model has {count} outputs; explanations need exactly one.</source>
+        <translation>该模型有 {count} 个输出；解释需要恰好一个输出。</translation>
+    </message>
+    <message>
+        <source>Explain a model with a single output.</source>
+        <translation>请解释单输出的模型。</translation>
+    </message>
+    <message>
+        <source>The model has no convolutional layer, so Grad-CAM has nothing to use.</source>
+        <translation>该模型没有卷积层，因此 Grad-CAM 无层可用。</translation>
+    </message>
+    <message>
+        <source>Use saliency, SmoothGrad, Integrated Gradients or occlusion instead.</source>
+        <translation>请改用显著性图、SmoothGrad、积分梯度或遮挡法。</translation>
+    </message>
+    <message>
+        <source>The input has shape {shape}, but the model expects one sample of shape {expected}.</source>
+        <translation>输入的形状为 {shape}，但模型期望一个形状为 {expected} 的样本。</translation>
+    </message>
+    <message>
+        <source>Give one preprocessed sample without the batch axis.</source>
+        <translation>请提供一个不含批维度、已预处理的样本。</translation>
+    </message>
+    <message>
+        <source>The model has no layer called {name}.</source>
+        <translation>模型中没有名为 {name} 的层。</translation>
+    </message>
+    <message>
+        <source>Layers: {names}.</source>
+        <translation>层：{names}。</translation>
+    </message>
+    <message>
+        <source>Explanations need a model with exactly one input.</source>
+        <translation>解释需要恰好一个输入的模型。</translation>
+    </message>
+    <message>
+        <source>{layer} is a {type}, not a recurrent layer.</source>
+        <translation>{layer} 是 {type}，不是循环层。</translation>
+    </message>
+    <message>
+        <source>Pick one of: {names}.</source>
+        <translation>请选择以下之一：{names}。</translation>
+    </message>
+    <message>
+        <source>The dataset {dataset} has samples of shape {actual}, but {name} expects {expected}.</source>
+        <translation>数据集 {dataset} 的样本形状为 {actual}，但 {name} 期望 {expected}。</translation>
+    </message>
+    <message>
+        <source>{name} has no dataset to evaluate on.</source>
+        <translation>{name} 没有用于评估的数据集。</translation>
+    </message>
+    <message>
+        <source>Choose a dataset (--dataset NAME on the command line).</source>
+        <translation>请选择数据集（命令行中使用 --dataset NAME）。</translation>
+    </message>
+    <message>
+        <source>Cannot open the model {name}: {reason}</source>
+        <translation>无法打开模型 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Give a .keras model saved by Keras 3 (or by NeuroCanvas).</source>
+        <translation>请提供由 Keras 3（或 NeuroCanvas）保存的 .keras 模型。</translation>
     </message>
 </context>
 </TS>
