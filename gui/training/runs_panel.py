@@ -71,46 +71,48 @@ def describe_comparison(diff: dict) -> str:
     from gui.i18n import tx
     from gui.training.run_controls import state_text
 
-    def tr(text):
-        return translate("RunsPanel", text)
-
     lines = [f"<b>{diff.get('a')}</b> → <b>{diff.get('b')}</b>"]
     settings = diff.get("settings") or []
     if settings:
-        lines.append("<u>%s</u>" % tr("Settings"))
+        lines.append("<u>%s</u>" % translate("RunsPanel", "Settings"))
         lines += [f"{_html(d['key'])}: {_html(d['a'])} → {_html(d['b'])}" for d in settings[:40]]
     else:
-        lines.append(tr("Same settings."))
+        lines.append(translate("RunsPanel", "Same settings."))
     net = diff.get("network") or {}
     if net.get("error"):
-        lines.append(tr("Network: {problem}").format(problem=_html(tx(net["error"]))))
+        lines.append(translate("RunsPanel", "Network: {problem}").format(
+            problem=_html(tx(net["error"]))))
     else:
         parts = []
-        for key, label in (("added", tr("added: {layers}")), ("removed", tr("removed: {layers}"))):
+        for key, label in (("added", translate("RunsPanel", "added: {layers}")),
+                           ("removed", translate("RunsPanel", "removed: {layers}"))):
             if net.get(key):
                 parts.append(label.format(layers=", ".join(map(_html, net[key]))))
         for r in net.get("renamed") or []:
-            parts.append(tr("renamed {old} → {new}").format(old=_html(r["a"]), new=_html(r["b"])))
+            parts.append(translate("RunsPanel", "renamed {old} → {new}").format(
+                old=_html(r["a"]), new=_html(r["b"])))
         for c in net.get("changed") or []:
             params = c.get("params") or {}
             what = ", ".join(f"{k} {_html(v['a'])} → {_html(v['b'])}" for k, v in params.items())
             if isinstance(c.get("type"), dict):
-                what = tr("type {old} → {new}").format(old=c["type"]["a"], new=c["type"]["b"])
+                what = translate("RunsPanel", "type {old} → {new}").format(
+                    old=c["type"]["a"], new=c["type"]["b"])
             parts.append(f"{_html(c.get('node'))}: {what}")
         if net.get("edges_added") or net.get("edges_removed"):
-            parts.append(tr("{added} connections added, {removed} removed").format(
+            parts.append(translate("RunsPanel", "{added} connections added, {removed} removed").format(
                 added=len(net.get("edges_added") or []), removed=len(net.get("edges_removed") or [])))
         pc = net.get("params") or {}
         if pc.get("a") != pc.get("b"):
-            parts.append(tr("parameters {old} → {new}").format(old=pc.get("a"), new=pc.get("b")))
-        lines.append("<u>%s</u>" % tr("Network"))
-        lines += parts or [tr("Same network.")]
+            parts.append(translate("RunsPanel", "parameters {old} → {new}").format(
+                old=pc.get("a"), new=pc.get("b")))
+        lines.append("<u>%s</u>" % translate("RunsPanel", "Network"))
+        lines += parts or [translate("RunsPanel", "Same network.")]
     res = diff.get("results") or {}
     for side in ("a", "b"):
         r = res.get(side) or {}
         final = ", ".join(f"{k} {v:.4g}" for k, v in (r.get("final") or {}).items()
                           if isinstance(v, (int, float)))
-        lines.append(tr("{side}: {status} after {epochs} epochs · {final}").format(
+        lines.append(translate("RunsPanel", "{side}: {status} after {epochs} epochs · {final}").format(
             side=side, status=state_text(r.get("status")), epochs=r.get("epochs_run"), final=final))
     return "<br>".join(lines)
 

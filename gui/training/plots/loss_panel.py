@@ -130,17 +130,14 @@ def segment_text(seg: dict) -> str:
     def names(key):
         return ", ".join(seg.get(key) or []) or translate("LossPanel", "none")
 
-    def tr(text):
-        return translate("LossPanel", text)
-
-    lines = [tr("Segment {number} from epoch {epoch}").format(
+    lines = [translate("LossPanel", "Segment {number} from epoch {epoch}").format(
         number=int(seg.get("index", 0)) + 1, epoch=seg.get("start_epoch"))]
     lines += [f"  {tx(e)}" for e in seg.get("edits") or []]
-    lines += [tr("carried: {layers}").format(layers=names("carried")),
-              tr("transformed: {layers}").format(layers=names("transformed")),
-              tr("reinitialised: {layers}").format(layers=names("reinitialised"))]
+    lines += [translate("LossPanel", "carried: {layers}").format(layers=names("carried")),
+              translate("LossPanel", "transformed: {layers}").format(layers=names("transformed")),
+              translate("LossPanel", "reinitialised: {layers}").format(layers=names("reinitialised"))]
     if seg.get("removed"):
-        lines.append(tr("removed: {layers}").format(layers=names("removed")))
+        lines.append(translate("LossPanel", "removed: {layers}").format(layers=names("removed")))
     return "\n".join(lines)
 
 
