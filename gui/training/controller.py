@@ -558,6 +558,33 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     return str(message), str(hint)
 
 
+class Failed:
+    """An exception a worker thread caught, said on the GUI thread (`settle`)."""
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def catching(fn):
+    """``fn`` for a worker thread that returns its exception (as `Failed`)
+    instead of raising it, so the GUI thread says it in the interface's language."""
+    def run():
+        try:
+            return fn()
+        except Exception as exc:
+            return Failed(exc)
+    return run
+
+
+def settle(result, error: str):
+    """``(result, error)`` of a worker's answer: a caught exception becomes its
+    line (message — hint) in the interface's language."""
+    if isinstance(result, Failed):
+        message, hint = describe_error(result.exc)
+        return None, message + (f" — {hint}" if hint else "")
+    return result, error
+
+
 def deep_tx(text) -> str:
     """An engine sentence in the interface's language, the engine sentences
     filled into it translated too."""

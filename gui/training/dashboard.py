@@ -592,7 +592,10 @@ class Dashboard(QObject):
 
             return str(write_training_script(net, path, doc_path, overrides))
 
+        from gui.training.controller import catching, settle
+
         def done(result, error: str) -> None:
+            result, error = settle(result, error)
             if error:
                 self.window.show_error(self.tr("Cannot export the training script"), error)
             else:
@@ -602,7 +605,7 @@ class Dashboard(QObject):
         self.script_exported = None
         if not hasattr(self, "_exporter"):
             self._exporter = Worker(self)
-        self._exporter.run(work, done)
+        self._exporter.run(catching(work), done)
         return True
 
     def draw_maximisation(self, layer: str, channel: int) -> bool:
@@ -621,8 +624,11 @@ class Dashboard(QObject):
 
             return activation_maximisation(model, layer, int(channel))
 
+        from gui.training.controller import catching, settle
+
         panel.show_maximisation(None, self.tr("Drawing…"))
-        self._maximiser.run(work, lambda image, error: panel.show_maximisation(image, error))
+        self._maximiser.run(catching(work),
+                            lambda image, error: panel.show_maximisation(*settle(image, error)))
         return True
 
     # ------------------------------------------------------------------ canvas --

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui.background import Worker
 from gui.i18n import translate, tx
 from gui.training import data_fix, sections
-from gui.training.controller import deep_tx
+from gui.training.controller import catching, deep_tx, settle
 from gui.training.plots import common
 
 SOURCES = (("scikit-learn", QT_TRANSLATE_NOOP("DataPanel", "built-in")),
@@ -487,10 +487,11 @@ class DataPanel(QWidget):
             return
         self._loading = True
         self.summary.setText(self.tr("Loading {dataset}…").format(dataset=settings.dataset))
-        self.worker.run(lambda: _load_checked(net, settings, derived), self._loaded)
+        self.worker.run(catching(lambda: _load_checked(net, settings, derived)), self._loaded)
 
     @common.while_alive
     def _loaded(self, result, error: str) -> None:
+        result, error = settle(result, error)
         self._loading = False
         ds, fitted = result if result is not None else (None, None)
         if fitted is not None and self.doc is not None \

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from gui.background import Worker
 from gui.i18n import translate, tx
 from gui.training import sections
+from gui.training.controller import catching, settle
 from gui.training.plots import common
 
 AUTO = QT_TRANSLATE_NOOP("SettingsPanel", "automatic (suits the data)")
@@ -540,10 +541,11 @@ class SettingsPanel(QWidget):
             return
         spe, epochs = self.steps_per_epoch(), self.epochs.value()
         self._preview_spe = spe
-        self.preview_worker.run(lambda: planned_lr(sched, spe, epochs), self._previewed)
+        self.preview_worker.run(catching(lambda: planned_lr(sched, spe, epochs)), self._previewed)
 
     @common.while_alive
     def _previewed(self, values, error: str) -> None:
+        values, error = settle(values, error)
         self.preview_error = error
         if error or values is None:
             self.planned = None
@@ -592,11 +594,12 @@ class SettingsPanel(QWidget):
 
         self.finder_button.setEnabled(False)
         self.finder_button.setText(self.tr("Finding a learning rate…"))
-        self.finder_worker.run(work, self._finder_done)
+        self.finder_worker.run(catching(work), self._finder_done)
         return True
 
     @common.while_alive
     def _finder_done(self, result, error: str) -> None:
+        result, error = settle(result, error)
         self.finder_button.setEnabled(True)
         self.finder_button.setText(self.tr("Find a learning rate…"))
         if error:
