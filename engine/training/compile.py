@@ -177,11 +177,11 @@ def validate_optimizer(settings: OptimizerSettings | dict | str) -> list[Diagnos
 
 
 _HINTS = {
-    "momentum": "0.9 is the usual value (the course's β).",
-    "beta_1": "0.9 is the usual value.",
-    "beta_2": "0.999 is the usual value (0.99 for Lion).",
-    "learning_rate": "Try 0.001 for Adam, 0.01 for SGD.",
-    "epsilon": "1e-07 is Keras's default.",
+    "momentum": N_("0.9 is the usual value (the course's β)."),
+    "beta_1": N_("0.9 is the usual value."),
+    "beta_2": N_("0.999 is the usual value (0.99 for Lion)."),
+    "learning_rate": N_("Try 0.001 for Adam, 0.01 for SGD."),
+    "epsilon": N_("1e-07 is Keras's default."),
 }
 
 
