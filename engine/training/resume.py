@@ -22,6 +22,7 @@ Example::
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -94,8 +95,7 @@ def _resume(recorder, strategy, subscribers, trainer_options, edited=None):
     epoch, step = int(ckpt["epoch"]), ckpt.get("step")
     truncate_run(record, epoch, step)
 
-    def load():
-        return record.load_model("last")
+    load = functools.partial(record.load_model, "last")
 
     steps = training.steps_per_epoch(dataset.num_train)
     outcome: dict = {}

@@ -21,7 +21,6 @@ Example::
 
 from __future__ import annotations
 
-import json
 import keyword
 import math
 import os

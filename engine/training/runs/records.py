@@ -171,7 +171,9 @@ class RunRecord:
                            N_("It ended before its first epoch was saved."), code="no_model")
         import keras
 
-        import engine.training.one_cycle  # noqa: F401  (registers OneCycle for loading)
+        import importlib
+
+        importlib.import_module("engine.training.one_cycle")  # registers OneCycle for loading
 
         return keras.models.load_model(path)
 
