@@ -4,9 +4,11 @@ mouse drag with the fix offered next to the pointer, the editor in Simplified
 Chinese (LeNet-5, a convolution in the inspector), and the training
 dashboard mid-run (LeNet-5 on the digits,
 paused after a few epochs: loss and metrics, the learning rate of a cosine
-schedule, the first convolution's feature maps and filters).
+schedule, the first convolution's feature maps and filters), and that same
+dashboard in Simplified Chinese (dashboard-zh_CN.png).
 
     python scripts/screenshots.py [OUT_DIR] [--no-training]
+    python scripts/screenshots.py [OUT_DIR] --only-dashboard-zh_CN
 
 Runs offscreen (no display needed); the editor shots never import
 TensorFlow, the dashboard shot trains for real (about a minute on a CPU).
@@ -152,6 +154,25 @@ def chinese_editor_shot(app, target: Path) -> None:
         language.uninstall(app)
 
 
+def chinese_dashboard(out_dir: Path) -> int:
+    """The dashboard shot with the zh_CN translation (gui/translations) installed."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from gui import language
+    from gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    if language.install(app, "zh_CN") != "zh_CN":
+        raise SystemExit("no zh_CN translation in gui/translations (make translations)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(autosave=False)
+    window.ask_unsaved = lambda: QMessageBox.Discard
+    window.show()
+    dashboard_shot(app, window, out_dir / "dashboard-zh_CN.png")
+    window.close()
+    return 0
+
+
 def dashboard_shot(app, window, target: Path) -> None:
     from PySide6.QtCore import Qt
 
@@ -213,5 +234,13 @@ def dashboard_shot(app, window, target: Path) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    sys.exit(main(Path(args[0]) if args else ROOT / "assets" / "screenshots",
-                  training="--no-training" not in sys.argv))
+    out = Path(args[0]) if args else ROOT / "assets" / "screenshots"
+    if "--only-dashboard-zh_CN" in sys.argv:
+        sys.exit(chinese_dashboard(out))
+    status = main(out, training="--no-training" not in sys.argv)
+    if status == 0 and "--no-training" not in sys.argv:
+        # a new process: the translation is installed before any widget exists
+        import subprocess
+
+        status = subprocess.call([sys.executable, __file__, str(out), "--only-dashboard-zh_CN"])
+    sys.exit(status)

@@ -20,6 +20,7 @@ import os
 from dataclasses import dataclass, field
 
 from engine.errors import ERROR, WARNING, Diagnostic
+from engine.i18n import N_, msg
 from engine.training.errors import raise_on_errors
 
 DEFAULTS = {
@@ -79,8 +80,8 @@ class CallbackSettings:
         if d:
             from engine.training.errors import SettingsError
 
-            raise SettingsError(f"Unknown callback setting(s): {', '.join(sorted(d))}.",
-                                hint=f"Known: {', '.join(DEFAULTS)}.",
+            raise SettingsError(msg("Unknown callback setting(s): {names}.", names=', '.join(sorted(d))),
+                                hint=msg("Known: {defaults}.", defaults=', '.join(DEFAULTS)),
                                 code="callbacks")
         return out
 
@@ -103,50 +104,58 @@ def validate_callbacks(settings: CallbackSettings, has_validation: bool = True,
         monitor = str(sec.get("monitor", ""))
         if monitor.startswith("val_") and not has_validation:
             out.append(Diagnostic(name, ERROR,
-                                  f"{_TITLES[name]} watches {monitor}, but the run has no "
-                                  f"validation data.",
-                                  f"set monitor to {monitor[4:]} (as the course's letter examples "
-                                  f"do), or add a validation split.", code="monitor"))
+                                  msg("{callback} watches {monitor}, but the run has no "
+                                      "validation data.",
+                                      callback=_TITLES[name], monitor=monitor),
+                                  msg("set monitor to {monitor} (as the course's letter examples "
+                                      "do), or add a validation split.",
+                                      monitor=monitor[4:]), code="monitor"))
         if "patience" in sec and (not isinstance(sec["patience"], int) or sec["patience"] < 0):
-            out.append(Diagnostic(name, ERROR, f"{_TITLES[name]} patience must be a whole number "
-                                  f"≥ 0, not {sec['patience']!r}.", code="callbacks"))
+            out.append(Diagnostic(name, ERROR, msg("{callback} patience must be a whole number ≥ "
+                                                   "0, not {patience!r}.",
+                                                   callback=_TITLES[name], patience=sec['patience']), code="callbacks"))
     dv = settings.section("divergence")
     if dv is not None:
         factor, patience = dv.get("factor"), dv.get("patience")
         if not isinstance(factor, (int, float)) or isinstance(factor, bool) or not factor > 1:
-            out.append(Diagnostic("divergence", ERROR, f"The divergence guard's factor must be a "
-                                  f"number above 1, not {factor!r}.",
-                                  "20 stops a run whose loss exceeds 20× its best.",
+            out.append(Diagnostic("divergence", ERROR, msg("The divergence guard's factor must "
+                                                           "be a number above 1, not {factor!r}.",
+                                                           factor=factor),
+                                  N_("20 stops a run whose loss exceeds 20× its best."),
                                   code="callbacks"))
         if not isinstance(patience, int) or isinstance(patience, bool) or patience < 0:
-            out.append(Diagnostic("divergence", ERROR, f"The divergence guard's patience must be "
-                                  f"a whole number ≥ 0, not {patience!r}.",
-                                  "5 stops a run whose loss grew 5 epochs in a row; 0 never "
-                                  "stops for growth alone.", code="callbacks"))
+            out.append(Diagnostic("divergence", ERROR, msg("The divergence guard's patience must "
+                                                           "be a whole number ≥ 0, not "
+                                                           "{patience!r}.",
+                                                           patience=patience),
+                                  N_("5 stops a run whose loss grew 5 epochs in a row; 0 never "
+                                     "stops for growth alone."), code="callbacks"))
     rl = settings.section("reduce_lr")
     if rl is not None:
         if not 0 < float(rl["factor"]) < 1:
-            out.append(Diagnostic("reduce_lr", ERROR, f"ReduceLROnPlateau factor must be between 0 "
-                                  f"and 1, not {rl['factor']}.", "0.5 halves the rate.",
+            out.append(Diagnostic("reduce_lr", ERROR, msg("ReduceLROnPlateau factor must be "
+                                                          "between 0 and 1, not {factor}.",
+                                                          factor=rl['factor']), N_("0.5 halves the rate."),
                                   code="callbacks"))
         if not constant_lr:
             out.append(Diagnostic("reduce_lr", ERROR,
-                                  "ReduceLROnPlateau cannot change a learning rate that a schedule "
-                                  "sets step by step.",
-                                  "use a constant learning rate with ReduceLROnPlateau, or turn "
-                                  "one of them off.", code="reduce_lr_schedule"))
+                                  N_("ReduceLROnPlateau cannot change a learning rate that a "
+                                     "schedule sets step by step."),
+                                  N_("use a constant learning rate with ReduceLROnPlateau, or "
+                                     "turn one of them off."), code="reduce_lr_schedule"))
     ck = settings.section("checkpoint")
     if ck is not None:
         path = str(ck["path"])
         want = ".weights.h5" if ck["save_weights_only"] else ".keras"
         if not path.endswith(want):
-            out.append(Diagnostic("checkpoint", ERROR, f"The checkpoint file {path!r} must end in "
-                                  f"{want}.", f"rename it, e.g. best{want}.", code="callbacks"))
+            out.append(Diagnostic("checkpoint", ERROR, msg("The checkpoint file {path!r} must "
+                                                           "end in {want}.",
+                                                           path=path, want=want), msg("rename it, e.g. best{want}.", want=want), code="callbacks"))
     es = settings.section("early_stopping")
     if es is not None and not es.get("restore_best_weights"):
         out.append(Diagnostic("early_stopping", WARNING,
-                              "EarlyStopping keeps the last weights, not the best ones.",
-                              "set restore_best_weights on.", code="callbacks"))
+                              N_("EarlyStopping keeps the last weights, not the best ones."),
+                              N_("set restore_best_weights on."), code="callbacks"))
     return out
 
 
@@ -197,10 +206,10 @@ def build_callbacks(settings: CallbackSettings | dict, run_dir: str | None = Non
         if importlib.util.find_spec("tensorboard") is None:
             from engine.training.errors import SettingsError
 
-            raise SettingsError("TensorBoard logging needs the tensorboard package, which is "
-                                "not installed.",
-                                hint="Install it (pip install tensorboard) or turn the "
-                                     "TensorBoard log off.", code="tensorboard")
+            raise SettingsError(N_("TensorBoard logging needs the tensorboard package, which is "
+                                   "not installed."),
+                                hint=N_("Install it (pip install tensorboard) or turn the "
+                                        "TensorBoard log off."), code="tensorboard")
         tb = dict(tb)
         log_dir = place(os.path.join(tb.pop("log_dir"), ""))
         out.append(keras.callbacks.TensorBoard(log_dir=log_dir.rstrip(os.sep), **tb))

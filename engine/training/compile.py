@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.errors import ERROR, WARNING, Diagnostic
+from engine.i18n import N_, msg
 from engine.training.errors import raise_on_errors
 from engine.training.schedules import ScheduleSettings, build_schedule, validate_schedule
 
@@ -127,24 +128,29 @@ def validate_optimizer(settings: OptimizerSettings | dict | str) -> list[Diagnos
         import difflib
 
         close = difflib.get_close_matches(s.name, list(OPTIMIZERS), n=1)
-        return [_odiag(f"Unknown optimizer {s.name!r}.",
-                       f"Did you mean {close[0]}?" if close else f"Use one of: {', '.join(OPTIMIZERS)}.")]
+        return [_odiag(msg("Unknown optimizer {name!r}.", name=s.name),
+                       msg("Did you mean {close}?", close=close[0]) if close else msg("Use one of: {optimizers}.",
+                                                                     optimizers=', '.join(OPTIMIZERS)))]
     cls_name, defaults = OPTIMIZERS[s.name]
     out = []
     unknown = sorted(set(s.params) - set(defaults) - set(COMMON_PARAMS))
     if unknown:
-        out.append(_odiag(f"{cls_name} has no hyperparameter {', '.join(map(repr, unknown))}.",
-                          f"Its hyperparameters: {', '.join(list(defaults) + list(COMMON_PARAMS))}."))
+        out.append(_odiag(msg("{optimizer} has no hyperparameter {names}.",
+                              optimizer=cls_name, names=', '.join(map(repr, unknown))),
+                          msg("Its hyperparameters: {value}.",
+                              value=', '.join(list(defaults) + list(COMMON_PARAMS)))))
     p = s.full_params()
     for name, v in p.items():
         if name in _FLAGS:
             if not isinstance(v, bool):
-                out.append(_odiag(f"{cls_name}'s {name} must be true or false, not {v!r}."))
+                out.append(_odiag(msg("{optimizer}'s {name} must be true or false, not {value!r}.",
+                                      optimizer=cls_name, name=name, value=v)))
             continue
         if name not in _RANGES or (v is None and name in COMMON_PARAMS):
             continue
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
-            out.append(_odiag(f"{cls_name}'s {name} must be a number, not {v!r}."))
+            out.append(_odiag(msg("{optimizer}'s {name} must be a number, not {value!r}.",
+                                  optimizer=cls_name, name=name, value=v)))
             continue
         lo, hi, lo_open, hi_open = _RANGES[name]
         bad = ((lo is not None and (v < lo or (lo_open and v == lo)))
@@ -153,27 +159,29 @@ def validate_optimizer(settings: OptimizerSettings | dict | str) -> list[Diagnos
             left = "(" if lo_open else "["
             right = ")" if hi_open else "]"
             span = f"{left}{'-∞' if lo is None else lo}, {'∞' if hi is None else hi}{right}"
-            out.append(_odiag(f"{cls_name}'s {name} must be in {span}, not {v}.",
+            out.append(_odiag(msg("{optimizer}'s {name} must be in {span}, not {value}.",
+                                  optimizer=cls_name, name=name, span=span, value=v),
                               _HINTS.get(name, "")))
     clips = [n for n in ("clipnorm", "clipvalue", "global_clipnorm") if p.get(n) is not None]
     if len(clips) > 1:
-        out.append(_odiag(f"Only one kind of gradient clipping can be set; {' and '.join(clips)} are.",
-                          "Keep clipnorm (per variable), global_clipnorm (all together) or "
-                          "clipvalue (per element)."))
+        out.append(_odiag(msg("Only one kind of gradient clipping can be set; {clips} are.",
+                              clips=' and '.join(clips)),
+                          N_("Keep clipnorm (per variable), global_clipnorm (all together) or "
+                             "clipvalue (per element).")))
     if p.get("nesterov") and not p.get("momentum"):
-        out.append(_odiag("Nesterov momentum is on but momentum is 0, so it does nothing.",
-                          "Set momentum, e.g. 0.9.", severity=WARNING))
+        out.append(_odiag(N_("Nesterov momentum is on but momentum is 0, so it does nothing."),
+                          N_("Set momentum, e.g. 0.9."), severity=WARNING))
     if s.schedule is not None:
         out.extend(validate_schedule(s.schedule))
     return out
 
 
 _HINTS = {
-    "momentum": "0.9 is the usual value (the course's β).",
-    "beta_1": "0.9 is the usual value.",
-    "beta_2": "0.999 is the usual value (0.99 for Lion).",
-    "learning_rate": "Try 0.001 for Adam, 0.01 for SGD.",
-    "epsilon": "1e-07 is Keras's default.",
+    "momentum": N_("0.9 is the usual value (the course's β)."),
+    "beta_1": N_("0.9 is the usual value."),
+    "beta_2": N_("0.999 is the usual value (0.99 for Lion)."),
+    "learning_rate": N_("Try 0.001 for Adam, 0.01 for SGD."),
+    "epsilon": N_("1e-07 is Keras's default."),
 }
 
 
@@ -271,22 +279,26 @@ def validate_output(settings: OutputSettings, output: str = "output") -> list[Di
     out = []
     name = settings.loss_name
     if name not in LOSSES:
-        out.append(Diagnostic(output, ERROR, f"Unknown loss {settings.loss!r} for output '{output}'.",
-                              f"Use one of: {', '.join(LOSSES)}.", code="loss"))
+        out.append(Diagnostic(output, ERROR, msg("Unknown loss {loss!r} for output '{output}'.",
+                                                 loss=settings.loss, output=output),
+                              msg("Use one of: {losses}.", losses=', '.join(LOSSES)), code="loss"))
         return out
     allowed = LOSSES[name][1]
     unknown = sorted(set(settings.params) - set(allowed))
     if unknown:
-        out.append(Diagnostic(output, ERROR, f"The {name} loss has no parameter "
-                              f"{', '.join(map(repr, unknown))}.",
-                              f"Its parameters: {', '.join(allowed) or 'none'}.", code="loss"))
+        out.append(Diagnostic(output, ERROR, msg("The {name} loss has no parameter {names}.",
+                                                 name=name, names=', '.join(map(repr, unknown))),
+                              msg("Its parameters: {allowed}.", allowed=', '.join(allowed) or 'none'), code="loss"))
     if not isinstance(settings.weight, (int, float)) or settings.weight < 0:
-        out.append(Diagnostic(output, ERROR, f"The loss weight of output '{output}' must be ≥ 0, "
-                              f"not {settings.weight}.", code="loss"))
+        out.append(Diagnostic(output, ERROR, msg("The loss weight of output '{output}' must be ≥ "
+                                                 "0, not {weight}.",
+                                                 output=output, weight=settings.weight), code="loss"))
     for m in settings.metrics:
         if m not in METRIC_NAMES:
-            out.append(Diagnostic(output, ERROR, f"Unknown metric {m!r} for output '{output}'.",
-                                  f"Use some of: {', '.join(METRIC_NAMES)}.", code="metric"))
+            out.append(Diagnostic(output, ERROR, msg("Unknown metric {metric!r} for output '{output}'.",
+                                                     metric=m, output=output),
+                                  msg("Use some of: {metric_names}.",
+                                      metric_names=', '.join(METRIC_NAMES)), code="metric"))
     return out
 
 
@@ -334,8 +346,8 @@ class CompileSettings:
             return self.outputs["*"]
         from engine.training.errors import SettingsError
 
-        raise SettingsError(f"No loss is set for output '{name}'.",
-                            hint="Choose a loss for every output.", code="loss")
+        raise SettingsError(msg("No loss is set for output '{name}'.", name=name),
+                            hint=N_("Choose a loss for every output."), code="loss")
 
     def to_dict(self) -> dict:
         return {"optimizer": self.optimizer.to_dict(),
@@ -430,52 +442,55 @@ def check_loss(settings: OutputSettings | dict | str, *, activation: str | None,
 
     if crossentropy and s.from_logits and act in ("softmax", "sigmoid"):
         add("from_logits",
-            f"Output '{output}' already applies {act}, but its {loss} loss has from_logits=True, "
-            f"so {act} would be applied twice and the loss would be wrong.",
-            f"set from_logits to false, or make the output layer linear.")
+            msg("Output '{output}' already applies {act}, but its {loss} loss has "
+                "from_logits=True, so {act} would be applied twice and the loss would be wrong.",
+                output=output, act=act, loss=loss),
+            msg("set from_logits to false, or make the output layer linear."))
     elif crossentropy and not s.from_logits and act in ("linear", "relu", "tanh"):
         add("from_logits",
-            f"Output '{output}' is {act} (raw scores) but its {loss} loss expects probabilities "
-            f"(from_logits=False).",
-            "set from_logits to true, or give the output layer a "
-            f"{'sigmoid' if loss in BINARY_LOSSES else 'softmax'} activation.")
+            msg("Output '{output}' is {act} (raw scores) but its {loss} loss expects "
+                "probabilities (from_logits=False).", output=output, act=act, loss=loss),
+            msg("set from_logits to true, or give the output layer a {value} activation.",
+                value='sigmoid' if loss in BINARY_LOSSES else 'softmax'))
     if loss in CLASS_LOSSES[:2] and units == 1:
         add("units",
-            f"Output '{output}' has 1 unit but {loss} is a multi-class loss: a softmax over one "
-            f"unit is always 1, so nothing is learned.",
-            "use binary_crossentropy with a sigmoid output for two classes, or set the units "
-            "to the number of classes.")
+            msg("Output '{output}' has 1 unit but {loss} is a multi-class loss: a softmax over "
+                "one unit is always 1, so nothing is learned.", output=output, loss=loss),
+            N_("use binary_crossentropy with a sigmoid output for two classes, or set the units "
+               "to the number of classes."))
     if loss == "categorical_crossentropy" and kind == "integer" and (units or 2) > 1:
         add("sparse_labels",
-            f"The labels for output '{output}' are class ids but categorical_crossentropy "
-            f"expects one-hot rows.",
-            "use sparse_categorical_crossentropy, or set labels to onehot in the data settings.")
+            msg("The labels for output '{output}' are class ids but categorical_crossentropy "
+                "expects one-hot rows.", output=output),
+            N_("use sparse_categorical_crossentropy, or set labels to onehot in the data settings."))
     if loss == "sparse_categorical_crossentropy" and kind == "onehot":
         add("onehot_labels",
-            f"The labels for output '{output}' are one-hot rows but sparse_categorical_crossentropy "
-            f"expects class ids.",
-            "use categorical_crossentropy, or set labels to sparse in the data settings.")
+            msg("The labels for output '{output}' are one-hot rows but "
+                "sparse_categorical_crossentropy expects class ids.", output=output),
+            N_("use categorical_crossentropy, or set labels to sparse in the data settings."))
     if loss == "sparse_categorical_crossentropy" and kind == "integer" and units and units > 1:
         highest, lowest = int(np.max(y)), int(np.min(y))
         if lowest < 0:
             add("label_range",
-                f"The labels for output '{output}' include negative class ids (the lowest is "
-                f"{lowest}); class ids run from 0 to {units - 1}.",
-                "renumber the labels from 0 in the data (for example y - y.min()).")
+                msg("The labels for output '{output}' include negative class ids (the lowest is "
+                    "{lowest}); class ids run from 0 to {value}.",
+                    output=output, lowest=lowest, value=units - 1),
+                N_("renumber the labels from 0 in the data (for example y - y.min())."))
         elif highest >= units:
             add("label_range",
-                f"The labels for output '{output}' go up to {highest} but it has only {units} units.",
-                f"set the units to {highest + 1} (one per class).")
+                msg("The labels for output '{output}' go up to {highest} but it has only {units} "
+                    "units.", output=output, highest=highest, units=units),
+                msg("set the units to {value} (one per class).", value=highest + 1))
     if loss in BINARY_LOSSES[:2] and units and units > 1 and kind == "integer":
         add("binary_multiclass",
-            f"Output '{output}' has {units} units with class-id labels, but {loss} treats each unit "
-            f"as a separate yes/no.",
-            "use sparse_categorical_crossentropy with a softmax output.")
+            msg("Output '{output}' has {units} units with class-id labels, but {loss} treats "
+                "each unit as a separate yes/no.", output=output, units=units, loss=loss),
+            N_("use sparse_categorical_crossentropy with a softmax output."))
     if loss in REGRESSION_LOSSES and act == "softmax":
         add("regression_softmax",
-            f"Output '{output}' uses softmax with the {loss} loss; softmax outputs sum to 1, "
-            f"which suits class probabilities, not values.",
-            "use a linear output for regression, or a cross-entropy loss for classes.", WARNING)
+            msg("Output '{output}' uses softmax with the {loss} loss; softmax outputs sum to 1, "
+                "which suits class probabilities, not values.", output=output, loss=loss),
+            N_("use a linear output for regression, or a cross-entropy loss for classes."), WARNING)
     return out
 
 

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import copy
 
+from engine.i18n import N_, msg
+
 FINITE = ("cosine", "one_cycle", "polynomial")   # schedules planned over the run's length
-MODES = {"extend": "extend the schedule over the new epochs",
-         "restart": "restart the schedule over the new epochs",
-         "keep": "keep the final learning rate"}
+MODES = {"extend": N_("extend the schedule over the new epochs"),
+         "restart": N_("restart the schedule over the new epochs"),
+         "keep": N_("keep the final learning rate")}
 _TOTALS = {"cosine": "decay_steps", "one_cycle": "total_steps", "polynomial": "decay_steps"}
 
 
@@ -62,19 +64,22 @@ def continue_schedule(model, training, steps_per_epoch: int, epochs_done: int, m
     Shifted, Constant = schedule_classes()
     if mode == "keep":
         new = Constant(ended)
-        text = f"Continuing at the final learning rate of the {sched.kind} schedule, {ended:.3g}."
+        text = msg("Continuing at the final learning rate of the {schedule} schedule, {ended:.3g}.",
+                   schedule=sched.kind, ended=ended)
     elif mode == "restart":
         new = Shifted(build_schedule(sched, spe, int(more)), step)
         first = float(schedule_values(new, [step])[0])
-        text = (f"Continuing with the {sched.kind} schedule restarted over the {more} new epochs "
-                f"(from {first:.3g}; it had ended at {ended:.3g}).")
+        text = msg("Continuing with the {schedule} schedule restarted over the {more} new epochs "
+                   "(from {first:.3g}; it had ended at {ended:.3g}).",
+                   schedule=sched.kind, more=more, first=first, ended=ended)
     else:
         stretched = ScheduleSettings(sched.kind, copy.deepcopy(sched.params), sched.per)
         stretched.params.pop(_TOTALS[sched.kind], None)   # the whole (longer) run
         new = build_schedule(stretched, spe, int(epochs_done) + int(more))
         first = float(schedule_values(new, [step])[0])
-        text = (f"Continuing with the {sched.kind} schedule extended over {epochs_done} + {more} "
-                f"epochs (now {first:.3g}; it had ended at {ended:.3g}).")
+        text = msg("Continuing with the {schedule} schedule extended over {done} + {more} epochs "
+                   "(now {first:.3g}; it had ended at {ended:.3g}).",
+                   schedule=sched.kind, done=epochs_done, more=more, first=first, ended=ended)
     opt._learning_rate = new
     # the compiled step captured the old schedule: trace it again with the new one
     for attr in ("train_function", "test_function", "predict_function"):

@@ -36,6 +36,7 @@ import contextlib
 import json
 import os
 
+from engine.i18n import N_, msg
 from engine.training.errors import SettingsError
 
 STRATEGIES = ("mirrored", "multiworker")
@@ -45,9 +46,10 @@ def _tensorflow():
     import keras
 
     if keras.backend.backend() != "tensorflow":
-        raise SettingsError(f"Distributed training uses tf.distribute, which needs the TensorFlow "
-                            f"backend (KERAS_BACKEND is {keras.backend.backend()!r}).",
-                            hint="Set KERAS_BACKEND=tensorflow, or train without --strategy.",
+        raise SettingsError(msg("Distributed training uses tf.distribute, which needs the "
+                                "TensorFlow backend (KERAS_BACKEND is {backend!r}).",
+                                backend=keras.backend.backend()),
+                            hint=N_("Set KERAS_BACKEND=tensorflow, or train without --strategy."),
                             code="strategy")
     import tensorflow as tf
 
@@ -66,8 +68,8 @@ def use_logical_cpus(n: int) -> list:
         tf.config.set_logical_device_configuration(
             cpus[0], [tf.config.LogicalDeviceConfiguration() for _ in range(int(n))])
     except RuntimeError:
-        raise SettingsError("The CPU can only be split into logical devices before TensorFlow "
-                            "starts working.", hint="Configure the devices first.",
+        raise SettingsError(N_("The CPU can only be split into logical devices before TensorFlow "
+                               "starts working."), hint=N_("Configure the devices first."),
                             code="strategy") from None
     return tf.config.list_logical_devices("CPU")
 
@@ -85,27 +87,28 @@ def read_tf_config(env: dict | None = None) -> dict:
     example = ('e.g. TF_CONFIG=\'{"cluster": {"worker": ["host1:12345", "host2:12345"]}, '
                '"task": {"type": "worker", "index": 0}}\'')
     if not raw:
-        raise SettingsError("--strategy multiworker needs the TF_CONFIG environment variable, "
-                            "which describes the workers and which one this is.",
-                            hint=f"Set it on every worker, {example}.", code="tf_config")
+        raise SettingsError(N_("--strategy multiworker needs the TF_CONFIG environment variable, "
+                               "which describes the workers and which one this is."),
+                            hint=msg("Set it on every worker, {example}.", example=example), code="tf_config")
     try:
         cfg = json.loads(raw)
     except ValueError as exc:
-        raise SettingsError(f"TF_CONFIG is not valid JSON ({exc}).", hint=example,
+        raise SettingsError(msg("TF_CONFIG is not valid JSON ({error}).", error=exc), hint=example,
                             code="tf_config") from None
     workers = (cfg.get("cluster") or {}).get("worker") if isinstance(cfg, dict) else None
     task = cfg.get("task") if isinstance(cfg, dict) else None
     if not isinstance(workers, list) or not workers or not all(isinstance(w, str) for w in workers):
-        raise SettingsError("TF_CONFIG has no cluster.worker list of host:port addresses.",
+        raise SettingsError(N_("TF_CONFIG has no cluster.worker list of host:port addresses."),
                             hint=example, code="tf_config")
     if not isinstance(task, dict) or task.get("type") not in ("worker", "chief") \
             or not isinstance(task.get("index"), int):
-        raise SettingsError("TF_CONFIG has no task {\"type\": \"worker\", \"index\": N}.",
+        raise SettingsError(N_('TF_CONFIG has no task {"type": "worker", "index": N}.'),
                             hint=example, code="tf_config")
     if task["type"] == "worker" and not 0 <= task["index"] < len(workers):
-        raise SettingsError(f"TF_CONFIG's task index {task['index']} is not one of the "
-                            f"{len(workers)} workers (0 to {len(workers) - 1}).",
-                            hint="Give every worker its own index.", code="tf_config")
+        raise SettingsError(msg("TF_CONFIG's task index {index} is not one of the {count} "
+                                "workers (0 to {value}).",
+                                index=task['index'], count=len(workers), value=len(workers) - 1),
+                            hint=N_("Give every worker its own index."), code="tf_config")
     return cfg
 
 
@@ -120,7 +123,8 @@ def make_strategy(name: str | None, devices: list[str] | None = None):
     if name in (None, "", "none"):
         return None
     if name not in STRATEGIES:
-        raise SettingsError(f"Unknown strategy {name!r}.", hint=f"Use one of: {', '.join(STRATEGIES)}.",
+        raise SettingsError(msg("Unknown strategy {name!r}.", name=name), hint=msg("Use one of: {strategies}.",
+                                                                    strategies=', '.join(STRATEGIES)),
                             code="strategy")
     if name == "multiworker":
         read_tf_config()
@@ -128,9 +132,9 @@ def make_strategy(name: str | None, devices: list[str] | None = None):
         try:
             strategy = tf.distribute.MultiWorkerMirroredStrategy()
         except (RuntimeError, ValueError) as exc:
-            raise SettingsError(f"Could not start the multi-worker strategy: {exc}",
-                                hint="Create it before anything else uses TensorFlow, and check "
-                                     "TF_CONFIG.", code="strategy") from None
+            raise SettingsError(msg("Could not start the multi-worker strategy: {error}", error=exc),
+                                hint=N_("Create it before anything else uses TensorFlow, and "
+                                        "check TF_CONFIG."), code="strategy") from None
         _patch_multiworker_reduce()
         return strategy
     tf = _tensorflow()

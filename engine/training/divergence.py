@@ -28,6 +28,8 @@ import math
 
 import numpy as np
 
+from engine.i18n import N_, msg
+
 DEFAULT_FACTOR = 20.0
 DEFAULT_PATIENCE = 5
 
@@ -52,16 +54,17 @@ class _GuardMixin:
 
     # -- what happened
     def divergence_report(self) -> dict:
-        lr = f"{self.lr:.3g}" if self.lr is not None else "unknown"
+        lr = f"{self.lr:.3g}" if self.lr is not None else N_("unknown")
         if self.best_epoch is not None:
-            kept = f"the weights of epoch {self.best_epoch} (the best {self.monitor}, " \
-                   f"{self.best:.4g}) were restored"
+            kept = msg("the weights of epoch {epoch} (the best {monitor}, {best:.4g}) were restored",
+                       epoch=self.best_epoch, monitor=self.monitor, best=self.best)
         else:
-            kept = "no epoch had finished, so the weights are those at the stop"
-        return {"reason": f"Training diverged in epoch {self.stopped_epoch}: {self.why} "
-                          f"The learning rate was {lr}. Training stopped and {kept}.",
-                "hint": "Lower the learning rate (or its schedule's peak), add gradient "
-                        "clipping (clipnorm), or check the data for very large values.",
+            kept = N_("no epoch had finished, so the weights are those at the stop")
+        return {"reason": msg("Training diverged in epoch {stopped_epoch}: {why} The learning "
+                              "rate was {lr}. Training stopped and {kept}.",
+                              stopped_epoch=self.stopped_epoch, why=self.why, lr=lr, kept=kept),
+                "hint": N_("Lower the learning rate (or its schedule's peak), add gradient "
+                           "clipping (clipnorm), or check the data for very large values."),
                 "diverged_epoch": self.stopped_epoch, "best_epoch": self.best_epoch,
                 "lr": self.lr}
 
@@ -94,21 +97,25 @@ class _GuardMixin:
             return
         value = float(logs[self.monitor])
         if not math.isfinite(value):
-            self._trip(f"the {self.monitor} became {value} at batch {batch + 1}.", value)
+            self._trip(msg("the {monitor} became {value} at batch {batch}.",
+                           monitor=self.monitor, value=value, batch=batch + 1), value)
         elif self.best is not None and value > self.factor * self.best:
-            self._trip(f"the {self.monitor} ({value:.4g}) exceeded {self.factor:g}× its best "
-                       f"({self.best:.4g}, epoch {self.best_epoch}) at batch {batch + 1}.", value)
+            self._trip(msg("the {monitor} ({value:.4g}) exceeded {factor:g}× its best ({best:.4g}, "
+                           "epoch {epoch}) at batch {batch}.", monitor=self.monitor, value=value,
+                           factor=self.factor, best=self.best, epoch=self.best_epoch, batch=batch + 1),
+                       value)
 
     def on_epoch_end(self, epoch, logs=None):
         if self.stopped_epoch is not None or not logs or self.monitor not in logs:
             return
         value = float(logs[self.monitor])
         if not math.isfinite(value):
-            self._trip(f"the {self.monitor} became {value}.", value)
+            self._trip(msg("the {monitor} became {value}.", monitor=self.monitor, value=value), value)
             return
         if self.best is not None and value > self.factor * self.best:
-            self._trip(f"the {self.monitor} ({value:.4g}) exceeded {self.factor:g}× its best "
-                       f"({self.best:.4g}, epoch {self.best_epoch}).", value)
+            self._trip(msg("the {monitor} ({value:.4g}) exceeded {factor:g}× its best ({best:.4g}, "
+                           "epoch {epoch}).", monitor=self.monitor, value=value, factor=self.factor,
+                           best=self.best, epoch=self.best_epoch), value)
             return
         self.growing = self.growing + 1 if self.previous is not None and value > self.previous \
             else 0
@@ -117,8 +124,8 @@ class _GuardMixin:
             self.best, self.best_epoch = value, epoch + 1
             self.best_weights = [np.array(w) for w in self.model.get_weights()]
         if self.patience and self.growing >= self.patience:
-            self._trip(f"the {self.monitor} grew for {self.growing} epochs in a row "
-                       f"(to {value:.4g}).", value)
+            self._trip(msg("the {monitor} grew for {epochs} epochs in a row (to {value:.4g}).",
+                           monitor=self.monitor, epochs=self.growing, value=value), value)
 
     def on_train_end(self, logs=None):
         if self.stopped_epoch is not None and self.best_weights is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from engine.errors import Diagnostic, NeuroCanvasError
+from engine.i18n import msg
 
 
 class SettingsError(NeuroCanvasError):
@@ -25,8 +26,10 @@ class SettingsError(NeuroCanvasError):
     def from_diagnostics(cls, diagnostics: list[Diagnostic]) -> "SettingsError":
         errors = [d for d in diagnostics if d.is_error]
         first = errors[0] if errors else diagnostics[0]
-        more = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        return cls(first.message + more, first.hint, first.code or "settings", diagnostics)
+        message = first.message
+        if len(errors) > 1:
+            message = msg("{problem} ({count} more problem(s))", problem=message, count=len(errors) - 1)
+        return cls(message, first.hint, first.code or "settings", diagnostics)
 
 
 def raise_on_errors(diagnostics: list[Diagnostic]) -> None:

@@ -47,6 +47,7 @@ from dataclasses import asdict, dataclass, field, fields
 import numpy as np
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 from engine.training.errors import SettingsError
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,9 @@ class InsightSettings:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - known)
         if unknown:
-            raise SettingsError(f"Unknown insight setting(s): {', '.join(unknown)}.",
-                                hint=f"Known settings: {', '.join(sorted(known))}.",
+            raise SettingsError(msg("Unknown insight setting(s): {unknown}.",
+                                    unknown=', '.join(unknown)),
+                                hint=msg("Known settings: {known}.", known=', '.join(sorted(known))),
                                 code="insights")
         layers = d.get("feature_layers") or []
         if isinstance(layers, str):
@@ -120,8 +122,9 @@ class InsightSettings:
                 except (TypeError, ValueError):
                     value = 0
                 if value < 1:
-                    raise SettingsError(f"Insight setting {name} must be a whole number of at "
-                                        f"least 1, not {d[name]!r}.", code="insights")
+                    raise SettingsError(msg("Insight setting {name} must be a whole number of at "
+                                            "least 1, not {value!r}.",
+                                            name=name, value=d[name]), code="insights")
                 setattr(out, name, value)
         for name in ("histograms", "confusion", "predictions", "boundary", "filters",
                      "layer_stats"):
@@ -142,8 +145,8 @@ def insight_settings(value) -> InsightSettings | None:
         return value
     if isinstance(value, dict):
         return InsightSettings.from_dict(value)
-    raise SettingsError(f"Insights must be InsightSettings, a dict or None, not "
-                        f"{type(value).__name__}.", code="insights")
+    raise SettingsError(msg("Insights must be InsightSettings, a dict or None, not {name}.",
+                            name=type(value).__name__), code="insights")
 
 
 def suggest_feature_layers(model, limit: int = 4) -> list[str]:
@@ -252,15 +255,17 @@ def activation_maximisation(model, layer_name: str, channel: int, steps: int = 6
 
     layer = _get_layer(model, layer_name)
     if len(model.inputs) != 1:
-        raise InsightError("Activation maximisation needs a model with one input.")
+        raise InsightError(N_("Activation maximisation needs a model with one input."))
     out_shape = layer.output.shape
     channels = out_shape[-1]
     if channels is None or not 0 <= int(channel) < int(channels):
-        raise InsightError(f"Layer {layer_name} has {channels} channels; channel {channel} "
-                           f"does not exist.", hint=f"Pick a channel from 0 to {channels - 1}.")
+        raise InsightError(msg("Layer {layer_name} has {channels} channels; channel {channel} "
+                               "does not exist.",
+                               layer_name=layer_name, channels=channels, channel=channel), hint=msg("Pick a channel from 0 to {value}.",
+                                                        value=channels - 1))
     in_shape = tuple(model.inputs[0].shape[1:])
     if any(d is None for d in in_shape):
-        raise InsightError("Activation maximisation needs a model with a fixed input shape.")
+        raise InsightError(N_("Activation maximisation needs a model with a fixed input shape."))
     side = keras.Model(model.inputs[0], layer.output)
     rng = np.random.default_rng(seed)
     x = (0.5 + 0.2 * rng.standard_normal((1,) + in_shape)).astype("float32")
@@ -305,9 +310,10 @@ def _input_gradient(fn, x: np.ndarray):
     if not _gradients_supported():
         import keras
 
-        raise InsightError("Activation maximisation needs gradients, which NeuroCanvas computes "
-                           "with the TensorFlow backend; this session uses "
-                           f"{keras.backend.backend()}.", hint="Set KERAS_BACKEND=tensorflow.")
+        raise InsightError(msg("Activation maximisation needs gradients, which NeuroCanvas "
+                               "computes with the TensorFlow backend; this session uses "
+                               "{backend}.",
+                               backend=keras.backend.backend()), hint=N_("Set KERAS_BACKEND=tensorflow."))
     import tensorflow as tf
 
     t = tf.convert_to_tensor(x)
@@ -322,8 +328,8 @@ def _get_layer(model, name: str):
     try:
         return model.get_layer(name)
     except ValueError:
-        raise InsightError(f"The model has no layer called {name!r}.",
-                           hint="Use a layer (node) name from the canvas.") from None
+        raise InsightError(msg("The model has no layer called {name!r}.", name=name),
+                           hint=N_("Use a layer (node) name from the canvas.")) from None
 
 
 def _kernel_of(layer):
@@ -835,8 +841,8 @@ def request_feature_maps(trainer, layer_names) -> None:
         cb.request(names)
         return
     if model is None:
-        raise InsightError("There is no model yet to capture feature maps from.",
-                           hint="Start training first.")
+        raise InsightError(N_("There is no model yet to capture feature maps from."),
+                           hint=N_("Start training first."))
     with _idle_lock:
         if cb is None or cb.model is not model:
             cb = InsightsCallback(trainer.dataset, trainer.insights, trainer.emit)

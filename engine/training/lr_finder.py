@@ -38,6 +38,7 @@ from typing import Callable
 import numpy as np
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 
 MIN_STEPS = 40
 
@@ -119,8 +120,9 @@ def suggest_lr(lrs, losses, min_lr: float, max_lr: float) -> tuple[float, float 
 
 def check_range(min_lr: float, max_lr: float) -> None:
     if not (math.isfinite(min_lr) and math.isfinite(max_lr)) or min_lr <= 0 or max_lr <= min_lr:
-        raise LRFinderError(f"The LR finder needs 0 < min_lr < max_lr, not min_lr={min_lr:g}, "
-                            f"max_lr={max_lr:g}.", hint="Try min_lr=1e-7 and max_lr=10.")
+        raise LRFinderError(msg("The LR finder needs 0 < min_lr < max_lr, not min_lr={min_lr:g}, "
+                                "max_lr={max_lr:g}.",
+                                min_lr=min_lr, max_lr=max_lr), hint=N_("Try min_lr=1e-7 and max_lr=10."))
 
 
 def find_lr(model, x, y=None, *, batch_size: int = 32, min_lr: float = 1e-7,
@@ -150,11 +152,11 @@ def find_lr(model, x, y=None, *, batch_size: int = 32, min_lr: float = 1e-7,
     if y is None and hasattr(x, "x_train"):
         x, y = x.x_train, x.y_train
     if y is None:
-        raise LRFinderError("The LR finder needs training targets.")
+        raise LRFinderError(N_("The LR finder needs training targets."))
     optimizer = getattr(model, "optimizer", None)
     if optimizer is None or not getattr(model, "compiled", True):
-        raise LRFinderError("The model must be compiled before the LR finder can run.",
-                            hint="Compile it with an optimizer and a loss.")
+        raise LRFinderError(N_("The model must be compiled before the LR finder can run."),
+                            hint=N_("Compile it with an optimizer and a loss."))
     n = len(x)
     batch_size = max(1, min(int(batch_size), n))
     per_epoch = max(1, n // batch_size)

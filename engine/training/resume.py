@@ -22,9 +22,11 @@ Example::
 from __future__ import annotations
 
 import copy
+import functools
 from pathlib import Path
 from typing import Callable, Iterable
 
+from engine.i18n import N_, msg
 from engine.training.runs import RunError, RunRecord, RunRecorder, load_run, truncate_run
 
 
@@ -72,8 +74,8 @@ def _resume(recorder, strategy, subscribers, trainer_options, edited=None):
     path = recorder.path
     record = RunRecord(path, recorder.info)
     if record.checkpoint is None or not record.last_model_path.exists():
-        raise RunError(f"The run {record.id} has no checkpoint to continue from.",
-                       "It ended before its first epoch finished; start a new run.",
+        raise RunError(msg("The run {id} has no checkpoint to continue from.", id=record.id),
+                       N_("It ended before its first epoch finished; start a new run."),
                        code="no_checkpoint")
     net = record.network()
     data = DataSettings.from_dict(net.extra.get("data"))
@@ -93,8 +95,7 @@ def _resume(recorder, strategy, subscribers, trainer_options, edited=None):
     epoch, step = int(ckpt["epoch"]), ckpt.get("step")
     truncate_run(record, epoch, step)
 
-    def load():
-        return record.load_model("last")
+    load = functools.partial(record.load_model, "last")
 
     steps = training.steps_per_epoch(dataset.num_train)
     outcome: dict = {}

@@ -28,6 +28,7 @@ import os
 import time
 from pathlib import Path
 
+from engine.i18n import N_, msg
 from engine.training.run_errors import RunError, RunLockedError
 
 try:  # POSIX
@@ -70,8 +71,9 @@ class RunLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
-            raise RunError(f"Cannot lock the run folder {self.run_dir}: {exc.strerror or exc}.",
-                           "Check that the folder exists and is writable.", code="lock") from None
+            raise RunError(msg("Cannot lock the run folder {run_dir}: {strerror}.",
+                               run_dir=self.run_dir, strerror=exc.strerror or exc),
+                           N_("Check that the folder exists and is writable."), code="lock") from None
         try:
             if fcntl is not None:
                 for attempt in range(_PROBE_TRIES):
@@ -96,11 +98,16 @@ class RunLock:
         self._fd = fd
 
     def _refusal(self, pid: int | None) -> RunLockedError:
-        who = f"process {pid}" if pid is not None else "another process"
-        mine = " (this program)" if pid == os.getpid() else ""
-        return RunLockedError(f"The run {self.run_dir.name} is in use by {who}{mine}.",
-                              "Only one program can record or continue a run at a time; "
-                              "wait for it to end or stop it first.", pid=pid)
+        if pid is None:
+            said = msg("The run {name} is in use by another process.", name=self.run_dir.name)
+        elif pid == os.getpid():
+            said = msg("The run {name} is in use by process {pid} (this program).",
+                       name=self.run_dir.name, pid=pid)
+        else:
+            said = msg("The run {name} is in use by process {pid}.", name=self.run_dir.name, pid=pid)
+        return RunLockedError(said,
+                              N_("Only one program can record or continue a run at a time; wait "
+                                 "for it to end or stop it first."), pid=pid)
 
     def release(self) -> None:
         """Give the lock up (the pid is cleared first, so nobody reads a stale one)."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.errors import ERROR, Diagnostic
+from engine.i18n import N_, msg
 from engine.training.errors import SettingsError, raise_on_errors
 
 # kind -> (Keras class name or None, parameters with defaults). ``None``
@@ -109,34 +110,40 @@ def validate_schedule(settings: ScheduleSettings | dict) -> list[Diagnostic]:
     """Every problem with the schedule settings, as diagnostics."""
     s = settings if isinstance(settings, ScheduleSettings) else ScheduleSettings.from_dict(settings)
     if s.kind not in SCHEDULES:
-        return [_diag(f"Unknown learning-rate schedule {s.kind!r}.",
-                      f"Use one of: {', '.join(SCHEDULES)}.")]
+        return [_diag(msg("Unknown learning-rate schedule {kind!r}.", kind=s.kind),
+                      msg("Use one of: {schedules}.", schedules=', '.join(SCHEDULES)))]
     out = []
     if s.per not in ("step", "epoch"):
-        out.append(_diag(f"Schedule steps must be counted per 'step' or 'epoch', not {s.per!r}."))
+        out.append(_diag(msg("Schedule steps must be counted per 'step' or 'epoch', not {per!r}.",
+                             per=s.per)))
     known = SCHEDULES[s.kind][1]
     unknown = sorted(set(s.params) - set(known))
     if unknown:
-        out.append(_diag(f"The {s.kind} schedule has no parameter {', '.join(map(repr, unknown))}.",
-                         f"Its parameters: {', '.join(known)}."))
+        out.append(_diag(msg("The {kind} schedule has no parameter {names}.",
+                             kind=s.kind, names=', '.join(map(repr, unknown))),
+                         msg("Its parameters: {known}.", known=', '.join(known))))
     p = s.full_params()
 
     def num(name, low=None, high=None, low_open=False, allow_none=False, integer=False):
         v = p.get(name)
         if v is None:
             if not allow_none:
-                out.append(_diag(f"The {s.kind} schedule needs {name}."))
+                out.append(_diag(msg("The {kind} schedule needs {name}.", kind=s.kind, name=name)))
             return
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not np.isfinite(v):
-            out.append(_diag(f"{name} of the {s.kind} schedule must be a number, not {v!r}."))
+            out.append(_diag(msg("{name} of the {kind} schedule must be a number, not {value!r}.",
+                                 name=name, kind=s.kind, value=v)))
             return
         if integer and int(v) != v:
-            out.append(_diag(f"{name} of the {s.kind} schedule must be a whole number, not {v}."))
+            out.append(_diag(msg("{name} of the {kind} schedule must be a whole number, not {value}.",
+                                 name=name, kind=s.kind, value=v)))
         if low is not None and (v < low or (low_open and v == low)):
-            out.append(_diag(f"{name} of the {s.kind} schedule must be "
-                             f"{'>' if low_open else '≥'} {low}, not {v}."))
+            template = (N_("{name} of the {kind} schedule must be > {low}, not {value}.") if low_open else
+                        N_("{name} of the {kind} schedule must be ≥ {low}, not {value}."))
+            out.append(_diag(msg(template, name=name, kind=s.kind, low=low, value=v)))
         if high is not None and v > high:
-            out.append(_diag(f"{name} of the {s.kind} schedule must be ≤ {high}, not {v}."))
+            out.append(_diag(msg("{name} of the {kind} schedule must be ≤ {high}, not {value}.",
+                                 name=name, kind=s.kind, high=high, value=v)))
 
     k = s.kind
     if k == "constant":
@@ -148,15 +155,16 @@ def validate_schedule(settings: ScheduleSettings | dict) -> list[Diagnostic]:
     elif k == "piecewise_constant":
         b, v = p.get("boundaries"), p.get("values")
         if not isinstance(b, (list, tuple)) or not isinstance(v, (list, tuple)):
-            out.append(_diag("Piecewise-constant boundaries and values must be lists."))
+            out.append(_diag(N_("Piecewise-constant boundaries and values must be lists.")))
         elif len(v) != len(b) + 1:
-            out.append(_diag(f"Piecewise-constant needs one more value than boundaries: "
-                             f"{len(b)} boundaries, {len(v)} values.",
-                             "Each boundary starts a new value."))
+            out.append(_diag(msg("Piecewise-constant needs one more value than boundaries: "
+                                 "{count} boundaries, {count2} values.",
+                                 count=len(b), count2=len(v)),
+                             N_("Each boundary starts a new value.")))
         elif any(x >= y for x, y in zip(b, b[1:])) or any(x < 0 for x in b):
-            out.append(_diag(f"Piecewise-constant boundaries must increase: {list(b)}."))
+            out.append(_diag(msg("Piecewise-constant boundaries must increase: {b}.", b=list(b))))
         elif any((not isinstance(x, (int, float))) or x <= 0 for x in v):
-            out.append(_diag(f"Piecewise-constant values must be positive rates: {list(v)}."))
+            out.append(_diag(msg("Piecewise-constant values must be positive rates: {value}.", value=list(v))))
     elif k == "polynomial":
         num("initial_learning_rate", 0, low_open=True)
         num("decay_steps", 0, low_open=True, allow_none=True)
@@ -169,11 +177,11 @@ def validate_schedule(settings: ScheduleSettings | dict) -> list[Diagnostic]:
         num("warmup_target", 0, low_open=True, allow_none=True)
         num("warmup_steps", 0, integer=True)
         if p.get("warmup_target") is None and p.get("initial_learning_rate") == 0:
-            out.append(_diag("A cosine schedule starting at 0 without warm-up never trains.",
-                             "Set initial_learning_rate > 0 or a warmup_target."))
+            out.append(_diag(N_("A cosine schedule starting at 0 without warm-up never trains."),
+                             N_("Set initial_learning_rate > 0 or a warmup_target.")))
         if (p.get("warmup_steps") or 0) > 0 and p.get("warmup_target") is None:
-            out.append(_diag("Cosine warm-up steps are set but warmup_target is not.",
-                             "Set warmup_target to the peak rate reached after warm-up."))
+            out.append(_diag(N_("Cosine warm-up steps are set but warmup_target is not."),
+                             N_("Set warmup_target to the peak rate reached after warm-up.")))
     elif k == "cosine_restarts":
         num("initial_learning_rate", 0, low_open=True)
         num("first_decay_steps", 0, low_open=True)
@@ -194,8 +202,8 @@ def _resolved_params(s: ScheduleSettings, steps_per_epoch: int | None, epochs: i
     p = s.full_params()
     if s.per == "epoch":
         if not steps_per_epoch:
-            raise SettingsError(f"The {s.kind} schedule counts epochs, so it needs the number "
-                                f"of steps per epoch.", code="schedule")
+            raise SettingsError(msg("The {kind} schedule counts epochs, so it needs the number "
+                                    "of steps per epoch.", kind=s.kind), code="schedule")
         for name in STEP_PARAMS:
             v = p.get(name)
             if isinstance(v, (list, tuple)):
@@ -211,13 +219,15 @@ def _resolved_params(s: ScheduleSettings, steps_per_epoch: int | None, epochs: i
         p["decay_steps"] = total - int(p.get("warmup_steps") or 0) if total else None
     for name in ("total_steps", "decay_steps"):
         if name in p and p[name] is None:
-            raise SettingsError(f"The {s.kind} schedule's {name} defaults to the length of the "
-                                f"run, which is not known here.",
-                                hint=f"Set {name}, or give steps per epoch and epochs.",
+            raise SettingsError(msg("The {kind} schedule's {name} defaults to the length of the "
+                                    "run, which is not known here.",
+                                    kind=s.kind, name=name),
+                                hint=msg("Set {name}, or give steps per epoch and epochs.", name=name),
                                 code="schedule")
         if name in p and p[name] is not None and p[name] <= 0:
-            raise SettingsError(f"The {s.kind} schedule's {name} works out to {p[name]} steps.",
-                                hint="Make the run longer or the warm-up shorter.", code="schedule")
+            raise SettingsError(msg("The {kind} schedule's {name} works out to {p} steps.",
+                                    kind=s.kind, name=name, p=p[name]),
+                                hint=N_("Make the run longer or the warm-up shorter."), code="schedule")
     return p
 
 

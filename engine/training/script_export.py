@@ -21,13 +21,13 @@ Example::
 
 from __future__ import annotations
 
-import json
 import keyword
 import math
 import os
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 
 # The datasets a script can load by itself, by the loader it uses.
 SKLEARN_TABLES = {"iris": "load_iris", "wine": "load_wine", "breast_cancer": "load_breast_cancer",
@@ -49,8 +49,9 @@ def _plain(value, where: str):
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise ScriptExportError(f"{where} holds {value!r}, which a script cannot write.",
-                                    hint="Use a finite number.")
+            raise ScriptExportError(msg("{where} holds {value!r}, which a script cannot write.",
+                                        where=where, value=value),
+                                    hint=N_("Use a finite number."))
         return value
     if isinstance(value, (list, tuple)):
         return [_plain(v, where) for v in value]
@@ -58,12 +59,14 @@ def _plain(value, where: str):
         out = {}
         for k, v in value.items():
             if not isinstance(k, str):
-                raise ScriptExportError(f"{where} has a key {k!r} that is not text.")
+                raise ScriptExportError(msg("{where} has a key {key!r} that is not text.",
+                                            where=where, key=k))
             out[k] = _plain(v, where)
         return out
     if hasattr(value, "item"):  # a numpy scalar
         return _plain(value.item(), where)
-    raise ScriptExportError(f"{where} holds a {type(value).__name__}, which is not plain data.")
+    raise ScriptExportError(msg("{where} holds a {name}, which is not plain data.",
+                                where=where, name=type(value).__name__))
 
 
 def literal(value, where: str = "a setting") -> str:
@@ -84,7 +87,8 @@ def identifier(name: str, where: str = "a name") -> str:
         'Adam'
     """
     if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
-        raise ScriptExportError(f"{where} {name!r} is not a valid Python name.")
+        raise ScriptExportError(msg("{where} {name!r} is not a valid Python name.",
+                                    where=where, name=name))
     return name
 
 
@@ -105,13 +109,15 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
     data, _training, _derived = resolve_settings(net, overrides)
     if data.dataset not in SUPPORTED:
         raise ScriptExportError(
-            f"The {data.dataset} data cannot be loaded by a script without NeuroCanvas.",
-            hint=f"Choose one of {', '.join(SUPPORTED)} in the data panel to export a training "
-                 f"script; the model alone exports with Export › Python.")
+            msg("The {dataset} data cannot be loaded by a script without NeuroCanvas.",
+                dataset=data.dataset),
+            hint=msg("Choose one of {supported} in the data panel to export a training script; "
+                     "the model alone exports with Export › Python.",
+                     supported=', '.join(SUPPORTED)))
     if data.augmentation.enabled:
         raise ScriptExportError(
-            "The training script does not reproduce data augmentation yet.",
-            hint="Turn augmentation off in the data panel to export the script.")
+            N_("The training script does not reproduce data augmentation yet."),
+            hint=N_("Turn augmentation off in the data panel to export the script."))
     session = prepare_training(net, document_path, overrides, record=False)
     data, training, dataset = session.data, session.training, session.dataset
     from engine.data.registry import dataset_info
@@ -128,13 +134,13 @@ def training_script(net, document_path=None, overrides: dict | None = None) -> s
 
     opt = training.compile.optimizer
     if opt.name not in OPTIMIZERS:
-        raise ScriptExportError(f"Unknown optimizer {opt.name!r}.")
+        raise ScriptExportError(msg("Unknown optimizer {name!r}.", name=opt.name))
     opt_params = {k: v for k, v in opt.full_params().items() if v is not None}
     sched = opt.lr_settings()
     schedule = None
     if not sched.is_constant:
         if sched.kind not in SCHEDULES:
-            raise ScriptExportError(f"Unknown learning-rate schedule {sched.kind!r}.")
+            raise ScriptExportError(msg("Unknown learning-rate schedule {kind!r}.", kind=sched.kind))
         schedule = {"kind": sched.kind, "per": sched.per, "params": sched.full_params(),
                     "class": SCHEDULES[sched.kind][0]}
     else:
@@ -206,8 +212,8 @@ def _model_code(net) -> str:
     imports = [i for i, line in enumerate(lines) if line.startswith(("import ", "from "))]
     end = next((i for i, line in enumerate(lines) if line.startswith("if __name__")), len(lines))
     if not imports or not any(line.startswith("model = ") for line in lines[:end]):
-        raise ScriptExportError("The network's Keras code has an unexpected form.",
-                                hint="Export the model with Export › Python and report this.")
+        raise ScriptExportError(N_("The network's Keras code has an unexpected form."),
+                                hint=N_("Export the model with Export › Python and report this."))
     body = list(lines[imports[-1] + 1:end])
     while body and not body[0].strip():
         body.pop(0)

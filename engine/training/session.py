@@ -54,6 +54,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 
 from engine.errors import Diagnostic, NeuroCanvasError
+from engine.i18n import N_, msg
 
 OVERRIDE_KEYS = ("dataset", "dataset_options", "epochs", "batch_size", "optimizer",
                  "learning_rate", "seed", "shuffle")
@@ -75,8 +76,10 @@ class TrainingSetupError(NeuroCanvasError):
     def from_diagnostics(cls, diagnostics: list[Diagnostic]) -> "TrainingSetupError":
         errors = [d for d in diagnostics if d.is_error]
         first = errors[0]
-        more = f" ({len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-        return cls(first.message + more, first.hint, first.code or "setup", diagnostics)
+        message = first.message
+        if len(errors) > 1:
+            message = msg("{problem} ({count} more problem(s))", problem=message, count=len(errors) - 1)
+        return cls(message, first.hint, first.code or "setup", diagnostics)
 
 
 # ----------------------------------------------------------------------------- settings
@@ -96,14 +99,15 @@ def resolve_settings(net, overrides: dict | None = None):
     o = dict(overrides or {})
     unknown = sorted(set(o) - set(OVERRIDE_KEYS))
     if unknown:
-        raise TrainingSetupError(f"Unknown training override(s): {', '.join(unknown)}.",
-                                 f"Known: {', '.join(OVERRIDE_KEYS)}.", code="override")
+        raise TrainingSetupError(msg("Unknown training override(s): {unknown}.",
+                                     unknown=', '.join(unknown)),
+                                 msg("Known: {override_keys}.", override_keys=', '.join(OVERRIDE_KEYS)), code="override")
     doc_data = net.extra.get("data")
     if doc_data is not None and not isinstance(doc_data, dict):
-        raise TrainingSetupError("The document's data section must be an object.", code="data")
+        raise TrainingSetupError(N_("The document's data section must be an object."), code="data")
     raw = net.extra.get("training")
     if raw is not None and not isinstance(raw, dict):
-        raise TrainingSetupError("The document's training section must be an object.",
+        raise TrainingSetupError(N_("The document's training section must be an object."),
                                  code="training")
     name = o.get("dataset")
     derived = False
@@ -119,8 +123,9 @@ def resolve_settings(net, overrides: dict | None = None):
         suggested = offline_preset_dataset(net)  # never a download that fails offline
         if suggested is None:
             raise TrainingSetupError(
-                f"The network {net.name!r} has no data settings, so there is nothing to train on.",
-                "Choose a dataset (in the data panel, or --dataset NAME on the command line).",
+                msg("The network {name!r} has no data settings, so there is nothing to train on.",
+                    name=net.name),
+                N_("Choose a dataset (in the data panel, or --dataset NAME on the command line)."),
                 code="no_data")
         data = DataSettings.suggested(suggested, **dict(o.get("dataset_options") or {}))
         derived = True

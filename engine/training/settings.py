@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.errors import ERROR, Diagnostic
+from engine.i18n import msg
 from engine.training.callbacks import CallbackSettings, validate_callbacks
 from engine.training.compile import CompileSettings
 
@@ -45,11 +46,13 @@ class TrainingSettings:
                  has_validation: bool = True) -> list[Diagnostic]:
         out = []
         if self.epochs < 1:
-            out.append(Diagnostic("epochs", ERROR, f"Epochs must be at least 1, not {self.epochs}.",
+            out.append(Diagnostic("epochs", ERROR, msg("Epochs must be at least 1, not {epochs}.",
+                                                       epochs=self.epochs),
                                   code="training"))
         if self.batch_size < 1:
             out.append(Diagnostic("batch_size", ERROR,
-                                  f"The batch size must be at least 1, not {self.batch_size}.",
+                                  msg("The batch size must be at least 1, not {batch_size}.",
+                                      batch_size=self.batch_size),
                                   code="training"))
         out.extend(self.compile.validate(output_names))
         out.extend(validate_callbacks(self.callbacks, has_validation,

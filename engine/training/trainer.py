@@ -47,6 +47,7 @@ import numpy as np
 
 from engine.errors import Diagnostic
 from engine.events import EventKind, TrainingEvent, training_event
+from engine.i18n import N_, msg
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 FINISHED, STOPPED, FAILED = "finished", "stopped", "failed"
@@ -301,13 +302,15 @@ class Trainer:
                                      **summary)
         elif self._stop_requested:
             self.state = STOPPED
-            self.result = self.emit(STOPPED, code="user", reason="Stopped by the user; the "
-                                     "weights of the last finished batch are kept.", **summary)
+            self.result = self.emit(STOPPED, code="user",
+                                     reason=N_("Stopped by the user; the weights of the last "
+                                               "finished batch are kept."), **summary)
         elif model.stop_training and self.epochs_done < target_epochs:
             self.state = STOPPED
             self.result = self.emit(STOPPED, code="callback",
-                                     reason=f"Stopped early by a callback after epoch "
-                                            f"{self.epochs_done}.", **summary)
+                                     reason=msg("Stopped early by a callback after epoch "
+                                                "{epochs_done}.",
+                                                epochs_done=self.epochs_done), **summary)
         else:
             self.state = FINISHED
             self.result = self.emit(FINISHED, reason="done", **summary)
@@ -334,8 +337,8 @@ class Trainer:
         from engine.training.lr_finder import LRFinderError, check_range, find_lr
 
         if self.running:
-            raise LRFinderError("The LR finder cannot run while training is in progress.",
-                                hint="Stop or wait for the run first.")
+            raise LRFinderError(N_("The LR finder cannot run while training is in progress."),
+                                hint=N_("Stop or wait for the run first."))
         check_range(float(min_lr), float(max_lr))
         model = self._ensure_model()
         errors = [d for d in self.check() if d.is_error]
@@ -375,8 +378,9 @@ def _describe_failure(exc: BaseException, batch_size: int) -> dict:
     detail = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     if isinstance(exc, MemoryError) or "ResourceExhausted" in name or "OOM" in str(exc)[:2000] \
             or "out of memory" in str(exc).lower():
-        return {"reason": "Training ran out of memory.",
-                "hint": f"Use a smaller batch size (now {batch_size}) or a smaller model.",
+        return {"reason": N_("Training ran out of memory."),
+                "hint": msg("Use a smaller batch size (now {batch_size}) or a smaller model.",
+                            batch_size=batch_size),
                 "code": "oom", "detail": detail}
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT) and exc.filename:
         # a callback's own file (a CSV log, a checkpoint, TensorBoard) did not fit
@@ -384,8 +388,9 @@ def _describe_failure(exc: BaseException, batch_size: int) -> dict:
 
         reason, hint = describe_write_error(exc, exc.filename)
         return {"reason": reason, "hint": hint, "code": "disk_full", "detail": detail}
-    hint = getattr(exc, "hint", "") or "Check the data settings and the model; the details are in the log."
-    return {"reason": f"Training failed: {getattr(exc, 'message', first) or first}",
+    hint = getattr(exc, "hint", "") or N_("Check the data settings and the model; the details are "
+                                          "in the log.")
+    return {"reason": msg("Training failed: {error}", error=getattr(exc, 'message', first) or first),
             "hint": hint, "code": getattr(exc, "code", "") or "exception", "detail": detail}
 
 
@@ -427,14 +432,18 @@ class _EventsMixin:
         weights the divergence guard restored (its best), if it did."""
         epoch, batch, step, lr = self.nan_at
         if restored_epoch is not None:
-            kept = (f"the weights of epoch {restored_epoch} (the best loss) were restored")
+            kept = msg("the weights of epoch {epoch} (the best loss) were restored",
+                       epoch=restored_epoch)
         else:
-            kept = (f"the weights from the end of epoch {self.good_epoch} were restored"
-                    if self.good_epoch else "the initial weights were restored")
-        return {"reason": f"The loss became NaN or infinite at epoch {epoch + 1}, batch {batch + 1} "
-                          f"(step {step}); training stopped and {kept}.",
-                "hint": f"Lower the learning rate (it was {lr:.3g}), add gradient clipping "
-                        f"(clipnorm), or check the data for NaN or very large values."}
+            kept = (msg("the weights from the end of epoch {epoch} were restored",
+                        epoch=self.good_epoch)
+                    if self.good_epoch else N_("the initial weights were restored"))
+        return {"reason": msg("The loss became NaN or infinite at epoch {epoch}, batch {batch} "
+                              "(step {step}); training stopped and {kept}.",
+                              epoch=epoch + 1, batch=batch + 1, step=step, kept=kept),
+                "hint": msg("Lower the learning rate (it was {lr:.3g}), add gradient clipping "
+                            "(clipnorm), or check the data for NaN or very large values.",
+                            lr=lr)}
 
     # -- Keras hooks
     def on_train_begin(self, logs=None):

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from gui.canvas import style
+from gui.i18n import translate
 
 INFO, WARNING, ERROR = "info", "warning", "error"
 DEAD_WARNING = 0.5     # share of zero ReLU outputs that deserves a warning
@@ -93,6 +94,10 @@ def _number(value) -> float | None:
         return None
 
 
+def _dead(share: float) -> str:
+    return translate("Badges", "{share} dead").format(share=f"{share:.0%}")
+
+
 def badge_for(stats) -> tuple[str, str, str]:
     """``(text, tooltip, level)`` for one layer's ``layer_stats`` entry.
 
@@ -122,24 +127,26 @@ def badge_for(stats) -> tuple[str, str, str]:
         g = wn = None
     parts = []
     if g is not None:
-        parts.append(f"gradient norm {g:.3g}")
+        parts.append(translate("Badges", "gradient norm {value}").format(value=f"{g:.3g}"))
     elif wn is not None:
-        parts.append("gradient norm not available")
+        parts.append(translate("Badges", "gradient norm not available"))
     if wn is not None:
-        parts.append(f"weight norm {wn:.3g}")
+        parts.append(translate("Badges", "weight norm {value}").format(value=f"{wn:.3g}"))
     if dead is not None:
-        parts.append(f"{dead:.0%} of its outputs are zero")
+        parts.append(translate("Badges", "{share} of its outputs are zero").format(share=f"{dead:.0%}"))
     tooltip = " · ".join(parts)
     if dead is not None and dead >= DEAD_WARNING:
-        return f"{dead:.0%} dead", tooltip, ERROR if dead >= DEAD_ERROR else WARNING
+        return _dead(dead), tooltip, ERROR if dead >= DEAD_ERROR else WARNING
     if g is not None and (not math.isfinite(g)):
-        return "∇ not finite", tooltip, ERROR
+        return translate("Badges", "∇ not finite"), tooltip, ERROR
     if g is not None:
         level = WARNING if g < VANISHING else INFO
-        return f"∇ {g:.2g}", tooltip + (" · the layer has almost stopped learning"
-                                          if level == WARNING else ""), level
+        if level == WARNING:
+            tooltip = translate("Badges", "{details} · the layer has almost stopped learning").format(
+                details=tooltip)
+        return f"∇ {g:.2g}", tooltip, level
     if dead is not None:
-        return f"{dead:.0%} dead", tooltip, INFO
+        return _dead(dead), tooltip, INFO
     if wn is not None:
         return "∇ –", tooltip, INFO
     return "", "", INFO

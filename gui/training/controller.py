@@ -36,7 +36,8 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.events import EventKind
 from gui import background
-from gui.background import describe_error
+from gui.background import describe_error as _describe_english
+from gui.i18n import tx
 from gui.training import sections
 from gui.training.event_bridge import EventBridge
 
@@ -174,8 +175,8 @@ class TrainingController(QObject):
         report = self.doc.report()
         if not report.valid:
             first = report.errors[0]
-            self._fail(f"The network has errors; fix them first: {first.message}",
-                       getattr(first, "hint", ""))
+            self._fail(self.tr("The network has errors; fix them first: {problem}").format(
+                problem=tx(first.message)), tx(getattr(first, "hint", "")))
             return False
         if self.trainer is not None and self.trainer.running:
             return False
@@ -218,13 +219,14 @@ class TrainingController(QObject):
             self._fail(*describe_error(exc))
             return False
         self._set_state(RUNNING)
-        self.message.emit(f"Continuing for {epochs} more epoch{'s' if epochs != 1 else ''}…", "info")
+        self.message.emit(self.tr("Continuing for 1 more epoch…") if epochs == 1 else
+                          self.tr("Continuing for {epochs} more epochs…").format(epochs=epochs), "info")
         return True
 
     def pause(self) -> None:
         if self.trainer is not None and self.state == RUNNING:
             self.trainer.pause()
-            self.message.emit("Pausing after this batch…", "info")
+            self.message.emit(self.tr("Pausing after this batch…"), "info")
 
     def resume(self) -> None:
         if self.trainer is not None and self.state == PAUSED:
@@ -236,12 +238,12 @@ class TrainingController(QObject):
             if self.job is not None:
                 self.job.cancel()
             self._set_state(STOPPED)
-            self.message.emit("Cancelled before training started.", "info")
+            self.message.emit(self.tr("Cancelled before training started."), "info")
             return
         if self.trainer is not None and self.state in (RUNNING, PAUSED):
             self.trainer.stop()
             self._set_state(STOPPING)
-            self.message.emit("Stopping after this batch…", "info")
+            self.message.emit(self.tr("Stopping after this batch…"), "info")
 
     def resume_run(self, run, epochs: int | None = None, network=None) -> bool:
         """Continue the recorded run ``run`` (a `RunRecord` or folder) from
@@ -250,7 +252,7 @@ class TrainingController(QObject):
         ``network`` (an edited `Network`), the run goes on as a new segment
         with it (`engine.training.segments`)."""
         if self.doc is None or self.busy:
-            self.message.emit("A run is going; stop it before resuming another.", "warning")
+            self.message.emit(self.tr("A run is going; stop it before resuming another."), "warning")
             return False
         from engine.training.runs import load_run
 
@@ -274,10 +276,11 @@ class TrainingController(QObject):
         """Run ``prepare`` now, or once TensorFlow has loaded; False if it cannot load."""
         if self.tensorflow is not None and self.tensorflow.state != "ready":
             self._set_state(WAITING_TF)
-            self.message.emit("Waiting for TensorFlow to load…", "info")
+            self.message.emit(self.tr("Waiting for TensorFlow to load…"), "info")
             if self.tensorflow.state == "failed":
-                self._fail(f"TensorFlow could not be loaded: {self.tensorflow.error}",
-                           "Check the installation; the editor works without it.")
+                self._fail(self.tr("TensorFlow could not be loaded: {error}").format(
+                    error=tx(self.tensorflow.error)),
+                    self.tr("Check the installation; the editor works without it."))
                 return False
             self.tensorflow.when_ready(prepare)
             return True
@@ -288,7 +291,7 @@ class TrainingController(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._cancelled = False
         self._set_state(PREPARING)
-        self.message.emit(f"Loading the checkpoint of {Path(path).name}…", "info")
+        self.message.emit(self.tr("Loading the checkpoint of {run}…").format(run=Path(path).name), "info")
         insights = dict(self.insights)
         if self.feature_layers:
             insights["feature_layers"] = list(self.feature_layers)
@@ -348,10 +351,10 @@ class TrainingController(QObject):
 
         box = QMessageBox(QApplication.activeWindow())
         box.setIcon(QMessageBox.Question)
-        box.setWindowTitle("A run is training")
-        box.setText("A run is training. Stop it and keep a checkpoint to resume it later?")
-        box.setInformativeText("The run can be resumed from the Runs table.")
-        stop = box.addButton("Stop and keep a checkpoint", QMessageBox.AcceptRole)
+        box.setWindowTitle(self.tr("A run is training"))
+        box.setText(self.tr("A run is training. Stop it and keep a checkpoint to resume it later?"))
+        box.setInformativeText(self.tr("The run can be resumed from the Runs table."))
+        stop = box.addButton(self.tr("Stop and keep a checkpoint"), QMessageBox.AcceptRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(stop)
         box.exec()
@@ -389,7 +392,7 @@ class TrainingController(QObject):
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL))
         self._cancelled = False
         self._set_state(PREPARING)
-        self.message.emit("Loading the data…", "info")
+        self.message.emit(self.tr("Loading the data…"), "info")
         net = self.doc.network.copy()
         path = self.doc.path
         scratch = scratch_runs_folder(self.doc) if path is None else None
@@ -405,6 +408,9 @@ class TrainingController(QObject):
             return
         if error:
             self._fail(error)
+            return
+        if isinstance(prepared, BaseException):   # the worker's error, said in the interface's language
+            self._fail(*describe_error(prepared))
             return
         dataset, (session, record) = prepared
         trainer = session.trainer
@@ -425,7 +431,7 @@ class TrainingController(QObject):
             self._fail(*describe_error(exc))
             return
         self._set_state(RUNNING)
-        self.message.emit("Training…", "info")
+        self.message.emit(self.tr("Training…"), "info")
 
     def _fail(self, message: str, hint: str = "") -> None:
         self._set_state(FAILED)
@@ -452,11 +458,12 @@ class TrainingController(QObject):
                 r.path for r in list_runs(scratch) if r.status not in ENDED_STATUSES]
             moved = move_runs(scratch, runs_folder(doc.path), skip=skip, document=doc.path)
         except RunError as exc:  # what could not move stays where it is, still listed
-            self.message.emit(" — ".join(p for p in (exc.message, exc.hint) if p), "warning")
+            self.message.emit(" — ".join(tx(p) for p in (exc.message, exc.hint) if p), "warning")
             moved = list(getattr(exc, "moved", []))
         except OSError as exc:
-            self.message.emit(f"Cannot move the runs of the unsaved document from {scratch}: "
-                              f"{exc.strerror or exc}", "warning")
+            self.message.emit(self.tr("Cannot move the runs of the unsaved document from {folder}: "
+                                      "{error}").format(folder=scratch, error=exc.strerror or exc),
+                              "warning")
             moved = []
         recorder = self.session.recorder if self.session is not None else None
         for old, new in moved:
@@ -485,20 +492,21 @@ class TrainingController(QObject):
             # a new segment with the edited network: the curves get its marker
             self.session.segment["shown"] = True
             self.bridge.event.emit(EventKind.SEGMENTS, {"segments": self._segments()})
-            self.message.emit(f"Segment {len(self._segments())} with the edited network — "
-                              f"{diff.describe()}.", "info")
+            self.message.emit(self.tr("Segment {number} with the edited network — {changes}.").format(
+                number=len(self._segments()), changes=tx(diff.describe())), "info")
 
     def _on_paused(self, data) -> None:
         self._set_state(PAUSED)
-        self.message.emit(f"Paused at step {data.get('step', '?')}.", "info")
+        self.message.emit(self.tr("Paused at step {step}.").format(step=data.get("step", "?")), "info")
 
     def _on_resumed(self, data) -> None:
         self._set_state(RUNNING)
-        self.message.emit("Training…", "info")
+        self.message.emit(self.tr("Training…"), "info")
 
     def _on_finished(self, data) -> None:
         self._set_state(FINISHED)
-        self.message.emit(f"Finished after {data.get('epochs_run', '?')} epochs.", "info")
+        self.message.emit(self.tr("Finished after {epochs} epochs.").format(
+            epochs=data.get("epochs_run", "?")), "info")
 
     def _on_stopped(self, data) -> None:
         self._set_state(STOPPED)
@@ -539,9 +547,62 @@ class TrainingController(QObject):
         self.stop()
 
 
+def describe_error(exc: BaseException) -> tuple[str, str]:
+    """``(message, hint)`` of an exception in the interface's language (the
+    engine's sentences through ``tx``), never a traceback."""
+    message, hint = _describe_english(exc)
+    said = getattr(exc, "message", None)
+    if said:
+        message = deep_tx(said)
+    hint = deep_tx(getattr(exc, "hint", None) or "") or hint
+    return str(message), str(hint)
+
+
+class Failed:
+    """An exception a worker thread caught, said on the GUI thread (`settle`)."""
+
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def catching(fn):
+    """``fn`` for a worker thread that returns its exception (as `Failed`)
+    instead of raising it, so the GUI thread says it in the interface's language."""
+    def run():
+        try:
+            return fn()
+        except Exception as exc:
+            return Failed(exc)
+    return run
+
+
+def settle(result, error: str):
+    """``(result, error)`` of a worker's answer: a caught exception becomes its
+    line (message — hint) in the interface's language."""
+    if isinstance(result, Failed):
+        message, hint = describe_error(result.exc)
+        return None, message + (f" — {hint}" if hint else "")
+    return result, error
+
+
+def deep_tx(text) -> str:
+    """An engine sentence in the interface's language, the engine sentences
+    filled into it translated too."""
+    from engine.i18n import Text
+
+    if isinstance(text, Text) and any(isinstance(v, Text) for v in text.args.values()):
+        args = {k: deep_tx(v) if isinstance(v, Text) else v for k, v in text.args.items()}
+        translated = tx(Text(text.template, {k: "{%s}" % k for k in args}))
+        try:
+            return translated.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+    return tx(text) if text else ""
+
+
 def _reason(data: dict) -> str:
-    reason = str(data.get("reason") or "")
-    hint = str(data.get("hint") or "")
+    reason = deep_tx(data.get("reason") or "")
+    hint = deep_tx(data.get("hint") or "")
     return reason + (f" — {hint}" if hint else "")
 
 
@@ -550,7 +611,10 @@ def _prepare_worker(net, path, insights, scratch=None):
     exists; ``(dataset, (session, run record))``."""
     if scratch is not None and not scratch.exists():
         _remove_stale_scratch(scratch)
-    session, dataset, record = make_trainer(net, path, insights, runs_root=scratch)
+    try:
+        session, dataset, record = make_trainer(net, path, insights, runs_root=scratch)
+    except Exception as exc:  # handed to the GUI thread, which says it in the interface's language
+        return exc
     return dataset, (session, record)
 
 
@@ -558,7 +622,10 @@ def _resume_worker(path, insights, network=None):
     """Worker thread: the session of a recorded run, from its checkpoint."""
     from engine.training.resume import resume_training
 
-    session = resume_training(path, network=network, insights=insights)
+    try:
+        session = resume_training(path, network=network, insights=insights)
+    except Exception as exc:  # handed to the GUI thread, which says it in the interface's language
+        return exc
     return session.dataset, (session, session.run)
 
 

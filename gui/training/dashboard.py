@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections import deque
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QTabWidget, QToolBar
 
 from engine.events import ENDED, EventKind
+from gui.i18n import translate
 from gui.training import badges
 from gui.training.controller import TrainingController
 from gui.training.plots import common
@@ -42,6 +43,16 @@ LATEST_KINDS = frozenset({EventKind.FEATURE_MAPS, EventKind.FILTERS, EventKind.H
                           EventKind.LAYER_STATS})
 # kinds drawn by the dashboard itself rather than by a plot panel: their work key
 OWN_KINDS = {EventKind.LAYER_STATS: "layer_stats", EventKind.LR_FINDER: "lr_finder"}
+DOCK_TITLES = {
+    "loss": QT_TRANSLATE_NOOP("Dashboard", "Loss and metrics"),
+    "lr": QT_TRANSLATE_NOOP("Dashboard", "Learning rate"),
+    "feature_maps": QT_TRANSLATE_NOOP("Dashboard", "Feature maps"),
+    "filters": QT_TRANSLATE_NOOP("Dashboard", "Filters"),
+    "histograms": QT_TRANSLATE_NOOP("Dashboard", "Histograms"),
+    "confusion": QT_TRANSLATE_NOOP("Dashboard", "Confusion matrix"),
+    "predictions": QT_TRANSLATE_NOOP("Dashboard", "Predictions"),
+    "boundary": QT_TRANSLATE_NOOP("Dashboard", "Decision boundary"),
+}
 
 
 def document_key(doc):
@@ -140,9 +151,9 @@ class Dashboard(QObject):
 
     def _make_docks(self) -> None:
         setup = QTabWidget()
-        setup.addTab(self.data_panel, "Data")
-        setup.addTab(self.settings_panel, "Training")
-        setup.addTab(self.runs_panel, "Runs")
+        setup.addTab(self.data_panel, self.tr("Data"))
+        setup.addTab(self.settings_panel, self.tr("Training"))
+        setup.addTab(self.runs_panel, self.tr("Runs"))
         self.setup_tabs = setup
         from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -151,12 +162,10 @@ class Dashboard(QObject):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.run_controls)
         layout.addWidget(setup, 1)
-        self._dock("run", "Training", run, Qt.RightDockWidgetArea)
-        titles = {"loss": "Loss and metrics", "lr": "Learning rate", "feature_maps": "Feature maps",
-                  "filters": "Filters", "histograms": "Histograms", "confusion": "Confusion matrix",
-                  "predictions": "Predictions", "boundary": "Decision boundary"}
+        self._dock("run", self.tr("Training"), run, Qt.RightDockWidgetArea)
         for key in PLOT_DOCKS:
-            self._dock(key, titles[key], self.panels[key], Qt.BottomDockWidgetArea)
+            self._dock(key, translate("Dashboard", DOCK_TITLES[key]), self.panels[key],
+                       Qt.BottomDockWidgetArea)
         w = self.window
         w.tabifyDockWidget(w.inspector_dock, self.docks["run"]) if hasattr(w, "inspector_dock") else None
         first = self.docks["loss"]
@@ -179,24 +188,24 @@ class Dashboard(QObject):
             w.addAction(a)
             return a
 
-        self.act_start = act("&Start Training", self.start, "F5",
-                             "Train the network with the data and training settings")
-        self.act_pause = act("&Pause", c.pause, "F6")
-        self.act_resume = act("&Resume", c.resume, "F7")
-        self.act_stop = act("S&top", c.stop, "Shift+F5")
-        self.act_continue = act("&Continue Training",
+        self.act_start = act(self.tr("&Start Training"), self.start, "F5",
+                             self.tr("Train the network with the data and training settings"))
+        self.act_pause = act(self.tr("&Pause"), c.pause, "F6")
+        self.act_resume = act(self.tr("&Resume"), c.resume, "F7")
+        self.act_stop = act(self.tr("S&top"), c.stop, "Shift+F5")
+        self.act_continue = act(self.tr("&Continue Training"),
                                 lambda: self.continue_training(self.run_controls.more_epochs.value()),
-                                tip="Train the run's model (the network as the run started) "
-                                    "for more epochs")
-        self.act_show = act("Show &Dashboard", self.show_all, "Ctrl+Shift+T")
-        menu = w.menuBar().addMenu("&Train")
+                                tip=self.tr("Train the run's model (the network as the run started) "
+                                            "for more epochs"))
+        self.act_show = act(self.tr("Show &Dashboard"), self.show_all, "Ctrl+Shift+T")
+        menu = w.menuBar().addMenu(self.tr("&Train"))
         menu.addActions([self.act_start, self.act_pause, self.act_resume, self.act_stop,
                          self.act_continue])
         menu.addSeparator()
-        self.export_menu = menu.addMenu("&Export Plots")
-        self.act_export_all = QAction("&All Plots of the Run…", w)
-        self.act_export_all.setStatusTip("Every panel's plots as PNG and SVG, their data as CSV, "
-                                         "into one folder")
+        self.export_menu = menu.addMenu(self.tr("&Export Plots"))
+        self.act_export_all = QAction(self.tr("&All Plots of the Run…"), w)
+        self.act_export_all.setStatusTip(self.tr("Every panel's plots as PNG and SVG, their data as "
+                                                 "CSV, into one folder"))
         self.act_export_all.triggered.connect(lambda _c=False: self.export_plots())
         self.export_menu.addAction(self.act_export_all)
         self.export_menu.addSeparator()
@@ -204,20 +213,20 @@ class Dashboard(QObject):
             a = QAction(self.docks[key].windowTitle() + "…", w)
             a.triggered.connect(lambda _c=False, k=key: self.export_plots(keys=[k]))
             self.export_menu.addAction(a)
-        self.act_export_script = QAction("Export &Training Script…", w)
-        self.act_export_script.setStatusTip("A standalone Keras script with the data, "
-                                            "preprocessing, compile settings, schedule, "
-                                            "callbacks and fit of this document")
+        self.act_export_script = QAction(self.tr("Export &Training Script…"), w)
+        self.act_export_script.setStatusTip(self.tr("A standalone Keras script with the data, "
+                                                    "preprocessing, compile settings, schedule, "
+                                                    "callbacks and fit of this document"))
         self.act_export_script.triggered.connect(lambda _c=False: self.export_training_script())
         menu.addAction(self.act_export_script)
         self._add_to_file_menu(self.act_export_script)
         menu.addSeparator()
         menu.addAction(self.act_show)
-        panels = menu.addMenu("&Panels")
+        panels = menu.addMenu(self.tr("&Panels"))
         for d in self.docks.values():
             panels.addAction(d.toggleViewAction())
         self.menu = menu
-        tb = QToolBar("Training", w)
+        tb = QToolBar(self.tr("Training"), w)
         tb.setObjectName("training-toolbar")
         tb.setToolButtonStyle(Qt.ToolButtonTextOnly)
         tb.addActions([self.act_start, self.act_pause, self.act_resume, self.act_stop,
@@ -228,11 +237,12 @@ class Dashboard(QObject):
 
     def _add_to_file_menu(self, action) -> None:
         """Put ``action`` in File beside the other exports."""
+        after = getattr(self.window, "act_export_py", None)
         for a in self.window.menuBar().actions():
             m = a.menu()
-            if m is None or a.text().replace("&", "") != "File":
+            if m is None or (after not in m.actions() if after is not None
+                             else a.text().replace("&", "") != "File"):
                 continue
-            after = getattr(self.window, "act_export_py", None)
             acts = m.actions()
             if after in acts and acts.index(after) + 1 < len(acts):
                 m.insertAction(acts[acts.index(after) + 1], action)
@@ -269,8 +279,9 @@ class Dashboard(QObject):
                 and getattr(self.doc, "path", None) is not None:   # only a file comes back
             state = self._state()
             if self.controller.busy:   # the controller stops it: its end never arrives here
-                state["message"] = ("The run was stopped when another document was opened; "
-                                    "its curves are kept in the runs table.", "warning")
+                state["message"] = (self.tr("The run was stopped when another document was "
+                                            "opened; its curves are kept in the runs table."),
+                                    "warning")
             self._saved_states[document_key(self.doc)] = state
             while len(self._saved_states) > KEPT_DOCUMENTS:   # the oldest go to their run folders
                 self._saved_states.pop(next(iter(self._saved_states)))
@@ -339,9 +350,11 @@ class Dashboard(QObject):
             return
         if history:
             self.panels["loss"].load_history(history)
+        from gui.training.run_controls import state_text
+
         self.run_controls.show_message(
-            f"Last run {newest.id}: {newest.status} after {newest.epochs_run} epochs "
-            f"(Start trains a new one).", "info")
+            self.tr("Last run {run}: {status} after {epochs} epochs (Start trains a new one).").format(
+                run=newest.id, status=state_text(newest.status), epochs=newest.epochs_run), "info")
 
     # ------------------------------------------------------------------ events --
     def _new_run(self, trainer) -> None:
@@ -384,7 +397,8 @@ class Dashboard(QObject):
 
     def _message(self, text: str, level: str) -> None:
         note = getattr(self, "_continue_note", "")
-        if note and level == "info" and text.startswith(("Finished", "Stopped")):
+        if note and level == "info" and self.controller.state in ("finished", "stopped") \
+                and self.controller.trainer is not None:
             text = f"{text} {note}"                 # which rate the last epochs used stays said
             self.run_controls.show_message(text, level)
         self._last_message = (text, level)
@@ -487,9 +501,9 @@ class Dashboard(QObject):
         if self.network_edited_since_run() and run_dir is not None:
             return self._continue_edited(run_dir, epochs)
         if self.network_edited_since_run():
-            notes.append("The network was edited since this run started: Continue trains the "
-                         "network of the run, not the canvas. Start a new run to train the "
-                         "edited network.")
+            notes.append(self.tr("The network was edited since this run started: Continue trains "
+                                 "the network of the run, not the canvas. Start a new run to train "
+                                 "the edited network."))
         t = c.trainer
         try:
             from engine.training.continuation import continue_schedule
@@ -502,7 +516,9 @@ class Dashboard(QObject):
             c.message.emit(" — ".join(p for p in describe_error(exc) if p), "error")
             return False
         if text:
-            notes.append(text)
+            from gui.training.controller import deep_tx
+
+            notes.append(deep_tx(text))
         if not c.continue_training(epochs):
             return False
         self._continue_note = " ".join(notes)
@@ -517,14 +533,16 @@ class Dashboard(QObject):
         decides, see `engine.training.segments`); the curves get a marker."""
         report = self.doc.report()
         if not report.valid:
+            from gui.i18n import tx
+
             self.controller.message.emit(
-                f"The edited network has errors; fix them to continue with it: "
-                f"{report.errors[0].message}", "error")
+                self.tr("The edited network has errors; fix them to continue with it: {problem}").format(
+                    problem=tx(report.errors[0].message)), "error")
             return False
         if not self.controller.resume_run(run_dir, epochs, network=self.doc.network):
             return False
-        self._continue_note = ("Continuing with the edited network as a new segment of the run "
-                               "(unchanged layers keep their weights).")
+        self._continue_note = self.tr("Continuing with the edited network as a new segment of the "
+                                      "run (unchanged layers keep their weights).")
         self.controller.message.emit(self._continue_note, "info")
         return True
 
@@ -537,7 +555,7 @@ class Dashboard(QObject):
         if folder is None:
             from PySide6.QtWidgets import QFileDialog
 
-            folder = QFileDialog.getExistingDirectory(self.window, "Export the plots into")
+            folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export the plots into"))
             if not folder:
                 return []
         self.flush()
@@ -545,10 +563,11 @@ class Dashboard(QObject):
         try:
             files = export_all(panels, folder)
         except OSError as exc:
-            self.window.notify(f"Cannot export the plots: {exc.strerror or exc}")
+            self.window.notify(self.tr("Cannot export the plots: {error}").format(
+                error=exc.strerror or exc))
             return []
-        self.window.notify(f"Wrote {len(files)} files into {folder}" if files
-                           else "Nothing to export yet: train first.")
+        self.window.notify(self.tr("Wrote {count} files into {folder}").format(
+            count=len(files), folder=folder) if files else self.tr("Nothing to export yet: train first."))
         return files
 
     def export_training_script(self, path=None) -> bool:
@@ -557,7 +576,8 @@ class Dashboard(QObject):
         if self.doc is None:
             return False
         if path is None:
-            path = self.window.ask_save_path("Export training script", "Python (*.py)", ".py")
+            path = self.window.ask_save_path(self.tr("Export training script"), self.tr("Python (*.py)"),
+                                             ".py")
             if not path:
                 return False
         from gui.training import sections
@@ -572,27 +592,30 @@ class Dashboard(QObject):
 
             return str(write_training_script(net, path, doc_path, overrides))
 
+        from gui.training.controller import catching, settle
+
         def done(result, error: str) -> None:
+            result, error = settle(result, error)
             if error:
-                self.window.show_error("Cannot export the training script", error)
+                self.window.show_error(self.tr("Cannot export the training script"), error)
             else:
-                self.window.notify(f"Wrote {result}")
+                self.window.notify(self.tr("Wrote {file}").format(file=result))
             self.script_exported = (result, error)
 
         self.script_exported = None
         if not hasattr(self, "_exporter"):
             self._exporter = Worker(self)
-        self._exporter.run(work, done)
+        self._exporter.run(catching(work), done)
         return True
 
     def draw_maximisation(self, layer: str, channel: int) -> bool:
         """Activation maximisation of one channel, on a worker thread."""
         t, panel = self.controller.trainer, self.panels["filters"]
         if t is None or t.model is None:
-            panel.show_maximisation(None, "Train the model first.")
+            panel.show_maximisation(None, self.tr("Train the model first."))
             return False
         if t.running:
-            panel.show_maximisation(None, "Pause is not enough: stop or finish the run first.")
+            panel.show_maximisation(None, self.tr("Pause is not enough: stop or finish the run first."))
             return False
         model = t.model
 
@@ -601,8 +624,11 @@ class Dashboard(QObject):
 
             return activation_maximisation(model, layer, int(channel))
 
-        panel.show_maximisation(None, "Drawing…")
-        self._maximiser.run(work, lambda image, error: panel.show_maximisation(image, error))
+        from gui.training.controller import catching, settle
+
+        panel.show_maximisation(None, self.tr("Drawing…"))
+        self._maximiser.run(catching(work),
+                            lambda image, error: panel.show_maximisation(*settle(image, error)))
         return True
 
     # ------------------------------------------------------------------ canvas --

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
     QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QSpinBox, QTableWidget,
@@ -21,11 +21,36 @@ from PySide6.QtWidgets import (
 )
 
 from gui.background import Worker
+from gui.i18n import translate, tx
 from gui.training import data_fix, sections
+from gui.training.controller import catching, deep_tx, settle
 from gui.training.plots import common
 
-SOURCES = (("scikit-learn", "built-in"), ("generated", "built-in"), ("keras", "Keras (downloads)"),
-           ("file", "your own file"))
+SOURCES = (("scikit-learn", QT_TRANSLATE_NOOP("DataPanel", "built-in")),
+           ("generated", QT_TRANSLATE_NOOP("DataPanel", "built-in")),
+           ("keras", QT_TRANSLATE_NOOP("DataPanel", "Keras (downloads)")),
+           ("file", QT_TRANSLATE_NOOP("DataPanel", "your own file")))
+# choices of the preprocessing and augmentation combos that are words, shown translated
+CHOICE_TEXTS = {
+    "none": QT_TRANSLATE_NOOP("DataPanel", "none"),
+    "keep": QT_TRANSLATE_NOOP("DataPanel", "keep"),
+    "horizontal": QT_TRANSLATE_NOOP("DataPanel", "horizontal"),
+    "vertical": QT_TRANSLATE_NOOP("DataPanel", "vertical"),
+    "horizontal_and_vertical": QT_TRANSLATE_NOOP("DataPanel", "horizontal and vertical"),
+}
+
+
+def _fill_choices(combo: QComboBox, values) -> None:
+    """Add ``values`` as choices: words translated, settings names as they are."""
+    for value in values:
+        text = CHOICE_TEXTS.get(value)
+        combo.addItem(translate("DataPanel", text) if text else value, value)
+
+
+def _choose(combo: QComboBox, value) -> None:
+    i = combo.findData(value)
+    if i >= 0:
+        combo.setCurrentIndex(i)
 
 
 def model_shapes(doc) -> tuple[dict, dict]:
@@ -92,7 +117,7 @@ class DataPanel(QWidget):
     def _dataset_section(self) -> None:
         """The dataset chooser, its description and the form of its options."""
         self.dataset_box = QComboBox()
-        self.dataset_box.setToolTip("The data to train on")
+        self.dataset_box.setToolTip(self.tr("The data to train on"))
         # long dataset titles must not widen the panel past its dock (the
         # Browse buttons would be out of sight)
         self.dataset_box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
@@ -101,7 +126,7 @@ class DataPanel(QWidget):
 
         for source, label in SOURCES:
             for info in list_datasets(source=source):
-                self.dataset_box.addItem(f"{info.title}  ·  {label}", info.name)
+                self.dataset_box.addItem(f"{tx(info.title)}  ·  {self.tr(label)}", info.name)
         self.dataset_box.currentIndexChanged.connect(lambda _i: self._dataset_changed())
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -111,51 +136,51 @@ class DataPanel(QWidget):
 
     def _preprocessing_section(self) -> QGroupBox:
         self.scale = QComboBox()
-        self.scale.addItems(["none", "divide255", "standardize", "minmax"])
+        _fill_choices(self.scale, ["none", "divide255", "standardize", "minmax"])
         self.scale_target = QComboBox()
-        self.scale_target.addItems(["none", "standardize", "minmax"])
+        _fill_choices(self.scale_target, ["none", "standardize", "minmax"])
         self.labels = QComboBox()
-        self.labels.addItems(["keep", "sparse", "onehot"])
-        self.resize_on = QCheckBox("resize images to")
+        _fill_choices(self.labels, ["keep", "sparse", "onehot"])
+        self.resize_on = QCheckBox(self.tr("resize images to"))
         self.resize_h, self.resize_w = QSpinBox(), QSpinBox()
         for s in (self.resize_h, self.resize_w):
             s.setRange(1, 4096)
             s.setValue(32)
         self.channels = QComboBox()
-        self.channels.addItems(["keep", "1", "3"])
-        self.add_channel = QCheckBox("add channel axis")
-        self.flatten = QCheckBox("flatten samples")
+        _fill_choices(self.channels, ["keep", "1", "3"])
+        self.add_channel = QCheckBox(self.tr("add channel axis"))
+        self.flatten = QCheckBox(self.tr("flatten samples"))
         self.val_split = QDoubleSpinBox()
         self.val_split.setRange(0.0, 0.9)
         self.val_split.setSingleStep(0.05)
         self.val_split.setDecimals(2)
-        self.replace_val = QCheckBox("split even if the data has a validation set")
-        self.suggested_button = QPushButton("Use suggested preprocessing")
+        self.replace_val = QCheckBox(self.tr("split even if the data has a validation set"))
+        self.suggested_button = QPushButton(self.tr("Use suggested preprocessing"))
         self.suggested_button.clicked.connect(self.use_suggested)
 
-        pre = QGroupBox("Preprocessing and split")
+        pre = QGroupBox(self.tr("Preprocessing and split"))
         pf = QFormLayout(pre)
-        pf.addRow("Scale inputs", self.scale)
-        pf.addRow("Scale targets", self.scale_target)
-        pf.addRow("Labels", self.labels)
+        pf.addRow(self.tr("Scale inputs"), self.scale)
+        pf.addRow(self.tr("Scale targets"), self.scale_target)
+        pf.addRow(self.tr("Labels"), self.labels)
         resize = QHBoxLayout()
         resize.addWidget(self.resize_on)
         resize.addWidget(self.resize_h)
         resize.addWidget(QLabel("×"))
         resize.addWidget(self.resize_w)
         pf.addRow(resize)
-        pf.addRow("Channels", self.channels)
+        pf.addRow(self.tr("Channels"), self.channels)
         # rows of one widget span the form, so the panel fits a narrow dock
         pf.addRow(self.add_channel)
         pf.addRow(self.flatten)
-        pf.addRow("Validation split", self.val_split)
+        pf.addRow(self.tr("Validation split"), self.val_split)
         pf.addRow(self.replace_val)
         pf.addRow(self.suggested_button)
         return pre
 
     def _augmentation_section(self) -> QGroupBox:
         self.flip = QComboBox()
-        self.flip.addItems(["none", "horizontal", "vertical", "horizontal_and_vertical"])
+        _fill_choices(self.flip, ["none", "horizontal", "vertical", "horizontal_and_vertical"])
         self.rotation = QDoubleSpinBox()
         self.rotation.setRange(0, 180)
         self.zoom = QDoubleSpinBox()
@@ -163,12 +188,12 @@ class DataPanel(QWidget):
         for s in (self.zoom, self.shift):
             s.setRange(0.0, 0.95)
             s.setSingleStep(0.05)
-        aug = QGroupBox("Augmentation (training images only)")
+        aug = QGroupBox(self.tr("Augmentation (training images only)"))
         af = QFormLayout(aug)
-        af.addRow("Flip", self.flip)
-        af.addRow("Rotation (°)", self.rotation)
-        af.addRow("Zoom (±)", self.zoom)
-        af.addRow("Shift (±)", self.shift)
+        af.addRow(self.tr("Flip"), self.flip)
+        af.addRow(self.tr("Rotation (°)"), self.rotation)
+        af.addRow(self.tr("Zoom (±)"), self.zoom)
+        af.addRow(self.tr("Shift (±)"), self.shift)
         return aug
 
     def _preview_section(self) -> None:
@@ -184,7 +209,7 @@ class DataPanel(QWidget):
         self.table.setMaximumHeight(170)
         self.compat = QLabel("")
         self.compat.setWordWrap(True)
-        self.fix_button = QPushButton("Apply the fix")
+        self.fix_button = QPushButton(self.tr("Apply the fix"))
         self.fix_button.clicked.connect(self.apply_fix)
         self.fix_button.hide()
 
@@ -202,7 +227,7 @@ class DataPanel(QWidget):
         inner = QWidget()
         layout = QVBoxLayout(inner)
         top = QFormLayout()
-        top.addRow("Dataset", self.dataset_box)
+        top.addRow(self.tr("Dataset"), self.dataset_box)
         layout.addLayout(top)
         layout.addWidget(self.description)
         layout.addLayout(self.options_form)
@@ -266,7 +291,7 @@ class DataPanel(QWidget):
         s, self._derived, problem = sections.data_settings(self.doc.network)
         self.show_data_settings(s)
         if problem:
-            self.compat.setText(problem)
+            self.compat.setText(_html(problem))
 
     def show_data_settings(self, s) -> None:
         self._updating = True
@@ -276,20 +301,20 @@ class DataPanel(QWidget):
                 self.dataset_box.setCurrentIndex(i)
             self._fill_options(s.dataset, s.options)
             p = s.preprocess
-            self.scale.setCurrentText(p.scale)
-            self.scale_target.setCurrentText(p.scale_target)
-            self.labels.setCurrentText(p.labels)
+            _choose(self.scale, p.scale)
+            _choose(self.scale_target, p.scale_target)
+            _choose(self.labels, p.labels)
             self.resize_on.setChecked(bool(p.resize))
             if p.resize:
                 self.resize_h.setValue(int(p.resize[0]))
                 self.resize_w.setValue(int(p.resize[1]))
-            self.channels.setCurrentText(str(p.channels) if p.channels else "keep")
+            _choose(self.channels, str(p.channels) if p.channels else "keep")
             self.add_channel.setChecked(bool(p.add_channel))
             self.flatten.setChecked(bool(p.flatten))
             self.val_split.setValue(float(p.validation_split))
             self.replace_val.setChecked(bool(p.replace_validation))
             a = s.augmentation
-            self.flip.setCurrentText(a.flip)
+            _choose(self.flip, a.flip)
             self.rotation.setValue(float(a.rotation))
             self.zoom.setValue(float(a.zoom))
             self.shift.setValue(float(max(a.shift_width, a.shift_height)))
@@ -308,16 +333,16 @@ class DataPanel(QWidget):
         except Exception:
             return
         self.browse_buttons.clear()
-        self.description.setText(info.description)
+        self.description.setText(tx(info.description))
         required = set(info.required_options)
         for key, default in info.options.items():
             edit = QLineEdit()
             value = values.get(key, default)
             edit.setText("" if value is None else (value if isinstance(value, str) else json.dumps(value)))
             if key in required:
-                edit.setPlaceholderText("required")
+                edit.setPlaceholderText(self.tr("required"))
             elif default is None:
-                edit.setPlaceholderText("optional")
+                edit.setPlaceholderText(self.tr("optional"))
             else:
                 edit.setPlaceholderText(json.dumps(default))
             edit.editingFinished.connect(self._edited)
@@ -328,8 +353,9 @@ class DataPanel(QWidget):
             else:
                 row = QHBoxLayout()
                 row.addWidget(edit, 1)
-                browse = QPushButton("Browse…")
-                browse.setToolTip(f"Choose the {'folder' if kind == 'folder' else 'file'}")
+                browse = QPushButton(self.tr("Browse…"))
+                browse.setToolTip(self.tr("Choose the folder") if kind == "folder" else
+                                  self.tr("Choose the file"))
                 browse.clicked.connect(lambda _c=False, k=key, f=kind: self.browse(k, f))
                 row.addWidget(browse)
                 self.options_form.addRow(label, row)
@@ -344,13 +370,14 @@ class DataPanel(QWidget):
         start = edit.text().strip() or (str(self.doc.path.parent) if self.doc is not None
                                         and self.doc.path is not None else "")
         if kind == "folder":
-            path = QFileDialog.getExistingDirectory(self, f"Choose {key}", start)
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose {option}").format(option=key),
+                                                    start)
         else:
-            filters = {"csv": "CSV files (*.csv *.tsv *.txt);;All files (*)",
-                       "arrays": "NumPy arrays (*.npz *.npy);;All files (*)"}
-            path, _ = QFileDialog.getOpenFileName(self, f"Choose {key}", start,
-                                                  filters.get(self.dataset_box.currentData(),
-                                                              "All files (*)"))
+            filters = {"csv": self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"),
+                       "arrays": self.tr("NumPy arrays (*.npz *.npy);;All files (*)")}
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose {option}").format(option=key),
+                                                  start, filters.get(self.dataset_box.currentData(),
+                                                                     self.tr("All files (*)")))
         if path:
             edit.setText(path)
             self._edited()
@@ -368,7 +395,7 @@ class DataPanel(QWidget):
         for key in info.required_options:
             edit = self.option_edits.get(key)
             if edit is not None and not edit.text().strip():
-                return missing_option_message(info, key)
+                return tx(missing_option_message(info, key))
         return ""
 
     def settings(self):
@@ -388,15 +415,15 @@ class DataPanel(QWidget):
             if value is not None and value != defaults.get(key):
                 options[key] = value
         pre = PreprocessSettings(
-            scale=self.scale.currentText(), scale_target=self.scale_target.currentText(),
-            labels=self.labels.currentText(),
+            scale=self.scale.currentData(), scale_target=self.scale_target.currentData(),
+            labels=self.labels.currentData(),
             resize=[self.resize_h.value(), self.resize_w.value()] if self.resize_on.isChecked() else None,
-            channels=None if self.channels.currentText() == "keep" else int(self.channels.currentText()),
+            channels=None if self.channels.currentData() == "keep" else int(self.channels.currentData()),
             add_channel=self.add_channel.isChecked(), flatten=self.flatten.isChecked(),
             reshape=getattr(self, "_reshape", None),
             validation_split=round(self.val_split.value(), 4),
             replace_validation=self.replace_val.isChecked())
-        aug = AugmentationSettings(flip=self.flip.currentText(), rotation=self.rotation.value(),
+        aug = AugmentationSettings(flip=self.flip.currentData(), rotation=self.rotation.value(),
                                    zoom=self.zoom.value(), shift_width=self.shift.value(),
                                    shift_height=self.shift.value())
         return DataSettings(name, options, pre, aug)
@@ -413,7 +440,7 @@ class DataPanel(QWidget):
             self._fill_options(name, {})
         finally:
             self._updating = False
-        self._store(suggested, f"Use the {name} data", field="dataset")
+        self._store(suggested, self.tr("Use the {dataset} data").format(dataset=name), field="dataset")
         self.show_settings()
         self._fit_next = True  # fit the shape options to the model once loaded
         self._reload.start()
@@ -424,14 +451,14 @@ class DataPanel(QWidget):
         s = self.settings()
         suggested = DataSettings.suggested(s.dataset, **s.options)
         suggested.augmentation = s.augmentation
-        self._store(suggested, "Use the suggested preprocessing")
+        self._store(suggested, self.tr("Use the suggested preprocessing"))
         self.show_settings()
         self._reload.start()
 
     def _edited(self) -> None:
         if self._updating or self.doc is None:
             return
-        self._store(self.settings(), "Change data settings", field="edit")
+        self._store(self.settings(), self.tr("Change data settings"), field="edit")
         self._reload.start()
 
     def _store(self, settings, text: str, field: str = "") -> None:
@@ -453,30 +480,30 @@ class DataPanel(QWidget):
         if missing:   # nothing to load yet: say what to choose, not why a call failed
             self.dataset = None
             self.error = missing
-            self.summary.setText(f"<b>{_html(missing)}</b>")
+            self.summary.setText(common.bold(_html(missing)))
             self._show_samples([])
             self.compat.setText("")
             self.fix_button.hide()
             return
         self._loading = True
-        self.summary.setText(f"Loading {settings.dataset}…")
-        self.worker.run(lambda: _load_checked(net, settings, derived), self._loaded)
+        self.summary.setText(self.tr("Loading {dataset}…").format(dataset=settings.dataset))
+        self.worker.run(catching(lambda: _load_checked(net, settings, derived)), self._loaded)
 
     @common.while_alive
     def _loaded(self, result, error: str) -> None:
+        result, error = settle(result, error)
         self._loading = False
         ds, fitted = result if result is not None else (None, None)
         if fitted is not None and self.doc is not None \
                 and self.doc.network.extra.get(sections.DATA) is None:
             self.show_data_settings(fitted)  # what a run would use; stored once edited
         elif fitted is not None and self._fitting and self.doc is not None:
-            self._store(fitted, "Fit the data to the model", field="dataset")
+            self._store(fitted, self.tr("Fit the data to the model"), field="dataset")
             self.show_data_settings(fitted)
         self.dataset = ds
         self.error = error
         if error:
-            self.summary.setText(f"<span style='color:{common.error_color().name()}'>"
-                                 f"{_html(error)}</span>")
+            self.summary.setText(common.coloured(_html(error), common.error_color()))
             self._show_samples([])
             self.compat.setText("")
             self.fix_button.hide()
@@ -485,7 +512,8 @@ class DataPanel(QWidget):
         try:
             self._show_samples(ds.preview(8))
         except Exception:  # a preview is best effort
-            self.summary.setText(self.summary.text() + "<br>(no preview of these samples)")
+            self.summary.setText(common.html_lines([self.summary.text(),
+                                                    self.tr("(no preview of these samples)")]))
         self.check()
         self.dataset_loaded.emit(ds)
 
@@ -517,7 +545,7 @@ class DataPanel(QWidget):
         cols = max(len(f) for f in flat)
         self.table.setColumnCount(cols + 1)
         self.table.setRowCount(len(items))
-        self.table.setHorizontalHeaderLabels([f"x{j}" for j in range(cols)] + ["target"])
+        self.table.setHorizontalHeaderLabels([f"x{j}" for j in range(cols)] + [self.tr("target")])
         for r, (it, f) in enumerate(zip(items, flat)):
             for c, v in enumerate(f):
                 self.table.setItem(r, c, QTableWidgetItem(f"{float(v):.4g}"))
@@ -535,27 +563,31 @@ class DataPanel(QWidget):
             self.diagnostics = check_compatible(self.dataset, ins, outs or None) if ins else []
         except Exception as exc:
             self.diagnostics = []
-            reason = getattr(exc, "message", None) or "the model or the data has an unusual shape"
-            self.compat.setText(f"Cannot compare the data with the model: {_html(reason)}")
+            said = getattr(exc, "message", None)
+            reason = deep_tx(said) if said else self.tr("the model or the data has an unusual shape")
+            self.compat.setText(self.tr("Cannot compare the data with the model: {reason}").format(
+                reason=_html(reason)))
             return []
         self.checked.emit(self.diagnostics)
         if not self.diagnostics:
-            self.compat.setText(f"<span style='color:{common.ok_color().name()}'>✔ The data fits "
-                                f"the model.</span>")
+            self.compat.setText(common.coloured("✔ " + self.tr("The data fits the model."),
+                                                common.ok_color()))
             self.fix_button.hide()
             return []
         lines = []
         for d in self.diagnostics:
             colour = common.error_color().name() if d.is_error else "inherit"
-            lines.append(f"<span style='color:{colour}'>{_html(d.message)}</span>"
-                         + (f"<br><i>Fix: {_html(d.hint)}</i>" if d.hint else ""))
-        self.compat.setText("<br>".join(lines))
+            lines.append(common.coloured(_html(deep_tx(d.message)), colour))
+            if d.hint:
+                lines.append(common.italic(self.tr("Fix: {hint}").format(hint=_html(deep_tx(d.hint)))))
+        self.compat.setText(common.html_lines(lines))
         fix = self.fix_for(self.diagnostics[0])
         self.fix_button.setVisible(fix is not None)
         if fix is not None:
             self.fix_button.setText(fix[0])
         elif self.refused_fix:
-            self.compat.setText(self.compat.text() + f"<br><i>{_html(self.refused_fix)}</i>")
+            self.compat.setText(common.html_lines([self.compat.text(),
+                                                   common.italic(_html(self.refused_fix))]))
         return self.diagnostics
 
     def fix_for(self, diagnostic):
@@ -572,11 +604,11 @@ class DataPanel(QWidget):
                 s = self.settings()
                 for k, v in changes.items():
                     setattr(s.preprocess, k, v)
-                self._store(s, "Fix the data to fit the model")
+                self._store(s, self.tr("Fix the data to fit the model"))
                 self.show_settings()
                 self.load_preview()
             text = ", ".join(f"{k} = {v}" for k, v in changes.items())
-            return f"Apply the fix ({text})", apply
+            return self.tr("Apply the fix ({changes})").format(changes=text), apply
         change = data_fix.network_change(hint)
         if change is not None:
             param, value = change
@@ -591,9 +623,10 @@ class DataPanel(QWidget):
                 return None
             problem = _breaks_network(net, target, param, value)
             if problem:
-                self.refused_fix = (f"Setting {net.nodes[target].name}.{param} to {value} would "
-                                    f"break the network ({problem}); change the data "
-                                    f"(preprocessing, another dataset) or the network by hand.")
+                self.refused_fix = self.tr(
+                    "Setting {layer}.{param} to {value} would break the network ({problem}); change "
+                    "the data (preprocessing, another dataset) or the network by hand.").format(
+                        layer=net.nodes[target].name, param=param, value=value, problem=deep_tx(problem))
                 return None
 
             def apply():
@@ -602,10 +635,11 @@ class DataPanel(QWidget):
                 try:
                     self.doc.push(SetParamCommand(self.doc, target, param, value))
                 except Exception as exc:  # the engine refused: say why
-                    self.compat.setText(_html(getattr(exc, "message", str(exc))))
+                    self.compat.setText(_html(deep_tx(getattr(exc, "message", None) or str(exc))))
                     return
                 self.check()
-            return f"Set {net.nodes[target].name}.{param} to {value}", apply
+            return self.tr("Set {layer}.{param} to {value}").format(
+                layer=net.nodes[target].name, param=param, value=value), apply
         return None
 
     def apply_fix(self) -> bool:
@@ -626,7 +660,7 @@ def _breaks_network(net, node_id: str, param: str, value) -> str:
         trial.set_param(node_id, param, value)
         report = trial.analyze()
     except Exception as exc:  # the engine refused the value
-        return getattr(exc, "message", None) or "the value is refused"
+        return getattr(exc, "message", None) or translate("DataPanel", "the value is refused")
     if report.valid:
         return ""
     first = report.errors[0]
@@ -645,20 +679,33 @@ def _load_checked(net, settings, derived):
     except Exception:
         from engine.data.dataset import DataError
 
-        raise DataError(f"The {settings.dataset} data could not be loaded with these settings.",
-                        hint="Check the dataset's options and the preprocessing.") from None
+        raise DataError(translate("DataPanel", "The {dataset} data could not be loaded with these "
+                                  "settings.").format(dataset=settings.dataset),
+                        hint=translate("DataPanel", "Check the dataset's options and the "
+                                       "preprocessing.")) from None
+
+
+TASKS = {"classification": QT_TRANSLATE_NOOP("DataPanel", "classification"),
+         "regression": QT_TRANSLATE_NOOP("DataPanel", "regression"),
+         "sequence": QT_TRANSLATE_NOOP("DataPanel", "sequence")}
 
 
 def summary_html(ds) -> str:
     s = ds.summary()
-    parts = [f"<b>{_html(s['name'])}</b> · {s['task']}",
-             f"inputs {tuple(s['input_shape'])} ({s['x_dtype']}) · targets "
-             f"{tuple(s['target_shape']) or 'one value'} ({s['label_mode']})",
-             f"{s['num_train']} training samples · {s['num_val']} validation samples"]
+    targets = tuple(s['target_shape']) or translate("DataPanel", "one value")
+    parts = [f"<b>{_html(s['name'])}</b> · {translate('DataPanel', TASKS.get(s['task'], s['task']))}",
+             translate("DataPanel", "inputs {shape} ({dtype}) · targets {targets} ({labels})").format(
+                 shape=tuple(s['input_shape']), dtype=s['x_dtype'], targets=targets,
+                 labels=s['label_mode']),
+             translate("DataPanel", "{train} training samples · {val} validation samples").format(
+                 train=s['num_train'], val=s['num_val'])]
     names = s.get("class_names")
     if names:
-        shown = ", ".join(names[:12]) + (f", … ({len(names)} classes)" if len(names) > 12 else "")
-        parts.append(f"classes: {_html(shown)}")
+        shown = ", ".join(names[:12])
+        if len(names) > 12:
+            shown = translate("DataPanel", "{names}, … ({count} classes)").format(
+                names=shown, count=len(names))
+        parts.append(translate("DataPanel", "classes: {names}").format(names=_html(shown)))
     return "<br>".join(parts)
 
 

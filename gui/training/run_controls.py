@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from engine.events import EventKind
+from gui.i18n import translate, tx
 from gui.training import controller as C
 from gui.training.plots import common
 
@@ -82,12 +83,13 @@ class Progress:
         if not self.epochs:
             return ""
         step_in_epoch = (self.steps_done - 1) % self.steps_per_epoch + 1 if self.steps_done else 0
-        out = (f"epoch {min(self.epoch + 1, self.epochs)}/{self.epochs} · "
-               f"step {step_in_epoch}/{self.steps_per_epoch}")
         eta = self.eta()
-        if eta is not None:
-            out += f" · {format_duration(eta)} left"
-        return out
+        values = dict(epoch=min(self.epoch + 1, self.epochs), epochs=self.epochs,
+                      step=step_in_epoch, steps=self.steps_per_epoch)
+        if eta is None:
+            return translate("Progress", "epoch {epoch}/{epochs} · step {step}/{steps}").format(**values)
+        return translate("Progress", "epoch {epoch}/{epochs} · step {step}/{steps} · {left} left").format(
+            left=format_duration(eta), **values)
 
 
 class RunControls(QWidget):
@@ -95,18 +97,19 @@ class RunControls(QWidget):
         super().__init__(parent)
         self.controller = controller
         self.progress = Progress()
-        self.start_button = QPushButton("Start")
-        self.pause_button = QPushButton("Pause")
-        self.resume_button = QPushButton("Resume")
-        self.stop_button = QPushButton("Stop")
-        self.continue_button = QPushButton("Continue")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.continue_button = QPushButton(self.tr("Continue"))
         self.more_epochs = QSpinBox()
         self.more_epochs.setRange(1, 100000)
         self.more_epochs.setValue(5)
-        self.more_epochs.setSuffix(" more epochs")
-        self.start_button.setToolTip("Train the network on the chosen data with these settings (F5)")
-        self.continue_button.setToolTip("Keep training the run's model for more epochs: the "
-                                        "network as the run started, not later edits")
+        self.more_epochs.setSuffix(self.tr(" more epochs"))
+        self.start_button.setToolTip(self.tr("Train the network on the chosen data with these "
+                                             "settings (F5)"))
+        self.continue_button.setToolTip(self.tr("Keep training the run's model for more epochs: the "
+                                                "network as the run started, not later edits"))
         self.start_button.clicked.connect(controller.start)
         self.pause_button.clicked.connect(controller.pause)
         self.resume_button.clicked.connect(controller.resume)
@@ -117,16 +120,16 @@ class RunControls(QWidget):
 
         self.schedule_mode = QComboBox()
         for key, text in MODES.items():
-            self.schedule_mode.addItem(text, key)
-        self.schedule_mode.setToolTip("The run's schedule is planned over its length and has "
-                                      "ended: what the learning rate does in the new epochs")
+            self.schedule_mode.addItem(tx(text), key)
+        self.schedule_mode.setToolTip(self.tr("The run's schedule is planned over its length and has "
+                                              "ended: what the learning rate does in the new epochs"))
         self.schedule_mode.hide()
         self.bar = QProgressBar()
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.bar.setTextVisible(True)
         self.bar.setFormat("")
-        self.status = QLabel("Ready.")
+        self.status = QLabel(self.tr("Ready."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
         buttons = QHBoxLayout()
@@ -166,7 +169,7 @@ class RunControls(QWidget):
             QTimer.singleShot(20, self, lambda: self.set_state(self.controller.state))
         if state in (C.WAITING_TF, C.PREPARING):
             self.bar.setRange(0, 0)  # busy indicator
-            self.bar.setFormat(state + "…")
+            self.bar.setFormat(state_text(state) + "…")
         elif self.bar.maximum() == 0:
             self.bar.setRange(0, 1000)
         if state in (C.WAITING_TF, C.PREPARING) and c.trainer is None:
@@ -187,15 +190,15 @@ class RunControls(QWidget):
         self.bar.setRange(0, 1000)
         self.bar.setValue(0)
         self.bar.setFormat("")
-        self.status.setText("Ready.")
+        self.status.setText(self.tr("Ready."))
         self.status.setToolTip("")
         self.schedule_mode.hide()
 
     def show_message(self, text: str, level: str) -> None:
         if level == "error":
-            self.status.setText(f"<span style='color:{common.error_color().name()}'>{_html(text)}</span>")
+            self.status.setText(common.coloured(_html(text), common.error_color()))
         elif level == "warning":
-            self.status.setText(f"<b>{_html(text)}</b>")
+            self.status.setText(common.bold(_html(text)))
         else:
             self.status.setText(_html(text))
         self.status.setToolTip(text)
@@ -216,7 +219,7 @@ class RunControls(QWidget):
             self.bar.setValue(int(1000 * min(1.0, p.steps_done / p.total_steps)))
         text = p.text()
         if ended:
-            text = f"{kind} · {p.epochs_done} epoch{'s' if p.epochs_done != 1 else ''}"
+            text = ended_text(kind, p.epochs_done)
         self.bar.setFormat(text)
 
     def _epoch(p, data):
@@ -235,6 +238,36 @@ class RunControls(QWidget):
         EventKind.FAILED: lambda p, _data: None,
     }
     del _epoch, _batch
+
+
+STATE_TEXTS = {
+    C.IDLE: QT_TRANSLATE_NOOP("RunState", "idle"),
+    C.WAITING_TF: QT_TRANSLATE_NOOP("RunState", "waiting for TensorFlow"),
+    C.PREPARING: QT_TRANSLATE_NOOP("RunState", "preparing"),
+    C.RUNNING: QT_TRANSLATE_NOOP("RunState", "running"),
+    C.PAUSED: QT_TRANSLATE_NOOP("RunState", "paused"),
+    C.STOPPING: QT_TRANSLATE_NOOP("RunState", "stopping"),
+    C.FINISHED: QT_TRANSLATE_NOOP("RunState", "finished"),
+    C.STOPPED: QT_TRANSLATE_NOOP("RunState", "stopped"),
+    C.FAILED: QT_TRANSLATE_NOOP("RunState", "failed"),
+    "interrupted": QT_TRANSLATE_NOOP("RunState", "interrupted"),
+    "created": QT_TRANSLATE_NOOP("RunState", "created"),
+}
+
+
+def state_text(state: str) -> str:
+    """A run's state (``"paused"``, ``"finished"`` …) in the interface's language."""
+    text = STATE_TEXTS.get(str(state))
+    return translate("RunState", text) if text else str(state)
+
+
+def ended_text(kind: str, epochs: int) -> str:
+    """What the progress bar says once a run has ended: how, and after how many epochs."""
+    if epochs == 1:
+        template = translate("Progress", "{state} · 1 epoch")
+    else:
+        template = translate("Progress", "{state} · {epochs} epochs")
+    return template.format(state=state_text(kind), epochs=epochs)
 
 
 def _html(text: str) -> str:

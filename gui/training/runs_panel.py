@@ -19,18 +19,30 @@ from __future__ import annotations
 
 import shutil
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from engine.atomic import atomic_path
+from gui.i18n import translate
 
 COLUMNS = ("started", "status", "epochs", "best", "dataset", "optimizer", "lr", "batch")
+COLUMN_TITLES = {
+    "started": QT_TRANSLATE_NOOP("RunsPanel", "started"),
+    "status": QT_TRANSLATE_NOOP("RunsPanel", "status"),
+    "epochs": QT_TRANSLATE_NOOP("RunsPanel", "epochs"),
+    "best": QT_TRANSLATE_NOOP("RunsPanel", "best"),
+    "dataset": QT_TRANSLATE_NOOP("RunsPanel", "dataset"),
+    "optimizer": QT_TRANSLATE_NOOP("RunsPanel", "optimizer"),
+    "lr": QT_TRANSLATE_NOOP("RunsPanel", "lr"),
+    "batch": QT_TRANSLATE_NOOP("RunsPanel", "batch"),
+}
 RESUMABLE = ("interrupted", "stopped", "failed")
-UNSAVED_NOTE = ("This document is not saved yet: its runs are kept in a temporary folder "
-                "for a week, and move beside the document when you save it.")
+UNSAVED_NOTE = QT_TRANSLATE_NOOP("RunsPanel", "This document is not saved yet: its runs are kept in "
+                                 "a temporary folder for a week, and move beside the document when "
+                                 "you save it.")
 
 
 def run_row(record) -> list[str]:
@@ -46,50 +58,62 @@ def run_row(record) -> list[str]:
     best_text = (f"{best.get('monitor')} {best.get('value'):.4g} @ {best.get('epoch')}"
                  if isinstance(best.get("value"), (int, float)) else "")
     started = (record.started or record.info.get("created") or "").replace("T", " ")[:19]
-    return [started, record.status, str(record.epochs_run), best_text, str(data.get("dataset", "")),
+    from gui.training.run_controls import state_text
+
+    return [started, state_text(record.status), str(record.epochs_run), best_text,
+            str(data.get("dataset", "")),
             str(opt.get("name", "")), "" if lr is None else str(lr),
             str(training.get("batch_size", ""))]
 
 
 def describe_comparison(diff: dict) -> str:
     """A readable summary of ``compare_runs`` (HTML)."""
+    from gui.i18n import tx
+    from gui.training.run_controls import state_text
+
     lines = [f"<b>{diff.get('a')}</b> → <b>{diff.get('b')}</b>"]
     settings = diff.get("settings") or []
     if settings:
-        lines.append("<u>Settings</u>")
+        lines.append("<u>%s</u>" % translate("RunsPanel", "Settings"))
         lines += [f"{_html(d['key'])}: {_html(d['a'])} → {_html(d['b'])}" for d in settings[:40]]
     else:
-        lines.append("Same settings.")
+        lines.append(translate("RunsPanel", "Same settings."))
     net = diff.get("network") or {}
     if net.get("error"):
-        lines.append(f"Network: {_html(net['error'])}")
+        lines.append(translate("RunsPanel", "Network: {problem}").format(
+            problem=_html(tx(net["error"]))))
     else:
         parts = []
-        for key, label in (("added", "added"), ("removed", "removed")):
+        for key, label in (("added", translate("RunsPanel", "added: {layers}")),
+                           ("removed", translate("RunsPanel", "removed: {layers}"))):
             if net.get(key):
-                parts.append(f"{label}: {', '.join(map(_html, net[key]))}")
+                parts.append(label.format(layers=", ".join(map(_html, net[key]))))
         for r in net.get("renamed") or []:
-            parts.append(f"renamed {_html(r['a'])} → {_html(r['b'])}")
+            parts.append(translate("RunsPanel", "renamed {old} → {new}").format(
+                old=_html(r["a"]), new=_html(r["b"])))
         for c in net.get("changed") or []:
             params = c.get("params") or {}
             what = ", ".join(f"{k} {_html(v['a'])} → {_html(v['b'])}" for k, v in params.items())
             if isinstance(c.get("type"), dict):
-                what = f"type {c['type']['a']} → {c['type']['b']}"
+                what = translate("RunsPanel", "type {old} → {new}").format(
+                    old=c["type"]["a"], new=c["type"]["b"])
             parts.append(f"{_html(c.get('node'))}: {what}")
         if net.get("edges_added") or net.get("edges_removed"):
-            parts.append(f"{len(net.get('edges_added') or [])} connections added, "
-                         f"{len(net.get('edges_removed') or [])} removed")
+            parts.append(translate("RunsPanel", "{added} connections added, {removed} removed").format(
+                added=len(net.get("edges_added") or []), removed=len(net.get("edges_removed") or [])))
         pc = net.get("params") or {}
         if pc.get("a") != pc.get("b"):
-            parts.append(f"parameters {pc.get('a')} → {pc.get('b')}")
-        lines.append("<u>Network</u>")
-        lines += parts or ["Same network."]
+            parts.append(translate("RunsPanel", "parameters {old} → {new}").format(
+                old=pc.get("a"), new=pc.get("b")))
+        lines.append("<u>%s</u>" % translate("RunsPanel", "Network"))
+        lines += parts or [translate("RunsPanel", "Same network.")]
     res = diff.get("results") or {}
     for side in ("a", "b"):
         r = res.get(side) or {}
         final = ", ".join(f"{k} {v:.4g}" for k, v in (r.get("final") or {}).items()
                           if isinstance(v, (int, float)))
-        lines.append(f"{side}: {r.get('status')} after {r.get('epochs_run')} epochs · {final}")
+        lines.append(translate("RunsPanel", "{side}: {status} after {epochs} epochs · {final}").format(
+            side=side, status=state_text(r.get("status")), epochs=r.get("epochs_run"), final=final))
     return "<br>".join(lines)
 
 
@@ -102,22 +126,22 @@ class RunsPanel(QWidget):
         self.doc = None
         self.records: list = []
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([self.tr(COLUMN_TITLES[c]) for c in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.info = QLabel(UNSAVED_NOTE)
+        self.info = QLabel(self.tr(UNSAVED_NOTE))
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.refresh_button = QPushButton("Refresh")
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
-        self.export_button = QPushButton("Export model…")
-        self.export_button.setToolTip("Copy the selected run's last model (.keras)")
+        self.export_button = QPushButton(self.tr("Export model…"))
+        self.export_button.setToolTip(self.tr("Copy the selected run's last model (.keras)"))
         self.export_button.clicked.connect(lambda: self.export_model())
-        self.resume_button = QPushButton("Resume")
-        self.resume_button.setToolTip("Continue the selected run from its checkpoint, in place")
+        self.resume_button = QPushButton(self.tr("Resume"))
+        self.resume_button.setToolTip(self.tr("Continue the selected run from its checkpoint, in place"))
         self.resume_button.clicked.connect(lambda: self.resume())
         self.resume_button.setEnabled(False)
         self.table.setContextMenuPolicy(Qt.CustomContextMenu)
@@ -171,7 +195,8 @@ class RunsPanel(QWidget):
             try:
                 records += list_runs(folder)
             except Exception as exc:  # an unreadable folder: say so, show the others
-                error = _html(f"Cannot list the runs in {folder}: {getattr(exc, 'message', exc)}")
+                error = _html(self.tr("Cannot list the runs in {folder}: {problem}").format(
+                    folder=folder, problem=_said(exc)))
         self.records = sorted(records, key=lambda r: (r.started or r.info.get("created") or "",
                                                       r.path.name))
         self.table.blockSignals(True)
@@ -186,16 +211,22 @@ class RunsPanel(QWidget):
         if error is not None:
             text = error
         elif not self.records:
-            text = "No runs yet: start training to record one."
+            text = self.tr("No runs yet: start training to record one.")
         else:
-            text = (f"{len(self.records)} run{'s' if len(self.records) != 1 else ''}. "
-                    "Select several to overlay their curves, two to compare them.")
+            n = len(self.records)
+            text = (self.tr("1 run. Select several to overlay their curves, two to compare them.")
+                    if n == 1 else
+                    self.tr("{count} runs. Select several to overlay their curves, two to compare "
+                            "them.").format(count=n))
             cut = sum(1 for r in self.records if r.status == "interrupted")
-            if cut:
-                text += (f"<br><b>{cut} interrupted</b> (the program ended while "
-                         f"{'it' if cut == 1 else 'they'} trained): select one and press Resume.")
+            if cut == 1:
+                text += "<br>" + self.tr("<b>1 interrupted</b> (the program ended while it trained): "
+                                         "select one and press Resume.")
+            elif cut:
+                text += "<br>" + self.tr("<b>{count} interrupted</b> (the program ended while they "
+                                         "trained): select one and press Resume.").format(count=cut)
         if path is None and error is None:
-            text += "<br>" + UNSAVED_NOTE
+            text += "<br>" + self.tr(UNSAVED_NOTE)
         self.info.setText(text)
         self._update_buttons()
 
@@ -235,9 +266,14 @@ class RunsPanel(QWidget):
             self.compare(runs[1], runs[0])  # older → newer
         elif len(runs) == 1:
             r = runs[0]
-            why = INTERRUPTED_TIP if r.status == "interrupted" else r.reason
-            self.info.setText(f"<b>{r.id}</b>: {r.status}, {r.epochs_run} epochs"
-                              + (f"<br>{_html(why)}" if why else ""))
+            why = self.tr(INTERRUPTED_TIP) if r.status == "interrupted" else _said_text(r.reason)
+            from gui.training.run_controls import state_text
+
+            text = self.tr("<b>{run}</b>: {status}, {epochs} epochs").format(
+                run=r.id, status=state_text(r.status), epochs=r.epochs_run)
+            from gui.training.plots.common import html_lines
+
+            self.info.setText(html_lines([text, _html(why)] if why else [text]))
 
     def compare(self, a, b) -> dict:
         from engine.training.runs import compare_runs
@@ -245,7 +281,7 @@ class RunsPanel(QWidget):
         try:
             diff = compare_runs(a, b)
         except Exception as exc:
-            self.info.setText(f"Cannot compare: {_html(getattr(exc, 'message', exc))}")
+            self.info.setText(_html(self.tr("Cannot compare: {problem}").format(problem=_said(exc))))
             return {}
         self.info.setText(describe_comparison(diff))
         return diff
@@ -253,27 +289,27 @@ class RunsPanel(QWidget):
     def export_model(self, path=None) -> bool:
         runs = self.selected()
         if len(runs) != 1:
-            self.message.emit("Select one run to export its model.")
+            self.message.emit(self.tr("Select one run to export its model."))
             return False
         run = runs[0]
         source = run.last_model_path
         if not source.exists():
-            self.message.emit(f"The run {run.id} has no saved model.")
+            self.message.emit(self.tr("The run {run} has no saved model.").format(run=run.id))
             return False
         if path is None:
             from PySide6.QtWidgets import QFileDialog
 
-            path, _ = QFileDialog.getSaveFileName(self, "Export the run's model",
-                                                  f"{run.id}.keras", "Keras model (*.keras)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the run's model"),
+                                                  f"{run.id}.keras", self.tr("Keras model (*.keras)"))
         if not path:
             return False
         try:
             with atomic_path(path, suffix=".keras") as tmp:
                 shutil.copyfile(source, tmp)
         except OSError as exc:
-            self.message.emit(f"Cannot export: {exc.strerror or exc}")
+            self.message.emit(self.tr("Cannot export: {error}").format(error=exc.strerror or exc))
             return False
-        self.message.emit(f"Exported {path}")
+        self.message.emit(self.tr("Exported {file}").format(file=path))
         return True
 
 
@@ -283,7 +319,7 @@ class RunsPanel(QWidget):
             return run
         runs = self.selected()
         if len(runs) != 1:
-            self.message.emit("Select one run.")
+            self.message.emit(self.tr("Select one run."))
             return None
         return runs[0]
 
@@ -295,10 +331,15 @@ class RunsPanel(QWidget):
             return False
         if not self._can_resume(run):
             held = run.holder
-            why = (f"it is being recorded by process {held}" if held is not None else
-                   "it has no checkpoint" if run.checkpoint is None else
-                   f"it is {run.status}")
-            self.message.emit(f"Cannot resume the run {run.id}: {why}.")
+            from gui.training.run_controls import state_text
+
+            if held is not None:
+                text = self.tr("Cannot resume the run {run}: it is being recorded by process {pid}.")
+            elif run.checkpoint is None:
+                text = self.tr("Cannot resume the run {run}: it has no checkpoint.")
+            else:
+                text = self.tr("Cannot resume the run {run}: it is {status}.")
+            self.message.emit(text.format(run=run.id, pid=held, status=state_text(run.status)))
             return False
         return self.controller.resume_run(run, epochs)
 
@@ -310,8 +351,8 @@ class RunsPanel(QWidget):
         try:
             net = run.network()
         except Exception as exc:
-            self.message.emit(f"Cannot open the network of {run.id}: "
-                              f"{getattr(exc, 'message', exc)}")
+            self.message.emit(self.tr("Cannot open the network of {run}: {problem}").format(
+                run=run.id, problem=_said(exc)))
             return False
         if not self.window.maybe_save():
             return False
@@ -319,7 +360,7 @@ class RunsPanel(QWidget):
 
         net.name = net.name or run.id
         self.window.set_document(Document(net))
-        self.message.emit(f"Opened the network of the run {run.id} (not saved yet).")
+        self.message.emit(self.tr("Opened the network of the run {run} (not saved yet).").format(run=run.id))
         return True
 
     def load_settings(self, run=None) -> bool:
@@ -332,14 +373,15 @@ class RunsPanel(QWidget):
         from gui.training.sections import DATA, TRAINING, SetSectionCommand
 
         stack = self.doc.undo_stack
-        stack.beginMacro(f"Load the settings of run {run.id}")
+        stack.beginMacro(self.tr("Load the settings of run {run}").format(run=run.id))
         try:
             for key in (DATA, TRAINING):
                 if settings.get(key) is not None:
                     self.doc.push(SetSectionCommand(self.doc, key, settings[key]))
         finally:
             stack.endMacro()
-        self.message.emit(f"Loaded the data and training settings of the run {run.id}.")
+        self.message.emit(self.tr("Loaded the data and training settings of the run {run}.").format(
+            run=run.id))
         return True
 
     def delete(self, run=None) -> bool:
@@ -348,18 +390,19 @@ class RunsPanel(QWidget):
         if run is None:
             return False
         if run.holder is not None:
-            self.message.emit(f"The run {run.id} is training (process {run.holder}); stop it "
-                              "before deleting it.")
+            self.message.emit(self.tr("The run {run} is training (process {pid}); stop it before "
+                                      "deleting it.").format(run=run.id, pid=run.holder))
             return False
         if not self.ask_delete(run):
             return False
         try:
             shutil.rmtree(run.path)
         except OSError as exc:
-            self.message.emit(f"Cannot delete {run.path}: {exc.strerror or exc}")
+            self.message.emit(self.tr("Cannot delete {folder}: {error}").format(
+                folder=run.path, error=exc.strerror or exc))
             self.refresh()
             return False
-        self.message.emit(f"Deleted the run {run.id}.")
+        self.message.emit(self.tr("Deleted the run {run}.").format(run=run.id))
         self.refresh()
         return True
 
@@ -372,23 +415,24 @@ class RunsPanel(QWidget):
 
     def _ask_delete(self, run) -> bool:
         answer = QMessageBox.question(
-            self, "Delete run", f"Delete the run {run.id} and all its files "
-            f"({run.epochs_run} epochs, its checkpoints and curves)?\nThis cannot be undone.",
+            self, self.tr("Delete run"),
+            self.tr("Delete the run {run} and all its files ({epochs} epochs, its checkpoints and "
+                    "curves)?\nThis cannot be undone.").format(run=run.id, epochs=run.epochs_run),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         return answer == QMessageBox.Yes
 
     def context_menu(self, run) -> QMenu:
         """The actions on one run (what a right click on its row shows)."""
         menu = QMenu(self)
-        act = menu.addAction("Resume", lambda: self.resume(run))
+        act = menu.addAction(self.tr("Resume"), lambda: self.resume(run))
         act.setEnabled(self._can_resume(run))
-        menu.addAction("Open its network", lambda: self.open_network(run)).setEnabled(
+        menu.addAction(self.tr("Open its network"), lambda: self.open_network(run)).setEnabled(
             self.window is not None)
-        menu.addAction("Load its settings into the document",
+        menu.addAction(self.tr("Load its settings into the document"),
                        lambda: self.load_settings(run)).setEnabled(self.doc is not None)
         menu.addSeparator()
-        menu.addAction("Reveal the folder", lambda: self.reveal(run))
-        menu.addAction("Delete…", lambda: self.delete(run)).setEnabled(run.holder is None)
+        menu.addAction(self.tr("Reveal the folder"), lambda: self.reveal(run))
+        menu.addAction(self.tr("Delete…"), lambda: self.delete(run)).setEnabled(run.holder is None)
         return menu
 
     def _context_menu(self, pos) -> None:
@@ -403,14 +447,29 @@ class RunsPanel(QWidget):
         menu.popup(self.table.viewport().mapToGlobal(pos))
 
 
-INTERRUPTED_TIP = ("The program recording this run ended before the run did (it was closed, "
-                   "crashed or was killed). Resume continues it from its last checkpoint.")
+INTERRUPTED_TIP = QT_TRANSLATE_NOOP("RunsPanel", "The program recording this run ended before the run "
+                                    "did (it was closed, crashed or was killed). Resume continues it "
+                                    "from its last checkpoint.")
+
+
+def _said(exc) -> str:
+    """An exception's message in the interface's language."""
+    from gui.training.controller import deep_tx
+
+    message = getattr(exc, "message", None)
+    return deep_tx(message) if message else str(exc)
+
+
+def _said_text(text) -> str:
+    from gui.training.controller import deep_tx
+
+    return deep_tx(text) if text else ""
 
 
 def _row_tip(record) -> str:
     if record.status == "interrupted":
-        return f"{INTERRUPTED_TIP}\n{record.path}"
-    return record.reason or str(record.path)
+        return f"{translate('RunsPanel', INTERRUPTED_TIP)}\n{record.path}"
+    return _said_text(record.reason) or str(record.path)
 
 
 def _open_url(url) -> bool:

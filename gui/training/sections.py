@@ -11,9 +11,22 @@ from __future__ import annotations
 import copy
 import time
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
+from gui.i18n import translate
+
 DATA, TRAINING, INSIGHTS = "data", "training", "insights"
+CHANGE_TEXTS = {DATA: QT_TRANSLATE_NOOP("SetSectionCommand", "Change data settings"),
+                TRAINING: QT_TRANSLATE_NOOP("SetSectionCommand", "Change training settings"),
+                INSIGHTS: QT_TRANSLATE_NOOP("SetSectionCommand", "Change insights settings")}
+
+
+def _problem_of(exc) -> str:
+    from gui.training.controller import deep_tx
+
+    said = getattr(exc, "message", None)
+    return deep_tx(said) if said else str(exc)
 
 
 def default_dataset(net) -> str:
@@ -49,8 +62,9 @@ def data_settings(net):
         data, _training, derived = resolve_settings(net, data_overrides(net))
         return data, derived, ""
     except Exception as exc:
-        return DataSettings.suggested(default_dataset(net)), True, \
-            f"The document's data settings cannot be used ({getattr(exc, 'message', exc)}); defaults are shown."
+        return DataSettings.suggested(default_dataset(net)), True, translate(
+            "Sections", "The document's data settings cannot be used ({problem}); defaults are shown."
+        ).format(problem=_problem_of(exc))
 
 
 def load_data(net, data, derived: bool):
@@ -70,8 +84,9 @@ def training_settings(net):
     try:
         return TrainingSettings.from_dict(raw), ""
     except Exception as exc:
-        return TrainingSettings(), \
-            f"The document's training settings are damaged ({getattr(exc, 'message', exc)}); defaults are shown."
+        return TrainingSettings(), translate(
+            "Sections", "The document's training settings are damaged ({problem}); defaults are shown."
+        ).format(problem=_problem_of(exc))
 
 
 class SetSectionCommand(QUndoCommand):
@@ -86,7 +101,10 @@ class SetSectionCommand(QUndoCommand):
 
     def __init__(self, doc, key: str, value: dict, field: str = "", text: str | None = None,
                  on_change=None):
-        super().__init__(text or f"Change {key} settings")
+        if not text:
+            text = (translate("SetSectionCommand", CHANGE_TEXTS[key]) if key in CHANGE_TEXTS else
+                    translate("SetSectionCommand", "Change {section} settings").format(section=key))
+        super().__init__(text)
         self.doc, self.key, self.field = doc, key, field
         self.new = copy.deepcopy(value)
         self.old = copy.deepcopy(doc.network.extra.get(key))

@@ -13,17 +13,21 @@ import json
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from gui.background import Worker
+from gui.i18n import translate, tx
 from gui.training import sections
+from gui.training.controller import catching, settle
 from gui.training.plots import common
 
-AUTO = "automatic (suits the data)"
+AUTO = QT_TRANSLATE_NOOP("SettingsPanel", "automatic (suits the data)")
+PER = {"step": QT_TRANSLATE_NOOP("SettingsPanel", "step"),
+       "epoch": QT_TRANSLATE_NOOP("SettingsPanel", "epoch")}
 MONITORS = ("val_loss", "val_accuracy", "loss", "accuracy")
 TENSORBOARD = {"histogram_freq": 1, "write_graph": True, "update_freq": "epoch"}
 
@@ -69,7 +73,7 @@ class ParamForm(QWidget):
                 w.toggled.connect(lambda _c: self.on_edit())
             else:
                 w = QLineEdit(_text(value))
-                w.setPlaceholderText("empty = default / whole run")
+                w.setPlaceholderText(self.tr("empty = default / whole run"))
                 w.editingFinished.connect(self.on_edit)
             self.form.addRow(key, w)
             self.edits[key] = w
@@ -89,9 +93,9 @@ class ParamForm(QWidget):
 def _factor_patience(factor: QWidget, patience: QWidget) -> QHBoxLayout:
     """``factor [..] patience [..]`` on one line (reduce on plateau, divergence)."""
     row = QHBoxLayout()
-    row.addWidget(QLabel("factor"))
+    row.addWidget(QLabel(translate("SettingsPanel", "factor")))
     row.addWidget(factor)
-    row.addWidget(QLabel("patience"))
+    row.addWidget(QLabel(translate("SettingsPanel", "patience")))
     row.addWidget(patience)
     return row
 
@@ -132,15 +136,15 @@ class SettingsPanel(QWidget):
         self.epochs.setRange(1, 100000)
         self.batch = QSpinBox()
         self.batch.setRange(1, 65536)
-        self.shuffle = QCheckBox("shuffle each epoch")
+        self.shuffle = QCheckBox(self.tr("shuffle each epoch"))
         self.seed = QLineEdit()
-        self.seed.setPlaceholderText("random")
-        run = QGroupBox("Run")
+        self.seed.setPlaceholderText(self.tr("random"))
+        run = QGroupBox(self.tr("Run"))
         rf = QFormLayout(run)
-        rf.addRow("Epochs", self.epochs)
-        rf.addRow("Batch size", self.batch)
+        rf.addRow(self.tr("Epochs"), self.epochs)
+        rf.addRow(self.tr("Batch size"), self.batch)
         rf.addRow("", self.shuffle)
-        rf.addRow("Seed", self.seed)
+        rf.addRow(self.tr("Seed"), self.seed)
         return run
 
     def _optimizer_section(self) -> QGroupBox:
@@ -149,9 +153,9 @@ class SettingsPanel(QWidget):
         self.optimizer = QComboBox()
         self.optimizer.addItems(list(OPTIMIZERS))
         self.opt_form = ParamForm(self._edited)
-        opt = QGroupBox("Optimizer")
+        opt = QGroupBox(self.tr("Optimizer"))
         of = QFormLayout(opt)
-        of.addRow("Optimizer", self.optimizer)
+        of.addRow(self.tr("Optimizer"), self.optimizer)
         of.addRow(self.opt_form)
         return opt
 
@@ -159,15 +163,17 @@ class SettingsPanel(QWidget):
         from engine.training.compile import LOSSES, METRIC_NAMES
 
         self.loss = QComboBox()
-        self.loss.addItems([AUTO] + list(LOSSES))
+        self.loss.addItem(self.tr(AUTO), AUTO)
+        for name in LOSSES:
+            self.loss.addItem(name, name)
         self.metrics = QLineEdit()
-        self.metrics.setToolTip("Comma-separated: " + ", ".join(METRIC_NAMES))
-        self.from_logits = QCheckBox("from_logits (the output has no softmax/sigmoid)")
-        loss = QGroupBox("Loss and metrics")
+        self.metrics.setToolTip(self.tr("Comma-separated: {names}").format(names=", ".join(METRIC_NAMES)))
+        self.from_logits = QCheckBox(self.tr("from_logits (the output has no softmax/sigmoid)"))
+        loss = QGroupBox(self.tr("Loss and metrics"))
         lf = QFormLayout(loss)
-        lf.addRow("Loss", self.loss)
+        lf.addRow(self.tr("Loss"), self.loss)
         lf.addRow("", self.from_logits)
-        lf.addRow("Metrics", self.metrics)
+        lf.addRow(self.tr("Metrics"), self.metrics)
         return loss
 
     def _schedule_section(self) -> QGroupBox:
@@ -177,31 +183,33 @@ class SettingsPanel(QWidget):
         self.schedule = QComboBox()
         self.schedule.addItems(list(SCHEDULES))
         self.per = QComboBox()
-        self.per.addItems(["step", "epoch"])
-        self.per.setToolTip("Whether the schedule's step counts are optimizer steps or epochs")
+        for key, text in PER.items():
+            self.per.addItem(self.tr(text), key)
+        self.per.setToolTip(self.tr("Whether the schedule's step counts are optimizer steps or epochs"))
         self.sched_form = ParamForm(self._edited)
-        self.preview = common.plot_widget("planned learning rate", bottom="epoch")
+        self.preview = common.plot_widget(self.tr("planned learning rate"), bottom=self.tr("epoch"))
         self.preview.setMinimumHeight(150)
         p = self.preview.getPlotItem()
         self.preview_curve = p.plot([], [], pen=pg.mkPen(common.color(2), width=2))
         self.preview_info = QLabel("")
-        self.finder_button = QPushButton("Find a learning rate…")
-        self.finder_button.setToolTip("Sweep the learning rate over one epoch and plot the loss")
+        self.finder_button = QPushButton(self.tr("Find a learning rate…"))
+        self.finder_button.setToolTip(self.tr("Sweep the learning rate over one epoch and plot the loss"))
         self.finder_button.clicked.connect(self.run_lr_finder)
-        self.finder_plot = common.plot_widget("LR finder: loss vs learning rate", bottom="learning rate")
+        self.finder_plot = common.plot_widget(self.tr("LR finder: loss vs learning rate"),
+                                              bottom=self.tr("learning rate"))
         self.finder_plot.getPlotItem().setLogMode(x=True)
         self.finder_plot.setMinimumHeight(150)
         self.finder_plot.hide()
         self.finder_curve = self.finder_plot.getPlotItem().plot([], [], pen=pg.mkPen(common.color(0), width=2))
         self.finder_line = pg.InfiniteLine(angle=90, pen=pg.mkPen(common.color(1), style=Qt.DashLine))
         self.finder_plot.getPlotItem().addItem(self.finder_line)
-        self.finder_use = QPushButton("Use it")
+        self.finder_use = QPushButton(self.tr("Use it"))
         self.finder_use.hide()
         self.finder_use.clicked.connect(self.use_suggested_lr)
-        sched = QGroupBox("Learning-rate schedule")
+        sched = QGroupBox(self.tr("Learning-rate schedule"))
         sf = QFormLayout(sched)
-        sf.addRow("Schedule", self.schedule)
-        sf.addRow("Steps counted per", self.per)
+        sf.addRow(self.tr("Schedule"), self.schedule)
+        sf.addRow(self.tr("Steps counted per"), self.per)
         sf.addRow(self.sched_form)
         sf.addRow(self.preview)
         sf.addRow(self.preview_info)
@@ -215,57 +223,58 @@ class SettingsPanel(QWidget):
 
     def _callbacks_section(self) -> QGroupBox:
         """Early stopping, reduce on plateau, divergence, checkpoint, CSV and TensorBoard."""
-        self.early = QCheckBox("Early stopping")
+        self.early = QCheckBox(self.tr("Early stopping"))
         self.early_patience = QSpinBox()
         self.early_patience.setRange(1, 10000)
         self.early_monitor = QComboBox()
         self.early_monitor.setEditable(True)   # any logged metric, e.g. val_auc
         self.early_monitor.addItems(list(MONITORS))
-        self.early_monitor.setToolTip("The logged value to watch (val_… needs validation data)")
+        self.early_monitor.setToolTip(self.tr("The logged value to watch (val_… needs validation data)"))
         self.early_mode = QComboBox()
         self.early_mode.addItems(["auto", "min", "max"])
-        self.early_mode.setToolTip("min: stop when it stops falling; max: when it stops rising; "
-                                   "auto: from the name")
+        self.early_mode.setToolTip(self.tr("min: stop when it stops falling; max: when it stops "
+                                           "rising; auto: from the name"))
         self.early_delta = QDoubleSpinBox()
         self.early_delta.setDecimals(5)
         self.early_delta.setRange(0.0, 1e6)
         self.early_delta.setSingleStep(0.001)
-        self.early_delta.setToolTip("min_delta: a smaller change does not count as an improvement")
-        self.early_restore = QCheckBox("restore the best weights")
-        self.tensorboard = QCheckBox("TensorBoard log (scalars, histograms, graph)")
-        self.tensorboard.setToolTip("Write a TensorBoard log in each run's folder "
-                                    "(keras.callbacks.TensorBoard)")
-        self.open_tensorboard = QPushButton("Open in TensorBoard")
-        self.open_tensorboard.setToolTip("Start TensorBoard on a free local port with this "
-                                         "document's runs and open it in the browser")
+        self.early_delta.setToolTip(self.tr("min_delta: a smaller change does not count as an "
+                                            "improvement"))
+        self.early_restore = QCheckBox(self.tr("restore the best weights"))
+        self.tensorboard = QCheckBox(self.tr("TensorBoard log (scalars, histograms, graph)"))
+        self.tensorboard.setToolTip(self.tr("Write a TensorBoard log in each run's folder "
+                                            "(keras.callbacks.TensorBoard)"))
+        self.open_tensorboard = QPushButton(self.tr("Open in TensorBoard"))
+        self.open_tensorboard.setToolTip(self.tr("Start TensorBoard on a free local port with this "
+                                                 "document's runs and open it in the browser"))
         self.open_tensorboard.clicked.connect(lambda: self.start_tensorboard())
         self.tensorboard_info = QLabel("")
         self.tensorboard_info.setWordWrap(True)
         self.tensorboard_info.setTextInteractionFlags(Qt.TextBrowserInteraction)
         self.tensorboard_info.setOpenExternalLinks(True)
-        self.reduce = QCheckBox("Reduce LR on plateau")
+        self.reduce = QCheckBox(self.tr("Reduce LR on plateau"))
         self.reduce_factor = QLineEdit()
         self.reduce_patience = QSpinBox()
         self.reduce_patience.setRange(1, 10000)
-        self.diverge = QCheckBox("Stop a diverging run")
-        self.diverge.setToolTip("Stop when the loss exceeds factor × its best, or grows for patience "
-                                "epochs in a row, and restore the best weights seen")
+        self.diverge = QCheckBox(self.tr("Stop a diverging run"))
+        self.diverge.setToolTip(self.tr("Stop when the loss exceeds factor × its best, or grows for "
+                                        "patience epochs in a row, and restore the best weights seen"))
         self.diverge_factor = QDoubleSpinBox()
         self.diverge_factor.setRange(1.5, 1e6)
         self.diverge_factor.setDecimals(1)
         self.diverge_patience = QSpinBox()
         self.diverge_patience.setRange(1, 10000)
-        self.checkpoint = QCheckBox("Keep the best model (checkpoint)")
-        self.csv = QCheckBox("CSV log")
+        self.checkpoint = QCheckBox(self.tr("Keep the best model (checkpoint)"))
+        self.csv = QCheckBox(self.tr("CSV log"))
 
-        cb = QGroupBox("Callbacks")
+        cb = QGroupBox(self.tr("Callbacks"))
         cf = QFormLayout(cb)
         cf.addRow(self.early, self.early_patience)
-        self.early_patience.setPrefix("patience ")
+        self.early_patience.setPrefix(self.tr("patience "))
         early = QHBoxLayout()
         early.addWidget(self.early_monitor)
         early.addWidget(self.early_mode)
-        cf.addRow("    monitor, mode", early)
+        cf.addRow("    " + self.tr("monitor, mode"), early)
         cf.addRow("    min_delta", self.early_delta)
         cf.addRow("", self.early_restore)
         cf.addRow(self.reduce, _factor_patience(self.reduce_factor, self.reduce_patience))
@@ -357,16 +366,16 @@ class SettingsPanel(QWidget):
             self.opt_form.set_params(o.full_params())
             sched = o.lr_settings()
             self.schedule.setCurrentText(sched.kind)
-            self.per.setCurrentText(sched.per)
+            self.per.setCurrentIndex(max(0, self.per.findData(sched.per)))
             self.sched_form.set_params({} if sched.is_constant else sched.full_params())
             self.opt_form.set_enabled_param("learning_rate", sched.is_constant)
             if raw_outputs:
                 out = next(iter(s.compile.outputs.values()))
-                self.loss.setCurrentText(out.loss_name)
+                self.loss.setCurrentIndex(max(0, self.loss.findData(out.loss_name)))
                 self.from_logits.setChecked(out.from_logits)
                 self.metrics.setText(", ".join(out.metrics))
             else:
-                self.loss.setCurrentText(AUTO)
+                self.loss.setCurrentIndex(0)
                 self.from_logits.setChecked(False)
                 self.metrics.setText("accuracy")
             cbs = s.callbacks
@@ -396,7 +405,7 @@ class SettingsPanel(QWidget):
             self.csv.setChecked(cbs.section("csv_log") is not None)
         finally:
             self._updating = False
-        self.problems.setText(problem)
+        self.problems.setText(tx(problem))
         self._preview_timer.start()
 
     # ------------------------------------------------------------------ editing --
@@ -443,12 +452,12 @@ class SettingsPanel(QWidget):
         kind = self.schedule.currentText()
         if kind != "constant":
             sched = {"kind": kind, **self.sched_form.values()}
-            if self.per.currentText() != "step":
-                sched["per"] = self.per.currentText()
+            if self.per.currentData() != "step":
+                sched["per"] = self.per.currentData()
             opt["schedule"] = sched
         outputs = {}
-        if self.loss.currentText() != AUTO:
-            loss = {"loss": self.loss.currentText(),
+        if self.loss.currentData() != AUTO:
+            loss = {"loss": self.loss.currentData(),
                     "metrics": [m.strip() for m in self.metrics.text().split(",") if m.strip()]}
             if self.from_logits.isChecked():
                 loss["from_logits"] = True
@@ -484,7 +493,7 @@ class SettingsPanel(QWidget):
                 "compile": {"optimizer": opt, "outputs": outputs or None}, "callbacks": callbacks})
             out = s.to_dict()
         except Exception as exc:  # a malformed entry: keep what can be kept, say why
-            self.problems.setText(getattr(exc, "message", str(exc)))
+            self.problems.setText(tx(getattr(exc, "message", None) or str(exc)))
             return self.doc.network.extra.get(sections.TRAINING) or {}
         if not outputs:
             out["compile"]["outputs"] = {}  # the run chooses a loss that suits the data
@@ -497,16 +506,16 @@ class SettingsPanel(QWidget):
             w.setEnabled(self.early.isChecked())
         value = self.training_dict()
         sections.set_section(self.doc, sections.TRAINING, value, field="edit",
-                             text="Change training settings")
+                             text=self.tr("Change training settings"))
         self._validate()
         self._preview_timer.start()
 
     def _validate(self) -> None:
         s, problem = sections.training_settings(self.doc.network)
         diags = [d for d in s.validate(None, True) if d.is_error]
-        lines = [problem] if problem else []
-        lines += [d.message + (f" — {d.hint}" if d.hint else "") for d in diags]
-        self.problems.setText("<br>".join(lines))
+        lines = [tx(problem)] if problem else []
+        lines += [tx(d.message) + (f" — {tx(d.hint)}" if d.hint else "") for d in diags]
+        self.problems.setText(common.html_lines(lines))
 
     # ------------------------------------------------------------------ preview --
     def steps_per_epoch(self) -> int:
@@ -528,31 +537,35 @@ class SettingsPanel(QWidget):
         try:
             sched = OptimizerSettings.from_dict(training["compile"]["optimizer"]).lr_settings()
         except Exception as exc:
-            self._previewed(None, getattr(exc, "message", str(exc)))
+            self._previewed(None, tx(getattr(exc, "message", None) or str(exc)))
             return
         spe, epochs = self.steps_per_epoch(), self.epochs.value()
         self._preview_spe = spe
-        self.preview_worker.run(lambda: planned_lr(sched, spe, epochs), self._previewed)
+        self.preview_worker.run(catching(lambda: planned_lr(sched, spe, epochs)), self._previewed)
 
     @common.while_alive
     def _previewed(self, values, error: str) -> None:
+        values, error = settle(values, error)
         self.preview_error = error
         if error or values is None:
             self.planned = None
             self.preview_curve.setData([], [])
-            self.preview_info.setText(f"<span style='color:{common.error_color().name()}'>"
-                                      f"{error}</span>")
+            self.preview_info.setText(common.coloured(error, common.error_color()))
             return
         self.planned = np.asarray(values, dtype="float64")
         spe = getattr(self, "_preview_spe", 1)
         x = (np.arange(len(self.planned)) + 1) / spe
         self.preview_curve.setData(x, self.planned)
         if len(self.planned):
-            basis = ("" if self.dataset is not None
-                     else " (assuming 1,000 training samples until the data is loaded)")
-            self.preview_info.setText(f"{len(self.planned)} steps ({spe} per epoch{basis}) · from "
-                                      f"{self.planned[0]:.3g} to {self.planned[-1]:.3g}, "
-                                      f"peak {self.planned.max():.3g}")
+            values = dict(steps=len(self.planned), per_epoch=spe, first=f"{self.planned[0]:.3g}",
+                          last=f"{self.planned[-1]:.3g}", peak=f"{self.planned.max():.3g}")
+            if self.dataset is not None:
+                text = self.tr("{steps} steps ({per_epoch} per epoch) · from {first} to {last}, "
+                               "peak {peak}")
+            else:
+                text = self.tr("{steps} steps ({per_epoch} per epoch (assuming 1,000 training samples "
+                               "until the data is loaded)) · from {first} to {last}, peak {peak}")
+            self.preview_info.setText(text.format(**values))
 
     # ------------------------------------------------------------------ LR finder --
     def run_lr_finder(self) -> bool:
@@ -560,9 +573,11 @@ class SettingsPanel(QWidget):
         if self.doc is None or self.finder_worker.busy:
             return False
         try:
-            import engine.training.lr_finder  # noqa: F401
+            import importlib
+
+            importlib.import_module("engine.training.lr_finder")
         except ImportError:
-            self.preview_info.setText("The LR finder is not available in this version.")
+            self.preview_info.setText(self.tr("The LR finder is not available in this version."))
             return False
         net = self.doc.network.copy()
         results: list = []
@@ -578,17 +593,18 @@ class SettingsPanel(QWidget):
             return out if isinstance(out, dict) and "lrs" in out else (results[-1] if results else out)
 
         self.finder_button.setEnabled(False)
-        self.finder_button.setText("Finding a learning rate…")
-        self.finder_worker.run(work, self._finder_done)
+        self.finder_button.setText(self.tr("Finding a learning rate…"))
+        self.finder_worker.run(catching(work), self._finder_done)
         return True
 
     @common.while_alive
     def _finder_done(self, result, error: str) -> None:
+        result, error = settle(result, error)
         self.finder_button.setEnabled(True)
-        self.finder_button.setText("Find a learning rate…")
+        self.finder_button.setText(self.tr("Find a learning rate…"))
         if error:
-            self.preview_info.setText(f"<span style='color:{common.error_color().name()}'>LR finder: "
-                                      f"{error}</span>")
+            self.preview_info.setText(common.coloured(self.tr("LR finder: {error}").format(error=error),
+                                                      common.error_color()))
             return
         data = result if isinstance(result, dict) else getattr(result, "__dict__", {})
         self.show_lr_finder(data)
@@ -599,7 +615,7 @@ class SettingsPanel(QWidget):
         self.finder_curve.setData([], [])
         self.finder_plot.hide()
         self.finder_use.hide()
-        self.finder_use.setText("Use it")
+        self.finder_use.setText(self.tr("Use it"))
 
     def lr_finder_state(self) -> dict | None:
         """The finder result shown now (to restore it with the document)."""
@@ -620,8 +636,11 @@ class SettingsPanel(QWidget):
         self.suggested_lr = data.get("suggested_lr")
         if self.suggested_lr:
             self.finder_line.setValue(np.log10(float(self.suggested_lr)))
-            self.finder_use.setText(f"Use {float(self.suggested_lr):.3g} as the "
-                                    f"{'max ' if self.schedule.currentText() == 'one_cycle' else ''}LR")
+            if self.schedule.currentText() == "one_cycle":
+                text = self.tr("Use {lr} as the max LR")
+            else:
+                text = self.tr("Use {lr} as the LR")
+            self.finder_use.setText(text.format(lr=f"{float(self.suggested_lr):.3g}"))
             self.finder_use.show()
 
     def use_suggested_lr(self) -> None:
@@ -660,13 +679,16 @@ class SettingsPanel(QWidget):
                 self.board = TensorBoardProcess(folders, parent=self)
                 self.board.start()
         except TensorBoardError as exc:
-            self.tensorboard_info.setText(f"<span style='color:{common.error_color().name()}'>"
-                                          f"{exc.message} {exc.hint}</span>")
+            self.tensorboard_info.setText(common.coloured(f"{tx(exc.message)} {tx(exc.hint)}",
+                                                          common.error_color()))
             return None
-        note = "" if self.tensorboard.isChecked() else \
-            " Turn the TensorBoard log on above: runs without it have nothing to show."
-        self.tensorboard_info.setText(f"TensorBoard: <a href='{self.board.url}'>{self.board.url}"
-                                      f"</a> (stopped when NeuroCanvas quits).{note}")
+        link = f"<a href='{self.board.url}'>{self.board.url}</a>"
+        if self.tensorboard.isChecked():
+            text = self.tr("TensorBoard: {link} (stopped when NeuroCanvas quits).")
+        else:
+            text = self.tr("TensorBoard: {link} (stopped when NeuroCanvas quits). Turn the "
+                           "TensorBoard log on above: runs without it have nothing to show.")
+        self.tensorboard_info.setText(text.format(link=link))
         if open_browser:
             from PySide6.QtCore import QUrl
             from PySide6.QtGui import QDesktopServices

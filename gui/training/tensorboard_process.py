@@ -14,6 +14,7 @@ import weakref
 from PySide6.QtCore import QObject
 
 from engine.errors import NeuroCanvasError
+from gui.i18n import translate
 
 _live: "weakref.WeakSet" = weakref.WeakSet()
 
@@ -66,8 +67,9 @@ class TensorBoardProcess(QObject):
         if self.running:
             return self
         if importlib.util.find_spec("tensorboard") is None:
-            raise TensorBoardError("TensorBoard is not installed.",
-                                   hint="Install it with pip install tensorboard.")
+            raise TensorBoardError(translate("TensorBoardProcess", "TensorBoard is not installed."),
+                                   hint=translate("TensorBoardProcess",
+                                                  "Install it with pip install tensorboard."))
         from pathlib import Path
 
         for f in self.folders:
@@ -78,8 +80,11 @@ class TensorBoardProcess(QObject):
                 command(self.folders, self.port, self.host), stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         except OSError as exc:
-            raise TensorBoardError(f"TensorBoard could not be started: {exc.strerror or exc}.",
-                                   hint="Check the Python installation.") from None
+            raise TensorBoardError(translate("TensorBoardProcess",
+                                             "TensorBoard could not be started: {error}.").format(
+                                       error=exc.strerror or exc),
+                                   hint=translate("TensorBoardProcess",
+                                                  "Check the Python installation.")) from None
         _live.add(self)
         _hook_quit()
         return self

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from engine.atomic import atomic_path, write_atomic
+from engine.i18n import N_, msg
 from engine.plain_data import json_safe
 from engine.training.runs.folders import RESERVE_BYTES, process_alive
 
@@ -173,11 +174,14 @@ def describe_write_error(exc: OSError, path) -> tuple[str, str]:
         'no space left on device at /r/last.keras'
     """
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        what = "no space left on device" if exc.errno == errno.ENOSPC else "disk quota exceeded"
-        return (f"{what} at {path}",
-                "Free some space; the last complete checkpoint is kept, continue the run from it.")
-    return (f"cannot write {path}: {exc.strerror or exc}",
-            "Check that the folder is writable; the last complete checkpoint is kept.")
+        if exc.errno == errno.ENOSPC:
+            reason = msg("no space left on device at {path}", path=path)
+        else:
+            reason = msg("disk quota exceeded at {path}", path=path)
+        return (reason,
+                N_("Free some space; the last complete checkpoint is kept, continue the run from it."))
+    return (msg("cannot write {path}: {error}", path=path, error=exc.strerror or exc),
+            N_("Check that the folder is writable; the last complete checkpoint is kept."))
 
 
 def csv_header(path: Path) -> list[str] | None:

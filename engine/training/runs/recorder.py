@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from engine.events import EventKind
+from engine.i18n import N_, msg
 from engine.training.run_errors import RunError
 from engine.training.run_lock import RunLock
 from engine.training.runs.files import (
@@ -107,11 +108,11 @@ class RunRecorder:
             try:
                 self.path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise RunError(f"Cannot create the run folder {self.path}: "
-                               f"{exc.strerror or exc}.", "Choose another folder.") from None
+                raise RunError(msg("Cannot create the run folder {path}: {strerror}.",
+                                   path=self.path, strerror=exc.strerror or exc), N_("Choose another folder.")) from None
             if (self.path / RUN_FILE).exists():
-                raise RunError(f"{self.path} already holds a run.",
-                               "Choose an empty folder, or continue that run.")
+                raise RunError(msg("{path} already holds a run.", path=self.path),
+                               N_("Choose an empty folder, or continue that run."))
             self.hold()
             settings = {"data": dict(data or {}), "training": dict(training or {})}
             self.info = {"format": RUN_FORMAT, "id": self.path.name, "status": "created",
@@ -132,8 +133,8 @@ class RunRecorder:
             except OSError as exc:
                 self.release()
                 reason, _ = describe_write_error(exc, exc.filename or self.path)
-                raise RunError(f"Cannot record the run: {reason}.",
-                               "Free some space or choose another folder, then start again.",
+                raise RunError(msg("Cannot record the run: {reason}.", reason=reason),
+                               N_("Free some space or choose another folder, then start again."),
                                code="write") from None
         if monitor is not None:
             self.info["monitor"] = monitor

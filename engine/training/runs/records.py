@@ -16,6 +16,7 @@ from typing import Any
 
 from engine.atomic import atomic_path
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, msg
 from engine.training.run_errors import RunError
 from engine.training.run_lock import holder
 from engine.training.runs.files import (
@@ -165,11 +166,14 @@ class RunRecord:
         """The saved Keras model, ``"last"`` (with its optimizer state) or ``"best"``."""
         path = self.best_model_path if which == "best" else self.last_model_path
         if not path.exists():
-            raise RunError(f"The run {self.id} has no {which} model ({path.name}).",
-                           "It ended before its first epoch was saved.", code="no_model")
+            raise RunError(msg("The run {id} has no {which} model ({name}).",
+                               id=self.id, which=which, name=path.name),
+                           N_("It ended before its first epoch was saved."), code="no_model")
         import keras
 
-        import engine.training.one_cycle  # noqa: F401  (registers OneCycle for loading)
+        import importlib
+
+        importlib.import_module("engine.training.one_cycle")  # registers OneCycle for loading
 
         return keras.models.load_model(path)
 
@@ -208,12 +212,13 @@ def load_run(path) -> RunRecord:
     try:
         info = json.loads(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise RunError(f"{path} is not a training run (it has no {RUN_FILE}).",
-                       "Runs live in the DOC.runs folder beside a document.") from None
+        raise RunError(msg("{path} is not a training run (it has no {run_file}).",
+                           path=path, run_file=RUN_FILE),
+                       N_("Runs live in the DOC.runs folder beside a document.")) from None
     except (OSError, ValueError) as exc:
-        raise RunError(f"{file} cannot be read: {exc}.", "The run record is damaged.") from None
+        raise RunError(msg("{file} cannot be read: {error}.", file=file, error=exc), N_("The run record is damaged.")) from None
     if not isinstance(info, dict) or info.get("format") != RUN_FORMAT:
-        raise RunError(f"{file} is not a NeuroCanvas run record.")
+        raise RunError(msg("{file} is not a NeuroCanvas run record.", file=file))
     remove_stale_temp_files(path)
     return RunRecord(path, info)
 
@@ -384,8 +389,9 @@ def move_runs(source, target, skip=(), document=None) -> list[tuple[Path, Path]]
             try:
                 target.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise RunError(f"Cannot create the runs folder {target}: "
-                               f"{exc.strerror or exc}.", f"The runs stay in {source}.") from None
+                raise RunError(msg("Cannot create the runs folder {target}: {strerror}.",
+                                   target=target, strerror=exc.strerror or exc), msg("The runs stay in {source}.",
+                                                              source=source)) from None
             dest = target / child.name
             n = 1
             while dest.exists():
@@ -406,8 +412,10 @@ def move_runs(source, target, skip=(), document=None) -> list[tuple[Path, Path]]
     except OSError:
         pass
     if failed:
-        more = f" ({len(failed) - 1} more)" if len(failed) > 1 else ""
-        error = RunError(failed[0].message + more, failed[0].hint, code="move")
+        message = failed[0].message
+        if len(failed) > 1:
+            message = msg("{problem} ({count} more)", problem=message, count=len(failed) - 1)
+        error = RunError(message, failed[0].hint, code="move")
         error.moved = moved
         raise error
     return moved
@@ -419,8 +427,8 @@ def _move_folder(src: Path, dest: Path) -> None:
         return
     except OSError as exc:
         if exc.errno != errno.EXDEV:
-            raise RunError(f"Cannot move the run {src.name} to {dest.parent}: "
-                           f"{exc.strerror or exc}.", f"It stays in {src.parent}.") from None
+            raise RunError(msg("Cannot move the run {name} to {parent}: {strerror}.",
+                               name=src.name, parent=dest.parent, strerror=exc.strerror or exc), msg("It stays in {parent}.", parent=src.parent)) from None
     tmp = dest.with_name(f".{dest.name}.moving")
     try:
         if tmp.exists():
@@ -429,8 +437,8 @@ def _move_folder(src: Path, dest: Path) -> None:
         os.rename(tmp, dest)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise RunError(f"Cannot copy the run {src.name} to {dest.parent}: "
-                       f"{exc.strerror or exc}.", f"It stays in {src.parent}.") from None
+        raise RunError(msg("Cannot copy the run {name} to {parent}: {strerror}.",
+                           name=src.name, parent=dest.parent, strerror=exc.strerror or exc), msg("It stays in {parent}.", parent=src.parent)) from None
     shutil.rmtree(src, ignore_errors=True)
 
 

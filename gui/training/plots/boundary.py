@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout
 
 from gui.training.plots import common
 
@@ -32,7 +32,7 @@ class BoundaryPanel(common.LivePanel):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.info = QLabel("The decision boundary appears for models with two input features.")
+        self.info = QLabel(self.tr("The decision boundary appears for models with two input features."))
         self.info.setWordWrap(True)
         self.widget = common.plot_widget(left="x₂", bottom="x₁")
         p = self.widget.getPlotItem()
@@ -75,5 +75,5 @@ class BoundaryPanel(common.LivePanel):
             brushes = [pg.mkBrush(common.color(int(l))) for l in labels] if labels is not None \
                 else pg.mkBrush(common.color(0))
             self.points.setData(pts[:, 0], pts[:, 1], brush=brushes)
-        self.info.setText(f"epoch {data.get('epoch')} · colour: predicted class, "
-                          f"paler where the model is unsure")
+        self.info.setText(self.tr("epoch {epoch} · colour: predicted class, paler where the model is "
+                                  "unsure").format(epoch=data.get("epoch")))

@@ -67,6 +67,25 @@ def error_color() -> QColor:
     return QColor("#e5484d") if is_dark() else QColor("#d32f2f")
 
 
+def coloured(html: str, colour: QColor | str) -> str:
+    """``html`` in ``colour`` (rich text of a label)."""
+    name = colour.name() if isinstance(colour, QColor) else colour
+    return "<span style='color:%s'>%s</span>" % (name, html)
+
+
+def html_lines(lines) -> str:
+    """Rich-text lines one under the other."""
+    return "<br>".join(lines)
+
+
+def italic(html: str) -> str:
+    return "<i>%s</i>" % html
+
+
+def bold(html: str) -> str:
+    return "<b>%s</b>" % html
+
+
 def style_plot(plot: pg.PlotItem) -> pg.PlotItem:
     """Palette colours, a light grid, and cached axes.
 

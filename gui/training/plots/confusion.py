@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from gui.training.plots import common
 
 MAX_LABELLED = 20  # classes above this get no per-cell numbers
-EMPTY = "The confusion matrix appears after an epoch when the model is a classifier."
+EMPTY = QT_TRANSLATE_NOOP("ConfusionPanel",
+                          "The confusion matrix appears after an epoch when the model is a classifier.")
 SCORES = ("precision", "recall", "f1", "support")
+SCORE_TITLES = {"precision": QT_TRANSLATE_NOOP("ConfusionPanel", "precision"),
+                "recall": QT_TRANSLATE_NOOP("ConfusionPanel", "recall"),
+                "f1": QT_TRANSLATE_NOOP("ConfusionPanel", "f1"),
+                "support": QT_TRANSLATE_NOOP("ConfusionPanel", "support")}
 
 
 class ConfusionPanel(common.LivePanel):
@@ -29,9 +35,9 @@ class ConfusionPanel(common.LivePanel):
         self.epoch = None
         self.per_class: dict = {}
         self.split = "validation"
-        self.info = QLabel(EMPTY)
+        self.info = QLabel(self.tr(EMPTY))
         self.info.setWordWrap(True)
-        self.widget = common.plot_widget(left="true class", bottom="predicted class")
+        self.widget = common.plot_widget(left=self.tr("true class"), bottom=self.tr("predicted class"))
         p = self.widget.getPlotItem()
         p.showGrid(x=False, y=False)
         p.invertY(True)
@@ -41,10 +47,10 @@ class ConfusionPanel(common.LivePanel):
         p.addItem(self.image)
         self.texts: list[pg.TextItem] = []
         self.scores = QTableWidget(0, len(SCORES))
-        self.scores.setHorizontalHeaderLabels(list(SCORES))
+        self.scores.setHorizontalHeaderLabels([self.tr(SCORE_TITLES[s]) for s in SCORES])
         self.scores.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.scores.setToolTip("Per class, on the same samples as the matrix "
-                               "(scikit-learn's precision_recall_fscore_support)")
+        self.scores.setToolTip(self.tr("Per class, on the same samples as the matrix "
+                                       "(scikit-learn's precision_recall_fscore_support)"))
         row = QHBoxLayout()
         row.addWidget(self.widget, 1)
         row.addWidget(self.scores, 1)
@@ -66,7 +72,7 @@ class ConfusionPanel(common.LivePanel):
         p.getAxis("bottom").setTicks(None)
         p.getAxis("left").setTicks(None)
         self.scores.setRowCount(0)
-        self.info.setText(EMPTY)
+        self.info.setText(self.tr(EMPTY))
 
     def handle(self, kind: str, data: dict) -> None:
         if kind != "confusion":
@@ -117,9 +123,16 @@ class ConfusionPanel(common.LivePanel):
         p.setRange(xRange=(0, c), yRange=(0, c), padding=0.02)
         total = m.sum()
         acc = float(np.trace(m) / total) if total else 0.0
-        when = f"epoch {epoch} · " if epoch is not None else ""
-        what = "validation samples" if self.split == "validation" else f"samples ({self.split})"
-        self.info.setText(f"{when}accuracy {acc:.1%} on {int(total)} {what}")
+        values = dict(epoch=epoch, accuracy=f"{acc:.1%}", count=int(total), split=self.split)
+        if self.split == "validation":
+            text = (self.tr("epoch {epoch} · accuracy {accuracy} on {count} validation samples")
+                    if epoch is not None else
+                    self.tr("accuracy {accuracy} on {count} validation samples"))
+        else:
+            text = (self.tr("epoch {epoch} · accuracy {accuracy} on {count} samples ({split})")
+                    if epoch is not None else
+                    self.tr("accuracy {accuracy} on {count} samples ({split})"))
+        self.info.setText(text.format(**values))
         self._show_scores()
 
     def _show_scores(self) -> None:

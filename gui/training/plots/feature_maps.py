@@ -12,7 +12,9 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from gui.i18n import translate
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from gui.training.plots import common
 
@@ -42,7 +44,7 @@ def channel_tiles(maps: np.ndarray, sample: int) -> tuple[np.ndarray, str]:
     """
     a = np.asarray(maps)
     if a.ndim == 0:
-        return np.zeros((1, 1, 1), dtype="float32"), "scalar"
+        return np.zeros((1, 1, 1), dtype="float32"), translate("FeatureMapsPanel", "scalar")
     if a.ndim == 1:
         a = a[:, None]
     sample = min(max(0, sample), len(a) - 1)
@@ -52,12 +54,17 @@ def channel_tiles(maps: np.ndarray, sample: int) -> tuple[np.ndarray, str]:
             x = x[x.shape[0] // 2]
     if x.ndim == 3:
         tiles = np.moveaxis(x, -1, 0)[:MAX_CHANNELS]
-        return common.normalize_tiles(tiles), f"{x.shape[-1]} channels of {x.shape[0]}×{x.shape[1]}"
+        return common.normalize_tiles(tiles), translate(
+            "FeatureMapsPanel", "{channels} channels of {height}×{width}").format(
+                channels=x.shape[-1], height=x.shape[0], width=x.shape[1])
     if x.ndim == 2:
         tiles = np.moveaxis(x, -1, 0)[:MAX_CHANNELS][:, None, :]
-        return common.normalize_tiles(tiles), f"{x.shape[-1]} channels over {x.shape[0]} steps"
+        return common.normalize_tiles(tiles), translate(
+            "FeatureMapsPanel", "{channels} channels over {steps} steps").format(
+                channels=x.shape[-1], steps=x.shape[0])
     flat = a.reshape(len(a), -1)
-    return common.normalize(flat)[None], f"{flat.shape[1]} units × {len(a)} samples"
+    return common.normalize(flat)[None], translate(
+        "FeatureMapsPanel", "{units} units × {samples} samples").format(units=flat.shape[1], samples=len(a))
 
 
 class FeatureMapsPanel(common.LivePanel):
@@ -75,10 +82,10 @@ class FeatureMapsPanel(common.LivePanel):
         self.tiles = np.zeros((0, 1, 1), dtype="float32")
         self._cols = 1
         self._tile_hw = (1, 1)
-        self.title = QLabel("Click a node on the canvas to see its activations.")
+        self.title = QLabel(self.tr("Click a node on the canvas to see its activations."))
         self.title.setWordWrap(True)
         self.sample_box = QSpinBox()
-        self.sample_box.setPrefix("sample ")
+        self.sample_box.setPrefix(self.tr("sample "))
         self.sample_box.setRange(0, 0)
         self.sample_box.valueChanged.connect(lambda _v: self.refresh())
         self.input_view = QLabel()
@@ -149,14 +156,18 @@ class FeatureMapsPanel(common.LivePanel):
 
     def _update_title(self) -> None:
         if self.layer is None:
-            self.title.setText("Click a node on the canvas to see its activations.")
+            self.title.setText(self.tr("Click a node on the canvas to see its activations."))
         elif self.layer not in self.maps:
-            self.title.setText(f"{self.layer}: waiting for its activations "
-                               f"(they come at the next batch while training, or after an epoch).")
+            self.title.setText(self.tr("{layer}: waiting for its activations (they come at the next "
+                                       "batch while training, or after an epoch).").format(
+                                           layer=self.layer))
         else:
-            when = f" · epoch {self.epoch}" if self.epoch is not None else ""
-            self.title.setText(f"<b>{self.layer}</b>: {self._how}{when} · channel "
-                               f"{self.selected_channel} enlarged")
+            if self.epoch is not None:
+                text = self.tr("<b>{layer}</b>: {how} · epoch {epoch} · channel {channel} enlarged")
+            else:
+                text = self.tr("<b>{layer}</b>: {how} · channel {channel} enlarged")
+            self.title.setText(text.format(layer=self.layer, how=self._how, epoch=self.epoch,
+                                           channel=self.selected_channel))
 
     def refresh(self) -> None:
         self._how = ""

@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 from gui.training.plots import common
@@ -55,18 +55,18 @@ class FiltersPanel(common.LivePanel):
         self.layer_box = QComboBox()
         self.layer_box.currentTextChanged.connect(lambda _t: self._layer_changed())
         self.channel_box = QSpinBox()
-        self.channel_box.setPrefix("input channel ")
-        self.channel_box.setSpecialValueText("colour (RGB)")
+        self.channel_box.setPrefix(self.tr("input channel "))
+        self.channel_box.setSpecialValueText(self.tr("colour (RGB)"))
         self.channel_box.setRange(-1, 0)
         self.channel_box.valueChanged.connect(lambda _v: self.refresh())
-        self.info = QLabel("Kernels appear after the first epoch of a network with convolutions.")
+        self.info = QLabel(self.tr("Kernels appear after the first epoch of a network with convolutions."))
         self.info.setWordWrap(True)
         self.max_channel = QSpinBox()
-        self.max_channel.setPrefix("channel ")
+        self.max_channel.setPrefix(self.tr("channel "))
         self.max_channel.setRange(0, 0)
-        self.max_button = QPushButton("Draw what it responds to")
-        self.max_button.setToolTip("Activation maximisation: gradient ascent on the input "
-                                   "(when training is not running)")
+        self.max_button = QPushButton(self.tr("Draw what it responds to"))
+        self.max_button.setToolTip(self.tr("Activation maximisation: gradient ascent on the input "
+                                           "(when training is not running)"))
         self.max_button.clicked.connect(
             lambda: self.maximisation_requested.emit(self.layer_box.currentText(),
                                                      self.max_channel.value()))
@@ -75,7 +75,7 @@ class FiltersPanel(common.LivePanel):
         self.max_info = QLabel("")
         self.max_info.setWordWrap(True)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layer:"))
+        bar.addWidget(QLabel(self.tr("Layer:")))
         bar.addWidget(self.layer_box, 1)
         bar.addWidget(self.channel_box)
         maxbar = QHBoxLayout()
@@ -105,8 +105,8 @@ class FiltersPanel(common.LivePanel):
             return
         self.maximised = np.asarray(image)
         self.max_image.setPixmap(common.to_pixmap(self.maximised, 96))
-        self.max_info.setText(f"what {self.layer_box.currentText()} channel "
-                              f"{self.max_channel.value()} responds to most")
+        self.max_info.setText(self.tr("what {layer} channel {channel} responds to most").format(
+            layer=self.layer_box.currentText(), channel=self.max_channel.value()))
 
     def reset(self) -> None:
         self.filters.clear()
@@ -152,6 +152,10 @@ class FiltersPanel(common.LivePanel):
         self.image.setImage(image, levels=(0.0, 1.0))
         self.view.autoRange(padding=0.02)
         shape = "×".join(str(d) for d in k.shape)
-        when = f" · epoch {self.epoch}" if self.epoch is not None else ""
-        self.info.setText(f"<b>{name}</b>: kernel {shape}, {len(self.tiles)} filters"
-                          f"{' in colour' if rgb else ''}{when}")
+        if rgb:
+            text = self.tr("<b>{layer}</b>: kernel {shape}, {count} filters in colour")
+        else:
+            text = self.tr("<b>{layer}</b>: kernel {shape}, {count} filters")
+        if self.epoch is not None:
+            text = self.tr("{kernels} · epoch {epoch}").format(kernels=text, epoch="{epoch}")
+        self.info.setText(text.format(layer=name, shape=shape, count=len(self.tiles), epoch=self.epoch))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from gui.training.plots import common
 
@@ -23,10 +23,10 @@ class HistogramsPanel(common.LivePanel):
         self.layer_box = QComboBox()
         self.layer_box.currentTextChanged.connect(lambda _t: self.changed())
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layer:"))
+        bar.addWidget(QLabel(self.tr("Layer:")))
         bar.addWidget(self.layer_box, 1)
-        self.weights_widget = common.plot_widget("weights")
-        self.grads_widget = common.plot_widget("gradients")
+        self.weights_widget = common.plot_widget(self.tr("weights"))
+        self.grads_widget = common.plot_widget(self.tr("gradients"))
         self.curves = {}
         for key, w in (("weights", self.weights_widget), ("gradients", self.grads_widget)):
             p = w.getPlotItem()
@@ -87,5 +87,7 @@ class HistogramsPanel(common.LivePanel):
                     item.setData([], [])
             if shown:
                 w = self.weights_widget if key == "weights" else self.grads_widget
-                w.getPlotItem().setTitle(f"{key} · epoch {shown[-1][0]}",
+                title = (self.tr("weights · epoch {epoch}") if key == "weights" else
+                         self.tr("gradients · epoch {epoch}")).format(epoch=shown[-1][0])
+                w.getPlotItem().setTitle(title,
                                          color=common.foreground().name())

@@ -12,9 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from engine.events import EventKind
+from gui.i18n import translate
 from gui.training.plots import common
 
 SKIP = {"step", "epoch", "batch", "lr", "size", "learning_rate"}
@@ -67,13 +68,14 @@ class _Plot:
         self.legend = p.addLegend(offset=(-10, 10), labelTextColor=common.foreground())
         self.legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.steady = common.SteadyRange(p)
-        self.batch = p.plot([], [], pen=pg.mkPen(common.color(0, 90), width=1), name="train (batch)")
+        self.batch = p.plot([], [], pen=pg.mkPen(common.color(0, 90), width=1),
+                            name=translate("LossPanel", "train (batch)"))
         self.epoch = p.plot([], [], pen=pg.mkPen(common.color(0), width=2.5), symbol="o",
                             symbolSize=5, symbolBrush=common.color(0), symbolPen=None,
-                            name="train (epoch)")
+                            name=translate("LossPanel", "train (epoch)"))
         self.val = p.plot([], [], pen=pg.mkPen(common.color(1), width=2.5), symbol="s",
                           symbolSize=6, symbolBrush=common.color(1), symbolPen=None,
-                          name="validation")
+                          name=translate("LossPanel", "validation"))
         self.overlays: list = []
         self._shown = None  # (series, epoch points, validation points) last drawn
 
@@ -123,15 +125,19 @@ class _Plot:
 
 def segment_text(seg: dict) -> str:
     """What an edit changed, as the marker's hover text."""
-    def names(key):
-        return ", ".join(seg.get(key) or []) or "none"
+    from gui.i18n import tx
 
-    lines = [f"Segment {int(seg.get('index', 0)) + 1} from epoch {seg.get('start_epoch')}"]
-    lines += [f"  {e}" for e in seg.get("edits") or []]
-    lines += [f"carried: {names('carried')}", f"transformed: {names('transformed')}",
-              f"reinitialised: {names('reinitialised')}"]
+    def names(key):
+        return ", ".join(seg.get(key) or []) or translate("LossPanel", "none")
+
+    lines = [translate("LossPanel", "Segment {number} from epoch {epoch}").format(
+        number=int(seg.get("index", 0)) + 1, epoch=seg.get("start_epoch"))]
+    lines += [f"  {tx(e)}" for e in seg.get("edits") or []]
+    lines += [translate("LossPanel", "carried: {layers}").format(layers=names("carried")),
+              translate("LossPanel", "transformed: {layers}").format(layers=names("transformed")),
+              translate("LossPanel", "reinitialised: {layers}").format(layers=names("reinitialised"))]
     if seg.get("removed"):
-        lines.append(f"removed: {names('removed')}")
+        lines.append(translate("LossPanel", "removed: {layers}").format(layers=names("removed")))
     return "\n".join(lines)
 
 
@@ -147,24 +153,25 @@ class LossPanel(common.LivePanel):
         self._overlay_runs: list[tuple[str, dict]] = []
         self.markers: list[pg.InfiniteLine] = []  # one per plot and segment edit
         self.metric_box = QComboBox()
-        self.metric_box.setToolTip("Which metric the right plot shows")
+        self.metric_box.setToolTip(self.tr("Which metric the right plot shows"))
         self.metric_box.currentTextChanged.connect(lambda _t: self.changed())
-        self.log_box = QCheckBox("Log scale")
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.toggled.connect(self._log_toggled)
-        self.smooth_box = QCheckBox("Smooth")
-        self.smooth_box.setToolTip(f"Exponential moving average of the batch values ({SMOOTH})")
+        self.smooth_box = QCheckBox(self.tr("Smooth"))
+        self.smooth_box.setToolTip(self.tr("Exponential moving average of the batch values "
+                                           "({factor})").format(factor=SMOOTH))
         self.smooth_box.toggled.connect(lambda _c: self.changed())
-        self.batch_box = QCheckBox("Per batch")
+        self.batch_box = QCheckBox(self.tr("Per batch"))
         self.batch_box.setChecked(True)
         self.batch_box.toggled.connect(lambda _c: self.changed())
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Metric:"))
+        bar.addWidget(QLabel(self.tr("Metric:")))
         bar.addWidget(self.metric_box)
         bar.addStretch(1)
         for w in (self.batch_box, self.smooth_box, self.log_box):
             bar.addWidget(w)
-        self.loss_widget = common.plot_widget("loss", bottom="epoch")
-        self.metric_widget = common.plot_widget("", bottom="epoch")
+        self.loss_widget = common.plot_widget(self.tr("loss"), bottom=self.tr("epoch"))
+        self.metric_widget = common.plot_widget("", bottom=self.tr("epoch"))
         self.loss_plot = _Plot(self.loss_widget)
         self.metric_plot = _Plot(self.metric_widget)
         plots = QHBoxLayout()

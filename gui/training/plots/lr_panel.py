@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QLabel, QVBoxLayout
 
 from engine.events import EventKind
 from gui.training.plots import common
@@ -24,14 +24,14 @@ class LRPanel(common.LivePanel):
         self.applied_y = common.Series()
         self.epoch_x = common.Series()
         self.epoch_y = common.Series()
-        self.log_box = QCheckBox("Log scale")
+        self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.toggled.connect(self._log_toggled)
         self.now = QLabel("")
         bar = QHBoxLayout()
         bar.addWidget(self.now)
         bar.addStretch(1)
         bar.addWidget(self.log_box)
-        self.widget = common.plot_widget("learning rate", bottom="epoch")
+        self.widget = common.plot_widget(self.tr("learning rate"), bottom=self.tr("epoch"))
         p = self.widget.getPlotItem()
         p.setClipToView(True)
         p.setDownsampling(auto=True, mode="peak")
@@ -39,8 +39,8 @@ class LRPanel(common.LivePanel):
         legend.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         self.steady = common.SteadyRange(p)
         self.planned = p.plot([], [], pen=pg.mkPen(common.muted(), width=1.5, style=Qt.DashLine),
-                              name="planned")
-        self.applied = p.plot([], [], pen=pg.mkPen(common.color(2), width=2), name="applied")
+                              name=self.tr("planned"))
+        self.applied = p.plot([], [], pen=pg.mkPen(common.color(2), width=2), name=self.tr("applied"))
         self.epochs = p.plot([], [], pen=None, symbol="o", symbolSize=5,
                              symbolBrush=common.color(2), symbolPen=None)
         layout = QVBoxLayout(self)
@@ -97,7 +97,7 @@ class LRPanel(common.LivePanel):
             self.applied_y.append(float(lr))
         last = data.get("last") or {}
         if last.get("lr") is not None:
-            self.now.setText(f"now {float(last['lr']):.4g}")
+            self.now.setText(self.tr("now {lr}").format(lr=f"{float(last['lr']):.4g}"))
         self.changed(True)
 
     def _on_epoch(self, data: dict) -> None:

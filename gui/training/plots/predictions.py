@@ -35,7 +35,7 @@ class PredictionsPanel(common.LivePanel):
         super().__init__(parent)
         self.class_names: list[str] = []
         self.last: dict | None = None
-        self.info = QLabel("Predictions on a few validation samples appear after an epoch.")
+        self.info = QLabel(self.tr("Predictions on a few validation samples appear after an epoch."))
         self.info.setWordWrap(True)
         self.stack = QStackedWidget()
         # gallery
@@ -48,20 +48,20 @@ class PredictionsPanel(common.LivePanel):
         self.stack.addWidget(scroll)
         # table
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["sample", "true", "predicted"])
+        self.table.setHorizontalHeaderLabels([self.tr("sample"), self.tr("true"), self.tr("predicted")])
         self.stack.addWidget(self.table)
         # regression
-        self.scatter_widget = common.plot_widget("predicted vs actual", left="predicted",
-                                                 bottom="actual")
+        self.scatter_widget = common.plot_widget(self.tr("predicted vs actual"), left=self.tr("predicted"),
+                                                 bottom=self.tr("actual"))
         sp = self.scatter_widget.getPlotItem()
         self.diagonal = sp.plot([], [], pen=pg.mkPen(common.muted(), style=Qt.DashLine))
         self.scatter = sp.plot([], [], pen=None, symbol="o", symbolSize=5,
                                symbolBrush=common.color(0, 180), symbolPen=None)
-        self.series_widget = common.plot_widget("over the samples", bottom="sample")
+        self.series_widget = common.plot_widget(self.tr("over the samples"), bottom=self.tr("sample"))
         rp = self.series_widget.getPlotItem()
         rp.addLegend(labelTextColor=common.foreground())
-        self.actual_line = rp.plot([], [], pen=pg.mkPen(common.color(0), width=1.5), name="actual")
-        self.pred_line = rp.plot([], [], pen=pg.mkPen(common.color(1), width=1.5), name="predicted")
+        self.actual_line = rp.plot([], [], pen=pg.mkPen(common.color(0), width=1.5), name=self.tr("actual"))
+        self.pred_line = rp.plot([], [], pen=pg.mkPen(common.color(1), width=1.5), name=self.tr("predicted"))
         regression = QWidget()
         rl = QVBoxLayout(regression)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -111,7 +111,8 @@ class PredictionsPanel(common.LivePanel):
         p = _labels(np.asarray(data.get("y_pred")))
         n = min(len(t), len(p), GALLERY)
         right = int(np.sum(t[:n] == p[:n]))
-        self.info.setText(f"epoch {data.get('epoch')} · {right} of {n} samples right")
+        self.info.setText(self.tr("epoch {epoch} · {right} of {count} samples right").format(
+            epoch=data.get("epoch"), right=right, count=n))
         if x.ndim >= 2 and common.looks_like_image(x.shape[1:]):
             self.stack.setCurrentIndex(0)
             while len(self.cells) < n:
@@ -127,8 +128,11 @@ class PredictionsPanel(common.LivePanel):
                     image.setPixmap(common.to_pixmap(x[i], 64))
                     ok = t[i] == p[i]
                     colour = (common.ok_color() if ok else common.error_color()).name()
-                    text.setText(f"<span style='color:{colour}'>{self._name(int(p[i]))}</span>"
-                                 + ("" if ok else f"<br><small>true: {self._name(int(t[i]))}</small>"))
+                    shown = [common.coloured(self._name(int(p[i])), colour)]
+                    if not ok:
+                        shown.append("<small>%s</small>" % self.tr("true: {label}").format(
+                            label=self._name(int(t[i]))))
+                    text.setText(common.html_lines(shown))
                 else:
                     image.clear()
                     text.setText("")
@@ -154,8 +158,9 @@ class PredictionsPanel(common.LivePanel):
             lo, hi = float(min(t.min(), p.min())), float(max(t.max(), p.max()))
             self.diagonal.setData([lo, hi], [lo, hi])
             mae = float(np.mean(np.abs(t - p)))
-            self.info.setText(f"epoch {data.get('epoch')} · mean absolute error {mae:.4g} "
-                              f"on {n} values")
+            self.info.setText(self.tr("epoch {epoch} · mean absolute error {error} on {count} "
+                                      "values").format(epoch=data.get("epoch"), error=f"{mae:.4g}",
+                                                       count=n))
         idx = np.arange(n)
         self.actual_line.setData(idx, t)
         self.pred_line.setData(idx, p)
