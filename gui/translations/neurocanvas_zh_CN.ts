@@ -150,6 +150,48 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>Badges</name>
+    <message>
+        <source>{share} dead</source>
+        <translation>{share} 死亡</translation>
+    </message>
+    <message>
+        <source>gradient norm {value}</source>
+        <translation>梯度范数 {value}</translation>
+    </message>
+    <message>
+        <source>gradient norm not available</source>
+        <translation>梯度范数不可用</translation>
+    </message>
+    <message>
+        <source>weight norm {value}</source>
+        <translation>权重范数 {value}</translation>
+    </message>
+    <message>
+        <source>{share} of its outputs are zero</source>
+        <translation>{share} 的输出为零</translation>
+    </message>
+    <message>
+        <source>∇ not finite</source>
+        <translation>∇ 非有限值</translation>
+    </message>
+    <message>
+        <source>{details} · the layer has almost stopped learning</source>
+        <translation>{details} · 该层几乎已停止学习</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryPanel</name>
+    <message>
+        <source>The decision boundary appears for models with two input features.</source>
+        <translation>有两个输入特征的模型才会显示决策边界。</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} · colour: predicted class, paler where the model is unsure</source>
+        <translation>第 {epoch} 轮 · 颜色：预测类别，模型越不确定颜色越浅</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Core</source>
@@ -212,6 +254,57 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>ConfusionPanel</name>
+    <message>
+        <source>The confusion matrix appears after an epoch when the model is a classifier.</source>
+        <translation>模型是分类器时，混淆矩阵在一轮训练后显示。</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>f1</source>
+        <translation>f1</translation>
+    </message>
+    <message>
+        <source>support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>Per class, on the same samples as the matrix (scikit-learn's precision_recall_fscore_support)</source>
+        <translation>按类别统计，与混淆矩阵使用相同的样本（scikit-learn 的 precision_recall_fscore_support）</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} · accuracy {accuracy} on {count} validation samples</source>
+        <translation>第 {epoch} 轮 · 在 {count} 个验证集样本上的准确率为 {accuracy}</translation>
+    </message>
+    <message>
+        <source>accuracy {accuracy} on {count} validation samples</source>
+        <translation>在 {count} 个验证集样本上的准确率为 {accuracy}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} · accuracy {accuracy} on {count} samples ({split})</source>
+        <translation>第 {epoch} 轮 · 在 {count} 个样本（{split}）上的准确率为 {accuracy}</translation>
+    </message>
+    <message>
+        <source>accuracy {accuracy} on {count} samples ({split})</source>
+        <translation>在 {count} 个样本（{split}）上的准确率为 {accuracy}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDrag</name>
     <message>
         <source>Drop the connection on a port to reconnect it, or on empty canvas to remove it.</source>
@@ -224,6 +317,428 @@ Recover it?</source>
     <message>
         <source>Reconnected: {connection}.</source>
         <translation>已重新连接：{connection}。</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Loss and metrics</source>
+        <translation>损失与评测指标</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>卷积核可视化</translation>
+    </message>
+    <message>
+        <source>Histograms</source>
+        <translation>权重直方图</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测结果</translation>
+    </message>
+    <message>
+        <source>Decision boundary</source>
+        <translation>决策边界</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练记录</translation>
+    </message>
+    <message>
+        <source>&amp;Start Training</source>
+        <translation>开始训练(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Train the network with the data and training settings</source>
+        <translation>用所选数据和训练设置训练网络</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>停止(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Continue Training</source>
+        <translation>接着训练(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Train the run's model (the network as the run started) for more epochs</source>
+        <translation>把本次训练的模型（训练开始时的网络）再多训练几轮</translation>
+    </message>
+    <message>
+        <source>Show &amp;Dashboard</source>
+        <translation>显示训练面板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Plots</source>
+        <translation>导出图表(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;All Plots of the Run…</source>
+        <translation>本次训练的全部图表(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Every panel's plots as PNG and SVG, their data as CSV, into one folder</source>
+        <translation>把每个面板的图表导出为 PNG 和 SVG、数据导出为 CSV，放入同一个文件夹</translation>
+    </message>
+    <message>
+        <source>Export &amp;Training Script…</source>
+        <translation>导出训练脚本(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>A standalone Keras script with the data, preprocessing, compile settings, schedule, callbacks and fit of this document</source>
+        <translation>一个独立的 Keras 脚本，包含本文档的数据、预处理、编译设置、学习率调度、回调和 fit 调用</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The run was stopped when another document was opened; its curves are kept in the runs table.</source>
+        <translation>打开另一个文档时本次训练已停止；它的曲线保存在训练记录表中。</translation>
+    </message>
+    <message>
+        <source>Last run {run}: {status} after {epochs} epochs (Start trains a new one).</source>
+        <translation>上次训练 {run}：{epochs} 轮后{status}（点“开始”会新建一次训练）。</translation>
+    </message>
+    <message>
+        <source>The network was edited since this run started: Continue trains the network of the run, not the canvas. Start a new run to train the edited network.</source>
+        <translation>本次训练开始后网络已被修改：“接着训练”训练的是本次训练的网络，而不是画布上的网络。要训练修改后的网络，请新建一次训练。</translation>
+    </message>
+    <message>
+        <source>The edited network has errors; fix them to continue with it: {problem}</source>
+        <translation>修改后的网络有错误，请先修正再用它接着训练：{problem}</translation>
+    </message>
+    <message>
+        <source>Continuing with the edited network as a new segment of the run (unchanged layers keep their weights).</source>
+        <translation>用修改后的网络作为本次训练的新一段接着训练（未改动的层保留其权重）。</translation>
+    </message>
+    <message>
+        <source>Export the plots into</source>
+        <translation>把图表导出到</translation>
+    </message>
+    <message>
+        <source>Cannot export the plots: {error}</source>
+        <translation>无法导出图表：{error}</translation>
+    </message>
+    <message>
+        <source>Wrote {count} files into {folder}</source>
+        <translation>已将 {count} 个文件写入 {folder}</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: train first.</source>
+        <translation>还没有可导出的内容：请先训练。</translation>
+    </message>
+    <message>
+        <source>Export training script</source>
+        <translation>导出训练脚本</translation>
+    </message>
+    <message>
+        <source>Python (*.py)</source>
+        <translation>Python 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>Cannot export the training script</source>
+        <translation>无法导出训练脚本</translation>
+    </message>
+    <message>
+        <source>Wrote {file}</source>
+        <translation>已写入 {file}</translation>
+    </message>
+    <message>
+        <source>Train the model first.</source>
+        <translation>请先训练模型。</translation>
+    </message>
+    <message>
+        <source>Pause is not enough: stop or finish the run first.</source>
+        <translation>暂停还不够：请先停止训练或等它结束。</translation>
+    </message>
+    <message>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+</context>
+<context>
+    <name>DataPanel</name>
+    <message>
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Keras (downloads)</source>
+        <translation>Keras（需下载）</translation>
+    </message>
+    <message>
+        <source>your own file</source>
+        <translation>自己的文件</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>horizontal</source>
+        <translation>水平</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>垂直</translation>
+    </message>
+    <message>
+        <source>horizontal and vertical</source>
+        <translation>水平和垂直</translation>
+    </message>
+    <message>
+        <source>The data to train on</source>
+        <translation>用于训练的数据</translation>
+    </message>
+    <message>
+        <source>resize images to</source>
+        <translation>图像缩放到</translation>
+    </message>
+    <message>
+        <source>add channel axis</source>
+        <translation>增加通道维</translation>
+    </message>
+    <message>
+        <source>flatten samples</source>
+        <translation>把样本拉直</translation>
+    </message>
+    <message>
+        <source>split even if the data has a validation set</source>
+        <translation>即使数据自带验证集也重新划分</translation>
+    </message>
+    <message>
+        <source>Use suggested preprocessing</source>
+        <translation>使用建议的预处理</translation>
+    </message>
+    <message>
+        <source>Preprocessing and split</source>
+        <translation>预处理与划分</translation>
+    </message>
+    <message>
+        <source>Scale inputs</source>
+        <translation>缩放输入特征</translation>
+    </message>
+    <message>
+        <source>Scale targets</source>
+        <translation>缩放目标值</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道数</translation>
+    </message>
+    <message>
+        <source>Validation split</source>
+        <translation>验证集比例</translation>
+    </message>
+    <message>
+        <source>Augmentation (training images only)</source>
+        <translation>数据增强（只作用于训练集图像）</translation>
+    </message>
+    <message>
+        <source>Flip</source>
+        <translation>翻转</translation>
+    </message>
+    <message>
+        <source>Rotation (°)</source>
+        <translation>旋转（°）</translation>
+    </message>
+    <message>
+        <source>Zoom (±)</source>
+        <translation>缩放（±）</translation>
+    </message>
+    <message>
+        <source>Shift (±)</source>
+        <translation>平移（±）</translation>
+    </message>
+    <message>
+        <source>Apply the fix</source>
+        <translation>应用修正</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Choose {option}</source>
+        <translation>选择 {option}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.tsv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npz *.npy);;All files (*)</source>
+        <translation>NumPy 数组 (*.npz *.npy);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Use the {dataset} data</source>
+        <translation>使用 {dataset} 数据</translation>
+    </message>
+    <message>
+        <source>Use the suggested preprocessing</source>
+        <translation>使用建议的预处理</translation>
+    </message>
+    <message>
+        <source>Change data settings</source>
+        <translation>修改数据设置</translation>
+    </message>
+    <message>
+        <source>Loading {dataset}…</source>
+        <translation>正在加载 {dataset}…</translation>
+    </message>
+    <message>
+        <source>Fit the data to the model</source>
+        <translation>让数据适配模型</translation>
+    </message>
+    <message>
+        <source>(no preview of these samples)</source>
+        <translation>（这些样本无法预览）</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>the model or the data has an unusual shape</source>
+        <translation>模型或数据的形状不寻常</translation>
+    </message>
+    <message>
+        <source>Cannot compare the data with the model: {reason}</source>
+        <translation>无法检查数据与模型是否匹配：{reason}</translation>
+    </message>
+    <message>
+        <source>The data fits the model.</source>
+        <translation>数据与模型匹配。</translation>
+    </message>
+    <message>
+        <source>Fix: {hint}</source>
+        <translation>修正：{hint}</translation>
+    </message>
+    <message>
+        <source>Fix the data to fit the model</source>
+        <translation>修正数据以适配模型</translation>
+    </message>
+    <message>
+        <source>Apply the fix ({changes})</source>
+        <translation>应用修正（{changes}）</translation>
+    </message>
+    <message>
+        <source>Setting {layer}.{param} to {value} would break the network ({problem}); change the data (preprocessing, another dataset) or the network by hand.</source>
+        <translation>把 {layer}.{param} 设为 {value} 会让网络出错（{problem}）；请手动修改数据（预处理或换一个数据集）或网络。</translation>
+    </message>
+    <message>
+        <source>Set {layer}.{param} to {value}</source>
+        <translation>把 {layer}.{param} 设为 {value}</translation>
+    </message>
+    <message>
+        <source>the value is refused</source>
+        <translation>该值不被接受</translation>
+    </message>
+    <message>
+        <source>The {dataset} data could not be loaded with these settings.</source>
+        <translation>无法用这些设置加载 {dataset} 数据。</translation>
+    </message>
+    <message>
+        <source>Check the dataset's options and the preprocessing.</source>
+        <translation>请检查数据集的选项和预处理。</translation>
+    </message>
+    <message>
+        <source>classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>regression</source>
+        <translation>回归</translation>
+    </message>
+    <message>
+        <source>sequence</source>
+        <translation>序列</translation>
+    </message>
+    <message>
+        <source>one value</source>
+        <translation>单个值</translation>
+    </message>
+    <message>
+        <source>inputs {shape} ({dtype}) · targets {targets} ({labels})</source>
+        <translation>输入 {shape}（{dtype}）· 目标 {targets}（{labels}）</translation>
+    </message>
+    <message>
+        <source>{train} training samples · {val} validation samples</source>
+        <translation>训练集 {train} 个样本 · 验证集 {val} 个样本</translation>
+    </message>
+    <message>
+        <source>{names}, … ({count} classes)</source>
+        <translation>{names}，…（共 {count} 类）</translation>
+    </message>
+    <message>
+        <source>classes: {names}</source>
+        <translation>类别：{names}</translation>
     </message>
 </context>
 <context>
@@ -830,6 +1345,92 @@ predicted {predicted}</source>
     </message>
 </context>
 <context>
+    <name>FeatureMapsPanel</name>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>{channels} channels of {height}×{width}</source>
+        <translation>{channels} 个 {height}×{width} 的通道</translation>
+    </message>
+    <message>
+        <source>{channels} channels over {steps} steps</source>
+        <translation>{channels} 个通道，共 {steps} 步</translation>
+    </message>
+    <message>
+        <source>{units} units × {samples} samples</source>
+        <translation>{units} 个单元 × {samples} 个样本</translation>
+    </message>
+    <message>
+        <source>Click a node on the canvas to see its activations.</source>
+        <translation>在画布上点击一个节点，查看它的特征图。</translation>
+    </message>
+    <message>
+        <source>sample </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>{layer}: waiting for its activations (they come at the next batch while training, or after an epoch).</source>
+        <translation>{layer}：正在等待它的输出（训练时在下一批后到达，否则在一轮之后）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: {how} · epoch {epoch} · channel {channel} enlarged</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：{how} · 第 {epoch} 轮 · 放大显示通道 {channel}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: {how} · channel {channel} enlarged</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：{how} · 放大显示通道 {channel}</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersPanel</name>
+    <message>
+        <source>input channel </source>
+        <translation>输入通道 </translation>
+    </message>
+    <message>
+        <source>colour (RGB)</source>
+        <translation>彩色（RGB）</translation>
+    </message>
+    <message>
+        <source>Kernels appear after the first epoch of a network with convolutions.</source>
+        <translation>含卷积层的网络训练完第一轮后显示卷积核。</translation>
+    </message>
+    <message>
+        <source>channel </source>
+        <translation>通道 </translation>
+    </message>
+    <message>
+        <source>Draw what it responds to</source>
+        <translation>画出它响应的图案</translation>
+    </message>
+    <message>
+        <source>Activation maximisation: gradient ascent on the input (when training is not running)</source>
+        <translation>激活最大化：对输入做梯度上升（训练未运行时）</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>what {layer} channel {channel} responds to most</source>
+        <translation>{layer} 的通道 {channel} 最强烈响应的输入</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: kernel {shape}, {count} filters in colour</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：卷积核 {shape}，共 {count} 个（彩色显示）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{layer}&lt;/b&gt;: kernel {shape}, {count} filters</source>
+        <translation>&lt;b&gt;{layer}&lt;/b&gt;：卷积核 {shape}，共 {count} 个</translation>
+    </message>
+    <message>
+        <source>{kernels} · epoch {epoch}</source>
+        <translation>{kernels} · 第 {epoch} 轮</translation>
+    </message>
+</context>
+<context>
     <name>FixBadge</name>
     <message>
         <source>Quick fix: {fix} (click to apply)</source>
@@ -918,6 +1519,29 @@ predicted {predicted}</source>
     </message>
 </context>
 <context>
+    <name>HistogramsPanel</name>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>weights · epoch {epoch}</source>
+        <translation>权重 · 第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>gradients · epoch {epoch}</source>
+        <translation>梯度 · 第 {epoch} 轮</translation>
+    </message>
+</context>
+<context>
     <name>Inspector</name>
     <message>
         <source>How the output shape, the parameter count and the MACs are computed, with this layer's numbers.</source>
@@ -991,6 +1615,33 @@ MACs: {macs}</source>
     <message>
         <source>TensorFlow could not be loaded: {reason}</source>
         <translation>无法加载 TensorFlow：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>LRPanel</name>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>计划值</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>now {lr}</source>
+        <translation>当前 {lr}</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +2385,77 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     </message>
 </context>
 <context>
+    <name>LossPanel</name>
+    <message>
+        <source>train (batch)</source>
+        <translation>训练集（每批）</translation>
+    </message>
+    <message>
+        <source>train (epoch)</source>
+        <translation>训练集（每轮）</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Segment {number} from epoch {epoch}</source>
+        <translation>第 {number} 段，从第 {epoch} 轮开始</translation>
+    </message>
+    <message>
+        <source>carried: {layers}</source>
+        <translation>沿用：{layers}</translation>
+    </message>
+    <message>
+        <source>transformed: {layers}</source>
+        <translation>变换：{layers}</translation>
+    </message>
+    <message>
+        <source>reinitialised: {layers}</source>
+        <translation>重新初始化：{layers}</translation>
+    </message>
+    <message>
+        <source>removed: {layers}</source>
+        <translation>删除：{layers}</translation>
+    </message>
+    <message>
+        <source>Which metric the right plot shows</source>
+        <translation>右侧图显示哪个评测指标</translation>
+    </message>
+    <message>
+        <source>Log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Smooth</source>
+        <translation>平滑</translation>
+    </message>
+    <message>
+        <source>Exponential moving average of the batch values ({factor})</source>
+        <translation>对每批的值做指数滑动平均（{factor}）</translation>
+    </message>
+    <message>
+        <source>Per batch</source>
+        <translation>每批</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>指标：</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Cannot open file</source>
@@ -2453,6 +3175,10 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>Reset {param} to the Keras default</source>
         <translation>将 {param} 恢复为 Keras 默认值</translation>
+    </message>
+    <message>
+        <source>empty = default / whole run</source>
+        <translation>留空 = 默认 / 整个训练过程</translation>
     </message>
 </context>
 <context>
@@ -3363,6 +4089,49 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>PredictionsPanel</name>
+    <message>
+        <source>Predictions on a few validation samples appear after an epoch.</source>
+        <translation>一轮训练后显示几个验证集样本的预测结果。</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>predicted vs actual</source>
+        <translation>预测值与真实值</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>真实值</translation>
+    </message>
+    <message>
+        <source>over the samples</source>
+        <translation>逐个样本</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} · {right} of {count} samples right</source>
+        <translation>第 {epoch} 轮 · {count} 个样本中预测对 {right} 个</translation>
+    </message>
+    <message>
+        <source>true: {label}</source>
+        <translation>真实：{label}</translation>
+    </message>
+    <message>
+        <source>epoch {epoch} · mean absolute error {error} on {count} values</source>
+        <translation>第 {epoch} 轮 · {count} 个值的平均绝对误差为 {error}</translation>
+    </message>
+</context>
+<context>
     <name>Preset</name>
     <message>
         <source>Iris classifier</source>
@@ -3844,6 +4613,25 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>epoch {epoch}/{epochs} · step {step}/{steps}</source>
+        <translation>第 {epoch}/{epochs} 轮 · 第 {step}/{steps} 步</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}/{epochs} · step {step}/{steps} · {left} left</source>
+        <translation>第 {epoch}/{epochs} 轮 · 第 {step}/{steps} 步 · 剩余 {left}</translation>
+    </message>
+    <message>
+        <source>{state} · 1 epoch</source>
+        <translation>{state} · 1 轮</translation>
+    </message>
+    <message>
+        <source>{state} · {epochs} epochs</source>
+        <translation>{state} · {epochs} 轮</translation>
+    </message>
+</context>
+<context>
     <name>QuickAdd</name>
     <message>
         <source>Add layer…</source>
@@ -3917,6 +4705,96 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>RunControls</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>接着训练</translation>
+    </message>
+    <message>
+        <source> more epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Train the network on the chosen data with these settings (F5)</source>
+        <translation>用所选数据和这些设置训练网络（F5）</translation>
+    </message>
+    <message>
+        <source>Keep training the run's model for more epochs: the network as the run started, not later edits</source>
+        <translation>把本次训练的模型再多训练几轮：训练的是开始时的网络，不包括之后的修改</translation>
+    </message>
+    <message>
+        <source>The run's schedule is planned over its length and has ended: what the learning rate does in the new epochs</source>
+        <translation>本次训练的学习率调度按训练总长规划，现已结束：选择新增轮次中学习率如何变化</translation>
+    </message>
+    <message>
+        <source>Ready.</source>
+        <translation>就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>RunState</name>
+    <message>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>waiting for TensorFlow</source>
+        <translation>正在等待 TensorFlow</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>正在准备</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>训练中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>正在停止</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>已创建</translation>
+    </message>
+</context>
+<context>
     <name>RunStatus</name>
     <message>
         <source>running</source>
@@ -3941,6 +4819,254 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>interrupted</source>
         <translation>已中断</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>最佳</translation>
+    </message>
+    <message>
+        <source>dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>This document is not saved yet: its runs are kept in a temporary folder for a week, and move beside the document when you save it.</source>
+        <translation>本文档尚未保存：它的训练记录在临时文件夹中保留一周，保存文档时会移到文档旁边。</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Same settings.</source>
+        <translation>设置相同。</translation>
+    </message>
+    <message>
+        <source>Network: {problem}</source>
+        <translation>网络：{problem}</translation>
+    </message>
+    <message>
+        <source>added: {layers}</source>
+        <translation>新增：{layers}</translation>
+    </message>
+    <message>
+        <source>removed: {layers}</source>
+        <translation>删除：{layers}</translation>
+    </message>
+    <message>
+        <source>renamed {old} → {new}</source>
+        <translation>重命名 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>type {old} → {new}</source>
+        <translation>类型 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>{added} connections added, {removed} removed</source>
+        <translation>新增 {added} 条连线，删除 {removed} 条</translation>
+    </message>
+    <message>
+        <source>parameters {old} → {new}</source>
+        <translation>参数量 {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Same network.</source>
+        <translation>网络相同。</translation>
+    </message>
+    <message>
+        <source>{side}: {status} after {epochs} epochs · {final}</source>
+        <translation>{side}：{epochs} 轮后{status} · {final}</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Export model…</source>
+        <translation>导出模型…</translation>
+    </message>
+    <message>
+        <source>Copy the selected run's last model (.keras)</source>
+        <translation>复制所选训练的最新模型（.keras）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>断点续训</translation>
+    </message>
+    <message>
+        <source>Continue the selected run from its checkpoint, in place</source>
+        <translation>从检查点原地继续所选的训练（断点续训）</translation>
+    </message>
+    <message>
+        <source>Cannot list the runs in {folder}: {problem}</source>
+        <translation>无法列出 {folder} 中的训练记录：{problem}</translation>
+    </message>
+    <message>
+        <source>No runs yet: start training to record one.</source>
+        <translation>还没有训练记录：开始训练就会记录一次。</translation>
+    </message>
+    <message>
+        <source>1 run. Select several to overlay their curves, two to compare them.</source>
+        <translation>1 次训练。选择多次训练可叠加曲线，选择两次可进行比较。</translation>
+    </message>
+    <message>
+        <source>{count} runs. Select several to overlay their curves, two to compare them.</source>
+        <translation>{count} 次训练。选择多次训练可叠加曲线，选择两次可进行比较。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1 interrupted&lt;/b&gt; (the program ended while it trained): select one and press Resume.</source>
+        <translation>&lt;b&gt;1 次已中断&lt;/b&gt;（训练时程序结束了）：选中它并点“断点续训”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{count} interrupted&lt;/b&gt; (the program ended while they trained): select one and press Resume.</source>
+        <translation>&lt;b&gt;{count} 次已中断&lt;/b&gt;（训练时程序结束了）：选中一次并点“断点续训”。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{run}&lt;/b&gt;: {status}, {epochs} epochs</source>
+        <translation>&lt;b&gt;{run}&lt;/b&gt;：{status}，{epochs} 轮</translation>
+    </message>
+    <message>
+        <source>Cannot compare: {problem}</source>
+        <translation>无法比较：{problem}</translation>
+    </message>
+    <message>
+        <source>Select one run to export its model.</source>
+        <translation>请选择一次训练来导出它的模型。</translation>
+    </message>
+    <message>
+        <source>The run {run} has no saved model.</source>
+        <translation>训练 {run} 没有保存的模型。</translation>
+    </message>
+    <message>
+        <source>Export the run's model</source>
+        <translation>导出训练的模型</translation>
+    </message>
+    <message>
+        <source>Keras model (*.keras)</source>
+        <translation>Keras 模型 (*.keras)</translation>
+    </message>
+    <message>
+        <source>Cannot export: {error}</source>
+        <translation>无法导出：{error}</translation>
+    </message>
+    <message>
+        <source>Exported {file}</source>
+        <translation>已导出 {file}</translation>
+    </message>
+    <message>
+        <source>Select one run.</source>
+        <translation>请选择一次训练。</translation>
+    </message>
+    <message>
+        <source>Cannot resume the run {run}: it is being recorded by process {pid}.</source>
+        <translation>无法断点续训 {run}：进程 {pid} 正在记录它。</translation>
+    </message>
+    <message>
+        <source>Cannot resume the run {run}: it has no checkpoint.</source>
+        <translation>无法断点续训 {run}：它没有检查点。</translation>
+    </message>
+    <message>
+        <source>Cannot resume the run {run}: it is {status}.</source>
+        <translation>无法断点续训 {run}：它的状态是“{status}”。</translation>
+    </message>
+    <message>
+        <source>Cannot open the network of {run}: {problem}</source>
+        <translation>无法打开 {run} 的网络：{problem}</translation>
+    </message>
+    <message>
+        <source>Opened the network of the run {run} (not saved yet).</source>
+        <translation>已打开训练 {run} 的网络（尚未保存）。</translation>
+    </message>
+    <message>
+        <source>Load the settings of run {run}</source>
+        <translation>载入训练 {run} 的设置</translation>
+    </message>
+    <message>
+        <source>Loaded the data and training settings of the run {run}.</source>
+        <translation>已载入训练 {run} 的数据和训练设置。</translation>
+    </message>
+    <message>
+        <source>The run {run} is training (process {pid}); stop it before deleting it.</source>
+        <translation>训练 {run} 正在进行（进程 {pid}）；请先停止再删除。</translation>
+    </message>
+    <message>
+        <source>Cannot delete {folder}: {error}</source>
+        <translation>无法删除 {folder}：{error}</translation>
+    </message>
+    <message>
+        <source>Deleted the run {run}.</source>
+        <translation>已删除训练 {run}。</translation>
+    </message>
+    <message>
+        <source>Delete run</source>
+        <translation>删除训练记录</translation>
+    </message>
+    <message>
+        <source>Delete the run {run} and all its files ({epochs} epochs, its checkpoints and curves)?
+This cannot be undone.</source>
+        <translation>删除训练 {run} 及其全部文件（{epochs} 轮、检查点和曲线）吗？
+此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Open its network</source>
+        <translation>打开它的网络</translation>
+    </message>
+    <message>
+        <source>Load its settings into the document</source>
+        <translation>把它的设置载入当前文档</translation>
+    </message>
+    <message>
+        <source>Reveal the folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>The program recording this run ended before the run did (it was closed, crashed or was killed). Resume continues it from its last checkpoint.</source>
+        <translation>记录这次训练的程序在训练结束前就退出了（被关闭、崩溃或被强制结束）。“断点续训”会从最后一个检查点继续。</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>The document's data settings cannot be used ({problem}); defaults are shown.</source>
+        <translation>文档的数据设置无法使用（{problem}）；显示的是默认值。</translation>
+    </message>
+    <message>
+        <source>The document's training settings are damaged ({problem}); defaults are shown.</source>
+        <translation>文档的训练设置已损坏（{problem}）；显示的是默认值。</translation>
     </message>
 </context>
 <context>
@@ -3982,10 +5108,248 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
 </context>
 <context>
+    <name>SetSectionCommand</name>
+    <message>
+        <source>Change data settings</source>
+        <translation>修改数据设置</translation>
+    </message>
+    <message>
+        <source>Change training settings</source>
+        <translation>修改训练设置</translation>
+    </message>
+    <message>
+        <source>Change insights settings</source>
+        <translation>修改可视化设置</translation>
+    </message>
+    <message>
+        <source>Change {section} settings</source>
+        <translation>修改 {section} 设置</translation>
+    </message>
+</context>
+<context>
     <name>SetSpaceCommand</name>
     <message>
         <source>Change the search space</source>
         <translation>更改搜索空间</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPanel</name>
+    <message>
+        <source>automatic (suits the data)</source>
+        <translation>自动（按数据选择）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>factor</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>patience</source>
+        <translation>耐心轮数</translation>
+    </message>
+    <message>
+        <source>shuffle each epoch</source>
+        <translation>每轮打乱数据</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Comma-separated: {names}</source>
+        <translation>用逗号分隔：{names}</translation>
+    </message>
+    <message>
+        <source>from_logits (the output has no softmax/sigmoid)</source>
+        <translation>from_logits（输出层没有 softmax/sigmoid）</translation>
+    </message>
+    <message>
+        <source>Loss and metrics</source>
+        <translation>损失函数与评测指标</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>评测指标</translation>
+    </message>
+    <message>
+        <source>Whether the schedule's step counts are optimizer steps or epochs</source>
+        <translation>学习率调度中的步数按优化器的步计还是按轮计</translation>
+    </message>
+    <message>
+        <source>planned learning rate</source>
+        <translation>计划的学习率</translation>
+    </message>
+    <message>
+        <source>Find a learning rate…</source>
+        <translation>寻找学习率…</translation>
+    </message>
+    <message>
+        <source>Sweep the learning rate over one epoch and plot the loss</source>
+        <translation>在一轮内扫过一系列学习率并画出损失</translation>
+    </message>
+    <message>
+        <source>LR finder: loss vs learning rate</source>
+        <translation>学习率查找：损失随学习率的变化</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>Use it</source>
+        <translation>使用它</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>调度方式</translation>
+    </message>
+    <message>
+        <source>Steps counted per</source>
+        <translation>步数计数单位</translation>
+    </message>
+    <message>
+        <source>Early stopping</source>
+        <translation>提前停止</translation>
+    </message>
+    <message>
+        <source>The logged value to watch (val_… needs validation data)</source>
+        <translation>要监视的指标（val_… 需要验证集）</translation>
+    </message>
+    <message>
+        <source>min: stop when it stops falling; max: when it stops rising; auto: from the name</source>
+        <translation>min：不再下降时停止；max：不再上升时停止；auto：按名称判断</translation>
+    </message>
+    <message>
+        <source>min_delta: a smaller change does not count as an improvement</source>
+        <translation>min_delta：小于它的变化不算改进</translation>
+    </message>
+    <message>
+        <source>restore the best weights</source>
+        <translation>恢复最佳权重</translation>
+    </message>
+    <message>
+        <source>TensorBoard log (scalars, histograms, graph)</source>
+        <translation>TensorBoard 日志（标量、直方图、计算图）</translation>
+    </message>
+    <message>
+        <source>Write a TensorBoard log in each run's folder (keras.callbacks.TensorBoard)</source>
+        <translation>在每次训练的文件夹中写 TensorBoard 日志（keras.callbacks.TensorBoard）</translation>
+    </message>
+    <message>
+        <source>Open in TensorBoard</source>
+        <translation>在 TensorBoard 中打开</translation>
+    </message>
+    <message>
+        <source>Start TensorBoard on a free local port with this document's runs and open it in the browser</source>
+        <translation>在本机空闲端口上用本文档的训练记录启动 TensorBoard，并在浏览器中打开</translation>
+    </message>
+    <message>
+        <source>Reduce LR on plateau</source>
+        <translation>停滞时降低学习率</translation>
+    </message>
+    <message>
+        <source>Stop a diverging run</source>
+        <translation>发散时停止训练</translation>
+    </message>
+    <message>
+        <source>Stop when the loss exceeds factor × its best, or grows for patience epochs in a row, and restore the best weights seen</source>
+        <translation>当损失超过最佳值的“倍数”倍，或连续“耐心轮数”轮上升时停止训练，并恢复见过的最佳权重</translation>
+    </message>
+    <message>
+        <source>Keep the best model (checkpoint)</source>
+        <translation>保存最佳模型（检查点）</translation>
+    </message>
+    <message>
+        <source>CSV log</source>
+        <translation>CSV 日志</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回调</translation>
+    </message>
+    <message>
+        <source>patience </source>
+        <translation>耐心轮数 </translation>
+    </message>
+    <message>
+        <source>monitor, mode</source>
+        <translation>监视指标、模式</translation>
+    </message>
+    <message>
+        <source>Change training settings</source>
+        <translation>修改训练设置</translation>
+    </message>
+    <message>
+        <source>{steps} steps ({per_epoch} per epoch) · from {first} to {last}, peak {peak}</source>
+        <translation>共 {steps} 步（每轮 {per_epoch} 步）· 从 {first} 到 {last}，峰值 {peak}</translation>
+    </message>
+    <message>
+        <source>{steps} steps ({per_epoch} per epoch (assuming 1,000 training samples until the data is loaded)) · from {first} to {last}, peak {peak}</source>
+        <translation>共 {steps} 步（每轮 {per_epoch} 步（数据加载前按 1,000 个训练样本估算））· 从 {first} 到 {last}，峰值 {peak}</translation>
+    </message>
+    <message>
+        <source>The LR finder is not available in this version.</source>
+        <translation>此版本没有学习率查找功能。</translation>
+    </message>
+    <message>
+        <source>Finding a learning rate…</source>
+        <translation>正在寻找学习率…</translation>
+    </message>
+    <message>
+        <source>LR finder: {error}</source>
+        <translation>学习率查找：{error}</translation>
+    </message>
+    <message>
+        <source>Use {lr} as the max LR</source>
+        <translation>用 {lr} 作为最大学习率</translation>
+    </message>
+    <message>
+        <source>Use {lr} as the LR</source>
+        <translation>用 {lr} 作为学习率</translation>
+    </message>
+    <message>
+        <source>TensorBoard: {link} (stopped when NeuroCanvas quits).</source>
+        <translation>TensorBoard：{link}（NeuroCanvas 退出时停止）。</translation>
+    </message>
+    <message>
+        <source>TensorBoard: {link} (stopped when NeuroCanvas quits). Turn the TensorBoard log on above: runs without it have nothing to show.</source>
+        <translation>TensorBoard：{link}（NeuroCanvas 退出时停止）。请在上方打开 TensorBoard 日志：没有日志的训练无内容可显示。</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +5501,112 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>Not swept: {reason}</source>
         <translation>未加入搜索：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TensorBoardProcess</name>
+    <message>
+        <source>TensorBoard is not installed.</source>
+        <translation>未安装 TensorBoard。</translation>
+    </message>
+    <message>
+        <source>Install it with pip install tensorboard.</source>
+        <translation>用 pip install tensorboard 安装。</translation>
+    </message>
+    <message>
+        <source>TensorBoard could not be started: {error}.</source>
+        <translation>无法启动 TensorBoard：{error}。</translation>
+    </message>
+    <message>
+        <source>Check the Python installation.</source>
+        <translation>请检查 Python 安装。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>The network has errors; fix them first: {problem}</source>
+        <translation>网络有错误，请先修正：{problem}</translation>
+    </message>
+    <message>
+        <source>Continuing for 1 more epoch…</source>
+        <translation>再训练 1 轮…</translation>
+    </message>
+    <message>
+        <source>Continuing for {epochs} more epochs…</source>
+        <translation>再训练 {epochs} 轮…</translation>
+    </message>
+    <message>
+        <source>Pausing after this batch…</source>
+        <translation>这一批结束后暂停…</translation>
+    </message>
+    <message>
+        <source>Cancelled before training started.</source>
+        <translation>训练开始前已取消。</translation>
+    </message>
+    <message>
+        <source>Stopping after this batch…</source>
+        <translation>这一批结束后停止…</translation>
+    </message>
+    <message>
+        <source>A run is going; stop it before resuming another.</source>
+        <translation>有训练正在进行；请先停止它再继续另一次训练。</translation>
+    </message>
+    <message>
+        <source>Waiting for TensorFlow to load…</source>
+        <translation>正在等待 TensorFlow 加载…</translation>
+    </message>
+    <message>
+        <source>TensorFlow could not be loaded: {error}</source>
+        <translation>无法加载 TensorFlow：{error}</translation>
+    </message>
+    <message>
+        <source>Check the installation; the editor works without it.</source>
+        <translation>请检查安装；没有它编辑器也能使用。</translation>
+    </message>
+    <message>
+        <source>Loading the checkpoint of {run}…</source>
+        <translation>正在加载 {run} 的检查点…</translation>
+    </message>
+    <message>
+        <source>A run is training</source>
+        <translation>训练正在进行</translation>
+    </message>
+    <message>
+        <source>A run is training. Stop it and keep a checkpoint to resume it later?</source>
+        <translation>训练正在进行。停止它并保存检查点，以便以后断点续训吗？</translation>
+    </message>
+    <message>
+        <source>The run can be resumed from the Runs table.</source>
+        <translation>可以在训练记录表中断点续训。</translation>
+    </message>
+    <message>
+        <source>Stop and keep a checkpoint</source>
+        <translation>停止并保存检查点</translation>
+    </message>
+    <message>
+        <source>Loading the data…</source>
+        <translation>正在加载数据…</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <source>Cannot move the runs of the unsaved document from {folder}: {error}</source>
+        <translation>无法从 {folder} 移动未保存文档的训练记录：{error}</translation>
+    </message>
+    <message>
+        <source>Segment {number} with the edited network — {changes}.</source>
+        <translation>第 {number} 段使用修改后的网络 — {changes}。</translation>
+    </message>
+    <message>
+        <source>Paused at step {step}.</source>
+        <translation>已在第 {step} 步暂停。</translation>
+    </message>
+    <message>
+        <source>Finished after {epochs} epochs.</source>
+        <translation>训练 {epochs} 轮后完成。</translation>
     </message>
 </context>
 <context>
@@ -4812,7 +6282,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     </message>
     <message>
         <source>Epochs must be at least 1, not {epochs}.</source>
-        <translation>轮数至少为 1，而不是 {epochs}。</translation>
+        <translation>轮数至少为 1，不能是 {epochs}。</translation>
     </message>
     <message>
         <source>Stopped by the user; the study runs another trial in its place when resumed.</source>
@@ -4981,6 +6451,814 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
     <message>
         <source>Give a .keras model saved by Keras 3 (or by NeuroCanvas).</source>
         <translation>请提供由 Keras 3（或 NeuroCanvas）保存的 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>Unknown callback setting(s): {names}.</source>
+        <translation>未知的回调设置：{names}。</translation>
+    </message>
+    <message>
+        <source>EarlyStopping keeps the last weights, not the best ones.</source>
+        <translation>EarlyStopping 保留的是最后的权重，而不是最佳权重。</translation>
+    </message>
+    <message>
+        <source>set restore_best_weights on.</source>
+        <translation>打开 restore_best_weights。</translation>
+    </message>
+    <message>
+        <source>TensorBoard logging needs the tensorboard package, which is not installed.</source>
+        <translation>TensorBoard 日志需要 tensorboard 包，但它没有安装。</translation>
+    </message>
+    <message>
+        <source>Known: {defaults}.</source>
+        <translation>已知的有：{defaults}。</translation>
+    </message>
+    <message>
+        <source>{callback} watches {monitor}, but the run has no validation data.</source>
+        <translation>{callback} 监视 {monitor}，但本次训练没有验证集。</translation>
+    </message>
+    <message>
+        <source>set monitor to {monitor} (as the course's letter examples do), or add a validation split.</source>
+        <translation>把 monitor 设为 {monitor}（和课程中字母预测的例子一样），或者划分出验证集。</translation>
+    </message>
+    <message>
+        <source>{callback} patience must be a whole number ≥ 0, not {patience!r}.</source>
+        <translation>{callback} 的 patience 必须是 ≥ 0 的整数，不能是 {patience!r}。</translation>
+    </message>
+    <message>
+        <source>The divergence guard's factor must be a number above 1, not {factor!r}.</source>
+        <translation>发散保护的 factor 必须是大于 1 的数，不能是 {factor!r}。</translation>
+    </message>
+    <message>
+        <source>20 stops a run whose loss exceeds 20× its best.</source>
+        <translation>设为 20 时，损失超过最佳值的 20 倍就停止训练。</translation>
+    </message>
+    <message>
+        <source>The divergence guard's patience must be a whole number ≥ 0, not {patience!r}.</source>
+        <translation>发散保护的 patience 必须是 ≥ 0 的整数，不能是 {patience!r}。</translation>
+    </message>
+    <message>
+        <source>5 stops a run whose loss grew 5 epochs in a row; 0 never stops for growth alone.</source>
+        <translation>设为 5 时，损失连续 5 轮上升就停止训练；设为 0 时不会仅因上升而停止。</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau factor must be between 0 and 1, not {factor}.</source>
+        <translation>ReduceLROnPlateau 的 factor 必须在 0 和 1 之间，不能是 {factor}。</translation>
+    </message>
+    <message>
+        <source>0.5 halves the rate.</source>
+        <translation>0.5 表示把学习率减半。</translation>
+    </message>
+    <message>
+        <source>ReduceLROnPlateau cannot change a learning rate that a schedule sets step by step.</source>
+        <translation>学习率由调度逐步设定时，ReduceLROnPlateau 无法改变它。</translation>
+    </message>
+    <message>
+        <source>use a constant learning rate with ReduceLROnPlateau, or turn one of them off.</source>
+        <translation>配合 ReduceLROnPlateau 使用固定学习率，或关掉其中之一。</translation>
+    </message>
+    <message>
+        <source>The checkpoint file {path!r} must end in {want}.</source>
+        <translation>检查点文件 {path!r} 的扩展名必须是 {want}。</translation>
+    </message>
+    <message>
+        <source>rename it, e.g. best{want}.</source>
+        <translation>请重命名，例如 best{want}。</translation>
+    </message>
+    <message>
+        <source>Install it (pip install tensorboard) or turn the TensorBoard log off.</source>
+        <translation>请安装它（pip install tensorboard），或关闭 TensorBoard 日志。</translation>
+    </message>
+    <message>
+        <source>0.9 is the usual value (the course's β).</source>
+        <translation>常用值是 0.9（即课程中的 β）。</translation>
+    </message>
+    <message>
+        <source>0.9 is the usual value.</source>
+        <translation>常用值是 0.9。</translation>
+    </message>
+    <message>
+        <source>0.999 is the usual value (0.99 for Lion).</source>
+        <translation>常用值是 0.999（Lion 用 0.99）。</translation>
+    </message>
+    <message>
+        <source>Try 0.001 for Adam, 0.01 for SGD.</source>
+        <translation>Adam 试试 0.001，SGD 试试 0.01。</translation>
+    </message>
+    <message>
+        <source>1e-07 is Keras's default.</source>
+        <translation>1e-07 是 Keras 的默认值。</translation>
+    </message>
+    <message>
+        <source>No loss is set for output '{name}'.</source>
+        <translation>输出 '{name}' 没有设置损失函数。</translation>
+    </message>
+    <message>
+        <source>Output '{output}' already applies {act}, but its {loss} loss has from_logits=True, so {act} would be applied twice and the loss would be wrong.</source>
+        <translation>输出 '{output}' 已经使用了 {act}，但它的 {loss} 损失函数设置了 from_logits=True，这样 {act} 会被应用两次，损失就算错了。</translation>
+    </message>
+    <message>
+        <source>set from_logits to false, or make the output layer linear.</source>
+        <translation>把 from_logits 设为 false，或把输出层改为线性。</translation>
+    </message>
+    <message>
+        <source>Output '{output}' has 1 unit but {loss} is a multi-class loss: a softmax over one unit is always 1, so nothing is learned.</source>
+        <translation>输出 '{output}' 只有 1 个单元，但 {loss} 是多分类损失函数：对一个单元做 softmax 结果总是 1，什么也学不到。</translation>
+    </message>
+    <message>
+        <source>use binary_crossentropy with a sigmoid output for two classes, or set the units to the number of classes.</source>
+        <translation>二分类请用 binary_crossentropy 配合 sigmoid 输出，或把单元数设为类别数。</translation>
+    </message>
+    <message>
+        <source>The labels for output '{output}' are class ids but categorical_crossentropy expects one-hot rows.</source>
+        <translation>输出 '{output}' 的标签是类别编号，但 categorical_crossentropy 需要独热码。</translation>
+    </message>
+    <message>
+        <source>use sparse_categorical_crossentropy, or set labels to onehot in the data settings.</source>
+        <translation>改用 sparse_categorical_crossentropy，或在数据设置中把标签设为 onehot。</translation>
+    </message>
+    <message>
+        <source>The labels for output '{output}' are one-hot rows but sparse_categorical_crossentropy expects class ids.</source>
+        <translation>输出 '{output}' 的标签是独热码，但 sparse_categorical_crossentropy 需要类别编号。</translation>
+    </message>
+    <message>
+        <source>use categorical_crossentropy, or set labels to sparse in the data settings.</source>
+        <translation>改用 categorical_crossentropy，或在数据设置中把标签设为 sparse。</translation>
+    </message>
+    <message>
+        <source>Output '{output}' has {units} units with class-id labels, but {loss} treats each unit as a separate yes/no.</source>
+        <translation>输出 '{output}' 有 {units} 个单元且标签是类别编号，但 {loss} 把每个单元当作单独的是/否判断。</translation>
+    </message>
+    <message>
+        <source>use sparse_categorical_crossentropy with a softmax output.</source>
+        <translation>改用 sparse_categorical_crossentropy 配合 softmax 输出。</translation>
+    </message>
+    <message>
+        <source>Output '{output}' uses softmax with the {loss} loss; softmax outputs sum to 1, which suits class probabilities, not values.</source>
+        <translation>输出 '{output}' 在 {loss} 损失函数下使用 softmax；softmax 的输出之和为 1，适合表示类别概率，而不是数值。</translation>
+    </message>
+    <message>
+        <source>use a linear output for regression, or a cross-entropy loss for classes.</source>
+        <translation>回归请用线性输出，分类请用交叉熵损失函数。</translation>
+    </message>
+    <message>
+        <source>Unknown optimizer {name!r}.</source>
+        <translation>未知的优化器 {name!r}。</translation>
+    </message>
+    <message>
+        <source>{optimizer} has no hyperparameter {names}.</source>
+        <translation>{optimizer} 没有超参数 {names}。</translation>
+    </message>
+    <message>
+        <source>Its hyperparameters: {value}.</source>
+        <translation>它的超参数有：{value}。</translation>
+    </message>
+    <message>
+        <source>Only one kind of gradient clipping can be set; {clips} are.</source>
+        <translation>只能设置一种梯度裁剪；现在设置了 {clips}。</translation>
+    </message>
+    <message>
+        <source>Keep clipnorm (per variable), global_clipnorm (all together) or clipvalue (per element).</source>
+        <translation>只保留 clipnorm（按变量）、global_clipnorm（整体）或 clipvalue（按元素）之一。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum is on but momentum is 0, so it does nothing.</source>
+        <translation>打开了 Nesterov 动量，但 momentum 为 0，所以它不起作用。</translation>
+    </message>
+    <message>
+        <source>Set momentum, e.g. 0.9.</source>
+        <translation>请设置 momentum，例如 0.9。</translation>
+    </message>
+    <message>
+        <source>Unknown loss {loss!r} for output '{output}'.</source>
+        <translation>输出 '{output}' 的损失函数 {loss!r} 未知。</translation>
+    </message>
+    <message>
+        <source>Use one of: {losses}.</source>
+        <translation>请使用其中之一：{losses}。</translation>
+    </message>
+    <message>
+        <source>The {name} loss has no parameter {names}.</source>
+        <translation>{name} 损失函数没有参数 {names}。</translation>
+    </message>
+    <message>
+        <source>Its parameters: {allowed}.</source>
+        <translation>它的参数有：{allowed}。</translation>
+    </message>
+    <message>
+        <source>The loss weight of output '{output}' must be ≥ 0, not {weight}.</source>
+        <translation>输出 '{output}' 的损失权重必须 ≥ 0，不能是 {weight}。</translation>
+    </message>
+    <message>
+        <source>Choose a loss for every output.</source>
+        <translation>请为每个输出选择损失函数。</translation>
+    </message>
+    <message>
+        <source>Output '{output}' is {act} (raw scores) but its {loss} loss expects probabilities (from_logits=False).</source>
+        <translation>输出 '{output}' 是 {act}（原始分数），但它的 {loss} 损失函数需要概率（from_logits=False）。</translation>
+    </message>
+    <message>
+        <source>set from_logits to true, or give the output layer a {value} activation.</source>
+        <translation>把 from_logits 设为 true，或给输出层加上 {value} 激活函数。</translation>
+    </message>
+    <message>
+        <source>The labels for output '{output}' include negative class ids (the lowest is {lowest}); class ids run from 0 to {value}.</source>
+        <translation>输出 '{output}' 的标签中有负的类别编号（最小为 {lowest}）；类别编号应为 0 到 {value}。</translation>
+    </message>
+    <message>
+        <source>renumber the labels from 0 in the data (for example y - y.min()).</source>
+        <translation>在数据中把标签从 0 开始重新编号（例如 y - y.min()）。</translation>
+    </message>
+    <message>
+        <source>Did you mean {close}?</source>
+        <translation>您是指 {close} 吗？</translation>
+    </message>
+    <message>
+        <source>Use one of: {optimizers}.</source>
+        <translation>请使用其中之一：{optimizers}。</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s {name} must be a number, not {value!r}.</source>
+        <translation>{optimizer} 的 {name} 必须是数字，不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s {name} must be in {span}, not {value}.</source>
+        <translation>{optimizer} 的 {name} 必须在 {span} 内，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown metric {metric!r} for output '{output}'.</source>
+        <translation>输出 '{output}' 的评测指标 {metric!r} 未知。</translation>
+    </message>
+    <message>
+        <source>Use some of: {metric_names}.</source>
+        <translation>请从中选用：{metric_names}。</translation>
+    </message>
+    <message>
+        <source>The labels for output '{output}' go up to {highest} but it has only {units} units.</source>
+        <translation>输出 '{output}' 的标签最大到 {highest}，但它只有 {units} 个单元。</translation>
+    </message>
+    <message>
+        <source>set the units to {value} (one per class).</source>
+        <translation>把单元数设为 {value}（每类一个）。</translation>
+    </message>
+    <message>
+        <source>{optimizer}'s {name} must be true or false, not {value!r}.</source>
+        <translation>{optimizer} 的 {name} 必须是 true 或 false，不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>extend the schedule over the new epochs</source>
+        <translation>把学习率调度延长到新的轮次</translation>
+    </message>
+    <message>
+        <source>restart the schedule over the new epochs</source>
+        <translation>在新的轮次上重新开始学习率调度</translation>
+    </message>
+    <message>
+        <source>keep the final learning rate</source>
+        <translation>保持最终学习率</translation>
+    </message>
+    <message>
+        <source>Continuing at the final learning rate of the {schedule} schedule, {ended:.3g}.</source>
+        <translation>以 {schedule} 调度的最终学习率 {ended:.3g} 接着训练。</translation>
+    </message>
+    <message>
+        <source>Continuing with the {schedule} schedule restarted over the {more} new epochs (from {first:.3g}; it had ended at {ended:.3g}).</source>
+        <translation>在新增的 {more} 轮上重新开始 {schedule} 调度接着训练（从 {first:.3g} 开始；之前结束于 {ended:.3g}）。</translation>
+    </message>
+    <message>
+        <source>Continuing with the {schedule} schedule extended over {done} + {more} epochs (now {first:.3g}; it had ended at {ended:.3g}).</source>
+        <translation>把 {schedule} 调度延长到 {done} + {more} 轮接着训练（当前 {first:.3g}；之前结束于 {ended:.3g}）。</translation>
+    </message>
+    <message>
+        <source>Distributed training uses tf.distribute, which needs the TensorFlow backend (KERAS_BACKEND is {backend!r}).</source>
+        <translation>分布式训练使用 tf.distribute，需要 TensorFlow 后端（当前 KERAS_BACKEND 为 {backend!r}）。</translation>
+    </message>
+    <message>
+        <source>--strategy multiworker needs the TF_CONFIG environment variable, which describes the workers and which one this is.</source>
+        <translation>--strategy multiworker 需要 TF_CONFIG 环境变量，它描述各个工作节点以及本机是哪一个。</translation>
+    </message>
+    <message>
+        <source>TF_CONFIG has no cluster.worker list of host:port addresses.</source>
+        <translation>TF_CONFIG 中没有由 host:port 地址组成的 cluster.worker 列表。</translation>
+    </message>
+    <message>
+        <source>TF_CONFIG has no task {"type": "worker", "index": N}.</source>
+        <translation>TF_CONFIG 中没有 task {"type": "worker", "index": N}。</translation>
+    </message>
+    <message>
+        <source>TF_CONFIG's task index {index} is not one of the {count} workers (0 to {value}).</source>
+        <translation>TF_CONFIG 的任务编号 {index} 不属于这 {count} 个工作节点（0 到 {value}）。</translation>
+    </message>
+    <message>
+        <source>Unknown strategy {name!r}.</source>
+        <translation>未知的分布策略 {name!r}。</translation>
+    </message>
+    <message>
+        <source>Set KERAS_BACKEND=tensorflow, or train without --strategy.</source>
+        <translation>请设置 KERAS_BACKEND=tensorflow，或不用 --strategy 训练。</translation>
+    </message>
+    <message>
+        <source>The CPU can only be split into logical devices before TensorFlow starts working.</source>
+        <translation>只有在 TensorFlow 开始工作之前才能把 CPU 划分为逻辑设备。</translation>
+    </message>
+    <message>
+        <source>Set it on every worker, {example}.</source>
+        <translation>请在每个工作节点上设置它，{example}。</translation>
+    </message>
+    <message>
+        <source>TF_CONFIG is not valid JSON ({error}).</source>
+        <translation>TF_CONFIG 不是有效的 JSON（{error}）。</translation>
+    </message>
+    <message>
+        <source>Give every worker its own index.</source>
+        <translation>请给每个工作节点一个不同的编号。</translation>
+    </message>
+    <message>
+        <source>Use one of: {strategies}.</source>
+        <translation>请使用其中之一：{strategies}。</translation>
+    </message>
+    <message>
+        <source>Configure the devices first.</source>
+        <translation>请先配置设备。</translation>
+    </message>
+    <message>
+        <source>Could not start the multi-worker strategy: {error}</source>
+        <translation>无法启动多机分布策略：{error}</translation>
+    </message>
+    <message>
+        <source>Create it before anything else uses TensorFlow, and check TF_CONFIG.</source>
+        <translation>请在其他代码使用 TensorFlow 之前创建它，并检查 TF_CONFIG。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>the weights of epoch {epoch} (the best {monitor}, {best:.4g}) were restored</source>
+        <translation>已恢复第 {epoch} 轮的权重（最佳 {monitor}，{best:.4g}）</translation>
+    </message>
+    <message>
+        <source>no epoch had finished, so the weights are those at the stop</source>
+        <translation>还没有完成任何一轮，所以权重是停止时的权重</translation>
+    </message>
+    <message>
+        <source>Training diverged in epoch {stopped_epoch}: {why} The learning rate was {lr}. Training stopped and {kept}.</source>
+        <translation>训练在第 {stopped_epoch} 轮发散：{why} 当时学习率为 {lr}。训练已停止，{kept}。</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate (or its schedule's peak), add gradient clipping (clipnorm), or check the data for very large values.</source>
+        <translation>请降低学习率（或其调度的峰值）、加入梯度裁剪（clipnorm），或检查数据中是否有很大的值。</translation>
+    </message>
+    <message>
+        <source>the {monitor} became {value} at batch {batch}.</source>
+        <translation>{monitor} 在第 {batch} 批变成了 {value}。</translation>
+    </message>
+    <message>
+        <source>the {monitor} became {value}.</source>
+        <translation>{monitor} 变成了 {value}。</translation>
+    </message>
+    <message>
+        <source>the {monitor} ({value:.4g}) exceeded {factor:g}× its best ({best:.4g}, epoch {epoch}).</source>
+        <translation>{monitor}（{value:.4g}）超过了最佳值（{best:.4g}，第 {epoch} 轮）的 {factor:g} 倍。</translation>
+    </message>
+    <message>
+        <source>the {monitor} grew for {epochs} epochs in a row (to {value:.4g}).</source>
+        <translation>{monitor} 连续 {epochs} 轮上升（到 {value:.4g}）。</translation>
+    </message>
+    <message>
+        <source>the {monitor} ({value:.4g}) exceeded {factor:g}× its best ({best:.4g}, epoch {epoch}) at batch {batch}.</source>
+        <translation>{monitor}（{value:.4g}）在第 {batch} 批超过了最佳值（{best:.4g}，第 {epoch} 轮）的 {factor:g} 倍。</translation>
+    </message>
+    <message>
+        <source>{problem} ({count} more problem(s))</source>
+        <translation>{problem}（另有 {count} 个问题）</translation>
+    </message>
+    <message>
+        <source>Insights must be InsightSettings, a dict or None, not {name}.</source>
+        <translation>可视化设置必须是 InsightSettings、dict 或 None，不能是 {name}。</translation>
+    </message>
+    <message>
+        <source>Activation maximisation needs a model with one input.</source>
+        <translation>激活最大化需要只有一个输入的模型。</translation>
+    </message>
+    <message>
+        <source>Layer {layer_name} has {channels} channels; channel {channel} does not exist.</source>
+        <translation>层 {layer_name} 有 {channels} 个通道；通道 {channel} 不存在。</translation>
+    </message>
+    <message>
+        <source>Activation maximisation needs a model with a fixed input shape.</source>
+        <translation>激活最大化需要输入形状固定的模型。</translation>
+    </message>
+    <message>
+        <source>Activation maximisation needs gradients, which NeuroCanvas computes with the TensorFlow backend; this session uses {backend}.</source>
+        <translation>激活最大化需要梯度，NeuroCanvas 用 TensorFlow 后端计算梯度；当前使用的是 {backend}。</translation>
+    </message>
+    <message>
+        <source>There is no model yet to capture feature maps from.</source>
+        <translation>还没有可以提取特征图的模型。</translation>
+    </message>
+    <message>
+        <source>Unknown insight setting(s): {unknown}.</source>
+        <translation>未知的可视化设置：{unknown}。</translation>
+    </message>
+    <message>
+        <source>Pick a channel from 0 to {value}.</source>
+        <translation>请选择 0 到 {value} 之间的通道。</translation>
+    </message>
+    <message>
+        <source>Set KERAS_BACKEND=tensorflow.</source>
+        <translation>请设置 KERAS_BACKEND=tensorflow。</translation>
+    </message>
+    <message>
+        <source>The model has no layer called {name!r}.</source>
+        <translation>模型中没有名为 {name!r} 的层。</translation>
+    </message>
+    <message>
+        <source>Start training first.</source>
+        <translation>请先开始训练。</translation>
+    </message>
+    <message>
+        <source>Known settings: {known}.</source>
+        <translation>已知的设置：{known}。</translation>
+    </message>
+    <message>
+        <source>Use a layer (node) name from the canvas.</source>
+        <translation>请使用画布上的层（节点）名称。</translation>
+    </message>
+    <message>
+        <source>Insight setting {name} must be a whole number of at least 1, not {value!r}.</source>
+        <translation>可视化设置 {name} 必须是至少为 1 的整数，不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>The LR finder needs 0 &lt; min_lr &lt; max_lr, not min_lr={min_lr:g}, max_lr={max_lr:g}.</source>
+        <translation>学习率查找需要 0 &lt; min_lr &lt; max_lr，而现在 min_lr={min_lr:g}，max_lr={max_lr:g}。</translation>
+    </message>
+    <message>
+        <source>The LR finder needs training targets.</source>
+        <translation>学习率查找需要训练目标值。</translation>
+    </message>
+    <message>
+        <source>The model must be compiled before the LR finder can run.</source>
+        <translation>模型必须先编译，学习率查找才能运行。</translation>
+    </message>
+    <message>
+        <source>Try min_lr=1e-7 and max_lr=10.</source>
+        <translation>试试 min_lr=1e-7 和 max_lr=10。</translation>
+    </message>
+    <message>
+        <source>Compile it with an optimizer and a loss.</source>
+        <translation>请用优化器和损失函数编译它。</translation>
+    </message>
+    <message>
+        <source>The run {id} has no checkpoint to continue from.</source>
+        <translation>训练 {id} 没有可用于断点续训的检查点。</translation>
+    </message>
+    <message>
+        <source>It ended before its first epoch finished; start a new run.</source>
+        <translation>它在第一轮结束前就停止了；请新建一次训练。</translation>
+    </message>
+    <message>
+        <source>The run {name} is in use by another process.</source>
+        <translation>训练 {name} 正被另一个进程使用。</translation>
+    </message>
+    <message>
+        <source>Only one program can record or continue a run at a time; wait for it to end or stop it first.</source>
+        <translation>同一时间只能有一个程序记录或继续一次训练；请等它结束或先停止它。</translation>
+    </message>
+    <message>
+        <source>The run {name} is in use by process {pid} (this program).</source>
+        <translation>训练 {name} 正被进程 {pid}（本程序）使用。</translation>
+    </message>
+    <message>
+        <source>The run {name} is in use by process {pid}.</source>
+        <translation>训练 {name} 正被进程 {pid} 使用。</translation>
+    </message>
+    <message>
+        <source>Cannot lock the run folder {run_dir}: {strerror}.</source>
+        <translation>无法锁定训练文件夹 {run_dir}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>Check that the folder exists and is writable.</source>
+        <translation>请检查该文件夹存在且可写。</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Check that the folder is writable; the last complete checkpoint is kept.</source>
+        <translation>请检查文件夹是否可写；最后一个完整的检查点已保留。</translation>
+    </message>
+    <message>
+        <source>no space left on device at {path}</source>
+        <translation>{path} 所在设备空间不足</translation>
+    </message>
+    <message>
+        <source>disk quota exceeded at {path}</source>
+        <translation>{path} 超出磁盘配额</translation>
+    </message>
+    <message>
+        <source>Free some space; the last complete checkpoint is kept, continue the run from it.</source>
+        <translation>请释放一些空间；最后一个完整的检查点已保留，可以从它断点续训。</translation>
+    </message>
+    <message>
+        <source>{path} already holds a run.</source>
+        <translation>{path} 中已经有一次训练。</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or continue that run.</source>
+        <translation>请选择一个空文件夹，或继续那次训练。</translation>
+    </message>
+    <message>
+        <source>Cannot create the run folder {path}: {strerror}.</source>
+        <translation>无法创建训练文件夹 {path}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>Choose another folder.</source>
+        <translation>请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot record the run: {reason}.</source>
+        <translation>无法记录训练：{reason}。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another folder, then start again.</source>
+        <translation>请释放一些空间或选择其他文件夹，然后重新开始。</translation>
+    </message>
+    <message>
+        <source>{file} is not a NeuroCanvas run record.</source>
+        <translation>{file} 不是 NeuroCanvas 的训练记录。</translation>
+    </message>
+    <message>
+        <source>{problem} ({count} more)</source>
+        <translation>{problem}（另有 {count} 个）</translation>
+    </message>
+    <message>
+        <source>The run {id} has no {which} model ({name}).</source>
+        <translation>训练 {id} 没有 {which} 模型（{name}）。</translation>
+    </message>
+    <message>
+        <source>It ended before its first epoch was saved.</source>
+        <translation>它在第一轮保存之前就结束了。</translation>
+    </message>
+    <message>
+        <source>{path} is not a training run (it has no {run_file}).</source>
+        <translation>{path} 不是训练记录（其中没有 {run_file}）。</translation>
+    </message>
+    <message>
+        <source>Runs live in the DOC.runs folder beside a document.</source>
+        <translation>训练记录保存在文档旁边的 DOC.runs 文件夹中。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {error}.</source>
+        <translation>无法读取 {file}：{error}。</translation>
+    </message>
+    <message>
+        <source>The run record is damaged.</source>
+        <translation>训练记录已损坏。</translation>
+    </message>
+    <message>
+        <source>Cannot copy the run {name} to {parent}: {strerror}.</source>
+        <translation>无法把训练 {name} 复制到 {parent}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>It stays in {parent}.</source>
+        <translation>它仍留在 {parent}。</translation>
+    </message>
+    <message>
+        <source>Cannot move the run {name} to {parent}: {strerror}.</source>
+        <translation>无法把训练 {name} 移动到 {parent}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>Cannot create the runs folder {target}: {strerror}.</source>
+        <translation>无法创建训练记录文件夹 {target}：{strerror}。</translation>
+    </message>
+    <message>
+        <source>The runs stay in {source}.</source>
+        <translation>训练记录仍留在 {source}。</translation>
+    </message>
+    <message>
+        <source>Unknown learning-rate schedule {kind!r}.</source>
+        <translation>未知的学习率调度 {kind!r}。</translation>
+    </message>
+    <message>
+        <source>Use one of: {schedules}.</source>
+        <translation>请使用其中之一：{schedules}。</translation>
+    </message>
+    <message>
+        <source>Schedule steps must be counted per 'step' or 'epoch', not {per!r}.</source>
+        <translation>调度的步数必须按 'step'（步）或 'epoch'（轮）计，不能是 {per!r}。</translation>
+    </message>
+    <message>
+        <source>The {kind} schedule has no parameter {names}.</source>
+        <translation>{kind} 调度没有参数 {names}。</translation>
+    </message>
+    <message>
+        <source>Its parameters: {known}.</source>
+        <translation>它的参数有：{known}。</translation>
+    </message>
+    <message>
+        <source>{name} of the {kind} schedule must be &gt; {low}, not {value}.</source>
+        <translation>{kind} 调度的 {name} 必须 &gt; {low}，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>{name} of the {kind} schedule must be ≥ {low}, not {value}.</source>
+        <translation>{kind} 调度的 {name} 必须 ≥ {low}，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>The {kind} schedule counts epochs, so it needs the number of steps per epoch.</source>
+        <translation>{kind} 调度按轮计数，因此需要知道每轮的步数。</translation>
+    </message>
+    <message>
+        <source>The {kind} schedule's {name} defaults to the length of the run, which is not known here.</source>
+        <translation>{kind} 调度的 {name} 默认等于训练总长，但这里还不知道训练总长。</translation>
+    </message>
+    <message>
+        <source>The {kind} schedule's {name} works out to {p} steps.</source>
+        <translation>{kind} 调度的 {name} 算出来是 {p} 步。</translation>
+    </message>
+    <message>
+        <source>{name} of the {kind} schedule must be a number, not {value!r}.</source>
+        <translation>{kind} 调度的 {name} 必须是数字，不能是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>{name} of the {kind} schedule must be a whole number, not {value}.</source>
+        <translation>{kind} 调度的 {name} 必须是整数，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>{name} of the {kind} schedule must be ≤ {high}, not {value}.</source>
+        <translation>{kind} 调度的 {name} 必须 ≤ {high}，不能是 {value}。</translation>
+    </message>
+    <message>
+        <source>Set {name}, or give steps per epoch and epochs.</source>
+        <translation>请设置 {name}，或给出每轮步数和轮数。</translation>
+    </message>
+    <message>
+        <source>Make the run longer or the warm-up shorter.</source>
+        <translation>请延长训练或缩短预热。</translation>
+    </message>
+    <message>
+        <source>The {kind} schedule needs {name}.</source>
+        <translation>{kind} 调度需要 {name}。</translation>
+    </message>
+    <message>
+        <source>Piecewise-constant boundaries and values must be lists.</source>
+        <translation>分段常数调度的 boundaries 和 values 必须是列表。</translation>
+    </message>
+    <message>
+        <source>Piecewise-constant needs one more value than boundaries: {count} boundaries, {count2} values.</source>
+        <translation>分段常数调度的 values 要比 boundaries 多一个：现在有 {count} 个分界点、{count2} 个值。</translation>
+    </message>
+    <message>
+        <source>Each boundary starts a new value.</source>
+        <translation>每个分界点开始一个新的值。</translation>
+    </message>
+    <message>
+        <source>Piecewise-constant boundaries must increase: {b}.</source>
+        <translation>分段常数调度的分界点必须递增：{b}。</translation>
+    </message>
+    <message>
+        <source>A cosine schedule starting at 0 without warm-up never trains.</source>
+        <translation>从 0 开始且没有预热的余弦调度永远不会训练。</translation>
+    </message>
+    <message>
+        <source>Set initial_learning_rate &gt; 0 or a warmup_target.</source>
+        <translation>请设置 initial_learning_rate &gt; 0 或设置 warmup_target。</translation>
+    </message>
+    <message>
+        <source>Cosine warm-up steps are set but warmup_target is not.</source>
+        <translation>设置了余弦调度的预热步数，但没有设置 warmup_target。</translation>
+    </message>
+    <message>
+        <source>Set warmup_target to the peak rate reached after warm-up.</source>
+        <translation>请把 warmup_target 设为预热结束时达到的峰值学习率。</translation>
+    </message>
+    <message>
+        <source>Piecewise-constant values must be positive rates: {value}.</source>
+        <translation>分段常数调度的值必须是正的学习率：{value}。</translation>
+    </message>
+    <message>
+        <source>{where} holds a {name}, which is not plain data.</source>
+        <translation>{where} 中是 {name}，不是普通数据。</translation>
+    </message>
+    <message>
+        <source>{where} {name!r} is not a valid Python name.</source>
+        <translation>{where} {name!r} 不是有效的 Python 名称。</translation>
+    </message>
+    <message>
+        <source>The {dataset} data cannot be loaded by a script without NeuroCanvas.</source>
+        <translation>脱离 NeuroCanvas 的脚本无法加载 {dataset} 数据。</translation>
+    </message>
+    <message>
+        <source>The training script does not reproduce data augmentation yet.</source>
+        <translation>训练脚本暂时还不能复现数据增强。</translation>
+    </message>
+    <message>
+        <source>The network's Keras code has an unexpected form.</source>
+        <translation>网络的 Keras 代码形式出乎意料。</translation>
+    </message>
+    <message>
+        <source>{where} holds {value!r}, which a script cannot write.</source>
+        <translation>{where} 中是 {value!r}，脚本无法写出它。</translation>
+    </message>
+    <message>
+        <source>Choose one of {supported} in the data panel to export a training script; the model alone exports with Export › Python.</source>
+        <translation>要导出训练脚本，请在数据面板中选择 {supported} 之一；只导出模型请用 导出 › Python。</translation>
+    </message>
+    <message>
+        <source>Turn augmentation off in the data panel to export the script.</source>
+        <translation>请在数据面板中关闭数据增强再导出脚本。</translation>
+    </message>
+    <message>
+        <source>Export the model with Export › Python and report this.</source>
+        <translation>请用 导出 › Python 导出模型，并报告这个问题。</translation>
+    </message>
+    <message>
+        <source>Use a finite number.</source>
+        <translation>请使用有限的数。</translation>
+    </message>
+    <message>
+        <source>{where} has a key {key!r} that is not text.</source>
+        <translation>{where} 中有一个不是文本的键 {key!r}。</translation>
+    </message>
+    <message>
+        <source>Unknown training override(s): {unknown}.</source>
+        <translation>未知的训练覆盖项：{unknown}。</translation>
+    </message>
+    <message>
+        <source>Known: {override_keys}.</source>
+        <translation>已知的有：{override_keys}。</translation>
+    </message>
+    <message>
+        <source>The document's data section must be an object.</source>
+        <translation>文档的 data 部分必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The document's training section must be an object.</source>
+        <translation>文档的 training 部分必须是一个对象。</translation>
+    </message>
+    <message>
+        <source>The network {name!r} has no data settings, so there is nothing to train on.</source>
+        <translation>网络 {name!r} 没有数据设置，没有可以训练的数据。</translation>
+    </message>
+    <message>
+        <source>Choose a dataset (in the data panel, or --dataset NAME on the command line).</source>
+        <translation>请选择一个数据集（在数据面板中，或在命令行用 --dataset NAME）。</translation>
+    </message>
+    <message>
+        <source>The batch size must be at least 1, not {batch_size}.</source>
+        <translation>批大小至少为 1，不能是 {batch_size}。</translation>
+    </message>
+    <message>
+        <source>Check the data settings and the model; the details are in the log.</source>
+        <translation>请检查数据设置和模型；详细信息在日志中。</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>训练失败：{error}</translation>
+    </message>
+    <message>
+        <source>Training ran out of memory.</source>
+        <translation>训练时内存不足。</translation>
+    </message>
+    <message>
+        <source>Use a smaller batch size (now {batch_size}) or a smaller model.</source>
+        <translation>请使用更小的批大小（当前为 {batch_size}）或更小的模型。</translation>
+    </message>
+    <message>
+        <source>the weights of epoch {epoch} (the best loss) were restored</source>
+        <translation>已恢复第 {epoch} 轮（损失最小）的权重</translation>
+    </message>
+    <message>
+        <source>The loss became NaN or infinite at epoch {epoch}, batch {batch} (step {step}); training stopped and {kept}.</source>
+        <translation>损失在第 {epoch} 轮第 {batch} 批（第 {step} 步）变成了 NaN 或无穷大；训练已停止，{kept}。</translation>
+    </message>
+    <message>
+        <source>Lower the learning rate (it was {lr:.3g}), add gradient clipping (clipnorm), or check the data for NaN or very large values.</source>
+        <translation>请降低学习率（当时为 {lr:.3g}）、加入梯度裁剪（clipnorm），或检查数据中是否有 NaN 或很大的值。</translation>
+    </message>
+    <message>
+        <source>The LR finder cannot run while training is in progress.</source>
+        <translation>训练进行时不能运行学习率查找。</translation>
+    </message>
+    <message>
+        <source>the weights from the end of epoch {epoch} were restored</source>
+        <translation>已恢复第 {epoch} 轮结束时的权重</translation>
+    </message>
+    <message>
+        <source>the initial weights were restored</source>
+        <translation>已恢复初始权重</translation>
+    </message>
+    <message>
+        <source>Stop or wait for the run first.</source>
+        <translation>请先停止训练或等它结束。</translation>
+    </message>
+    <message>
+        <source>Stopped by the user; the weights of the last finished batch are kept.</source>
+        <translation>已由用户停止；保留最后完成的一批之后的权重。</translation>
+    </message>
+    <message>
+        <source>Stopped early by a callback after epoch {epochs_done}.</source>
+        <translation>第 {epochs_done} 轮后被回调提前停止。</translation>
     </message>
 </context>
 </TS>
