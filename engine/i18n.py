@@ -40,7 +40,7 @@ class Text(str):
     __slots__ = ("template", "args")
 
     def __new__(cls, template: str, args: dict):
-        self = super().__new__(cls, template.format(**args))
+        self = super().__new__(cls, template.format(**args) if args else template)
         self.template = template
         self.args = dict(args)
         return self
@@ -54,10 +54,11 @@ def msg(template: str, /, **args) -> Text:
     return Text(template, args)
 
 
-def N_(text: str) -> str:
-    """Mark a fixed sentence for translation; returns it unchanged.
+def N_(text: str) -> Text:
+    """Mark a fixed sentence (or a word used inside other sentences) for
+    translation; it reads as the same English.
 
     >>> N_("The network has no Input layer.")
     'The network has no Input layer.'
     """
-    return text
+    return Text(text, {})

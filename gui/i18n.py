@@ -31,9 +31,12 @@ def translate(context: str, text: str) -> str:
 
 def tx(text) -> str:
     """An engine sentence (a :class:`engine.i18n.Text`, or a fixed sentence marked
-    with ``N_``) in the interface's language; anything else is returned as it is."""
+    with ``N_``) in the interface's language; a plain string is looked up as a fixed
+    engine sentence (a reason read back from a file); anything else is returned as it is."""
     if isinstance(text, Text):
         translated = QCoreApplication.translate(CONTEXT, text.template)
+        if not text.args:
+            return translated
         if translated == text.template and not any(isinstance(v, Text) for v in text.args.values()):
             return str(text)
         try:  # values that are sentences themselves (a noun phrase) are translated too

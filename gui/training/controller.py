@@ -553,8 +553,8 @@ def describe_error(exc: BaseException) -> tuple[str, str]:
     message, hint = _describe_english(exc)
     said = getattr(exc, "message", None)
     if said:
-        message = deep_tx(said)
-    hint = deep_tx(getattr(exc, "hint", None) or "") or hint
+        message = tx(said)
+    hint = tx(getattr(exc, "hint", None) or "") or hint
     return str(message), str(hint)
 
 
@@ -585,24 +585,9 @@ def settle(result, error: str):
     return result, error
 
 
-def deep_tx(text) -> str:
-    """An engine sentence in the interface's language, the engine sentences
-    filled into it translated too."""
-    from engine.i18n import Text
-
-    if isinstance(text, Text) and any(isinstance(v, Text) for v in text.args.values()):
-        args = {k: deep_tx(v) if isinstance(v, Text) else v for k, v in text.args.items()}
-        translated = tx(Text(text.template, {k: "{%s}" % k for k in args}))
-        try:
-            return translated.format(**args)
-        except (KeyError, IndexError, ValueError):
-            return str(text)
-    return tx(text) if text else ""
-
-
 def _reason(data: dict) -> str:
-    reason = deep_tx(data.get("reason") or "")
-    hint = deep_tx(data.get("hint") or "")
+    reason = tx(data.get("reason") or "")
+    hint = tx(data.get("hint") or "")
     return reason + (f" — {hint}" if hint else "")
 
 

@@ -516,9 +516,9 @@ class Dashboard(QObject):
             c.message.emit(" — ".join(p for p in describe_error(exc) if p), "error")
             return False
         if text:
-            from gui.training.controller import deep_tx
+            from gui.i18n import tx
 
-            notes.append(deep_tx(text))
+            notes.append(tx(text))
         if not c.continue_training(epochs):
             return False
         self._continue_note = " ".join(notes)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from gui.background import Worker
 from gui.i18n import translate, tx
 from gui.training import data_fix, sections
-from gui.training.controller import catching, deep_tx, settle
+from gui.training.controller import catching, settle
 from gui.training.plots import common
 
 SOURCES = (("scikit-learn", QT_TRANSLATE_NOOP("DataPanel", "built-in")),
@@ -564,7 +564,7 @@ class DataPanel(QWidget):
         except Exception as exc:
             self.diagnostics = []
             said = getattr(exc, "message", None)
-            reason = deep_tx(said) if said else self.tr("the model or the data has an unusual shape")
+            reason = tx(said) if said else self.tr("the model or the data has an unusual shape")
             self.compat.setText(self.tr("Cannot compare the data with the model: {reason}").format(
                 reason=_html(reason)))
             return []
@@ -577,9 +577,9 @@ class DataPanel(QWidget):
         lines = []
         for d in self.diagnostics:
             colour = common.error_color().name() if d.is_error else "inherit"
-            lines.append(common.coloured(_html(deep_tx(d.message)), colour))
+            lines.append(common.coloured(_html(tx(d.message)), colour))
             if d.hint:
-                lines.append(common.italic(self.tr("Fix: {hint}").format(hint=_html(deep_tx(d.hint)))))
+                lines.append(common.italic(self.tr("Fix: {hint}").format(hint=_html(tx(d.hint)))))
         self.compat.setText(common.html_lines(lines))
         fix = self.fix_for(self.diagnostics[0])
         self.fix_button.setVisible(fix is not None)
@@ -626,7 +626,7 @@ class DataPanel(QWidget):
                 self.refused_fix = self.tr(
                     "Setting {layer}.{param} to {value} would break the network ({problem}); change "
                     "the data (preprocessing, another dataset) or the network by hand.").format(
-                        layer=net.nodes[target].name, param=param, value=value, problem=deep_tx(problem))
+                        layer=net.nodes[target].name, param=param, value=value, problem=tx(problem))
                 return None
 
             def apply():
@@ -635,7 +635,7 @@ class DataPanel(QWidget):
                 try:
                     self.doc.push(SetParamCommand(self.doc, target, param, value))
                 except Exception as exc:  # the engine refused: say why
-                    self.compat.setText(_html(deep_tx(getattr(exc, "message", None) or str(exc))))
+                    self.compat.setText(_html(tx(getattr(exc, "message", None) or str(exc))))
                     return
                 self.check()
             return self.tr("Set {layer}.{param} to {value}").format(

@@ -454,16 +454,16 @@ INTERRUPTED_TIP = QT_TRANSLATE_NOOP("RunsPanel", "The program recording this run
 
 def _said(exc) -> str:
     """An exception's message in the interface's language."""
-    from gui.training.controller import deep_tx
+    from gui.i18n import tx
 
     message = getattr(exc, "message", None)
-    return deep_tx(message) if message else str(exc)
+    return tx(message) if message else str(exc)
 
 
 def _said_text(text) -> str:
-    from gui.training.controller import deep_tx
+    from gui.i18n import tx
 
-    return deep_tx(text) if text else ""
+    return tx(text) if text else ""
 
 
 def _row_tip(record) -> str:

@@ -23,10 +23,10 @@ CHANGE_TEXTS = {DATA: QT_TRANSLATE_NOOP("SetSectionCommand", "Change data settin
 
 
 def _problem_of(exc) -> str:
-    from gui.training.controller import deep_tx
+    from gui.i18n import tx
 
     said = getattr(exc, "message", None)
-    return deep_tx(said) if said else str(exc)
+    return tx(said) if said else str(exc)
 
 
 def default_dataset(net) -> str:
