@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+from engine.i18n import msg
 from dataclasses import dataclass, field
 
 TRANSFORMED_SECTION = "net2net"  # document section: {"transformed": [layer names]}
@@ -52,9 +53,8 @@ class SegmentDiff:
         def names(items):
             return ", ".join(items) if items else "none"
 
-        return (f"carried: {names(self.carried)}; transformed: {names(self.transformed)}; "
-                f"reinitialised: {names(self.reinitialised)}"
-                + (f"; removed: {names(self.removed)}" if self.removed else ""))
+        return (msg("carried: {names}; transformed: {names2}; reinitialised: {names3}{value}",
+                    names=names(self.carried), names2=names(self.transformed), names3=names(self.reinitialised), value=f'; removed: {names(self.removed)}' if self.removed else ''))
 
 
 def _weight_shapes(layer) -> list:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from engine.errors import ParamError, RuleContext
+from engine.i18n import msg
 
 Shape = tuple  # tuple[int | None, ...], batch axis first
 
@@ -107,12 +108,13 @@ class Param:
         if value is None:
             if self.nullable or self.default is None:
                 return None
-            raise ParamError(self.name, f"{self.name} cannot be empty (None).")
+            raise ParamError(self.name, msg("{name} cannot be empty (None).", name=self.name))
         check = getattr(self, "_check_" + self.kind)
         return check(value)
 
     def _fail(self, what: str, got: Any) -> ParamError:
-        return ParamError(self.name, f"{self.name} must be {what} (got {got!r}).")
+        return ParamError(self.name, msg("{name} must be {what} (got {got}).",
+                                         name=self.name, what=what, got=repr(got)))
 
     def _range(self, value):
         lo, hi = self.min, self.max
@@ -228,15 +230,17 @@ class Param:
 
         for key, value in (cfg or {}).items():
             if not is_identifier(key):
-                raise ParamError(self.name, f"the {kind} config key {key!r} is not a "
-                                 "Python identifier, so Keras cannot take it as an argument.",
-                                 "Config keys are argument names such as 'stddev' or 'max_value'.")
+                raise ParamError(self.name, msg("the {kind} config key {key} is not a "
+                                     "Python identifier, so Keras cannot take it as an argument.",
+                                                kind=kind, key=repr(key)),
+                                 msg("Config keys are argument names such as 'stddev' or 'max_value'."))
             self._finite(f"{kind} {key}", value)
         return cfg
 
     def _finite(self, what: str, value):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ParamError(self.name, f"{self.name}: {what} must be a finite number (got {value!r}).")
+            raise ParamError(self.name, msg("{name}: {what} must be a finite number (got {value}).",
+                                            name=self.name, what=what, value=repr(value)))
         return value
 
     def _check_initializer(self, value):
@@ -282,14 +286,16 @@ class Param:
             raise self._fail("a layer config like {'type': 'LSTM', 'params': {'units': 32}}", value)
         spec = get_spec(value["type"]) if value["type"] in _REGISTRY else None
         if spec is None:
-            raise ParamError(self.name, f"{self.name}: unknown layer type {value['type']!r}.")
+            raise ParamError(self.name, msg("{name}: unknown layer type {type}.",
+                                            name=self.name, type=repr(value['type'])))
         params = value.get("params", {}) or {}
         if not isinstance(params, dict):
             raise self._fail("a layer config whose params are an object", value)
         try:
             resolved = spec.resolve(params)
         except ParamError as exc:
-            raise ParamError(self.name, f"{self.name} ({spec.type}): {exc.message}", exc.hint) from None
+            raise ParamError(self.name, msg("{name} ({type}): {message}",
+                                            name=self.name, type=spec.type, message=exc.message), exc.hint) from None
         return {"type": spec.type, "params": dict(params), "resolved": resolved}
 
     def _check_any(self, value):
@@ -384,14 +390,16 @@ class LayerSpec:
         unknown = [k for k in params if k not in self._by_name]
         if unknown:
             known = ", ".join(p.name for p in self.params)
-            raise ParamError(unknown[0], f"{self.type} has no parameter {unknown[0]!r}.",
-                             f"Known parameters: {known}.")
+            raise ParamError(unknown[0], msg("{type} has no parameter {unknown_0}.",
+                                             type=self.type, unknown_0=repr(unknown[0])),
+                             msg("Known parameters: {known}.", known=known))
         out = {}
         for p in self.params:
             if p.name in params:
                 out[p.name] = p.normalize(params[p.name])
             elif p.required:
-                raise ParamError(p.name, f"{self.type} needs a value for {p.name}.", p.help)
+                raise ParamError(p.name, msg("{type} needs a value for {name}.",
+                                             type=self.type, name=p.name), p.help)
             else:
                 out[p.name] = p.default if not isinstance(p.default, list) else tuple(p.default)
                 if p.kind == "tuple" and p.default is not None:

@@ -12,6 +12,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register
 from engine.errors import ParamError
 from engine.shapes import check_positive, join_channels, require_rank, split_channels
+from engine.i18n import msg
 
 _AXES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 _ORDINAL = ("1st", "2nd", "3rd")
@@ -35,7 +36,8 @@ def _spatial(name: str, rank: int, p, shape):
     hint = ""
     if data_format == "channels_first" and len(shape) == rank + 1:
         dims = ", ".join("None" if d is None else str(d) for d in shape[1:])
-        hint = f"For a single-channel input add the channel axis first: Reshape to (1, {dims})."
+        hint = msg("For a single-channel input add the channel axis first: Reshape to (1, {dims}).",
+                   dims=dims)
     require_rank(name, shape, rank + 2, hint=hint, what=_layout(rank, data_format))
     return split_channels(shape, data_format)
 
@@ -113,7 +115,8 @@ UpSampling3D = _upsampling(3)
 def _amount(name: str, v, what: str):
     if (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
             or float(v) != int(v) or v < 0):
-        raise ParamError(name, f"{name}: {what} must be an integer ≥ 0 (got {v!r}).")
+        raise ParamError(name, msg("{name}: {what} must be an integer ≥ 0 (got {v}).",
+                                   name=name, what=what, v=repr(v)))
     return int(v)
 
 
@@ -130,22 +133,23 @@ def pairs(name: str, value, rank: int) -> tuple:
         n = _amount(name, value, name)
         return ((n, n),) * rank
     if not isinstance(value, (list, tuple)):
-        raise ParamError(name, f"{usage} (got {value!r}).")
+        raise ParamError(name, msg("{usage} (got {value}).", usage=usage, value=repr(value)))
     if rank == 1:
         if len(value) == 1 and isinstance(value[0], (list, tuple)):
             value = value[0]
         if len(value) != 2:
-            raise ParamError(name, f"{usage} (got {value!r}).")
+            raise ParamError(name, msg("{usage} (got {value}).", usage=usage, value=repr(value)))
         return ((_amount(name, value[0], "each entry"), _amount(name, value[1], "each entry")),)
     if len(value) != rank:
-        raise ParamError(name, f"{usage} (got {value!r}: {len(value)} entries).")
+        raise ParamError(name, msg("{usage} (got {value}: {count} entries).",
+                                   usage=usage, value=repr(value), count=len(value)))
     out = []
     for i, entry in enumerate(value):
         what = f"the {_ORDINAL[i]} entry"
         if isinstance(entry, (list, tuple)):
             if len(entry) != 2:
-                raise ParamError(name, f"{name}: {what} must be one integer or a [before, after] pair "
-                                       f"(got {entry!r}).")
+                raise ParamError(name, msg("{name}: {what} must be one integer or a [before, after] pair "
+                                           "(got {entry}).", name=name, what=what, entry=repr(entry)))
             out.append((_amount(name, entry[0], what), _amount(name, entry[1], what)))
         else:
             n = _amount(name, entry, what)
