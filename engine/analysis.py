@@ -281,9 +281,11 @@ class Analyzer:
             if e.src_port >= len(src_info.output_shapes):
                 src = self.net.nodes[e.src]
                 k = len(src_info.output_shapes)
-                return self._fail(info, msg("{node} ({type}) reads output {src_port} of {src}, "
-                                      "which has only {k} output{value}.",
-                                            node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k, value='s' if k > 1 else ''),
+                text = (msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} outputs.",
+                            node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k) if k > 1 else
+                        msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} output.",
+                            node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k))
+                return self._fail(info, text,
                                   msg("Reconnect it to an existing output of {src}.", src=src.name), "port")
             shapes.append(src_info.output_shapes[e.src_port])
         info.input_shapes = shapes
@@ -305,7 +307,7 @@ class Analyzer:
         except Exception as exc:  # a rule must never take the application down
             return self._fail(info, msg("{node} ({type}): its shape could not be computed "
                                   "({kind}: {exc}).",
-                                        node=node.name, type=node.type, kind=type(exc).__name__, exc=exc), msg("Check the layer's parameters."), "internal")
+                                        node=node.name, type=node.type, kind=type(exc).__name__, exc=str(exc)), msg("Check the layer's parameters."), "internal")
         warnings = tuple(ctx.warnings)
         if len(self._memo) > 100_000:
             self._memo.clear()
@@ -336,31 +338,37 @@ class Analyzer:
     @staticmethod
     def _wiring_problem(node, spec, in_edges):
         """(message, hint, code) when the ports are not wired as the layer needs."""
-        label = f"{node.name} ({node.type})"
+        name, kind = node.name, node.type
         if spec.variadic:
             ports = [e.dst_port for e in in_edges]
             if len(in_edges) < spec.min_inputs:
                 have = len(in_edges)
-                return (f"{label} needs at least {spec.min_inputs} inputs; "
-                        f"{'only one is' if have == 1 else f'{have} are'} connected.",
-                        "Connect the tensors to merge to its input ports.", "arity")
+                text = (msg("{node} ({type}) needs at least {min_inputs} inputs; only one is connected.",
+                            node=name, type=kind, min_inputs=spec.min_inputs) if have == 1 else
+                        msg("{node} ({type}) needs at least {min_inputs} inputs; {have} are connected.",
+                            node=name, type=kind, min_inputs=spec.min_inputs, have=have))
+                return text, msg("Connect the tensors to merge to its input ports."), "arity"
             if ports != list(range(len(ports))):
-                return (f"{label}: its input ports are not numbered 0..{len(ports) - 1} (got {ports}).",
-                        "Reconnect the inputs.", "arity")
+                return (msg("{node} ({type}): its input ports are not numbered 0..{last} (got {ports}).",
+                            node=name, type=kind, last=len(ports) - 1, ports=ports),
+                        msg("Reconnect the inputs."), "arity")
             return None
         required = len(spec.inputs) - spec.optional_inputs
         connected = {e.dst_port for e in in_edges}
         missing = [spec.inputs[i] for i in range(required) if i not in connected]
         if missing:
             if node.type != "Input" and not in_edges:
-                return (f"{label} has no input connected, so it is not reachable from an Input.",
-                        "Connect a layer (or an Input) to it, or delete it.", "unconnected")
-            return (f"{label}: input {', '.join(repr(m) for m in missing)} is not connected.",
-                    "Connect a tensor to that port.", "arity")
+                return (msg("{node} ({type}) has no input connected, so it is not reachable from an Input.",
+                            node=name, type=kind),
+                        msg("Connect a layer (or an Input) to it, or delete it."), "unconnected")
+            return (msg("{node} ({type}): input {ports} is not connected.",
+                        node=name, type=kind, ports=", ".join(repr(m) for m in missing)),
+                    msg("Connect a tensor to that port."), "arity")
         optional = [e.dst_port for e in in_edges if e.dst_port >= required]
         if sorted(optional) != list(range(required, required + len(optional))):
-            return (f"{label}: optional inputs must be connected in order "
-                    f"({', '.join(spec.inputs[required:])}).", "Reconnect the inputs.", "arity")
+            return (msg("{node} ({type}): optional inputs must be connected in order ({ports}).",
+                        node=name, type=kind, ports=", ".join(spec.inputs[required:])),
+                    msg("Reconnect the inputs."), "arity")
         return None
 
     def _refine(self, node, exc, in_edges):
@@ -375,7 +383,8 @@ class Analyzer:
         if exc.code == "unknown_dim" and in_edges:
             src = self.net.nodes[in_edges[0].src]
             if src.type == "Flatten":
-                message += f" {src.name} (Flatten) flattened a variable-length axis."
+                message = msg("{message} {src} (Flatten) flattened a variable-length axis.",
+                              message=message, src=src.name)
         return message, hint
 
     def _graph_checks(self) -> list:

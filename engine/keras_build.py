@@ -24,9 +24,10 @@ def build_model(net, report=None, weights=True):
     if not report.valid:
         first = report.errors[0]
         more = len(report.errors) - 1
+        text = (msg("The network is not valid: {message} (and {more} more)", message=first.message, more=more)
+                if more else msg("The network is not valid: {message}", message=first.message))
         raise BuildError(
-            msg("The network is not valid: {message}{value}",
-                message=first.message, value=f' (and {more} more)' if more else ''),
+            text,
             first.hint, report.errors)
 
     import keras

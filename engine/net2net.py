@@ -194,10 +194,12 @@ def _chain_after(net, node, outputs):
     current = node
     while True:
         if current.id in outputs:
-            raise GrowError(msg("{current} is an output of the network: its "
-                                "{value} are what the "
+            raise GrowError(msg("{current} is an output of the network: its units are what the "
                                 "network predicts, so more of them would change the result.",
-                                current=current.name, value='units' if node.type == 'Dense' else 'channels'),
+                                current=current.name) if node.type == "Dense" else
+                            msg("{current} is an output of the network: its channels are what the "
+                                "network predicts, so more of them would change the result.",
+                                current=current.name),
                             msg("Widen a hidden layer before it."))
         out = net.out_edges(current.id)
         if len(out) != 1:

@@ -53,8 +53,12 @@ class SegmentDiff:
         def names(items):
             return ", ".join(items) if items else "none"
 
-        return (msg("carried: {names}; transformed: {names2}; reinitialised: {names3}{value}",
-                    names=names(self.carried), names2=names(self.transformed), names3=names(self.reinitialised), value=f'; removed: {names(self.removed)}' if self.removed else ''))
+        values = dict(carried=names(self.carried), transformed=names(self.transformed),
+                      reinitialised=names(self.reinitialised))
+        if self.removed:
+            return msg("carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}; "
+                       "removed: {removed}", removed=names(self.removed), **values)
+        return msg("carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}", **values)
 
 
 def _weight_shapes(layer) -> list:

@@ -34,9 +34,12 @@ from engine.connection_rule import INCOMPLETE
 from engine.edit_journal import trial
 from engine.errors import NeuroCanvasError
 from engine.shapes import fmt
-from engine.i18n import msg
+from engine.i18n import N_, Text, msg
 
 RECURRENT = ("SimpleRNN", "LSTM", "GRU")
+_RECONNECT = {  # a connection fix's title, said of an existing connection moved instead
+    "Connect through {via}": N_("Reconnect through {via}"),
+}
 ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 LAYER_STEP = 120.0  # how far downstream nodes move to make room (engine.layout.LAYER)
 PER_REPORT_LIMIT = 60  # diagnostics per report whose fixes are worked out for the views
@@ -122,6 +125,13 @@ def fixes_by_diagnostic(net, report, budget_s: float = BUDGET_S) -> dict:
 _LAST: dict = {}
 
 
+def _reconnect_title(title):
+    """The title of a connection fix, said of moving an existing connection instead."""
+    if isinstance(title, Text) and title.template in _RECONNECT:
+        return msg(_RECONNECT[title.template], **title.args)
+    return title
+
+
 def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
                      warnings: bool = False) -> list[Fix]:
     """Ways to make the refused connection ``src:src_port → dst:dst_port``: each fix
@@ -164,8 +174,7 @@ def moved_connection_fixes(net, edge, src: str, dst: str, src_port: int = 0,
         def apply(n, fix=fix):
             n.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
             fix.apply(n)
-        out.append(Fix(msg("Reconnect{title}", title=fix.title[len('Connect'):]) if fix.title.startswith("Connect")
-                       else fix.title, apply, fix.node, fix.code, fix.via))
+        out.append(Fix(_reconnect_title(fix.title), apply, fix.node, fix.code, fix.via))
     return out
 
 

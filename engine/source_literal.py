@@ -69,9 +69,10 @@ def keyword_arguments(mapping, where: str = "", tuples: bool = True) -> list[str
     out = []
     for key, value in (mapping or {}).items():
         if not is_identifier(key):
-            raise SourceError(msg("{value}{key} is not a Python identifier, "
-                                  "so it cannot be a keyword argument.",
-                                  value=where + ': ' if where else '', key=repr(key)),
+            raise SourceError(msg("{where}: {key} is not a Python identifier, so it cannot be a keyword argument.",
+                                  where=where, key=repr(key)) if where else
+                              msg("{key} is not a Python identifier, so it cannot be a keyword argument.",
+                                  key=repr(key)),
                               msg("Keyword argument names use letters, digits and '_' "
                                   "and do not start with a digit."))
         out.append(f"{key}={literal(value, tuples)}")

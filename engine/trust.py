@@ -317,7 +317,13 @@ def check_available(net) -> None:
     node, cls, module = missing[0]
     more = len({c for _, c, _ in missing}) - 1
     raise UntrustedCodeError(
-        msg("Layer {node} is a custom {value} (module {value2}) kept without its code{value3}: training, running or exporting the model needs the class.",
-            node=repr(node), value=cls, value2=module or '?', value3=f", and {more} more custom class{('es' if more > 1 else '')} too" if more else ''),
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code, and {more} more "
+            "custom classes too: training, running or exporting the model needs the class.",
+            node=repr(node), cls=cls, module=module or "?", more=more) if more > 1 else
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code, and 1 more "
+            "custom class too: training, running or exporting the model needs the class.",
+            node=repr(node), cls=cls, module=module or "?") if more == 1 else
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code: training, "
+            "running or exporting the model needs the class.", node=repr(node), cls=cls, module=module or "?"),
         msg("Point NeuroCanvas at the Python file that defines it and trust it: "
             "--trust-module PATH on the command line, or 'Trust and load' when the editor asks."))

@@ -94,7 +94,8 @@ def require_spatial_rank(layer: str, shape, rank: int, data_format, variants: di
         else:
             hint = rank_hint(shape, need)
         if have == 3 and 1 in variants:
-            hint += f" If the last axis already holds the channels of a sequence, use {variants[1]}."
+            hint = msg("{hint} If the last axis already holds the channels of a sequence, use {variant}.",
+                       hint=hint, variant=variants[1])
     elif (have - 2) in variants:
         hint = msg("Use {variants} for a {have}-D input, or reshape the input to {value} non-batch axes.",
                    variants=variants[have - 2], have=have, value=need - 1)
