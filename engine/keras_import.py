@@ -243,8 +243,8 @@ def import_file(path, *, weights: bool = True, layout: bool = True,
         def refuse(config):
             culprit = _find_unsafe(config)
             if culprit is not None:
-                raise KerasImportError(msg("{Path}: {what} is refused: {why}",
-                                           Path=Path(path).name, what=culprit.what, why=culprit.why),
+                raise KerasImportError(msg("{path}: {what} is refused: {why}",
+                                           path=Path(path).name, what=culprit.what, why=culprit.why),
                                        culprit.hint)
 
         model, notes = stand_in_model(path, opaque_shapes=opaque_shapes, trust_lambda=trust_lambda,
@@ -511,9 +511,9 @@ class _Importer:
         kwargs = {k: v for k, v in node.arguments.kwargs.items() if not _has_tensor(self.keras, v)}
         if kwargs.get("training") is False:
             self.result.notes.append(
-                f"{model.name} was called with training=False; its layers are inlined, so "
-                "freeze them (trainable=False, as imported when the model was frozen) to keep "
-                "BatchNormalization in inference mode while training.")
+                msg("{model} was called with training=False; its layers are inlined, so "
+                    "freeze them (trainable=False, as imported when the model was frozen) to keep "
+                    "BatchNormalization in inference mode while training.", model=model.name))
         calls = self.model_calls.get(id(model), 0) + 1
         self.model_calls[id(model)] = calls
         name = model.name if calls == 1 else f"{model.name}_call{calls}"
@@ -673,7 +673,7 @@ class _Importer:
         try:
             resolved = spec.resolve(params)
         except ParamError as exc:
-            raise Unmappable(f"param {exc.param}: {exc.message}") from None
+            raise Unmappable(msg("param {param}: {message}", param=exc.param, message=exc.message)) from None
         # exact: the layer built back from the params has the original config (names aside;
         # repeated blocks share params, so each distinct config is built once)
         key = (spec.type, json.dumps(params, sort_keys=True, default=str))
@@ -683,11 +683,13 @@ class _Importer:
                 twin = spec.build_layer(self.keras, params, resolved, op.name)
                 twin_config = canonical(plain_config(twin.get_config()))
             except Exception as exc:
-                raise Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+                raise Unmappable(msg("the catalog cannot build it back ({first_line})",
+                                     first_line=_first_line(exc))) from None
             self._twins[key] = twin_config
         diff = config_diff(config, twin_config)
         if diff:
-            raise Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
+            raise Unmappable(msg("config keys the catalog does not reproduce: {names}",
+                                 names=', '.join(diff)))
         tensors = self._ports(op, spec, positional, style, tensor_kwargs)
         shapes = [_shape(t) for t in tensors]
         try:
@@ -695,52 +697,57 @@ class _Importer:
             outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             weights = tuple(int(w) for w in spec.weights(resolved, shapes))
         except NeuroCanvasError as exc:
-            raise Unmappable(f"the catalog's shape rule refuses it: {exc.message}") from None
+            raise Unmappable(msg("the catalog's shape rule refuses it: {message}", message=exc.message)) from None
         if outs != out_shapes:
-            raise Unmappable(f"the catalog computes output shape(s) {outs}, Keras {out_shapes}")
+            raise Unmappable(msg("the catalog computes output shape(s) {outs}, Keras {out_shapes}",
+                                 outs=outs, out_shapes=out_shapes))
         if weights != counts:
-            raise Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
-                              f"Keras {counts}")
+            raise Unmappable(msg("the catalog counts (trainable, non-trainable) weights {weights}, "
+                                  "Keras {counts}", weights=weights, counts=counts))
         if state:
-            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
-                                     f"{', '.join(sorted(state))} in its params.")
+            self.result.notes.append(msg("{op} ({kind}) keeps its adapted "
+                                         "{names} in its params.",
+                                         op=op.name, kind=type(op).__name__, names=', '.join(sorted(state))))
         return params, tensors
 
     def _ports(self, op, spec, positional, style, tensor_kwargs):
         """Tensors in the order of the spec's input ports."""
         if spec.variadic:
             if tensor_kwargs:
-                raise Unmappable(f"tensor keyword arguments {sorted(tensor_kwargs)}")
+                raise Unmappable(msg("tensor keyword arguments {tensor_kwargs}",
+                                     tensor_kwargs=sorted(tensor_kwargs)))
             return list(positional)
         names = list(spec.inputs)
         ports: list = [None] * len(names)
         if len(positional) > len(names):
-            raise Unmappable(f"{len(positional)} inputs for {len(names)} ports")
+            raise Unmappable(msg("{count} inputs for {count2} ports",
+                                 count=len(positional), count2=len(names)))
         for i, t in enumerate(positional):
             ports[i] = t
         for key, t in tensor_kwargs.items():
             if isinstance(t, (list, tuple)):  # initial_state=[h, c]: one port each, in order
                 slots = [n for n in names if n == key or n.startswith(key + "_")]
                 if len(slots) != len(t):
-                    raise Unmappable(f"the tensor argument {key!r} holds {len(t)} tensors for "
-                                      f"{len(slots)} ports")
+                    raise Unmappable(msg("the tensor argument {key} holds {count} tensors for "
+                                          "{count2} ports",
+                                         key=repr(key), count=len(t), count2=len(slots)))
                 for slot, item in zip(slots, t):
                     ports[names.index(slot)] = item
                 continue
             if key not in names or ports[names.index(key)] is not None:
-                raise Unmappable(f"the tensor argument {key!r} has no port")
+                raise Unmappable(msg("the tensor argument {key} has no port", key=repr(key)))
             ports[names.index(key)] = t
         while ports and ports[-1] is None:
             ports.pop()
         if any(p is None for p in ports):
-            raise Unmappable("its optional inputs are not given in order")
+            raise Unmappable(msg("its optional inputs are not given in order"))
         return ports
 
     def _check_call_kwargs(self, spec, params, other_kwargs):
         for key, value in other_kwargs.items():
             p = spec._by_name.get(key)
             if p is None or not p.call:
-                raise Unmappable(f"the call argument {key}={value!r}")
+                raise Unmappable(msg("the call argument {key}={value}", key=key, value=repr(value)))
             if not means_default(self.keras, p, value, p.default):
                 params[key] = plain_config(value)
 
@@ -767,14 +774,15 @@ class _Importer:
             return constraint_param(value)
         if kind == "activation":
             if not isinstance(value, str):
-                raise Unmappable(f"{p.name} is a custom function")
+                raise Unmappable(msg("{name} is a custom function", name=p.name))
             return value
         if kind == "layer":
             if not isinstance(value, dict) or "class_name" not in value:
-                raise Unmappable(f"{p.name} is not a layer config")
+                raise Unmappable(msg("{name} is not a layer config", name=p.name))
             inner = self._specs.get(value["class_name"])
             if inner is None or not str(value.get("module") or "keras").startswith("keras"):
-                raise Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
+                raise Unmappable(msg("{name} wraps {class_name}, which the catalog lacks",
+                                     name=p.name, class_name=value['class_name']))
             return {"type": inner.type, "params": self._params_from_config(inner, value.get("config") or {})}
         return plain_config(value)
 
@@ -813,8 +821,9 @@ class _Importer:
         state = adapted_state(op, config)
         if state:
             config = {**config, **state}
-            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
-                                     f"{', '.join(sorted(state))} in its config.")
+            self.result.notes.append(msg("{op} ({kind}) keeps its adapted "
+                                         "{names} in its config.",
+                                         op=op.name, kind=type(op).__name__, names=', '.join(sorted(state))))
         params = {
             "class_name": serialized.get("class_name") or type(op).__name__,
             "config": config,
@@ -1083,9 +1092,17 @@ def _layer_label(item: dict, position) -> str:
     name = inner.get("name") or item.get("name")  # functional configs repeat it beside the config
     cls = item.get("class_name")
     if isinstance(name, str) and name:
-        return f"layer {name!r} ({cls})"
-    where = f" at position {position + 1} of the model's layers" if position is not None else ""
-    return f"an unnamed {cls} layer{where}"
+        return msg("layer {name} ({cls})", name=repr(name), cls=cls)
+    if position is not None:
+        return msg("an unnamed {cls} layer at position {position} of the model's layers",
+                   cls=cls, position=position + 1)
+    return msg("an unnamed {cls} layer", cls=cls)
+
+
+def _object_label(cls, owner) -> str:
+    if owner:
+        return msg("the {cls} object in {owner}", cls=cls, owner=owner)
+    return msg("the {cls} object", cls=cls)
 
 
 def _is_custom_module(module) -> bool:
@@ -1118,34 +1135,37 @@ def _scan(item, owner, key, position, top=False):
         is_layer = key in _LAYER_KEYS
         label = _layer_label(item, position) if is_layer else None
         if cls == "Lambda":
-            return _Culprit(label, "a Lambda layer runs arbitrary Python code, which Keras's safe "
-                            "mode refuses to load and a document cannot hold.",
-                            "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
-                            "and save the model again; or, if you trust the file, import it with "
-                            "--trust-lambda (import_file(path, trust_lambda=True)).")
+            return _Culprit(label, msg("a Lambda layer runs arbitrary Python code, which Keras's safe "
+                                "mode refuses to load and a document cannot hold."),
+                            msg("Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
+                                "and save the model again; or, if you trust the file, import it with "
+                                "--trust-lambda (import_file(path, trust_lambda=True))."))
         if cls == "function" or (module == "builtins" and registered == "function"):
             fn = item.get("config")
-            where = owner or "the model"
-            arg = f" in its argument {key!r}" if key else ""
-            return _Culprit(where, f"it is configured with the Python function {fn!r}{arg}; a saved "
-                            "model holds only the function's name, not its code.",
-                            "Use one of Keras's built-in options for that argument, or register the "
-                            "function with @keras.saving.register_keras_serializable and import its "
-                            "module before importing the model.")
+            where = owner or msg("the model")
+            why = (msg("it is configured with the Python function {fn} in its argument {key}; a saved "
+                       "model holds only the function's name, not its code.", fn=repr(fn), key=repr(key))
+                   if key else
+                   msg("it is configured with the Python function {fn}; a saved "
+                       "model holds only the function's name, not its code.", fn=repr(fn)))
+            return _Culprit(where, why,
+                            msg("Use one of Keras's built-in options for that argument, or register the "
+                                "function with @keras.saving.register_keras_serializable and import its "
+                                "module before importing the model."))
         if top and isinstance(item.get("config"), dict) and "layers" not in item["config"] \
                 and (_is_custom_module(module) or ">" in str(registered or "")):
-            return _Culprit(f"the model {item['config'].get('name') or cls!r}",
-                            f"it is a subclassed keras.Model ({registered or cls}): its computation "
-                            "is Python code, not a graph of layers, and its class is not registered "
-                            "in this process.", _HINT_SUBCLASS)
+            return _Culprit(msg("the model {name}", name=repr(item['config'].get('name') or cls)),
+                            msg("it is a subclassed keras.Model ({value}): its computation "
+                                "is Python code, not a graph of layers, and its class is not registered "
+                                "in this process.", value=registered or cls), _HINT_SUBCLASS)
         if _is_custom_module(module):
-            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
-                            f"it is a custom class from module {module!r}, which is not registered, "
-                            "so Keras cannot rebuild it safely.", _HINT_REGISTER)
+            return _Culprit(label or _object_label(cls, owner),
+                            msg("it is a custom class from module {module}, which is not registered, "
+                                "so Keras cannot rebuild it safely.", module=repr(module)), _HINT_REGISTER)
         if registered and "config" in item and ">" in str(registered):
-            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
-                            f"it is a custom class ({registered}) that is not registered in this "
-                            "process, so Keras cannot rebuild it.", _HINT_REGISTER)
+            return _Culprit(label or _object_label(cls, owner),
+                            msg("it is a custom class ({registered}) that is not registered in this "
+                                "process, so Keras cannot rebuild it.", registered=registered), _HINT_REGISTER)
         if is_layer and cls not in ("Functional", "Sequential", "Model"):
             owner = label
     for k, v in item.items():

@@ -436,30 +436,36 @@ class Network:
         """
         if src not in self.nodes or dst not in self.nodes:
             missing = src if src not in self.nodes else dst
-            return f"There is no node {missing!r} in this network."
+            return msg("There is no node {missing} in this network.", missing=repr(missing))
         if src == dst:
-            return "A layer cannot be connected to itself."
+            return msg("A layer cannot be connected to itself.")
         s, d = self.nodes[src], self.nodes[dst]
         if not isinstance(src_port, int) or not isinstance(dst_port, int) or src_port < 0 or dst_port < 0:
-            return "Port numbers must be integers ≥ 0."
+            return msg("Port numbers must be integers ≥ 0.")
         try:
             n_out = s.spec.port_count(s.resolved())
         except ParamError:
             n_out = 1
         if src_port >= n_out:
-            return (f"{s.name} ({s.type}) has {n_out} output{'s' if n_out > 1 else ''}; "
-                    f"there is no output port {src_port}.")
+            if n_out > 1:
+                return msg("{s} ({type}) has {n_out} outputs; there is no output port {src_port}.",
+                           s=s.name, type=s.type, n_out=n_out, src_port=src_port)
+            return msg("{s} ({type}) has {n_out} output; there is no output port {src_port}.",
+                       s=s.name, type=s.type, n_out=n_out, src_port=src_port)
         dspec = d.spec
         if not dspec.inputs and not dspec.variadic:
-            return f"{d.name} ({d.type}) takes no input: it is where data enters the model."
+            return msg("{d} ({type}) takes no input: it is where data enters the model.",
+                       d=d.name, type=d.type)
         if not dspec.variadic and dst_port >= len(dspec.inputs):
-            return f"{d.name} ({d.type}) has {len(dspec.inputs)} input port(s); there is no port {dst_port}."
+            return msg("{d} ({type}) has {count} input port(s); there is no port {dst_port}.",
+                       d=d.name, type=d.type, count=len(dspec.inputs), dst_port=dst_port)
         for ports in self._pred[dst].values():
             if any(p == dst_port for _, p in ports):
-                return (f"Input port {dst_port} of {d.name} is already connected; "
-                        "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.")
+                return (msg("Input port {dst_port} of {d} is already connected; "
+                            "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.",
+                            dst_port=dst_port, d=d.name))
         if not allow_cycles and src in self._descendants(dst):
-            return f"Connecting {s.name} → {d.name} would create a cycle."
+            return msg("Connecting {s} → {d} would create a cycle.", s=s.name, d=d.name)
         return ""
 
     def next_free_port(self, dst: str) -> int:
