@@ -150,7 +150,6 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
         if not problems:
             return []
         candidates = _candidates(net, joined, problems[0])
-    src_name, dst_name = net.nodes[src].name, net.nodes[dst].name
     out = []
     for c in candidates:
         def apply(n, c=c):
