@@ -22,7 +22,7 @@ from engine.shapes import (
     conv_length, deconv_length, check_positive, fmt, join_channels, rank_hint,
     split_channels,
 )
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 SPATIAL_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 
@@ -119,8 +119,12 @@ def input_channels(layer: str, shape, data_format) -> int:
     return channels
 
 
+KERNEL = N_("kernel")
+WINDOW = N_("window")
+
+
 def window_lengths(layer: str, in_shape, spatial, window, strides, padding, dilation=None,
-                   what: str = "kernel", hint: str = ""):
+                   what: str = KERNEL, hint: str = ""):
     """Output lengths of a sliding window along each spatial axis.
 
     Raises a ShapeError naming the window and the input when an output
@@ -129,20 +133,30 @@ def window_lengths(layer: str, in_shape, spatial, window, strides, padding, dila
     dilation = dilation or (1,) * len(spatial)
     out = [conv_length(n, k, s, padding, d) for n, k, s, d in zip(spatial, window, strides, dilation)]
     if any(v is not None and v <= 0 for v in out):
-        span = ""
-        if any(d > 1 for d in dilation):
-            effective = [d * (k - 1) + 1 for k, d in zip(window, dilation)]
-            span = f" (spanning {dims_text(effective)} with dilation_rate {dims_text(dilation)})"
-        if len(window) == 1:
-            text = (f"a {what} of size {window[0]}{span} does not fit the input {fmt(in_shape)} "
-                    f"of length {dims_text(spatial)} with padding='{padding}'; the output length would be "
-                    f"{dims_text(out)}.")
+        values = dict(layer=layer, what=msg(what), size=dims_text(window), input=dims_text(spatial),
+                      shape=fmt(in_shape), padding=padding, out=dims_text(out))
+        dilated = any(d > 1 for d in dilation)
+        if dilated:
+            values.update(span=dims_text([d * (k - 1) + 1 for k, d in zip(window, dilation)]),
+                          dilation=dims_text(dilation))
+        if len(window) == 1 and dilated:
+            text = msg("{layer}: a {what} of size {size} (spanning {span} with dilation_rate {dilation}) "
+                       "does not fit the input {shape} of length {input} with padding='{padding}'; "
+                       "the output length would be {out}.", **values)
+        elif len(window) == 1:
+            text = msg("{layer}: a {what} of size {size} does not fit the input {shape} of length {input} "
+                       "with padding='{padding}'; the output length would be {out}.", **values)
+        elif dilated:
+            text = msg("{layer}: a {size} {what} (spanning {span} with dilation_rate {dilation}) does not "
+                       "fit the {input} input {shape} with padding='{padding}'; the output would be {out}.",
+                       **values)
         else:
-            text = (f"a {dims_text(window)} {what}{span} does not fit the {dims_text(spatial)} input "
-                    f"{fmt(in_shape)} with padding='{padding}'; the output would be {dims_text(out)}.")
-        raise ShapeError(msg("{layer}: {text}", layer=layer, text=text),
+            text = msg("{layer}: a {size} {what} does not fit the {input} input {shape} with "
+                       "padding='{padding}'; the output would be {out}.", **values)
+        raise ShapeError(
+            text,
             hint or msg("Use padding='same', a smaller {what}, or fewer downsampling layers before it.",
-                        what=what),
+                        what=msg(what)),
             code="size")
     return out
 
@@ -299,9 +313,11 @@ def _transpose_family(rank: int) -> LayerSpec:
         out_spatial = [deconv_length(n, k, s, p["padding"], op, d) for n, k, s, op, d in
                        zip(spatial, p["kernel_size"], p["strides"], pads, p["dilation_rate"])]
         out = join_channels(shape[0], out_spatial, p["filters"], df)
-        check_positive(name, out, shape, f"a {dims_text(p['kernel_size'])} kernel with "
-                       f"padding='{p['padding']}' and output_padding {fmt(p['output_padding'])}",
-                       "Use an odd kernel_size, a larger output_padding, or padding='valid'.")
+        check_positive(name, out, shape,
+                       msg("a {size} kernel with padding='{padding}' and output_padding {output_padding}",
+                           size=dims_text(p["kernel_size"]), padding=p["padding"],
+                           output_padding=fmt(p["output_padding"])),
+                       msg("Use an odd kernel_size, a larger output_padding, or padding='valid'."))
         return out
 
     def weights(p, shapes):

@@ -336,8 +336,8 @@ Permute = register(LayerSpec(
 def _repeat_shape(p, shapes, ctx):
     shape = shapes[0]
     require_rank("RepeatVector", shape, 2,
-                 "Flatten it, or use an RNN with return_sequences=False before it."
-                 if len(shape) > 2 else "Add a Reshape to (1,) or a Dense before it.")
+                 msg("Flatten it, or use an RNN with return_sequences=False before it.")
+                 if len(shape) > 2 else msg("Add a Reshape to (1,) or a Dense before it."))
     return (shape[0], p["n"], shape[1])
 
 

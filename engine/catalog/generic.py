@@ -181,7 +181,7 @@ def _generic_check(p):
         try:
             check_template(value)
         except ValueError as exc:
-            raise ParamError(key.split(".")[0], msg("{key}: {exc}.", key=key, exc=exc)) from None
+            raise ParamError(key.split(".")[0], msg("{key}: {reason}.", key=key, reason=exc.args[0] if exc.args else str(exc))) from None
     if not p["output_shapes"]:
         raise ParamError("output_shapes", msg("output_shapes must list at least one shape."))
     if not isinstance(p["config"], dict):
@@ -250,19 +250,19 @@ def _is_number(v) -> bool:
 def _check_array(value, depth=0):
     if isinstance(value, list):
         if depth > 8:
-            raise ValueError("an array nested too deep")
+            raise ValueError(msg("an array nested too deep"))
         for v in value:
             _check_array(v, depth + 1)
     elif isinstance(value, bool):
         return
     elif not _is_number(value):
-        raise ValueError("an array holds only numbers")
+        raise ValueError(msg("an array holds only numbers"))
 
 
 def check_template(value, n_inputs=None, depth=0) -> None:
     """ValueError unless ``value`` is a call argument in the plain-data form above."""
     if depth > 16:
-        raise ValueError("call arguments nested too deep")
+        raise ValueError(msg("call arguments nested too deep"))
     if value is None or isinstance(value, (bool, str)):
         return
     if _is_number(value):
@@ -272,33 +272,34 @@ def check_template(value, n_inputs=None, depth=0) -> None:
             check_template(v, n_inputs, depth + 1)
         return
     if not isinstance(value, dict):
-        raise ValueError(f"a call argument cannot be {type(value).__name__}")
+        raise ValueError(msg("a call argument cannot be {kind}", kind=type(value).__name__))
     keys = set(value)
     if keys == {"__input__"}:
         port = value["__input__"]
         if not isinstance(port, int) or isinstance(port, bool) or port < 0 or \
                 (n_inputs is not None and port >= n_inputs):
-            raise ValueError("{'__input__': port} needs the number of an input port")
+            raise ValueError(msg("{{'__input__': port}} needs the number of an input port"))
     elif keys == {"slice"}:
         items = value["slice"]
         if not (isinstance(items, list) and len(items) == 3 and all(
                 v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in items)):
-            raise ValueError("{'slice': [start, stop, step]} takes integers or null")
+            raise ValueError(msg("{{'slice': [start, stop, step]}} takes integers or null"))
         if items[2] == 0:
-            raise ValueError("a slice's step cannot be zero")
+            raise ValueError(msg("a slice's step cannot be zero"))
     elif keys == {"ellipsis"}:
         if value["ellipsis"] is not True:
-            raise ValueError("{'ellipsis': true} is the only ellipsis")
+            raise ValueError(msg("{{'ellipsis': true}} is the only ellipsis"))
     elif keys == {"tuple"}:
         if not isinstance(value["tuple"], list):
-            raise ValueError("{'tuple': [...]} takes a list")
+            raise ValueError(msg("{{'tuple': [...]}} takes a list"))
         check_template(value["tuple"], n_inputs, depth + 1)
     elif keys == {"array", "dtype"}:
         if value["dtype"] not in ARRAY_DTYPES:
-            raise ValueError(f"an array's dtype is one of {', '.join(ARRAY_DTYPES)}")
+            raise ValueError(msg("an array's dtype is one of {names}", names=', '.join(ARRAY_DTYPES)))
         _check_array(value["array"])
         if _array_size(value["array"]) > MAX_ARRAY_SIZE:
-            raise ValueError(f"a constant array holds at most {MAX_ARRAY_SIZE} numbers")
+            raise ValueError(msg("a constant array holds at most {limit} numbers",
+                                 limit=MAX_ARRAY_SIZE))
     else:  # any other object is a plain dict argument
         for v in value.values():
             check_template(v, n_inputs, depth + 1)

@@ -55,8 +55,8 @@ def _bn_channels(p, shape):
     require_min_rank("BatchNormalization", shape, 2)
     axis = resolve_axis("BatchNormalization", p["axis"], shape)
     require_known("BatchNormalization", shape, axis,
-                  hint="BatchNormalization keeps one mean and variance per entry of this axis, so its "
-                       "size must be fixed. Give the Input a fixed size, or set axis to the channel axis.")
+                  hint=msg("BatchNormalization keeps one mean and variance per entry of this axis, so its "
+                       "size must be fixed. Give the Input a fixed size, or set axis to the channel axis."))
     return shape[axis]
 
 
@@ -147,9 +147,9 @@ def _ln_axes(p, shape):
     axes = resolve_axes("LayerNormalization", p["axis"], shape)
     for axis in axes:
         require_known("LayerNormalization", shape, axis,
-                      hint="Gamma and beta have one entry per position of the normalized axes, so their "
+                      hint=msg("Gamma and beta have one entry per position of the normalized axes, so their "
                            "sizes must be fixed. Normalize over the feature axis (-1) only, or give the "
-                           "Input a fixed size.")
+                           "Input a fixed size."))
     return axes
 
 
@@ -198,7 +198,7 @@ def _gn_channels(p, shape):
     require_min_rank("GroupNormalization", shape, 2)
     axis = resolve_axis("GroupNormalization", p["axis"], shape)
     require_known("GroupNormalization", shape, axis,
-                  hint="The channels are split into groups, so their number must be fixed.")
+                  hint=msg("The channels are split into groups, so their number must be fixed."))
     channels = shape[axis]
     if channels <= 0:
         raise ShapeError(msg("GroupNormalization: input {shape} has no channels on axis {axis}.",
@@ -314,8 +314,8 @@ def _norm_kept(p, shape):
     kept = tuple(sorted(resolve_axes("Normalization", _norm_axes(p), shape))) if _norm_axes(p) else ()
     for axis in kept:
         require_known("Normalization", shape, axis,
-                      hint="Normalization keeps one mean and variance per entry of the kept axes, so their "
-                           "sizes must be fixed. Give the Input a fixed size, or keep another axis.")
+                      hint=msg("Normalization keeps one mean and variance per entry of the kept axes, so their "
+                           "sizes must be fixed. Give the Input a fixed size, or keep another axis."))
     return kept
 
 

@@ -16,7 +16,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register, REQUIRED
 from engine.errors import ParamError
 from engine.shapes import fmt, join_channels, require_min_rank, require_rank, split_channels
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 
 def _per_sample(shape) -> int:
@@ -63,8 +63,13 @@ def _image_same(name: str):
 def _factor(name: str, value, lo: float, hi: float, lo_exclusive: bool = False, meaning: str = ""):
     """Validate a number or a [lower, upper] pair within [lo, hi] (or (lo, hi])."""
     opening = "(" if lo_exclusive else "["
-    usage = (f"{name} must be a number or a list of two numbers in {opening}{lo:g}, {hi:g}]"
-             f"{meaning} (got {value!r}).")
+    interval = f"{opening}{lo:g}, {hi:g}]"
+    if meaning:
+        usage = msg("{name} must be a number or a list of two numbers in {interval} ({meaning}) (got {value}).",
+                    name=name, interval=interval, meaning=msg(meaning), value=repr(value))
+    else:
+        usage = msg("{name} must be a number or a list of two numbers in {interval} (got {value}).",
+                    name=name, interval=interval, value=repr(value))
 
     def ok(v):
         if isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -222,13 +227,13 @@ RandomRotation = register(LayerSpec(
         *_affine_params(),
     ),
     shape=_image_same("RandomRotation"),
-    check=lambda p: _factor("factor", p["factor"], -1, 1, meaning=" (fractions of a full turn)"),
+    check=lambda p: _factor("factor", p["factor"], -1, 1, meaning=N_("fractions of a full turn")),
     key_params=("factor",),
 ))
 
 
 def _zoom_check(p):
-    meaning = " (negative zooms in, positive zooms out)"
+    meaning = N_("negative zooms in, positive zooms out")
     _factor("height_factor", p["height_factor"], -1, 1, lo_exclusive=True, meaning=meaning)
     if p["width_factor"] is not None:
         _factor("width_factor", p["width_factor"], -1, 1, lo_exclusive=True, meaning=meaning)
@@ -252,7 +257,7 @@ RandomZoom = register(LayerSpec(
 
 def _translation_check(p):
     for name in ("height_factor", "width_factor"):
-        _factor(name, p[name], -1, 1, meaning=" (fractions of the image size)")
+        _factor(name, p[name], -1, 1, meaning=N_("fractions of the image size"))
 
 
 RandomTranslation = register(LayerSpec(

@@ -12,9 +12,10 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register
 from engine.errors import ParamError
 from engine.shapes import check_positive, join_channels, require_rank, split_channels
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 _AXES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
+_AXIS_WORDS = {"steps": N_("steps"), "height": N_("height"), "width": N_("width"), "depth": N_("depth")}
 _ORDINAL = ("1st", "2nd", "3rd")
 
 
@@ -127,8 +128,9 @@ def pairs(name: str, value, rank: int) -> tuple:
     sides of that axis) or a [before, after] pair. For rank 1 a flat pair is
     (left, right), as in Keras's ZeroPadding1D and Cropping1D.
     """
-    usage = (f"{name} must be an integer, a list of {rank} integers (one per axis) or a list of "
-             f"{rank} [before, after] pairs, e.g. {[[1, 1]] * rank if rank > 1 else [1, 2]}")
+    usage = msg("{name} must be an integer, a list of {rank} integers (one per axis) or a list of "
+                "{rank} [before, after] pairs, e.g. {example}",
+                name=name, rank=rank, example=[[1, 1]] * rank if rank > 1 else [1, 2])
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         n = _amount(name, value, name)
         return ((n, n),) * rank
@@ -217,9 +219,10 @@ def _cropping(rank: int) -> LayerSpec:
         for axis, d, (a, b) in zip(_AXES[rank], spatial, amounts):
             if d is not None and a + b >= d:
                 check_positive(
-                    name, result, shape, f"cropping {a} + {b} from a {axis} of {d}",
-                    f"Crop less than the {axis} of the input ({d}) in total; cropping everything "
-                    "away leaves nothing to pass on.")
+                    name, result, shape,
+                    msg("cropping {a} + {b} from a {axis} of {d}", a=a, b=b, axis=msg(_AXIS_WORDS[axis]), d=d),
+                    msg("Crop less than the {axis} of the input ({d}) in total; cropping everything "
+                        "away leaves nothing to pass on.", axis=msg(_AXIS_WORDS[axis]), d=d))
         return result
 
     default = {1: (1, 1), 2: ((0, 0), (0, 0)), 3: ((1, 1), (1, 1), (1, 1))}[rank]
