@@ -59,8 +59,8 @@ def parse(text: str, source: str = "document") -> dict:
                                 source=source, lineno=exc.lineno, colno=exc.colno, msg=exc.msg),
                             msg("The file may be damaged; open a backup or the autosave.")) from None
     except RecursionError:
-        raise DocumentError(msg("{source} nests more than {MAX_DEPTH} levels deep; it is not a "
-                                "NeuroCanvas document.", source=source, MAX_DEPTH=MAX_DEPTH)) from None
+        raise DocumentError(msg("{source} nests more than {depth} levels deep; it is not a "
+                                "NeuroCanvas document.", source=source, depth=MAX_DEPTH)) from None
     except ValueError as exc:
         raise DocumentError(msg("{source} is not valid JSON ({exc}).", source=source, exc=exc)) from None
 
@@ -117,8 +117,8 @@ def decode_non_finite(data):
         parent, key, path = stack.pop()
         item = parent[key]
         if len(path) > MAX_DEPTH:
-            raise DocumentError(msg("{where} nests more than {MAX_DEPTH} levels deep.",
-                                    where=_where(data, path[:3]), MAX_DEPTH=MAX_DEPTH),
+            raise DocumentError(msg("{where} nests more than {depth} levels deep.",
+                                    where=_where(data, path[:3]), depth=MAX_DEPTH),
                                 msg("This is not a NeuroCanvas document, or it is damaged."))
         if isinstance(item, dict):
             tag = item.get("float")
@@ -180,7 +180,7 @@ def _fill(net, data) -> None:
         raise DocumentError(msg("the file does not hold a NeuroCanvas document (expected a JSON object)."))
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise DocumentError(msg("unsupported format {fmt}; expected {FORMAT}.",
+        raise DocumentError(msg("unsupported format {fmt}; expected {expected}.",
                                 fmt=repr(fmt), FORMAT=repr(FORMAT)),
                             msg("This file was not written by NeuroCanvas, or by an incompatible version."))
     name = data.get("name", "model")
@@ -235,9 +235,8 @@ def _add_node(net, raw, i):
         raise DocumentError(msg("{where}: 'name' must be a string.", where=where))
     for key in ("pos", "group"):
         if key in raw and raw[key] is not None and not _valid_field(key, raw[key]):
-            expected = "[x, y]" if key == "pos" else "a path like 'stage2/block1'"
-            raise DocumentError(msg("{where}: '{key}' must be {expected}.",
-                                    where=where, key=key, expected=expected))
+            raise DocumentError(msg("{where}: 'pos' must be [x, y].", where=where) if key == "pos" else
+                                msg("{where}: 'group' must be a path like 'stage2/block1'.", where=where))
     try:
         net.add_node(type_name, params, id=node_id, name=name, pos=raw.get("pos"),
                      group=raw.get("group"), trainable=trainable,

@@ -75,12 +75,12 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
             if wanted.get(net.nodes[nid].name) != have:
                 del store.layers[nid]  # the document changed this layer since the run
         step = (record.checkpoint or {}).get("step")
-        return store, {"run": record.id, "step": step}, f"run {record.id} (step {step})"
+        return store, {"run": record.id, "step": step}, msg("run {run} (step {step})", run=record.id, step=step)
     store = net.weights
     if store:
-        return store, None, "the document's weights"
+        return store, None, msg("the document's weights")
     model = build_model(net, weights=False)
-    return weights.capture(net, model), None, "fresh weights (the document had none)"
+    return weights.capture(net, model), None, msg("fresh weights (the document had none)")
 
 
 def cmd_grow(args) -> int:

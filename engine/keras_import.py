@@ -184,8 +184,9 @@ def trace_subclassed(model):
                                    model=repr(model.name), value=cls),
                                msg("Its call must be a straight line of layers; rebuild it with the "
                                    "functional API."))
-    note = (f"{model.name} is a subclassed model ({cls}); it was traced: its call was run once "
-            "on symbolic inputs and the layers it called became the document's graph.")
+    note = msg("{model} is a subclassed model ({cls}); it was traced: its call was run once "
+               "on symbolic inputs and the layers it called became the document's graph.",
+               model=model.name, cls=cls)
     return traced, note
 
 

@@ -75,9 +75,9 @@ def memory_diagnostics(total_params: int, trainable_params: int, activation_valu
         if weights > limit:
             out.append(Diagnostic(
                 None, WARNING,
-                msg("The parameters need {gb} ({total_params} × {BYTES_PER_VALUE} bytes) "
+                msg("The parameters need {gb} ({total_params} × {size} bytes) "
                     "but {where} has {gb2} of memory: the model cannot be built there.",
-                    gb=_gb(weights), total_params=format(total_params, ','), BYTES_PER_VALUE=BYTES_PER_VALUE, where=where, gb2=_gb(limit)),
+                    gb=_gb(weights), total_params=format(total_params, ','), size=BYTES_PER_VALUE, where=where, gb2=_gb(limit)),
                 msg("Use fewer units or filters, or a smaller input."), code="memory"))
         elif training > limit:
             out.append(Diagnostic(

@@ -83,14 +83,14 @@ def plan_segment(old_model, new_model, transformed=()) -> SegmentDiff:
         before = old.get(layer.name)
         if before is None:
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = "new layer"
+            diff.reasons[layer.name] = msg("new layer")
         elif type(before) is not type(layer):
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = (f"type changed from {type(before).__name__} "
-                                        f"to {type(layer).__name__}")
+            diff.reasons[layer.name] = msg("type changed from {before} to {after}",
+                                           before=type(before).__name__, after=type(layer).__name__)
         elif _weight_shapes(before) != _weight_shapes(layer):
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = "weight shapes changed"
+            diff.reasons[layer.name] = msg("weight shapes changed")
         else:
             diff.carried.append(layer.name)
     diff.removed = [layer.name for layer in old_model.layers

@@ -337,16 +337,21 @@ def stand_in_model(path, *, opaque_shapes=None, trust_lambda: bool = False, refu
     notes = []
     lambdas = [_layer_name(it) for _, it in items if is_lambda(it)]
     if lambdas:
-        notes.append(f"Lambda layer(s) {', '.join(lambdas)} kept as opaque node(s) with "
-                     "their code as data, as you asked; training or exporting runs that "
-                     "code only when you trust it again for the document.")
+        notes.append(msg("Lambda layer(s) {names} kept as opaque node(s) with "
+                         "their code as data, as you asked; training or exporting runs that "
+                         "code only when you trust it again for the document.", names=", ".join(lambdas)))
     custom = [it for _, it in items if not is_lambda(it)]
     if custom:
         n = len(custom)
-        notes.append(f"{n} custom layer{'s' if n != 1 else ''} "
-                     f"({', '.join(sorted({it['class_name'] for it in custom}))}) kept as "
-                     "opaque node(s): config, weights and recorded shapes, without their "
-                     "code. Training or exporting needs the module that defines them, trusted.")
+        classes = ", ".join(sorted({it["class_name"] for it in custom}))
+        if n == 1:
+            notes.append(msg("1 custom layer ({classes}) kept as opaque node(s): config, weights and "
+                             "recorded shapes, without their code. Training or exporting needs the "
+                             "module that defines them, trusted.", classes=classes))
+        else:
+            notes.append(msg("{n} custom layers ({classes}) kept as opaque node(s): config, weights and "
+                             "recorded shapes, without their code. Training or exporting needs the "
+                             "module that defines them, trusted.", n=n, classes=classes))
     return model, notes
 
 

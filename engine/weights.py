@@ -145,7 +145,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         if layer is None:
             continue
         if fingerprint(node) != lw.fingerprint:
-            report.reinitialised.append((nid, "its parameters changed"))
+            report.reinitialised.append((nid, msg("its parameters changed")))
             continue
         if node.type == "OpaqueLayer":  # put back by path, after the others (engine.opaque)
             opaque.append((nid, node.name, list(node.params.get("weight_paths") or []), lw.arrays))
@@ -153,7 +153,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         wanted = [tuple(w.shape) for w in layer.weights]
         have = [tuple(a.shape) for a in lw.arrays]
         if wanted != have:
-            report.reinitialised.append((nid, "its weight shapes changed"))
+            report.reinitialised.append((nid, msg("its weight shapes changed")))
             continue
         layer.set_weights(lw.arrays)
         if hasattr(layer, "adapt") and callable(getattr(layer, "finalize_state", None)):
