@@ -31,13 +31,16 @@ def translate(context: str, text: str) -> str:
 
 def tx(text) -> str:
     """An engine sentence (a :class:`engine.i18n.Text`, or a fixed sentence marked
-    with ``N_``) in the interface's language; anything else is returned as it is."""
+    with ``N_``) in the interface's language; anything else is returned as it is.
+    Values that are engine sentences themselves (a rule's message inside "{layer}:
+    {message}", a noun phrase such as "kernel") are translated too."""
     if isinstance(text, Text):
         translated = QCoreApplication.translate(CONTEXT, text.template)
         if translated == text.template:
             return str(text)
         try:
-            return translated.format(**text.args)
+            return translated.format(**{k: tx(v) if isinstance(v, Text) else v
+                                        for k, v in text.args.items()})
         except (KeyError, IndexError, ValueError):  # a broken translation never hides the message
             return str(text)
     if isinstance(text, str) and text:
