@@ -60,7 +60,7 @@ from engine.keras_config import (
     regularizer_param,
 )
 from engine.network import Network
-from engine.i18n import N_, msg
+from engine.i18n import msg
 
 GENERIC_TYPES = ("KerasLayer", "KerasOp")
 _INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
@@ -1078,9 +1078,9 @@ class _Culprit:
     hint: str
 
 
-_HINT_REGISTER = (N_("Register the class with @keras.saving.register_keras_serializable and import "
+_HINT_REGISTER = (msg("Register the class with @keras.saving.register_keras_serializable and import "
                   "the module that defines it before importing the model."))
-_HINT_SUBCLASS = (N_("In Python, where the class is defined, build the model and call "
+_HINT_SUBCLASS = (msg("In Python, where the class is defined, build the model and call "
                   "engine.keras_import.import_model(model, trace=True): a model whose call is a "
                   "straight line of layers is traced into a graph. Otherwise rebuild it with the "
                   "functional API (keras.Model(inputs, outputs))."))

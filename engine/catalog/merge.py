@@ -13,9 +13,9 @@ from __future__ import annotations
 from engine.catalog.base import LayerSpec, Param, REQUIRED, register
 from engine.errors import ParamError, ShapeError
 from engine.shapes import elements, fmt
-from engine.i18n import N_, msg
+from engine.i18n import msg
 
-_MERGE_HINT = (N_("Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense "
+_MERGE_HINT = (msg("Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense "
                "or 1×1 Conv projection so the sizes match, or use Concatenate to stack them instead."))
 
 
