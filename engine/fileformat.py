@@ -181,7 +181,7 @@ def _fill(net, data) -> None:
     fmt = data.get("format")
     if fmt != FORMAT:
         raise DocumentError(msg("unsupported format {fmt}; expected {expected}.",
-                                fmt=repr(fmt), FORMAT=repr(FORMAT)),
+                                fmt=repr(fmt), expected=repr(FORMAT)),
                             msg("This file was not written by NeuroCanvas, or by an incompatible version."))
     name = data.get("name", "model")
     if not isinstance(name, str):
