@@ -577,8 +577,8 @@ class _Importer:
                 reason = str(exc)
         elif is_layer:
             reason = msg("the catalog has no {class_name}", class_name=class_name) if _is_keras_class(op) else \
-                msg("{class_name} is a custom layer ({module__})",
-                    class_name=class_name, module__=type(op).__module__)
+                msg("{class_name} is a custom layer ({module})",
+                    class_name=class_name, module=type(op).__module__)
         if node_type is None:
             if tensor_kwargs:
                 raise KerasImportError(msg("Layer {op} ({class_name}) gets tensors as keyword "
@@ -804,9 +804,9 @@ class _Importer:
             keras.saving.deserialize_keras_object(serialized)  # Keras can rebuild it: refuse now if not
         except Exception as exc:
             raise KerasImportError(
-                msg("Layer {op} is a custom {kind} ({module__}) that Keras "
+                msg("Layer {op} is a custom {kind} ({module}) that Keras "
                     "cannot rebuild from its config: {first_line}",
-                    op=repr(op.name), kind=type(op).__name__, module__=type(op).__module__, first_line=_first_line(exc)),
+                    op=repr(op.name), kind=type(op).__name__, module=type(op).__module__, first_line=_first_line(exc)),
                 msg("Register the class with @keras.saving.register_keras_serializable and import it "
                     "before importing the model.")) from None
         call_kwargs = {}
