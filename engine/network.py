@@ -448,24 +448,24 @@ class Network:
             n_out = 1
         if src_port >= n_out:
             if n_out > 1:
-                return msg("{s} ({type}) has {n_out} outputs; there is no output port {src_port}.",
-                           s=s.name, type=s.type, n_out=n_out, src_port=src_port)
-            return msg("{s} ({type}) has {n_out} output; there is no output port {src_port}.",
-                       s=s.name, type=s.type, n_out=n_out, src_port=src_port)
+                return msg("{src} ({type}) has {n_out} outputs; there is no output port {src_port}.",
+                           src=s.name, type=s.type, n_out=n_out, src_port=src_port)
+            return msg("{src} ({type}) has {n_out} output; there is no output port {src_port}.",
+                       src=s.name, type=s.type, n_out=n_out, src_port=src_port)
         dspec = d.spec
         if not dspec.inputs and not dspec.variadic:
-            return msg("{d} ({type}) takes no input: it is where data enters the model.",
-                       d=d.name, type=d.type)
+            return msg("{dst} ({type}) takes no input: it is where data enters the model.",
+                       dst=d.name, type=d.type)
         if not dspec.variadic and dst_port >= len(dspec.inputs):
-            return msg("{d} ({type}) has {count} input port(s); there is no port {dst_port}.",
-                       d=d.name, type=d.type, count=len(dspec.inputs), dst_port=dst_port)
+            return msg("{dst} ({type}) has {count} input port(s); there is no port {dst_port}.",
+                       dst=d.name, type=d.type, count=len(dspec.inputs), dst_port=dst_port)
         for ports in self._pred[dst].values():
             if any(p == dst_port for _, p in ports):
-                return (msg("Input port {dst_port} of {d} is already connected; "
+                return (msg("Input port {dst_port} of {dst} is already connected; "
                             "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.",
-                            dst_port=dst_port, d=d.name))
+                            dst_port=dst_port, dst=d.name))
         if not allow_cycles and src in self._descendants(dst):
-            return msg("Connecting {s} → {d} would create a cycle.", s=s.name, d=d.name)
+            return msg("Connecting {src} → {dst} would create a cycle.", src=s.name, dst=d.name)
         return ""
 
     def next_free_port(self, dst: str) -> int:
