@@ -260,7 +260,8 @@ class Analyzer:
             p = node.resolved()
         except NeuroCanvasError as exc:
             return self._fail(info, msg("{node} ({type}): {message}",
-                                        node=node.name, type=node.type, message=exc.message), exc.hint, "param")
+                                        node=node.name, type=node.type, message=exc.message), exc.hint,
+                                        "param")
         own = in_edges is None
         if own:
             in_edges = self.net._in_edges(nid)
@@ -282,7 +283,8 @@ class Analyzer:
                 src = self.net.nodes[e.src]
                 k = len(src_info.output_shapes)
                 text = (msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} outputs.",
-                            node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k) if k > 1 else
+                            node=node.name, type=node.type, src_port=e.src_port, src=src.name,
+                            k=k) if k > 1 else
                         msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} output.",
                             node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k))
                 return self._fail(info, text,
@@ -307,7 +309,8 @@ class Analyzer:
         except Exception as exc:  # a rule must never take the application down
             return self._fail(info, msg("{node} ({type}): its shape could not be computed "
                                   "({kind}: {exc}).",
-                                        node=node.name, type=node.type, kind=type(exc).__name__, exc=str(exc)), msg("Check the layer's parameters."), "internal")
+                                        node=node.name, type=node.type, kind=type(exc).__name__,
+                                        exc=str(exc)), msg("Check the layer's parameters."), "internal")
         warnings = tuple(ctx.warnings)
         if len(self._memo) > 100_000:
             self._memo.clear()
@@ -327,7 +330,8 @@ class Analyzer:
         info.activation_values = values
         for w in warnings:
             info.diagnostics.append(Diagnostic(info.node, WARNING, msg("{node}: {message}",
-                                                                       node=node.name, message=w.message), w.hint, w.code))
+                                                                       node=node.name, message=w.message),
+                                                                       w.hint, w.code))
         return info
 
     @staticmethod
@@ -397,7 +401,8 @@ class Analyzer:
                                   "cycle"))
         if not net.nodes:
             out.append(Diagnostic(None, ERROR, msg("The network is empty."),
-                                  msg("Add an Input layer from the palette, or start from a preset."), "empty"))
+                                  msg("Add an Input layer from the palette, or start from a preset."),
+                                  "empty"))
             return out
         if not net.inputs:
             out.append(Diagnostic(None, ERROR, msg("The network has no Input layer."),

@@ -44,9 +44,11 @@ def read(path) -> dict:
     except IsADirectoryError:
         raise DocumentError(msg("{path} is a folder, not a NeuroCanvas file.", path=path)) from None
     except UnicodeDecodeError:
-        raise DocumentError(msg("{path} is not a text file; NeuroCanvas documents are JSON.", path=path)) from None
+        raise DocumentError(msg("{path} is not a text file; NeuroCanvas documents are JSON.",
+                                path=path)) from None
     except OSError as exc:
-        raise DocumentError(msg("{path} cannot be read: {value}.", path=path, value=exc.strerror or exc)) from None
+        raise DocumentError(msg("{path} cannot be read: {value}.", path=path,
+                                value=exc.strerror or exc)) from None
     return parse(text, source=str(path))
 
 
@@ -170,7 +172,8 @@ def fill(net, data, source: str | None = None) -> None:
     except DocumentError as exc:
         if source is None:
             raise
-        raise DocumentError(msg("{source}: {message}", source=source, message=exc.message), exc.hint) from None
+        raise DocumentError(msg("{source}: {message}", source=source, message=exc.message),
+                            exc.hint) from None
 
 
 def _fill(net, data) -> None:
@@ -216,7 +219,8 @@ def _add_node(net, raw, i):
     if not isinstance(node_id, str) or not node_id:
         raise DocumentError(msg("{where}: 'id' must be a non-empty string.", where=where))
     if node_id in net.nodes:
-        raise DocumentError(msg("{where}: the id is used twice.", where=where), msg("Every node needs its own id."))
+        raise DocumentError(msg("{where}: the id is used twice.", where=where),
+                            msg("Every node needs its own id."))
     type_name = raw.get("type")
     if not isinstance(type_name, str) or not has_spec(type_name):
         raise DocumentError(msg("{where}: unknown layer type {type_name}.",
@@ -243,7 +247,8 @@ def _add_node(net, raw, i):
                      extra={k: v for k, v in raw.items() if k not in _NODE_KEYS})
     except ParamError as exc:
         raise DocumentError(msg("{where} ({type_name}), param {param}: {message}",
-                                where=where, type_name=type_name, param=repr(exc.param), message=exc.message), exc.hint) from None
+                                where=where, type_name=type_name, param=repr(exc.param),
+                                message=exc.message), exc.hint) from None
     except EditError as exc:
         raise DocumentError(msg("{where}: {message}", where=where, message=exc.message), exc.hint) from None
 

@@ -75,7 +75,8 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
             if wanted.get(net.nodes[nid].name) != have:
                 del store.layers[nid]  # the document changed this layer since the run
         step = (record.checkpoint or {}).get("step")
-        return store, {"run": record.id, "step": step}, msg("run {run} (step {step})", run=record.id, step=step)
+        return store, {"run": record.id, "step": step}, msg("run {run} (step {step})", run=record.id,
+                                                            step=step)
     store = net.weights
     if store:
         return store, None, msg("the document's weights")

@@ -81,7 +81,8 @@ def _shared_layer(net, node, built):
     owner = net.nodes.get(owner_id)
     if owner is None or owner_id not in built:
         raise BuildError(msg("{node} calls the layer of {owner_id} again, but there is no such "
-                             "layer before it.", node=node.name, owner_id=repr(owner_id)), msg("Delete this call, or connect it after that layer."))
+                             "layer before it.", node=node.name, owner_id=repr(owner_id)),
+                             msg("Delete this call, or connect it after that layer."))
     inner = node.params["layer"]
     if inner.get("type") != owner.type or (inner.get("params") or {}) != owner.params:
         raise BuildError(msg("{node} calls the layer of {owner} again, but its copy of "

@@ -166,7 +166,8 @@ def trace_subclassed(model):
         raise KerasImportError(msg("The subclassed model {model} ({value}) cannot be traced "
                                    "exactly: its call does not go through layers for "
                                    "{count} of its weights ({names}).",
-                                   model=repr(model.name), value=cls, count=len(missing), names=', '.join(missing[:3])),
+                                   model=repr(model.name), value=cls, count=len(missing),
+                                   names=', '.join(missing[:3])),
                                msg("Rebuild it with the functional API."))
     rng = np.random.default_rng(0)
     sample = [rng.random((2, *s[1:]), "float32") for s in shape_list]
@@ -221,7 +222,8 @@ def _check_keras_archive(path: Path) -> None:
                                    path=path, exc=exc),
                                hint) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise KerasImportError(msg("{path} cannot be read as a .keras archive ({exc}).", path=path, exc=exc), hint) from None
+        raise KerasImportError(msg("{path} cannot be read as a .keras archive ({exc}).", path=path, exc=exc),
+                               hint) from None
     if bad is not None:
         raise KerasImportError(msg("{path} is damaged: its member {bad} fails its checksum.",
                                    path=path, bad=repr(bad)), hint)
@@ -284,7 +286,8 @@ def import_application(name: str, *, weights=None, layout: bool = True, **kwargs
         close = [n for n in names if n.lower() == short.lower()]
         hint = (msg("Did you mean {close_0}?", close_0=close[0]) if close else
                 msg("Known architectures: {names}.", names=', '.join(names)))
-        raise KerasImportError(msg("keras.applications has no architecture {short}.", short=repr(short)), hint)
+        raise KerasImportError(msg("keras.applications has no architecture {short}.", short=repr(short)),
+                               hint)
     try:
         model = getattr(keras.applications, short)(weights=weights, **kwargs)
     except Exception as exc:
@@ -356,7 +359,9 @@ def refresh_generic(net, node_ids=None) -> list:
         except Exception as exc:
             raise KerasImportError(msg("{node} ({class_name}) cannot take input "
                                        "{names}: {first_line}",
-                                       node=node.name, class_name=p['class_name'], names=', '.join((str(tuple(s)) for s in shapes)), first_line=_first_line(exc)),
+                                       node=node.name, class_name=p['class_name'],
+                                       names=', '.join((str(tuple(s)) for s in shapes)),
+                                       first_line=_first_line(exc)),
                                    msg("Change the layers before it back, or replace this layer.")) from None
         from keras.src import tree
 
@@ -576,7 +581,8 @@ class _Importer:
             except Unmappable as exc:
                 reason = str(exc)
         elif is_layer:
-            reason = msg("the catalog has no {class_name}", class_name=class_name) if _is_keras_class(op) else \
+            reason = msg("the catalog has no {class_name}",
+                         class_name=class_name) if _is_keras_class(op) else \
                 msg("{class_name} is a custom layer ({module})",
                     class_name=class_name, module=type(op).__module__)
         if node_type is None:
@@ -584,7 +590,8 @@ class _Importer:
                 raise KerasImportError(msg("Layer {op} ({class_name}) gets tensors as keyword "
                                            "arguments ({names}), which NeuroCanvas "
                                            "can only wire for catalog layers.",
-                                           op=repr(op.name), class_name=class_name, names=', '.join(tensor_kwargs)))
+                                           op=repr(op.name), class_name=class_name,
+                                           names=', '.join(tensor_kwargs)))
             node_type = "KerasLayer" if is_layer else "KerasOp"
             params = self._generic_params(op, style, other_kwargs, in_shapes_pos, out_shapes, counts)
             tensors = positional
@@ -593,7 +600,8 @@ class _Importer:
             self.net.add_node(node_type, params, id=nid, group=group, trainable=trainable)
         except NeuroCanvasError as exc:
             raise KerasImportError(msg("Layer {op} ({class_name}): {message}",
-                                       op=repr(op.name), class_name=class_name, message=exc.message), exc.hint) from None
+                                       op=repr(op.name), class_name=class_name, message=exc.message),
+                                       exc.hint) from None
         self._connect(nid, tensors)
         if node_type in GENERIC_TYPES and is_layer:
             self.result.generic.append(GenericNote(nid, class_name, reason))
@@ -630,7 +638,8 @@ class _Importer:
                 self._check_call_kwargs(spec, again, other_kwargs)
             except Unmappable as exc:
                 raise KerasImportError(msg("Layer {op} is called again with {exc}, which "
-                                           "NeuroCanvas cannot represent.", op=repr(op.name), exc=exc)) from None
+                                           "NeuroCanvas cannot represent.", op=repr(op.name),
+                                           exc=exc)) from None
             if again != first:
                 raise KerasImportError(msg("Layer {op} is called again with other call "
                                            "arguments ({again} instead of {first}), which NeuroCanvas "
@@ -646,7 +655,8 @@ class _Importer:
             if outs != [_shape(t) for t in node.outputs]:
                 raise KerasImportError(msg("Layer {op}, called again: the catalog computes "
                                            "{outs} where Keras has {value}.",
-                                           op=repr(op.name), outs=outs, value=[_shape(t) for t in node.outputs]))
+                                           op=repr(op.name), outs=outs,
+                                           value=[_shape(t) for t in node.outputs]))
         nid = self._unique(f"{owner.name}_call")
         params = {"shares": owner.id, "layer": {"type": owner.type, "params": owner.params}}
         self.net.add_node("SharedCall", params, id=nid, group=group, trainable=owner.trainable)
@@ -659,7 +669,8 @@ class _Importer:
             try:
                 self.net.connect(src, nid, src_port, port)
             except NeuroCanvasError as exc:
-                raise KerasImportError(msg("Layer {nid}: {message}", nid=repr(nid), message=exc.message), exc.hint) from None
+                raise KerasImportError(msg("Layer {nid}: {message}", nid=repr(nid), message=exc.message),
+                                       exc.hint) from None
 
     # -- catalog mapping --------------------------------------------------
 
@@ -698,7 +709,8 @@ class _Importer:
             outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             weights = tuple(int(w) for w in spec.weights(resolved, shapes))
         except NeuroCanvasError as exc:
-            raise Unmappable(msg("the catalog's shape rule refuses it: {message}", message=exc.message)) from None
+            raise Unmappable(msg("the catalog's shape rule refuses it: {message}",
+                                 message=exc.message)) from None
         if outs != out_shapes:
             raise Unmappable(msg("the catalog computes output shape(s) {outs}, Keras {out_shapes}",
                                  outs=outs, out_shapes=out_shapes))
@@ -806,7 +818,8 @@ class _Importer:
             raise KerasImportError(
                 msg("Layer {op} is a custom {kind} ({module}) that Keras "
                     "cannot rebuild from its config: {first_line}",
-                    op=repr(op.name), kind=type(op).__name__, module=type(op).__module__, first_line=_first_line(exc)),
+                    op=repr(op.name), kind=type(op).__name__, module=type(op).__module__,
+                    first_line=_first_line(exc)),
                 msg("Register the class with @keras.saving.register_keras_serializable and import it "
                     "before importing the model.")) from None
         call_kwargs = {}
@@ -1013,7 +1026,8 @@ def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other
         raise KerasImportError(msg("Layer {name} ({class_name}) gets tensors as "
                                    "keyword arguments ({names}), which NeuroCanvas "
                                    "can only wire for catalog layers.",
-                                   name=repr(name), class_name=info['item']['class_name'], names=', '.join(tensor_kwargs)))
+                                   name=repr(name), class_name=info['item']['class_name'],
+                                   names=', '.join(tensor_kwargs)))
     call_kwargs = {}
     for key, value in (other_kwargs or {}).items():
         kept = _template(importer.keras, value, [])
@@ -1029,7 +1043,8 @@ def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other
         importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
     except NeuroCanvasError as exc:
         raise KerasImportError(msg("Layer {name} ({class_name}): {message}",
-                                   name=repr(name), class_name=info['item']['class_name'], message=exc.message),
+                                   name=repr(name), class_name=info['item']['class_name'],
+                                   message=exc.message),
                                exc.hint) from None
     importer._connect(nid, positional)
     importer.owner[id(op)] = nid
@@ -1166,7 +1181,8 @@ def _scan(item, owner, key, position, top=False):
         if registered and "config" in item and ">" in str(registered):
             return _Culprit(label or _object_label(cls, owner),
                             msg("it is a custom class ({registered}) that is not registered in this "
-                                "process, so Keras cannot rebuild it.", registered=registered), _HINT_REGISTER)
+                                "process, so Keras cannot rebuild it.", registered=registered),
+                                _HINT_REGISTER)
         if is_layer and cls not in ("Functional", "Sequential", "Model"):
             owner = label
     for k, v in item.items():

@@ -77,7 +77,8 @@ def memory_diagnostics(total_params: int, trainable_params: int, activation_valu
                 None, WARNING,
                 msg("The parameters need {gb} ({total_params} × {size} bytes) "
                     "but {where} has {gb2} of memory: the model cannot be built there.",
-                    gb=_gb(weights), total_params=format(total_params, ','), size=BYTES_PER_VALUE, where=where, gb2=_gb(limit)),
+                    gb=_gb(weights), total_params=format(total_params, ','), size=BYTES_PER_VALUE,
+                    where=where, gb2=_gb(limit)),
                 msg("Use fewer units or filters, or a smaller input."), code="memory"))
         elif training > limit:
             out.append(Diagnostic(
@@ -92,6 +93,7 @@ def memory_diagnostics(total_params: int, trainable_params: int, activation_valu
                 None, WARNING,
                 msg("The activations of one sample need {gb} ({activation_values} values) "
                     "but {where} has {gb2} of memory.",
-                    gb=_gb(activations), activation_values=format(activation_values, ','), where=where, gb2=_gb(limit)),
+                    gb=_gb(activations), activation_values=format(activation_values, ','), where=where,
+                    gb2=_gb(limit)),
                 msg("Use a smaller input, or downsample earlier (pooling or strides)."), code="memory"))
     return out

@@ -121,7 +121,8 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
         _chain_after(net, node, outputs)  # raises: the outputs are what it predicts
     if node.type == "Conv2D" and int(params.get("groups") or 1) != 1:
         raise GrowError(msg("{node} is a grouped convolution; widening it would change "
-                            "which channels each group sees.", node=node.name), msg("Widen an ungrouped Conv2D."))
+                            "which channels each group sees.", node=node.name),
+                            msg("Widen an ungrouped Conv2D."))
     if _activation(node) in NOT_ELEMENTWISE or _activation(node) == "other":
         raise GrowError(msg("{node} applies {activation}, which mixes its units: "
                             "copied units would change every output.",
@@ -133,12 +134,14 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
     try:
         factor = float(factor)
     except (TypeError, ValueError):
-        raise GrowError(msg("The widen factor must be a number, not {factor}.", factor=repr(factor))) from None
+        raise GrowError(msg("The widen factor must be a number, not {factor}.",
+                            factor=repr(factor))) from None
     new_width = int(round(width * factor))
     if new_width <= width:
         raise GrowError(msg("A factor of {factor} does not widen {node} ({width} "
                             "{width_param} would become {new_width}).",
-                            factor=format(factor, 'g'), node=node.name, width=width, width_param=width_param, new_width=new_width),
+                            factor=format(factor, 'g'), node=node.name, width=width, width_param=width_param,
+                            new_width=new_width),
                         msg("Give a factor above 1, e.g. 1.5 or 2."))
     chain, consumer = _chain_after(net, node, outputs)
 
@@ -174,7 +177,8 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
     else:  # Conv2D: (kh, kw, in, out)
         if int(consumer.resolved().get("groups") or 1) != 1:
             raise GrowError(msg("{consumer} is a grouped convolution and reads {node}'s "
-                                "filters by group.", consumer=consumer.name, node=node.name), msg("Widen a layer followed by an ungrouped Conv2D."))
+                                "filters by group.", consumer=consumer.name, node=node.name),
+                                msg("Widen a layer followed by an ungrouped Conv2D."))
         kernel = kernel[:, :, mapping, :] / scale[None, None, :, None]
     changed[consumer.id] = [kernel.astype(arrays[0].dtype), *rest]
 
@@ -213,11 +217,13 @@ def _chain_after(net, node, outputs):
         if nxt.type not in PER_CHANNEL:
             raise GrowError(msg("{nxt} ({type}) stands between {node} and the next "
                                 "Dense or Conv2D; widening through it would change what the network "
-                                "computes.", nxt=nxt.name, type=nxt.type, node=node.name), msg("Widen a layer followed by a Dense or Conv2D, with only "
+                                "computes.", nxt=nxt.name, type=nxt.type, node=node.name),
+                                msg("Widen a layer followed by a Dense or Conv2D, with only "
                                 "BatchNormalization, pooling, dropout or an activation between them."))
         if nxt.type == "Activation" and _activation(nxt) in NOT_ELEMENTWISE | {"other"}:
             raise GrowError(msg("{nxt} applies {activation}, which mixes "
-                                "channels.", nxt=nxt.name, activation=nxt.resolved().get('activation')), msg("Widen another layer."))
+                                "channels.", nxt=nxt.name, activation=nxt.resolved().get('activation')),
+                                msg("Widen another layer."))
         if nxt.type == "BatchNormalization":
             axis = nxt.resolved().get("axis", -1)
             if axis not in (-1, [-1]) and axis != len((net.analyze().shape(current.id) or ())) - 1:

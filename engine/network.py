@@ -160,7 +160,8 @@ class Network:
         try:
             return self.nodes[node_id]
         except KeyError:
-            raise EditError(msg("There is no node {node_id} in this network.", node_id=repr(node_id))) from None
+            raise EditError(msg("There is no node {node_id} in this network.",
+                                node_id=repr(node_id))) from None
 
     def node_by_name(self, name: str) -> Node | None:
         ids = self._name_index().get(name)

@@ -111,7 +111,8 @@ def to_python(net) -> str:
 
     if not report.valid:
         first = report.errors[0]
-        raise BuildError(msg("The network is not valid: {message}", message=first.message), first.hint, report.errors)
+        raise BuildError(msg("The network is not valid: {message}", message=first.message), first.hint,
+                         report.errors)
     taken: set = set()
     names: dict[tuple[str, int], str] = {}
     lines = [

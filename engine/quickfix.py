@@ -155,7 +155,8 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
         def apply(n, c=c):
             n.connect(src, dst, src_port, dst_port)
             c.apply(n)
-        title = msg("Connect through {via}", via=c.via) if c.via else msg("{title} and connect", title=c.title)
+        title = msg("Connect through {via}", via=c.via) if c.via else msg("{title} and connect",
+                                                                          title=c.title)
         if _connects(net, before, apply, dst, problems[0]):
             out.append(Fix(title, apply, dst, c.code, c.via))
     return out
@@ -280,7 +281,8 @@ def _rank_fixes(net, report, diagnostic):
                   diagnostic.code, msg("a Flatten"))
         pool = f"GlobalAveragePooling{len(shape) - 2}D"
         if has_spec(pool):
-            yield Fix(msg("Insert {pool} before {node}", pool=pool, node=node.name), _insert(first, pool, {}), nid,
+            yield Fix(msg("Insert {pool} before {node}", pool=pool, node=node.name), _insert(first, pool,
+                                                                                             {}), nid,
                       diagnostic.code, msg("a {pool}", pool=pool))
     for target in _reshape_targets(shape):
         yield Fix(msg("Insert Reshape to {target} before {node}", target=fmt(tuple(target)), node=node.name),
@@ -313,7 +315,8 @@ def _unconnected_fixes(net, report, diagnostic):
         name = net.nodes[src].name
         if net.connection_problem(src, nid):
             continue
-        yield Fix(msg("Connect {name} to {node}", name=name, node=node.name), _connect(src, nid), nid, diagnostic.code)
+        yield Fix(msg("Connect {name} to {node}", name=name, node=node.name), _connect(src, nid), nid,
+                  diagnostic.code)
         for fix in connection_fixes(net, src, nid, warnings=True):
             if fix.via:
                 yield Fix(msg("Connect {name} to {node} through {via}",
@@ -350,7 +353,8 @@ def _size_fixes(net, report, diagnostic):
     if p is None:
         return
     if "padding" in p and p["padding"] == "valid":
-        yield Fix(msg("Set padding='same' on {node}", node=node.name), _set(nid, "padding", "same"), nid, diagnostic.code)
+        yield Fix(msg("Set padding='same' on {node}", node=node.name), _set(nid, "padding", "same"), nid,
+                  diagnostic.code)
     window = "kernel_size" if "kernel_size" in p else ("pool_size" if "pool_size" in p else None)
     if window is None or not shapes or not isinstance(p[window], (list, tuple)):
         return
@@ -402,7 +406,8 @@ def _outputs_fixes(net, report, diagnostic):
                 if sibling.dst == nid or sibling.src_port != e.src_port:
                     continue
                 target = net.nodes[sibling.dst]
-                yield Fix(msg("Connect {node} to {target}", node=node.name, target=target.name), _thread(nid, sibling), nid,
+                yield Fix(msg("Connect {node} to {target}", node=node.name, target=target.name), _thread(nid,
+                                                                                                         sibling), nid,
                           diagnostic.code)
     names = ", ".join(net.nodes[n].name for n in dangling)
     yield Fix(msg("Mark {names} as the outputs", names=names), _mark_outputs(dangling), nid, diagnostic.code)
@@ -476,10 +481,12 @@ def _param_fixes(net, report, diagnostic):
         if value is None:
             if name not in node.params:
                 continue
-            yield Fix(msg("Reset {name} of {node} to the Keras default", name=name, node=node.name), _reset(nid, name), nid,
+            yield Fix(msg("Reset {name} of {node} to the Keras default", name=name, node=node.name),
+                      _reset(nid, name), nid,
                       diagnostic.code)
         elif node.params.get(name) != value:
-            yield Fix(msg("Set {name}={value} on {node}", name=name, value=repr(value), node=node.name), _set(nid, name, value), nid,
+            yield Fix(msg("Set {name}={value} on {node}", name=name, value=repr(value), node=node.name),
+                      _set(nid, name, value), nid,
                       diagnostic.code)
     if diagnostic.code == "groups" and "groups" in declared and node.type == "GroupNormalization":
         info = report.by_node.get(nid)
@@ -488,7 +495,8 @@ def _param_fixes(net, report, diagnostic):
             groups = _resolved(node) and _resolved(node).get("groups")
             if channels and groups:
                 best = max(g for g in range(1, min(groups, channels) + 1) if channels % g == 0)
-                yield Fix(msg("Set groups={best} on {node}", best=best, node=node.name), _set(nid, "groups", best), nid,
+                yield Fix(msg("Set groups={best} on {node}", best=best, node=node.name), _set(nid, "groups",
+                                                                                              best), nid,
                           diagnostic.code)
 
 
@@ -705,8 +713,10 @@ def _projection_fix(net, nid, in_edges, shapes) -> Fix | None:
     def apply(n):
         for edge, type_name, params in plans:
             _insert(edge, type_name, params, shift=False, side=True)(n)
-    return Fix(msg("Add a {kind} so the inputs of {node} match", kind=kind, node=node.name), apply, nid, "merge",
-               msg("a {kind} to {channels} channels", kind=kind, channels=channels) if rank > 2 else msg("a Dense projection to {channels}",
+    return Fix(msg("Add a {kind} so the inputs of {node} match", kind=kind, node=node.name), apply, nid,
+               "merge",
+               msg("a {kind} to {channels} channels", kind=kind,
+                   channels=channels) if rank > 2 else msg("a Dense projection to {channels}",
                                                                        channels=channels))
 
 

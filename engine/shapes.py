@@ -52,7 +52,8 @@ def require_rank(layer: str, shape, rank: int, hint: str = "", what: str | None 
 def require_min_rank(layer: str, shape, rank: int, hint: str = ""):
     if len(shape) < rank:
         raise ShapeError(msg("{layer} expects an input with at least {rank} axes (batch included) "
-                             "but receives {shape}.", layer=layer, rank=rank, shape=fmt(shape)), hint or rank_hint(shape, rank), code="rank")
+                             "but receives {shape}.", layer=layer, rank=rank, shape=fmt(shape)),
+                             hint or rank_hint(shape, rank), code="rank")
 
 
 def rank_hint(shape, rank: int) -> str:
@@ -135,7 +136,8 @@ def resolve_axis(layer: str, axis: int, shape, what: str = "axis") -> int:
             msg("{layer}: {what}={axis} does not exist for input {shape} "
                 "(valid axes: {listed}).",
                 layer=layer, what=what, axis=axis, shape=fmt(shape), listed=listed),
-            msg("Set {what} to one of {listed}; -1 is the last (channel) axis.", what=what, listed=listed), code="axis")
+            msg("Set {what} to one of {listed}; -1 is the last (channel) axis.", what=what, listed=listed),
+            code="axis")
     if axis % rank == 0:
         raise ShapeError(
             msg("{layer}: {what}={axis} is the batch axis of input {shape}.",

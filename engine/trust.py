@@ -88,7 +88,8 @@ def inspect_module(path) -> ModuleInfo:
     try:
         tree = ast.parse(data, filename=str(resolved))
     except (SyntaxError, ValueError) as exc:
-        raise UntrustedCodeError(msg("{resolved} is not valid Python: {exc}", resolved=resolved, exc=exc)) from None
+        raise UntrustedCodeError(msg("{resolved} is not valid Python: {exc}", resolved=resolved,
+                                     exc=exc)) from None
     classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
     return ModuleInfo(str(resolved), hashlib.sha256(data).hexdigest(), classes)
 
@@ -324,6 +325,7 @@ def check_available(net) -> None:
             "custom class too: training, running or exporting the model needs the class.",
             node=repr(node), cls=cls, module=module or "?") if more == 1 else
         msg("Layer {node} is a custom {cls} (module {module}) kept without its code: training, "
-            "running or exporting the model needs the class.", node=repr(node), cls=cls, module=module or "?"),
+            "running or exporting the model needs the class.", node=repr(node), cls=cls,
+            module=module or "?"),
         msg("Point NeuroCanvas at the Python file that defines it and trust it: "
             "--trust-module PATH on the command line, or 'Trust and load' when the editor asks."))

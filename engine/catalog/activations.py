@@ -83,7 +83,8 @@ def _prelu_alpha_shape(p, shape):
             raise ShapeError(
                 msg("PReLU cannot be built: axis {axis} of its input {shape} has unknown size and "
                     "PReLU learns one slope per position on it.", axis=axis, shape=fmt(shape)),
-                msg("Add {axis} to shared_axes to share the slopes along that axis.", axis=axis), code="unknown_dim")
+                msg("Add {axis} to shared_axes to share the slopes along that axis.", axis=axis),
+                code="unknown_dim")
         alpha.append(shape[axis])
     return alpha
 

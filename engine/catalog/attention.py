@@ -219,7 +219,8 @@ def _mha_check(p):
     if p["flash_attention"]:
         if p["dropout"] > 0:
             raise ParamError("flash_attention", msg("flash_attention cannot be combined with dropout "
-                                 "(dropout={dropout}).", dropout=format(p['dropout'], 'g')), msg("Set dropout to 0, or turn flash_attention off."))
+                                 "(dropout={dropout}).", dropout=format(p['dropout'], 'g')),
+                                 msg("Set dropout to 0, or turn flash_attention off."))
         if p["return_attention_scores"]:
             raise ParamError("flash_attention", msg("flash_attention cannot return the attention scores."),
                              msg("Turn flash_attention off to get the attention_scores output."))

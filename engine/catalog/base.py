@@ -267,7 +267,8 @@ class Param:
             if len(keys) == 1 and keys <= set(REGULARIZERS) and isinstance(next(iter(value.values())), (dict, type(None))):
                 (kind, cfg), = value.items()
                 return {kind: self._config_keys(kind, cfg)}
-        raise self._fail(msg("a regularizer such as 'l2', {{'l2': 0.01}} or {{'l1': 0.001, 'l2': 0.01}}"), value)
+        raise self._fail(msg("a regularizer such as 'l2', {{'l2': 0.01}} or {{'l1': 0.001, 'l2': 0.01}}"),
+                         value)
 
     def _check_constraint(self, value):
         if isinstance(value, str) and value in CONSTRAINTS:
@@ -295,7 +296,8 @@ class Param:
             resolved = spec.resolve(params)
         except ParamError as exc:
             raise ParamError(self.name, msg("{name} ({type}): {message}",
-                                            name=self.name, type=spec.type, message=exc.message), exc.hint) from None
+                                            name=self.name, type=spec.type, message=exc.message),
+                                            exc.hint) from None
         return {"type": spec.type, "params": dict(params), "resolved": resolved}
 
     def _check_any(self, value):

@@ -103,7 +103,8 @@ def require_spatial_rank(layer: str, shape, rank: int, data_format, variants: di
         hint = rank_hint(shape, need)
     raise ShapeError(msg("{layer} expects a {need}-D input {input_desc} "
                          "but receives {shape}.",
-                         layer=layer, need=need, input_desc=input_desc(rank, data_format), shape=fmt(shape)), hint, code="rank")
+                         layer=layer, need=need, input_desc=input_desc(rank, data_format), shape=fmt(shape)),
+                         hint, code="rank")
 
 
 def input_channels(layer: str, shape, data_format) -> int:

@@ -230,7 +230,8 @@ def _reshape_shape(p, shapes, ctx):
             raise ShapeError(
                 msg("Reshape cannot turn {shape} ({in_known} values per sample) into "
                     "target_shape {target} ({target_known} values).",
-                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known), hint, code="reshape")
+                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known),
+                    hint, code="reshape")
         return (shape[0], *out)
     if in_full:
         if in_known % target_known:
@@ -238,7 +239,8 @@ def _reshape_shape(p, shapes, ctx):
                 msg("Reshape cannot turn {shape} ({in_known} values per sample) into "
                     "target_shape {target}: {in_known} is not a multiple of the "
                     "{target_known} values the known axes hold.",
-                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known), hint, code="reshape")
+                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known),
+                    hint, code="reshape")
         if -1 in target:  # Keras computes the missing axis (a None axis stays None)
             out = tuple(in_known // target_known if d == -1 else d for d in target)
         return (shape[0], *out)
@@ -308,7 +310,8 @@ def _permute_shape(p, shapes, ctx):
             msg("Permute dims {dims} has {count} entries but its input {shape} "
                 "has {have} non-batch axes.",
                 dims=fmt(dims), count=len(dims), shape=fmt(shape), have=have),
-            msg("Give a reordering of 1..{have}.", have=have) if have > 0 else msg("Permute needs an input with axes to reorder."),
+            msg("Give a reordering of 1..{have}.",
+                have=have) if have > 0 else msg("Permute needs an input with axes to reorder."),
             code="rank")
     return (shape[0], *(shape[d] for d in dims))
 

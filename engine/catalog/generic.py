@@ -114,7 +114,8 @@ def _getitem_shape(p, shapes):
     consuming = sum(k in ("int", "slice") for k, _ in kinds)
     if consuming > len(shape):
         raise ShapeError(msg("The index takes {consuming} axes but the input {shape} has "
-                             "{count}.", consuming=consuming, shape=fmt(tuple(shape)), count=len(shape)), msg("Remove an index, or give the input more axes."),
+                             "{count}.", consuming=consuming, shape=fmt(tuple(shape)), count=len(shape)),
+                             msg("Remove an index, or give the input more axes."),
                          code="generic_shape")
     expanded = []
     for k, v in kinds:
@@ -181,7 +182,8 @@ def _generic_check(p):
         try:
             check_template(value)
         except ValueError as exc:
-            raise ParamError(key.split(".")[0], msg("{key}: {reason}.", key=key, reason=exc.args[0] if exc.args else str(exc))) from None
+            raise ParamError(key.split(".")[0], msg("{key}: {reason}.", key=key,
+                                                    reason=exc.args[0] if exc.args else str(exc))) from None
     if not p["output_shapes"]:
         raise ParamError("output_shapes", msg("output_shapes must list at least one shape."))
     if not isinstance(p["config"], dict):

@@ -54,7 +54,8 @@ def _broadcast_pair(layer, a, b, batch):
             raise ShapeError(
                 msg("{layer}: input shapes {shape} and {shape2} do not match "
                     "(axis {value} of the larger is {i}, the other has {j}).",
-                    layer=layer, shape=fmt((batch, *a)), shape2=fmt((batch, *b)), value=lead + k + 1, i=i, j=j),
+                    layer=layer, shape=fmt((batch, *a)), shape2=fmt((batch, *b)), value=lead + k + 1, i=i,
+                    j=j),
                 _MERGE_HINT, code="merge")
     return tuple(out)
 
@@ -167,7 +168,8 @@ def _concat_shape(p, shapes, ctx):
     if not -rank <= axis < rank:
         raise ShapeError(msg("Concatenate axis={axis} does not exist for inputs of rank {rank} "
                              "such as {shapes_0}.", axis=axis, rank=rank, shapes_0=fmt(shapes[0])),
-                         msg("Use an axis from 1 to {value} (or -1 for the last).", value=rank - 1), code="axis")
+                         msg("Use an axis from 1 to {value} (or -1 for the last).", value=rank - 1),
+                         code="axis")
     norm = axis % rank
     if norm == 0:
         raise ShapeError(msg("Concatenate axis={axis} is the batch axis of {shapes_0}.",
@@ -244,7 +246,8 @@ def _dot_shape(p, shapes, ctx):
         if not 0 <= a < len(s):
             raise ShapeError(msg("Dot axes={value} does not exist for the "
                                  "input {s}.", value=list(r) if isinstance(r, tuple) else r, s=fmt(s)),
-                             msg("Use an axis from 1 to {value} (or -1 for the last).", value=len(s) - 1), code="axis")
+                             msg("Use an axis from 1 to {value} (or -1 for the last).", value=len(s) - 1),
+                             code="axis")
         if a == 0:
             raise ShapeError(msg("Dot cannot take the product over the batch axis (axes="
                                  "{value}).", value=list(r) if isinstance(r, tuple) else r),
@@ -255,11 +258,13 @@ def _dot_shape(p, shapes, ctx):
             raise ShapeError(msg("Dot: axis {a1} of {s1} and axis {a2} of {s2} must have the "
                                  "same known size ({d1} vs {d2}).",
                                  a1=a1, s1=fmt(s1), a2=a2, s2=fmt(s2), d1=d1, d2=d2),
-                             msg("Give the Input a fixed size on the axis being multiplied."), code="unknown_dim")
+                             msg("Give the Input a fixed size on the axis being multiplied."),
+                             code="unknown_dim")
         raise ShapeError(msg("Dot: axis {a1} of {s1} has size {d1} but axis {a2} of {s2} has "
                              "size {d2}; the dot product needs them equal.",
                              a1=a1, s1=fmt(s1), d1=d1, a2=a2, s2=fmt(s2), d2=d2),
-                         msg("Choose axes of equal size, or add a Dense projection to match them."), code="merge")
+                         msg("Choose axes of equal size, or add a Dense projection to match them."),
+                         code="merge")
     out = [d for k, d in enumerate(s1) if k != a1] + [d for k, d in enumerate(s2) if k not in (0, a2)]
     if len(out) == 1:
         out.append(1)

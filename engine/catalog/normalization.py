@@ -203,7 +203,8 @@ def _gn_channels(p, shape):
     if channels <= 0:
         raise ShapeError(msg("GroupNormalization: input {shape} has no channels on axis {axis}.",
                              shape=fmt(shape), axis=p['axis']),
-                         msg("Fix the layer before it so that it produces at least one channel."), code="size")
+                         msg("Fix the layer before it so that it produces at least one channel."),
+                         code="size")
     groups = channels if p["groups"] == -1 else p["groups"]
     if groups > channels or channels % groups:
         shown = ", ".join(str(d) for d in _divisors(channels))

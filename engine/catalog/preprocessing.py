@@ -281,7 +281,8 @@ def _contrast_check(p):
     if (not isinstance(vr, (list, tuple)) or len(vr) != 2
             or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in vr)
             or vr[0] >= vr[1]):
-        raise ParamError("value_range", msg("value_range must be [low, high] with low < high, e.g. [0, 255] or "
+        raise ParamError("value_range",
+                         msg("value_range must be [low, high] with low < high, e.g. [0, 255] or "
                                             "[0, 1] (got {vr}).", vr=repr(vr)))
 
 

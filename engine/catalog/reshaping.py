@@ -220,7 +220,8 @@ def _cropping(rank: int) -> LayerSpec:
             if d is not None and a + b >= d:
                 check_positive(
                     name, result, shape,
-                    msg("cropping {a} + {b} from a {axis} of {d}", a=a, b=b, axis=msg(_AXIS_WORDS[axis]), d=d),
+                    msg("cropping {a} + {b} from a {axis} of {d}", a=a, b=b, axis=msg(_AXIS_WORDS[axis]),
+                        d=d),
                     msg("Crop less than the {axis} of the input ({d}) in total; cropping everything "
                         "away leaves nothing to pass on.", axis=msg(_AXIS_WORDS[axis]), d=d))
         return result
