@@ -364,11 +364,13 @@ class Network:
 
     def _check_new_name(self, name: str, what: str) -> None:
         if not valid_name(name):
-            raise EditError(msg("{name} is not a valid layer {what}.", name=repr(name), what=what),
+            raise EditError(msg("{name} is not a valid layer id.", name=repr(name)) if what == "id" else
+                            msg("{name} is not a valid layer name.", name=repr(name)),
                             msg("Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/')."))
         if self.name_taken(name):
-            raise EditError(msg("The {what} {name} is already used in this network.",
-                                what=what, name=repr(name)),
+            raise EditError(msg("The id {name} is already used in this network.", name=repr(name))
+                            if what == "id" else
+                            msg("The name {name} is already used in this network.", name=repr(name)),
                             msg("Layer names must be unique in a model."))
 
     def remove_node(self, node_id: str) -> RemovedNode:

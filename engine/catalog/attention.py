@@ -98,11 +98,12 @@ def _dot_attention_rule(layer):
         named = _require_inputs(layer, shapes)
         q, v, k = named["query"], named["value"], named["key"]
         if _mismatch(q[-1], k[-1]):
-            what = "key" if len(shapes) > 2 else "value (used as the key)"
+            values = dict(layer=layer, q=fmt(q), k=fmt(k), q2=q[-1], k2=k[-1])
             raise ShapeError(
-                msg("{layer}: query {q} and {what} {k} must have the same feature size "
-                    "({q2} vs {k2}) to be compared.",
-                    layer=layer, q=fmt(q), what=what, k=fmt(k), q2=q[-1], k2=k[-1]),
+                msg("{layer}: query {q} and key {k} must have the same feature size "
+                    "({q2} vs {k2}) to be compared.", **values) if len(shapes) > 2 else
+                msg("{layer}: query {q} and value (used as the key) {k} must have the same feature size "
+                    "({q2} vs {k2}) to be compared.", **values),
                 msg("Add a Dense projection to one of them so the last axes match, or use "
                     "MultiHeadAttention, which projects query and key itself."), code="attention")
         for axis in range(1, len(v) - 1):

@@ -111,10 +111,11 @@ def input_channels(layer: str, shape, data_format) -> int:
     """The channel count of a conv input; refuse an unknown one (Keras sizes weights by it)."""
     channels = shape[1] if data_format == "channels_first" else shape[-1]
     if channels is None:
-        where = "first (channel) axis" if data_format == "channels_first" else "last (channel) axis"
         raise ShapeError(
-            msg("{layer} cannot be built: the {where} of its input {shape} has unknown size.",
-                layer=layer, where=where, shape=fmt(shape)),
+            msg("{layer} cannot be built: the first (channel) axis of its input {shape} has unknown size.",
+                layer=layer, shape=fmt(shape)) if data_format == "channels_first" else
+            msg("{layer} cannot be built: the last (channel) axis of its input {shape} has unknown size.",
+                layer=layer, shape=fmt(shape)),
             msg("The kernel is sized by the number of input channels, so it must be fixed: "
                 "give the Input a fixed channel count."), code="unknown_dim")
     return channels

@@ -182,11 +182,12 @@ def _concat_shape(p, shapes, ctx):
         if len(known) > 1:
             a = next(s for s in shapes if s[k] is not None)
             b = next(s for s in shapes if s[k] is not None and s[k] != a[k])
-            what = "the batch size" if k == 0 else f"axis {k}"
+            values = dict(axis=axis, a=fmt(a), b=fmt(b), a2=a[k], b2=b[k])
             raise ShapeError(
                 msg("Concatenate along axis {axis}: inputs {a} and {b} must match on every "
-                    "other axis, but {what} is {a2} vs {b2}.",
-                    axis=axis, a=fmt(a), b=fmt(b), what=what, a2=a[k], b2=b[k]),
+                    "other axis, but the batch size is {a2} vs {b2}.", **values) if k == 0 else
+                msg("Concatenate along axis {axis}: inputs {a} and {b} must match on every "
+                    "other axis, but axis {k} is {a2} vs {b2}.", k=k, **values),
                 msg("Resize the inputs so they agree (pooling, cropping, padding or a projection), "
                     "or concatenate along the axis that differs."), code="merge")
     out = list(shapes[0])
