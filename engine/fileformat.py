@@ -64,7 +64,7 @@ def parse(text: str, source: str = "document") -> dict:
         raise DocumentError(msg("{source} nests more than {depth} levels deep; it is not a "
                                 "NeuroCanvas document.", source=source, depth=MAX_DEPTH)) from None
     except ValueError as exc:
-        raise DocumentError(msg("{source} is not valid JSON ({exc}).", source=source, exc=exc)) from None
+        raise DocumentError(msg("{source} is not valid JSON ({exc}).", source=source, exc=str(exc))) from None
 
 
 # ------------------------------------------------------- non-finite numbers --

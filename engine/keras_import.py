@@ -219,10 +219,10 @@ def _check_keras_archive(path: Path) -> None:
             bad = archive.testzip()  # reads every member and checks its CRC
     except zipfile.BadZipFile as exc:
         raise KerasImportError(msg("{path} is damaged: it is not a complete .keras archive ({exc}).",
-                                   path=path, exc=exc),
+                                   path=path, exc=str(exc)),
                                hint) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise KerasImportError(msg("{path} cannot be read as a .keras archive ({exc}).", path=path, exc=exc),
+        raise KerasImportError(msg("{path} cannot be read as a .keras archive ({exc}).", path=path, exc=str(exc)),
                                hint) from None
     if bad is not None:
         raise KerasImportError(msg("{path} is damaged: its member {bad} fails its checksum.",
@@ -579,7 +579,7 @@ class _Importer:
                                             other_kwargs, out_shapes, counts, trainable)
                 node_type = spec.type
             except Unmappable as exc:
-                reason = str(exc)
+                reason = exc.args[0] if exc.args else str(exc)
         elif is_layer:
             reason = msg("the catalog has no {class_name}",
                          class_name=class_name) if _is_keras_class(op) else \
@@ -639,7 +639,7 @@ class _Importer:
             except Unmappable as exc:
                 raise KerasImportError(msg("Layer {op} is called again with {exc}, which "
                                            "NeuroCanvas cannot represent.", op=repr(op.name),
-                                           exc=exc)) from None
+                                           exc=exc.args[0] if exc.args else str(exc))) from None
             if again != first:
                 raise KerasImportError(msg("Layer {op} is called again with other call "
                                            "arguments ({again} instead of {first}), which NeuroCanvas "

@@ -71,7 +71,7 @@ def read_archive(path) -> tuple[dict, bytes | None]:
             weights = zf.read("model.weights.h5") if "model.weights.h5" in names else None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise KerasImportError(msg("{path}: cannot read the .keras archive ({exc}).", path=path,
-                                   exc=exc)) from None
+                                   exc=str(exc))) from None
     return config, weights
 
 

@@ -89,7 +89,7 @@ def inspect_module(path) -> ModuleInfo:
         tree = ast.parse(data, filename=str(resolved))
     except (SyntaxError, ValueError) as exc:
         raise UntrustedCodeError(msg("{resolved} is not valid Python: {exc}", resolved=resolved,
-                                     exc=exc)) from None
+                                     exc=str(exc))) from None
     classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
     return ModuleInfo(str(resolved), hashlib.sha256(data).hexdigest(), classes)
 
@@ -195,7 +195,7 @@ def load_module(module_path, expected_sha256: str | None = None) -> dict:
     except Exception as exc:
         sys.modules.pop(name, None)
         raise UntrustedCodeError(msg("{resolved} failed while loading: {kind}: {exc}",
-                                     resolved=resolved, kind=type(exc).__name__, exc=exc),
+                                     resolved=resolved, kind=type(exc).__name__, exc=str(exc)),
                                  msg("Fix the module, or point at the one that defines the layers.")) from None
     finally:
         if added and folder in sys.path:

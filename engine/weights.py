@@ -92,7 +92,7 @@ class WeightStore:
                                     "'weights' section to start from fresh weights.")) from None
         except array_file_errors() as exc:
             raise DocumentError(msg("{path} is not a NeuroCanvas weights file, or it is damaged "
-                                    "({kind}: {exc}).", path=path, kind=type(exc).__name__, exc=exc),
+                                    "({kind}: {exc}).", path=path, kind=type(exc).__name__, exc=str(exc)),
                                 msg("Remove the document's 'weights' section to start from fresh "
                                     "weights, or restore the file from a backup.")) from None
 
