@@ -27,6 +27,7 @@ from engine.bulk import collection_paused
 from engine.errors import ERROR, WARNING, Diagnostic, NeuroCanvasError, RuleContext
 from engine.memory_limits import memory_diagnostics
 from engine.shapes import elements, fmt
+from engine.i18n import msg
 
 RECURRENT = {"SimpleRNN", "LSTM", "GRU"}
 BYTES_PER_VALUE = 4  # float32
@@ -258,7 +259,9 @@ class Analyzer:
             spec = node.spec
             p = node.resolved()
         except NeuroCanvasError as exc:
-            return self._fail(info, f"{node.name} ({node.type}): {exc.message}", exc.hint, "param")
+            return self._fail(info, msg("{node} ({type}): {message}",
+                                        node=node.name, type=node.type, message=exc.message), exc.hint,
+                                        "param")
         own = in_edges is None
         if own:
             in_edges = self.net._in_edges(nid)
@@ -279,9 +282,13 @@ class Analyzer:
             if e.src_port >= len(src_info.output_shapes):
                 src = self.net.nodes[e.src]
                 k = len(src_info.output_shapes)
-                return self._fail(info, f"{node.name} ({node.type}) reads output {e.src_port} of {src.name}, "
-                                  f"which has only {k} output{'s' if k > 1 else ''}.",
-                                  f"Reconnect it to an existing output of {src.name}.", "port")
+                text = (msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} outputs.",
+                            node=node.name, type=node.type, src_port=e.src_port, src=src.name,
+                            k=k) if k > 1 else
+                        msg("{node} ({type}) reads output {src_port} of {src}, which has only {k} output.",
+                            node=node.name, type=node.type, src_port=e.src_port, src=src.name, k=k))
+                return self._fail(info, text,
+                                  msg("Reconnect it to an existing output of {src}.", src=src.name), "port")
             shapes.append(src_info.output_shapes[e.src_port])
         info.input_shapes = shapes
         key = (node.signature(), *shapes)
@@ -298,10 +305,12 @@ class Analyzer:
             info.macs = int(spec.macs(p, shapes, outs))
         except NeuroCanvasError as exc:
             message, hint = self._refine(node, exc, in_edges)
-            return self._fail(info, f"{node.name}: {message}", hint, exc.code)
+            return self._fail(info, msg("{node}: {message}", node=node.name, message=message), hint, exc.code)
         except Exception as exc:  # a rule must never take the application down
-            return self._fail(info, f"{node.name} ({node.type}): its shape could not be computed "
-                              f"({type(exc).__name__}: {exc}).", "Check the layer's parameters.", "internal")
+            return self._fail(info, msg("{node} ({type}): its shape could not be computed "
+                                  "({kind}: {exc}).",
+                                        node=node.name, type=node.type, kind=type(exc).__name__,
+                                        exc=str(exc)), msg("Check the layer's parameters."), "internal")
         warnings = tuple(ctx.warnings)
         if len(self._memo) > 100_000:
             self._memo.clear()
@@ -320,7 +329,9 @@ class Analyzer:
             values += elements(s)
         info.activation_values = values
         for w in warnings:
-            info.diagnostics.append(Diagnostic(info.node, WARNING, f"{node.name}: {w.message}", w.hint, w.code))
+            info.diagnostics.append(Diagnostic(info.node, WARNING, msg("{node}: {message}",
+                                                                       node=node.name, message=w.message),
+                                                                       w.hint, w.code))
         return info
 
     @staticmethod
@@ -331,31 +342,37 @@ class Analyzer:
     @staticmethod
     def _wiring_problem(node, spec, in_edges):
         """(message, hint, code) when the ports are not wired as the layer needs."""
-        label = f"{node.name} ({node.type})"
+        name, kind = node.name, node.type
         if spec.variadic:
             ports = [e.dst_port for e in in_edges]
             if len(in_edges) < spec.min_inputs:
                 have = len(in_edges)
-                return (f"{label} needs at least {spec.min_inputs} inputs; "
-                        f"{'only one is' if have == 1 else f'{have} are'} connected.",
-                        "Connect the tensors to merge to its input ports.", "arity")
+                text = (msg("{node} ({type}) needs at least {min_inputs} inputs; only one is connected.",
+                            node=name, type=kind, min_inputs=spec.min_inputs) if have == 1 else
+                        msg("{node} ({type}) needs at least {min_inputs} inputs; {have} are connected.",
+                            node=name, type=kind, min_inputs=spec.min_inputs, have=have))
+                return text, msg("Connect the tensors to merge to its input ports."), "arity"
             if ports != list(range(len(ports))):
-                return (f"{label}: its input ports are not numbered 0..{len(ports) - 1} (got {ports}).",
-                        "Reconnect the inputs.", "arity")
+                return (msg("{node} ({type}): its input ports are not numbered 0..{last} (got {ports}).",
+                            node=name, type=kind, last=len(ports) - 1, ports=ports),
+                        msg("Reconnect the inputs."), "arity")
             return None
         required = len(spec.inputs) - spec.optional_inputs
         connected = {e.dst_port for e in in_edges}
         missing = [spec.inputs[i] for i in range(required) if i not in connected]
         if missing:
             if node.type != "Input" and not in_edges:
-                return (f"{label} has no input connected, so it is not reachable from an Input.",
-                        "Connect a layer (or an Input) to it, or delete it.", "unconnected")
-            return (f"{label}: input {', '.join(repr(m) for m in missing)} is not connected.",
-                    "Connect a tensor to that port.", "arity")
+                return (msg("{node} ({type}) has no input connected, so it is not reachable from an Input.",
+                            node=name, type=kind),
+                        msg("Connect a layer (or an Input) to it, or delete it."), "unconnected")
+            return (msg("{node} ({type}): input {ports} is not connected.",
+                        node=name, type=kind, ports=", ".join(repr(m) for m in missing)),
+                    msg("Connect a tensor to that port."), "arity")
         optional = [e.dst_port for e in in_edges if e.dst_port >= required]
         if sorted(optional) != list(range(required, required + len(optional))):
-            return (f"{label}: optional inputs must be connected in order "
-                    f"({', '.join(spec.inputs[required:])}).", "Reconnect the inputs.", "arity")
+            return (msg("{node} ({type}): optional inputs must be connected in order ({ports}).",
+                        node=name, type=kind, ports=", ".join(spec.inputs[required:])),
+                    msg("Reconnect the inputs."), "arity")
         return None
 
     def _refine(self, node, exc, in_edges):
@@ -365,12 +382,13 @@ class Analyzer:
             src = self.net.nodes[in_edges[0].src]
             inner = src.params.get("layer", {}).get("type") if src.type == "Bidirectional" else src.type
             if inner in RECURRENT and not _returns_sequences(src):
-                hint = (f"{src.name} has return_sequences=False and outputs only its last step; "
-                        f"set return_sequences=True on {src.name}.")
+                hint = (msg("{src} has return_sequences=False and outputs only its last step; "
+                            "set return_sequences=True on {src}.", src=src.name))
         if exc.code == "unknown_dim" and in_edges:
             src = self.net.nodes[in_edges[0].src]
             if src.type == "Flatten":
-                message += f" {src.name} (Flatten) flattened a variable-length axis."
+                message = msg("{message} {src} (Flatten) flattened a variable-length axis.",
+                              message=message, src=src.name)
         return message, hint
 
     def _graph_checks(self) -> list:
@@ -378,34 +396,38 @@ class Analyzer:
         out = []
         if self.cyclic:
             names = ", ".join(net.nodes[n].name for n in sorted(self.cyclic, key=net.index_of))
-            out.append(Diagnostic(None, ERROR, f"The graph has a cycle through {names}.",
-                                  "A model is a directed acyclic graph; remove one of the connections.",
+            out.append(Diagnostic(None, ERROR, msg("The graph has a cycle through {names}.", names=names),
+                                  msg("A model is a directed acyclic graph; remove one of the connections."),
                                   "cycle"))
         if not net.nodes:
-            out.append(Diagnostic(None, ERROR, "The network is empty.",
-                                  "Add an Input layer from the palette, or start from a preset.", "empty"))
+            out.append(Diagnostic(None, ERROR, msg("The network is empty."),
+                                  msg("Add an Input layer from the palette, or start from a preset."),
+                                  "empty"))
             return out
         if not net.inputs:
-            out.append(Diagnostic(None, ERROR, "The network has no Input layer.",
-                                  "Add an Input and connect it to the first layer.", "no_input"))
+            out.append(Diagnostic(None, ERROR, msg("The network has no Input layer."),
+                                  msg("Add an Input and connect it to the first layer."), "no_input"))
         outputs = net.outputs
         if not outputs:
-            out.append(Diagnostic(None, ERROR, "The network has no output.",
-                                  "Choose the layer(s) whose result the model returns.", "no_output"))
+            out.append(Diagnostic(None, ERROR, msg("The network has no output."),
+                                  msg("Choose the layer(s) whose result the model returns."), "no_output"))
         for nid, port in outputs:
             node = net.nodes[nid]
             if node.type == "Input":
-                out.append(Diagnostic(nid, WARNING, f"Input {node.name} is not connected to any layer.",
-                                      "Connect it, or delete it.", "dangling_input"))
+                out.append(Diagnostic(nid, WARNING, msg("Input {node} is not connected to any layer.",
+                                                        node=node.name),
+                                      msg("Connect it, or delete it."), "dangling_input"))
             info = self.info.get(nid)
             if info is not None and info.output_shapes is not None and port >= len(info.output_shapes):
-                out.append(Diagnostic(nid, ERROR, f"The model output {node.name}:{port} does not exist.",
-                                      "Choose an existing output port.", "port"))
+                out.append(Diagnostic(nid, ERROR, msg("The model output {node}:{port} does not exist.",
+                                                      node=node.name, port=port),
+                                      msg("Choose an existing output port."), "port"))
         seen = {}
         for node in net.nodes.values():
             if node.name in seen:
-                out.append(Diagnostic(node.id, ERROR, f"The layer name {node.name!r} is used twice.",
-                                      "Rename one of them; names must be unique in a model.", "name"))
+                out.append(Diagnostic(node.id, ERROR, msg("The layer name {node} is used twice.",
+                                                          node=repr(node.name)),
+                                      msg("Rename one of them; names must be unique in a model."), "name"))
             seen[node.name] = node.id
         return out
 
@@ -425,10 +447,12 @@ class Analyzer:
         suspect = next((n for n in reversed(dangling) for e in net._in_edges(n)[:1]
                         if len(net._out_edges(e.src)) > 1), dangling[-1])
         return [Diagnostic(suspect, WARNING,
-                           f"The model has {len(dangling)} outputs because nothing consumes "
-                           f"{names}; {net.nodes[suspect].name} may be left dangling by mistake.",
-                           f"Connect {net.nodes[suspect].name} to the layer that should read it, "
-                           f"or mark {names} as the model's outputs.", "outputs")]
+                           msg("The model has {count} outputs because nothing consumes "
+                               "{names}; {name} may be left dangling by mistake.",
+                               count=len(dangling), names=names, name=net.nodes[suspect].name),
+                           msg("Connect {name} to the layer that should read it, "
+                               "or mark {names} as the model's outputs.",
+                               name=net.nodes[suspect].name, names=names), "outputs")]
 
 
 def node_with_inputs(net, report: Report, nid: str, in_edges: list) -> LayerInfo:

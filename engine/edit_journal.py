@@ -28,6 +28,7 @@ from typing import Callable
 from engine.errors import NeuroCanvasError
 from engine.events import ChangeKind
 from engine.network import RemovedNode
+from engine.i18n import msg
 
 
 class Journal:
@@ -62,7 +63,7 @@ class Journal:
     def _record(self, change) -> None:
         handler = self._HANDLERS.get(change.kind)
         if handler is None:
-            raise NeuroCanvasError(f"The change {str(change.kind)!r} cannot be undone.")
+            raise NeuroCanvasError(msg("The change {kind} cannot be undone.", kind=repr(str(change.kind))))
         self.entries.append(handler(self, change))
 
     # one handler per change kind: each returns the (undo, redo) pair

@@ -2,7 +2,9 @@
 
 Nothing here imports TensorFlow or Qt. Every message is meant to be read by a
 person: it names the layer or field concerned and, where one is clear, says
-what to change.
+what to change. Messages and hints are kept as given: the engine writes them
+with :func:`engine.i18n.msg`, so they stay whole translatable templates
+(``Text``) all the way to the interface.
 """
 
 from __future__ import annotations

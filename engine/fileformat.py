@@ -22,6 +22,7 @@ from engine.atomic import write_atomic
 from engine.catalog import has_spec
 from engine.errors import DocumentError, EditError, ParamError
 from engine.plain_data import json_safe
+from engine.i18n import msg
 
 FORMAT = "neurocanvas/1"
 DATA_SECTION = "data"  # the data settings a run trains on (engine.data.settings)
@@ -39,13 +40,15 @@ def read(path) -> dict:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DocumentError(f"{path}: no such file.") from None
+        raise DocumentError(msg("{path}: no such file.", path=path)) from None
     except IsADirectoryError:
-        raise DocumentError(f"{path} is a folder, not a NeuroCanvas file.") from None
+        raise DocumentError(msg("{path} is a folder, not a NeuroCanvas file.", path=path)) from None
     except UnicodeDecodeError:
-        raise DocumentError(f"{path} is not a text file; NeuroCanvas documents are JSON.") from None
+        raise DocumentError(msg("{path} is not a text file; NeuroCanvas documents are JSON.",
+                                path=path)) from None
     except OSError as exc:
-        raise DocumentError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise DocumentError(msg("{path} cannot be read: {value}.", path=path,
+                                value=exc.strerror or exc)) from None
     return parse(text, source=str(path))
 
 
@@ -54,13 +57,14 @@ def parse(text: str, source: str = "document") -> dict:
     try:
         return json.loads(text, parse_constant=_legacy_constant)
     except json.JSONDecodeError as exc:
-        raise DocumentError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-                            "The file may be damaged; open a backup or the autosave.") from None
+        raise DocumentError(msg("{source} is not valid JSON (line {lineno}, column {colno}: {msg}).",
+                                source=source, lineno=exc.lineno, colno=exc.colno, msg=exc.msg),
+                            msg("The file may be damaged; open a backup or the autosave.")) from None
     except RecursionError:
-        raise DocumentError(f"{source} nests more than {MAX_DEPTH} levels deep; it is not a "
-                            "NeuroCanvas document.") from None
+        raise DocumentError(msg("{source} nests more than {depth} levels deep; it is not a "
+                                "NeuroCanvas document.", source=source, depth=MAX_DEPTH)) from None
     except ValueError as exc:
-        raise DocumentError(f"{source} is not valid JSON ({exc}).") from None
+        raise DocumentError(msg("{source} is not valid JSON ({exc}).", source=source, exc=str(exc))) from None
 
 
 # ------------------------------------------------------- non-finite numbers --
@@ -115,8 +119,9 @@ def decode_non_finite(data):
         parent, key, path = stack.pop()
         item = parent[key]
         if len(path) > MAX_DEPTH:
-            raise DocumentError(f"{_where(data, path[:3])} nests more than {MAX_DEPTH} levels deep.",
-                                "This is not a NeuroCanvas document, or it is damaged.")
+            raise DocumentError(msg("{where} nests more than {depth} levels deep.",
+                                    where=_where(data, path[:3]), depth=MAX_DEPTH),
+                                msg("This is not a NeuroCanvas document, or it is damaged."))
         if isinstance(item, dict):
             tag = item.get("float")
             if len(item) == 1 and isinstance(tag, str) and tag in _NON_FINITE_TAGS:
@@ -139,9 +144,10 @@ def _check_text(data, text: str, path: tuple) -> None:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         bad = ascii(text[exc.start:exc.end])
-        raise DocumentError(f"{_where(data, path)} holds {bad}, a lone surrogate, which is not text.",
-                            "The file was written by a program that produced invalid Unicode; "
-                            "fix or remove that string.") from None
+        raise DocumentError(msg("{where} holds {bad}, a lone surrogate, which is not text.",
+                                where=_where(data, path), bad=bad),
+                            msg("The file was written by a program that produced invalid Unicode; "
+                                "fix or remove that string.")) from None
 
 
 def _where(data, path: tuple) -> str:
@@ -166,27 +172,29 @@ def fill(net, data, source: str | None = None) -> None:
     except DocumentError as exc:
         if source is None:
             raise
-        raise DocumentError(f"{source}: {exc.message}", exc.hint) from None
+        raise DocumentError(msg("{source}: {message}", source=source, message=exc.message),
+                            exc.hint) from None
 
 
 def _fill(net, data) -> None:
     if isinstance(data, dict):
         data = decode_non_finite(data)
     if not isinstance(data, dict):
-        raise DocumentError("the file does not hold a NeuroCanvas document (expected a JSON object).")
+        raise DocumentError(msg("the file does not hold a NeuroCanvas document (expected a JSON object)."))
     fmt = data.get("format")
     if fmt != FORMAT:
-        raise DocumentError(f"unsupported format {fmt!r}; expected {FORMAT!r}.",
-                            "This file was not written by NeuroCanvas, or by an incompatible version.")
+        raise DocumentError(msg("unsupported format {fmt}; expected {expected}.",
+                                fmt=repr(fmt), expected=repr(FORMAT)),
+                            msg("This file was not written by NeuroCanvas, or by an incompatible version."))
     name = data.get("name", "model")
     if not isinstance(name, str):
-        raise DocumentError("'name' must be a string.")
+        raise DocumentError(msg("'name' must be a string."))
     nodes = data.get("nodes")
     if not isinstance(nodes, list):
-        raise DocumentError("'nodes' must be a list of layer objects.")
+        raise DocumentError(msg("'nodes' must be a list of layer objects."))
     edges = data.get("edges", [])
     if not isinstance(edges, list):
-        raise DocumentError("'edges' must be a list of {\"from\", \"to\"} objects.")
+        raise DocumentError(msg("'edges' must be a list of {{\"from\", \"to\"}} objects."))
 
     net.name = name
     for i, raw in enumerate(nodes):
@@ -198,47 +206,51 @@ def _fill(net, data) -> None:
         net.set_outputs(_parse_outputs(net, outputs))
     experiments = data.get("experiments")
     if experiments is not None and not isinstance(experiments, dict):
-        raise DocumentError("'experiments' must be an object such as {\"space\": {...}}.",
-                            "Remove it, or write the search space as in the README's Experiments.")
+        raise DocumentError(msg("'experiments' must be an object such as {{\"space\": {{...}}}}."),
+                            msg("Remove it, or write the search space as in the README's Experiments."))
     net.extra = {k: v for k, v in data.items() if k not in _TOP_KEYS}
 
 
 def _add_node(net, raw, i):
     if not isinstance(raw, dict):
-        raise DocumentError(f"node #{i + 1} must be an object with 'id' and 'type'.")
+        raise DocumentError(msg("node #{value} must be an object with 'id' and 'type'.", value=i + 1))
     node_id = raw.get("id")
     where = f"node {node_id!r}" if isinstance(node_id, str) else f"node #{i + 1}"
     if not isinstance(node_id, str) or not node_id:
-        raise DocumentError(f"{where}: 'id' must be a non-empty string.")
+        raise DocumentError(msg("{where}: 'id' must be a non-empty string.", where=where))
     if node_id in net.nodes:
-        raise DocumentError(f"{where}: the id is used twice.", "Every node needs its own id.")
+        raise DocumentError(msg("{where}: the id is used twice.", where=where),
+                            msg("Every node needs its own id."))
     type_name = raw.get("type")
     if not isinstance(type_name, str) or not has_spec(type_name):
-        raise DocumentError(f"{where}: unknown layer type {type_name!r}.",
-                            "Layer types are Keras class names such as 'Dense' or 'Conv2D'.")
+        raise DocumentError(msg("{where}: unknown layer type {type_name}.",
+                                where=where, type_name=repr(type_name)),
+                            msg("Layer types are Keras class names such as 'Dense' or 'Conv2D'."))
     params = raw.get("params", {})
     if params is None:
         params = {}
     if not isinstance(params, dict):
-        raise DocumentError(f"{where}: 'params' must be an object.")
+        raise DocumentError(msg("{where}: 'params' must be an object.", where=where))
     trainable = raw.get("trainable", True)
     if not isinstance(trainable, bool):
-        raise DocumentError(f"{where}: 'trainable' must be true or false.")
+        raise DocumentError(msg("{where}: 'trainable' must be true or false.", where=where))
     name = raw.get("name", node_id)
     if not isinstance(name, str):
-        raise DocumentError(f"{where}: 'name' must be a string.")
+        raise DocumentError(msg("{where}: 'name' must be a string.", where=where))
     for key in ("pos", "group"):
         if key in raw and raw[key] is not None and not _valid_field(key, raw[key]):
-            expected = "[x, y]" if key == "pos" else "a path like 'stage2/block1'"
-            raise DocumentError(f"{where}: '{key}' must be {expected}.")
+            raise DocumentError(msg("{where}: 'pos' must be [x, y].", where=where) if key == "pos" else
+                                msg("{where}: 'group' must be a path like 'stage2/block1'.", where=where))
     try:
         net.add_node(type_name, params, id=node_id, name=name, pos=raw.get("pos"),
                      group=raw.get("group"), trainable=trainable,
                      extra={k: v for k, v in raw.items() if k not in _NODE_KEYS})
     except ParamError as exc:
-        raise DocumentError(f"{where} ({type_name}), param {exc.param!r}: {exc.message}", exc.hint) from None
+        raise DocumentError(msg("{where} ({type_name}), param {param}: {message}",
+                                where=where, type_name=type_name, param=repr(exc.param),
+                                message=exc.message), exc.hint) from None
     except EditError as exc:
-        raise DocumentError(f"{where}: {exc.message}", exc.hint) from None
+        raise DocumentError(msg("{where}: {message}", where=where, message=exc.message), exc.hint) from None
 
 
 def _valid_field(key, value):
@@ -251,28 +263,28 @@ def _valid_field(key, value):
 
 def _add_edge(net, raw, i):
     if not isinstance(raw, dict) or "from" not in raw or "to" not in raw:
-        raise DocumentError(f"edge #{i + 1} must be an object with 'from' and 'to'.")
+        raise DocumentError(msg("edge #{value} must be an object with 'from' and 'to'.", value=i + 1))
     src, dst = raw["from"], raw["to"]
     where = f"edge #{i + 1} ({src!r} → {dst!r})"
     for end in (src, dst):
         if not isinstance(end, str) or end not in net.nodes:
-            raise DocumentError(f"{where}: there is no node {end!r}.",
-                                "The edge points at a node that is not in the file.")
+            raise DocumentError(msg("{where}: there is no node {end}.", where=where, end=repr(end)),
+                                msg("The edge points at a node that is not in the file."))
     ports = []
     for key in ("from_port", "to_port"):
         port = raw.get(key, 0)
         if isinstance(port, bool) or not isinstance(port, int) or port < 0:
-            raise DocumentError(f"{where}: '{key}' must be an integer ≥ 0.")
+            raise DocumentError(msg("{where}: '{key}' must be an integer ≥ 0.", where=where, key=key))
         ports.append(port)
     problem = net.connection_problem(src, dst, *ports, allow_cycles=True)
     if problem:
-        raise DocumentError(f"{where}: {problem}")
+        raise DocumentError(msg("{where}: {problem}", where=where, problem=problem))
     net._add_edge(src, dst, ports[0], ports[1])
 
 
 def _parse_outputs(net, outputs):
     if not isinstance(outputs, list):
-        raise DocumentError("'outputs' must be a list of node ids.")
+        raise DocumentError(msg("'outputs' must be a list of node ids."))
     parsed = []
     for item in outputs:
         if isinstance(item, str):
@@ -280,11 +292,11 @@ def _parse_outputs(net, outputs):
         elif isinstance(item, dict) and isinstance(item.get("node"), str):
             nid, port = item["node"], item.get("port", 0)
         else:
-            raise DocumentError(f"outputs: {item!r} is not a node id.")
+            raise DocumentError(msg("outputs: {item} is not a node id.", item=repr(item)))
         if nid not in net.nodes:
-            raise DocumentError(f"outputs: there is no node {nid!r}.")
+            raise DocumentError(msg("outputs: there is no node {nid}.", nid=repr(nid)))
         if isinstance(port, bool) or not isinstance(port, int) or port < 0:
-            raise DocumentError(f"outputs: the port of {nid!r} must be an integer ≥ 0.")
+            raise DocumentError(msg("outputs: the port of {nid} must be an integer ≥ 0.", nid=repr(nid)))
         parsed.append((nid, port))
     return parsed
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import msg
 
 
 def add_parser(sub, open_source) -> None:
@@ -51,7 +52,7 @@ def _parse_widen(text: str) -> tuple[str, float]:
     except ValueError:
         value = None
     if not sep or not layer or value is None:
-        raise NeuroCanvasError(f"--widen {text!r}: expected LAYER:FACTOR, e.g. hidden:2.")
+        raise NeuroCanvasError(msg("--widen {text}: expected LAYER:FACTOR, e.g. hidden:2.", text=repr(text)))
     return layer, value
 
 
@@ -74,12 +75,13 @@ def starting_weights(net, run=None) -> tuple[object, dict | None, str]:
             if wanted.get(net.nodes[nid].name) != have:
                 del store.layers[nid]  # the document changed this layer since the run
         step = (record.checkpoint or {}).get("step")
-        return store, {"run": record.id, "step": step}, f"run {record.id} (step {step})"
+        return store, {"run": record.id, "step": step}, msg("run {run} (step {step})", run=record.id,
+                                                            step=step)
     store = net.weights
     if store:
-        return store, None, "the document's weights"
+        return store, None, msg("the document's weights")
     model = build_model(net, weights=False)
-    return weights.capture(net, model), None, "fresh weights (the document had none)"
+    return weights.capture(net, model), None, msg("fresh weights (the document had none)")
 
 
 def cmd_grow(args) -> int:
@@ -96,8 +98,8 @@ def cmd_grow(args) -> int:
     report = net.analyze()
     if not report.valid:
         first = report.errors[0]
-        raise NeuroCanvasError(f"{args.file} has errors; grow needs a valid network: "
-                               f"{first.message}", first.hint or "")
+        raise NeuroCanvasError(msg("{file} has errors; grow needs a valid network: "
+                                   "{message}", file=args.file, message=first.message), first.hint or "")
     if args.run is not None:
         # weights from the run's checkpoint: earlier grows of this document are
         # either in that checkpoint already or lost with its weights

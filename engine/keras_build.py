@@ -9,6 +9,7 @@ from __future__ import annotations
 from engine.atomic import atomic_path
 from engine.errors import BuildError
 from engine.weights import apply as apply_weights
+from engine.i18n import msg
 
 __all__ = ["BuildError", "build_model", "keras_layer_table", "model_name", "save_keras_file"]
 
@@ -23,8 +24,10 @@ def build_model(net, report=None, weights=True):
     if not report.valid:
         first = report.errors[0]
         more = len(report.errors) - 1
+        text = (msg("The network is not valid: {message} (and {more} more)", message=first.message, more=more)
+                if more else msg("The network is not valid: {message}", message=first.message))
         raise BuildError(
-            f"The network is not valid: {first.message}" + (f" (and {more} more)" if more else ""),
+            text,
             first.hint, report.errors)
 
     import keras
@@ -77,13 +80,15 @@ def _shared_layer(net, node, built):
     owner_id = node.params["shares"]
     owner = net.nodes.get(owner_id)
     if owner is None or owner_id not in built:
-        raise BuildError(f"{node.name} calls the layer of {owner_id!r} again, but there is no such "
-                         "layer before it.", "Delete this call, or connect it after that layer.")
+        raise BuildError(msg("{node} calls the layer of {owner_id} again, but there is no such "
+                             "layer before it.", node=node.name, owner_id=repr(owner_id)),
+                             msg("Delete this call, or connect it after that layer."))
     inner = node.params["layer"]
     if inner.get("type") != owner.type or (inner.get("params") or {}) != owner.params:
-        raise BuildError(f"{node.name} calls the layer of {owner.name} again, but its copy of "
-                         f"{owner.name}'s settings is out of date.",
-                         f"Copy {owner.name}'s type and params into {node.name}'s 'layer' param.")
+        raise BuildError(msg("{node} calls the layer of {owner} again, but its copy of "
+                             "{owner}'s settings is out of date.", node=node.name, owner=owner.name),
+                         msg("Copy {owner}'s type and params into {node}'s 'layer' param.",
+                             owner=owner.name, node=node.name))
     return built[owner_id]
 
 
@@ -92,7 +97,7 @@ def save_keras_file(net, path) -> None:
     on a full disk the old file stays, no temporary file is left, and the error names
     ``path``."""
     if not str(path).endswith(".keras"):
-        raise BuildError(f"{path}: a Keras model file must end in .keras.")
+        raise BuildError(msg("{path}: a Keras model file must end in .keras.", path=path))
     model = build_model(net)
     with atomic_path(path, suffix=".keras") as tmp:
         model.save(tmp)

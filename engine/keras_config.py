@@ -14,6 +14,7 @@ from __future__ import annotations
 from engine.catalog.base import INITIALIZERS
 from engine.errors import ParamError
 from engine.plain_data import json_safe, snake_case
+from engine.i18n import msg
 
 
 class Unmappable(Exception):
@@ -60,10 +61,10 @@ CONSTRAINT_NAMES = {"MaxNorm": "max_norm", "NonNeg": "non_neg", "UnitNorm": "uni
 
 def keras_object(value):
     if not isinstance(value, dict) or "class_name" not in value:
-        raise Unmappable(f"unexpected config value {value!r}")
+        raise Unmappable(msg("unexpected config value {value}", value=repr(value)))
     module = value.get("module") or "keras"
     if not str(module).startswith("keras") or value.get("registered_name") not in (None, value["class_name"]):
-        raise Unmappable(f"custom object {value['class_name']}")
+        raise Unmappable(msg("custom object {class_name}", class_name=value['class_name']))
     return value["class_name"], plain_config(value.get("config") or {})
 
 
@@ -71,11 +72,11 @@ def initializer_param(keras, value):
     if isinstance(value, str):
         if value in INITIALIZERS:
             return value
-        raise Unmappable(f"initializer {value!r}")
+        raise Unmappable(msg("initializer {value}", value=repr(value)))
     cls, cfg = keras_object(value)
     short = INITIALIZER_NAMES.get(cls, snake_case(cls))
     if short not in INITIALIZERS:
-        raise Unmappable(f"initializer {cls}")
+        raise Unmappable(msg("initializer {value}", value=cls))
     try:
         plain = keras.initializers.get(short)
         defaults = plain_config(plain.get_config()) if type(plain).__name__ == cls else None
@@ -97,14 +98,14 @@ def regularizer_param(value):
         return {"l1": float(cfg.get("l1", 0.0)), "l2": float(cfg.get("l2", 0.0))}
     if cls == "OrthogonalRegularizer":
         return {"orthogonal_regularizer": cfg}
-    raise Unmappable(f"regularizer {cls}")
+    raise Unmappable(msg("regularizer {value}", value=cls))
 
 
 def constraint_param(value):
     cls, cfg = keras_object(value)
     short = CONSTRAINT_NAMES.get(cls)
     if short is None:
-        raise Unmappable(f"constraint {cls}")
+        raise Unmappable(msg("constraint {value}", value=cls))
     return {short: cfg or None}
 
 

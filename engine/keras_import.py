@@ -60,6 +60,7 @@ from engine.keras_config import (
     regularizer_param,
 )
 from engine.network import Network
+from engine.i18n import msg
 
 GENERIC_TYPES = ("KerasLayer", "KerasOp")
 _INTERNAL_TYPES = GENERIC_TYPES + ("SharedCall",)
@@ -106,7 +107,7 @@ def import_model(model, *, weights: bool = True, name: str | None = None,
     """
     keras = _keras()
     if not isinstance(model, keras.Model):
-        raise KerasImportError(f"Expected a keras.Model, got {type(model).__name__}.")
+        raise KerasImportError(msg("Expected a keras.Model, got {kind}.", kind=type(model).__name__))
     note = None
     if trace and not _is_graph_model(model):
         model, note = trace_subclassed(model)
@@ -133,15 +134,16 @@ def trace_subclassed(model):
     cls = type(model).__name__
     shapes = getattr(model, "_build_shapes_dict", None)
     if not model.built or not shapes:
-        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) is not built, so its "
-                               "input shape is unknown.",
-                               "Call it once on a batch (model(x)) or model.build(input_shape), "
-                               "then import it.")
+        raise KerasImportError(msg("The subclassed model {model} ({value}) is not built, so its "
+                                   "input shape is unknown.", model=repr(model.name), value=cls),
+                               msg("Call it once on a batch (model(x)) or model.build(input_shape), "
+                                   "then import it."))
     values = list(shapes.values())
     if len(values) != 1:
-        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) takes several "
-                               f"arguments ({', '.join(shapes)}); only a call on one input (or a "
-                               "list of inputs) can be traced.")
+        raise KerasImportError(msg("The subclassed model {model} ({value}) takes several "
+                                   "arguments ({names}); only a call on one input (or a "
+                                   "list of inputs) can be traced.",
+                                   model=repr(model.name), value=cls, names=', '.join(shapes)))
     shape = values[0]
     nested = isinstance(shape, (list, tuple)) and shape and isinstance(shape[0], (list, tuple))
     shape_list = [tuple(s) for s in shape] if nested else [tuple(shape)]
@@ -152,18 +154,21 @@ def trace_subclassed(model):
         outputs = model.call(arg)
         traced = keras.Model(arg, outputs, name=model.name)
     except Exception as exc:
-        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) could not be traced "
-                               f"on symbolic inputs: {_first_line(exc)}",
-                               "Its call must be a straight line of Keras layers and operations; "
-                               "rebuild it with the functional API otherwise.") from None
+        raise KerasImportError(msg("The subclassed model {model} ({value}) could not be traced "
+                                   "on symbolic inputs: {first_line}",
+                                   model=repr(model.name), value=cls, first_line=_first_line(exc)),
+                               msg("Its call must be a straight line of Keras layers and operations; "
+                                   "rebuild it with the functional API otherwise.")) from None
     mine = {id(w) for w in model.weights}
     used = {id(w) for w in traced.weights}
     if mine != used:
         missing = [w.path for w in model.weights if id(w) not in used]
-        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) cannot be traced "
-                               f"exactly: its call does not go through layers for "
-                               f"{len(missing)} of its weights ({', '.join(missing[:3])}).",
-                               "Rebuild it with the functional API.")
+        raise KerasImportError(msg("The subclassed model {model} ({value}) cannot be traced "
+                                   "exactly: its call does not go through layers for "
+                                   "{count} of its weights ({names}).",
+                                   model=repr(model.name), value=cls, count=len(missing),
+                                   names=', '.join(missing[:3])),
+                               msg("Rebuild it with the functional API."))
     rng = np.random.default_rng(0)
     sample = [rng.random((2, *s[1:]), "float32") for s in shape_list]
     try:
@@ -175,12 +180,14 @@ def trace_subclassed(model):
     except Exception:
         same = False
     if not same:
-        raise KerasImportError(f"The subclassed model {model.name!r} ({cls}) cannot be traced "
-                               "exactly: the traced graph does not compute what its call does.",
-                               "Its call must be a straight line of layers; rebuild it with the "
-                               "functional API.")
-    note = (f"{model.name} is a subclassed model ({cls}); it was traced: its call was run once "
-            "on symbolic inputs and the layers it called became the document's graph.")
+        raise KerasImportError(msg("The subclassed model {model} ({value}) cannot be traced "
+                                   "exactly: the traced graph does not compute what its call does.",
+                                   model=repr(model.name), value=cls),
+                               msg("Its call must be a straight line of layers; rebuild it with the "
+                                   "functional API."))
+    note = msg("{model} is a subclassed model ({cls}); it was traced: its call was run once "
+               "on symbolic inputs and the layers it called became the document's graph.",
+               model=model.name, cls=cls)
     return traced, note
 
 
@@ -189,10 +196,10 @@ def load_keras_file(path):
     keras = _keras()
     path = Path(path)
     if not path.exists():
-        raise KerasImportError(f"{path}: no such file.")
+        raise KerasImportError(msg("{path}: no such file.", path=path))
     if path.suffix not in (".keras", ".h5", ".hdf5"):
-        raise KerasImportError(f"{path}: a Keras model file ends in .keras or .h5.",
-                               "Save the model with model.save('model.keras').")
+        raise KerasImportError(msg("{path}: a Keras model file ends in .keras or .h5.", path=path),
+                               msg("Save the model with model.save('model.keras')."))
     if path.suffix == ".keras":
         _check_keras_archive(path)
     try:
@@ -206,17 +213,20 @@ def _check_keras_archive(path: Path) -> None:
     (Keras itself answers "File not found")."""
     import zipfile
 
-    hint = "The file is incomplete or damaged; save the model again with model.save()."
+    hint = msg("The file is incomplete or damaged; save the model again with model.save().")
     try:
         with zipfile.ZipFile(path) as archive:
             bad = archive.testzip()  # reads every member and checks its CRC
     except zipfile.BadZipFile as exc:
-        raise KerasImportError(f"{path} is damaged: it is not a complete .keras archive ({exc}).",
+        raise KerasImportError(msg("{path} is damaged: it is not a complete .keras archive ({exc}).",
+                                   path=path, exc=str(exc)),
                                hint) from None
     except (OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise KerasImportError(f"{path} cannot be read as a .keras archive ({exc}).", hint) from None
+        raise KerasImportError(msg("{path} cannot be read as a .keras archive ({exc}).", path=path, exc=str(exc)),
+                               hint) from None
     if bad is not None:
-        raise KerasImportError(f"{path} is damaged: its member {bad!r} fails its checksum.", hint)
+        raise KerasImportError(msg("{path} is damaged: its member {bad} fails its checksum.",
+                                   path=path, bad=repr(bad)), hint)
 
 
 def from_file(path, *, weights: bool = True, layout: bool = True) -> Network:
@@ -236,7 +246,8 @@ def import_file(path, *, weights: bool = True, layout: bool = True,
         def refuse(config):
             culprit = _find_unsafe(config)
             if culprit is not None:
-                raise KerasImportError(f"{Path(path).name}: {culprit.what} is refused: {culprit.why}",
+                raise KerasImportError(msg("{path}: {what} is refused: {why}",
+                                           path=Path(path).name, what=culprit.what, why=culprit.why),
                                        culprit.hint)
 
         model, notes = stand_in_model(path, opaque_shapes=opaque_shapes, trust_lambda=trust_lambda,
@@ -273,16 +284,17 @@ def import_application(name: str, *, weights=None, layout: bool = True, **kwargs
     names = application_names()
     if short not in names:
         close = [n for n in names if n.lower() == short.lower()]
-        hint = (f"Did you mean {close[0]}?" if close else
-                "Known architectures: " + ", ".join(names) + ".")
-        raise KerasImportError(f"keras.applications has no architecture {short!r}.", hint)
+        hint = (msg("Did you mean {close_0}?", close_0=close[0]) if close else
+                msg("Known architectures: {names}.", names=', '.join(names)))
+        raise KerasImportError(msg("keras.applications has no architecture {short}.", short=repr(short)),
+                               hint)
     try:
         model = getattr(keras.applications, short)(weights=weights, **kwargs)
     except Exception as exc:
-        raise KerasImportError(f"keras.applications.{short} could not be built: "
-                               f"{_first_line(exc)}",
-                               "weights='imagenet' needs the weights file in ~/.keras/models "
-                               "(there is no download here)." if weights else "") from None
+        raise KerasImportError(msg("keras.applications.{short} could not be built: "
+                                   "{first_line}", short=short, first_line=_first_line(exc)),
+                               msg("weights='imagenet' needs the weights file in ~/.keras/models "
+                                   "(there is no download here).") if weights else "") from None
     try:
         return import_model(model, weights=weights is not None, name=model.name, layout=layout)
     finally:
@@ -296,9 +308,9 @@ def import_source(source: str, *, weights: bool = True, app_weights=None) -> Imp
         return import_file(path, weights=weights)
     if source.startswith(APPLICATION_PREFIX) or source[:1].isupper():
         return import_application(source, weights=app_weights)
-    raise KerasImportError(f"{source}: no such model file.",
-                           "Give a .keras or .h5 file, or keras.applications.<Name> "
-                           "such as keras.applications.ResNet50.")
+    raise KerasImportError(msg("{source}: no such model file.", source=source),
+                           msg("Give a .keras or .h5 file, or keras.applications.<Name> "
+                               "such as keras.applications.ResNet50."))
 
 
 def refresh_generic(net, node_ids=None) -> list:
@@ -345,9 +357,12 @@ def refresh_generic(net, node_ids=None) -> list:
             else:
                 out = layer(*inputs, **kwargs)
         except Exception as exc:
-            raise KerasImportError(f"{node.name} ({p['class_name']}) cannot take input "
-                                   f"{', '.join(str(tuple(s)) for s in shapes)}: {_first_line(exc)}",
-                                   "Change the layers before it back, or replace this layer.") from None
+            raise KerasImportError(msg("{node} ({class_name}) cannot take input "
+                                       "{names}: {first_line}",
+                                       node=node.name, class_name=p['class_name'],
+                                       names=', '.join((str(tuple(s)) for s in shapes)),
+                                       first_line=_first_line(exc)),
+                                   msg("Change the layers before it back, or replace this layer.")) from None
         from keras.src import tree
 
         outs = [_shape(t) for t in tree.flatten(out)]
@@ -399,7 +414,8 @@ class _Importer:
         report = self.net.analyze()
         if not report.valid:  # cannot happen if every check above held; say so plainly
             first = report.errors[0]
-            raise KerasImportError(f"The imported network is not valid: {first.message}", first.hint)
+            raise KerasImportError(msg("The imported network is not valid: {message}",
+                                       message=first.message), first.hint)
         if self.store is not None and len(self.store):
             self.net.weights = self.store
             self.result.weights = self.store
@@ -412,16 +428,17 @@ class _Importer:
             fn = getattr(model, "_functional", None)
             if fn is None:
                 raise KerasImportError(
-                    f"The Sequential model {model.name!r} has no input shape yet, so its layers "
-                    "have no shapes to import.",
-                    "Start it with keras.Input(shape=...), or call model.build(input_shape) first.")
+                    msg("The Sequential model {model} has no input shape yet, so its layers "
+                        "have no shapes to import.", model=repr(model.name)),
+                    msg("Start it with keras.Input(shape=...), or call model.build(input_shape) first."))
             return fn
         if not hasattr(model, "_nodes_by_depth") or not hasattr(model, "_operations"):
             raise KerasImportError(
-                f"The model {model.name!r} is a subclassed keras.Model ({type(model).__name__}): "
-                "its computation is Python code, not a graph of layers.",
-                "Import it with import_model(model, trace=True) if its call is a straight "
-                "line of layers, or rebuild it with the functional API.")
+                msg("The model {model} is a subclassed keras.Model ({kind}): "
+                    "its computation is Python code, not a graph of layers.",
+                    model=repr(model.name), kind=type(model).__name__),
+                msg("Import it with import_model(model, trace=True) if its call is a straight "
+                    "line of layers, or rebuild it with the functional API."))
         return model
 
     def _walk(self, fn, group, input_refs, trainable):
@@ -430,8 +447,9 @@ class _Importer:
                 self._input_node(t, group)
         else:
             if len(input_refs) != len(fn.inputs):
-                raise KerasImportError(f"The model {fn.name!r} is called with {len(input_refs)} "
-                                       f"tensors but has {len(fn.inputs)} inputs.")
+                raise KerasImportError(msg("The model {fn} is called with {count} "
+                                           "tensors but has {count2} inputs.",
+                                           fn=repr(fn.name), count=len(input_refs), count2=len(fn.inputs)))
             for t, ref in zip(fn.inputs, input_refs):
                 op, node_index, _ = t._keras_history
                 self.producers[(id(op), node_index)] = [ref]
@@ -449,8 +467,9 @@ class _Importer:
         try:
             return self.producers[(id(op), node_index)][tensor_index]
         except (KeyError, IndexError):
-            raise KerasImportError(f"The tensor {getattr(tensor, 'name', '?')!r} comes from "
-                                   f"{op.name!r}, which is not part of the model.") from None
+            raise KerasImportError(msg("The tensor {value} comes from "
+                                       "{op}, which is not part of the model.",
+                                       value=repr(getattr(tensor, 'name', '?')), op=repr(op.name))) from None
 
     def _input_node(self, tensor, group):
         layer, node_index, _ = tensor._keras_history
@@ -467,7 +486,8 @@ class _Importer:
         try:
             self.net.add_node("Input", params, id=nid, group=group)
         except NeuroCanvasError as exc:
-            raise KerasImportError(f"Input {layer.name!r}: {exc.message}", exc.hint) from None
+            raise KerasImportError(msg("Input {layer}: {message}",
+                                       layer=repr(layer.name), message=exc.message), exc.hint) from None
         self.producers[(id(layer), node_index)] = [(nid, 0)]
 
     def _call(self, node, group, trainable):
@@ -479,10 +499,10 @@ class _Importer:
             return
         if isinstance(op, keras.layers.Lambda):
             raise KerasImportError(
-                f"Layer {op.name!r} is a Lambda layer: it runs arbitrary Python code, which a "
-                "document cannot hold and Keras's safe mode refuses to load.",
-                "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) or a "
-                "registered custom layer, then import again.")
+                msg("Layer {op} is a Lambda layer: it runs arbitrary Python code, which a "
+                    "document cannot hold and Keras's safe mode refuses to load.", op=repr(op.name)),
+                msg("Replace it with built-in layers (Activation, Rescaling, Reshape, ...) or a "
+                    "registered custom layer, then import again."))
         positional, style, tensor_kwargs, other_kwargs = self._arguments(op, node)
         if id(op) in self.owner:
             nid = self._shared_call(op, node, positional, tensor_kwargs, other_kwargs, style, group)
@@ -497,9 +517,9 @@ class _Importer:
         kwargs = {k: v for k, v in node.arguments.kwargs.items() if not _has_tensor(self.keras, v)}
         if kwargs.get("training") is False:
             self.result.notes.append(
-                f"{model.name} was called with training=False; its layers are inlined, so "
-                "freeze them (trainable=False, as imported when the model was frozen) to keep "
-                "BatchNormalization in inference mode while training.")
+                msg("{model} was called with training=False; its layers are inlined, so "
+                    "freeze them (trainable=False, as imported when the model was frozen) to keep "
+                    "BatchNormalization in inference mode while training.", model=model.name))
         calls = self.model_calls.get(id(model), 0) + 1
         self.model_calls[id(model)] = calls
         name = model.name if calls == 1 else f"{model.name}_call{calls}"
@@ -517,8 +537,9 @@ class _Importer:
                  and not _call_default(op, k, v)}
         bad = [k for k, v in other.items() if _has_tensor(self.keras, v)]
         if bad:
-            raise KerasImportError(f"Layer {op.name!r} gets tensors nested in its argument "
-                                   f"{bad[0]!r}, which NeuroCanvas cannot wire.")
+            raise KerasImportError(msg("Layer {op} gets tensors nested in its argument "
+                                       "{bad_0}, which NeuroCanvas cannot wire.",
+                                       op=repr(op.name), bad_0=repr(bad[0])))
         if len(args) == 1 and isinstance(args[0], KerasTensor):
             return [args[0]], "single", tensor_kwargs, other
         if len(args) == 1 and isinstance(args[0], (list, tuple)) and args[0] \
@@ -532,9 +553,10 @@ class _Importer:
         tensors: list = []
         template = _template(self.keras, list(args), tensors)
         if template is None:
-            raise KerasImportError(f"Layer {op.name!r} is called with arguments NeuroCanvas cannot "
-                                   f"keep ({_describe_args(self.keras, args)}).",
-                                   "Pass tensors and plain numbers or strings only.")
+            raise KerasImportError(msg("Layer {op} is called with arguments NeuroCanvas cannot "
+                                       "keep ({describe_args}).",
+                                       op=repr(op.name), describe_args=_describe_args(self.keras, args)),
+                                   msg("Pass tensors and plain numbers or strings only."))
         return tensors, ("template", template), tensor_kwargs, other
 
     # -- one layer call ---------------------------------------------------
@@ -557,15 +579,19 @@ class _Importer:
                                             other_kwargs, out_shapes, counts, trainable)
                 node_type = spec.type
             except Unmappable as exc:
-                reason = str(exc)
+                reason = exc.args[0] if exc.args else str(exc)
         elif is_layer:
-            reason = f"the catalog has no {class_name}" if _is_keras_class(op) else \
-                f"{class_name} is a custom layer ({type(op).__module__})"
+            reason = msg("the catalog has no {class_name}",
+                         class_name=class_name) if _is_keras_class(op) else \
+                msg("{class_name} is a custom layer ({module})",
+                    class_name=class_name, module=type(op).__module__)
         if node_type is None:
             if tensor_kwargs:
-                raise KerasImportError(f"Layer {op.name!r} ({class_name}) gets tensors as keyword "
-                                       f"arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
-                                       "can only wire for catalog layers.")
+                raise KerasImportError(msg("Layer {op} ({class_name}) gets tensors as keyword "
+                                           "arguments ({names}), which NeuroCanvas "
+                                           "can only wire for catalog layers.",
+                                           op=repr(op.name), class_name=class_name,
+                                           names=', '.join(tensor_kwargs)))
             node_type = "KerasLayer" if is_layer else "KerasOp"
             params = self._generic_params(op, style, other_kwargs, in_shapes_pos, out_shapes, counts)
             tensors = positional
@@ -573,7 +599,9 @@ class _Importer:
         try:
             self.net.add_node(node_type, params, id=nid, group=group, trainable=trainable)
         except NeuroCanvasError as exc:
-            raise KerasImportError(f"Layer {op.name!r} ({class_name}): {exc.message}", exc.hint) from None
+            raise KerasImportError(msg("Layer {op} ({class_name}): {message}",
+                                       op=repr(op.name), class_name=class_name, message=exc.message),
+                                       exc.hint) from None
         self._connect(nid, tensors)
         if node_type in GENERIC_TYPES and is_layer:
             self.result.generic.append(GenericNote(nid, class_name, reason))
@@ -591,15 +619,17 @@ class _Importer:
         if owner.type in GENERIC_TYPES or owner.type == "OpaqueLayer":
             if tensor_kwargs or style != owner.params.get("call_style", "single") \
                     or other_kwargs != (owner.params.get("call_kwargs") or {}):
-                raise KerasImportError(f"Layer {op.name!r} is called again in a different way "
-                                       "than its first call, which NeuroCanvas cannot represent.")
+                raise KerasImportError(msg("Layer {op} is called again in a different way "
+                                           "than its first call, which NeuroCanvas cannot represent.",
+                                           op=repr(op.name)))
             tensors = positional
             shapes = [_shape(t) for t in tensors]
             if shapes != [tuple(s) for s in owner.params.get("input_shapes") or []] or \
                     [_shape(t) for t in node.outputs] != [tuple(s) for s in owner.params["output_shapes"]]:
-                raise KerasImportError(f"Layer {op.name!r} ({type(op).__name__}) is shared between "
-                                       "calls with different shapes; the catalog does not know it, "
-                                       "so NeuroCanvas cannot compute the shapes of the second call.")
+                raise KerasImportError(msg("Layer {op} ({kind}) is shared between "
+                                           "calls with different shapes; the catalog does not know it, "
+                                           "so NeuroCanvas cannot compute the shapes of the second call.",
+                                           op=repr(op.name), kind=type(op).__name__))
         else:
             try:
                 tensors = self._ports(op, spec, positional, style, tensor_kwargs)
@@ -607,21 +637,26 @@ class _Importer:
                 again: dict = {}
                 self._check_call_kwargs(spec, again, other_kwargs)
             except Unmappable as exc:
-                raise KerasImportError(f"Layer {op.name!r} is called again with {exc}, which "
-                                       "NeuroCanvas cannot represent.") from None
+                raise KerasImportError(msg("Layer {op} is called again with {exc}, which "
+                                           "NeuroCanvas cannot represent.", op=repr(op.name),
+                                           exc=exc.args[0] if exc.args else str(exc))) from None
             if again != first:
-                raise KerasImportError(f"Layer {op.name!r} is called again with other call "
-                                       f"arguments ({again} instead of {first}), which NeuroCanvas "
-                                       "cannot represent.")
+                raise KerasImportError(msg("Layer {op} is called again with other call "
+                                           "arguments ({again} instead of {first}), which NeuroCanvas "
+                                           "cannot represent.",
+                                           op=repr(op.name), again=again, first=first))
             shapes = [_shape(t) for t in tensors]
             try:
                 out = spec.shape(owner.resolved(), shapes, RuleContext())
             except NeuroCanvasError as exc:
-                raise KerasImportError(f"Layer {op.name!r}, called again: {exc.message}") from None
+                raise KerasImportError(msg("Layer {op}, called again: {message}",
+                                           op=repr(op.name), message=exc.message)) from None
             outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             if outs != [_shape(t) for t in node.outputs]:
-                raise KerasImportError(f"Layer {op.name!r}, called again: the catalog computes "
-                                       f"{outs} where Keras has {[_shape(t) for t in node.outputs]}.")
+                raise KerasImportError(msg("Layer {op}, called again: the catalog computes "
+                                           "{outs} where Keras has {value}.",
+                                           op=repr(op.name), outs=outs,
+                                           value=[_shape(t) for t in node.outputs]))
         nid = self._unique(f"{owner.name}_call")
         params = {"shares": owner.id, "layer": {"type": owner.type, "params": owner.params}}
         self.net.add_node("SharedCall", params, id=nid, group=group, trainable=owner.trainable)
@@ -634,7 +669,8 @@ class _Importer:
             try:
                 self.net.connect(src, nid, src_port, port)
             except NeuroCanvasError as exc:
-                raise KerasImportError(f"Layer {nid!r}: {exc.message}", exc.hint) from None
+                raise KerasImportError(msg("Layer {nid}: {message}", nid=repr(nid), message=exc.message),
+                                       exc.hint) from None
 
     # -- catalog mapping --------------------------------------------------
 
@@ -649,7 +685,7 @@ class _Importer:
         try:
             resolved = spec.resolve(params)
         except ParamError as exc:
-            raise Unmappable(f"param {exc.param}: {exc.message}") from None
+            raise Unmappable(msg("param {param}: {message}", param=exc.param, message=exc.message)) from None
         # exact: the layer built back from the params has the original config (names aside;
         # repeated blocks share params, so each distinct config is built once)
         key = (spec.type, json.dumps(params, sort_keys=True, default=str))
@@ -659,11 +695,13 @@ class _Importer:
                 twin = spec.build_layer(self.keras, params, resolved, op.name)
                 twin_config = canonical(plain_config(twin.get_config()))
             except Exception as exc:
-                raise Unmappable(f"the catalog cannot build it back ({_first_line(exc)})") from None
+                raise Unmappable(msg("the catalog cannot build it back ({first_line})",
+                                     first_line=_first_line(exc))) from None
             self._twins[key] = twin_config
         diff = config_diff(config, twin_config)
         if diff:
-            raise Unmappable("config keys the catalog does not reproduce: " + ", ".join(diff))
+            raise Unmappable(msg("config keys the catalog does not reproduce: {names}",
+                                 names=', '.join(diff)))
         tensors = self._ports(op, spec, positional, style, tensor_kwargs)
         shapes = [_shape(t) for t in tensors]
         try:
@@ -671,52 +709,58 @@ class _Importer:
             outs = [tuple(s) for s in out] if isinstance(out, list) else [tuple(out)]
             weights = tuple(int(w) for w in spec.weights(resolved, shapes))
         except NeuroCanvasError as exc:
-            raise Unmappable(f"the catalog's shape rule refuses it: {exc.message}") from None
+            raise Unmappable(msg("the catalog's shape rule refuses it: {message}",
+                                 message=exc.message)) from None
         if outs != out_shapes:
-            raise Unmappable(f"the catalog computes output shape(s) {outs}, Keras {out_shapes}")
+            raise Unmappable(msg("the catalog computes output shape(s) {outs}, Keras {out_shapes}",
+                                 outs=outs, out_shapes=out_shapes))
         if weights != counts:
-            raise Unmappable(f"the catalog counts (trainable, non-trainable) weights {weights}, "
-                              f"Keras {counts}")
+            raise Unmappable(msg("the catalog counts (trainable, non-trainable) weights {weights}, "
+                                  "Keras {counts}", weights=weights, counts=counts))
         if state:
-            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
-                                     f"{', '.join(sorted(state))} in its params.")
+            self.result.notes.append(msg("{op} ({kind}) keeps its adapted "
+                                         "{names} in its params.",
+                                         op=op.name, kind=type(op).__name__, names=', '.join(sorted(state))))
         return params, tensors
 
     def _ports(self, op, spec, positional, style, tensor_kwargs):
         """Tensors in the order of the spec's input ports."""
         if spec.variadic:
             if tensor_kwargs:
-                raise Unmappable(f"tensor keyword arguments {sorted(tensor_kwargs)}")
+                raise Unmappable(msg("tensor keyword arguments {tensor_kwargs}",
+                                     tensor_kwargs=sorted(tensor_kwargs)))
             return list(positional)
         names = list(spec.inputs)
         ports: list = [None] * len(names)
         if len(positional) > len(names):
-            raise Unmappable(f"{len(positional)} inputs for {len(names)} ports")
+            raise Unmappable(msg("{count} inputs for {count2} ports",
+                                 count=len(positional), count2=len(names)))
         for i, t in enumerate(positional):
             ports[i] = t
         for key, t in tensor_kwargs.items():
             if isinstance(t, (list, tuple)):  # initial_state=[h, c]: one port each, in order
                 slots = [n for n in names if n == key or n.startswith(key + "_")]
                 if len(slots) != len(t):
-                    raise Unmappable(f"the tensor argument {key!r} holds {len(t)} tensors for "
-                                      f"{len(slots)} ports")
+                    raise Unmappable(msg("the tensor argument {key} holds {count} tensors for "
+                                          "{count2} ports",
+                                         key=repr(key), count=len(t), count2=len(slots)))
                 for slot, item in zip(slots, t):
                     ports[names.index(slot)] = item
                 continue
             if key not in names or ports[names.index(key)] is not None:
-                raise Unmappable(f"the tensor argument {key!r} has no port")
+                raise Unmappable(msg("the tensor argument {key} has no port", key=repr(key)))
             ports[names.index(key)] = t
         while ports and ports[-1] is None:
             ports.pop()
         if any(p is None for p in ports):
-            raise Unmappable("its optional inputs are not given in order")
+            raise Unmappable(msg("its optional inputs are not given in order"))
         return ports
 
     def _check_call_kwargs(self, spec, params, other_kwargs):
         for key, value in other_kwargs.items():
             p = spec._by_name.get(key)
             if p is None or not p.call:
-                raise Unmappable(f"the call argument {key}={value!r}")
+                raise Unmappable(msg("the call argument {key}={value}", key=key, value=repr(value)))
             if not means_default(self.keras, p, value, p.default):
                 params[key] = plain_config(value)
 
@@ -743,14 +787,15 @@ class _Importer:
             return constraint_param(value)
         if kind == "activation":
             if not isinstance(value, str):
-                raise Unmappable(f"{p.name} is a custom function")
+                raise Unmappable(msg("{name} is a custom function", name=p.name))
             return value
         if kind == "layer":
             if not isinstance(value, dict) or "class_name" not in value:
-                raise Unmappable(f"{p.name} is not a layer config")
+                raise Unmappable(msg("{name} is not a layer config", name=p.name))
             inner = self._specs.get(value["class_name"])
             if inner is None or not str(value.get("module") or "keras").startswith("keras"):
-                raise Unmappable(f"{p.name} wraps {value['class_name']}, which the catalog lacks")
+                raise Unmappable(msg("{name} wraps {class_name}, which the catalog lacks",
+                                     name=p.name, class_name=value['class_name']))
             return {"type": inner.type, "params": self._params_from_config(inner, value.get("config") or {})}
         return plain_config(value)
 
@@ -762,32 +807,37 @@ class _Importer:
             serialized = keras.saving.serialize_keras_object(op)
             serialized = json.loads(json.dumps(serialized))
         except Exception as exc:
-            raise KerasImportError(f"Layer {op.name!r} ({type(op).__name__}) cannot be saved as a "
-                                   f"config: {_first_line(exc)}",
-                                   "Give the layer a get_config() and register it with "
-                                   "@keras.saving.register_keras_serializable.") from None
+            raise KerasImportError(msg("Layer {op} ({kind}) cannot be saved as a "
+                                       "config: {first_line}",
+                                       op=repr(op.name), kind=type(op).__name__, first_line=_first_line(exc)),
+                                   msg("Give the layer a get_config() and register it with "
+                                       "@keras.saving.register_keras_serializable.")) from None
         try:
             keras.saving.deserialize_keras_object(serialized)  # Keras can rebuild it: refuse now if not
         except Exception as exc:
             raise KerasImportError(
-                f"Layer {op.name!r} is a custom {type(op).__name__} ({type(op).__module__}) that Keras "
-                f"cannot rebuild from its config: {_first_line(exc)}",
-                "Register the class with @keras.saving.register_keras_serializable and import it "
-                "before importing the model.") from None
+                msg("Layer {op} is a custom {kind} ({module}) that Keras "
+                    "cannot rebuild from its config: {first_line}",
+                    op=repr(op.name), kind=type(op).__name__, module=type(op).__module__,
+                    first_line=_first_line(exc)),
+                msg("Register the class with @keras.saving.register_keras_serializable and import it "
+                    "before importing the model.")) from None
         call_kwargs = {}
         for key, value in (other_kwargs or {}).items():
             kept = _template(keras, value, [])
             if kept is None and value is not None:
-                raise KerasImportError(f"Layer {op.name!r} is called with {key}={type(value).__name__}, "
-                                       "which is not plain data NeuroCanvas can keep.",
-                                       "Pass numbers, strings, lists, slices or None only.")
+                raise KerasImportError(msg("Layer {op} is called with {key}={kind}, "
+                                           "which is not plain data NeuroCanvas can keep.",
+                                           op=repr(op.name), key=key, kind=type(value).__name__),
+                                       msg("Pass numbers, strings, lists, slices or None only."))
             call_kwargs[key] = kept
         config = serialized.get("config") or {}
         state = adapted_state(op, config)
         if state:
             config = {**config, **state}
-            self.result.notes.append(f"{op.name} ({type(op).__name__}) keeps its adapted "
-                                     f"{', '.join(sorted(state))} in its config.")
+            self.result.notes.append(msg("{op} ({kind}) keeps its adapted "
+                                         "{names} in its config.",
+                                         op=op.name, kind=type(op).__name__, names=', '.join(sorted(state))))
         params = {
             "class_name": serialized.get("class_name") or type(op).__name__,
             "config": config,
@@ -830,7 +880,7 @@ def _index_of(items, item) -> int:
     for i, x in enumerate(items):
         if x is item:
             return i
-    raise KerasImportError("Internal error: a layer call is missing from its layer's history.")
+    raise KerasImportError(msg("Internal error: a layer call is missing from its layer's history."))
 
 
 def _is_graph_model(model) -> bool:
@@ -904,7 +954,7 @@ def _describe_args(keras, args) -> str:
     parts = []
     for a in args:
         parts.append("tensor" if isinstance(a, keras.KerasTensor) else type(a).__name__)
-    return ", ".join(parts) or "no arguments"
+    return ", ".join(parts) or msg("no arguments")
 
 
 def _shape(tensor) -> tuple:
@@ -973,15 +1023,18 @@ def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other
     info = stand_in_info(op)
     name = info["name"]
     if tensor_kwargs:
-        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}) gets tensors as "
-                               f"keyword arguments ({', '.join(tensor_kwargs)}), which NeuroCanvas "
-                               "can only wire for catalog layers.")
+        raise KerasImportError(msg("Layer {name} ({class_name}) gets tensors as "
+                                   "keyword arguments ({names}), which NeuroCanvas "
+                                   "can only wire for catalog layers.",
+                                   name=repr(name), class_name=info['item']['class_name'],
+                                   names=', '.join(tensor_kwargs)))
     call_kwargs = {}
     for key, value in (other_kwargs or {}).items():
         kept = _template(importer.keras, value, [])
         if kept is None and value is not None:
-            raise KerasImportError(f"Layer {name!r} is called with {key}={type(value).__name__}, "
-                                   "which is not plain data NeuroCanvas can keep.")
+            raise KerasImportError(msg("Layer {name} is called with {key}={kind}, "
+                                       "which is not plain data NeuroCanvas can keep.",
+                                       name=repr(name), key=key, kind=type(value).__name__))
         call_kwargs[key] = kept
     params = node_params(info, style, call_kwargs, [_shape(t) for t in positional],
                          [_shape(t) for t in node.outputs])
@@ -989,7 +1042,9 @@ def _add_opaque_node(importer, op, node, positional, style, tensor_kwargs, other
     try:
         importer.net.add_node(OPAQUE_TYPE, params, id=nid, group=group, trainable=trainable)
     except NeuroCanvasError as exc:
-        raise KerasImportError(f"Layer {name!r} ({info['item']['class_name']}): {exc.message}",
+        raise KerasImportError(msg("Layer {name} ({class_name}): {message}",
+                                   name=repr(name), class_name=info['item']['class_name'],
+                                   message=exc.message),
                                exc.hint) from None
     importer._connect(nid, positional)
     importer.owner[id(op)] = nid
@@ -1008,9 +1063,11 @@ def _explain_load_failure(path: Path, exc: Exception) -> KerasImportError:
     config = _read_model_config(path)
     culprit = _find_unsafe(config) if config is not None else None
     if culprit is not None:
-        return KerasImportError(f"{path.name}: {culprit.what} is refused: {culprit.why}", culprit.hint)
-    return KerasImportError(f"{path.name} could not be loaded by Keras: {_first_line(exc)}",
-                            "Check that it is a model saved with model.save().")
+        return KerasImportError(msg("{path}: {what} is refused: {why}",
+                                    path=path.name, what=culprit.what, why=culprit.why), culprit.hint)
+    return KerasImportError(msg("{path} could not be loaded by Keras: {first_line}",
+                                path=path.name, first_line=_first_line(exc)),
+                            msg("Check that it is a model saved with model.save()."))
 
 
 def _read_model_config(path: Path):
@@ -1036,12 +1093,12 @@ class _Culprit:
     hint: str
 
 
-_HINT_REGISTER = ("Register the class with @keras.saving.register_keras_serializable and import "
-                  "the module that defines it before importing the model.")
-_HINT_SUBCLASS = ("In Python, where the class is defined, build the model and call "
+_HINT_REGISTER = (msg("Register the class with @keras.saving.register_keras_serializable and import "
+                  "the module that defines it before importing the model."))
+_HINT_SUBCLASS = (msg("In Python, where the class is defined, build the model and call "
                   "engine.keras_import.import_model(model, trace=True): a model whose call is a "
                   "straight line of layers is traced into a graph. Otherwise rebuild it with the "
-                  "functional API (keras.Model(inputs, outputs)).")
+                  "functional API (keras.Model(inputs, outputs))."))
 _LAYER_KEYS = (None, "layers", "layer", "forward_layer", "backward_layer")
 _KERAS_MODULES = ("keras", "keras_hub", "keras_cv", "keras_nlp")
 
@@ -1051,9 +1108,17 @@ def _layer_label(item: dict, position) -> str:
     name = inner.get("name") or item.get("name")  # functional configs repeat it beside the config
     cls = item.get("class_name")
     if isinstance(name, str) and name:
-        return f"layer {name!r} ({cls})"
-    where = f" at position {position + 1} of the model's layers" if position is not None else ""
-    return f"an unnamed {cls} layer{where}"
+        return msg("layer {name} ({cls})", name=repr(name), cls=cls)
+    if position is not None:
+        return msg("an unnamed {cls} layer at position {position} of the model's layers",
+                   cls=cls, position=position + 1)
+    return msg("an unnamed {cls} layer", cls=cls)
+
+
+def _object_label(cls, owner) -> str:
+    if owner:
+        return msg("the {cls} object in {owner}", cls=cls, owner=owner)
+    return msg("the {cls} object", cls=cls)
 
 
 def _is_custom_module(module) -> bool:
@@ -1086,34 +1151,38 @@ def _scan(item, owner, key, position, top=False):
         is_layer = key in _LAYER_KEYS
         label = _layer_label(item, position) if is_layer else None
         if cls == "Lambda":
-            return _Culprit(label, "a Lambda layer runs arbitrary Python code, which Keras's safe "
-                            "mode refuses to load and a document cannot hold.",
-                            "Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
-                            "and save the model again; or, if you trust the file, import it with "
-                            "--trust-lambda (import_file(path, trust_lambda=True)).")
+            return _Culprit(label, msg("a Lambda layer runs arbitrary Python code, which Keras's safe "
+                                "mode refuses to load and a document cannot hold."),
+                            msg("Replace it with built-in layers (Activation, Rescaling, Reshape, ...) "
+                                "and save the model again; or, if you trust the file, import it with "
+                                "--trust-lambda (import_file(path, trust_lambda=True))."))
         if cls == "function" or (module == "builtins" and registered == "function"):
             fn = item.get("config")
-            where = owner or "the model"
-            arg = f" in its argument {key!r}" if key else ""
-            return _Culprit(where, f"it is configured with the Python function {fn!r}{arg}; a saved "
-                            "model holds only the function's name, not its code.",
-                            "Use one of Keras's built-in options for that argument, or register the "
-                            "function with @keras.saving.register_keras_serializable and import its "
-                            "module before importing the model.")
+            where = owner or msg("the model")
+            why = (msg("it is configured with the Python function {fn} in its argument {key}; a saved "
+                       "model holds only the function's name, not its code.", fn=repr(fn), key=repr(key))
+                   if key else
+                   msg("it is configured with the Python function {fn}; a saved "
+                       "model holds only the function's name, not its code.", fn=repr(fn)))
+            return _Culprit(where, why,
+                            msg("Use one of Keras's built-in options for that argument, or register the "
+                                "function with @keras.saving.register_keras_serializable and import its "
+                                "module before importing the model."))
         if top and isinstance(item.get("config"), dict) and "layers" not in item["config"] \
                 and (_is_custom_module(module) or ">" in str(registered or "")):
-            return _Culprit(f"the model {item['config'].get('name') or cls!r}",
-                            f"it is a subclassed keras.Model ({registered or cls}): its computation "
-                            "is Python code, not a graph of layers, and its class is not registered "
-                            "in this process.", _HINT_SUBCLASS)
+            return _Culprit(msg("the model {name}", name=repr(item['config'].get('name') or cls)),
+                            msg("it is a subclassed keras.Model ({value}): its computation "
+                                "is Python code, not a graph of layers, and its class is not registered "
+                                "in this process.", value=registered or cls), _HINT_SUBCLASS)
         if _is_custom_module(module):
-            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
-                            f"it is a custom class from module {module!r}, which is not registered, "
-                            "so Keras cannot rebuild it safely.", _HINT_REGISTER)
+            return _Culprit(label or _object_label(cls, owner),
+                            msg("it is a custom class from module {module}, which is not registered, "
+                                "so Keras cannot rebuild it safely.", module=repr(module)), _HINT_REGISTER)
         if registered and "config" in item and ">" in str(registered):
-            return _Culprit(label or f"the {cls} object{' in ' + owner if owner else ''}",
-                            f"it is a custom class ({registered}) that is not registered in this "
-                            "process, so Keras cannot rebuild it.", _HINT_REGISTER)
+            return _Culprit(label or _object_label(cls, owner),
+                            msg("it is a custom class ({registered}) that is not registered in this "
+                                "process, so Keras cannot rebuild it.", registered=registered),
+                                _HINT_REGISTER)
         if is_layer and cls not in ("Functional", "Sequential", "Model"):
             owner = label
     for k, v in item.items():

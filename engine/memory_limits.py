@@ -11,6 +11,7 @@ import shutil
 import subprocess
 
 from engine.errors import WARNING, Diagnostic
+from engine.i18n import msg
 
 BYTES_PER_VALUE = 4  # float32
 _gpu: tuple[str, int] | None = None
@@ -74,20 +75,25 @@ def memory_diagnostics(total_params: int, trainable_params: int, activation_valu
         if weights > limit:
             out.append(Diagnostic(
                 None, WARNING,
-                f"The parameters need {_gb(weights)} ({total_params:,} × {BYTES_PER_VALUE} bytes) "
-                f"but {where} has {_gb(limit)} of memory: the model cannot be built there.",
-                "Use fewer units or filters, or a smaller input.", code="memory"))
+                msg("The parameters need {gb} ({total_params} × {size} bytes) "
+                    "but {where} has {gb2} of memory: the model cannot be built there.",
+                    gb=_gb(weights), total_params=format(total_params, ','), size=BYTES_PER_VALUE,
+                    where=where, gb2=_gb(limit)),
+                msg("Use fewer units or filters, or a smaller input."), code="memory"))
         elif training > limit:
             out.append(Diagnostic(
                 None, WARNING,
-                f"Training needs at least {_gb(training)} (the {_gb(weights)} of parameters, their "
-                f"gradients and the optimizer's state) but {where} has {_gb(limit)} of memory.",
-                "Use a smaller model, or freeze layers so that fewer parameters are trained.",
+                msg("Training needs at least {gb} (the {gb2} of parameters, their "
+                    "gradients and the optimizer's state) but {where} has {gb3} of memory.",
+                    gb=_gb(training), gb2=_gb(weights), where=where, gb3=_gb(limit)),
+                msg("Use a smaller model, or freeze layers so that fewer parameters are trained."),
                 code="memory"))
         if activations > limit:
             out.append(Diagnostic(
                 None, WARNING,
-                f"The activations of one sample need {_gb(activations)} ({activation_values:,} values) "
-                f"but {where} has {_gb(limit)} of memory.",
-                "Use a smaller input, or downsample earlier (pooling or strides).", code="memory"))
+                msg("The activations of one sample need {gb} ({activation_values} values) "
+                    "but {where} has {gb2} of memory.",
+                    gb=_gb(activations), activation_values=format(activation_values, ','), where=where,
+                    gb2=_gb(limit)),
+                msg("Use a smaller input, or downsample earlier (pooling or strides)."), code="memory"))
     return out

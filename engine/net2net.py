@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from engine.errors import NeuroCanvasError
 from engine.network_diff import TRANSFORMED_SECTION
 from engine.weights import LayerWeights, WeightStore, fingerprint
+from engine.i18n import msg
 
 WIDTH_PARAM = {"Dense": "units", "Conv2D": "filters"}
 # layers that act on each channel (last axis) on its own: copying a channel copies its output
@@ -57,16 +58,17 @@ class GrowResult:
 def _node(net, name_or_id: str):
     node = net.nodes.get(name_or_id) or net.node_by_name(name_or_id)
     if node is None:
-        raise GrowError(f"There is no layer {name_or_id!r} in {net.name}.",
-                        "Give a layer name as shown on the canvas or by `neurocanvas summary`.")
+        raise GrowError(msg("There is no layer {name_or_id} in {net}.",
+                            name_or_id=repr(name_or_id), net=net.name),
+                        msg("Give a layer name as shown on the canvas or by `neurocanvas summary`."))
     return node
 
 
 def _weights_of(store: WeightStore, node) -> list:
     lw = store.layers.get(node.id) if store is not None else None
     if lw is None:
-        raise GrowError(f"{node.name} has no weights to grow from.",
-                        "Train the network, or build it once so it has weights, then grow it.")
+        raise GrowError(msg("{node} has no weights to grow from.", node=node.name),
+                        msg("Train the network, or build it once so it has weights, then grow it."))
     return [a.copy() for a in lw.arrays]
 
 
@@ -110,31 +112,37 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
     store = store if store is not None else net.weights
     node = _node(net, layer)
     if node.type not in WIDTH_PARAM:
-        raise GrowError(f"{node.name} is a {node.type}; only Dense and Conv2D layers can be widened.",
-                        "Widen the Dense or Conv2D layer that feeds it.")
+        raise GrowError(msg("{node} is a {type}; only Dense and Conv2D layers can be widened.",
+                            node=node.name, type=node.type),
+                        msg("Widen the Dense or Conv2D layer that feeds it."))
     params = node.resolved()
     outputs = {nid for nid, _ in net.outputs}
     if node.id in outputs:
         _chain_after(net, node, outputs)  # raises: the outputs are what it predicts
     if node.type == "Conv2D" and int(params.get("groups") or 1) != 1:
-        raise GrowError(f"{node.name} is a grouped convolution; widening it would change "
-                        "which channels each group sees.", "Widen an ungrouped Conv2D.")
+        raise GrowError(msg("{node} is a grouped convolution; widening it would change "
+                            "which channels each group sees.", node=node.name),
+                            msg("Widen an ungrouped Conv2D."))
     if _activation(node) in NOT_ELEMENTWISE or _activation(node) == "other":
-        raise GrowError(f"{node.name} applies {params.get('activation')}, which mixes its units: "
-                        "copied units would change every output.",
-                        "Move the activation to its own layer after the next one, or widen "
-                        "another layer.")
+        raise GrowError(msg("{node} applies {activation}, which mixes its units: "
+                            "copied units would change every output.",
+                            node=node.name, activation=params.get('activation')),
+                        msg("Move the activation to its own layer after the next one, or widen "
+                            "another layer."))
     width_param = WIDTH_PARAM[node.type]
     width = int(params[width_param])
     try:
         factor = float(factor)
     except (TypeError, ValueError):
-        raise GrowError(f"The widen factor must be a number, not {factor!r}.") from None
+        raise GrowError(msg("The widen factor must be a number, not {factor}.",
+                            factor=repr(factor))) from None
     new_width = int(round(width * factor))
     if new_width <= width:
-        raise GrowError(f"A factor of {factor:g} does not widen {node.name} ({width} "
-                        f"{width_param} would become {new_width}).",
-                        "Give a factor above 1, e.g. 1.5 or 2.")
+        raise GrowError(msg("A factor of {factor} does not widen {node} ({width} "
+                            "{width_param} would become {new_width}).",
+                            factor=format(factor, 'g'), node=node.name, width=width, width_param=width_param,
+                            new_width=new_width),
+                        msg("Give a factor above 1, e.g. 1.5 or 2."))
     chain, consumer = _chain_after(net, node, outputs)
 
     rng = np.random.default_rng(seed)
@@ -152,9 +160,9 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
             changed[link.id] = [a[mapping] for a in _weights_of(store, link)]
             transformed.append(link.name)
         elif link.type == "PReLU":
-            raise GrowError(f"{link.name} (PReLU) learns a slope per position; it stands between "
-                            f"{node.name} and the next weighted layer.",
-                            "Widen a layer that is followed directly by a Dense or Conv2D.")
+            raise GrowError(msg("{link} (PReLU) learns a slope per position; it stands between "
+                                "{node} and the next weighted layer.", link=link.name, node=node.name),
+                            msg("Widen a layer that is followed directly by a Dense or Conv2D."))
         elif link.type == "Flatten":
             shape = report.shape(next(e.src for e in net.in_edges(link.id)))
             flatten_spatial = int(np.prod([d for d in shape[1:-1]])) if shape else 1
@@ -168,8 +176,9 @@ def widen(net, store: WeightStore | None, layer: str, factor: float, seed: int =
         kernel = kernel[..., mapping, :] / scale[:, None]
     else:  # Conv2D: (kh, kw, in, out)
         if int(consumer.resolved().get("groups") or 1) != 1:
-            raise GrowError(f"{consumer.name} is a grouped convolution and reads {node.name}'s "
-                            "filters by group.", "Widen a layer followed by an ungrouped Conv2D.")
+            raise GrowError(msg("{consumer} is a grouped convolution and reads {node}'s "
+                                "filters by group.", consumer=consumer.name, node=node.name),
+                                msg("Widen a layer followed by an ungrouped Conv2D."))
         kernel = kernel[:, :, mapping, :] / scale[None, None, :, None]
     changed[consumer.id] = [kernel.astype(arrays[0].dtype), *rest]
 
@@ -189,31 +198,38 @@ def _chain_after(net, node, outputs):
     current = node
     while True:
         if current.id in outputs:
-            raise GrowError(f"{current.name} is an output of the network: its "
-                            f"{'units' if node.type == 'Dense' else 'channels'} are what the "
-                            "network predicts, so more of them would change the result.",
-                            "Widen a hidden layer before it.")
+            raise GrowError(msg("{current} is an output of the network: its units are what the "
+                                "network predicts, so more of them would change the result.",
+                                current=current.name) if node.type == "Dense" else
+                            msg("{current} is an output of the network: its channels are what the "
+                                "network predicts, so more of them would change the result.",
+                                current=current.name),
+                            msg("Widen a hidden layer before it."))
         out = net.out_edges(current.id)
         if len(out) != 1:
-            raise GrowError(f"{current.name} feeds {len(out)} layers; widening keeps the function "
-                            "only when one chain of layers reads it.",
-                            "Widen a layer whose output goes to a single Dense or Conv2D.")
+            raise GrowError(msg("{current} feeds {count} layers; widening keeps the function "
+                                "only when one chain of layers reads it.",
+                                current=current.name, count=len(out)),
+                            msg("Widen a layer whose output goes to a single Dense or Conv2D."))
         nxt = net.nodes[out[0].dst]
         if nxt.type in WIDTH_PARAM:
             return chain, nxt
         if nxt.type not in PER_CHANNEL:
-            raise GrowError(f"{nxt.name} ({nxt.type}) stands between {node.name} and the next "
-                            "Dense or Conv2D; widening through it would change what the network "
-                            "computes.", "Widen a layer followed by a Dense or Conv2D, with only "
-                            "BatchNormalization, pooling, dropout or an activation between them.")
+            raise GrowError(msg("{nxt} ({type}) stands between {node} and the next "
+                                "Dense or Conv2D; widening through it would change what the network "
+                                "computes.", nxt=nxt.name, type=nxt.type, node=node.name),
+                                msg("Widen a layer followed by a Dense or Conv2D, with only "
+                                "BatchNormalization, pooling, dropout or an activation between them."))
         if nxt.type == "Activation" and _activation(nxt) in NOT_ELEMENTWISE | {"other"}:
-            raise GrowError(f"{nxt.name} applies {nxt.resolved().get('activation')}, which mixes "
-                            "channels.", "Widen another layer.")
+            raise GrowError(msg("{nxt} applies {activation}, which mixes "
+                                "channels.", nxt=nxt.name, activation=nxt.resolved().get('activation')),
+                                msg("Widen another layer."))
         if nxt.type == "BatchNormalization":
             axis = nxt.resolved().get("axis", -1)
             if axis not in (-1, [-1]) and axis != len((net.analyze().shape(current.id) or ())) - 1:
-                raise GrowError(f"{nxt.name} normalises axis {axis}, not the channels.",
-                                "Widen a layer whose BatchNormalization uses axis -1.")
+                raise GrowError(msg("{nxt} normalises axis {axis}, not the channels.",
+                                    nxt=nxt.name, axis=axis),
+                                msg("Widen a layer whose BatchNormalization uses axis -1."))
         chain.append(nxt)
         current = nxt
 
@@ -233,21 +249,22 @@ def deepen(net, store: WeightStore | None, after: str, activation: str | None = 
     shape = net.analyze().shape(node.id)
     if shape is None or not isinstance(shape, tuple) and not isinstance(shape, list) \
             or (shape and isinstance(shape[0], (list, tuple))):
-        raise GrowError(f"{node.name} has no single known output shape to deepen after.",
-                        "Fix the network's errors first, or deepen after another layer.")
+        raise GrowError(msg("{node} has no single known output shape to deepen after.", node=node.name),
+                        msg("Fix the network's errors first, or deepen after another layer."))
     if len(shape) < 2 or shape[-1] is None:
-        raise GrowError(f"{node.name}'s output {tuple(shape)} has no feature axis to keep.",
-                        "Deepen after a layer with a (batch, features) or image output.")
+        raise GrowError(msg("{node}'s output {shape} has no feature axis to keep.",
+                            node=node.name, shape=tuple(shape)),
+                        msg("Deepen after a layer with a (batch, features) or image output."))
     before = _activation(node)
     wanted = activation or before
     exact = wanted == "linear" or (wanted in IDEMPOTENT and wanted == before) or \
         (wanted == "relu" and before in NON_NEGATIVE)
     if not exact:
         alt = "'relu' or 'linear'" if before in NON_NEGATIVE else "'linear'"
-        raise GrowError(f"A new layer with {wanted} after {node.name} ({before}) would not pass "
-                        f"its outputs through unchanged: {wanted}(x) differs from x for some "
-                        f"outputs of {before}.",
-                        f"Deepen with activation {alt}, which is exact.")
+        raise GrowError(msg("A new layer with {wanted} after {node} ({before}) would not pass "
+                            "its outputs through unchanged: {wanted}(x) differs from x for some "
+                            "outputs of {before}.", wanted=wanted, node=node.name, before=before),
+                        msg("Deepen with activation {alt}, which is exact.", alt=alt))
     channels = int(shape[-1])
     grown, new_store = _copy(net, store, inplace)
     if len(shape) == 4:

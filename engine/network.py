@@ -22,6 +22,7 @@ from engine.events import (Change, EdgeAdded, EdgeRemoved, Grouped, MetaChanged,
                            NodeAdded, NodeRemoved, OutputsChanged, ParamsChanged, Renamed,
                            TrainableChanged)
 from engine.plain_data import snake_case
+from engine.i18n import msg
 
 
 @dataclass
@@ -159,7 +160,8 @@ class Network:
         try:
             return self.nodes[node_id]
         except KeyError:
-            raise EditError(f"There is no node {node_id!r} in this network.") from None
+            raise EditError(msg("There is no node {node_id} in this network.",
+                                node_id=repr(node_id))) from None
 
     def node_by_name(self, name: str) -> Node | None:
         ids = self._name_index().get(name)
@@ -337,8 +339,8 @@ class Network:
                  trainable: bool = True, extra: dict | None = None) -> str:
         """Add a layer node; returns its id. Params are validated first."""
         if not isinstance(type, str) or not has_spec(type):
-            raise EditError(f"Unknown layer type {type!r}.",
-                            "Use a Keras layer class name from the palette, e.g. 'Dense' or 'Conv2D'.")
+            raise EditError(msg("Unknown layer type {type}.", type=repr(type)),
+                            msg("Use a Keras layer class name from the palette, e.g. 'Dense' or 'Conv2D'."))
         spec = get_spec(type)
         params = dict(params or {})
         node_id = id if id is not None else self.unique_id(spec.type)
@@ -346,7 +348,7 @@ class Network:
         self._check_new_name(node_id, "id")
         self._check_new_name(name, "name")
         if name != node_id and name in self.nodes:
-            raise EditError(f"The name {name!r} is already the id of another node.")
+            raise EditError(msg("The name {name} is already the id of another node.", name=repr(name)))
         before = _NAME_WRITES
         node = Node(node_id, spec.type, params, name, _pos(pos), _group(group), bool(trainable),
                     dict(extra or {}))
@@ -362,11 +364,14 @@ class Network:
 
     def _check_new_name(self, name: str, what: str) -> None:
         if not valid_name(name):
-            raise EditError(f"{name!r} is not a valid layer {what}.",
-                            "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
+            raise EditError(msg("{name} is not a valid layer id.", name=repr(name)) if what == "id" else
+                            msg("{name} is not a valid layer name.", name=repr(name)),
+                            msg("Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/')."))
         if self.name_taken(name):
-            raise EditError(f"The {what} {name!r} is already used in this network.",
-                            "Layer names must be unique in a model.")
+            raise EditError(msg("The id {name} is already used in this network.", name=repr(name))
+                            if what == "id" else
+                            msg("The name {name} is already used in this network.", name=repr(name)),
+                            msg("Layer names must be unique in a model."))
 
     def remove_node(self, node_id: str) -> RemovedNode:
         """Remove a node and its edges; returns a record that ``restore_node`` takes."""
@@ -394,7 +399,7 @@ class Network:
         """Undo ``remove_node``: the node, its edges and output slots come back."""
         node = record.node
         if node.id in self.nodes:
-            raise EditError(f"A node {node.id!r} already exists.")
+            raise EditError(msg("A node {id} already exists.", id=repr(node.id)))
         self.nodes[node.id] = node
         # keep file order: re-insert at the original position
         items = sorted(self.nodes.items(), key=lambda kv: record.index if kv[0] == node.id
@@ -434,30 +439,36 @@ class Network:
         """
         if src not in self.nodes or dst not in self.nodes:
             missing = src if src not in self.nodes else dst
-            return f"There is no node {missing!r} in this network."
+            return msg("There is no node {missing} in this network.", missing=repr(missing))
         if src == dst:
-            return "A layer cannot be connected to itself."
+            return msg("A layer cannot be connected to itself.")
         s, d = self.nodes[src], self.nodes[dst]
         if not isinstance(src_port, int) or not isinstance(dst_port, int) or src_port < 0 or dst_port < 0:
-            return "Port numbers must be integers ≥ 0."
+            return msg("Port numbers must be integers ≥ 0.")
         try:
             n_out = s.spec.port_count(s.resolved())
         except ParamError:
             n_out = 1
         if src_port >= n_out:
-            return (f"{s.name} ({s.type}) has {n_out} output{'s' if n_out > 1 else ''}; "
-                    f"there is no output port {src_port}.")
+            if n_out > 1:
+                return msg("{src} ({type}) has {n_out} outputs; there is no output port {src_port}.",
+                           src=s.name, type=s.type, n_out=n_out, src_port=src_port)
+            return msg("{src} ({type}) has {n_out} output; there is no output port {src_port}.",
+                       src=s.name, type=s.type, n_out=n_out, src_port=src_port)
         dspec = d.spec
         if not dspec.inputs and not dspec.variadic:
-            return f"{d.name} ({d.type}) takes no input: it is where data enters the model."
+            return msg("{dst} ({type}) takes no input: it is where data enters the model.",
+                       dst=d.name, type=d.type)
         if not dspec.variadic and dst_port >= len(dspec.inputs):
-            return f"{d.name} ({d.type}) has {len(dspec.inputs)} input port(s); there is no port {dst_port}."
+            return msg("{dst} ({type}) has {count} input port(s); there is no port {dst_port}.",
+                       dst=d.name, type=d.type, count=len(dspec.inputs), dst_port=dst_port)
         for ports in self._pred[dst].values():
             if any(p == dst_port for _, p in ports):
-                return (f"Input port {dst_port} of {d.name} is already connected; "
-                        "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.")
+                return (msg("Input port {dst_port} of {dst} is already connected; "
+                            "disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.",
+                            dst_port=dst_port, dst=d.name))
         if not allow_cycles and src in self._descendants(dst):
-            return f"Connecting {s.name} → {d.name} would create a cycle."
+            return msg("Connecting {src} → {dst} would create a cycle.", src=s.name, dst=d.name)
         return ""
 
     def next_free_port(self, dst: str) -> int:
@@ -470,7 +481,8 @@ class Network:
     def disconnect(self, src: str, dst: str, src_port: int = 0, dst_port: int = 0) -> Edge:
         ports = self._succ.get(src, {}).get(dst, [])
         if (src_port, dst_port) not in ports:
-            raise EditError(f"There is no connection {src}:{src_port} → {dst}:{dst_port}.")
+            raise EditError(msg("There is no connection {src}:{src_port} → {dst}:{dst_port}.",
+                                src=src, src_port=src_port, dst=dst, dst_port=dst_port))
         ports.remove((src_port, dst_port))
         if not ports:
             del self._succ[src][dst], self._pred[dst][src]
@@ -517,11 +529,12 @@ class Network:
             self._emit(Renamed(node_id, old, new_name))
             return
         if not valid_name(new_name):
-            raise EditError(f"{new_name!r} is not a valid layer name.",
-                            "Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').")
+            raise EditError(msg("{new_name} is not a valid layer name.", new_name=repr(new_name)),
+                            msg("Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/')."))
         if self.name_taken(new_name, but=node_id):
-            raise EditError(f"The name {new_name!r} is already used in this network.",
-                            "Layer names must be unique in a model.")
+            raise EditError(msg("The name {new_name} is already used in this network.",
+                                new_name=repr(new_name)),
+                            msg("Layer names must be unique in a model."))
         old, before = node.name, _NAME_WRITES
         node.name = new_name
         self._index_name(node_id, old, new_name, before)
@@ -568,12 +581,13 @@ class Network:
 
     def set_name(self, name: str) -> None:
         if not isinstance(name, str):
-            raise EditError("The document name must be text.")
+            raise EditError(msg("The document name must be text."))
         try:
             name.encode("utf-8")
         except UnicodeEncodeError:
-            raise EditError(f"The document name {name!r} holds a lone surrogate, which is not text.",
-                            "Type the name again.") from None
+            raise EditError(msg("The document name {name} holds a lone surrogate, which is not text.",
+                                name=repr(name)),
+                            msg("Type the name again.")) from None
         self.name = name
         self._emit(MetaChanged(name))
 
@@ -682,12 +696,12 @@ def _pos(pos):
         x, y = pos
         return (float(x), float(y))
     except (TypeError, ValueError):
-        raise EditError(f"A position must be two numbers [x, y] (got {pos!r}).") from None
+        raise EditError(msg("A position must be two numbers [x, y] (got {pos}).", pos=repr(pos))) from None
 
 
 def _group(group):
     if group is None or group == "":
         return None
     if not isinstance(group, str) or any(not part for part in group.split("/")):
-        raise EditError(f"A group path must look like 'stage2/block1' (got {group!r}).")
+        raise EditError(msg("A group path must look like 'stage2/block1' (got {group}).", group=repr(group)))
     return group

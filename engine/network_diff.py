@@ -24,6 +24,7 @@ Example::
 
 from __future__ import annotations
 
+from engine.i18n import msg
 from dataclasses import dataclass, field
 
 TRANSFORMED_SECTION = "net2net"  # document section: {"transformed": [layer names]}
@@ -52,9 +53,12 @@ class SegmentDiff:
         def names(items):
             return ", ".join(items) if items else "none"
 
-        return (f"carried: {names(self.carried)}; transformed: {names(self.transformed)}; "
-                f"reinitialised: {names(self.reinitialised)}"
-                + (f"; removed: {names(self.removed)}" if self.removed else ""))
+        values = dict(carried=names(self.carried), transformed=names(self.transformed),
+                      reinitialised=names(self.reinitialised))
+        if self.removed:
+            return msg("carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}; "
+                       "removed: {removed}", removed=names(self.removed), **values)
+        return msg("carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}", **values)
 
 
 def _weight_shapes(layer) -> list:
@@ -79,14 +83,14 @@ def plan_segment(old_model, new_model, transformed=()) -> SegmentDiff:
         before = old.get(layer.name)
         if before is None:
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = "new layer"
+            diff.reasons[layer.name] = msg("new layer")
         elif type(before) is not type(layer):
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = (f"type changed from {type(before).__name__} "
-                                        f"to {type(layer).__name__}")
+            diff.reasons[layer.name] = msg("type changed from {before} to {after}",
+                                           before=type(before).__name__, after=type(layer).__name__)
         elif _weight_shapes(before) != _weight_shapes(layer):
             diff.reinitialised.append(layer.name)
-            diff.reasons[layer.name] = "weight shapes changed"
+            diff.reasons[layer.name] = msg("weight shapes changed")
         else:
             diff.carried.append(layer.name)
     diff.removed = [layer.name for layer in old_model.layers

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from engine.errors import KerasImportError
 from engine.opaque_weights import weights_of
+from engine.i18n import msg
 
 OPAQUE_TYPE = "OpaqueLayer"
 _MODELS = ("keras", "keras_hub", "keras_cv", "keras_nlp")  # Keras's own packages
@@ -69,7 +70,8 @@ def read_archive(path) -> tuple[dict, bytes | None]:
             names = zf.namelist()
             weights = zf.read("model.weights.h5") if "model.weights.h5" in names else None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise KerasImportError(f"{path}: cannot read the .keras archive ({exc}).") from None
+        raise KerasImportError(msg("{path}: cannot read the .keras archive ({exc}).", path=path,
+                                   exc=str(exc))) from None
     return config, weights
 
 
@@ -252,8 +254,8 @@ def needs_opaque_import(path, trust_lambda: bool = False) -> bool:
 def parse_shape_option(text: str) -> tuple[str, list]:
     """``name=None,8`` (or ``name=None,8;None,4`` for several outputs) -> (name, shapes)."""
     if "=" not in text:
-        raise KerasImportError(f"--opaque-shape {text!r}: write NAME=SHAPE, e.g. patches=None,64,48 "
-                               "(None for the batch axis; ';' between outputs).")
+        raise KerasImportError(msg("--opaque-shape {text}: write NAME=SHAPE, e.g. patches=None,64,48 "
+                                   "(None for the batch axis; ';' between outputs).", text=repr(text)))
     name, _, rest = text.partition("=")
     shapes = []
     for part in rest.split(";"):
@@ -265,7 +267,8 @@ def parse_shape_option(text: str) -> tuple[str, list]:
             elif d.lstrip("-").isdigit() and int(d) > 0:
                 dims.append(int(d))
             else:
-                raise KerasImportError(f"--opaque-shape {text!r}: {d!r} is not a positive size or None.")
+                raise KerasImportError(msg("--opaque-shape {text}: {d} is not a positive size or None.",
+                                           text=repr(text), d=repr(d)))
         shapes.append(dims)
     return name.strip(), shapes
 
@@ -305,12 +308,11 @@ def stand_in_model(path, *, opaque_shapes=None, trust_lambda: bool = False, refu
                     got = [recorded[i] for i in range(n)]
                 else:
                     raise OpaqueShapeMissing(
-                        f"Layer {name!r} ({item['class_name']}) is a custom layer whose code is not "
-                        "here, and the file does not record its output shape (no other layer "
-                        "takes its output).",
-                        f"Give it: --opaque-shape {name}=None,... on the command line (None for "
-                        "the batch axis), or opaque_shapes={'"
-                        + name + "': [[None, ...]]} in Python.", layer=name,
+                        msg("Layer {name} ({class_name}) is a custom layer whose code is not "
+                            "here, and the file does not record its output shape (no other layer "
+                            "takes its output).", name=repr(name), class_name=item['class_name']),
+                        msg("Give it: --opaque-shape {name}=None,... on the command line (None for the batch axis), or opaque_shapes={{'{name}': [[None, ...]]}} in Python.",
+                            name=name), layer=name,
                         class_name=item["class_name"])
                 outs.append(got)
             paths, arrays = weights_of(h5, name) if h5 is not None else ([], [])
@@ -336,16 +338,21 @@ def stand_in_model(path, *, opaque_shapes=None, trust_lambda: bool = False, refu
     notes = []
     lambdas = [_layer_name(it) for _, it in items if is_lambda(it)]
     if lambdas:
-        notes.append(f"Lambda layer(s) {', '.join(lambdas)} kept as opaque node(s) with "
-                     "their code as data, as you asked; training or exporting runs that "
-                     "code only when you trust it again for the document.")
+        notes.append(msg("Lambda layer(s) {names} kept as opaque node(s) with "
+                         "their code as data, as you asked; training or exporting runs that "
+                         "code only when you trust it again for the document.", names=", ".join(lambdas)))
     custom = [it for _, it in items if not is_lambda(it)]
     if custom:
         n = len(custom)
-        notes.append(f"{n} custom layer{'s' if n != 1 else ''} "
-                     f"({', '.join(sorted({it['class_name'] for it in custom}))}) kept as "
-                     "opaque node(s): config, weights and recorded shapes, without their "
-                     "code. Training or exporting needs the module that defines them, trusted.")
+        classes = ", ".join(sorted({it["class_name"] for it in custom}))
+        if n == 1:
+            notes.append(msg("1 custom layer ({classes}) kept as opaque node(s): config, weights and "
+                             "recorded shapes, without their code. Training or exporting needs the "
+                             "module that defines them, trusted.", classes=classes))
+        else:
+            notes.append(msg("{n} custom layers ({classes}) kept as opaque node(s): config, weights and "
+                             "recorded shapes, without their code. Training or exporting needs the "
+                             "module that defines them, trusted.", n=n, classes=classes))
     return model, notes
 
 
@@ -362,8 +369,8 @@ def _load_patched(keras, path: Path, config: dict, stand_ins: dict):
             return keras.saving.load_model(tmp, compile=False, safe_mode=True, custom_objects=stand_ins)
         except Exception as exc:
             first = (str(exc).strip() or type(exc).__name__).splitlines()[0][:300]
-            raise KerasImportError(f"{path.name} could not be loaded with its custom layers kept "
-                                   f"opaque: {first}") from None
+            raise KerasImportError(msg("{path} could not be loaded with its custom layers kept "
+                                       "opaque: {first}", path=path.name, first=first)) from None
     finally:
         os.unlink(tmp)
 

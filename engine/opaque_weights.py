@@ -15,6 +15,8 @@ from __future__ import annotations
 import os
 import tempfile
 
+from engine.i18n import msg
+
 
 def weights_of(h5, name: str):
     """(relative paths, arrays) of the layer named ``name`` in a Keras weights file: the
@@ -81,13 +83,13 @@ def apply_weights(model, entries) -> list:
             for nid, name, paths, arrays in entries:
                 group = _find_group(h5, name)
                 if group is None:
-                    out.append((nid, "its layer has no weights group"))
+                    out.append((nid, msg("its layer has no weights group")))
                     continue
                 have = []
                 h5[group].visititems(lambda p, o: have.append(p) if hasattr(o, "shape") else None)
                 if sorted(have, key=_path_key) != list(paths) or any(
                         tuple(h5[group][p].shape) != tuple(a.shape) for p, a in zip(paths, arrays)):
-                    out.append((nid, "its weight shapes changed"))
+                    out.append((nid, msg("its weight shapes changed")))
                     continue
                 for p, a in zip(paths, arrays):
                     h5[group][p][...] = a

@@ -15,6 +15,7 @@ from engine.catalog.base import POSITIONAL, REGULARIZER_CLASSES, Param
 from engine.errors import BuildError
 from engine.keras_build import model_name
 from engine.source_literal import SourceError, docstring, is_identifier, keyword_arguments, literal
+from engine.i18n import msg
 
 _INITIALIZER_CLASSES = {
     "glorot_uniform": "GlorotUniform", "glorot_normal": "GlorotNormal", "he_uniform": "HeUniform",
@@ -77,7 +78,8 @@ def layer_source(type_name: str, params: dict, resolved: dict, name: str | None)
         if pname in taken or pname == "name" or spec.param(pname).call:
             continue
         if not is_identifier(pname):  # declared by the catalog; checked all the same
-            raise SourceError(f"{type_name} parameter {pname!r} is not a Python identifier.")
+            raise SourceError(msg("{type_name} parameter {pname} is not a Python identifier.",
+                                  type_name=type_name, pname=repr(pname)))
         args.append(f"{pname}={param_source(spec.param(pname), value, resolved[pname])}")
     if name is not None:
         args.append(f"name={literal(name)}")
@@ -99,7 +101,7 @@ def variable_name(name: str, taken: set) -> str:
         i += 1
         var = f"{base}_{i}"
     if not is_identifier(var):
-        raise SourceError(f"no Python variable name can be made from {name!r}.")
+        raise SourceError(msg("no Python variable name can be made from {name}.", name=repr(name)))
     taken.add(var)
     return var
 
@@ -109,7 +111,8 @@ def to_python(net) -> str:
 
     if not report.valid:
         first = report.errors[0]
-        raise BuildError(f"The network is not valid: {first.message}", first.hint, report.errors)
+        raise BuildError(msg("The network is not valid: {message}", message=first.message), first.hint,
+                         report.errors)
     taken: set = set()
     names: dict[tuple[str, int], str] = {}
     lines = [

@@ -34,8 +34,12 @@ from engine.connection_rule import INCOMPLETE
 from engine.edit_journal import trial
 from engine.errors import NeuroCanvasError
 from engine.shapes import fmt
+from engine.i18n import N_, Text, msg
 
 RECURRENT = ("SimpleRNN", "LSTM", "GRU")
+_RECONNECT = {  # a connection fix's title, said of an existing connection moved instead
+    "Connect through {via}": N_("Reconnect through {via}"),
+}
 ELEMENTWISE = ("Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum")
 LAYER_STEP = 120.0  # how far downstream nodes move to make room (engine.layout.LAYER)
 PER_REPORT_LIMIT = 60  # diagnostics per report whose fixes are worked out for the views
@@ -121,6 +125,13 @@ def fixes_by_diagnostic(net, report, budget_s: float = BUDGET_S) -> dict:
 _LAST: dict = {}
 
 
+def _reconnect_title(title):
+    """The title of a connection fix, said of moving an existing connection instead."""
+    if isinstance(title, Text) and title.template in _RECONNECT:
+        return msg(_RECONNECT[title.template], **title.args)
+    return title
+
+
 def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int = 0,
                      warnings: bool = False) -> list[Fix]:
     """Ways to make the refused connection ``src:src_port → dst:dst_port``: each fix
@@ -139,13 +150,13 @@ def connection_fixes(net, src: str, dst: str, src_port: int = 0, dst_port: int =
         if not problems:
             return []
         candidates = _candidates(net, joined, problems[0])
-    src_name, dst_name = net.nodes[src].name, net.nodes[dst].name
     out = []
     for c in candidates:
         def apply(n, c=c):
             n.connect(src, dst, src_port, dst_port)
             c.apply(n)
-        title = f"Connect through {c.via}" if c.via else f"{c.title} and connect"
+        title = msg("Connect through {via}", via=c.via) if c.via else msg("{title} and connect",
+                                                                          title=c.title)
         if _connects(net, before, apply, dst, problems[0]):
             out.append(Fix(title, apply, dst, c.code, c.via))
     return out
@@ -163,8 +174,7 @@ def moved_connection_fixes(net, edge, src: str, dst: str, src_port: int = 0,
         def apply(n, fix=fix):
             n.disconnect(edge.src, edge.dst, edge.src_port, edge.dst_port)
             fix.apply(n)
-        out.append(Fix("Reconnect" + fix.title[len("Connect"):] if fix.title.startswith("Connect")
-                       else fix.title, apply, fix.node, fix.code, fix.via))
+        out.append(Fix(_reconnect_title(fix.title), apply, fix.node, fix.code, fix.via))
     return out
 
 
@@ -260,28 +270,29 @@ def _rank_fixes(net, report, diagnostic):
         rank = len(src_in.input_shapes[0]) if src_in is not None and src_in.input_shapes else 0
         pool = f"GlobalAveragePooling{rank - 2}D"
         if upstream is not None and rank >= 3 and has_spec(pool):
-            yield Fix(f"Replace {src.name} (Flatten) with {pool}",
+            yield Fix(msg("Replace {src} (Flatten) with {pool}", src=src.name, pool=pool),
                       _replace(src.id, pool, {}, keep_name=False), nid,
                       diagnostic.code)
     if _is_recurrent(src) and not _returns_sequences(src):
-        yield Fix(f"Set return_sequences=True on {src.name}", _set_return_sequences(src.id), nid,
+        yield Fix(msg("Set return_sequences=True on {src}", src=src.name), _set_return_sequences(src.id), nid,
                   diagnostic.code)
     if len(shape) > 2:
-        yield Fix(f"Insert Flatten before {node.name}", _insert(first, "Flatten", {}), nid,
-                  diagnostic.code, "a Flatten")
+        yield Fix(msg("Insert Flatten before {node}", node=node.name), _insert(first, "Flatten", {}), nid,
+                  diagnostic.code, msg("a Flatten"))
         pool = f"GlobalAveragePooling{len(shape) - 2}D"
         if has_spec(pool):
-            yield Fix(f"Insert {pool} before {node.name}", _insert(first, pool, {}), nid,
-                      diagnostic.code, f"a {pool}")
+            yield Fix(msg("Insert {pool} before {node}", pool=pool, node=node.name), _insert(first, pool,
+                                                                                             {}), nid,
+                      diagnostic.code, msg("a {pool}", pool=pool))
     for target in _reshape_targets(shape):
-        yield Fix(f"Insert Reshape to {fmt(tuple(target))} before {node.name}",
+        yield Fix(msg("Insert Reshape to {target} before {node}", target=fmt(tuple(target)), node=node.name),
                   _insert(first, "Reshape", {"target_shape": list(target)}), nid, diagnostic.code,
-                  f"a Reshape to {fmt(tuple(target))}")
+                  msg("a Reshape to {target}", target=fmt(tuple(target))))
     if len(shape) == 2 and _wants_sequence(node):
         for steps in _sequence_lengths(net, report):
-            yield Fix(f"Insert RepeatVector({steps}) before {node.name}",
+            yield Fix(msg("Insert RepeatVector({steps}) before {node}", steps=steps, node=node.name),
                       _insert(first, "RepeatVector", {"n": steps}), nid, diagnostic.code,
-                      f"a RepeatVector({steps})")
+                      msg("a RepeatVector({steps})", steps=steps))
 
 
 def _unconnected_fixes(net, report, diagnostic):
@@ -304,10 +315,12 @@ def _unconnected_fixes(net, report, diagnostic):
         name = net.nodes[src].name
         if net.connection_problem(src, nid):
             continue
-        yield Fix(f"Connect {name} to {node.name}", _connect(src, nid), nid, diagnostic.code)
+        yield Fix(msg("Connect {name} to {node}", name=name, node=node.name), _connect(src, nid), nid,
+                  diagnostic.code)
         for fix in connection_fixes(net, src, nid, warnings=True):
             if fix.via:
-                yield Fix(f"Connect {name} to {node.name} through {fix.via}", fix.apply, nid,
+                yield Fix(msg("Connect {name} to {node} through {via}",
+                              name=name, node=node.name, via=fix.via), fix.apply, nid,
                           diagnostic.code, fix.via)
 
 
@@ -340,7 +353,8 @@ def _size_fixes(net, report, diagnostic):
     if p is None:
         return
     if "padding" in p and p["padding"] == "valid":
-        yield Fix(f"Set padding='same' on {node.name}", _set(nid, "padding", "same"), nid, diagnostic.code)
+        yield Fix(msg("Set padding='same' on {node}", node=node.name), _set(nid, "padding", "same"), nid,
+                  diagnostic.code)
     window = "kernel_size" if "kernel_size" in p else ("pool_size" if "pool_size" in p else None)
     if window is None or not shapes or not isinstance(p[window], (list, tuple)):
         return
@@ -359,7 +373,8 @@ def _size_fixes(net, report, diagnostic):
         fitted.append(min(size, largest))
     if list(fitted) != list(p[window]):
         value = fitted[0] if len(set(fitted)) == 1 else list(fitted)
-        yield Fix(f"Set {window} to {fmt(tuple(fitted))} on {node.name} (the largest that fits)",
+        yield Fix(msg("Set {window} to {fitted} on {node} (the largest that fits)",
+                      window=window, fitted=fmt(tuple(fitted)), node=node.name),
                   _set(nid, window, value), nid, diagnostic.code)
 
 
@@ -377,7 +392,7 @@ def _merge_fixes(net, report, diagnostic):
         if projection is not None:
             yield projection
         if has_spec("Concatenate"):
-            yield Fix(f"Replace {node.name} ({node.type}) with Concatenate",
+            yield Fix(msg("Replace {node} ({type}) with Concatenate", node=node.name, type=node.type),
                       _replace(nid, "Concatenate", {}), nid, diagnostic.code)
 
 
@@ -391,10 +406,11 @@ def _outputs_fixes(net, report, diagnostic):
                 if sibling.dst == nid or sibling.src_port != e.src_port:
                     continue
                 target = net.nodes[sibling.dst]
-                yield Fix(f"Connect {node.name} to {target.name}", _thread(nid, sibling), nid,
+                yield Fix(msg("Connect {node} to {target}", node=node.name, target=target.name), _thread(nid,
+                                                                                                         sibling), nid,
                           diagnostic.code)
     names = ", ".join(net.nodes[n].name for n in dangling)
-    yield Fix(f"Mark {names} as the outputs", _mark_outputs(dangling), nid, diagnostic.code)
+    yield Fix(msg("Mark {names} as the outputs", names=names), _mark_outputs(dangling), nid, diagnostic.code)
 
 
 def _name_fixes(net, report, diagnostic):
@@ -405,7 +421,7 @@ def _name_fixes(net, report, diagnostic):
 
     def apply(n):
         n.rename(nid, new)
-    yield Fix(f"Rename {net.nodes[nid].name} to {new}", apply, nid, diagnostic.code)
+    yield Fix(msg("Rename {name} to {new}", name=net.nodes[nid].name, new=new), apply, nid, diagnostic.code)
 
 
 def _dangling_input_fixes(net, report, diagnostic):
@@ -413,12 +429,12 @@ def _dangling_input_fixes(net, report, diagnostic):
 
     def apply(n):
         n.remove_node(nid)
-    yield Fix(f"Delete the unused Input {net.nodes[nid].name}", apply, nid, diagnostic.code)
+    yield Fix(msg("Delete the unused Input {name}", name=net.nodes[nid].name), apply, nid, diagnostic.code)
 
 
 def _no_output_fixes(net, report, diagnostic):
     if net.explicit_outputs is not None:
-        yield Fix("Use the layers nothing consumes as the outputs",
+        yield Fix(msg("Use the layers nothing consumes as the outputs"),
                   lambda n: n.set_outputs(None), None, diagnostic.code)
 
 
@@ -436,7 +452,8 @@ def _reshape_param_fixes(net, report, diagnostic):
         value = [(-1 if (d is None and j != i) else d) for j, d in enumerate(value)]
         if sum(1 for d in value if d == -1) > 1:
             continue
-        yield Fix(f"Set target_shape to {fmt(tuple(value))} on {node.name} (-1 takes the rest)",
+        yield Fix(msg("Set target_shape to {shape} on {node} (-1 takes the rest)",
+                      shape=fmt(tuple(value)), node=node.name),
                   _set(nid, "target_shape", value), nid, diagnostic.code)
 
 
@@ -464,10 +481,12 @@ def _param_fixes(net, report, diagnostic):
         if value is None:
             if name not in node.params:
                 continue
-            yield Fix(f"Reset {name} of {node.name} to the Keras default", _reset(nid, name), nid,
+            yield Fix(msg("Reset {name} of {node} to the Keras default", name=name, node=node.name),
+                      _reset(nid, name), nid,
                       diagnostic.code)
         elif node.params.get(name) != value:
-            yield Fix(f"Set {name}={value!r} on {node.name}", _set(nid, name, value), nid,
+            yield Fix(msg("Set {name}={value} on {node}", name=name, value=repr(value), node=node.name),
+                      _set(nid, name, value), nid,
                       diagnostic.code)
     if diagnostic.code == "groups" and "groups" in declared and node.type == "GroupNormalization":
         info = report.by_node.get(nid)
@@ -476,7 +495,8 @@ def _param_fixes(net, report, diagnostic):
             groups = _resolved(node) and _resolved(node).get("groups")
             if channels and groups:
                 best = max(g for g in range(1, min(groups, channels) + 1) if channels % g == 0)
-                yield Fix(f"Set groups={best} on {node.name}", _set(nid, "groups", best), nid,
+                yield Fix(msg("Set groups={best} on {node}", best=best, node=node.name), _set(nid, "groups",
+                                                                                              best), nid,
                           diagnostic.code)
 
 
@@ -489,7 +509,8 @@ def _input_shape_fixes(net, diagnostic, report, verify):
     shape = [int(v) for v in re.findall(r"\d+", m.group(1))]
     if not shape:
         return []
-    fix = Fix(f"Set the shape of {node.name} to {fmt(tuple(shape))} (the data's samples)",
+    fix = Fix(msg("Set the shape of {node} to {shape} (the data's samples)",
+                  node=node.name, shape=fmt(tuple(shape))),
               _set(node.id, "shape", shape), node.id, "input_shape")
     if not verify:
         return [fix]
@@ -640,8 +661,9 @@ def _crop_fix(net, nid, in_edges, shapes) -> Fix | None:
     def apply(n):
         for edge, type_name, params in plans:
             _insert(edge, type_name, params, shift=False, side=True)(n)
-    return Fix(f"Crop the larger inputs of {node.name} to {fmt(tuple(target))}", apply, nid, "merge",
-               f"a {crop_type} to {fmt(tuple(target))}")
+    return Fix(msg("Crop the larger inputs of {node} to {target}",
+                   node=node.name, target=fmt(tuple(target))), apply, nid, "merge",
+               msg("a {crop_type} to {target}", crop_type=crop_type, target=fmt(tuple(target))))
 
 
 def _listify(value):
@@ -691,8 +713,11 @@ def _projection_fix(net, nid, in_edges, shapes) -> Fix | None:
     def apply(n):
         for edge, type_name, params in plans:
             _insert(edge, type_name, params, shift=False, side=True)(n)
-    return Fix(f"Add a {kind} so the inputs of {node.name} match", apply, nid, "merge",
-               f"a {kind} to {channels} channels" if rank > 2 else f"a Dense projection to {channels}")
+    return Fix(msg("Add a {kind} so the inputs of {node} match", kind=kind, node=node.name), apply, nid,
+               "merge",
+               msg("a {kind} to {channels} channels", kind=kind,
+                   channels=channels) if rank > 2 else msg("a Dense projection to {channels}",
+                                                                       channels=channels))
 
 
 def _spatial_size(shape) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 
 from engine.errors import ShapeError
+from engine.i18n import msg
 
 
 def fmt(shape) -> str:
@@ -43,32 +44,35 @@ def require_rank(layer: str, shape, rank: int, hint: str = "", what: str | None 
     if len(shape) != rank:
         desc = what or RANK_NAMES.get(rank, f"{rank}-D")
         raise ShapeError(
-            f"{layer} expects a {rank}-D input {desc} but receives {fmt(shape)}.",
+            msg("{layer} expects a {rank}-D input {desc} but receives {shape}.",
+                layer=layer, rank=rank, desc=desc, shape=fmt(shape)),
             hint or rank_hint(shape, rank), code="rank")
 
 
 def require_min_rank(layer: str, shape, rank: int, hint: str = ""):
     if len(shape) < rank:
-        raise ShapeError(f"{layer} expects an input with at least {rank} axes (batch included) "
-                         f"but receives {fmt(shape)}.", hint or rank_hint(shape, rank), code="rank")
+        raise ShapeError(msg("{layer} expects an input with at least {rank} axes (batch included) "
+                             "but receives {shape}.", layer=layer, rank=rank, shape=fmt(shape)),
+                             hint or rank_hint(shape, rank), code="rank")
 
 
 def rank_hint(shape, rank: int) -> str:
     have = len(shape)
     if rank == 2 and have > 2:
-        return "Insert a Flatten or a GlobalAveragePooling layer before it."
+        return msg("Insert a Flatten or a GlobalAveragePooling layer before it.")
     if have == 2 and rank == 3:
-        return (f"Add a Reshape to ({shape[1]}, 1) to treat each feature as a time step, "
-                "or a RepeatVector to repeat the vector over time steps.")
+        return (msg("Add a Reshape to ({shape_1}, 1) to treat each feature as a time step, "
+                    "or a RepeatVector to repeat the vector over time steps.", shape_1=shape[1]))
     if have == 2 and rank == 4:
-        return "Add a Reshape to (height, width, channels) before it."
+        return msg("Add a Reshape to (height, width, channels) before it.")
     if have == 3 and rank == 4:
-        return f"For a single-channel image add a channel axis: Reshape to ({shape[1]}, {shape[2]}, 1)."
+        return msg("For a single-channel image add a channel axis: Reshape to ({shape_1}, {shape_2}, 1).",
+                   shape_1=shape[1], shape_2=shape[2])
     if have == 4 and rank == 3:
-        return "Use the 2D variant of the layer, or Reshape to (steps, channels)."
+        return msg("Use the 2D variant of the layer, or Reshape to (steps, channels).")
     if have == 4 and rank == 5:
-        return "For a single image use the 2D variant; the 3D layers are for video or volumes."
-    return f"Reshape the input to {rank - 1} non-batch axes."
+        return msg("For a single image use the 2D variant; the 3D layers are for video or volumes.")
+    return msg("Reshape the input to {value} non-batch axes.", value=rank - 1)
 
 
 def split_channels(shape, data_format: str | None):
@@ -112,8 +116,9 @@ def check_positive(layer: str, out_shape, in_shape, what: str, hint: str):
     bad = [d for d in out_shape[1:] if d is not None and d <= 0]
     if bad:
         raise ShapeError(
-            f"{layer}: {what} does not fit the input {fmt(in_shape)}; "
-            f"the output would be {fmt(out_shape)}.", hint, code="size")
+            msg("{layer}: {what} does not fit the input {in_shape}; "
+                "the output would be {out_shape}.",
+                layer=layer, what=what, in_shape=fmt(in_shape), out_shape=fmt(out_shape)), hint, code="size")
 
 
 def resolve_axis(layer: str, axis: int, shape, what: str = "axis") -> int:
@@ -128,13 +133,16 @@ def resolve_axis(layer: str, axis: int, shape, what: str = "axis") -> int:
     listed = ", ".join(valid) if valid else "none"
     if not -rank <= axis < rank:
         raise ShapeError(
-            f"{layer}: {what}={axis} does not exist for input {fmt(shape)} "
-            f"(valid axes: {listed}).",
-            f"Set {what} to one of {listed}; -1 is the last (channel) axis.", code="axis")
+            msg("{layer}: {what}={axis} does not exist for input {shape} "
+                "(valid axes: {listed}).",
+                layer=layer, what=what, axis=axis, shape=fmt(shape), listed=listed),
+            msg("Set {what} to one of {listed}; -1 is the last (channel) axis.", what=what, listed=listed),
+            code="axis")
     if axis % rank == 0:
         raise ShapeError(
-            f"{layer}: {what}={axis} is the batch axis of input {fmt(shape)}.",
-            f"The batch axis cannot be used here; pick one of {listed}.", code="axis")
+            msg("{layer}: {what}={axis} is the batch axis of input {shape}.",
+                layer=layer, what=what, axis=axis, shape=fmt(shape)),
+            msg("The batch axis cannot be used here; pick one of {listed}.", listed=listed), code="axis")
     return axis % rank
 
 
@@ -145,8 +153,9 @@ def resolve_axes(layer: str, axes, shape, what: str = "axis") -> tuple:
     out = tuple(resolve_axis(layer, a, shape, what) for a in axes)
     if len(set(out)) != len(out):
         raise ShapeError(
-            f"{layer}: {what}={list(axes)} names the same axis of input {fmt(shape)} twice.",
-            f"List each axis once (axis -1 and axis {len(shape) - 1} are the same here).",
+            msg("{layer}: {what}={axes} names the same axis of input {shape} twice.",
+                layer=layer, what=what, axes=list(axes), shape=fmt(shape)),
+            msg("List each axis once (axis -1 and axis {value} are the same here).", value=len(shape) - 1),
             code="axis")
     return out
 
@@ -156,7 +165,8 @@ def require_known(layer: str, shape, axis: int, what: str = "axis", hint: str = 
     if shape[axis] is None:
         shown = axis - len(shape) if axis == len(shape) - 1 else axis
         raise ShapeError(
-            f"{layer} cannot be built: {what} {shown} of its input {fmt(shape)} has unknown size.",
-            hint or "Its weights are sized by this axis, so it must be fixed. Give the Input a "
-            "fixed size on this axis, or normalize over another axis.",
+            msg("{layer} cannot be built: {what} {shown} of its input {shape} has unknown size.",
+                layer=layer, what=what, shown=shown, shape=fmt(shape)),
+            hint or msg("Its weights are sized by this axis, so it must be fixed. Give the Input a "
+                "fixed size on this axis, or normalize over another axis."),
             code="unknown_dim")

@@ -14,6 +14,7 @@ import math
 import numbers
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import msg
 
 
 class SourceError(NeuroCanvasError):
@@ -59,7 +60,8 @@ def literal(value, tuples: bool = True) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{literal(k, tuples)}: {literal(v, tuples)}"
                                for k, v in value.items()) + "}"
-    raise SourceError(f"a value of type {type(value).__name__} cannot be written as Python source.")
+    raise SourceError(msg("a value of type {kind} cannot be written as Python source.",
+                          kind=type(value).__name__))
 
 
 def keyword_arguments(mapping, where: str = "", tuples: bool = True) -> list[str]:
@@ -67,10 +69,12 @@ def keyword_arguments(mapping, where: str = "", tuples: bool = True) -> list[str
     out = []
     for key, value in (mapping or {}).items():
         if not is_identifier(key):
-            raise SourceError(f"{where + ': ' if where else ''}{key!r} is not a Python identifier, "
-                              "so it cannot be a keyword argument.",
-                              "Keyword argument names use letters, digits and '_' "
-                              "and do not start with a digit.")
+            raise SourceError(msg("{where}: {key} is not a Python identifier, so it cannot be a keyword argument.",
+                                  where=where, key=repr(key)) if where else
+                              msg("{key} is not a Python identifier, so it cannot be a keyword argument.",
+                                  key=repr(key)),
+                              msg("Keyword argument names use letters, digits and '_' "
+                                  "and do not start with a digit."))
         out.append(f"{key}={literal(value, tuples)}")
     return out
 

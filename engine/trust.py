@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import msg
 
 TRUST_FILE = "trusted_modules.json"
 
@@ -73,11 +74,12 @@ def _key(doc_path) -> str:
 def _read_source(path) -> tuple[Path, bytes]:
     path = Path(path).expanduser()
     if path.suffix != ".py":
-        raise UntrustedCodeError(f"{path}: a module to trust is a Python file ending in .py.")
+        raise UntrustedCodeError(msg("{path}: a module to trust is a Python file ending in .py.", path=path))
     try:
         return path.resolve(), path.read_bytes()
     except OSError as exc:
-        raise UntrustedCodeError(f"{path}: cannot read the module ({exc.strerror or exc}).") from None
+        raise UntrustedCodeError(msg("{path}: cannot read the module ({value}).",
+                                     path=path, value=exc.strerror or exc)) from None
 
 
 def inspect_module(path) -> ModuleInfo:
@@ -86,7 +88,8 @@ def inspect_module(path) -> ModuleInfo:
     try:
         tree = ast.parse(data, filename=str(resolved))
     except (SyntaxError, ValueError) as exc:
-        raise UntrustedCodeError(f"{resolved} is not valid Python: {exc}") from None
+        raise UntrustedCodeError(msg("{resolved} is not valid Python: {exc}", resolved=resolved,
+                                     exc=str(exc))) from None
     classes = [n.name for n in tree.body if isinstance(n, ast.ClassDef)]
     return ModuleInfo(str(resolved), hashlib.sha256(data).hexdigest(), classes)
 
@@ -176,8 +179,9 @@ def load_module(module_path, expected_sha256: str | None = None) -> dict:
     resolved, data = _read_source(module_path)
     digest = hashlib.sha256(data).hexdigest()
     if expected_sha256 is not None and digest != expected_sha256:
-        raise UntrustedCodeError(f"{resolved} changed since it was trusted, so it is not run.",
-                                 "Look at the change, then trust the module again.")
+        raise UntrustedCodeError(msg("{resolved} changed since it was trusted, so it is not run.",
+                                     resolved=resolved),
+                                 msg("Look at the change, then trust the module again."))
     name = f"neurocanvas_trusted_{digest[:12]}_{resolved.stem}"
     module = types.ModuleType(name)
     module.__file__ = str(resolved)
@@ -190,8 +194,9 @@ def load_module(module_path, expected_sha256: str | None = None) -> dict:
         exec(compile(data, str(resolved), "exec"), module.__dict__)  # trusted by the person
     except Exception as exc:
         sys.modules.pop(name, None)
-        raise UntrustedCodeError(f"{resolved} failed while loading: {type(exc).__name__}: {exc}",
-                                 "Fix the module, or point at the one that defines the layers.") from None
+        raise UntrustedCodeError(msg("{resolved} failed while loading: {kind}: {exc}",
+                                     resolved=resolved, kind=type(exc).__name__, exc=str(exc)),
+                                 msg("Fix the module, or point at the one that defines the layers.")) from None
     finally:
         if added and folder in sys.path:
             sys.path.remove(folder)
@@ -302,18 +307,25 @@ def check_available(net) -> None:
     untrusted = [n for n, d in lambda_nodes(net) if d not in _TRUSTED_LAMBDAS]
     if untrusted:
         raise UntrustedCodeError(
-            f"Layer {untrusted[0]!r} is a Lambda layer: building it runs the Python code stored "
-            "in the document, which you have not trusted for this document.",
-            "Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' when "
-            "the editor asks.")
+            msg("Layer {untrusted_0} is a Lambda layer: building it runs the Python code stored "
+                "in the document, which you have not trusted for this document.",
+                untrusted_0=repr(untrusted[0])),
+            msg("Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' when "
+                "the editor asks."))
     missing = [(n, c, m) for n, c, m in opaque_classes(net) if loaded_class(c) is None]
     if not missing:
         return
     node, cls, module = missing[0]
     more = len({c for _, c, _ in missing}) - 1
     raise UntrustedCodeError(
-        f"Layer {node!r} is a custom {cls} (module {module or '?'}) kept without its code"
-        + (f", and {more} more custom class{'es' if more > 1 else ''} too" if more else "")
-        + ": training, running or exporting the model needs the class.",
-        "Point NeuroCanvas at the Python file that defines it and trust it: "
-        "--trust-module PATH on the command line, or 'Trust and load' when the editor asks.")
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code, and {more} more "
+            "custom classes too: training, running or exporting the model needs the class.",
+            node=repr(node), cls=cls, module=module or "?", more=more) if more > 1 else
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code, and 1 more "
+            "custom class too: training, running or exporting the model needs the class.",
+            node=repr(node), cls=cls, module=module or "?") if more == 1 else
+        msg("Layer {node} is a custom {cls} (module {module}) kept without its code: training, "
+            "running or exporting the model needs the class.", node=repr(node), cls=cls,
+            module=module or "?"),
+        msg("Point NeuroCanvas at the Python file that defines it and trust it: "
+            "--trust-module PATH on the command line, or 'Trust and load' when the editor asks."))

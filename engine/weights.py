@@ -30,6 +30,7 @@ from pathlib import Path
 
 from engine.errors import DocumentError, array_file_errors
 from engine.atomic import atomic_file
+from engine.i18n import msg
 
 SECTION = "weights"
 _META = "__neurocanvas_meta__"
@@ -86,14 +87,14 @@ class WeightStore:
                     store.layers[nid] = LayerWeights(m["fingerprint"], arrays)
                 return store
         except FileNotFoundError:
-            raise DocumentError(f"{path}: the weights file of this document is missing.",
-                                "Move it back beside the document, or remove the document's "
-                                "'weights' section to start from fresh weights.") from None
+            raise DocumentError(msg("{path}: the weights file of this document is missing.", path=path),
+                                msg("Move it back beside the document, or remove the document's "
+                                    "'weights' section to start from fresh weights.")) from None
         except array_file_errors() as exc:
-            raise DocumentError(f"{path} is not a NeuroCanvas weights file, or it is damaged "
-                                f"({type(exc).__name__}: {exc}).",
-                                "Remove the document's 'weights' section to start from fresh "
-                                "weights, or restore the file from a backup.") from None
+            raise DocumentError(msg("{path} is not a NeuroCanvas weights file, or it is damaged "
+                                    "({kind}: {exc}).", path=path, kind=type(exc).__name__, exc=str(exc)),
+                                msg("Remove the document's 'weights' section to start from fresh "
+                                    "weights, or restore the file from a backup.")) from None
 
 
 def capture(net, model) -> WeightStore:
@@ -144,7 +145,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         if layer is None:
             continue
         if fingerprint(node) != lw.fingerprint:
-            report.reinitialised.append((nid, "its parameters changed"))
+            report.reinitialised.append((nid, msg("its parameters changed")))
             continue
         if node.type == "OpaqueLayer":  # put back by path, after the others (engine.opaque)
             opaque.append((nid, node.name, list(node.params.get("weight_paths") or []), lw.arrays))
@@ -152,7 +153,7 @@ def apply(net, model, store: WeightStore | None = None) -> ApplyReport:
         wanted = [tuple(w.shape) for w in layer.weights]
         have = [tuple(a.shape) for a in lw.arrays]
         if wanted != have:
-            report.reinitialised.append((nid, "its weight shapes changed"))
+            report.reinitialised.append((nid, msg("its weight shapes changed")))
             continue
         layer.set_weights(lw.arrays)
         if hasattr(layer, "adapt") and callable(getattr(layer, "finalize_state", None)):
@@ -197,8 +198,9 @@ def read_beside(net, path) -> WeightStore | None:
     if section is None:
         return None
     if not isinstance(section, dict) or not isinstance(section.get("file"), str):
-        raise DocumentError(f"{path}: the 'weights' section must name a file.")
+        raise DocumentError(msg("{path}: the 'weights' section must name a file.", path=path))
     name = section["file"]
     if Path(name).name != name:
-        raise DocumentError(f"{path}: the weights file must lie beside the document (got {name!r}).")
+        raise DocumentError(msg("{path}: the weights file must lie beside the document (got {name}).",
+                                path=path, name=repr(name)))
     return WeightStore.load(path.with_name(name))

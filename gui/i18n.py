@@ -32,7 +32,9 @@ def translate(context: str, text: str) -> str:
 def tx(text) -> str:
     """An engine sentence (a :class:`engine.i18n.Text`, or a fixed sentence marked
     with ``N_``) in the interface's language; a plain string is looked up as a fixed
-    engine sentence (a reason read back from a file); anything else is returned as it is."""
+    engine sentence (a reason read back from a file); anything else is returned as
+    it is. Values that are engine sentences themselves (a rule's message inside
+    "{layer}: {message}", a noun phrase such as "kernel") are translated too."""
     if isinstance(text, Text):
         translated = QCoreApplication.translate(CONTEXT, text.template)
         if not text.args:

@@ -12,6 +12,7 @@ from engine.catalog.base import (
 from engine.errors import ShapeError
 from engine.formulas import times
 from engine.shapes import fmt, require_min_rank, resolve_axes
+from engine.i18n import msg
 
 
 def _same(p, shapes, ctx):
@@ -23,9 +24,10 @@ def _same(p, shapes, ctx):
 def _relu_shape(p, shapes, ctx):
     max_value, threshold = p["max_value"], p["threshold"]
     if max_value is not None and max_value < threshold:
-        ctx.warn(f"ReLU: max_value ({max_value:g}) is below threshold ({threshold:g}), so every input "
-                 f"above the threshold is clipped to {max_value:g}.",
-                 "Raise max_value or lower threshold.", code="relu_clip")
+        ctx.warn(msg("ReLU: max_value ({max_value}) is below threshold ({threshold}), so every input "
+                     "above the threshold is clipped to {max_value}.",
+                     max_value=format(max_value, 'g'), threshold=format(threshold, 'g')),
+                 msg("Raise max_value or lower threshold."), code="relu_clip")
     return shapes[0]
 
 
@@ -65,10 +67,11 @@ def _prelu_alpha_shape(p, shape):
     for axis in shared:
         if axis <= 0:
             raise ShapeError(
-                f"PReLU: shared_axes must count from 1 (the first axis after the batch); "
-                f"got {axis} for input {fmt(shape)}.",
-                f"Use positive axes 1..{len(shape) - 1}; e.g. shared_axes=[1, 2] shares the slopes over "
-                "height and width of an image. Keras reads negative values differently from Python.",
+                msg("PReLU: shared_axes must count from 1 (the first axis after the batch); "
+                    "got {axis} for input {shape}.", axis=axis, shape=fmt(shape)),
+                msg("Use positive axes 1..{value}; e.g. shared_axes=[1, 2] shares the slopes over "
+                    "height and width of an image. Keras reads negative values differently from Python.",
+                    value=len(shape) - 1),
                 code="axis")
     resolve_axes("PReLU", tuple(sorted(set(shared))), shape, what="shared_axes")
     alpha = []
@@ -78,9 +81,10 @@ def _prelu_alpha_shape(p, shape):
             continue
         if shape[axis] is None:
             raise ShapeError(
-                f"PReLU cannot be built: axis {axis} of its input {fmt(shape)} has unknown size and "
-                "PReLU learns one slope per position on it.",
-                f"Add {axis} to shared_axes to share the slopes along that axis.", code="unknown_dim")
+                msg("PReLU cannot be built: axis {axis} of its input {shape} has unknown size and "
+                    "PReLU learns one slope per position on it.", axis=axis, shape=fmt(shape)),
+                msg("Add {axis} to shared_axes to share the slopes along that axis.", axis=axis),
+                code="unknown_dim")
         alpha.append(shape[axis])
     return alpha
 

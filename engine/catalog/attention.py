@@ -16,6 +16,7 @@ from engine.catalog.base import (
 from engine.errors import ParamError, ShapeError
 from engine.formulas import plus, times
 from engine.shapes import fmt, rank_hint
+from engine.i18n import msg
 
 PORTS = ("query", "value", "key")
 
@@ -43,28 +44,32 @@ def _named(shapes):
 
 def _require_inputs(layer, shapes, min_rank=3):
     if len(shapes) < 2:
-        raise ShapeError(f"{layer} needs a query and a value input; only {len(shapes)} connected.",
-                         "For self-attention connect the same tensor to both query and value.",
+        raise ShapeError(msg("{layer} needs a query and a value input; only {count} connected.",
+                             layer=layer, count=len(shapes)),
+                         msg("For self-attention connect the same tensor to both query and value."),
                          code="arity")
     named = _named(shapes)
     for port in PORTS:
         s = named[port]
         if len(s) < min_rank:
             raise ShapeError(
-                f"{layer} expects a {port} sequence with at least {min_rank} axes "
-                f"(batch, timesteps, features) but receives {fmt(s)}.",
+                msg("{layer} expects a {port} sequence with at least {min_rank} axes "
+                    "(batch, timesteps, features) but receives {s}.",
+                    layer=layer, port=port, min_rank=min_rank, s=fmt(s)),
                 rank_hint(s, min_rank) if len(s) == 2 else
-                "Reshape the input to (timesteps, features).", code="rank")
+                msg("Reshape the input to (timesteps, features)."), code="rank")
     ranks = {port: len(named[port]) for port in PORTS}
     if len(set(ranks.values())) > 1:
         listed = ", ".join(f"{port} {fmt(named[port])}" for port in PORTS[:len(shapes)])
-        raise ShapeError(f"{layer} needs query, value and key of the same rank, but receives {listed}.",
-                         "Reshape the inputs so they have the same number of axes.", code="rank")
+        raise ShapeError(msg("{layer} needs query, value and key of the same rank, but receives {listed}.",
+                             layer=layer, listed=listed),
+                         msg("Reshape the inputs so they have the same number of axes."), code="rank")
     for port in PORTS:
         if named[port][-1] is None:
-            raise ShapeError(f"{layer} cannot be built: the feature axis of its {port} "
-                             f"{fmt(named[port])} has unknown size.",
-                             "Give the Input a fixed number of features.", code="unknown_dim")
+            raise ShapeError(msg("{layer} cannot be built: the feature axis of its {port} "
+                                 "{named} has unknown size.",
+                                 layer=layer, port=port, named=fmt(named[port])),
+                             msg("Give the Input a fixed number of features."), code="unknown_dim")
     return named
 
 
@@ -93,25 +98,29 @@ def _dot_attention_rule(layer):
         named = _require_inputs(layer, shapes)
         q, v, k = named["query"], named["value"], named["key"]
         if _mismatch(q[-1], k[-1]):
-            what = "key" if len(shapes) > 2 else "value (used as the key)"
+            values = dict(layer=layer, q=fmt(q), k=fmt(k), q2=q[-1], k2=k[-1])
             raise ShapeError(
-                f"{layer}: query {fmt(q)} and {what} {fmt(k)} must have the same feature size "
-                f"({q[-1]} vs {k[-1]}) to be compared.",
-                "Add a Dense projection to one of them so the last axes match, or use "
-                "MultiHeadAttention, which projects query and key itself.", code="attention")
+                msg("{layer}: query {q} and key {k} must have the same feature size "
+                    "({q2} vs {k2}) to be compared.", **values) if len(shapes) > 2 else
+                msg("{layer}: query {q} and value (used as the key) {k} must have the same feature size "
+                    "({q2} vs {k2}) to be compared.", **values),
+                msg("Add a Dense projection to one of them so the last axes match, or use "
+                    "MultiHeadAttention, which projects query and key itself."), code="attention")
         for axis in range(1, len(v) - 1):
             if _mismatch(v[axis], k[axis]):
                 raise ShapeError(
-                    f"{layer}: key {fmt(k)} and value {fmt(v)} must have the same length "
-                    f"(axis {axis}: {k[axis]} vs {v[axis]}).",
-                    "Connect a key with one entry per value step, or leave key unconnected "
-                    "to use the value as the key.", code="attention")
+                    msg("{layer}: key {k} and value {v} must have the same length "
+                        "(axis {axis}: {k2} vs {v2}).",
+                        layer=layer, k=fmt(k), v=fmt(v), axis=axis, k2=k[axis], v2=v[axis]),
+                    msg("Connect a key with one entry per value step, or leave key unconnected "
+                        "to use the value as the key."), code="attention")
         for axis in range(len(q) - 2):
             if _mismatch(q[axis], k[axis]):
                 raise ShapeError(
-                    f"{layer}: query {fmt(q)} and key {fmt(k)} differ on axis {axis} "
-                    f"({q[axis]} vs {k[axis]}); only the sequence and feature axes may differ.",
-                    "Make the leading axes of the inputs agree.", code="attention")
+                    msg("{layer}: query {q} and key {k} differ on axis {axis} "
+                        "({q2} vs {k2}); only the sequence and feature axes may differ.",
+                        layer=layer, q=fmt(q), k=fmt(k), axis=axis, q2=q[axis], k2=k[axis]),
+                    msg("Make the leading axes of the inputs agree."), code="attention")
         out = (*q[:-1], v[-1])
         if p["return_attention_scores"]:
             return [out, (*q[:-1], k[-2])]
@@ -206,15 +215,16 @@ AdditiveAttention = register(LayerSpec(
 
 def _mha_check(p):
     if p["output_shape"] is not None and any(d is None for d in p["output_shape"]):
-        raise ParamError("output_shape", "output_shape must be positive integers "
-                         f"(got {list(p['output_shape'])}).")
+        raise ParamError("output_shape", msg("output_shape must be positive integers "
+                             "(got {output_shape}).", output_shape=list(p['output_shape'])))
     if p["flash_attention"]:
         if p["dropout"] > 0:
-            raise ParamError("flash_attention", "flash_attention cannot be combined with dropout "
-                             f"(dropout={p['dropout']:g}).", "Set dropout to 0, or turn flash_attention off.")
+            raise ParamError("flash_attention", msg("flash_attention cannot be combined with dropout "
+                                 "(dropout={dropout}).", dropout=format(p['dropout'], 'g')),
+                                 msg("Set dropout to 0, or turn flash_attention off."))
         if p["return_attention_scores"]:
-            raise ParamError("flash_attention", "flash_attention cannot return the attention scores.",
-                             "Turn flash_attention off to get the attention_scores output.")
+            raise ParamError("flash_attention", msg("flash_attention cannot return the attention scores."),
+                             msg("Turn flash_attention off to get the attention_scores output."))
 
 
 def _mha_axes(p, rank):
@@ -227,12 +237,14 @@ def _mha_axes(p, rank):
     bad = [a for a, n in zip(axes, norm) if not 1 <= n <= rank - 2]
     if bad:
         raise ShapeError(
-            f"MultiHeadAttention attention_axes={list(axes)} must name axes between the batch and "
-            f"the feature axis of its {rank}-D inputs (1 to {rank - 2}); {bad[0]} is not one.",
-            "Leave attention_axes empty to attend over every axis except batch and features.",
+            msg("MultiHeadAttention attention_axes={axes} must name axes between the batch and "
+                "the feature axis of its {rank}-D inputs (1 to {value}); {bad_0} is not one.",
+                axes=list(axes), rank=rank, value=rank - 2, bad_0=bad[0]),
+            msg("Leave attention_axes empty to attend over every axis except batch and features."),
             code="axis")
     if len(set(norm)) != len(norm):
-        raise ShapeError(f"MultiHeadAttention attention_axes={list(axes)} names an axis twice.",
+        raise ShapeError(msg("MultiHeadAttention attention_axes={axes} names an axis twice.",
+                             axes=list(axes)),
                          code="axis")
     return tuple(sorted(set(norm), key=norm.index))
 
@@ -246,18 +258,19 @@ def _mha_shape(p, shapes, ctx):
     q, v, k = named["query"], named["value"], named["key"]
     if v[1:-1] != k[1:-1]:
         raise ShapeError(
-            f"MultiHeadAttention: key {fmt(k)} and value {fmt(v)} must have the same length "
-            "(every axis except the last must match).",
-            "Connect a key with one entry per value step, or leave key unconnected to use the "
-            "value as the key.", code="attention")
+            msg("MultiHeadAttention: key {k} and value {v} must have the same length "
+                "(every axis except the last must match).", k=fmt(k), v=fmt(v)),
+            msg("Connect a key with one entry per value step, or leave key unconnected to use the "
+                "value as the key."), code="attention")
     rank = len(q)
     axes = _mha_axes(p, rank)
     for axis in range(rank - 1):
         if axis not in axes and _mismatch(q[axis], k[axis]):
             raise ShapeError(
-                f"MultiHeadAttention: query {fmt(q)} and key {fmt(k)} differ on axis {axis} "
-                f"({q[axis]} vs {k[axis]}), which is not an attention axis.",
-                "Make the non-attention axes agree, or list the axis in attention_axes.",
+                msg("MultiHeadAttention: query {q} and key {k} differ on axis {axis} "
+                    "({q2} vs {k2}), which is not an attention axis.",
+                    q=fmt(q), k=fmt(k), axis=axis, q2=q[axis], k2=k[axis]),
+                msg("Make the non-attention axes agree, or list the axis in attention_axes."),
                 code="attention")
     out_tail = p["output_shape"] or (q[-1],)
     out = (*q[:-1], *out_tail)

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 from engine.errors import ParamError, RuleContext
+from engine.i18n import msg
 
 Shape = tuple  # tuple[int | None, ...], batch axis first
 
@@ -107,49 +108,50 @@ class Param:
         if value is None:
             if self.nullable or self.default is None:
                 return None
-            raise ParamError(self.name, f"{self.name} cannot be empty (None).")
+            raise ParamError(self.name, msg("{name} cannot be empty (None).", name=self.name))
         check = getattr(self, "_check_" + self.kind)
         return check(value)
 
     def _fail(self, what: str, got: Any) -> ParamError:
-        return ParamError(self.name, f"{self.name} must be {what} (got {got!r}).")
+        return ParamError(self.name, msg("{name} must be {what} (got {got}).",
+                                         name=self.name, what=what, got=repr(got)))
 
     def _range(self, value):
         lo, hi = self.min, self.max
         if lo is not None and (value < lo or (self.min_exclusive and value == lo)):
             op = ">" if self.min_exclusive else "≥"
-            raise self._fail(f"{op} {lo:g}", value)
+            raise self._fail(msg("{op} {lo}", op=op, lo=format(lo, 'g')), value)
         if hi is not None and (value > hi or (self.max_exclusive and value == hi)):
             op = "<" if self.max_exclusive else "≤"
-            raise self._fail(f"{op} {hi:g}", value)
+            raise self._fail(msg("{op} {hi}", op=op, hi=format(hi, 'g')), value)
         return value
 
     def _check_int(self, value):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self._fail("an integer", value)
+            raise self._fail(msg("an integer"), value)
         if abs(value) > MAX_INT:
-            raise self._fail(f"an integer of at most {MAX_INT:,} (64 bits)", value)
+            raise self._fail(msg("an integer of at most {max} (64 bits)", max=format(MAX_INT, ",")), value)
         if isinstance(value, float):
             if not value.is_integer():
-                raise self._fail("an integer", value)
+                raise self._fail(msg("an integer"), value)
             value = int(value)
         return self._range(value)
 
     def _check_float(self, value):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self._fail("a number", value)
+            raise self._fail(msg("a number"), value)
         if not math.isfinite(value):
-            raise self._fail("a finite number", value)
+            raise self._fail(msg("a finite number"), value)
         return self._range(float(value))
 
     def _check_bool(self, value):
         if not isinstance(value, bool):
-            raise self._fail("true or false", value)
+            raise self._fail(msg("true or false"), value)
         return value
 
     def _check_str(self, value):
         if not isinstance(value, str):
-            raise self._fail("a string", value)
+            raise self._fail(msg("a string"), value)
         return value
 
     def _check_choice(self, value):
@@ -161,7 +163,7 @@ class Param:
         elif value in self.choices and not isinstance(value, bool):
             return value
         options = ", ".join(repr(c) for c in self.choices)
-        raise self._fail(f"one of {options}", value)
+        raise self._fail(msg("one of {options}", options=options), value)
 
     def _check_tuple(self, value):
         rank = self.rank or 1
@@ -169,41 +171,41 @@ class Param:
             return (self._positive_int(value),) * rank
         if isinstance(value, (list, tuple)) and len(value) == rank:
             return tuple(self._positive_int(v) for v in value)
-        raise self._fail(f"a positive integer or a list of {rank} positive integers", value)
+        raise self._fail(msg("a positive integer or a list of {rank} positive integers", rank=rank), value)
 
     def _positive_int(self, v):
         if not _is_int(v):
-            raise self._fail("made of integers", v)
+            raise self._fail(msg("made of integers"), v)
         lo = 0 if self.min == 0 else 1
         if int(v) < lo:
-            raise self._fail("made of positive integers" if lo else "made of integers ≥ 0", v)
+            raise self._fail(msg("made of positive integers") if lo else msg("made of integers ≥ 0"), v)
         return int(v)
 
     def _check_shape(self, value):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = [value]  # Keras rejects a bare int; we read it as (n,)
         if not isinstance(value, (list, tuple)):
-            raise self._fail("a list of positive integers (or null for unknown)", value)
+            raise self._fail(msg("a list of positive integers (or null for unknown)"), value)
         out = []
         for v in value:
             if v is None:
                 out.append(None)
                 continue
             if not _is_int(v):
-                raise self._fail("a list of positive integers (or null for unknown)", value)
+                raise self._fail(msg("a list of positive integers (or null for unknown)"), value)
             v = int(v)
             if v <= 0 and not (self.allow_minus_one and v == -1):
-                raise self._fail("a list of positive integers (or null for unknown)", value)
+                raise self._fail(msg("a list of positive integers (or null for unknown)"), value)
             out.append(v)
         return tuple(out)
 
     def _check_ints(self, value):
         if not isinstance(value, (list, tuple)) or not value:
-            raise self._fail("a non-empty list of integers", value)
+            raise self._fail(msg("a non-empty list of integers"), value)
         out = []
         for v in value:
             if not _is_int(v):
-                raise self._fail("a list of integers", value)
+                raise self._fail(msg("a list of integers"), value)
             out.append(int(v))
         return tuple(out)
 
@@ -211,7 +213,7 @@ class Param:
         if isinstance(value, (list, tuple)):
             return self._check_ints(value)
         if not _is_int(value):
-            raise self._fail("an integer axis or a list of axes", value)
+            raise self._fail(msg("an integer axis or a list of axes"), value)
         return int(value)
 
     def _check_activation(self, value):
@@ -220,7 +222,7 @@ class Param:
                 return value.lower()
             if value.lower() == "none":
                 return None
-        raise self._fail("a Keras activation name such as 'relu', 'sigmoid' or 'softmax'", value)
+        raise self._fail(msg("a Keras activation name such as 'relu', 'sigmoid' or 'softmax'"), value)
 
     def _config_keys(self, kind: str, cfg):
         """Keras passes a config's keys as keyword arguments: each must be an identifier."""
@@ -228,15 +230,17 @@ class Param:
 
         for key, value in (cfg or {}).items():
             if not is_identifier(key):
-                raise ParamError(self.name, f"the {kind} config key {key!r} is not a "
-                                 "Python identifier, so Keras cannot take it as an argument.",
-                                 "Config keys are argument names such as 'stddev' or 'max_value'.")
+                raise ParamError(self.name, msg("the {kind} config key {key} is not a "
+                                     "Python identifier, so Keras cannot take it as an argument.",
+                                                kind=kind, key=repr(key)),
+                                 msg("Config keys are argument names such as 'stddev' or 'max_value'."))
             self._finite(f"{kind} {key}", value)
         return cfg
 
     def _finite(self, what: str, value):
         if isinstance(value, float) and not math.isfinite(value):
-            raise ParamError(self.name, f"{self.name}: {what} must be a finite number (got {value!r}).")
+            raise ParamError(self.name, msg("{name}: {what} must be a finite number (got {value}).",
+                                            name=self.name, what=what, value=repr(value)))
         return value
 
     def _check_initializer(self, value):
@@ -248,7 +252,7 @@ class Param:
                 return {kind: self._finite(kind, cfg)}
             if kind in INITIALIZERS and isinstance(cfg, dict):
                 return {kind: self._config_keys(kind, cfg)}
-        raise self._fail("a Keras initializer such as 'glorot_uniform' or {'random_normal': {'stddev': 0.05}}", value)
+        raise self._fail(msg("a Keras initializer such as 'glorot_uniform' or {{'random_normal': {{'stddev': 0.05}}}}"), value)
 
     def _check_regularizer(self, value):
         if isinstance(value, str) and value in REGULARIZERS:
@@ -258,12 +262,13 @@ class Param:
             if keys <= {"l1", "l2"}:
                 for k, v in value.items():
                     if isinstance(v, bool) or not isinstance(v, (int, float)) or v < 0 or not math.isfinite(v):
-                        raise self._fail("a regularizer such as {'l2': 0.01} with a factor ≥ 0", value)
+                        raise self._fail(msg("a regularizer such as {{'l2': 0.01}} with a factor ≥ 0"), value)
                 return {k: float(v) for k, v in value.items()}
             if len(keys) == 1 and keys <= set(REGULARIZERS) and isinstance(next(iter(value.values())), (dict, type(None))):
                 (kind, cfg), = value.items()
                 return {kind: self._config_keys(kind, cfg)}
-        raise self._fail("a regularizer such as 'l2', {'l2': 0.01} or {'l1': 0.001, 'l2': 0.01}", value)
+        raise self._fail(msg("a regularizer such as 'l2', {{'l2': 0.01}} or {{'l1': 0.001, 'l2': 0.01}}"),
+                         value)
 
     def _check_constraint(self, value):
         if isinstance(value, str) and value in CONSTRAINTS:
@@ -275,21 +280,24 @@ class Param:
             if kind in CONSTRAINTS and isinstance(cfg, (int, float)) and not isinstance(cfg, bool):
                 self._finite(kind, cfg)
                 return {kind: {"max_value": cfg}} if kind == "max_norm" else {kind: cfg}
-        raise self._fail("a constraint such as 'max_norm', 'non_neg' or {'max_norm': {'max_value': 2}}", value)
+        raise self._fail(msg("a constraint such as 'max_norm', 'non_neg' or {{'max_norm': {{'max_value': 2}}}}"), value)
 
     def _check_layer(self, value):
         if not isinstance(value, dict) or "type" not in value:
-            raise self._fail("a layer config like {'type': 'LSTM', 'params': {'units': 32}}", value)
+            raise self._fail(msg("a layer config like {{'type': 'LSTM', 'params': {{'units': 32}}}}"), value)
         spec = get_spec(value["type"]) if value["type"] in _REGISTRY else None
         if spec is None:
-            raise ParamError(self.name, f"{self.name}: unknown layer type {value['type']!r}.")
+            raise ParamError(self.name, msg("{name}: unknown layer type {type}.",
+                                            name=self.name, type=repr(value['type'])))
         params = value.get("params", {}) or {}
         if not isinstance(params, dict):
-            raise self._fail("a layer config whose params are an object", value)
+            raise self._fail(msg("a layer config whose params are an object"), value)
         try:
             resolved = spec.resolve(params)
         except ParamError as exc:
-            raise ParamError(self.name, f"{self.name} ({spec.type}): {exc.message}", exc.hint) from None
+            raise ParamError(self.name, msg("{name} ({type}): {message}",
+                                            name=self.name, type=spec.type, message=exc.message),
+                                            exc.hint) from None
         return {"type": spec.type, "params": dict(params), "resolved": resolved}
 
     def _check_any(self, value):
@@ -384,14 +392,16 @@ class LayerSpec:
         unknown = [k for k in params if k not in self._by_name]
         if unknown:
             known = ", ".join(p.name for p in self.params)
-            raise ParamError(unknown[0], f"{self.type} has no parameter {unknown[0]!r}.",
-                             f"Known parameters: {known}.")
+            raise ParamError(unknown[0], msg("{type} has no parameter {unknown_0}.",
+                                             type=self.type, unknown_0=repr(unknown[0])),
+                             msg("Known parameters: {known}.", known=known))
         out = {}
         for p in self.params:
             if p.name in params:
                 out[p.name] = p.normalize(params[p.name])
             elif p.required:
-                raise ParamError(p.name, f"{self.type} needs a value for {p.name}.", p.help)
+                raise ParamError(p.name, msg("{type} needs a value for {name}.",
+                                             type=self.type, name=p.name), p.help)
             else:
                 out[p.name] = p.default if not isinstance(p.default, list) else tuple(p.default)
                 if p.kind == "tuple" and p.default is not None:

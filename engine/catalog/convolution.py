@@ -22,6 +22,7 @@ from engine.shapes import (
     conv_length, deconv_length, check_positive, fmt, join_channels, rank_hint,
     split_channels,
 )
+from engine.i18n import N_, msg
 
 SPATIAL_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
 
@@ -37,9 +38,9 @@ class PaddingParam(Param):
     def _check_choice(self, value):
         if isinstance(value, str) and value.lower() == "causal" and "causal" not in self.choices:
             raise ParamError(
-                self.name, f"{self.layer}: padding='causal' is only available for Conv1D.",
-                "Use padding='same' or 'valid' here; causal padding is for sequence models "
-                "built with Conv1D.")
+                self.name, msg("{layer}: padding='causal' is only available for Conv1D.", layer=self.layer),
+                msg("Use padding='same' or 'valid' here; causal padding is for sequence models "
+                    "built with Conv1D."))
         return super()._check_choice(value)
 
 
@@ -86,35 +87,46 @@ def require_spatial_rank(layer: str, shape, rank: int, data_format, variants: di
         return
     if have == need - 1 and have >= 2:
         if data_format == "channels_first":
-            hint = f"Add a channel axis: Reshape to {fmt((1, *shape[1:]))}."
+            hint = msg("Add a channel axis: Reshape to {shape}.", shape=fmt((1, *shape[1:])))
         elif have == 4 and 2 in variants:
-            hint = f"For a single image use {variants[2]}; {layer} is for video or volumes."
+            hint = msg("For a single image use {variants_2}; {layer} is for video or volumes.",
+                       variants_2=variants[2], layer=layer)
         else:
             hint = rank_hint(shape, need)
         if have == 3 and 1 in variants:
-            hint += f" If the last axis already holds the channels of a sequence, use {variants[1]}."
+            hint = msg("{hint} If the last axis already holds the channels of a sequence, use {variant}.",
+                       hint=hint, variant=variants[1])
     elif (have - 2) in variants:
-        hint = f"Use {variants[have - 2]} for a {have}-D input, or reshape the input to {need - 1} non-batch axes."
+        hint = msg("Use {variants} for a {have}-D input, or reshape the input to {value} non-batch axes.",
+                   variants=variants[have - 2], have=have, value=need - 1)
     else:
         hint = rank_hint(shape, need)
-    raise ShapeError(f"{layer} expects a {need}-D input {input_desc(rank, data_format)} "
-                     f"but receives {fmt(shape)}.", hint, code="rank")
+    raise ShapeError(msg("{layer} expects a {need}-D input {input_desc} "
+                         "but receives {shape}.",
+                         layer=layer, need=need, input_desc=input_desc(rank, data_format), shape=fmt(shape)),
+                         hint, code="rank")
 
 
 def input_channels(layer: str, shape, data_format) -> int:
     """The channel count of a conv input; refuse an unknown one (Keras sizes weights by it)."""
     channels = shape[1] if data_format == "channels_first" else shape[-1]
     if channels is None:
-        where = "first (channel) axis" if data_format == "channels_first" else "last (channel) axis"
         raise ShapeError(
-            f"{layer} cannot be built: the {where} of its input {fmt(shape)} has unknown size.",
-            "The kernel is sized by the number of input channels, so it must be fixed: "
-            "give the Input a fixed channel count.", code="unknown_dim")
+            msg("{layer} cannot be built: the first (channel) axis of its input {shape} has unknown size.",
+                layer=layer, shape=fmt(shape)) if data_format == "channels_first" else
+            msg("{layer} cannot be built: the last (channel) axis of its input {shape} has unknown size.",
+                layer=layer, shape=fmt(shape)),
+            msg("The kernel is sized by the number of input channels, so it must be fixed: "
+                "give the Input a fixed channel count."), code="unknown_dim")
     return channels
 
 
+KERNEL = N_("kernel")
+WINDOW = N_("window")
+
+
 def window_lengths(layer: str, in_shape, spatial, window, strides, padding, dilation=None,
-                   what: str = "kernel", hint: str = ""):
+                   what: str = KERNEL, hint: str = ""):
     """Output lengths of a sliding window along each spatial axis.
 
     Raises a ShapeError naming the window and the input when an output
@@ -123,19 +135,30 @@ def window_lengths(layer: str, in_shape, spatial, window, strides, padding, dila
     dilation = dilation or (1,) * len(spatial)
     out = [conv_length(n, k, s, padding, d) for n, k, s, d in zip(spatial, window, strides, dilation)]
     if any(v is not None and v <= 0 for v in out):
-        span = ""
-        if any(d > 1 for d in dilation):
-            effective = [d * (k - 1) + 1 for k, d in zip(window, dilation)]
-            span = f" (spanning {dims_text(effective)} with dilation_rate {dims_text(dilation)})"
-        if len(window) == 1:
-            text = (f"a {what} of size {window[0]}{span} does not fit the input {fmt(in_shape)} "
-                    f"of length {dims_text(spatial)} with padding='{padding}'; the output length would be "
-                    f"{dims_text(out)}.")
+        values = dict(layer=layer, what=msg(what), size=dims_text(window), input=dims_text(spatial),
+                      shape=fmt(in_shape), padding=padding, out=dims_text(out))
+        dilated = any(d > 1 for d in dilation)
+        if dilated:
+            values.update(span=dims_text([d * (k - 1) + 1 for k, d in zip(window, dilation)]),
+                          dilation=dims_text(dilation))
+        if len(window) == 1 and dilated:
+            text = msg("{layer}: a {what} of size {size} (spanning {span} with dilation_rate {dilation}) "
+                       "does not fit the input {shape} of length {input} with padding='{padding}'; "
+                       "the output length would be {out}.", **values)
+        elif len(window) == 1:
+            text = msg("{layer}: a {what} of size {size} does not fit the input {shape} of length {input} "
+                       "with padding='{padding}'; the output length would be {out}.", **values)
+        elif dilated:
+            text = msg("{layer}: a {size} {what} (spanning {span} with dilation_rate {dilation}) does not "
+                       "fit the {input} input {shape} with padding='{padding}'; the output would be {out}.",
+                       **values)
         else:
-            text = (f"a {dims_text(window)} {what}{span} does not fit the {dims_text(spatial)} input "
-                    f"{fmt(in_shape)} with padding='{padding}'; the output would be {dims_text(out)}.")
-        raise ShapeError(f"{layer}: {text}",
-            hint or f"Use padding='same', a smaller {what}, or fewer downsampling layers before it.",
+            text = msg("{layer}: a {size} {what} does not fit the {input} input {shape} with "
+                       "padding='{padding}'; the output would be {out}.", **values)
+        raise ShapeError(
+            text,
+            hint or msg("Use padding='same', a smaller {what}, or fewer downsampling layers before it.",
+                        what=msg(what)),
             code="size")
     return out
 
@@ -148,10 +171,11 @@ def _stride_dilation_check(layer, p):
     if max(p["strides"]) > 1 and max(p["dilation_rate"]) > 1:
         raise ParamError(
             "dilation_rate",
-            f"{layer}: strides {fmt(p['strides'])} and dilation_rate {fmt(p['dilation_rate'])} "
-            "cannot both be greater than 1.",
-            "Use strides=1 with a dilated kernel (add a pooling layer after it to downsample), "
-            "or dilation_rate=1 with strides.")
+            msg("{layer}: strides {strides} and dilation_rate {dilation_rate} "
+                "cannot both be greater than 1.",
+                layer=layer, strides=fmt(p['strides']), dilation_rate=fmt(p['dilation_rate'])),
+            msg("Use strides=1 with a dilated kernel (add a pooling layer after it to downsample), "
+                "or dilation_rate=1 with strides."))
 
 
 def window_shape_words(rank, shape, p, window, strides, channels_text, dilation=None):
@@ -189,9 +213,11 @@ def _conv_family(rank: int) -> LayerSpec:
         channels = input_channels(name, shape, df)
         if channels % p["groups"]:
             raise ShapeError(
-                f"{name}: groups={p['groups']} must divide both filters ({p['filters']}) and the "
-                f"input channels ({channels}).",
-                f"Pick groups among the common divisors of {p['filters']} and {channels}.",
+                msg("{name}: groups={groups} must divide both filters ({filters}) and the "
+                    "input channels ({channels}).",
+                    name=name, groups=p['groups'], filters=p['filters'], channels=channels),
+                msg("Pick groups among the common divisors of {filters} and {channels}.",
+                    filters=p['filters'], channels=channels),
                 code="groups")
         return shape, channels
 
@@ -233,8 +259,9 @@ def _conv_family(rank: int) -> LayerSpec:
     def check(p):
         _stride_dilation_check(name, p)
         if p["filters"] % p["groups"]:
-            raise ParamError("groups", f"{name}: groups={p['groups']} must divide filters ({p['filters']}).",
-                             "Grouped convolution splits filters and input channels into equal groups.")
+            raise ParamError("groups", msg("{name}: groups={groups} must divide filters ({filters}).",
+                                           name=name, groups=p['groups'], filters=p['filters']),
+                             msg("Grouped convolution splits filters and input channels into equal groups."))
 
     return register(LayerSpec(
         type=name, category="convolution",
@@ -288,9 +315,11 @@ def _transpose_family(rank: int) -> LayerSpec:
         out_spatial = [deconv_length(n, k, s, p["padding"], op, d) for n, k, s, op, d in
                        zip(spatial, p["kernel_size"], p["strides"], pads, p["dilation_rate"])]
         out = join_channels(shape[0], out_spatial, p["filters"], df)
-        check_positive(name, out, shape, f"a {dims_text(p['kernel_size'])} kernel with "
-                       f"padding='{p['padding']}' and output_padding {fmt(p['output_padding'])}",
-                       "Use an odd kernel_size, a larger output_padding, or padding='valid'.")
+        check_positive(name, out, shape,
+                       msg("a {size} kernel with padding='{padding}' and output_padding {output_padding}",
+                           size=dims_text(p["kernel_size"]), padding=p["padding"],
+                           output_padding=fmt(p["output_padding"])),
+                       msg("Use an odd kernel_size, a larger output_padding, or padding='valid'."))
         return out
 
     def weights(p, shapes):
@@ -337,9 +366,10 @@ def _transpose_family(rank: int) -> LayerSpec:
                 if op >= s:
                     raise ParamError(
                         "output_padding",
-                        f"{name}: output_padding {fmt(p['output_padding'])} must be smaller than "
-                        f"strides {fmt(p['strides'])} on every axis.",
-                        "Use output_padding between 0 and strides - 1, or leave it empty.")
+                        msg("{name}: output_padding {output_padding} must be smaller than "
+                            "strides {strides} on every axis.",
+                            name=name, output_padding=fmt(p['output_padding']), strides=fmt(p['strides'])),
+                        msg("Use output_padding between 0 and strides - 1, or leave it empty."))
 
     output_padding = Param(
         "output_padding", "tuple", None,

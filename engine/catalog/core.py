@@ -10,6 +10,7 @@ from engine.catalog.base import (
 from engine.errors import ParamError, ShapeError
 from engine.formulas import plus, times
 from engine.shapes import fmt, require_rank, require_min_rank
+from engine.i18n import msg
 
 
 def _same(p, shapes, ctx):
@@ -53,14 +54,16 @@ def _dense_shape(p, shapes, ctx):
     require_min_rank("Dense", shape, 2)
     if shape[-1] is None:
         raise ShapeError(
-            f"Dense cannot be built: the last axis of its input {fmt(shape)} has unknown size.",
-            "This usually comes from a Flatten over a variable-length axis. Use "
-            "GlobalAveragePooling or an RNN with return_sequences=False, or give the Input a fixed size.",
+            msg("Dense cannot be built: the last axis of its input {shape} has unknown size.",
+                shape=fmt(shape)),
+            msg("This usually comes from a Flatten over a variable-length axis. Use "
+                "GlobalAveragePooling or an RNN with return_sequences=False, or give the Input a fixed size."),
             code="unknown_dim")
     if len(shape) > 2:
-        ctx.warn(f"Dense receives {fmt(shape)} and acts on the last axis only, so its output is "
-                 f"{fmt((*shape[:-1], p['units']))}, not (None, {p['units']}).",
-                 "Add Flatten or GlobalAveragePooling before it if you want one vector per sample.",
+        ctx.warn(msg("Dense receives {shape} and acts on the last axis only, so its output is "
+                     "{shape2}, not (None, {units}).",
+                     shape=fmt(shape), shape2=fmt((*shape[:-1], p['units'])), units=p['units']),
+                 msg("Add Flatten or GlobalAveragePooling before it if you want one vector per sample."),
                  code="dense_nd")
     return (*shape[:-1], p["units"])
 
@@ -156,19 +159,21 @@ def _dropout_shape(p, shapes, ctx):
     if noise is not None:
         if len(noise) != len(shape):
             raise ShapeError(
-                f"Dropout noise_shape {fmt(noise)} has {len(noise)} axes but its input "
-                f"{fmt(shape)} has {len(shape)} (noise_shape includes the batch axis).",
-                f"Give one entry per input axis, e.g. {fmt((None, 1, *shape[2:]))} to drop the "
-                "same features at every step." if len(shape) > 2 else
-                "Give one entry per input axis, batch axis first (None).",
+                msg("Dropout noise_shape {noise} has {count} axes but its input "
+                    "{shape} has {count2} (noise_shape includes the batch axis).",
+                    noise=fmt(noise), count=len(noise), shape=fmt(shape), count2=len(shape)),
+                msg("Give one entry per input axis, e.g. {shape} to drop the "
+                    "same features at every step.", shape=fmt((None, 1, *shape[2:]))) if len(shape) > 2 else
+                msg("Give one entry per input axis, batch axis first (None)."),
                 code="noise_shape")
         for axis, (n, d) in enumerate(zip(noise, shape)):
             if n is not None and n != 1 and d is not None and n != d:
                 raise ShapeError(
-                    f"Dropout noise_shape {fmt(noise)} does not fit its input {fmt(shape)}: "
-                    f"axis {axis} is {n} but the input has {d}.",
-                    "Each noise_shape entry must be 1 (share the mask along that axis), "
-                    "None or the input's size.", code="noise_shape")
+                    msg("Dropout noise_shape {noise} does not fit its input {shape}: "
+                        "axis {axis} is {n} but the input has {d}.",
+                        noise=fmt(noise), shape=fmt(shape), axis=axis, n=n, d=d),
+                    msg("Each noise_shape entry must be 1 (share the mask along that axis), "
+                        "None or the input's size."), code="noise_shape")
     return shape
 
 
@@ -198,9 +203,9 @@ def _reshape_check(p):
     unknown = sum(1 for d in target if d is None or d == -1)
     if unknown > 1:
         raise ParamError("target_shape",
-                         f"Reshape target_shape {fmt(target)} has {unknown} unknown axes; "
-                         "at most one may be -1 (or None).",
-                         "Give every axis but one an explicit size.")
+                         msg("Reshape target_shape {target} has {unknown} unknown axes; "
+                             "at most one may be -1 (or None).", target=fmt(target), unknown=unknown),
+                         msg("Give every axis but one an explicit size."))
 
 
 def _reshape_shape(p, shapes, ctx):
@@ -208,8 +213,8 @@ def _reshape_shape(p, shapes, ctx):
     target = p["target_shape"]
     rest = shape[1:]
     if any(d is not None and d <= 0 for d in rest):
-        raise ShapeError(f"Reshape receives {fmt(shape)}, which has an empty axis.",
-                         "Fix the layer before it so that every axis keeps at least one value.",
+        raise ShapeError(msg("Reshape receives {shape}, which has an empty axis.", shape=fmt(shape)),
+                         msg("Fix the layer before it so that every axis keeps at least one value."),
                          code="size")
     out = tuple(None if d == -1 else d for d in target)
     if not rest and not target:
@@ -218,32 +223,38 @@ def _reshape_shape(p, shapes, ctx):
     in_full = None not in rest
     target_known = prod(d for d in target if d is not None and d != -1)
     target_full = all(d is not None and d != -1 for d in target)
-    hint = ("The target shape must hold as many values as one input sample; "
-            "use -1 for one axis to have its size computed.")
+    hint = (msg("The target shape must hold as many values as one input sample; "
+                "use -1 for one axis to have its size computed."))
     if in_full and target_full:
         if in_known != target_known:
             raise ShapeError(
-                f"Reshape cannot turn {fmt(shape)} ({in_known} values per sample) into "
-                f"target_shape {fmt(target)} ({target_known} values).", hint, code="reshape")
+                msg("Reshape cannot turn {shape} ({in_known} values per sample) into "
+                    "target_shape {target} ({target_known} values).",
+                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known),
+                    hint, code="reshape")
         return (shape[0], *out)
     if in_full:
         if in_known % target_known:
             raise ShapeError(
-                f"Reshape cannot turn {fmt(shape)} ({in_known} values per sample) into "
-                f"target_shape {fmt(target)}: {in_known} is not a multiple of the "
-                f"{target_known} values the known axes hold.", hint, code="reshape")
+                msg("Reshape cannot turn {shape} ({in_known} values per sample) into "
+                    "target_shape {target}: {in_known} is not a multiple of the "
+                    "{target_known} values the known axes hold.",
+                    shape=fmt(shape), in_known=in_known, target=fmt(target), target_known=target_known),
+                    hint, code="reshape")
         if -1 in target:  # Keras computes the missing axis (a None axis stays None)
             out = tuple(in_known // target_known if d == -1 else d for d in target)
         return (shape[0], *out)
     if target_full and target_known % in_known:
         raise ShapeError(
-            f"Reshape cannot turn {fmt(shape)} into target_shape {fmt(target)} "
-            f"({target_known} values): each input sample holds a multiple of {in_known} values.",
+            msg("Reshape cannot turn {shape} into target_shape {target} "
+                "({target_known} values): each input sample holds a multiple of {in_known} values.",
+                shape=fmt(shape), target=fmt(target), target_known=target_known, in_known=in_known),
             hint, code="reshape")
     if target_full:
-        ctx.warn(f"Reshape to {fmt(target)} only works when the unknown axes of its input "
-                 f"{fmt(shape)} hold exactly {target_known // in_known} values in total.",
-                 "Use -1 in target_shape to follow a variable input size.", code="reshape_unknown")
+        ctx.warn(msg("Reshape to {target} only works when the unknown axes of its input "
+                     "{shape} hold exactly {value} values in total.",
+                     target=fmt(target), shape=fmt(shape), value=target_known // in_known),
+                 msg("Use -1 in target_shape to follow a variable input size."), code="reshape_unknown")
     return (shape[0], *out)
 
 
@@ -285,9 +296,9 @@ def _permute_check(p):
     if sorted(dims) != list(range(1, r + 1)):
         example = fmt(tuple(range(r, 0, -1))) if r > 1 else "(1,)"
         raise ParamError("dims",
-                         f"Permute dims {fmt(dims)} is not a reordering of the non-batch axes "
-                         f"1..{r}; the batch axis (0) cannot move.",
-                         f"Use each of 1..{r} exactly once, e.g. {example}.")
+                         msg("Permute dims {dims} is not a reordering of the non-batch axes "
+                             "1..{r}; the batch axis (0) cannot move.", dims=fmt(dims), r=r),
+                         msg("Use each of 1..{r} exactly once, e.g. {example}.", r=r, example=example))
 
 
 def _permute_shape(p, shapes, ctx):
@@ -296,9 +307,11 @@ def _permute_shape(p, shapes, ctx):
     if len(shape) != len(dims) + 1:
         have = len(shape) - 1
         raise ShapeError(
-            f"Permute dims {fmt(dims)} has {len(dims)} entries but its input {fmt(shape)} "
-            f"has {have} non-batch axes.",
-            f"Give a reordering of 1..{have}." if have > 0 else "Permute needs an input with axes to reorder.",
+            msg("Permute dims {dims} has {count} entries but its input {shape} "
+                "has {have} non-batch axes.",
+                dims=fmt(dims), count=len(dims), shape=fmt(shape), have=have),
+            msg("Give a reordering of 1..{have}.",
+                have=have) if have > 0 else msg("Permute needs an input with axes to reorder."),
             code="rank")
     return (shape[0], *(shape[d] for d in dims))
 
@@ -326,8 +339,8 @@ Permute = register(LayerSpec(
 def _repeat_shape(p, shapes, ctx):
     shape = shapes[0]
     require_rank("RepeatVector", shape, 2,
-                 "Flatten it, or use an RNN with return_sequences=False before it."
-                 if len(shape) > 2 else "Add a Reshape to (1,) or a Dense before it.")
+                 msg("Flatten it, or use an RNN with return_sequences=False before it.")
+                 if len(shape) > 2 else msg("Add a Reshape to (1,) or a Dense before it."))
     return (shape[0], p["n"], shape[1])
 
 
@@ -349,8 +362,8 @@ RepeatVector = register(LayerSpec(
 def _embedding_shape(p, shapes, ctx):
     shape = shapes[0]
     if len(shape) < 1:
-        raise ShapeError("Embedding expects integer indices with a batch axis, e.g. (batch, "
-                         f"sequence_length), but receives {fmt(shape)}.", code="rank")
+        raise ShapeError(msg("Embedding expects integer indices with a batch axis, e.g. (batch, "
+                             "sequence_length), but receives {shape}.", shape=fmt(shape)), code="rank")
     return (*shape, p["output_dim"])
 
 

@@ -28,6 +28,7 @@ from engine.catalog.base import LayerSpec, Param, REQUIRED, get_spec, register, 
 from engine.errors import ParamError, ShapeError
 from engine.shapes import fmt
 from engine.source_literal import is_identifier, keyword_arguments, literal
+from engine.i18n import msg
 
 CALL_STYLES = ("single", "list", "args", "template")
 
@@ -43,10 +44,11 @@ def _recorded(p, shapes):
         recorded = ", ".join(fmt(tuple(s)) for s in p["input_shapes"] or []) or "nothing"
         got = ", ".join(fmt(tuple(s)) for s in shapes) or "nothing"
         raise ShapeError(
-            f"{p['class_name']} is not in the NeuroCanvas catalog; Keras computed its shapes "
-            f"for input {recorded}, but it now receives {got}.",
-            "NeuroCanvas does not guess: update its shapes from Keras "
-            "(engine.keras_import.refresh_generic), or restore the input shape.",
+            msg("{class_name} is not in the NeuroCanvas catalog; Keras computed its shapes "
+                "for input {recorded}, but it now receives {got}.",
+                class_name=p['class_name'], recorded=recorded, got=got),
+            msg("NeuroCanvas does not guess: update its shapes from Keras "
+                "(engine.keras_import.refresh_generic), or restore the input shape."),
             code="generic_shape")
     outs = [tuple(s) for s in p["output_shapes"]]
     return outs
@@ -59,8 +61,9 @@ def _template_slots(template) -> list:
             port = template["__input__"]
             if set(template) != {"__input__"} or isinstance(port, bool) or not isinstance(port, int) \
                     or port < 0:
-                raise ParamError("call_args", "call_args: a tensor slot must be "
-                                 f'{{"__input__": port}} with a port number ≥ 0 (got {template!r}).')
+                raise ParamError("call_args", msg("call_args: a tensor slot must be "
+                                     "{{\"__input__\": port}} with a port number ≥ 0 (got {template}).",
+                                                  template=repr(template)))
             return [port]
         return [s for v in template.values() for s in _template_slots(v)]
     if isinstance(template, list):
@@ -72,9 +75,10 @@ def _generic_shape(p, shapes, ctx):
     if p["call_style"] == "template":
         missing = sorted(s for s in set(_template_slots(p["call_args"])) if s >= len(shapes))
         if missing:
-            raise ShapeError(f"{p['class_name']} takes input {missing[0]} in its call_args, but only "
-                             f"{len(shapes)} input(s) are connected.",
-                             "Connect the missing input, or re-import the model.",
+            raise ShapeError(msg("{class_name} takes input {missing_0} in its call_args, but only "
+                                 "{count} input(s) are connected.",
+                                 class_name=p['class_name'], missing_0=missing[0], count=len(shapes)),
+                             msg("Connect the missing input, or re-import the model."),
                              code="generic_shape")
     inferred = _getitem_shape(p, shapes)
     if inferred is not None:
@@ -105,12 +109,13 @@ def _getitem_shape(p, shapes):
         else:
             return None  # advanced indexing: leave it to Keras
     if sum(k == "ellipsis" for k, _ in kinds) > 1:
-        raise ShapeError("An index can hold only one ellipsis (...).", code="generic_shape")
+        raise ShapeError(msg("An index can hold only one ellipsis (...)."), code="generic_shape")
     shape = list(shapes[0])
     consuming = sum(k in ("int", "slice") for k, _ in kinds)
     if consuming > len(shape):
-        raise ShapeError(f"The index takes {consuming} axes but the input {fmt(tuple(shape))} has "
-                         f"{len(shape)}.", "Remove an index, or give the input more axes.",
+        raise ShapeError(msg("The index takes {consuming} axes but the input {shape} has "
+                             "{count}.", consuming=consuming, shape=fmt(tuple(shape)), count=len(shape)),
+                             msg("Remove an index, or give the input more axes."),
                          code="generic_shape")
     expanded = []
     for k, v in kinds:
@@ -129,8 +134,8 @@ def _getitem_shape(p, shapes):
         axis += 1
         if k == "int":
             if dim is not None and not -dim <= v < dim:
-                raise ShapeError(f"Index {v} is out of range for an axis of size {dim}.",
-                                 "Pick an index inside the axis.", code="generic_shape")
+                raise ShapeError(msg("Index {v} is out of range for an axis of size {dim}.", v=v, dim=dim),
+                                 msg("Pick an index inside the axis."), code="generic_shape")
         else:
             out.append(None if dim is None else len(range(*v.indices(dim))))
     return tuple(out)
@@ -156,7 +161,8 @@ def _generic_outputs(p):
 
 def _generic_check(p):
     if p["call_style"] not in CALL_STYLES:
-        raise ParamError("call_style", f"call_style must be one of {', '.join(CALL_STYLES)}.")
+        raise ParamError("call_style", msg("call_style must be one of {names}.",
+                                           names=', '.join(CALL_STYLES)))
     for key in ("input_shapes", "output_shapes"):
         value = p[key]
         if value is None:
@@ -164,9 +170,10 @@ def _generic_check(p):
         if not isinstance(value, list) or not all(
                 isinstance(s, list) and all(d is None or (isinstance(d, int) and not isinstance(d, bool))
                                             for d in s) for s in value):
-            raise ParamError(key, f"{key} must be a list of shapes (lists of integers or null).")
+            raise ParamError(key, msg("{key} must be a list of shapes (lists of integers or null).",
+                                      key=key))
     if p["call_style"] == "template" and not isinstance(p["call_args"], list):
-        raise ParamError("call_args", "call_args must list the call's positional arguments.")
+        raise ParamError("call_args", msg("call_args must list the call's positional arguments."))
     if p["call_style"] == "template":
         _template_slots(p["call_args"])
     kwargs = p["call_kwargs"] if isinstance(p["call_kwargs"], dict) else {}
@@ -175,33 +182,37 @@ def _generic_check(p):
         try:
             check_template(value)
         except ValueError as exc:
-            raise ParamError(key.split(".")[0], f"{key}: {exc}.") from None
+            raise ParamError(key.split(".")[0], msg("{key}: {reason}.", key=key,
+                                                    reason=exc.args[0] if exc.args else str(exc))) from None
     if not p["output_shapes"]:
-        raise ParamError("output_shapes", "output_shapes must list at least one shape.")
+        raise ParamError("output_shapes", msg("output_shapes must list at least one shape."))
     if not isinstance(p["config"], dict):
-        raise ParamError("config", "config must be the Keras config object of the layer.")
+        raise ParamError("config", msg("config must be the Keras config object of the layer."))
     for key in p["config"]:  # Keras passes them to the constructor as keyword arguments
         if not is_identifier(key):
-            raise ParamError("config", f"config key {key!r} is not a Python identifier; Keras "
-                             "passes the config's keys to the layer as argument names.")
+            raise ParamError("config", msg("config key {key} is not a Python identifier; Keras "
+                                 "passes the config's keys to the layer as argument names.",
+                                           key=repr(key)))
     if not is_identifier(p["class_name"]):
-        raise ParamError("class_name", f"class_name must be a Keras class name (got {p['class_name']!r}).")
+        raise ParamError("class_name", msg("class_name must be a Keras class name (got {class_name}).",
+                                           class_name=repr(p['class_name'])))
     module = p["module"]
     if module is not None and not (isinstance(module, str) and all(
             is_identifier(part) for part in module.split("."))):
         # Keras itself imports only its own packages; other classes come from its registry
-        raise ParamError("module", f"module must be a dotted module path such as 'keras.layers' "
-                         f"(got {module!r}).")
+        raise ParamError("module", msg("module must be a dotted module path such as 'keras.layers' "
+                             "(got {module}).", module=repr(module)))
     if p["registered_name"] is not None and not isinstance(p["registered_name"], str):
-        raise ParamError("registered_name", "registered_name must be a string or null.")
+        raise ParamError("registered_name", msg("registered_name must be a string or null."))
     kwargs = p["call_kwargs"]
     if kwargs is not None:
         if not isinstance(kwargs, dict):
-            raise ParamError("call_kwargs", "call_kwargs must be an object of keyword arguments.")
+            raise ParamError("call_kwargs", msg("call_kwargs must be an object of keyword arguments."))
         for key in kwargs:
             if not is_identifier(key):
-                raise ParamError("call_kwargs", f"call_kwargs key {key!r} is not a Python identifier; "
-                                 "keyword arguments are names such as 'training' or 'mask'.")
+                raise ParamError("call_kwargs", msg("call_kwargs key {key} is not a Python identifier; "
+                                     "keyword arguments are names such as 'training' or 'mask'.",
+                                                    key=repr(key)))
 
 
 def serialized(p: dict, name: str) -> dict:
@@ -241,19 +252,19 @@ def _is_number(v) -> bool:
 def _check_array(value, depth=0):
     if isinstance(value, list):
         if depth > 8:
-            raise ValueError("an array nested too deep")
+            raise ValueError(msg("an array nested too deep"))
         for v in value:
             _check_array(v, depth + 1)
     elif isinstance(value, bool):
         return
     elif not _is_number(value):
-        raise ValueError("an array holds only numbers")
+        raise ValueError(msg("an array holds only numbers"))
 
 
 def check_template(value, n_inputs=None, depth=0) -> None:
     """ValueError unless ``value`` is a call argument in the plain-data form above."""
     if depth > 16:
-        raise ValueError("call arguments nested too deep")
+        raise ValueError(msg("call arguments nested too deep"))
     if value is None or isinstance(value, (bool, str)):
         return
     if _is_number(value):
@@ -263,33 +274,34 @@ def check_template(value, n_inputs=None, depth=0) -> None:
             check_template(v, n_inputs, depth + 1)
         return
     if not isinstance(value, dict):
-        raise ValueError(f"a call argument cannot be {type(value).__name__}")
+        raise ValueError(msg("a call argument cannot be {kind}", kind=type(value).__name__))
     keys = set(value)
     if keys == {"__input__"}:
         port = value["__input__"]
         if not isinstance(port, int) or isinstance(port, bool) or port < 0 or \
                 (n_inputs is not None and port >= n_inputs):
-            raise ValueError("{'__input__': port} needs the number of an input port")
+            raise ValueError(msg("{{'__input__': port}} needs the number of an input port"))
     elif keys == {"slice"}:
         items = value["slice"]
         if not (isinstance(items, list) and len(items) == 3 and all(
                 v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in items)):
-            raise ValueError("{'slice': [start, stop, step]} takes integers or null")
+            raise ValueError(msg("{{'slice': [start, stop, step]}} takes integers or null"))
         if items[2] == 0:
-            raise ValueError("a slice's step cannot be zero")
+            raise ValueError(msg("a slice's step cannot be zero"))
     elif keys == {"ellipsis"}:
         if value["ellipsis"] is not True:
-            raise ValueError("{'ellipsis': true} is the only ellipsis")
+            raise ValueError(msg("{{'ellipsis': true}} is the only ellipsis"))
     elif keys == {"tuple"}:
         if not isinstance(value["tuple"], list):
-            raise ValueError("{'tuple': [...]} takes a list")
+            raise ValueError(msg("{{'tuple': [...]}} takes a list"))
         check_template(value["tuple"], n_inputs, depth + 1)
     elif keys == {"array", "dtype"}:
         if value["dtype"] not in ARRAY_DTYPES:
-            raise ValueError(f"an array's dtype is one of {', '.join(ARRAY_DTYPES)}")
+            raise ValueError(msg("an array's dtype is one of {names}", names=', '.join(ARRAY_DTYPES)))
         _check_array(value["array"])
         if _array_size(value["array"]) > MAX_ARRAY_SIZE:
-            raise ValueError(f"a constant array holds at most {MAX_ARRAY_SIZE} numbers")
+            raise ValueError(msg("a constant array holds at most {limit} numbers",
+                                 limit=MAX_ARRAY_SIZE))
     else:  # any other object is a plain dict argument
         for v in value.values():
             check_template(v, n_inputs, depth + 1)
@@ -459,7 +471,7 @@ def _shared_outputs(p):
 
 def _shared_check(p):
     if not valid_name(p["shares"]):
-        raise ParamError("shares", "shares must be the id of the node whose layer is called again.")
+        raise ParamError("shares", msg("shares must be the id of the node whose layer is called again."))
 
 
 def _shared_call(layer, tensors, p):
@@ -475,8 +487,8 @@ def _shared_call_source(layer_expr, args, p):
 
 
 def _shared_build(keras, kwargs, name):
-    raise ParamError("shares", "A SharedCall reuses the layer of another node; "
-                     "it is built by engine.keras_build, not on its own.")
+    raise ParamError("shares", msg("A SharedCall reuses the layer of another node; "
+                         "it is built by engine.keras_build, not on its own."))
 
 
 SHARED_CALL = register(LayerSpec(

@@ -13,24 +13,26 @@ from __future__ import annotations
 from engine.catalog.base import LayerSpec, Param, REQUIRED, register
 from engine.errors import ParamError, ShapeError
 from engine.shapes import elements, fmt
+from engine.i18n import msg
 
-_MERGE_HINT = ("Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense "
-               "or 1×1 Conv projection so the sizes match, or use Concatenate to stack them instead.")
+_MERGE_HINT = (msg("Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense "
+               "or 1×1 Conv projection so the sizes match, or use Concatenate to stack them instead."))
 
 
 def _batch(layer: str, shapes):
     known = {s[0] for s in shapes if s and s[0] is not None}
     if len(known) > 1:
-        raise ShapeError(f"{layer}: the inputs have different batch sizes "
-                         f"({', '.join(fmt(s) for s in shapes)}).",
-                         "Give every Input the same batch_size, or leave it empty.", code="merge")
+        raise ShapeError(msg("{layer}: the inputs have different batch sizes "
+                             "({names}).", layer=layer, names=', '.join((fmt(s) for s in shapes))),
+                         msg("Give every Input the same batch_size, or leave it empty."), code="merge")
     return known.pop() if known else None
 
 
 def _require_batch_axis(layer: str, shapes):
     for s in shapes:
         if len(s) < 1:
-            raise ShapeError(f"{layer} receives a shape without a batch axis: {fmt(s)}.", code="rank")
+            raise ShapeError(msg("{layer} receives a shape without a batch axis: {s}.",
+                                 layer=layer, s=fmt(s)), code="rank")
 
 
 def _broadcast_pair(layer, a, b, batch):
@@ -50,8 +52,10 @@ def _broadcast_pair(layer, a, b, batch):
             out.append(i)
         else:
             raise ShapeError(
-                f"{layer}: input shapes {fmt((batch, *a))} and {fmt((batch, *b))} do not match "
-                f"(axis {lead + k + 1} of the larger is {i}, the other has {j}).",
+                msg("{layer}: input shapes {shape} and {shape2} do not match "
+                    "(axis {value} of the larger is {i}, the other has {j}).",
+                    layer=layer, shape=fmt((batch, *a)), shape2=fmt((batch, *b)), value=lead + k + 1, i=i,
+                    j=j),
                 _MERGE_HINT, code="merge")
     return tuple(out)
 
@@ -60,11 +64,12 @@ def _elementwise_rule(layer: str, symbol: str, exactly: int | None = None):
     def shape(p, shapes, ctx):
         n = len(shapes)
         if n < 2:
-            raise ShapeError(f"{layer} needs at least two inputs; only {n} connected.",
-                             "Connect the tensors to merge to its input ports.", code="arity")
+            raise ShapeError(msg("{layer} needs at least two inputs; only {n} connected.", layer=layer, n=n),
+                             msg("Connect the tensors to merge to its input ports."), code="arity")
         if exactly is not None and n != exactly:
-            raise ShapeError(f"{layer} takes exactly {exactly} inputs; {n} are connected.",
-                             "Subtract computes first − second; chain several layers for more.",
+            raise ShapeError(msg("{layer} takes exactly {exactly} inputs; {n} are connected.",
+                                 layer=layer, exactly=exactly, n=n),
+                             msg("Subtract computes first − second; chain several layers for more."),
                              code="arity")
         _require_batch_axis(layer, shapes)
         batch = _batch(layer, shapes)
@@ -74,8 +79,9 @@ def _elementwise_rule(layer: str, symbol: str, exactly: int | None = None):
         out = (batch, *out)
         if _broadcasts(shapes, out):
             joined = f" {symbol} ".join(fmt(s) for s in shapes)
-            ctx.warn(f"{layer}: {joined} will broadcast to {fmt(out)}.",
-                     "Check this is intended; element-wise merges usually take equal shapes.",
+            ctx.warn(msg("{layer}: {joined} will broadcast to {out}.",
+                         layer=layer, joined=joined, out=fmt(out)),
+                     msg("Check this is intended; element-wise merges usually take equal shapes."),
                      code="broadcast")
         return out
     return shape
@@ -147,26 +153,28 @@ Subtract = register(LayerSpec(
 def _concat_shape(p, shapes, ctx):
     n = len(shapes)
     if n < 2:
-        raise ShapeError(f"Concatenate needs at least two inputs; only {n} connected.",
-                         "Connect the tensors to join to its input ports.", code="arity")
+        raise ShapeError(msg("Concatenate needs at least two inputs; only {n} connected.", n=n),
+                         msg("Connect the tensors to join to its input ports."), code="arity")
     _require_batch_axis("Concatenate", shapes)
     ranks = {len(s) for s in shapes}
     if len(ranks) > 1:
         listed = ", ".join(fmt(s) for s in shapes)
-        raise ShapeError(f"Concatenate cannot join inputs of different ranks: {listed}.",
-                         "Reshape or Flatten the inputs so they have the same number of axes, "
-                         "or use GlobalAveragePooling to reduce a feature map to a vector.",
+        raise ShapeError(msg("Concatenate cannot join inputs of different ranks: {listed}.", listed=listed),
+                         msg("Reshape or Flatten the inputs so they have the same number of axes, "
+                             "or use GlobalAveragePooling to reduce a feature map to a vector."),
                          code="merge")
     rank = ranks.pop()
     axis = p["axis"]
     if not -rank <= axis < rank:
-        raise ShapeError(f"Concatenate axis={axis} does not exist for inputs of rank {rank} "
-                         f"such as {fmt(shapes[0])}.",
-                         f"Use an axis from 1 to {rank - 1} (or -1 for the last).", code="axis")
+        raise ShapeError(msg("Concatenate axis={axis} does not exist for inputs of rank {rank} "
+                             "such as {shapes_0}.", axis=axis, rank=rank, shapes_0=fmt(shapes[0])),
+                         msg("Use an axis from 1 to {value} (or -1 for the last).", value=rank - 1),
+                         code="axis")
     norm = axis % rank
     if norm == 0:
-        raise ShapeError(f"Concatenate axis={axis} is the batch axis of {fmt(shapes[0])}.",
-                         "Concatenate along a feature axis, usually -1 (channels).", code="axis")
+        raise ShapeError(msg("Concatenate axis={axis} is the batch axis of {shapes_0}.",
+                             axis=axis, shapes_0=fmt(shapes[0])),
+                         msg("Concatenate along a feature axis, usually -1 (channels)."), code="axis")
     for k in range(rank):
         if k == norm:
             continue
@@ -174,12 +182,14 @@ def _concat_shape(p, shapes, ctx):
         if len(known) > 1:
             a = next(s for s in shapes if s[k] is not None)
             b = next(s for s in shapes if s[k] is not None and s[k] != a[k])
-            what = "the batch size" if k == 0 else f"axis {k}"
+            values = dict(axis=axis, a=fmt(a), b=fmt(b), a2=a[k], b2=b[k])
             raise ShapeError(
-                f"Concatenate along axis {axis}: inputs {fmt(a)} and {fmt(b)} must match on every "
-                f"other axis, but {what} is {a[k]} vs {b[k]}.",
-                "Resize the inputs so they agree (pooling, cropping, padding or a projection), "
-                "or concatenate along the axis that differs.", code="merge")
+                msg("Concatenate along axis {axis}: inputs {a} and {b} must match on every "
+                    "other axis, but the batch size is {a2} vs {b2}.", **values) if k == 0 else
+                msg("Concatenate along axis {axis}: inputs {a} and {b} must match on every "
+                    "other axis, but axis {k} is {a2} vs {b2}.", k=k, **values),
+                msg("Resize the inputs so they agree (pooling, cropping, padding or a projection), "
+                    "or concatenate along the axis that differs."), code="merge")
     out = list(shapes[0])
     sizes = [s[norm] for s in shapes]
     out[norm] = None if any(d is None for d in sizes) else sum(sizes)
@@ -211,8 +221,9 @@ Concatenate = register(LayerSpec(
 def _dot_check(p):
     axes = p["axes"]
     if isinstance(axes, tuple) and len(axes) != 2:
-        raise ParamError("axes", f"axes must be one integer or a pair of integers (got {list(axes)}).",
-                         "Give one axis for both inputs, or [axis_of_first, axis_of_second].")
+        raise ParamError("axes", msg("axes must be one integer or a pair of integers (got {axes}).",
+                                     axes=list(axes)),
+                         msg("Give one axis for both inputs, or [axis_of_first, axis_of_second]."))
 
 
 def _dot_axes(p, r1, r2):
@@ -224,38 +235,44 @@ def _dot_axes(p, r1, r2):
 
 def _dot_shape(p, shapes, ctx):
     if len(shapes) != 2:
-        raise ShapeError(f"Dot takes exactly 2 inputs; {len(shapes)} are connected.",
-                         "Connect the two tensors whose dot product you want.", code="arity")
+        raise ShapeError(msg("Dot takes exactly 2 inputs; {count} are connected.", count=len(shapes)),
+                         msg("Connect the two tensors whose dot product you want."), code="arity")
     s1, s2 = shapes
     if len(s1) < 2 or len(s2) < 2:
-        raise ShapeError(f"Dot needs inputs with at least one axis besides the batch, but receives "
-                         f"{fmt(s1)} and {fmt(s2)}.", code="rank")
+        raise ShapeError(msg("Dot needs inputs with at least one axis besides the batch, but receives "
+                             "{s1} and {s2}.", s1=fmt(s1), s2=fmt(s2)), code="rank")
     raw = p["axes"]
     a1, a2 = _dot_axes(p, len(s1), len(s2))
     for a, s, r in ((a1, s1, raw), (a2, s2, raw)):
         if not 0 <= a < len(s):
-            raise ShapeError(f"Dot axes={list(r) if isinstance(r, tuple) else r} does not exist for the "
-                             f"input {fmt(s)}.",
-                             f"Use an axis from 1 to {len(s) - 1} (or -1 for the last).", code="axis")
+            raise ShapeError(msg("Dot axes={value} does not exist for the "
+                                 "input {s}.", value=list(r) if isinstance(r, tuple) else r, s=fmt(s)),
+                             msg("Use an axis from 1 to {value} (or -1 for the last).", value=len(s) - 1),
+                             code="axis")
         if a == 0:
-            raise ShapeError(f"Dot cannot take the product over the batch axis (axes="
-                             f"{list(r) if isinstance(r, tuple) else r}).",
-                             "Use a feature axis, usually -1.", code="axis")
+            raise ShapeError(msg("Dot cannot take the product over the batch axis (axes="
+                                 "{value}).", value=list(r) if isinstance(r, tuple) else r),
+                             msg("Use a feature axis, usually -1."), code="axis")
     d1, d2 = s1[a1], s2[a2]
     if d1 != d2:
         if d1 is None or d2 is None:
-            raise ShapeError(f"Dot: axis {a1} of {fmt(s1)} and axis {a2} of {fmt(s2)} must have the "
-                             f"same known size ({d1} vs {d2}).",
-                             "Give the Input a fixed size on the axis being multiplied.", code="unknown_dim")
-        raise ShapeError(f"Dot: axis {a1} of {fmt(s1)} has size {d1} but axis {a2} of {fmt(s2)} has "
-                         f"size {d2}; the dot product needs them equal.",
-                         "Choose axes of equal size, or add a Dense projection to match them.", code="merge")
+            raise ShapeError(msg("Dot: axis {a1} of {s1} and axis {a2} of {s2} must have the "
+                                 "same known size ({d1} vs {d2}).",
+                                 a1=a1, s1=fmt(s1), a2=a2, s2=fmt(s2), d1=d1, d2=d2),
+                             msg("Give the Input a fixed size on the axis being multiplied."),
+                             code="unknown_dim")
+        raise ShapeError(msg("Dot: axis {a1} of {s1} has size {d1} but axis {a2} of {s2} has "
+                             "size {d2}; the dot product needs them equal.",
+                             a1=a1, s1=fmt(s1), d1=d1, a2=a2, s2=fmt(s2), d2=d2),
+                         msg("Choose axes of equal size, or add a Dense projection to match them."),
+                         code="merge")
     out = [d for k, d in enumerate(s1) if k != a1] + [d for k, d in enumerate(s2) if k not in (0, a2)]
     if len(out) == 1:
         out.append(1)
     if s1[0] is not None and s2[0] is not None and s1[0] != s2[0]:
-        raise ShapeError(f"Dot: the inputs have different batch sizes ({fmt(s1)} and {fmt(s2)}).",
-                         "Give both Inputs the same batch_size, or leave it empty.", code="merge")
+        raise ShapeError(msg("Dot: the inputs have different batch sizes ({s1} and {s2}).",
+                             s1=fmt(s1), s2=fmt(s2)),
+                         msg("Give both Inputs the same batch_size, or leave it empty."), code="merge")
     return tuple(out)
 
 

@@ -15,6 +15,7 @@ from engine.formulas import plus, times
 from engine.shapes import (
     fmt, require_known, require_min_rank, require_rank, resolve_axes, resolve_axis,
 )
+from engine.i18n import msg
 
 
 def _same(p, shapes, ctx):
@@ -54,8 +55,8 @@ def _bn_channels(p, shape):
     require_min_rank("BatchNormalization", shape, 2)
     axis = resolve_axis("BatchNormalization", p["axis"], shape)
     require_known("BatchNormalization", shape, axis,
-                  hint="BatchNormalization keeps one mean and variance per entry of this axis, so its "
-                       "size must be fixed. Give the Input a fixed size, or set axis to the channel axis.")
+                  hint=msg("BatchNormalization keeps one mean and variance per entry of this axis, so its "
+                       "size must be fixed. Give the Input a fixed size, or set axis to the channel axis."))
     return shape[axis]
 
 
@@ -97,16 +98,19 @@ def _bn_check(p):
     if clip is None:
         return
     if not isinstance(clip, dict) or set(clip) - {"rmax", "rmin", "dmax"}:
-        raise ParamError("renorm_clipping", "renorm_clipping must be an object with keys among "
-                         f"'rmax', 'rmin' and 'dmax' (got {clip!r}).")
+        raise ParamError("renorm_clipping", msg("renorm_clipping must be an object with keys among "
+                             "'rmax', 'rmin' and 'dmax' (got {clip}).", clip=repr(clip)))
     for key, value in clip.items():
         if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))):
-            raise ParamError("renorm_clipping", f"renorm_clipping[{key!r}] must be a number (got {value!r}).")
+            raise ParamError("renorm_clipping", msg("renorm_clipping[{key}] must be a number (got {value}).",
+                                                    key=repr(key), value=repr(value)))
     rmax, rmin, dmax = clip.get("rmax"), clip.get("rmin"), clip.get("dmax")
     if rmax is not None and rmin is not None and rmax < rmin:
-        raise ParamError("renorm_clipping", f"renorm_clipping: rmax ({rmax}) must be ≥ rmin ({rmin}).")
+        raise ParamError("renorm_clipping", msg("renorm_clipping: rmax ({rmax}) must be ≥ rmin ({rmin}).",
+                                                rmax=rmax, rmin=rmin))
     if dmax is not None and dmax < 0:
-        raise ParamError("renorm_clipping", f"renorm_clipping: dmax must be ≥ 0 (got {dmax}).")
+        raise ParamError("renorm_clipping", msg("renorm_clipping: dmax must be ≥ 0 (got {dmax}).",
+                                                dmax=dmax))
 
 
 BatchNormalization = register(LayerSpec(
@@ -143,9 +147,9 @@ def _ln_axes(p, shape):
     axes = resolve_axes("LayerNormalization", p["axis"], shape)
     for axis in axes:
         require_known("LayerNormalization", shape, axis,
-                      hint="Gamma and beta have one entry per position of the normalized axes, so their "
+                      hint=msg("Gamma and beta have one entry per position of the normalized axes, so their "
                            "sizes must be fixed. Normalize over the feature axis (-1) only, or give the "
-                           "Input a fixed size.")
+                           "Input a fixed size."))
     return axes
 
 
@@ -194,18 +198,21 @@ def _gn_channels(p, shape):
     require_min_rank("GroupNormalization", shape, 2)
     axis = resolve_axis("GroupNormalization", p["axis"], shape)
     require_known("GroupNormalization", shape, axis,
-                  hint="The channels are split into groups, so their number must be fixed.")
+                  hint=msg("The channels are split into groups, so their number must be fixed."))
     channels = shape[axis]
     if channels <= 0:
-        raise ShapeError(f"GroupNormalization: input {fmt(shape)} has no channels on axis {p['axis']}.",
-                         "Fix the layer before it so that it produces at least one channel.", code="size")
+        raise ShapeError(msg("GroupNormalization: input {shape} has no channels on axis {axis}.",
+                             shape=fmt(shape), axis=p['axis']),
+                         msg("Fix the layer before it so that it produces at least one channel."),
+                         code="size")
     groups = channels if p["groups"] == -1 else p["groups"]
     if groups > channels or channels % groups:
         shown = ", ".join(str(d) for d in _divisors(channels))
         raise ShapeError(
-            f"GroupNormalization: groups={groups} must divide the number of channels ({channels}) "
-            f"of input {fmt(shape)}.",
-            f"Pick groups among the divisors of {channels}: {shown} (or -1 for one group per channel).",
+            msg("GroupNormalization: groups={groups} must divide the number of channels ({channels}) "
+                "of input {shape}.", groups=groups, channels=channels, shape=fmt(shape)),
+            msg("Pick groups among the divisors of {channels}: {shown} (or -1 for one group per channel).",
+                channels=channels, shown=shown),
             code="groups")
     return channels
 
@@ -230,8 +237,8 @@ def _gn_explain(p, ins, outs):
 
 def _gn_check(p):
     if p["groups"] == 0:
-        raise ParamError("groups", "groups must be a positive integer, or -1 for instance "
-                                   "normalization (got 0).")
+        raise ParamError("groups", msg("groups must be a positive integer, or -1 for instance "
+                                       "normalization (got 0)."))
 
 
 GroupNormalization = register(LayerSpec(
@@ -256,17 +263,21 @@ GroupNormalization = register(LayerSpec(
 def _nested_shape(name, value):
     """Shape of a number or a rectangular nested list of numbers."""
     if isinstance(value, bool):
-        raise ParamError(name, f"{name} must be a number or a list of numbers (got {value!r}).")
+        raise ParamError(name, msg("{name} must be a number or a list of numbers (got {value}).",
+                                   name=name, value=repr(value)))
     if isinstance(value, (int, float)):
         if not math.isfinite(value):
-            raise ParamError(name, f"{name} must be made of finite numbers (got {value!r}).")
+            raise ParamError(name, msg("{name} must be made of finite numbers (got {value}).",
+                                       name=name, value=repr(value)))
         return ()
     if isinstance(value, (list, tuple)) and value:
         inner = [_nested_shape(name, v) for v in value]
         if any(s != inner[0] for s in inner):
-            raise ParamError(name, f"{name} must be a rectangular list of numbers (got {value!r}).")
+            raise ParamError(name, msg("{name} must be a rectangular list of numbers (got {value}).",
+                                       name=name, value=repr(value)))
         return (len(value), *inner[0])
-    raise ParamError(name, f"{name} must be a number or a list of numbers (got {value!r}).")
+    raise ParamError(name, msg("{name} must be a number or a list of numbers (got {value}).",
+                               name=name, value=repr(value)))
 
 
 def _norm_axes(p):
@@ -280,20 +291,23 @@ def _norm_check(p):
     mean, variance = p["mean"], p["variance"]
     if (mean is None) != (variance is None):
         missing = "variance" if variance is None else "mean"
-        raise ParamError(missing, "Normalization needs both mean and variance, or neither "
-                                  f"(then they are learned with adapt()); {missing} is missing.")
+        raise ParamError(missing, msg("Normalization needs both mean and variance, or neither "
+                                      "(then they are learned with adapt()); {missing} is missing.",
+                                      missing=missing))
     if mean is None:
         return
     mean_shape = _nested_shape("mean", mean)
     var_shape = _nested_shape("variance", variance)
     if mean_shape != var_shape:
-        raise ParamError("variance", f"Normalization: mean and variance must have the same shape "
-                                     f"(got {list(mean_shape)} and {list(var_shape)}).")
+        raise ParamError("variance", msg("Normalization: mean and variance must have the same shape "
+                                         "(got {mean_shape} and {var_shape}).",
+                                         mean_shape=list(mean_shape), var_shape=list(var_shape)))
     axes = _norm_axes(p)
     if len(mean_shape) > len(axes):
-        raise ParamError("mean", f"Normalization: mean has {len(mean_shape)} axes but only {len(axes)} "
-                                 f"axis(es) are kept (axis={p['axis']}).",
-                         "Give one value per entry of the kept axis, e.g. 3 values for 3 channels.")
+        raise ParamError("mean", msg("Normalization: mean has {count} axes but only {count2} "
+                                     "axis(es) are kept (axis={axis}).",
+                                     count=len(mean_shape), count2=len(axes), axis=p['axis']),
+                         msg("Give one value per entry of the kept axis, e.g. 3 values for 3 channels."))
 
 
 def _norm_kept(p, shape):
@@ -301,8 +315,8 @@ def _norm_kept(p, shape):
     kept = tuple(sorted(resolve_axes("Normalization", _norm_axes(p), shape))) if _norm_axes(p) else ()
     for axis in kept:
         require_known("Normalization", shape, axis,
-                      hint="Normalization keeps one mean and variance per entry of the kept axes, so their "
-                           "sizes must be fixed. Give the Input a fixed size, or keep another axis.")
+                      hint=msg("Normalization keeps one mean and variance per entry of the kept axes, so their "
+                           "sizes must be fixed. Give the Input a fixed size, or keep another axis."))
     return kept
 
 
@@ -315,9 +329,11 @@ def _norm_shape(p, shapes, ctx):
             axis = kept[-i]
             if mean_shape[-i] not in (1, shape[axis]):
                 raise ShapeError(
-                    f"Normalization: mean and variance have {mean_shape[-i]} values along axis {axis}, "
-                    f"but input {fmt(shape)} has {shape[axis]} there.",
-                    f"Give {shape[axis]} values (one per entry), or a single number for all of them.",
+                    msg("Normalization: mean and variance have {mean_shape} values along axis {axis}, "
+                        "but input {shape} has {shape2} there.",
+                        mean_shape=mean_shape[-i], axis=axis, shape=fmt(shape), shape2=shape[axis]),
+                    msg("Give {shape} values (one per entry), or a single number for all of them.",
+                        shape=shape[axis]),
                     code="size")
     return shape
 
@@ -440,16 +456,17 @@ def _alpha_dropout_shape(p, shapes, ctx):
         return shape
     if len(noise) != len(shape):
         raise ShapeError(
-            f"AlphaDropout: noise_shape {fmt(noise)} has {len(noise)} axes but input {fmt(shape)} "
-            f"has {len(shape)} (batch included).",
-            "Give one entry per axis of the input, batch first; use null to follow the input and 1 to "
-            "share the dropout mask along an axis.", code="noise_shape")
+            msg("AlphaDropout: noise_shape {noise} has {count} axes but input {shape} "
+                "has {count2} (batch included).",
+                noise=fmt(noise), count=len(noise), shape=fmt(shape), count2=len(shape)),
+            msg("Give one entry per axis of the input, batch first; use null to follow the input and 1 to "
+                "share the dropout mask along an axis."), code="noise_shape")
     for i, (n, d) in enumerate(zip(noise, shape)):
         if n is not None and n != 1 and d is not None and n != d:
             raise ShapeError(
-                f"AlphaDropout: noise_shape {fmt(noise)} does not broadcast to input {fmt(shape)} "
-                f"on axis {i} ({n} vs {d}).",
-                "Each entry must be null, 1 or the input's size on that axis.", code="noise_shape")
+                msg("AlphaDropout: noise_shape {noise} does not broadcast to input {shape} "
+                    "on axis {i} ({n} vs {d}).", noise=fmt(noise), shape=fmt(shape), i=i, n=n, d=d),
+                msg("Each entry must be null, 1 or the input's size on that axis."), code="noise_shape")
     return shape
 
 

@@ -16,6 +16,7 @@ import copy
 from engine.catalog.base import LayerSpec, Param, register
 from engine.catalog.generic import KERAS_LAYER  # an opaque node is held like a generic one
 from engine.errors import ParamError
+from engine.i18n import msg
 
 
 def _build(keras, kwargs, name):
@@ -29,10 +30,10 @@ def build_layer(keras, p: dict, name: str):
     if p["class_name"] == "Lambda" and str(p.get("module") or "").startswith("keras"):
         if not lambda_trusted(p):
             raise UntrustedCodeError(
-                f"Layer {name!r} is a Lambda layer: building it runs the Python code stored in "
-                "the document, which you have not trusted for this document.",
-                "Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' "
-                "when the editor asks.")
+                msg("Layer {name} is a Lambda layer: building it runs the Python code stored in "
+                    "the document, which you have not trusted for this document.", name=repr(name)),
+                msg("Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' "
+                    "when the editor asks."))
         config = copy.deepcopy(p["config"])
         config["name"] = name
         item = {"module": p.get("module"), "class_name": "Lambda",
@@ -41,10 +42,11 @@ def build_layer(keras, p: dict, name: str):
     cls = loaded_class(p["class_name"])
     if cls is None:
         raise UntrustedCodeError(
-            f"Layer {name!r} is a custom {p['class_name']} (module {p.get('module') or '?'}) kept "
-            "without its code: training, running or exporting the model needs the class.",
-            "Point NeuroCanvas at the Python file that defines it and trust it: --trust-module "
-            "PATH on the command line, or 'Trust and load' when the editor asks.")
+            msg("Layer {name} is a custom {class_name} (module {value}) kept "
+                "without its code: training, running or exporting the model needs the class.",
+                name=repr(name), class_name=p['class_name'], value=p.get('module') or '?'),
+            msg("Point NeuroCanvas at the Python file that defines it and trust it: --trust-module "
+                "PATH on the command line, or 'Trust and load' when the editor asks."))
     config = copy.deepcopy(p["config"])
     config["name"] = name
     if "trainable" in config:
@@ -62,7 +64,7 @@ def _check(p):
     KERAS_LAYER.check(p)
     paths = p["weight_paths"]
     if paths is not None and (not isinstance(paths, list) or not all(isinstance(s, str) for s in paths)):
-        raise ParamError("weight_paths", "weight_paths must be a list of paths in the weights file.")
+        raise ParamError("weight_paths", msg("weight_paths must be a list of paths in the weights file."))
 
 
 def _explain(p, ins, outs):

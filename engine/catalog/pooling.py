@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from engine.catalog.base import LayerSpec, Param, REQUIRED, register
 from engine.catalog.convolution import (
-    SPATIAL_NAMES, data_format_param, padding_param, require_spatial_rank, tuple_default,
+    SPATIAL_NAMES, WINDOW, data_format_param, padding_param, require_spatial_rank, tuple_default,
     window_lengths,
 )
 from engine.catalog.convolution import window_shape_words
+from engine.i18n import msg
 from engine.shapes import join_channels, split_channels
 
 _MODES = {"max": "Max", "average": "Average"}
@@ -34,8 +35,8 @@ def _pooling_family(mode: str, rank: int) -> LayerSpec:
         spatial, channels = split_channels(shape, df)
         strides = p["strides"] or p["pool_size"]
         out = window_lengths(
-            name, shape, spatial, p["pool_size"], strides, p["padding"], what="window",
-            hint="Use padding='same', a smaller pool_size, or fewer downsampling layers before it.")
+            name, shape, spatial, p["pool_size"], strides, p["padding"], what=WINDOW,
+            hint=msg("Use padding='same', a smaller pool_size, or fewer downsampling layers before it."))
         return join_channels(shape[0], out, channels, df)
 
     def explain(p, ins, outs):

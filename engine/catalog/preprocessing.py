@@ -16,6 +16,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register, REQUIRED
 from engine.errors import ParamError
 from engine.shapes import fmt, join_channels, require_min_rank, require_rank, split_channels
+from engine.i18n import N_, msg
 
 
 def _per_sample(shape) -> int:
@@ -38,14 +39,15 @@ def _image(name: str, p, shape):
     if data_format == "channels_first":
         what = "(batch, channels, height, width)"
         hint = "" if len(shape) != 3 else (
-            f"For grayscale images add the channel axis: Reshape to (1, {shape[1]}, {shape[2]}).")
+            msg("For grayscale images add the channel axis: Reshape to (1, {shape_1}, {shape_2}).",
+                shape_1=shape[1], shape_2=shape[2]))
     else:
         what = "(batch, height, width, channels)"
         hint = ""
     if len(shape) == 5:
-        hint = "For video or volumes apply it per frame with TimeDistributed."
+        hint = msg("For video or volumes apply it per frame with TimeDistributed.")
     elif len(shape) == 2:
-        hint = "Image layers need spatial axes; Reshape the input to (height, width, channels)."
+        hint = msg("Image layers need spatial axes; Reshape the input to (height, width, channels).")
     require_rank(name, shape, 4, hint=hint, what=what)
     (height, width), channels = split_channels(shape, data_format)
     return height, width, channels
@@ -61,8 +63,13 @@ def _image_same(name: str):
 def _factor(name: str, value, lo: float, hi: float, lo_exclusive: bool = False, meaning: str = ""):
     """Validate a number or a [lower, upper] pair within [lo, hi] (or (lo, hi])."""
     opening = "(" if lo_exclusive else "["
-    usage = (f"{name} must be a number or a list of two numbers in {opening}{lo:g}, {hi:g}]"
-             f"{meaning} (got {value!r}).")
+    interval = f"{opening}{lo:g}, {hi:g}]"
+    if meaning:
+        usage = msg("{name} must be a number or a list of two numbers in {interval} ({meaning}) (got {value}).",
+                    name=name, interval=interval, meaning=msg(meaning), value=repr(value))
+    else:
+        usage = msg("{name} must be a number or a list of two numbers in {interval} (got {value}).",
+                    name=name, interval=interval, value=repr(value))
 
     def ok(v):
         if isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -117,8 +124,8 @@ def _resizing_macs(p, ins, outs):
 def _resizing_check(p):
     if p["crop_to_aspect_ratio"] and p["pad_to_aspect_ratio"]:
         raise ParamError("pad_to_aspect_ratio",
-                         "Resizing: crop_to_aspect_ratio and pad_to_aspect_ratio cannot both be true.",
-                         "Crop to keep the aspect ratio by losing borders, or pad to keep it by adding them.")
+                         msg("Resizing: crop_to_aspect_ratio and pad_to_aspect_ratio cannot both be true."),
+                         msg("Crop to keep the aspect ratio by losing borders, or pad to keep it by adding them."))
 
 
 Resizing = register(LayerSpec(
@@ -157,9 +164,10 @@ def _center_crop_shape(p, shapes, ctx):
              (("height", height, p["height"]), ("width", width, p["width"]))
              if have is not None and have < want]
     if small:
-        ctx.warn(f"CenterCrop: the input {fmt(shape)} is smaller than the crop ({', '.join(small)}); "
-                 "Keras then resizes the largest centred window of that aspect ratio instead of cropping.",
-                 "Use a crop no larger than the input, or a Resizing layer if enlarging is intended.",
+        ctx.warn(msg("CenterCrop: the input {shape} is smaller than the crop ({names}); "
+                     "Keras then resizes the largest centred window of that aspect ratio instead of cropping.",
+                     shape=fmt(shape), names=', '.join(small)),
+                 msg("Use a crop no larger than the input, or a Resizing layer if enlarging is intended."),
                  code="crop_larger")
     return join_channels(shape[0], [p["height"], p["width"]], channels, p["data_format"])
 
@@ -219,13 +227,13 @@ RandomRotation = register(LayerSpec(
         *_affine_params(),
     ),
     shape=_image_same("RandomRotation"),
-    check=lambda p: _factor("factor", p["factor"], -1, 1, meaning=" (fractions of a full turn)"),
+    check=lambda p: _factor("factor", p["factor"], -1, 1, meaning=N_("fractions of a full turn")),
     key_params=("factor",),
 ))
 
 
 def _zoom_check(p):
-    meaning = " (negative zooms in, positive zooms out)"
+    meaning = N_("negative zooms in, positive zooms out")
     _factor("height_factor", p["height_factor"], -1, 1, lo_exclusive=True, meaning=meaning)
     if p["width_factor"] is not None:
         _factor("width_factor", p["width_factor"], -1, 1, lo_exclusive=True, meaning=meaning)
@@ -249,7 +257,7 @@ RandomZoom = register(LayerSpec(
 
 def _translation_check(p):
     for name in ("height_factor", "width_factor"):
-        _factor(name, p[name], -1, 1, meaning=" (fractions of the image size)")
+        _factor(name, p[name], -1, 1, meaning=N_("fractions of the image size"))
 
 
 RandomTranslation = register(LayerSpec(
@@ -273,8 +281,9 @@ def _contrast_check(p):
     if (not isinstance(vr, (list, tuple)) or len(vr) != 2
             or any(isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) for v in vr)
             or vr[0] >= vr[1]):
-        raise ParamError("value_range", f"value_range must be [low, high] with low < high, e.g. [0, 255] or "
-                                        f"[0, 1] (got {vr!r}).")
+        raise ParamError("value_range",
+                         msg("value_range must be [low, high] with low < high, e.g. [0, 255] or "
+                                            "[0, 1] (got {vr}).", vr=repr(vr)))
 
 
 RandomContrast = register(LayerSpec(

@@ -23,6 +23,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, REQUIRED, register
 from engine.errors import ParamError, ShapeError
 from engine.shapes import fmt
+from engine.i18n import msg
 
 ENCODINGS = ("int", "one_hot", "multi_hot", "count", "tf_idf")
 
@@ -35,24 +36,24 @@ def _vocabulary_check(p, tokens):
     vocab = p["vocabulary"]
     if vocab is not None:
         if not isinstance(vocab, (list, tuple)) or not all(tokens(t) for t in vocab):
-            raise ParamError("vocabulary", "vocabulary must be a list of tokens (or empty until "
-                                           "adapted); a vocabulary file is not kept in a document.",
-                             "Adapt the layer, or list the tokens.")
+            raise ParamError("vocabulary", msg("vocabulary must be a list of tokens (or empty until "
+                                               "adapted); a vocabulary file is not kept in a document."),
+                             msg("Adapt the layer, or list the tokens."))
         if len(set(map(str, vocab))) != len(vocab):
-            raise ParamError("vocabulary", "vocabulary must not repeat a token.")
+            raise ParamError("vocabulary", msg("vocabulary must not repeat a token."))
     idf = p.get("idf_weights")
     if idf is not None:
         if not isinstance(idf, (list, tuple)) or not all(_is_number(v) for v in idf):
-            raise ParamError("idf_weights", "idf_weights must be a list of numbers, one per token.")
+            raise ParamError("idf_weights", msg("idf_weights must be a list of numbers, one per token."))
         if p["output_mode"] != "tf_idf":
-            raise ParamError("idf_weights", "idf_weights is only used with output_mode 'tf_idf'.")
+            raise ParamError("idf_weights", msg("idf_weights is only used with output_mode 'tf_idf'."))
     if p["output_mode"] == "tf_idf" and vocab is not None and idf is None:
-        raise ParamError("idf_weights", "output_mode 'tf_idf' with a vocabulary needs idf_weights.",
-                         "Adapt the layer, or give one weight per token.")
+        raise ParamError("idf_weights", msg("output_mode 'tf_idf' with a vocabulary needs idf_weights."),
+                         msg("Adapt the layer, or give one weight per token."))
     if p.get("pad_to_max_tokens") and not p.get("max_tokens"):
-        raise ParamError("max_tokens", "pad_to_max_tokens needs max_tokens.")
+        raise ParamError("max_tokens", msg("pad_to_max_tokens needs max_tokens."))
     if p.get("sparse") and p["output_mode"] == "int":
-        raise ParamError("sparse", "sparse output needs an encoding output_mode (not 'int').")
+        raise ParamError("sparse", msg("sparse output needs an encoding output_mode (not 'int')."))
 
 
 def _tokens(p, special) -> int:
@@ -87,13 +88,14 @@ def _lookup_shape(name):
     def rule(p, shapes, ctx):
         shape = shapes[0]
         if not shape:
-            raise ShapeError(f"{name} needs an input with a batch axis, not {fmt(shape)}.")
+            raise ShapeError(msg("{name} needs an input with a batch axis, not {shape}.",
+                                 name=name, shape=fmt(shape)))
         if p["output_mode"] == "int":
             return shape
         if p["vocabulary"] is None and not p["pad_to_max_tokens"]:
-            ctx.warn(f"{name} has no vocabulary yet: its encoding has only the "
-                     "out-of-vocabulary slots until it is adapted.",
-                     "Adapt it (or give a vocabulary), or set max_tokens and pad_to_max_tokens.",
+            ctx.warn(msg("{name} has no vocabulary yet: its encoding has only the "
+                         "out-of-vocabulary slots until it is adapted.", name=name),
+                     msg("Adapt it (or give a vocabulary), or set max_tokens and pad_to_max_tokens."),
                      code="not_adapted")
         depth = _lookup_depth(p, p["num_oov_indices"], p["mask_token"], p["oov_token"])
         return _encode(shape, p["output_mode"], depth)
@@ -104,7 +106,7 @@ def _lookup_check(tokens):
     def check(p):
         _vocabulary_check(p, tokens)
         if p["invert"] and p["output_mode"] != "int":
-            raise ParamError("invert", "invert needs output_mode 'int'.")
+            raise ParamError("invert", msg("invert needs output_mode 'int'."))
     return check
 
 
@@ -172,12 +174,12 @@ StringLookup = register(LayerSpec(
 def _text_shape(p, shapes, ctx):
     shape = tuple(shapes[0])
     if not shape:
-        raise ShapeError(f"TextVectorization needs a batch of strings, not {fmt(shape)}.")
+        raise ShapeError(msg("TextVectorization needs a batch of strings, not {shape}.", shape=fmt(shape)))
     if p["split"] is not None and len(shape) > 2 or (len(shape) == 2 and shape[1] not in (1, None)
                                                      and p["split"] is not None):
-        raise ShapeError(f"TextVectorization splits one string per sample: its input is "
-                         f"(batch,) or (batch, 1), not {fmt(shape)}.",
-                         "Reshape the input to (1,).", code="rank")
+        raise ShapeError(msg("TextVectorization splits one string per sample: its input is "
+                             "(batch,) or (batch, 1), not {shape}.", shape=fmt(shape)),
+                         msg("Reshape the input to (1,)."), code="rank")
     if p["output_mode"] == "int":
         return (shape[0], p["output_sequence_length"])
     if p["split"] is None:
@@ -186,9 +188,9 @@ def _text_shape(p, shapes, ctx):
     else:
         shape = shape + (None,)
     if p["vocabulary"] is None and not p["pad_to_max_tokens"]:
-        ctx.warn("TextVectorization has no vocabulary yet: its encoding has only the "
-                 "out-of-vocabulary slot until it is adapted.",
-                 "Adapt it (or give a vocabulary).", code="not_adapted")
+        ctx.warn(msg("TextVectorization has no vocabulary yet: its encoding has only the "
+                     "out-of-vocabulary slot until it is adapted."),
+                 msg("Adapt it (or give a vocabulary)."), code="not_adapted")
     if p["pad_to_max_tokens"] and p["max_tokens"]:
         depth = p["max_tokens"]
     else:
@@ -200,15 +202,15 @@ def _text_check(p):
     _vocabulary_check(p, lambda t: isinstance(t, str))
     for key in ("standardize", "split"):
         if p[key] is not None and not isinstance(p[key], str):
-            raise ParamError(key, f"{key} must be one of Keras's named options; a Python function "
-                                  "is not kept in a document.")
+            raise ParamError(key, msg("{key} must be one of Keras's named options; a Python function "
+                                      "is not kept in a document.", key=key))
     if p["output_sequence_length"] is not None and p["output_mode"] != "int":
-        raise ParamError("output_sequence_length", "output_sequence_length is only used with "
-                                                   "output_mode 'int'.")
+        raise ParamError("output_sequence_length", msg("output_sequence_length is only used with "
+                                                       "output_mode 'int'."))
     ngrams = p["ngrams"]
     if ngrams is not None and not (_int_token(ngrams) and ngrams > 0) and not (
             isinstance(ngrams, (list, tuple)) and all(_int_token(n) and n > 0 for n in ngrams)):
-        raise ParamError("ngrams", "ngrams must be a positive integer or a list of them.")
+        raise ParamError("ngrams", msg("ngrams must be a positive integer or a list of them."))
 
 
 TextVectorization = register(LayerSpec(
@@ -270,15 +272,15 @@ def _bins_shape(p, shapes, ctx):
 def _bins_check(p):
     bounds = p["bin_boundaries"]
     if bounds is None and p["num_bins"] is None:
-        raise ParamError("num_bins", "Discretization needs num_bins (learnt with adapt()) or "
-                                     "bin_boundaries.")
+        raise ParamError("num_bins", msg("Discretization needs num_bins (learnt with adapt()) or "
+                                         "bin_boundaries."))
     if bounds is not None:
         if not isinstance(bounds, (list, tuple)) or not all(_is_number(b) for b in bounds):
-            raise ParamError("bin_boundaries", "bin_boundaries must be a list of numbers.")
+            raise ParamError("bin_boundaries", msg("bin_boundaries must be a list of numbers."))
         if list(bounds) != sorted(bounds):
-            raise ParamError("bin_boundaries", "bin_boundaries must be in increasing order.")
+            raise ParamError("bin_boundaries", msg("bin_boundaries must be in increasing order."))
     if p["sparse"] and p["output_mode"] == "int":
-        raise ParamError("sparse", "sparse output needs an encoding output_mode (not 'int').")
+        raise ParamError("sparse", msg("sparse output needs an encoding output_mode (not 'int')."))
 
 
 def _bins_build(keras, kwargs, name):
@@ -323,8 +325,8 @@ def _category_shape(p, shapes, ctx):
 
 def _category_check(p):
     if p["num_tokens"] is None:
-        raise ParamError("num_tokens", "CategoryEncoding needs num_tokens, the number of "
-                                       "categories.", "For an unknown number use IntegerLookup.")
+        raise ParamError("num_tokens", msg("CategoryEncoding needs num_tokens, the number of "
+                                           "categories."), msg("For an unknown number use IntegerLookup."))
 
 
 CategoryEncoding = register(LayerSpec(
@@ -354,11 +356,11 @@ def _hashing_shape(p, shapes, ctx):
 
 def _hashing_check(p):
     if p["sparse"] and p["output_mode"] == "int":
-        raise ParamError("sparse", "sparse output needs an encoding output_mode (not 'int').")
+        raise ParamError("sparse", msg("sparse output needs an encoding output_mode (not 'int')."))
     salt = p["salt"]
     if salt is not None and not _int_token(salt) and not (
             isinstance(salt, (list, tuple)) and len(salt) == 2 and all(_int_token(s) for s in salt)):
-        raise ParamError("salt", "salt must be an integer or a list of two integers.")
+        raise ParamError("salt", msg("salt must be an integer or a list of two integers."))
 
 
 Hashing = register(LayerSpec(

@@ -16,6 +16,7 @@ from engine.catalog.base import (
 from engine.errors import ParamError, RuleContext, ShapeError
 from engine.formulas import plus, times
 from engine.shapes import fmt, require_min_rank
+from engine.i18n import msg
 
 RNN_TYPES = ("SimpleRNN", "LSTM", "GRU")
 
@@ -89,13 +90,13 @@ def _rnn_params(type_name: str) -> tuple:
 def _rank_hint(shape) -> str:
     if len(shape) == 2:
         n = shape[1] if shape[1] is not None else "n"
-        return ("If it comes from another recurrent layer, set return_sequences=True on that layer. "
-                f"Otherwise add a RepeatVector to repeat the vector over time steps, or a Reshape to "
-                f"({n}, 1) to read each feature as one time step.")
+        return (msg("If it comes from another recurrent layer, set return_sequences=True on that layer. "
+                    "Otherwise add a RepeatVector to repeat the vector over time steps, or a Reshape to "
+                    "({n}, 1) to read each feature as one time step.", n=n))
     if len(shape) > 3:
-        return ("Wrap the layers that read one frame each in TimeDistributed, or Reshape the input "
-                "to (timesteps, features).")
-    return "Reshape the input to (timesteps, features)."
+        return (msg("Wrap the layers that read one frame each in TimeDistributed, or Reshape the input "
+                    "to (timesteps, features)."))
+    return msg("Reshape the input to (timesteps, features).")
 
 
 def rnn_output_shapes(who: str, type_name: str, p: dict, shape) -> list:
@@ -106,23 +107,25 @@ def rnn_output_shapes(who: str, type_name: str, p: dict, shape) -> list:
     """
     if len(shape) != 3:
         raise ShapeError(
-            f"{who} expects a 3-D sequence input (batch, timesteps, features) "
-            f"but receives {fmt(shape)}.", _rank_hint(shape), code="rank")
+            msg("{who} expects a 3-D sequence input (batch, timesteps, features) "
+                "but receives {shape}.", who=who, shape=fmt(shape)), _rank_hint(shape), code="rank")
     batch, steps, features = shape
     if features is None:
         raise ShapeError(
-            f"{who} cannot be built: the feature axis of its input {fmt(shape)} has unknown size.",
-            "Give the Input a fixed number of features; only the timesteps axis may be None.",
+            msg("{who} cannot be built: the feature axis of its input {shape} has unknown size.",
+                who=who, shape=fmt(shape)),
+            msg("Give the Input a fixed number of features; only the timesteps axis may be None."),
             code="unknown_dim")
     if p["stateful"] and batch is None:
         raise ShapeError(
-            f"{who} has stateful=True, which needs a fixed batch size, but the input is {fmt(shape)}.",
-            "Set batch_size on the Input, or turn stateful off.", code="stateful")
+            msg("{who} has stateful=True, which needs a fixed batch size, but the input is {shape}.",
+                who=who, shape=fmt(shape)),
+            msg("Set batch_size on the Input, or turn stateful off."), code="stateful")
     if p["unroll"] and steps is None:
         raise ShapeError(
-            f"{who} has unroll=True, which needs a fixed number of time steps, but the input "
-            f"is {fmt(shape)}.",
-            "Give the Input a fixed sequence length, or turn unroll off.", code="unroll")
+            msg("{who} has unroll=True, which needs a fixed number of time steps, but the input "
+                "is {shape}.", who=who, shape=fmt(shape)),
+            msg("Give the Input a fixed sequence length, or turn unroll off."), code="unroll")
     units = p["units"]
     out = (batch, steps, units) if p["return_sequences"] else (batch, units)
     if not p["return_state"]:
@@ -132,8 +135,9 @@ def rnn_output_shapes(who: str, type_name: str, p: dict, shape) -> list:
 
 def _check_unroll(who, p, shape, ctx):
     if p["unroll"] and len(shape) == 3 and shape[1] is not None and shape[1] > _UNROLL_WARN_STEPS:
-        ctx.warn(f"{who} unrolls {shape[1]} time steps, which costs a lot of memory and build time.",
-                 "unroll suits short sequences; turn it off for long ones.", code="unroll_long")
+        ctx.warn(msg("{who} unrolls {shape_1} time steps, which costs a lot of memory and build time.",
+                     who=who, shape_1=shape[1]),
+                 msg("unroll suits short sequences; turn it off for long ones."), code="unroll_long")
 
 
 def rnn_weights(type_name: str, p: dict, shape) -> tuple:
@@ -215,17 +219,18 @@ def check_initial_states(who: str, type_name: str, p: dict, shapes) -> None:
     names = state_ports(type_name)
     if len(states) != len(names):
         raise ShapeError(
-            f"{who} gets {len(states)} of its {len(names)} initial states ({', '.join(names)}): "
-            "a recurrent layer starts from all of its states or from none.",
-            f"Connect {' and '.join(names)}, or disconnect them all.", code="arity")
+            msg("{who} gets {count} of its {count2} initial states ({names}): "
+                "a recurrent layer starts from all of its states or from none.",
+                who=who, count=len(states), count2=len(names), names=', '.join(names)),
+            msg("Connect {names}, or disconnect them all.", names=' and '.join(names)), code="arity")
     batch = shapes[0][0] if shapes[0] else None
     for name, shape in zip(names, states):
         if len(shape) != 2 or shape[-1] != p["units"] or \
                 (batch is not None and shape[0] is not None and shape[0] != batch):
             raise ShapeError(
-                f"{who}'s {name} must be (batch, {p['units']}) to match units={p['units']}, "
-                f"but receives {fmt(shape)}.",
-                "Connect a state output of a recurrent layer with the same units, or change units.",
+                msg("{who}'s {name} must be (batch, {units}) to match units={units}, "
+                    "but receives {shape}.", who=who, name=name, units=p['units'], shape=fmt(shape)),
+                msg("Connect a state output of a recurrent layer with the same units, or change units."),
                 code="port")
 
 
@@ -291,33 +296,37 @@ GRU = _declare_rnn(
 def _bidirectional_check(p):
     fwd = p["layer"]
     if fwd["type"] not in RNN_TYPES:
-        raise ParamError("layer", f"Bidirectional can only wrap LSTM, GRU or SimpleRNN (got {fwd['type']}).",
-                         "To apply a layer at every time step use TimeDistributed instead.")
+        raise ParamError("layer", msg("Bidirectional can only wrap LSTM, GRU or SimpleRNN (got {type}).",
+                                      type=fwd['type']),
+                         msg("To apply a layer at every time step use TimeDistributed instead."))
     f = fwd["resolved"]
     bwd = p["backward_layer"]
     if bwd is None:
         if f["go_backwards"]:
-            raise ParamError("layer", "Bidirectional: the wrapped layer has go_backwards=True, but "
-                             "Bidirectional builds the backward copy itself.",
-                             "Turn go_backwards off on the wrapped layer.")
+            raise ParamError("layer", msg("Bidirectional: the wrapped layer has go_backwards=True, but "
+                                 "Bidirectional builds the backward copy itself."),
+                             msg("Turn go_backwards off on the wrapped layer."))
         return
     if bwd["type"] not in RNN_TYPES:
-        raise ParamError("backward_layer", "Bidirectional: backward_layer must be LSTM, GRU or "
-                         f"SimpleRNN (got {bwd['type']}).")
+        raise ParamError("backward_layer", msg("Bidirectional: backward_layer must be LSTM, GRU or "
+                             "SimpleRNN (got {type}).", type=bwd['type']))
     b = bwd["resolved"]
     if b["go_backwards"] == f["go_backwards"]:
-        raise ParamError("backward_layer", "Bidirectional: backward_layer must read the sequence in the "
-                         f"other direction (both have go_backwards={f['go_backwards']}).",
-                         "Set go_backwards=True on backward_layer.")
+        raise ParamError("backward_layer", msg("Bidirectional: backward_layer must read the sequence in the "
+                             "other direction (both have go_backwards={go_backwards}).",
+                                               go_backwards=f['go_backwards']),
+                         msg("Set go_backwards=True on backward_layer."))
     for attr in ("return_sequences", "return_state", "stateful", "units"):
         if b[attr] != f[attr]:
-            raise ParamError("backward_layer", f"Bidirectional: backward_layer has {attr}={b[attr]!r} "
-                             f"but layer has {attr}={f[attr]!r}; they must agree.",
-                             f"Set the same {attr} on both layers.")
+            raise ParamError("backward_layer", msg("Bidirectional: backward_layer has {attr}={b} "
+                                 "but layer has {attr}={f}; they must agree.",
+                                                   attr=attr, b=repr(b[attr]), f=repr(f[attr])),
+                             msg("Set the same {attr} on both layers.", attr=attr))
     if f["return_state"] and bwd["type"] != fwd["type"]:
-        raise ParamError("backward_layer", "Bidirectional with return_state=True needs layer and "
-                         f"backward_layer of the same type (got {fwd['type']} and {bwd['type']}).",
-                         "Use the same recurrent type in both directions, or turn return_state off.")
+        raise ParamError("backward_layer", msg("Bidirectional with return_state=True needs layer and "
+                             "backward_layer of the same type (got {type} and {type2}).",
+                                               type=fwd['type'], type2=bwd['type']),
+                         msg("Use the same recurrent type in both directions, or turn return_state off."))
 
 
 def _directions(p):
@@ -410,17 +419,18 @@ Bidirectional = register(LayerSpec(
 def _td_check(p):
     inner = get_spec(p["layer"]["type"])
     if inner.type == "Input":
-        raise ParamError("layer", "TimeDistributed cannot wrap an Input.",
-                         "Wrap the layer that should run on every time step, e.g. Dense or Conv2D.")
+        raise ParamError("layer", msg("TimeDistributed cannot wrap an Input."),
+                         msg("Wrap the layer that should run on every time step, e.g. Dense or Conv2D."))
     if inner.variadic or len(inner.inputs) - inner.optional_inputs != 1:
-        raise ParamError("layer", f"TimeDistributed can only wrap a layer with one input "
-                         f"({inner.type} takes several).",
-                         "Apply the multi-input layer directly; most merge layers already work on "
-                         "every time step.")
+        raise ParamError("layer", msg("TimeDistributed can only wrap a layer with one input "
+                             "({type} takes several).", type=inner.type),
+                         msg("Apply the multi-input layer directly; most merge layers already work on "
+                             "every time step."))
     if inner.port_count(p["layer"]["resolved"]) != 1:
-        raise ParamError("layer", f"TimeDistributed can only wrap a layer with one output "
-                         f"(this {inner.type} has {inner.port_count(p['layer']['resolved'])}).",
-                         "Turn off return_state (or the option that adds outputs) on the wrapped layer.")
+        raise ParamError("layer", msg("TimeDistributed can only wrap a layer with one output "
+                             "(this {type} has {port_count}).",
+                                      type=inner.type, port_count=inner.port_count(p['layer']['resolved'])),
+                         msg("Turn off return_state (or the option that adds outputs) on the wrapped layer."))
 
 
 def _td_inner(p, shape):
@@ -438,15 +448,16 @@ def _td_shape(p, shapes, ctx):
     try:
         out = inner.shape(res, [step], sub)
     except ShapeError as exc:
-        raise ShapeError(f"TimeDistributed: the wrapped {inner.type} cannot take the per-step shape "
-                         f"{fmt(step)} (input {fmt(shape)} without its time axis). {exc.message}",
+        raise ShapeError(msg("TimeDistributed: the wrapped {type} cannot take the per-step shape "
+                             "{step} (input {shape} without its time axis). {message}",
+                             type=inner.type, step=fmt(step), shape=fmt(shape), message=exc.message),
                          exc.hint, exc.code) from None
     for w in sub.warnings:
-        ctx.warn(f"TimeDistributed (per step): {w.message}", w.hint, w.code)
+        ctx.warn(msg("TimeDistributed (per step): {message}", message=w.message), w.hint, w.code)
     if isinstance(out, list):
-        raise ShapeError(f"TimeDistributed: the wrapped {inner.type} has {len(out)} outputs; "
-                         "TimeDistributed needs exactly one.",
-                         "Turn off the option that adds outputs on the wrapped layer.", code="ports")
+        raise ShapeError(msg("TimeDistributed: the wrapped {type} has {count} outputs; "
+                             "TimeDistributed needs exactly one.", type=inner.type, count=len(out)),
+                         msg("Turn off the option that adds outputs on the wrapped layer."), code="ports")
     return (out[0], shape[1], *out[1:])
 
 

@@ -12,8 +12,10 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register
 from engine.errors import ParamError
 from engine.shapes import check_positive, join_channels, require_rank, split_channels
+from engine.i18n import N_, msg
 
 _AXES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
+_AXIS_WORDS = {"steps": N_("steps"), "height": N_("height"), "width": N_("width"), "depth": N_("depth")}
 _ORDINAL = ("1st", "2nd", "3rd")
 
 
@@ -35,7 +37,8 @@ def _spatial(name: str, rank: int, p, shape):
     hint = ""
     if data_format == "channels_first" and len(shape) == rank + 1:
         dims = ", ".join("None" if d is None else str(d) for d in shape[1:])
-        hint = f"For a single-channel input add the channel axis first: Reshape to (1, {dims})."
+        hint = msg("For a single-channel input add the channel axis first: Reshape to (1, {dims}).",
+                   dims=dims)
     require_rank(name, shape, rank + 2, hint=hint, what=_layout(rank, data_format))
     return split_channels(shape, data_format)
 
@@ -113,7 +116,8 @@ UpSampling3D = _upsampling(3)
 def _amount(name: str, v, what: str):
     if (isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v)
             or float(v) != int(v) or v < 0):
-        raise ParamError(name, f"{name}: {what} must be an integer ≥ 0 (got {v!r}).")
+        raise ParamError(name, msg("{name}: {what} must be an integer ≥ 0 (got {v}).",
+                                   name=name, what=what, v=repr(v)))
     return int(v)
 
 
@@ -124,28 +128,30 @@ def pairs(name: str, value, rank: int) -> tuple:
     sides of that axis) or a [before, after] pair. For rank 1 a flat pair is
     (left, right), as in Keras's ZeroPadding1D and Cropping1D.
     """
-    usage = (f"{name} must be an integer, a list of {rank} integers (one per axis) or a list of "
-             f"{rank} [before, after] pairs, e.g. {[[1, 1]] * rank if rank > 1 else [1, 2]}")
+    usage = msg("{name} must be an integer, a list of {rank} integers (one per axis) or a list of "
+                "{rank} [before, after] pairs, e.g. {example}",
+                name=name, rank=rank, example=[[1, 1]] * rank if rank > 1 else [1, 2])
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         n = _amount(name, value, name)
         return ((n, n),) * rank
     if not isinstance(value, (list, tuple)):
-        raise ParamError(name, f"{usage} (got {value!r}).")
+        raise ParamError(name, msg("{usage} (got {value}).", usage=usage, value=repr(value)))
     if rank == 1:
         if len(value) == 1 and isinstance(value[0], (list, tuple)):
             value = value[0]
         if len(value) != 2:
-            raise ParamError(name, f"{usage} (got {value!r}).")
+            raise ParamError(name, msg("{usage} (got {value}).", usage=usage, value=repr(value)))
         return ((_amount(name, value[0], "each entry"), _amount(name, value[1], "each entry")),)
     if len(value) != rank:
-        raise ParamError(name, f"{usage} (got {value!r}: {len(value)} entries).")
+        raise ParamError(name, msg("{usage} (got {value}: {count} entries).",
+                                   usage=usage, value=repr(value), count=len(value)))
     out = []
     for i, entry in enumerate(value):
         what = f"the {_ORDINAL[i]} entry"
         if isinstance(entry, (list, tuple)):
             if len(entry) != 2:
-                raise ParamError(name, f"{name}: {what} must be one integer or a [before, after] pair "
-                                       f"(got {entry!r}).")
+                raise ParamError(name, msg("{name}: {what} must be one integer or a [before, after] pair "
+                                           "(got {entry}).", name=name, what=what, entry=repr(entry)))
             out.append((_amount(name, entry[0], what), _amount(name, entry[1], what)))
         else:
             n = _amount(name, entry, what)
@@ -213,9 +219,11 @@ def _cropping(rank: int) -> LayerSpec:
         for axis, d, (a, b) in zip(_AXES[rank], spatial, amounts):
             if d is not None and a + b >= d:
                 check_positive(
-                    name, result, shape, f"cropping {a} + {b} from a {axis} of {d}",
-                    f"Crop less than the {axis} of the input ({d}) in total; cropping everything "
-                    "away leaves nothing to pass on.")
+                    name, result, shape,
+                    msg("cropping {a} + {b} from a {axis} of {d}", a=a, b=b, axis=msg(_AXIS_WORDS[axis]),
+                        d=d),
+                    msg("Crop less than the {axis} of the input ({d}) in total; cropping everything "
+                        "away leaves nothing to pass on.", axis=msg(_AXIS_WORDS[axis]), d=d))
         return result
 
     default = {1: (1, 1), 2: ((0, 0), (0, 0)), 3: ((1, 1), (1, 1), (1, 1))}[rank]
