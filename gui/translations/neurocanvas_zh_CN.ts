@@ -5781,6 +5781,1386 @@ This cannot be undone.</source>
 <context>
     <name>engine</name>
     <message>
+        <source>{node} ({type}): input {ports} is not connected.</source>
+        <translation>{node}（{type}）：输入 {ports} 未连接。</translation>
+    </message>
+    <message>
+        <source>Connect a tensor to that port.</source>
+        <translation>请把一个张量连接到该端口。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}): optional inputs must be connected in order ({ports}).</source>
+        <translation>{node}（{type}）：可选输入必须按顺序连接（{ports}）。</translation>
+    </message>
+    <message>
+        <source>Reconnect the inputs.</source>
+        <translation>请重新连接输入。</translation>
+    </message>
+    <message>
+        <source>{src} has return_sequences=False and outputs only its last step; set return_sequences=True on {src}.</source>
+        <translation>{src} 设置了 return_sequences=False，只输出最后一步；请在 {src} 上设置 return_sequences=True。</translation>
+    </message>
+    <message>
+        <source>{message} {src} (Flatten) flattened a variable-length axis.</source>
+        <translation>{message} {src}（Flatten）展平了一个长度可变的轴。</translation>
+    </message>
+    <message>
+        <source>The model has {count} outputs because nothing consumes {names}; {name} may be left dangling by mistake.</source>
+        <translation>模型有 {count} 个输出，因为没有层读取 {names}；{name} 可能被误留为悬空层。</translation>
+    </message>
+    <message>
+        <source>Connect {name} to the layer that should read it, or mark {names} as the model's outputs.</source>
+        <translation>请把 {name} 连接到应当读取它的层，或把 {names} 标记为模型的输出。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}): {message}</source>
+        <translation>{node}（{type}）：{message}</translation>
+    </message>
+    <message>
+        <source>{node} ({type}) reads output {src_port} of {src}, which has only {k} outputs.</source>
+        <translation>{node}（{type}）读取 {src} 的输出 {src_port}，但 {src} 只有 {k} 个输出。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}) reads output {src_port} of {src}, which has only {k} output.</source>
+        <translation>{node}（{type}）读取 {src} 的输出 {src_port}，但 {src} 只有 {k} 个输出。</translation>
+    </message>
+    <message>
+        <source>Reconnect it to an existing output of {src}.</source>
+        <translation>请改接到 {src} 已有的输出上。</translation>
+    </message>
+    <message>
+        <source>{node}: {message}</source>
+        <translation>{node}：{message}</translation>
+    </message>
+    <message>
+        <source>{node} ({type}): its shape could not be computed ({kind}: {exc}).</source>
+        <translation>{node}（{type}）：无法计算其形状（{kind}：{exc}）。</translation>
+    </message>
+    <message>
+        <source>Check the layer's parameters.</source>
+        <translation>请检查该层的参数。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}) needs at least {min_inputs} inputs; only one is connected.</source>
+        <translation>{node}（{type}）至少需要 {min_inputs} 个输入；目前只连接了一个。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}) needs at least {min_inputs} inputs; {have} are connected.</source>
+        <translation>{node}（{type}）至少需要 {min_inputs} 个输入；目前连接了 {have} 个。</translation>
+    </message>
+    <message>
+        <source>Connect the tensors to merge to its input ports.</source>
+        <translation>请把要合并的张量连接到它的输入端口。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}): its input ports are not numbered 0..{last} (got {ports}).</source>
+        <translation>{node}（{type}）：输入端口的编号不是 0..{last}（实际为 {ports}）。</translation>
+    </message>
+    <message>
+        <source>{node} ({type}) has no input connected, so it is not reachable from an Input.</source>
+        <translation>{node}（{type}）没有连接任何输入，因此无法从输入层到达。</translation>
+    </message>
+    <message>
+        <source>Connect a layer (or an Input) to it, or delete it.</source>
+        <translation>请把一个层（或输入层）连接到它，或删除它。</translation>
+    </message>
+    <message>
+        <source>The graph has a cycle through {names}.</source>
+        <translation>图中存在经过 {names} 的环。</translation>
+    </message>
+    <message>
+        <source>A model is a directed acyclic graph; remove one of the connections.</source>
+        <translation>模型是有向无环图；请删除其中一条连线。</translation>
+    </message>
+    <message>
+        <source>The network is empty.</source>
+        <translation>网络是空的。</translation>
+    </message>
+    <message>
+        <source>Add an Input layer from the palette, or start from a preset.</source>
+        <translation>请从组件面板添加一个输入层（Input），或从预设开始。</translation>
+    </message>
+    <message>
+        <source>The network has no Input layer.</source>
+        <translation>网络没有输入层（Input）。</translation>
+    </message>
+    <message>
+        <source>Add an Input and connect it to the first layer.</source>
+        <translation>请添加一个输入层（Input）并把它连接到第一层。</translation>
+    </message>
+    <message>
+        <source>The network has no output.</source>
+        <translation>网络没有输出。</translation>
+    </message>
+    <message>
+        <source>Choose the layer(s) whose result the model returns.</source>
+        <translation>请选择作为模型返回结果的层。</translation>
+    </message>
+    <message>
+        <source>Input {node} is not connected to any layer.</source>
+        <translation>输入层 {node} 没有连接到任何层。</translation>
+    </message>
+    <message>
+        <source>Connect it, or delete it.</source>
+        <translation>请连接它，或删除它。</translation>
+    </message>
+    <message>
+        <source>The model output {node}:{port} does not exist.</source>
+        <translation>模型输出 {node}:{port} 不存在。</translation>
+    </message>
+    <message>
+        <source>Choose an existing output port.</source>
+        <translation>请选择一个已有的输出端口。</translation>
+    </message>
+    <message>
+        <source>The layer name {node} is used twice.</source>
+        <translation>层名 {node} 被使用了两次。</translation>
+    </message>
+    <message>
+        <source>Rename one of them; names must be unique in a model.</source>
+        <translation>请重命名其中一个；模型中的层名必须唯一。</translation>
+    </message>
+    <message>
+        <source>ReLU: max_value ({max_value}) is below threshold ({threshold}), so every input above the threshold is clipped to {max_value}.</source>
+        <translation>ReLU：max_value（{max_value}）低于 threshold（{threshold}），因此所有高于阈值的输入都会被截断为 {max_value}。</translation>
+    </message>
+    <message>
+        <source>Raise max_value or lower threshold.</source>
+        <translation>请提高 max_value 或降低 threshold。</translation>
+    </message>
+    <message>
+        <source>PReLU: shared_axes must count from 1 (the first axis after the batch); got {axis} for input {shape}.</source>
+        <translation>PReLU：shared_axes 必须从 1 开始计数（批轴之后的第一个轴）；对输入 {shape} 得到的是 {axis}。</translation>
+    </message>
+    <message>
+        <source>Use positive axes 1..{value}; e.g. shared_axes=[1, 2] shares the slopes over height and width of an image. Keras reads negative values differently from Python.</source>
+        <translation>请使用正的轴编号 1..{value}；例如 shared_axes=[1, 2] 让图像的高和宽共享斜率。Keras 对负值的解释与 Python 不同。</translation>
+    </message>
+    <message>
+        <source>PReLU cannot be built: axis {axis} of its input {shape} has unknown size and PReLU learns one slope per position on it.</source>
+        <translation>无法构建 PReLU：其输入 {shape} 的轴 {axis} 大小未知，而 PReLU 在该轴的每个位置上学习一个斜率。</translation>
+    </message>
+    <message>
+        <source>Add {axis} to shared_axes to share the slopes along that axis.</source>
+        <translation>把 {axis} 加入 shared_axes，使该轴上共享斜率。</translation>
+    </message>
+    <message>
+        <source>{layer} needs a query and a value input; only {count} connected.</source>
+        <translation>{layer} 需要 query 和 value 两个输入；目前只连接了 {count} 个。</translation>
+    </message>
+    <message>
+        <source>For self-attention connect the same tensor to both query and value.</source>
+        <translation>做自注意力时，请把同一个张量同时连接到 query 和 value。</translation>
+    </message>
+    <message>
+        <source>{layer} needs query, value and key of the same rank, but receives {listed}.</source>
+        <translation>{layer} 需要维数相同的 query、value 和 key，但收到的是 {listed}。</translation>
+    </message>
+    <message>
+        <source>Reshape the inputs so they have the same number of axes.</source>
+        <translation>请改变输入的形状（Reshape），使它们的轴数相同。</translation>
+    </message>
+    <message>
+        <source>output_shape must be positive integers (got {output_shape}).</source>
+        <translation>output_shape 必须是正整数（实际为 {output_shape}）。</translation>
+    </message>
+    <message>
+        <source>MultiHeadAttention attention_axes={axes} must name axes between the batch and the feature axis of its {rank}-D inputs (1 to {value}); {bad_0} is not one.</source>
+        <translation>MultiHeadAttention 的 attention_axes={axes} 必须是其 {rank} 维输入中位于批轴和特征轴之间的轴（1 到 {value}）；{bad_0} 不是。</translation>
+    </message>
+    <message>
+        <source>Leave attention_axes empty to attend over every axis except batch and features.</source>
+        <translation>将 attention_axes 留空，即在除批轴和特征轴之外的所有轴上做注意力。</translation>
+    </message>
+    <message>
+        <source>MultiHeadAttention attention_axes={axes} names an axis twice.</source>
+        <translation>MultiHeadAttention 的 attention_axes={axes} 重复指定了同一个轴。</translation>
+    </message>
+    <message>
+        <source>MultiHeadAttention: key {k} and value {v} must have the same length (every axis except the last must match).</source>
+        <translation>MultiHeadAttention：key {k} 与 value {v} 的长度必须相同（除最后一个轴外，每个轴都必须一致）。</translation>
+    </message>
+    <message>
+        <source>Connect a key with one entry per value step, or leave key unconnected to use the value as the key.</source>
+        <translation>请连接一个与 value 每一步一一对应的 key，或不连接 key，此时以 value 作为 key。</translation>
+    </message>
+    <message>
+        <source>{layer} expects a {port} sequence with at least {min_rank} axes (batch, timesteps, features) but receives {s}.</source>
+        <translation>{layer} 需要一个至少有 {min_rank} 个轴（batch, timesteps, features）的 {port} 序列，但收到的是 {s}。</translation>
+    </message>
+    <message>
+        <source>{layer} cannot be built: the feature axis of its {port} {named} has unknown size.</source>
+        <translation>无法构建 {layer}：其 {port} {named} 的特征轴大小未知。</translation>
+    </message>
+    <message>
+        <source>Give the Input a fixed number of features.</source>
+        <translation>请为输入层指定固定的特征数。</translation>
+    </message>
+    <message>
+        <source>Add a Dense projection to one of them so the last axes match, or use MultiHeadAttention, which projects query and key itself.</source>
+        <translation>请给其中一个加一个 Dense 投影，使最后一个轴一致；或使用 MultiHeadAttention，它会自行投影 query 和 key。</translation>
+    </message>
+    <message>
+        <source>flash_attention cannot be combined with dropout (dropout={dropout}).</source>
+        <translation>flash_attention 不能与舍弃（dropout）同时使用（dropout={dropout}）。</translation>
+    </message>
+    <message>
+        <source>Set dropout to 0, or turn flash_attention off.</source>
+        <translation>请把 dropout 设为 0，或关闭 flash_attention。</translation>
+    </message>
+    <message>
+        <source>flash_attention cannot return the attention scores.</source>
+        <translation>flash_attention 无法返回注意力分数。</translation>
+    </message>
+    <message>
+        <source>Turn flash_attention off to get the attention_scores output.</source>
+        <translation>请关闭 flash_attention 以得到 attention_scores 输出。</translation>
+    </message>
+    <message>
+        <source>MultiHeadAttention: query {q} and key {k} differ on axis {axis} ({q2} vs {k2}), which is not an attention axis.</source>
+        <translation>MultiHeadAttention：query {q} 与 key {k} 在轴 {axis} 上不同（{q2} 对 {k2}），而该轴不是注意力轴。</translation>
+    </message>
+    <message>
+        <source>Make the non-attention axes agree, or list the axis in attention_axes.</source>
+        <translation>请让非注意力轴保持一致，或把该轴列入 attention_axes。</translation>
+    </message>
+    <message>
+        <source>Reshape the input to (timesteps, features).</source>
+        <translation>请把输入的形状改为 (timesteps, features)。</translation>
+    </message>
+    <message>
+        <source>{layer}: query {q} and key {k} must have the same feature size ({q2} vs {k2}) to be compared.</source>
+        <translation>{layer}：query {q} 与 key {k} 的特征大小必须相同才能比较（{q2} 对 {k2}）。</translation>
+    </message>
+    <message>
+        <source>{layer}: query {q} and value (used as the key) {k} must have the same feature size ({q2} vs {k2}) to be compared.</source>
+        <translation>{layer}：query {q} 与 value（用作 key）{k} 的特征大小必须相同才能比较（{q2} 对 {k2}）。</translation>
+    </message>
+    <message>
+        <source>{layer}: key {k} and value {v} must have the same length (axis {axis}: {k2} vs {v2}).</source>
+        <translation>{layer}：key {k} 与 value {v} 的长度必须相同（轴 {axis}：{k2} 对 {v2}）。</translation>
+    </message>
+    <message>
+        <source>{layer}: query {q} and key {k} differ on axis {axis} ({q2} vs {k2}); only the sequence and feature axes may differ.</source>
+        <translation>{layer}：query {q} 与 key {k} 在轴 {axis} 上不同（{q2} 对 {k2}）；只有序列轴和特征轴可以不同。</translation>
+    </message>
+    <message>
+        <source>Make the leading axes of the inputs agree.</source>
+        <translation>请让输入的前几个轴保持一致。</translation>
+    </message>
+    <message>
+        <source>{name} must be {what} (got {got}).</source>
+        <translation>{name} 必须是{what}（实际为 {got}）。</translation>
+    </message>
+    <message>
+        <source>one of {options}</source>
+        <translation>{options} 之一</translation>
+    </message>
+    <message>
+        <source>a positive integer or a list of {rank} positive integers</source>
+        <translation>正整数，或由 {rank} 个正整数组成的列表</translation>
+    </message>
+    <message>
+        <source>a Keras activation name such as 'relu', 'sigmoid' or 'softmax'</source>
+        <translation>Keras 激活函数名，例如 'relu'、'sigmoid' 或 'softmax'</translation>
+    </message>
+    <message>
+        <source>a Keras initializer such as 'glorot_uniform' or {{'random_normal': {{'stddev': 0.05}}}}</source>
+        <translation>Keras 初始化器，例如 'glorot_uniform' 或 {{'random_normal': {{'stddev': 0.05}}}}</translation>
+    </message>
+    <message>
+        <source>a regularizer such as 'l2', {{'l2': 0.01}} or {{'l1': 0.001, 'l2': 0.01}}</source>
+        <translation>正则化器，例如 'l2'、{{'l2': 0.01}} 或 {{'l1': 0.001, 'l2': 0.01}}</translation>
+    </message>
+    <message>
+        <source>a constraint such as 'max_norm', 'non_neg' or {{'max_norm': {{'max_value': 2}}}}</source>
+        <translation>约束，例如 'max_norm'、'non_neg' 或 {{'max_norm': {{'max_value': 2}}}}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be empty (None).</source>
+        <translation>{name} 不能为空（None）。</translation>
+    </message>
+    <message>
+        <source>{op} {lo}</source>
+        <translation>{op} {lo}</translation>
+    </message>
+    <message>
+        <source>{op} {hi}</source>
+        <translation>{op} {hi}</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>an integer of at most {max} (64 bits)</source>
+        <translation>不超过 {max} 的整数（64 位）</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限的数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>made of integers</source>
+        <translation>由整数组成</translation>
+    </message>
+    <message>
+        <source>a list of positive integers (or null for unknown)</source>
+        <translation>正整数列表（未知的大小写 null）</translation>
+    </message>
+    <message>
+        <source>a non-empty list of integers</source>
+        <translation>非空的整数列表</translation>
+    </message>
+    <message>
+        <source>an integer axis or a list of axes</source>
+        <translation>整数轴编号或轴编号列表</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be a finite number (got {value}).</source>
+        <translation>{name}：{what} 必须是有限的数（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>a layer config like {{'type': 'LSTM', 'params': {{'units': 32}}}}</source>
+        <translation>层配置，例如 {{'type': 'LSTM', 'params': {{'units': 32}}}}</translation>
+    </message>
+    <message>
+        <source>{name}: unknown layer type {type}.</source>
+        <translation>{name}：未知的层类型 {type}。</translation>
+    </message>
+    <message>
+        <source>a layer config whose params are an object</source>
+        <translation>params 为对象的层配置</translation>
+    </message>
+    <message>
+        <source>{type} has no parameter {unknown_0}.</source>
+        <translation>{type} 没有参数 {unknown_0}。</translation>
+    </message>
+    <message>
+        <source>Known parameters: {known}.</source>
+        <translation>已知参数：{known}。</translation>
+    </message>
+    <message>
+        <source>made of positive integers</source>
+        <translation>由正整数组成</translation>
+    </message>
+    <message>
+        <source>made of integers ≥ 0</source>
+        <translation>由 ≥ 0 的整数组成</translation>
+    </message>
+    <message>
+        <source>a list of integers</source>
+        <translation>整数列表</translation>
+    </message>
+    <message>
+        <source>the {kind} config key {key} is not a Python identifier, so Keras cannot take it as an argument.</source>
+        <translation>{kind} 配置的键 {key} 不是合法的 Python 标识符，Keras 无法把它作为参数。</translation>
+    </message>
+    <message>
+        <source>Config keys are argument names such as 'stddev' or 'max_value'.</source>
+        <translation>配置的键是参数名，例如 'stddev' 或 'max_value'。</translation>
+    </message>
+    <message>
+        <source>{name} ({type}): {message}</source>
+        <translation>{name}（{type}）：{message}</translation>
+    </message>
+    <message>
+        <source>{type} needs a value for {name}.</source>
+        <translation>{type} 需要为 {name} 指定一个值。</translation>
+    </message>
+    <message>
+        <source>a regularizer such as {{'l2': 0.01}} with a factor ≥ 0</source>
+        <translation>正则化器，例如 {{'l2': 0.01}}，系数 ≥ 0</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>{layer} expects a {need}-D input {input_desc} but receives {shape}.</source>
+        <translation>{layer} 需要 {need} 维的输入 {input_desc}，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Add a channel axis: Reshape to {shape}.</source>
+        <translation>请添加通道轴：Reshape 为 {shape}。</translation>
+    </message>
+    <message>
+        <source>{hint} If the last axis already holds the channels of a sequence, use {variant}.</source>
+        <translation>{hint} 如果最后一个轴已经是序列的通道，请使用 {variant}。</translation>
+    </message>
+    <message>
+        <source>Use {variants} for a {have}-D input, or reshape the input to {value} non-batch axes.</source>
+        <translation>对 {have} 维输入请使用 {variants}，或把输入改为 {value} 个非批轴的形状。</translation>
+    </message>
+    <message>
+        <source>The kernel is sized by the number of input channels, so it must be fixed: give the Input a fixed channel count.</source>
+        <translation>卷积核的大小由输入通道数决定，因此通道数必须固定：请为输入层指定固定的通道数。</translation>
+    </message>
+    <message>
+        <source>{layer}: a {what} of size {size} (spanning {span} with dilation_rate {dilation}) does not fit the input {shape} of length {input} with padding='{padding}'; the output length would be {out}.</source>
+        <translation>{layer}：大小为 {size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进长度为 {input} 的输入 {shape}（padding='{padding}'）；输出长度将是 {out}。</translation>
+    </message>
+    <message>
+        <source>{layer}: strides {strides} and dilation_rate {dilation_rate} cannot both be greater than 1.</source>
+        <translation>{layer}：strides {strides} 与 dilation_rate {dilation_rate} 不能同时大于 1。</translation>
+    </message>
+    <message>
+        <source>Use strides=1 with a dilated kernel (add a pooling layer after it to downsample), or dilation_rate=1 with strides.</source>
+        <translation>请对空洞卷积核使用 strides=1（在其后加池化层来下采样），或在使用步长时设 dilation_rate=1。</translation>
+    </message>
+    <message>
+        <source>a {size} kernel with padding='{padding}' and output_padding {output_padding}</source>
+        <translation>padding='{padding}'、output_padding 为 {output_padding} 的 {size} 卷积核</translation>
+    </message>
+    <message>
+        <source>Use an odd kernel_size, a larger output_padding, or padding='valid'.</source>
+        <translation>请使用奇数的 kernel_size、更大的 output_padding，或 padding='valid'。</translation>
+    </message>
+    <message>
+        <source>{layer}: padding='causal' is only available for Conv1D.</source>
+        <translation>{layer}：padding='causal' 只适用于 Conv1D。</translation>
+    </message>
+    <message>
+        <source>Use padding='same' or 'valid' here; causal padding is for sequence models built with Conv1D.</source>
+        <translation>这里请使用 padding='same' 或 'valid'；因果填充用于以 Conv1D 构建的序列模型。</translation>
+    </message>
+    <message>
+        <source>For a single image use {variants_2}; {layer} is for video or volumes.</source>
+        <translation>单张图像请使用 {variants_2}；{layer} 用于视频或三维体数据。</translation>
+    </message>
+    <message>
+        <source>{layer} cannot be built: the first (channel) axis of its input {shape} has unknown size.</source>
+        <translation>无法构建 {layer}：其输入 {shape} 的第一个（通道）轴大小未知。</translation>
+    </message>
+    <message>
+        <source>{layer} cannot be built: the last (channel) axis of its input {shape} has unknown size.</source>
+        <translation>无法构建 {layer}：其输入 {shape} 的最后一个（通道）轴大小未知。</translation>
+    </message>
+    <message>
+        <source>{layer}: a {what} of size {size} does not fit the input {shape} of length {input} with padding='{padding}'; the output length would be {out}.</source>
+        <translation>{layer}：大小为 {size} 的{what}放不进长度为 {input} 的输入 {shape}（padding='{padding}'）；输出长度将是 {out}。</translation>
+    </message>
+    <message>
+        <source>Use padding='same', a smaller {what}, or fewer downsampling layers before it.</source>
+        <translation>请使用 padding='same'（全零填充）、更小的{what}，或在它之前减少下采样层。</translation>
+    </message>
+    <message>
+        <source>{name}: groups={groups} must divide both filters ({filters}) and the input channels ({channels}).</source>
+        <translation>{name}：groups={groups} 必须同时整除 filters（{filters}）和输入通道数（{channels}）。</translation>
+    </message>
+    <message>
+        <source>Pick groups among the common divisors of {filters} and {channels}.</source>
+        <translation>请在 {filters} 与 {channels} 的公约数中选择 groups。</translation>
+    </message>
+    <message>
+        <source>{name}: groups={groups} must divide filters ({filters}).</source>
+        <translation>{name}：groups={groups} 必须整除 filters（{filters}）。</translation>
+    </message>
+    <message>
+        <source>Grouped convolution splits filters and input channels into equal groups.</source>
+        <translation>分组卷积把卷积核和输入通道平均分成若干组。</translation>
+    </message>
+    <message>
+        <source>{layer}: a {size} {what} (spanning {span} with dilation_rate {dilation}) does not fit the {input} input {shape} with padding='{padding}'; the output would be {out}.</source>
+        <translation>{layer}：{size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进 {input} 的输入 {shape}（padding='{padding}'）；输出将是 {out}。</translation>
+    </message>
+    <message>
+        <source>{layer}: a {size} {what} does not fit the {input} input {shape} with padding='{padding}'; the output would be {out}.</source>
+        <translation>{layer}：{size} 的{what}放不进 {input} 的输入 {shape}（padding='{padding}'）；输出将是 {out}。</translation>
+    </message>
+    <message>
+        <source>{name}: output_padding {output_padding} must be smaller than strides {strides} on every axis.</source>
+        <translation>{name}：output_padding {output_padding} 在每个轴上都必须小于 strides {strides}。</translation>
+    </message>
+    <message>
+        <source>Use output_padding between 0 and strides - 1, or leave it empty.</source>
+        <translation>请使用 0 到 strides - 1 之间的 output_padding，或将其留空。</translation>
+    </message>
+    <message>
+        <source>The target shape must hold as many values as one input sample; use -1 for one axis to have its size computed.</source>
+        <translation>目标形状的元素数必须与一个输入样本相同；可以用 -1 让某一个轴的大小自动计算。</translation>
+    </message>
+    <message>
+        <source>Dense cannot be built: the last axis of its input {shape} has unknown size.</source>
+        <translation>无法构建 Dense：其输入 {shape} 的最后一个轴大小未知。</translation>
+    </message>
+    <message>
+        <source>This usually comes from a Flatten over a variable-length axis. Use GlobalAveragePooling or an RNN with return_sequences=False, or give the Input a fixed size.</source>
+        <translation>这通常是因为 Flatten 展平了长度可变的轴。请使用 GlobalAveragePooling 或 return_sequences=False 的循环神经网络层，或为输入层指定固定大小。</translation>
+    </message>
+    <message>
+        <source>Dense receives {shape} and acts on the last axis only, so its output is {shape2}, not (None, {units}).</source>
+        <translation>Dense 收到 {shape}，只作用于最后一个轴，因此输出是 {shape2}，而不是 (None, {units})。</translation>
+    </message>
+    <message>
+        <source>Add Flatten or GlobalAveragePooling before it if you want one vector per sample.</source>
+        <translation>如果希望每个样本得到一个向量，请在它之前加 Flatten 或 GlobalAveragePooling。</translation>
+    </message>
+    <message>
+        <source>Reshape target_shape {target} has {unknown} unknown axes; at most one may be -1 (or None).</source>
+        <translation>Reshape 的 target_shape {target} 有 {unknown} 个未知轴；最多只能有一个是 -1（或 None）。</translation>
+    </message>
+    <message>
+        <source>Give every axis but one an explicit size.</source>
+        <translation>请为除一个轴外的所有轴指定明确的大小。</translation>
+    </message>
+    <message>
+        <source>Reshape receives {shape}, which has an empty axis.</source>
+        <translation>Reshape 收到的 {shape} 有一个空轴。</translation>
+    </message>
+    <message>
+        <source>Fix the layer before it so that every axis keeps at least one value.</source>
+        <translation>请修正它之前的层，使每个轴至少保留一个值。</translation>
+    </message>
+    <message>
+        <source>Reshape cannot turn {shape} into target_shape {target} ({target_known} values): each input sample holds a multiple of {in_known} values.</source>
+        <translation>Reshape 无法把 {shape} 变为 target_shape {target}（{target_known} 个值）：每个输入样本包含的值数是 {in_known} 的倍数。</translation>
+    </message>
+    <message>
+        <source>Reshape to {target} only works when the unknown axes of its input {shape} hold exactly {value} values in total.</source>
+        <translation>只有当输入 {shape} 的未知轴总共恰好包含 {value} 个值时，Reshape 为 {target} 才可行。</translation>
+    </message>
+    <message>
+        <source>Use -1 in target_shape to follow a variable input size.</source>
+        <translation>请在 target_shape 中使用 -1，以适应可变的输入大小。</translation>
+    </message>
+    <message>
+        <source>Permute dims {dims} is not a reordering of the non-batch axes 1..{r}; the batch axis (0) cannot move.</source>
+        <translation>Permute 的 dims {dims} 不是非批轴 1..{r} 的一个排列；批轴（0）不能移动。</translation>
+    </message>
+    <message>
+        <source>Use each of 1..{r} exactly once, e.g. {example}.</source>
+        <translation>1..{r} 中的每个数请恰好使用一次，例如 {example}。</translation>
+    </message>
+    <message>
+        <source>Permute dims {dims} has {count} entries but its input {shape} has {have} non-batch axes.</source>
+        <translation>Permute 的 dims {dims} 有 {count} 项，但其输入 {shape} 有 {have} 个非批轴。</translation>
+    </message>
+    <message>
+        <source>Flatten it, or use an RNN with return_sequences=False before it.</source>
+        <translation>请先展平（Flatten），或在它之前使用 return_sequences=False 的循环神经网络层。</translation>
+    </message>
+    <message>
+        <source>Add a Reshape to (1,) or a Dense before it.</source>
+        <translation>请在它之前添加 Reshape 为 (1,) 或一个 Dense。</translation>
+    </message>
+    <message>
+        <source>Embedding expects integer indices with a batch axis, e.g. (batch, sequence_length), but receives {shape}.</source>
+        <translation>Embedding 需要带批轴的整数索引，例如 (batch, sequence_length)，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Dropout noise_shape {noise} has {count} axes but its input {shape} has {count2} (noise_shape includes the batch axis).</source>
+        <translation>Dropout 的 noise_shape {noise} 有 {count} 个轴，但其输入 {shape} 有 {count2} 个（noise_shape 包含批轴）。</translation>
+    </message>
+    <message>
+        <source>Reshape cannot turn {shape} ({in_known} values per sample) into target_shape {target} ({target_known} values).</source>
+        <translation>Reshape 无法把 {shape}（每个样本 {in_known} 个值）变为 target_shape {target}（{target_known} 个值）。</translation>
+    </message>
+    <message>
+        <source>Reshape cannot turn {shape} ({in_known} values per sample) into target_shape {target}: {in_known} is not a multiple of the {target_known} values the known axes hold.</source>
+        <translation>Reshape 无法把 {shape}（每个样本 {in_known} 个值）变为 target_shape {target}：{in_known} 不是已知轴所含的 {target_known} 个值的倍数。</translation>
+    </message>
+    <message>
+        <source>Give a reordering of 1..{have}.</source>
+        <translation>请给出 1..{have} 的一个排列。</translation>
+    </message>
+    <message>
+        <source>Permute needs an input with axes to reorder.</source>
+        <translation>Permute 需要有可重排的轴的输入。</translation>
+    </message>
+    <message>
+        <source>Give one entry per input axis, e.g. {shape} to drop the same features at every step.</source>
+        <translation>请为每个输入轴给出一项，例如 {shape}，在每一步舍弃相同的特征。</translation>
+    </message>
+    <message>
+        <source>Give one entry per input axis, batch axis first (None).</source>
+        <translation>请为每个输入轴给出一项，批轴在前（None）。</translation>
+    </message>
+    <message>
+        <source>Dropout noise_shape {noise} does not fit its input {shape}: axis {axis} is {n} but the input has {d}.</source>
+        <translation>Dropout 的 noise_shape {noise} 与其输入 {shape} 不符：轴 {axis} 为 {n}，而输入为 {d}。</translation>
+    </message>
+    <message>
+        <source>Each noise_shape entry must be 1 (share the mask along that axis), None or the input's size.</source>
+        <translation>noise_shape 的每一项必须是 1（沿该轴共享掩码）、None 或输入在该轴的大小。</translation>
+    </message>
+    <message>
+        <source>A SharedCall reuses the layer of another node; it is built by engine.keras_build, not on its own.</source>
+        <translation>SharedCall 复用另一个节点的层；它由 engine.keras_build 构建，不能单独构建。</translation>
+    </message>
+    <message>
+        <source>{class_name} is not in the NeuroCanvas catalog; Keras computed its shapes for input {recorded}, but it now receives {got}.</source>
+        <translation>{class_name} 不在 NeuroCanvas 的层目录中；Keras 按输入 {recorded} 计算了它的形状，但现在它收到的是 {got}。</translation>
+    </message>
+    <message>
+        <source>NeuroCanvas does not guess: update its shapes from Keras (engine.keras_import.refresh_generic), or restore the input shape.</source>
+        <translation>NeuroCanvas 不做猜测：请从 Keras 更新它的形状（engine.keras_import.refresh_generic），或恢复原来的输入形状。</translation>
+    </message>
+    <message>
+        <source>An index can hold only one ellipsis (...).</source>
+        <translation>一个索引中只能有一个省略号（...）。</translation>
+    </message>
+    <message>
+        <source>The index takes {consuming} axes but the input {shape} has {count}.</source>
+        <translation>该索引占用 {consuming} 个轴，但输入 {shape} 只有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Remove an index, or give the input more axes.</source>
+        <translation>请删去一个索引，或给输入更多的轴。</translation>
+    </message>
+    <message>
+        <source>call_style must be one of {names}.</source>
+        <translation>call_style 必须是 {names} 之一。</translation>
+    </message>
+    <message>
+        <source>call_args must list the call's positional arguments.</source>
+        <translation>call_args 必须列出调用的位置参数。</translation>
+    </message>
+    <message>
+        <source>output_shapes must list at least one shape.</source>
+        <translation>output_shapes 至少要列出一个形状。</translation>
+    </message>
+    <message>
+        <source>config must be the Keras config object of the layer.</source>
+        <translation>config 必须是该层的 Keras 配置对象。</translation>
+    </message>
+    <message>
+        <source>class_name must be a Keras class name (got {class_name}).</source>
+        <translation>class_name 必须是 Keras 类名（实际为 {class_name}）。</translation>
+    </message>
+    <message>
+        <source>module must be a dotted module path such as 'keras.layers' (got {module}).</source>
+        <translation>module 必须是以点分隔的模块路径，例如 'keras.layers'（实际为 {module}）。</translation>
+    </message>
+    <message>
+        <source>registered_name must be a string or null.</source>
+        <translation>registered_name 必须是字符串或 null。</translation>
+    </message>
+    <message>
+        <source>call arguments nested too deep</source>
+        <translation>调用参数嵌套过深</translation>
+    </message>
+    <message>
+        <source>a call argument cannot be {kind}</source>
+        <translation>调用参数不能是 {kind}</translation>
+    </message>
+    <message>
+        <source>shares must be the id of the node whose layer is called again.</source>
+        <translation>shares 必须是被再次调用其层的节点的 id。</translation>
+    </message>
+    <message>
+        <source>{class_name} takes input {missing_0} in its call_args, but only {count} input(s) are connected.</source>
+        <translation>{class_name} 在 call_args 中使用输入 {missing_0}，但只连接了 {count} 个输入。</translation>
+    </message>
+    <message>
+        <source>Connect the missing input, or re-import the model.</source>
+        <translation>请连接缺少的输入，或重新导入模型。</translation>
+    </message>
+    <message>
+        <source>{key} must be a list of shapes (lists of integers or null).</source>
+        <translation>{key} 必须是形状列表（由整数或 null 组成的列表）。</translation>
+    </message>
+    <message>
+        <source>config key {key} is not a Python identifier; Keras passes the config's keys to the layer as argument names.</source>
+        <translation>配置的键 {key} 不是合法的 Python 标识符；Keras 会把配置的键作为参数名传给该层。</translation>
+    </message>
+    <message>
+        <source>call_kwargs must be an object of keyword arguments.</source>
+        <translation>call_kwargs 必须是由关键字参数组成的对象。</translation>
+    </message>
+    <message>
+        <source>an array nested too deep</source>
+        <translation>数组嵌套过深</translation>
+    </message>
+    <message>
+        <source>{{'__input__': port}} needs the number of an input port</source>
+        <translation>{{'__input__': port}} 需要一个输入端口的编号</translation>
+    </message>
+    <message>
+        <source>call_args: a tensor slot must be {{"__input__": port}} with a port number ≥ 0 (got {template}).</source>
+        <translation>call_args：张量槽位必须是 {{"__input__": port}}，端口编号 ≥ 0（实际为 {template}）。</translation>
+    </message>
+    <message>
+        <source>Index {v} is out of range for an axis of size {dim}.</source>
+        <translation>索引 {v} 超出了大小为 {dim} 的轴的范围。</translation>
+    </message>
+    <message>
+        <source>Pick an index inside the axis.</source>
+        <translation>请选择该轴范围内的索引。</translation>
+    </message>
+    <message>
+        <source>{key}: {reason}.</source>
+        <translation>{key}：{reason}。</translation>
+    </message>
+    <message>
+        <source>call_kwargs key {key} is not a Python identifier; keyword arguments are names such as 'training' or 'mask'.</source>
+        <translation>call_kwargs 的键 {key} 不是合法的 Python 标识符；关键字参数是 'training' 或 'mask' 这样的名字。</translation>
+    </message>
+    <message>
+        <source>an array holds only numbers</source>
+        <translation>数组只能包含数</translation>
+    </message>
+    <message>
+        <source>{{'slice': [start, stop, step]}} takes integers or null</source>
+        <translation>{{'slice': [start, stop, step]}} 只接受整数或 null</translation>
+    </message>
+    <message>
+        <source>a slice's step cannot be zero</source>
+        <translation>切片的 step 不能为零</translation>
+    </message>
+    <message>
+        <source>{{'ellipsis': true}} is the only ellipsis</source>
+        <translation>{{'ellipsis': true}} 是唯一的省略号写法</translation>
+    </message>
+    <message>
+        <source>{{'tuple': [...]}} takes a list</source>
+        <translation>{{'tuple': [...]}} 需要一个列表</translation>
+    </message>
+    <message>
+        <source>an array's dtype is one of {names}</source>
+        <translation>数组的 dtype 必须是 {names} 之一</translation>
+    </message>
+    <message>
+        <source>a constant array holds at most {limit} numbers</source>
+        <translation>常量数组最多包含 {limit} 个数</translation>
+    </message>
+    <message>
+        <source>Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense or 1×1 Conv projection so the sizes match, or use Concatenate to stack them instead.</source>
+        <translation>逐元素合并要求形状相同（或某个轴大小为 1 以便广播）。请添加 Dense 或 1×1 卷积投影使大小一致，或改用 Concatenate 把它们拼接起来。</translation>
+    </message>
+    <message>
+        <source>{layer}: the inputs have different batch sizes ({names}).</source>
+        <translation>{layer}：各输入的批大小不同（{names}）。</translation>
+    </message>
+    <message>
+        <source>Give every Input the same batch_size, or leave it empty.</source>
+        <translation>请给每个输入层相同的 batch_size，或将其留空。</translation>
+    </message>
+    <message>
+        <source>Concatenate needs at least two inputs; only {n} connected.</source>
+        <translation>Concatenate 至少需要两个输入；目前只连接了 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Connect the tensors to join to its input ports.</source>
+        <translation>请把要拼接的张量连接到它的输入端口。</translation>
+    </message>
+    <message>
+        <source>Concatenate cannot join inputs of different ranks: {listed}.</source>
+        <translation>Concatenate 无法拼接维数不同的输入：{listed}。</translation>
+    </message>
+    <message>
+        <source>Reshape or Flatten the inputs so they have the same number of axes, or use GlobalAveragePooling to reduce a feature map to a vector.</source>
+        <translation>请用 Reshape 或 Flatten 使输入的轴数相同，或用 GlobalAveragePooling 把特征图压缩为向量。</translation>
+    </message>
+    <message>
+        <source>Concatenate axis={axis} does not exist for inputs of rank {rank} such as {shapes_0}.</source>
+        <translation>对于维数为 {rank} 的输入（如 {shapes_0}），Concatenate 的 axis={axis} 不存在。</translation>
+    </message>
+    <message>
+        <source>Use an axis from 1 to {value} (or -1 for the last).</source>
+        <translation>请使用 1 到 {value} 之间的轴（或用 -1 表示最后一个轴）。</translation>
+    </message>
+    <message>
+        <source>Concatenate axis={axis} is the batch axis of {shapes_0}.</source>
+        <translation>Concatenate 的 axis={axis} 是 {shapes_0} 的批轴。</translation>
+    </message>
+    <message>
+        <source>Concatenate along a feature axis, usually -1 (channels).</source>
+        <translation>请沿特征轴拼接，通常是 -1（通道）。</translation>
+    </message>
+    <message>
+        <source>axes must be one integer or a pair of integers (got {axes}).</source>
+        <translation>axes 必须是一个整数或一对整数（实际为 {axes}）。</translation>
+    </message>
+    <message>
+        <source>Give one axis for both inputs, or [axis_of_first, axis_of_second].</source>
+        <translation>请给两个输入同一个轴，或写成 [第一个输入的轴, 第二个输入的轴]。</translation>
+    </message>
+    <message>
+        <source>Dot takes exactly 2 inputs; {count} are connected.</source>
+        <translation>Dot 恰好需要 2 个输入；目前连接了 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Connect the two tensors whose dot product you want.</source>
+        <translation>请连接要做点积的两个张量。</translation>
+    </message>
+    <message>
+        <source>Dot needs inputs with at least one axis besides the batch, but receives {s1} and {s2}.</source>
+        <translation>Dot 需要除批轴外至少还有一个轴的输入，但收到的是 {s1} 和 {s2}。</translation>
+    </message>
+    <message>
+        <source>Dot: axis {a1} of {s1} has size {d1} but axis {a2} of {s2} has size {d2}; the dot product needs them equal.</source>
+        <translation>Dot：{s1} 的轴 {a1} 大小为 {d1}，而 {s2} 的轴 {a2} 大小为 {d2}；点积要求两者相等。</translation>
+    </message>
+    <message>
+        <source>Choose axes of equal size, or add a Dense projection to match them.</source>
+        <translation>请选择大小相等的轴，或添加 Dense 投影使它们一致。</translation>
+    </message>
+    <message>
+        <source>Dot: the inputs have different batch sizes ({s1} and {s2}).</source>
+        <translation>Dot：两个输入的批大小不同（{s1} 和 {s2}）。</translation>
+    </message>
+    <message>
+        <source>Give both Inputs the same batch_size, or leave it empty.</source>
+        <translation>请给两个输入层相同的 batch_size，或将其留空。</translation>
+    </message>
+    <message>
+        <source>{layer} receives a shape without a batch axis: {s}.</source>
+        <translation>{layer} 收到的形状没有批轴：{s}。</translation>
+    </message>
+    <message>
+        <source>{layer} needs at least two inputs; only {n} connected.</source>
+        <translation>{layer} 至少需要两个输入；目前只连接了 {n} 个。</translation>
+    </message>
+    <message>
+        <source>{layer} takes exactly {exactly} inputs; {n} are connected.</source>
+        <translation>{layer} 恰好需要 {exactly} 个输入；目前连接了 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Subtract computes first − second; chain several layers for more.</source>
+        <translation>Subtract 计算 第一个 − 第二个；更多输入请串联多个层。</translation>
+    </message>
+    <message>
+        <source>{layer}: {joined} will broadcast to {out}.</source>
+        <translation>{layer}：{joined} 将广播为 {out}。</translation>
+    </message>
+    <message>
+        <source>Check this is intended; element-wise merges usually take equal shapes.</source>
+        <translation>请确认这是有意为之；逐元素合并通常要求形状相同。</translation>
+    </message>
+    <message>
+        <source>Resize the inputs so they agree (pooling, cropping, padding or a projection), or concatenate along the axis that differs.</source>
+        <translation>请调整输入的大小使其一致（池化、裁剪、填充或投影），或沿不同的那个轴拼接。</translation>
+    </message>
+    <message>
+        <source>Dot axes={value} does not exist for the input {s}.</source>
+        <translation>Dot 的 axes={value} 对输入 {s} 不存在。</translation>
+    </message>
+    <message>
+        <source>Dot cannot take the product over the batch axis (axes={value}).</source>
+        <translation>Dot 不能在批轴上求积（axes={value}）。</translation>
+    </message>
+    <message>
+        <source>Use a feature axis, usually -1.</source>
+        <translation>请使用特征轴，通常是 -1。</translation>
+    </message>
+    <message>
+        <source>Dot: axis {a1} of {s1} and axis {a2} of {s2} must have the same known size ({d1} vs {d2}).</source>
+        <translation>Dot：{s1} 的轴 {a1} 与 {s2} 的轴 {a2} 必须有相同的已知大小（{d1} 对 {d2}）。</translation>
+    </message>
+    <message>
+        <source>Give the Input a fixed size on the axis being multiplied.</source>
+        <translation>请为输入层在相乘的轴上指定固定大小。</translation>
+    </message>
+    <message>
+        <source>Concatenate along axis {axis}: inputs {a} and {b} must match on every other axis, but the batch size is {a2} vs {b2}.</source>
+        <translation>沿轴 {axis} 拼接：输入 {a} 和 {b} 在其他每个轴上都必须一致，但批大小为 {a2} 对 {b2}。</translation>
+    </message>
+    <message>
+        <source>Concatenate along axis {axis}: inputs {a} and {b} must match on every other axis, but axis {k} is {a2} vs {b2}.</source>
+        <translation>沿轴 {axis} 拼接：输入 {a} 和 {b} 在其他每个轴上都必须一致，但轴 {k} 为 {a2} 对 {b2}。</translation>
+    </message>
+    <message>
+        <source>{layer}: input shapes {shape} and {shape2} do not match (axis {value} of the larger is {i}, the other has {j}).</source>
+        <translation>{layer}：输入形状 {shape} 与 {shape2} 不匹配（较大者的轴 {value} 为 {i}，另一个为 {j}）。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number or a list of numbers (got {value}).</source>
+        <translation>{name} 必须是一个数或由数组成的列表（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>BatchNormalization keeps one mean and variance per entry of this axis, so its size must be fixed. Give the Input a fixed size, or set axis to the channel axis.</source>
+        <translation>批标准化（BatchNormalization）为该轴的每一项保存一个均值和方差，因此它的大小必须固定。请为输入层指定固定大小，或把 axis 设为通道轴。</translation>
+    </message>
+    <message>
+        <source>renorm_clipping must be an object with keys among 'rmax', 'rmin' and 'dmax' (got {clip}).</source>
+        <translation>renorm_clipping 必须是键属于 'rmax'、'rmin' 和 'dmax' 的对象（实际为 {clip}）。</translation>
+    </message>
+    <message>
+        <source>renorm_clipping: rmax ({rmax}) must be ≥ rmin ({rmin}).</source>
+        <translation>renorm_clipping：rmax（{rmax}）必须 ≥ rmin（{rmin}）。</translation>
+    </message>
+    <message>
+        <source>renorm_clipping: dmax must be ≥ 0 (got {dmax}).</source>
+        <translation>renorm_clipping：dmax 必须 ≥ 0（实际为 {dmax}）。</translation>
+    </message>
+    <message>
+        <source>The channels are split into groups, so their number must be fixed.</source>
+        <translation>通道被分成若干组，因此通道数必须固定。</translation>
+    </message>
+    <message>
+        <source>GroupNormalization: input {shape} has no channels on axis {axis}.</source>
+        <translation>GroupNormalization：输入 {shape} 在轴 {axis} 上没有通道。</translation>
+    </message>
+    <message>
+        <source>Fix the layer before it so that it produces at least one channel.</source>
+        <translation>请修正它之前的层，使其至少产生一个通道。</translation>
+    </message>
+    <message>
+        <source>GroupNormalization: groups={groups} must divide the number of channels ({channels}) of input {shape}.</source>
+        <translation>GroupNormalization：groups={groups} 必须整除输入 {shape} 的通道数（{channels}）。</translation>
+    </message>
+    <message>
+        <source>Pick groups among the divisors of {channels}: {shown} (or -1 for one group per channel).</source>
+        <translation>请在 {channels} 的约数中选择 groups：{shown}（或用 -1 表示每个通道一组）。</translation>
+    </message>
+    <message>
+        <source>groups must be a positive integer, or -1 for instance normalization (got 0).</source>
+        <translation>groups 必须是正整数，或用 -1 表示实例标准化（实际为 0）。</translation>
+    </message>
+    <message>
+        <source>Normalization needs both mean and variance, or neither (then they are learned with adapt()); {missing} is missing.</source>
+        <translation>Normalization 需要同时给出 mean 和 variance，或都不给（此时用 adapt() 学习）；缺少 {missing}。</translation>
+    </message>
+    <message>
+        <source>Normalization: mean and variance must have the same shape (got {mean_shape} and {var_shape}).</source>
+        <translation>Normalization：mean 和 variance 的形状必须相同（实际为 {mean_shape} 和 {var_shape}）。</translation>
+    </message>
+    <message>
+        <source>Normalization: mean has {count} axes but only {count2} axis(es) are kept (axis={axis}).</source>
+        <translation>Normalization：mean 有 {count} 个轴，但只保留了 {count2} 个轴（axis={axis}）。</translation>
+    </message>
+    <message>
+        <source>Give one value per entry of the kept axis, e.g. 3 values for 3 channels.</source>
+        <translation>请为保留轴的每一项给出一个值，例如 3 个通道给 3 个值。</translation>
+    </message>
+    <message>
+        <source>AlphaDropout: noise_shape {noise} has {count} axes but input {shape} has {count2} (batch included).</source>
+        <translation>AlphaDropout：noise_shape {noise} 有 {count} 个轴，但输入 {shape} 有 {count2} 个（含批轴）。</translation>
+    </message>
+    <message>
+        <source>Give one entry per axis of the input, batch first; use null to follow the input and 1 to share the dropout mask along an axis.</source>
+        <translation>请为输入的每个轴给出一项，批轴在前；用 null 表示跟随输入，用 1 表示沿该轴共享舍弃掩码。</translation>
+    </message>
+    <message>
+        <source>renorm_clipping[{key}] must be a number (got {value}).</source>
+        <translation>renorm_clipping[{key}] 必须是一个数（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Gamma and beta have one entry per position of the normalized axes, so their sizes must be fixed. Normalize over the feature axis (-1) only, or give the Input a fixed size.</source>
+        <translation>gamma 和 beta 在被标准化的轴的每个位置上各有一项，因此这些轴的大小必须固定。请只在特征轴（-1）上标准化，或为输入层指定固定大小。</translation>
+    </message>
+    <message>
+        <source>{name} must be made of finite numbers (got {value}).</source>
+        <translation>{name} 必须由有限的数组成（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{name} must be a rectangular list of numbers (got {value}).</source>
+        <translation>{name} 必须是规整的数值列表（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>Normalization keeps one mean and variance per entry of the kept axes, so their sizes must be fixed. Give the Input a fixed size, or keep another axis.</source>
+        <translation>Normalization 为保留轴的每一项保存一个均值和方差，因此这些轴的大小必须固定。请为输入层指定固定大小，或保留其他轴。</translation>
+    </message>
+    <message>
+        <source>AlphaDropout: noise_shape {noise} does not broadcast to input {shape} on axis {i} ({n} vs {d}).</source>
+        <translation>AlphaDropout：noise_shape {noise} 在轴 {i} 上无法广播到输入 {shape}（{n} 对 {d}）。</translation>
+    </message>
+    <message>
+        <source>Each entry must be null, 1 or the input's size on that axis.</source>
+        <translation>每一项必须是 null、1 或输入在该轴的大小。</translation>
+    </message>
+    <message>
+        <source>Normalization: mean and variance have {mean_shape} values along axis {axis}, but input {shape} has {shape2} there.</source>
+        <translation>Normalization：mean 和 variance 沿轴 {axis} 有 {mean_shape} 个值，但输入 {shape} 在该轴为 {shape2}。</translation>
+    </message>
+    <message>
+        <source>Give {shape} values (one per entry), or a single number for all of them.</source>
+        <translation>请给出 {shape} 个值（每项一个），或给所有项一个共同的数。</translation>
+    </message>
+    <message>
+        <source>Layer {name} is a custom {class_name} (module {value}) kept without its code: training, running or exporting the model needs the class.</source>
+        <translation>层 {name} 是自定义的 {class_name}（模块 {value}），保存时不含其代码：训练、运行或导出模型都需要这个类。</translation>
+    </message>
+    <message>
+        <source>Point NeuroCanvas at the Python file that defines it and trust it: --trust-module PATH on the command line, or 'Trust and load' when the editor asks.</source>
+        <translation>请让 NeuroCanvas 指向定义它的 Python 文件并信任它：命令行中使用 --trust-module PATH，或在编辑器询问时选择“信任并加载”。</translation>
+    </message>
+    <message>
+        <source>weight_paths must be a list of paths in the weights file.</source>
+        <translation>weight_paths 必须是权重文件中路径的列表。</translation>
+    </message>
+    <message>
+        <source>Layer {name} is a Lambda layer: building it runs the Python code stored in the document, which you have not trusted for this document.</source>
+        <translation>层 {name} 是 Lambda 层：构建它会运行文档中保存的 Python 代码，而你尚未对该文档信任这些代码。</translation>
+    </message>
+    <message>
+        <source>Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' when the editor asks.</source>
+        <translation>请明确信任它：命令行中使用 --trust-lambda，或在编辑器询问时选择“信任并加载”。</translation>
+    </message>
+    <message>
+        <source>Use padding='same', a smaller pool_size, or fewer downsampling layers before it.</source>
+        <translation>请使用 padding='same'（全零填充）、更小的 pool_size，或在它之前减少下采样层。</translation>
+    </message>
+    <message>
+        <source>negative zooms in, positive zooms out</source>
+        <translation>负值放大，正值缩小</translation>
+    </message>
+    <message>
+        <source>For video or volumes apply it per frame with TimeDistributed.</source>
+        <translation>视频或三维体数据请用 TimeDistributed 逐帧应用。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number or a list of two numbers in {interval} ({meaning}) (got {value}).</source>
+        <translation>{name} 必须是一个数，或由两个数组成的列表，取值在 {interval} 内（{meaning}）（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number or a list of two numbers in {interval} (got {value}).</source>
+        <translation>{name} 必须是一个数，或由两个数组成的列表，取值在 {interval} 内（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>For grayscale images add the channel axis: Reshape to (1, {shape_1}, {shape_2}).</source>
+        <translation>灰度图像请添加通道轴：Reshape 为 (1, {shape_1}, {shape_2})。</translation>
+    </message>
+    <message>
+        <source>Image layers need spatial axes; Reshape the input to (height, width, channels).</source>
+        <translation>图像层需要空间轴；请把输入 Reshape 为 (height, width, channels)。</translation>
+    </message>
+    <message>
+        <source>Resizing: crop_to_aspect_ratio and pad_to_aspect_ratio cannot both be true.</source>
+        <translation>Resizing：crop_to_aspect_ratio 和 pad_to_aspect_ratio 不能同时为 true。</translation>
+    </message>
+    <message>
+        <source>Crop to keep the aspect ratio by losing borders, or pad to keep it by adding them.</source>
+        <translation>裁剪会去掉边缘来保持宽高比，填充会加上边缘来保持宽高比，请二选一。</translation>
+    </message>
+    <message>
+        <source>CenterCrop: the input {shape} is smaller than the crop ({names}); Keras then resizes the largest centred window of that aspect ratio instead of cropping.</source>
+        <translation>CenterCrop：输入 {shape} 小于裁剪尺寸（{names}）；此时 Keras 会缩放该宽高比下最大的居中窗口，而不是裁剪。</translation>
+    </message>
+    <message>
+        <source>Use a crop no larger than the input, or a Resizing layer if enlarging is intended.</source>
+        <translation>请使用不大于输入的裁剪尺寸；如果确实要放大，请使用 Resizing 层。</translation>
+    </message>
+    <message>
+        <source>value_range must be [low, high] with low &lt; high, e.g. [0, 255] or [0, 1] (got {vr}).</source>
+        <translation>value_range 必须是 [low, high] 且 low &lt; high，例如 [0, 255] 或 [0, 1]（实际为 {vr}）。</translation>
+    </message>
+    <message>
+        <source>fractions of the image size</source>
+        <translation>以图像尺寸的比例表示</translation>
+    </message>
+    <message>
+        <source>fractions of a full turn</source>
+        <translation>以整圈的比例表示</translation>
+    </message>
+    <message>
+        <source>output_mode 'tf_idf' with a vocabulary needs idf_weights.</source>
+        <translation>带词表的 output_mode 'tf_idf' 需要 idf_weights。</translation>
+    </message>
+    <message>
+        <source>Adapt the layer, or give one weight per token.</source>
+        <translation>请对该层执行 adapt，或为每个词元给出一个权重。</translation>
+    </message>
+    <message>
+        <source>pad_to_max_tokens needs max_tokens.</source>
+        <translation>pad_to_max_tokens 需要 max_tokens。</translation>
+    </message>
+    <message>
+        <source>sparse output needs an encoding output_mode (not 'int').</source>
+        <translation>稀疏输出需要编码类的 output_mode（不能是 'int'）。</translation>
+    </message>
+    <message>
+        <source>TextVectorization needs a batch of strings, not {shape}.</source>
+        <translation>TextVectorization 需要一批字符串，而不是 {shape}。</translation>
+    </message>
+    <message>
+        <source>TextVectorization splits one string per sample: its input is (batch,) or (batch, 1), not {shape}.</source>
+        <translation>TextVectorization 每个样本切分一个字符串：其输入是 (batch,) 或 (batch, 1)，而不是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Reshape the input to (1,).</source>
+        <translation>请把输入 Reshape 为 (1,)。</translation>
+    </message>
+    <message>
+        <source>TextVectorization has no vocabulary yet: its encoding has only the out-of-vocabulary slot until it is adapted.</source>
+        <translation>TextVectorization 还没有词表：在 adapt 之前，它的编码只有词表外（OOV）槽位。</translation>
+    </message>
+    <message>
+        <source>Adapt it (or give a vocabulary).</source>
+        <translation>请对它执行 adapt（或给出词表）。</translation>
+    </message>
+    <message>
+        <source>output_sequence_length is only used with output_mode 'int'.</source>
+        <translation>output_sequence_length 只在 output_mode 为 'int' 时使用。</translation>
+    </message>
+    <message>
+        <source>ngrams must be a positive integer or a list of them.</source>
+        <translation>ngrams 必须是正整数或正整数列表。</translation>
+    </message>
+    <message>
+        <source>Discretization needs num_bins (learnt with adapt()) or bin_boundaries.</source>
+        <translation>Discretization 需要 num_bins（用 adapt() 学习）或 bin_boundaries。</translation>
+    </message>
+    <message>
+        <source>CategoryEncoding needs num_tokens, the number of categories.</source>
+        <translation>CategoryEncoding 需要 num_tokens，即类别数。</translation>
+    </message>
+    <message>
+        <source>For an unknown number use IntegerLookup.</source>
+        <translation>类别数未知时请使用 IntegerLookup。</translation>
+    </message>
+    <message>
+        <source>salt must be an integer or a list of two integers.</source>
+        <translation>salt 必须是一个整数或由两个整数组成的列表。</translation>
+    </message>
+    <message>
+        <source>vocabulary must be a list of tokens (or empty until adapted); a vocabulary file is not kept in a document.</source>
+        <translation>vocabulary 必须是词元列表（或在 adapt 之前为空）；文档中不保存词表文件。</translation>
+    </message>
+    <message>
+        <source>Adapt the layer, or list the tokens.</source>
+        <translation>请对该层执行 adapt，或列出词元。</translation>
+    </message>
+    <message>
+        <source>vocabulary must not repeat a token.</source>
+        <translation>vocabulary 中不能有重复的词元。</translation>
+    </message>
+    <message>
+        <source>idf_weights must be a list of numbers, one per token.</source>
+        <translation>idf_weights 必须是数的列表，每个词元一个。</translation>
+    </message>
+    <message>
+        <source>idf_weights is only used with output_mode 'tf_idf'.</source>
+        <translation>idf_weights 只在 output_mode 为 'tf_idf' 时使用。</translation>
+    </message>
+    <message>
+        <source>{name} needs an input with a batch axis, not {shape}.</source>
+        <translation>{name} 需要带批轴的输入，而不是 {shape}。</translation>
+    </message>
+    <message>
+        <source>{name} has no vocabulary yet: its encoding has only the out-of-vocabulary slots until it is adapted.</source>
+        <translation>{name} 还没有词表：在 adapt 之前，它的编码只有词表外（OOV）槽位。</translation>
+    </message>
+    <message>
+        <source>Adapt it (or give a vocabulary), or set max_tokens and pad_to_max_tokens.</source>
+        <translation>请对它执行 adapt（或给出词表），或设置 max_tokens 和 pad_to_max_tokens。</translation>
+    </message>
+    <message>
+        <source>invert needs output_mode 'int'.</source>
+        <translation>invert 需要 output_mode 为 'int'。</translation>
+    </message>
+    <message>
+        <source>{key} must be one of Keras's named options; a Python function is not kept in a document.</source>
+        <translation>{key} 必须是 Keras 的具名选项之一；文档中不保存 Python 函数。</translation>
+    </message>
+    <message>
+        <source>bin_boundaries must be a list of numbers.</source>
+        <translation>bin_boundaries 必须是数的列表。</translation>
+    </message>
+    <message>
+        <source>bin_boundaries must be in increasing order.</source>
+        <translation>bin_boundaries 必须按递增顺序排列。</translation>
+    </message>
+    <message>
+        <source>If it comes from another recurrent layer, set return_sequences=True on that layer. Otherwise add a RepeatVector to repeat the vector over time steps, or a Reshape to ({n}, 1) to read each feature as one time step.</source>
+        <translation>如果它来自另一个循环层，请在那个层上设置 return_sequences=True。否则请添加 RepeatVector 把向量在各时间步上重复，或添加 Reshape 为 ({n}, 1)，把每个特征当作一个时间步读取。</translation>
+    </message>
+    <message>
+        <source>Wrap the layers that read one frame each in TimeDistributed, or Reshape the input to (timesteps, features).</source>
+        <translation>请把逐帧读取的层用 TimeDistributed 包装，或把输入 Reshape 为 (timesteps, features)。</translation>
+    </message>
+    <message>
+        <source>{who} expects a 3-D sequence input (batch, timesteps, features) but receives {shape}.</source>
+        <translation>{who} 需要三维序列输入 (batch, timesteps, features)，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>{who} cannot be built: the feature axis of its input {shape} has unknown size.</source>
+        <translation>无法构建 {who}：其输入 {shape} 的特征轴大小未知。</translation>
+    </message>
+    <message>
+        <source>Give the Input a fixed number of features; only the timesteps axis may be None.</source>
+        <translation>请为输入层指定固定的特征数；只有 timesteps 轴可以是 None。</translation>
+    </message>
+    <message>
+        <source>{who} has stateful=True, which needs a fixed batch size, but the input is {shape}.</source>
+        <translation>{who} 设置了 stateful=True，需要固定的批大小，但输入是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Set batch_size on the Input, or turn stateful off.</source>
+        <translation>请在输入层上设置 batch_size，或关闭 stateful。</translation>
+    </message>
+    <message>
+        <source>{who} has unroll=True, which needs a fixed number of time steps, but the input is {shape}.</source>
+        <translation>{who} 设置了 unroll=True，需要固定的时间步数，但输入是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Give the Input a fixed sequence length, or turn unroll off.</source>
+        <translation>请为输入层指定固定的序列长度，或关闭 unroll。</translation>
+    </message>
+    <message>
+        <source>{who} unrolls {shape_1} time steps, which costs a lot of memory and build time.</source>
+        <translation>{who} 展开 {shape_1} 个时间步，这会占用大量内存和构建时间。</translation>
+    </message>
+    <message>
+        <source>unroll suits short sequences; turn it off for long ones.</source>
+        <translation>unroll 适合短序列；长序列请关闭它。</translation>
+    </message>
+    <message>
+        <source>{who} gets {count} of its {count2} initial states ({names}): a recurrent layer starts from all of its states or from none.</source>
+        <translation>{who} 收到了 {count2} 个初始状态中的 {count} 个（{names}）：循环层要么从全部状态开始，要么一个也不用。</translation>
+    </message>
+    <message>
+        <source>Connect {names}, or disconnect them all.</source>
+        <translation>请连接 {names}，或把它们全部断开。</translation>
+    </message>
+    <message>
+        <source>Bidirectional can only wrap LSTM, GRU or SimpleRNN (got {type}).</source>
+        <translation>Bidirectional 只能包装 LSTM、GRU 或 SimpleRNN（实际为 {type}）。</translation>
+    </message>
+    <message>
+        <source>To apply a layer at every time step use TimeDistributed instead.</source>
+        <translation>要在每个时间步上应用一个层，请改用 TimeDistributed。</translation>
+    </message>
+    <message>
+        <source>Bidirectional: backward_layer must be LSTM, GRU or SimpleRNN (got {type}).</source>
+        <translation>Bidirectional：backward_layer 必须是 LSTM、GRU 或 SimpleRNN（实际为 {type}）。</translation>
+    </message>
+    <message>
+        <source>Bidirectional: backward_layer must read the sequence in the other direction (both have go_backwards={go_backwards}).</source>
+        <translation>Bidirectional：backward_layer 必须沿相反方向读取序列（两者都设置了 go_backwards={go_backwards}）。</translation>
+    </message>
+    <message>
+        <source>Set go_backwards=True on backward_layer.</source>
+        <translation>请在 backward_layer 上设置 go_backwards=True。</translation>
+    </message>
+    <message>
+        <source>Bidirectional with return_state=True needs layer and backward_layer of the same type (got {type} and {type2}).</source>
+        <translation>return_state=True 的 Bidirectional 需要 layer 与 backward_layer 类型相同（实际为 {type} 和 {type2}）。</translation>
+    </message>
+    <message>
+        <source>Use the same recurrent type in both directions, or turn return_state off.</source>
+        <translation>请在两个方向上使用相同的循环层类型，或关闭 return_state。</translation>
+    </message>
+    <message>
+        <source>TimeDistributed cannot wrap an Input.</source>
+        <translation>TimeDistributed 不能包装输入层（Input）。</translation>
+    </message>
+    <message>
+        <source>Wrap the layer that should run on every time step, e.g. Dense or Conv2D.</source>
+        <translation>请包装需要在每个时间步上运行的层，例如 Dense 或 Conv2D。</translation>
+    </message>
+    <message>
+        <source>TimeDistributed can only wrap a layer with one input ({type} takes several).</source>
+        <translation>TimeDistributed 只能包装单输入的层（{type} 有多个输入）。</translation>
+    </message>
+    <message>
+        <source>Apply the multi-input layer directly; most merge layers already work on every time step.</source>
+        <translation>请直接使用该多输入层；大多数合并层本来就作用于每个时间步。</translation>
+    </message>
+    <message>
+        <source>TimeDistributed can only wrap a layer with one output (this {type} has {port_count}).</source>
+        <translation>TimeDistributed 只能包装单输出的层（这个 {type} 有 {port_count} 个输出）。</translation>
+    </message>
+    <message>
+        <source>Turn off return_state (or the option that adds outputs) on the wrapped layer.</source>
+        <translation>请在被包装的层上关闭 return_state（或其他增加输出的选项）。</translation>
+    </message>
+    <message>
+        <source>TimeDistributed (per step): {message}</source>
+        <translation>TimeDistributed（每一步）：{message}</translation>
+    </message>
+    <message>
+        <source>TimeDistributed: the wrapped {type} has {count} outputs; TimeDistributed needs exactly one.</source>
+        <translation>TimeDistributed：被包装的 {type} 有 {count} 个输出；TimeDistributed 需要恰好一个。</translation>
+    </message>
+    <message>
+        <source>Turn off the option that adds outputs on the wrapped layer.</source>
+        <translation>请在被包装的层上关闭增加输出的选项。</translation>
+    </message>
+    <message>
+        <source>{who}'s {name} must be (batch, {units}) to match units={units}, but receives {shape}.</source>
+        <translation>{who} 的 {name} 必须是 (batch, {units}) 以匹配 units={units}，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>Connect a state output of a recurrent layer with the same units, or change units.</source>
+        <translation>请连接 units 相同的循环层的状态输出，或修改 units。</translation>
+    </message>
+    <message>
+        <source>Bidirectional: the wrapped layer has go_backwards=True, but Bidirectional builds the backward copy itself.</source>
+        <translation>Bidirectional：被包装的层设置了 go_backwards=True，但 Bidirectional 会自行构建反向副本。</translation>
+    </message>
+    <message>
+        <source>Turn go_backwards off on the wrapped layer.</source>
+        <translation>请在被包装的层上关闭 go_backwards。</translation>
+    </message>
+    <message>
+        <source>Bidirectional: backward_layer has {attr}={b} but layer has {attr}={f}; they must agree.</source>
+        <translation>Bidirectional：backward_layer 的 {attr}={b}，而 layer 的 {attr}={f}；两者必须一致。</translation>
+    </message>
+    <message>
+        <source>Set the same {attr} on both layers.</source>
+        <translation>请在两个层上设置相同的 {attr}。</translation>
+    </message>
+    <message>
+        <source>TimeDistributed: the wrapped {type} cannot take the per-step shape {step} (input {shape} without its time axis). {message}</source>
+        <translation>TimeDistributed：被包装的 {type} 无法接受每步的形状 {step}（输入 {shape} 去掉时间轴）。{message}</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>时间步</translation>
+    </message>
+    <message>
+        <source>height</source>
+        <translation>高度</translation>
+    </message>
+    <message>
+        <source>width</source>
+        <translation>宽度</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>深度</translation>
+    </message>
+    <message>
+        <source>{name} must be an integer, a list of {rank} integers (one per axis) or a list of {rank} [before, after] pairs, e.g. {example}</source>
+        <translation>{name} 必须是一个整数、由 {rank} 个整数组成的列表（每个轴一个），或由 {rank} 个 [before, after] 对组成的列表，例如 {example}</translation>
+    </message>
+    <message>
+        <source>For a single-channel input add the channel axis first: Reshape to (1, {dims}).</source>
+        <translation>单通道输入请先添加通道轴：Reshape 为 (1, {dims})。</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be an integer ≥ 0 (got {v}).</source>
+        <translation>{name}：{what} 必须是 ≥ 0 的整数（实际为 {v}）。</translation>
+    </message>
+    <message>
+        <source>{usage} (got {value}).</source>
+        <translation>{usage}（实际为 {value}）。</translation>
+    </message>
+    <message>
+        <source>{usage} (got {value}: {count} entries).</source>
+        <translation>{usage}（实际为 {value}：{count} 项）。</translation>
+    </message>
+    <message>
+        <source>{name}: {what} must be one integer or a [before, after] pair (got {entry}).</source>
+        <translation>{name}：{what} 必须是一个整数或一个 [before, after] 对（实际为 {entry}）。</translation>
+    </message>
+    <message>
+        <source>cropping {a} + {b} from a {axis} of {d}</source>
+        <translation>从大小为 {d} 的{axis}中裁掉 {a} + {b}</translation>
+    </message>
+    <message>
+        <source>Crop less than the {axis} of the input ({d}) in total; cropping everything away leaves nothing to pass on.</source>
+        <translation>总共裁掉的量请小于输入的{axis}（{d}）；全部裁掉就没有任何数据可以传递了。</translation>
+    </message>
+    <message>
         <source>Replace the layer that makes it by layers {format} supports.</source>
         <translation>请把产生它的层换成 {format} 支持的层。</translation>
     </message>
@@ -6087,6 +7467,10 @@ This cannot be undone.</source>
     <message>
         <source>loses {drop} accuracy points against Keras (more than {limit}); calibrate on more samples or keep a float format</source>
         <translation>准确率比 Keras 低 {drop} 个百分点（超过 {limit}）；请用更多样本校准，或保留浮点格式</translation>
+    </message>
+    <message>
+        <source>The change {kind} cannot be undone.</source>
+        <translation>更改“{kind}”无法撤销。</translation>
     </message>
     <message>
         <source>{cost} {value} is below the limit {limit}.</source>
@@ -6451,6 +7835,1202 @@ This cannot be undone.</source>
     <message>
         <source>Give a .keras model saved by Keras 3 (or by NeuroCanvas).</source>
         <translation>请提供由 Keras 3（或 NeuroCanvas）保存的 .keras 模型。</translation>
+    </message>
+    <message>
+        <source>the file does not hold a NeuroCanvas document (expected a JSON object).</source>
+        <translation>该文件不包含 NeuroCanvas 文档（应为一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>unsupported format {fmt}; expected {expected}.</source>
+        <translation>不支持的格式 {fmt}；应为 {expected}。</translation>
+    </message>
+    <message>
+        <source>This file was not written by NeuroCanvas, or by an incompatible version.</source>
+        <translation>该文件不是由 NeuroCanvas 写入的，或来自不兼容的版本。</translation>
+    </message>
+    <message>
+        <source>'name' must be a string.</source>
+        <translation>'name' 必须是字符串。</translation>
+    </message>
+    <message>
+        <source>'nodes' must be a list of layer objects.</source>
+        <translation>'nodes' 必须是层对象的列表。</translation>
+    </message>
+    <message>
+        <source>'edges' must be a list of {{"from", "to"}} objects.</source>
+        <translation>'edges' 必须是 {{"from", "to"}} 对象的列表。</translation>
+    </message>
+    <message>
+        <source>'experiments' must be an object such as {{"space": {{...}}}}.</source>
+        <translation>'experiments' 必须是一个对象，例如 {{"space": {{...}}}}。</translation>
+    </message>
+    <message>
+        <source>Remove it, or write the search space as in the README's Experiments.</source>
+        <translation>请删除它，或按 README 中“Experiments”一节的写法编写搜索空间。</translation>
+    </message>
+    <message>
+        <source>node #{value} must be an object with 'id' and 'type'.</source>
+        <translation>节点 #{value} 必须是含有 'id' 和 'type' 的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: 'id' must be a non-empty string.</source>
+        <translation>{where}：'id' 必须是非空字符串。</translation>
+    </message>
+    <message>
+        <source>{where}: the id is used twice.</source>
+        <translation>{where}：该 id 被使用了两次。</translation>
+    </message>
+    <message>
+        <source>Every node needs its own id.</source>
+        <translation>每个节点都需要自己的 id。</translation>
+    </message>
+    <message>
+        <source>{where}: unknown layer type {type_name}.</source>
+        <translation>{where}：未知的层类型 {type_name}。</translation>
+    </message>
+    <message>
+        <source>Layer types are Keras class names such as 'Dense' or 'Conv2D'.</source>
+        <translation>层类型是 Keras 类名，例如 'Dense' 或 'Conv2D'。</translation>
+    </message>
+    <message>
+        <source>{where}: 'params' must be an object.</source>
+        <translation>{where}：'params' 必须是对象。</translation>
+    </message>
+    <message>
+        <source>{where}: 'trainable' must be true or false.</source>
+        <translation>{where}：'trainable' 必须是 true 或 false。</translation>
+    </message>
+    <message>
+        <source>{where}: 'name' must be a string.</source>
+        <translation>{where}：'name' 必须是字符串。</translation>
+    </message>
+    <message>
+        <source>edge #{value} must be an object with 'from' and 'to'.</source>
+        <translation>连线 #{value} 必须是含有 'from' 和 'to' 的对象。</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}：{problem}</translation>
+    </message>
+    <message>
+        <source>'outputs' must be a list of node ids.</source>
+        <translation>'outputs' 必须是节点 id 的列表。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file.</source>
+        <translation>{path}：文件不存在。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a NeuroCanvas file.</source>
+        <translation>{path} 是文件夹，不是 NeuroCanvas 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a text file; NeuroCanvas documents are JSON.</source>
+        <translation>{path} 不是文本文件；NeuroCanvas 文档是 JSON。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read: {value}.</source>
+        <translation>无法读取 {path}：{value}。</translation>
+    </message>
+    <message>
+        <source>{source} is not valid JSON (line {lineno}, column {colno}: {msg}).</source>
+        <translation>{source} 不是有效的 JSON（第 {lineno} 行，第 {colno} 列：{msg}）。</translation>
+    </message>
+    <message>
+        <source>The file may be damaged; open a backup or the autosave.</source>
+        <translation>文件可能已损坏；请打开备份或自动保存的文件。</translation>
+    </message>
+    <message>
+        <source>{source} nests more than {depth} levels deep; it is not a NeuroCanvas document.</source>
+        <translation>{source} 的嵌套超过 {depth} 层；它不是 NeuroCanvas 文档。</translation>
+    </message>
+    <message>
+        <source>{source} is not valid JSON ({exc}).</source>
+        <translation>{source} 不是有效的 JSON（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{where} nests more than {depth} levels deep.</source>
+        <translation>{where} 的嵌套超过 {depth} 层。</translation>
+    </message>
+    <message>
+        <source>This is not a NeuroCanvas document, or it is damaged.</source>
+        <translation>这不是 NeuroCanvas 文档，或者文档已损坏。</translation>
+    </message>
+    <message>
+        <source>{where} holds {bad}, a lone surrogate, which is not text.</source>
+        <translation>{where} 含有 {bad}，这是一个孤立的代理字符，不是文本。</translation>
+    </message>
+    <message>
+        <source>The file was written by a program that produced invalid Unicode; fix or remove that string.</source>
+        <translation>写入该文件的程序产生了无效的 Unicode；请修正或删除该字符串。</translation>
+    </message>
+    <message>
+        <source>{source}: {message}</source>
+        <translation>{source}：{message}</translation>
+    </message>
+    <message>
+        <source>{where} ({type_name}), param {param}: {message}</source>
+        <translation>{where}（{type_name}），参数 {param}：{message}</translation>
+    </message>
+    <message>
+        <source>{where}: {message}</source>
+        <translation>{where}：{message}</translation>
+    </message>
+    <message>
+        <source>{where}: there is no node {end}.</source>
+        <translation>{where}：不存在节点 {end}。</translation>
+    </message>
+    <message>
+        <source>The edge points at a node that is not in the file.</source>
+        <translation>该连线指向的节点不在文件中。</translation>
+    </message>
+    <message>
+        <source>{where}: '{key}' must be an integer ≥ 0.</source>
+        <translation>{where}：'{key}' 必须是 ≥ 0 的整数。</translation>
+    </message>
+    <message>
+        <source>outputs: there is no node {nid}.</source>
+        <translation>outputs：不存在节点 {nid}。</translation>
+    </message>
+    <message>
+        <source>outputs: the port of {nid} must be an integer ≥ 0.</source>
+        <translation>outputs：{nid} 的端口必须是 ≥ 0 的整数。</translation>
+    </message>
+    <message>
+        <source>{where}: 'pos' must be [x, y].</source>
+        <translation>{where}：'pos' 必须是 [x, y]。</translation>
+    </message>
+    <message>
+        <source>{where}: 'group' must be a path like 'stage2/block1'.</source>
+        <translation>{where}：'group' 必须是形如 'stage2/block1' 的路径。</translation>
+    </message>
+    <message>
+        <source>outputs: {item} is not a node id.</source>
+        <translation>outputs：{item} 不是节点 id。</translation>
+    </message>
+    <message>
+        <source>fresh weights (the document had none)</source>
+        <translation>新的权重（文档中没有权重）</translation>
+    </message>
+    <message>
+        <source>--widen {text}: expected LAYER:FACTOR, e.g. hidden:2.</source>
+        <translation>--widen {text}：应为 LAYER:FACTOR，例如 hidden:2。</translation>
+    </message>
+    <message>
+        <source>run {run} (step {step})</source>
+        <translation>运行 {run}（第 {step} 步）</translation>
+    </message>
+    <message>
+        <source>the document's weights</source>
+        <translation>文档中的权重</translation>
+    </message>
+    <message>
+        <source>{file} has errors; grow needs a valid network: {message}</source>
+        <translation>{file} 有错误；grow 需要有效的网络：{message}</translation>
+    </message>
+    <message>
+        <source>The network is not valid: {message} (and {more} more)</source>
+        <translation>网络无效：{message}（另有 {more} 处）</translation>
+    </message>
+    <message>
+        <source>The network is not valid: {message}</source>
+        <translation>网络无效：{message}</translation>
+    </message>
+    <message>
+        <source>{node} calls the layer of {owner_id} again, but there is no such layer before it.</source>
+        <translation>{node} 再次调用 {owner_id} 的层，但它之前没有这个层。</translation>
+    </message>
+    <message>
+        <source>Delete this call, or connect it after that layer.</source>
+        <translation>请删除这次调用，或把它连接到那个层之后。</translation>
+    </message>
+    <message>
+        <source>{node} calls the layer of {owner} again, but its copy of {owner}'s settings is out of date.</source>
+        <translation>{node} 再次调用 {owner} 的层，但它保存的 {owner} 设置副本已过时。</translation>
+    </message>
+    <message>
+        <source>Copy {owner}'s type and params into {node}'s 'layer' param.</source>
+        <translation>请把 {owner} 的类型和参数复制到 {node} 的 'layer' 参数中。</translation>
+    </message>
+    <message>
+        <source>{path}: a Keras model file must end in .keras.</source>
+        <translation>{path}：Keras 模型文件必须以 .keras 结尾。</translation>
+    </message>
+    <message>
+        <source>regularizer {value}</source>
+        <translation>正则化器 {value}</translation>
+    </message>
+    <message>
+        <source>unexpected config value {value}</source>
+        <translation>意外的配置值 {value}</translation>
+    </message>
+    <message>
+        <source>custom object {class_name}</source>
+        <translation>自定义对象 {class_name}</translation>
+    </message>
+    <message>
+        <source>initializer {value}</source>
+        <translation>初始化器 {value}</translation>
+    </message>
+    <message>
+        <source>constraint {value}</source>
+        <translation>约束 {value}</translation>
+    </message>
+    <message>
+        <source>Register the class with @keras.saving.register_keras_serializable and import the module that defines it before importing the model.</source>
+        <translation>请用 @keras.saving.register_keras_serializable 注册该类，并在导入模型之前导入定义它的模块。</translation>
+    </message>
+    <message>
+        <source>In Python, where the class is defined, build the model and call engine.keras_import.import_model(model, trace=True): a model whose call is a straight line of layers is traced into a graph. Otherwise rebuild it with the functional API (keras.Model(inputs, outputs)).</source>
+        <translation>请在定义该类的 Python 代码中构建模型，并调用 engine.keras_import.import_model(model, trace=True)：调用过程是一条直线的层序列的模型会被追踪成图。否则请用函数式 API（keras.Model(inputs, outputs)）重建它。</translation>
+    </message>
+    <message>
+        <source>{model} is a subclassed model ({cls}); it was traced: its call was run once on symbolic inputs and the layers it called became the document's graph.</source>
+        <translation>{model} 是子类化模型（{cls}）；已对它进行追踪：在符号输入上运行了一次它的调用，它所调用的层成为了文档的图。</translation>
+    </message>
+    <message>
+        <source>The file is incomplete or damaged; save the model again with model.save().</source>
+        <translation>文件不完整或已损坏；请用 model.save() 重新保存模型。</translation>
+    </message>
+    <message>
+        <source>an unnamed {cls} layer</source>
+        <translation>一个未命名的 {cls} 层</translation>
+    </message>
+    <message>
+        <source>the {cls} object</source>
+        <translation>{cls} 对象</translation>
+    </message>
+    <message>
+        <source>{source}: no such model file.</source>
+        <translation>{source}：模型文件不存在。</translation>
+    </message>
+    <message>
+        <source>Give a .keras or .h5 file, or keras.applications.&lt;Name&gt; such as keras.applications.ResNet50.</source>
+        <translation>请给出 .keras 或 .h5 文件，或 keras.applications.&lt;Name&gt;，例如 keras.applications.ResNet50。</translation>
+    </message>
+    <message>
+        <source>Internal error: a layer call is missing from its layer's history.</source>
+        <translation>内部错误：层的调用历史中缺少一次调用。</translation>
+    </message>
+    <message>
+        <source>no arguments</source>
+        <translation>无参数</translation>
+    </message>
+    <message>
+        <source>{path} could not be loaded by Keras: {first_line}</source>
+        <translation>Keras 无法加载 {path}：{first_line}</translation>
+    </message>
+    <message>
+        <source>Check that it is a model saved with model.save().</source>
+        <translation>请确认它是用 model.save() 保存的模型。</translation>
+    </message>
+    <message>
+        <source>layer {name} ({cls})</source>
+        <translation>层 {name}（{cls}）</translation>
+    </message>
+    <message>
+        <source>an unnamed {cls} layer at position {position} of the model's layers</source>
+        <translation>模型层列表中第 {position} 个位置上一个未命名的 {cls} 层</translation>
+    </message>
+    <message>
+        <source>the {cls} object in {owner}</source>
+        <translation>{owner} 中的 {cls} 对象</translation>
+    </message>
+    <message>
+        <source>Expected a keras.Model, got {kind}.</source>
+        <translation>应为 keras.Model，实际为 {kind}。</translation>
+    </message>
+    <message>
+        <source>The subclassed model {model} ({value}) is not built, so its input shape is unknown.</source>
+        <translation>子类化模型 {model}（{value}）尚未构建，因此其输入形状未知。</translation>
+    </message>
+    <message>
+        <source>Call it once on a batch (model(x)) or model.build(input_shape), then import it.</source>
+        <translation>请先在一批数据上调用一次（model(x)）或执行 model.build(input_shape)，再导入它。</translation>
+    </message>
+    <message>
+        <source>The subclassed model {model} ({value}) takes several arguments ({names}); only a call on one input (or a list of inputs) can be traced.</source>
+        <translation>子类化模型 {model}（{value}）有多个参数（{names}）；只有在单个输入（或输入列表）上的调用才能被追踪。</translation>
+    </message>
+    <message>
+        <source>The subclassed model {model} ({value}) cannot be traced exactly: its call does not go through layers for {count} of its weights ({names}).</source>
+        <translation>无法精确追踪子类化模型 {model}（{value}）：对于 {count} 个权重（{names}），它的调用并不经过层。</translation>
+    </message>
+    <message>
+        <source>Rebuild it with the functional API.</source>
+        <translation>请用函数式 API 重建它。</translation>
+    </message>
+    <message>
+        <source>The subclassed model {model} ({value}) cannot be traced exactly: the traced graph does not compute what its call does.</source>
+        <translation>无法精确追踪子类化模型 {model}（{value}）：追踪得到的图与它的调用计算的结果不同。</translation>
+    </message>
+    <message>
+        <source>Its call must be a straight line of layers; rebuild it with the functional API.</source>
+        <translation>它的调用必须是一条直线的层序列；请用函数式 API 重建它。</translation>
+    </message>
+    <message>
+        <source>{path}: a Keras model file ends in .keras or .h5.</source>
+        <translation>{path}：Keras 模型文件以 .keras 或 .h5 结尾。</translation>
+    </message>
+    <message>
+        <source>Save the model with model.save('model.keras').</source>
+        <translation>请用 model.save('model.keras') 保存模型。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: its member {bad} fails its checksum.</source>
+        <translation>{path} 已损坏：其成员 {bad} 校验和不符。</translation>
+    </message>
+    <message>
+        <source>Did you mean {close_0}?</source>
+        <translation>你是指 {close_0} 吗？</translation>
+    </message>
+    <message>
+        <source>Known architectures: {names}.</source>
+        <translation>已知的架构：{names}。</translation>
+    </message>
+    <message>
+        <source>keras.applications has no architecture {short}.</source>
+        <translation>keras.applications 中没有架构 {short}。</translation>
+    </message>
+    <message>
+        <source>Layer {name} ({class_name}) gets tensors as keyword arguments ({names}), which NeuroCanvas can only wire for catalog layers.</source>
+        <translation>层 {name}（{class_name}）以关键字参数接收张量（{names}），NeuroCanvas 只能为层目录中的层连接这种输入。</translation>
+    </message>
+    <message>
+        <source>{path}: {what} is refused: {why}</source>
+        <translation>{path}：{what} 被拒绝：{why}</translation>
+    </message>
+    <message>
+        <source>The subclassed model {model} ({value}) could not be traced on symbolic inputs: {first_line}</source>
+        <translation>无法在符号输入上追踪子类化模型 {model}（{value}）：{first_line}</translation>
+    </message>
+    <message>
+        <source>Its call must be a straight line of Keras layers and operations; rebuild it with the functional API otherwise.</source>
+        <translation>它的调用必须是一条直线的 Keras 层和运算序列；否则请用函数式 API 重建它。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged: it is not a complete .keras archive ({exc}).</source>
+        <translation>{path} 已损坏：它不是完整的 .keras 归档（{exc}）。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a .keras archive ({exc}).</source>
+        <translation>无法把 {path} 作为 .keras 归档读取（{exc}）。</translation>
+    </message>
+    <message>
+        <source>keras.applications.{short} could not be built: {first_line}</source>
+        <translation>无法构建 keras.applications.{short}：{first_line}</translation>
+    </message>
+    <message>
+        <source>The imported network is not valid: {message}</source>
+        <translation>导入的网络无效：{message}</translation>
+    </message>
+    <message>
+        <source>The model {model} is a subclassed keras.Model ({kind}): its computation is Python code, not a graph of layers.</source>
+        <translation>模型 {model} 是子类化的 keras.Model（{kind}）：它的计算是 Python 代码，而不是由层组成的图。</translation>
+    </message>
+    <message>
+        <source>Import it with import_model(model, trace=True) if its call is a straight line of layers, or rebuild it with the functional API.</source>
+        <translation>如果它的调用是一条直线的层序列，请用 import_model(model, trace=True) 导入；否则请用函数式 API 重建它。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is a Lambda layer: it runs arbitrary Python code, which a document cannot hold and Keras's safe mode refuses to load.</source>
+        <translation>层 {op} 是 Lambda 层：它运行任意 Python 代码，文档无法保存这些代码，Keras 的安全模式也拒绝加载。</translation>
+    </message>
+    <message>
+        <source>Replace it with built-in layers (Activation, Rescaling, Reshape, ...) or a registered custom layer, then import again.</source>
+        <translation>请用内置层（Activation、Rescaling、Reshape 等）或已注册的自定义层替换它，然后重新导入。</translation>
+    </message>
+    <message>
+        <source>{model} was called with training=False; its layers are inlined, so freeze them (trainable=False, as imported when the model was frozen) to keep BatchNormalization in inference mode while training.</source>
+        <translation>{model} 以 training=False 调用；它的层已被内联，因此请冻结它们（trainable=False，与模型冻结时导入的状态相同），使批标准化（BatchNormalization）在训练时保持推理模式。</translation>
+    </message>
+    <message>
+        <source>Layer {op} gets tensors nested in its argument {bad_0}, which NeuroCanvas cannot wire.</source>
+        <translation>层 {op} 的参数 {bad_0} 中嵌套了张量，NeuroCanvas 无法连接。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is called with arguments NeuroCanvas cannot keep ({describe_args}).</source>
+        <translation>层 {op} 的调用参数 NeuroCanvas 无法保存（{describe_args}）。</translation>
+    </message>
+    <message>
+        <source>Pass tensors and plain numbers or strings only.</source>
+        <translation>请只传入张量以及普通的数或字符串。</translation>
+    </message>
+    <message>
+        <source>config keys the catalog does not reproduce: {names}</source>
+        <translation>层目录无法复现的配置键：{names}</translation>
+    </message>
+    <message>
+        <source>the catalog computes output shape(s) {outs}, Keras {out_shapes}</source>
+        <translation>层目录计算的输出形状为 {outs}，Keras 为 {out_shapes}</translation>
+    </message>
+    <message>
+        <source>the catalog counts (trainable, non-trainable) weights {weights}, Keras {counts}</source>
+        <translation>层目录统计的（可训练, 不可训练）权重为 {weights}，Keras 为 {counts}</translation>
+    </message>
+    <message>
+        <source>{op} ({kind}) keeps its adapted {names} in its params.</source>
+        <translation>{op}（{kind}）在其参数中保留了 adapt 得到的 {names}。</translation>
+    </message>
+    <message>
+        <source>{count} inputs for {count2} ports</source>
+        <translation>{count} 个输入对应 {count2} 个端口</translation>
+    </message>
+    <message>
+        <source>its optional inputs are not given in order</source>
+        <translation>它的可选输入没有按顺序给出</translation>
+    </message>
+    <message>
+        <source>{op} ({kind}) keeps its adapted {names} in its config.</source>
+        <translation>{op}（{kind}）在其配置中保留了 adapt 得到的 {names}。</translation>
+    </message>
+    <message>
+        <source>Layer {name} is called with {key}={kind}, which is not plain data NeuroCanvas can keep.</source>
+        <translation>层 {name} 以 {key}={kind} 调用，这不是 NeuroCanvas 能保存的普通数据。</translation>
+    </message>
+    <message>
+        <source>Layer {name} ({class_name}): {message}</source>
+        <translation>层 {name}（{class_name}）：{message}</translation>
+    </message>
+    <message>
+        <source>a Lambda layer runs arbitrary Python code, which Keras's safe mode refuses to load and a document cannot hold.</source>
+        <translation>Lambda 层运行任意 Python 代码，Keras 的安全模式拒绝加载，文档也无法保存。</translation>
+    </message>
+    <message>
+        <source>Replace it with built-in layers (Activation, Rescaling, Reshape, ...) and save the model again; or, if you trust the file, import it with --trust-lambda (import_file(path, trust_lambda=True)).</source>
+        <translation>请用内置层（Activation、Rescaling、Reshape 等）替换它并重新保存模型；如果你信任该文件，也可以用 --trust-lambda 导入（import_file(path, trust_lambda=True)）。</translation>
+    </message>
+    <message>
+        <source>it is configured with the Python function {fn} in its argument {key}; a saved model holds only the function's name, not its code.</source>
+        <translation>它的参数 {key} 配置为 Python 函数 {fn}；保存的模型只包含函数名，不包含其代码。</translation>
+    </message>
+    <message>
+        <source>it is configured with the Python function {fn}; a saved model holds only the function's name, not its code.</source>
+        <translation>它配置为 Python 函数 {fn}；保存的模型只包含函数名，不包含其代码。</translation>
+    </message>
+    <message>
+        <source>Use one of Keras's built-in options for that argument, or register the function with @keras.saving.register_keras_serializable and import its module before importing the model.</source>
+        <translation>请为该参数使用 Keras 的内置选项，或用 @keras.saving.register_keras_serializable 注册该函数，并在导入模型之前导入其模块。</translation>
+    </message>
+    <message>
+        <source>the model {name}</source>
+        <translation>模型 {name}</translation>
+    </message>
+    <message>
+        <source>it is a subclassed keras.Model ({value}): its computation is Python code, not a graph of layers, and its class is not registered in this process.</source>
+        <translation>它是子类化的 keras.Model（{value}）：它的计算是 Python 代码，而不是由层组成的图，并且它的类在当前进程中没有注册。</translation>
+    </message>
+    <message>
+        <source>it is a custom class from module {module}, which is not registered, so Keras cannot rebuild it safely.</source>
+        <translation>它是来自模块 {module} 的自定义类，没有注册，因此 Keras 无法安全地重建它。</translation>
+    </message>
+    <message>
+        <source>it is a custom class ({registered}) that is not registered in this process, so Keras cannot rebuild it.</source>
+        <translation>它是在当前进程中没有注册的自定义类（{registered}），因此 Keras 无法重建它。</translation>
+    </message>
+    <message>
+        <source>weights='imagenet' needs the weights file in ~/.keras/models (there is no download here).</source>
+        <translation>weights='imagenet' 需要 ~/.keras/models 中的权重文件（这里无法下载）。</translation>
+    </message>
+    <message>
+        <source>{node} ({class_name}) cannot take input {names}: {first_line}</source>
+        <translation>{node}（{class_name}）无法接受输入 {names}：{first_line}</translation>
+    </message>
+    <message>
+        <source>Change the layers before it back, or replace this layer.</source>
+        <translation>请把它之前的层改回原样，或替换这个层。</translation>
+    </message>
+    <message>
+        <source>The Sequential model {model} has no input shape yet, so its layers have no shapes to import.</source>
+        <translation>Sequential 模型 {model} 还没有输入形状，因此它的层没有可导入的形状。</translation>
+    </message>
+    <message>
+        <source>Start it with keras.Input(shape=...), or call model.build(input_shape) first.</source>
+        <translation>请以 keras.Input(shape=...) 开始，或先调用 model.build(input_shape)。</translation>
+    </message>
+    <message>
+        <source>The model {fn} is called with {count} tensors but has {count2} inputs.</source>
+        <translation>模型 {fn} 以 {count} 个张量调用，但它有 {count2} 个输入。</translation>
+    </message>
+    <message>
+        <source>The tensor {value} comes from {op}, which is not part of the model.</source>
+        <translation>张量 {value} 来自 {op}，而 {op} 不属于该模型。</translation>
+    </message>
+    <message>
+        <source>Input {layer}: {message}</source>
+        <translation>输入层 {layer}：{message}</translation>
+    </message>
+    <message>
+        <source>the catalog has no {class_name}</source>
+        <translation>层目录中没有 {class_name}</translation>
+    </message>
+    <message>
+        <source>{class_name} is a custom layer ({module})</source>
+        <translation>{class_name} 是自定义层（{module}）</translation>
+    </message>
+    <message>
+        <source>Layer {op} ({class_name}) gets tensors as keyword arguments ({names}), which NeuroCanvas can only wire for catalog layers.</source>
+        <translation>层 {op}（{class_name}）以关键字参数接收张量（{names}），NeuroCanvas 只能为层目录中的层连接这种输入。</translation>
+    </message>
+    <message>
+        <source>Layer {op} ({class_name}): {message}</source>
+        <translation>层 {op}（{class_name}）：{message}</translation>
+    </message>
+    <message>
+        <source>Layer {op} is called again in a different way than its first call, which NeuroCanvas cannot represent.</source>
+        <translation>层 {op} 再次被调用的方式与第一次不同，NeuroCanvas 无法表示。</translation>
+    </message>
+    <message>
+        <source>Layer {op} ({kind}) is shared between calls with different shapes; the catalog does not know it, so NeuroCanvas cannot compute the shapes of the second call.</source>
+        <translation>层 {op}（{kind}）在多次调用间共享但形状不同；层目录中没有它，因此 NeuroCanvas 无法计算第二次调用的形状。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is called again with other call arguments ({again} instead of {first}), which NeuroCanvas cannot represent.</source>
+        <translation>层 {op} 再次被调用时使用了不同的调用参数（{again}，而不是 {first}），NeuroCanvas 无法表示。</translation>
+    </message>
+    <message>
+        <source>Layer {op}, called again: the catalog computes {outs} where Keras has {value}.</source>
+        <translation>层 {op} 再次调用时：层目录计算得到 {outs}，而 Keras 为 {value}。</translation>
+    </message>
+    <message>
+        <source>param {param}: {message}</source>
+        <translation>参数 {param}：{message}</translation>
+    </message>
+    <message>
+        <source>the catalog's shape rule refuses it: {message}</source>
+        <translation>层目录的形状规则拒绝了它：{message}</translation>
+    </message>
+    <message>
+        <source>tensor keyword arguments {tensor_kwargs}</source>
+        <translation>以关键字传入的张量参数 {tensor_kwargs}</translation>
+    </message>
+    <message>
+        <source>the tensor argument {key} has no port</source>
+        <translation>张量参数 {key} 没有对应的端口</translation>
+    </message>
+    <message>
+        <source>the call argument {key}={value}</source>
+        <translation>调用参数 {key}={value}</translation>
+    </message>
+    <message>
+        <source>{name} is a custom function</source>
+        <translation>{name} 是自定义函数</translation>
+    </message>
+    <message>
+        <source>{name} is not a layer config</source>
+        <translation>{name} 不是层配置</translation>
+    </message>
+    <message>
+        <source>{name} wraps {class_name}, which the catalog lacks</source>
+        <translation>{name} 包装了 {class_name}，而层目录中没有它</translation>
+    </message>
+    <message>
+        <source>Layer {op} ({kind}) cannot be saved as a config: {first_line}</source>
+        <translation>层 {op}（{kind}）无法保存为配置：{first_line}</translation>
+    </message>
+    <message>
+        <source>Give the layer a get_config() and register it with @keras.saving.register_keras_serializable.</source>
+        <translation>请为该层提供 get_config()，并用 @keras.saving.register_keras_serializable 注册它。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is a custom {kind} ({module}) that Keras cannot rebuild from its config: {first_line}</source>
+        <translation>层 {op} 是自定义的 {kind}（{module}），Keras 无法从其配置重建它：{first_line}</translation>
+    </message>
+    <message>
+        <source>Register the class with @keras.saving.register_keras_serializable and import it before importing the model.</source>
+        <translation>请用 @keras.saving.register_keras_serializable 注册该类，并在导入模型之前导入它。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is called with {key}={kind}, which is not plain data NeuroCanvas can keep.</source>
+        <translation>层 {op} 以 {key}={kind} 调用，这不是 NeuroCanvas 能保存的普通数据。</translation>
+    </message>
+    <message>
+        <source>Pass numbers, strings, lists, slices or None only.</source>
+        <translation>请只传入数、字符串、列表、切片或 None。</translation>
+    </message>
+    <message>
+        <source>Layer {op} is called again with {exc}, which NeuroCanvas cannot represent.</source>
+        <translation>层 {op} 再次以 {exc} 调用，NeuroCanvas 无法表示。</translation>
+    </message>
+    <message>
+        <source>Layer {op}, called again: {message}</source>
+        <translation>层 {op} 再次调用时：{message}</translation>
+    </message>
+    <message>
+        <source>Layer {nid}: {message}</source>
+        <translation>层 {nid}：{message}</translation>
+    </message>
+    <message>
+        <source>the catalog cannot build it back ({first_line})</source>
+        <translation>层目录无法把它重新构建出来（{first_line}）</translation>
+    </message>
+    <message>
+        <source>the tensor argument {key} holds {count} tensors for {count2} ports</source>
+        <translation>张量参数 {key} 含有 {count} 个张量，而端口有 {count2} 个</translation>
+    </message>
+    <message>
+        <source>The parameters need {gb} ({total_params} × {size} bytes) but {where} has {gb2} of memory: the model cannot be built there.</source>
+        <translation>参数需要 {gb}（{total_params} × {size} 字节），但 {where} 只有 {gb2} 内存：无法在那里构建模型。</translation>
+    </message>
+    <message>
+        <source>Use fewer units or filters, or a smaller input.</source>
+        <translation>请减少神经元或卷积核的数量，或使用更小的输入。</translation>
+    </message>
+    <message>
+        <source>The activations of one sample need {gb} ({activation_values} values) but {where} has {gb2} of memory.</source>
+        <translation>一个样本的激活值需要 {gb}（{activation_values} 个值），但 {where} 只有 {gb2} 内存。</translation>
+    </message>
+    <message>
+        <source>Use a smaller input, or downsample earlier (pooling or strides).</source>
+        <translation>请使用更小的输入，或更早地下采样（池化或步长）。</translation>
+    </message>
+    <message>
+        <source>Training needs at least {gb} (the {gb2} of parameters, their gradients and the optimizer's state) but {where} has {gb3} of memory.</source>
+        <translation>训练至少需要 {gb}（{gb2} 的参数、它们的梯度以及优化器状态），但 {where} 只有 {gb3} 内存。</translation>
+    </message>
+    <message>
+        <source>Use a smaller model, or freeze layers so that fewer parameters are trained.</source>
+        <translation>请使用更小的模型，或冻结一些层以减少需要训练的参数。</translation>
+    </message>
+    <message>
+        <source>There is no layer {name_or_id} in {net}.</source>
+        <translation>{net} 中没有层 {name_or_id}。</translation>
+    </message>
+    <message>
+        <source>Give a layer name as shown on the canvas or by `neurocanvas summary`.</source>
+        <translation>请给出画布上或 `neurocanvas summary` 显示的层名。</translation>
+    </message>
+    <message>
+        <source>{node} has no weights to grow from.</source>
+        <translation>{node} 没有可用于扩展的权重。</translation>
+    </message>
+    <message>
+        <source>Train the network, or build it once so it has weights, then grow it.</source>
+        <translation>请先训练网络，或构建一次使其拥有权重，然后再扩展它。</translation>
+    </message>
+    <message>
+        <source>{node} is a {type}; only Dense and Conv2D layers can be widened.</source>
+        <translation>{node} 是 {type}；只有 Dense 和 Conv2D 层可以加宽。</translation>
+    </message>
+    <message>
+        <source>Widen the Dense or Conv2D layer that feeds it.</source>
+        <translation>请加宽为它提供输入的 Dense 或 Conv2D 层。</translation>
+    </message>
+    <message>
+        <source>{node} is a grouped convolution; widening it would change which channels each group sees.</source>
+        <translation>{node} 是分组卷积；加宽它会改变每组所看到的通道。</translation>
+    </message>
+    <message>
+        <source>Widen an ungrouped Conv2D.</source>
+        <translation>请加宽一个不分组的 Conv2D。</translation>
+    </message>
+    <message>
+        <source>{node} applies {activation}, which mixes its units: copied units would change every output.</source>
+        <translation>{node} 使用 {activation}，它会混合各个神经元：复制的神经元会改变每个输出。</translation>
+    </message>
+    <message>
+        <source>Move the activation to its own layer after the next one, or widen another layer.</source>
+        <translation>请把激活函数移到下一层之后的单独一层，或加宽其他层。</translation>
+    </message>
+    <message>
+        <source>A factor of {factor} does not widen {node} ({width} {width_param} would become {new_width}).</source>
+        <translation>系数 {factor} 不会加宽 {node}（{width} 个 {width_param} 将变为 {new_width}）。</translation>
+    </message>
+    <message>
+        <source>Give a factor above 1, e.g. 1.5 or 2.</source>
+        <translation>请给出大于 1 的系数，例如 1.5 或 2。</translation>
+    </message>
+    <message>
+        <source>{node} has no single known output shape to deepen after.</source>
+        <translation>{node} 没有唯一且已知的输出形状，无法在其后加深。</translation>
+    </message>
+    <message>
+        <source>Fix the network's errors first, or deepen after another layer.</source>
+        <translation>请先修正网络的错误，或在其他层之后加深。</translation>
+    </message>
+    <message>
+        <source>{node}'s output {shape} has no feature axis to keep.</source>
+        <translation>{node} 的输出 {shape} 没有可保持的特征轴。</translation>
+    </message>
+    <message>
+        <source>Deepen after a layer with a (batch, features) or image output.</source>
+        <translation>请在输出为 (batch, features) 或图像的层之后加深。</translation>
+    </message>
+    <message>
+        <source>A new layer with {wanted} after {node} ({before}) would not pass its outputs through unchanged: {wanted}(x) differs from x for some outputs of {before}.</source>
+        <translation>在 {node}（{before}）之后加一个 {wanted} 的新层不会原样传递其输出：对于 {before} 的某些输出，{wanted}(x) 与 x 不同。</translation>
+    </message>
+    <message>
+        <source>Deepen with activation {alt}, which is exact.</source>
+        <translation>请用激活函数 {alt} 加深，它是精确的。</translation>
+    </message>
+    <message>
+        <source>The widen factor must be a number, not {factor}.</source>
+        <translation>加宽系数必须是一个数，而不是 {factor}。</translation>
+    </message>
+    <message>
+        <source>Widen a hidden layer before it.</source>
+        <translation>请加宽它之前的一个隐藏层。</translation>
+    </message>
+    <message>
+        <source>{current} feeds {count} layers; widening keeps the function only when one chain of layers reads it.</source>
+        <translation>{current} 为 {count} 个层提供输入；只有当它仅被一条层链读取时，加宽才能保持函数不变。</translation>
+    </message>
+    <message>
+        <source>Widen a layer whose output goes to a single Dense or Conv2D.</source>
+        <translation>请加宽输出只进入单个 Dense 或 Conv2D 的层。</translation>
+    </message>
+    <message>
+        <source>{nxt} ({type}) stands between {node} and the next Dense or Conv2D; widening through it would change what the network computes.</source>
+        <translation>{nxt}（{type}）位于 {node} 与下一个 Dense 或 Conv2D 之间；穿过它加宽会改变网络的计算结果。</translation>
+    </message>
+    <message>
+        <source>Widen a layer followed by a Dense or Conv2D, with only BatchNormalization, pooling, dropout or an activation between them.</source>
+        <translation>请加宽后接 Dense 或 Conv2D 的层，中间只能有批标准化（BatchNormalization）、池化、舍弃（dropout）或激活函数。</translation>
+    </message>
+    <message>
+        <source>{nxt} applies {activation}, which mixes channels.</source>
+        <translation>{nxt} 使用 {activation}，它会混合各个通道。</translation>
+    </message>
+    <message>
+        <source>Widen another layer.</source>
+        <translation>请加宽其他层。</translation>
+    </message>
+    <message>
+        <source>{link} (PReLU) learns a slope per position; it stands between {node} and the next weighted layer.</source>
+        <translation>{link}（PReLU）在每个位置上学习一个斜率；它位于 {node} 与下一个带权重的层之间。</translation>
+    </message>
+    <message>
+        <source>Widen a layer that is followed directly by a Dense or Conv2D.</source>
+        <translation>请加宽直接后接 Dense 或 Conv2D 的层。</translation>
+    </message>
+    <message>
+        <source>{consumer} is a grouped convolution and reads {node}'s filters by group.</source>
+        <translation>{consumer} 是分组卷积，按组读取 {node} 的卷积核输出。</translation>
+    </message>
+    <message>
+        <source>Widen a layer followed by an ungrouped Conv2D.</source>
+        <translation>请加宽后接不分组 Conv2D 的层。</translation>
+    </message>
+    <message>
+        <source>{current} is an output of the network: its units are what the network predicts, so more of them would change the result.</source>
+        <translation>{current} 是网络的输出：它的神经元就是网络的预测，增加它们会改变结果。</translation>
+    </message>
+    <message>
+        <source>{current} is an output of the network: its channels are what the network predicts, so more of them would change the result.</source>
+        <translation>{current} 是网络的输出：它的通道就是网络的预测，增加它们会改变结果。</translation>
+    </message>
+    <message>
+        <source>{nxt} normalises axis {axis}, not the channels.</source>
+        <translation>{nxt} 标准化的是轴 {axis}，而不是通道。</translation>
+    </message>
+    <message>
+        <source>Widen a layer whose BatchNormalization uses axis -1.</source>
+        <translation>请加宽其批标准化（BatchNormalization）使用 axis -1 的层。</translation>
+    </message>
+    <message>
+        <source>There is no node {missing} in this network.</source>
+        <translation>网络中没有节点 {missing}。</translation>
+    </message>
+    <message>
+        <source>A layer cannot be connected to itself.</source>
+        <translation>一个层不能连接到它自己。</translation>
+    </message>
+    <message>
+        <source>Port numbers must be integers ≥ 0.</source>
+        <translation>端口编号必须是 ≥ 0 的整数。</translation>
+    </message>
+    <message>
+        <source>{src} ({type}) has {n_out} output; there is no output port {src_port}.</source>
+        <translation>{src}（{type}）只有 {n_out} 个输出；没有输出端口 {src_port}。</translation>
+    </message>
+    <message>
+        <source>{dst} ({type}) takes no input: it is where data enters the model.</source>
+        <translation>{dst}（{type}）不接受输入：它是数据进入模型的地方。</translation>
+    </message>
+    <message>
+        <source>{dst} ({type}) has {count} input port(s); there is no port {dst_port}.</source>
+        <translation>{dst}（{type}）有 {count} 个输入端口；没有端口 {dst_port}。</translation>
+    </message>
+    <message>
+        <source>Connecting {src} → {dst} would create a cycle.</source>
+        <translation>连接 {src} → {dst} 会形成环。</translation>
+    </message>
+    <message>
+        <source>A group path must look like 'stage2/block1' (got {group}).</source>
+        <translation>分组路径必须形如 'stage2/block1'（实际为 {group}）。</translation>
+    </message>
+    <message>
+        <source>Unknown layer type {type}.</source>
+        <translation>未知的层类型 {type}。</translation>
+    </message>
+    <message>
+        <source>Use a Keras layer class name from the palette, e.g. 'Dense' or 'Conv2D'.</source>
+        <translation>请使用组件面板中的 Keras 层类名，例如 'Dense' 或 'Conv2D'。</translation>
+    </message>
+    <message>
+        <source>The name {name} is already the id of another node.</source>
+        <translation>名称 {name} 已经是另一个节点的 id。</translation>
+    </message>
+    <message>
+        <source>Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').</source>
+        <translation>请使用字母、数字、'_'、'-' 或 '.'，以字母或 '_' 开头（不能含 '/'）。</translation>
+    </message>
+    <message>
+        <source>Layer names must be unique in a model.</source>
+        <translation>模型中的层名必须唯一。</translation>
+    </message>
+    <message>
+        <source>A node {id} already exists.</source>
+        <translation>节点 {id} 已经存在。</translation>
+    </message>
+    <message>
+        <source>{src} ({type}) has {n_out} outputs; there is no output port {src_port}.</source>
+        <translation>{src}（{type}）有 {n_out} 个输出；没有输出端口 {src_port}。</translation>
+    </message>
+    <message>
+        <source>Input port {dst_port} of {dst} is already connected; disconnect it first, or use a merge layer (Add, Concatenate) to combine tensors.</source>
+        <translation>{dst} 的输入端口 {dst_port} 已经连接；请先断开它，或使用合并层（Add、Concatenate）来组合张量。</translation>
+    </message>
+    <message>
+        <source>There is no connection {src}:{src_port} → {dst}:{dst_port}.</source>
+        <translation>不存在连线 {src}:{src_port} → {dst}:{dst_port}。</translation>
+    </message>
+    <message>
+        <source>{new_name} is not a valid layer name.</source>
+        <translation>{new_name} 不是有效的层名。</translation>
+    </message>
+    <message>
+        <source>The name {new_name} is already used in this network.</source>
+        <translation>名称 {new_name} 在该网络中已被使用。</translation>
+    </message>
+    <message>
+        <source>The document name must be text.</source>
+        <translation>文档名必须是文本。</translation>
+    </message>
+    <message>
+        <source>A position must be two numbers [x, y] (got {pos}).</source>
+        <translation>位置必须是两个数 [x, y]（实际为 {pos}）。</translation>
+    </message>
+    <message>
+        <source>There is no node {node_id} in this network.</source>
+        <translation>网络中没有节点 {node_id}。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid layer id.</source>
+        <translation>{name} 不是有效的层 id。</translation>
+    </message>
+    <message>
+        <source>{name} is not a valid layer name.</source>
+        <translation>{name} 不是有效的层名。</translation>
+    </message>
+    <message>
+        <source>The id {name} is already used in this network.</source>
+        <translation>id {name} 在该网络中已被使用。</translation>
+    </message>
+    <message>
+        <source>The name {name} is already used in this network.</source>
+        <translation>名称 {name} 在该网络中已被使用。</translation>
+    </message>
+    <message>
+        <source>The document name {name} holds a lone surrogate, which is not text.</source>
+        <translation>文档名 {name} 含有孤立的代理字符，不是文本。</translation>
+    </message>
+    <message>
+        <source>Type the name again.</source>
+        <translation>请重新输入名称。</translation>
+    </message>
+    <message>
+        <source>carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}</source>
+        <translation>沿用：{carried}；变换：{transformed}；重新初始化：{reinitialised}</translation>
+    </message>
+    <message>
+        <source>carried: {carried}; transformed: {transformed}; reinitialised: {reinitialised}; removed: {removed}</source>
+        <translation>沿用：{carried}；变换：{transformed}；重新初始化：{reinitialised}；移除：{removed}</translation>
+    </message>
+    <message>
+        <source>new layer</source>
+        <translation>新层</translation>
+    </message>
+    <message>
+        <source>type changed from {before} to {after}</source>
+        <translation>类型从 {before} 变为 {after}</translation>
+    </message>
+    <message>
+        <source>weight shapes changed</source>
+        <translation>权重形状已改变</translation>
+    </message>
+    <message>
+        <source>--opaque-shape {text}: write NAME=SHAPE, e.g. patches=None,64,48 (None for the batch axis; ';' between outputs).</source>
+        <translation>--opaque-shape {text}：请写成 NAME=SHAPE，例如 patches=None,64,48（批轴写 None；多个输出之间用 ';' 分隔）。</translation>
+    </message>
+    <message>
+        <source>Lambda layer(s) {names} kept as opaque node(s) with their code as data, as you asked; training or exporting runs that code only when you trust it again for the document.</source>
+        <translation>Lambda 层 {names} 已按你的要求作为不透明节点保留，其代码作为数据保存；只有当你再次对该文档信任这些代码时，训练或导出才会运行它。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the .keras archive ({exc}).</source>
+        <translation>{path}：无法读取 .keras 归档（{exc}）。</translation>
+    </message>
+    <message>
+        <source>1 custom layer ({classes}) kept as opaque node(s): config, weights and recorded shapes, without their code. Training or exporting needs the module that defines them, trusted.</source>
+        <translation>1 个自定义层（{classes}）已作为不透明节点保留：保存了配置、权重和记录的形状，但不含其代码。训练或导出需要定义它们的模块，并且要信任该模块。</translation>
+    </message>
+    <message>
+        <source>{n} custom layers ({classes}) kept as opaque node(s): config, weights and recorded shapes, without their code. Training or exporting needs the module that defines them, trusted.</source>
+        <translation>{n} 个自定义层（{classes}）已作为不透明节点保留：保存了配置、权重和记录的形状，但不含其代码。训练或导出需要定义它们的模块，并且要信任该模块。</translation>
+    </message>
+    <message>
+        <source>{path} could not be loaded with its custom layers kept opaque: {first}</source>
+        <translation>保留自定义层为不透明节点时无法加载 {path}：{first}</translation>
+    </message>
+    <message>
+        <source>--opaque-shape {text}: {d} is not a positive size or None.</source>
+        <translation>--opaque-shape {text}：{d} 不是正的大小，也不是 None。</translation>
+    </message>
+    <message>
+        <source>Layer {name} ({class_name}) is a custom layer whose code is not here, and the file does not record its output shape (no other layer takes its output).</source>
+        <translation>层 {name}（{class_name}）是自定义层，其代码不在此处，文件中也没有记录它的输出形状（没有其他层使用它的输出）。</translation>
+    </message>
+    <message>
+        <source>Give it: --opaque-shape {name}=None,... on the command line (None for the batch axis), or opaque_shapes={{'{name}': [[None, ...]]}} in Python.</source>
+        <translation>请给出它的形状：命令行中使用 --opaque-shape {name}=None,...（批轴写 None），或在 Python 中使用 opaque_shapes={{'{name}': [[None, ...]]}}。</translation>
+    </message>
+    <message>
+        <source>its layer has no weights group</source>
+        <translation>它的层没有权重组</translation>
+    </message>
+    <message>
+        <source>its weight shapes changed</source>
+        <translation>它的权重形状已改变</translation>
+    </message>
+    <message>
+        <source>no Python variable name can be made from {name}.</source>
+        <translation>无法从 {name} 生成 Python 变量名。</translation>
+    </message>
+    <message>
+        <source>{type_name} parameter {pname} is not a Python identifier.</source>
+        <translation>{type_name} 的参数 {pname} 不是合法的 Python 标识符。</translation>
+    </message>
+    <message>
+        <source>Reconnect through {via}</source>
+        <translation>经由{via}重新连接</translation>
+    </message>
+    <message>
+        <source>Set the shape of {node} to {shape} (the data's samples)</source>
+        <translation>把 {node} 的形状设为 {shape}（数据样本的形状）</translation>
+    </message>
+    <message>
+        <source>Crop the larger inputs of {node} to {target}</source>
+        <translation>把 {node} 较大的输入裁剪为 {target}</translation>
+    </message>
+    <message>
+        <source>a {crop_type} to {target}</source>
+        <translation>一个裁剪为 {target} 的 {crop_type}</translation>
+    </message>
+    <message>
+        <source>Add a {kind} so the inputs of {node} match</source>
+        <translation>添加一个 {kind}，使 {node} 的输入一致</translation>
+    </message>
+    <message>
+        <source>Connect through {via}</source>
+        <translation>经由{via}连接</translation>
+    </message>
+    <message>
+        <source>{title} and connect</source>
+        <translation>{title}并连接</translation>
+    </message>
+    <message>
+        <source>Mark {names} as the outputs</source>
+        <translation>把 {names} 标记为输出</translation>
+    </message>
+    <message>
+        <source>Rename {name} to {new}</source>
+        <translation>把 {name} 重命名为 {new}</translation>
+    </message>
+    <message>
+        <source>Delete the unused Input {name}</source>
+        <translation>删除未使用的输入层 {name}</translation>
+    </message>
+    <message>
+        <source>a {kind} to {channels} channels</source>
+        <translation>一个到 {channels} 个通道的 {kind}</translation>
+    </message>
+    <message>
+        <source>a Dense projection to {channels}</source>
+        <translation>一个到 {channels} 的 Dense 投影</translation>
+    </message>
+    <message>
+        <source>Set return_sequences=True on {src}</source>
+        <translation>在 {src} 上设置 return_sequences=True</translation>
+    </message>
+    <message>
+        <source>Insert Flatten before {node}</source>
+        <translation>在 {node} 之前插入 Flatten</translation>
+    </message>
+    <message>
+        <source>a Flatten</source>
+        <translation>一个 Flatten</translation>
+    </message>
+    <message>
+        <source>Insert Reshape to {target} before {node}</source>
+        <translation>在 {node} 之前插入 Reshape 为 {target}</translation>
+    </message>
+    <message>
+        <source>a Reshape to {target}</source>
+        <translation>一个 Reshape 为 {target}</translation>
+    </message>
+    <message>
+        <source>Connect {name} to {node}</source>
+        <translation>把 {name} 连接到 {node}</translation>
+    </message>
+    <message>
+        <source>Set padding='same' on {node}</source>
+        <translation>在 {node} 上设置 padding='same'（全零填充）</translation>
+    </message>
+    <message>
+        <source>Set {window} to {fitted} on {node} (the largest that fits)</source>
+        <translation>在 {node} 上把 {window} 设为 {fitted}（能放下的最大值）</translation>
+    </message>
+    <message>
+        <source>Use the layers nothing consumes as the outputs</source>
+        <translation>把没有被任何层使用的层作为输出</translation>
+    </message>
+    <message>
+        <source>Set target_shape to {shape} on {node} (-1 takes the rest)</source>
+        <translation>在 {node} 上把 target_shape 设为 {shape}（-1 取其余部分）</translation>
+    </message>
+    <message>
+        <source>Replace {src} (Flatten) with {pool}</source>
+        <translation>用 {pool} 替换 {src}（Flatten）</translation>
+    </message>
+    <message>
+        <source>Insert {pool} before {node}</source>
+        <translation>在 {node} 之前插入 {pool}</translation>
+    </message>
+    <message>
+        <source>a {pool}</source>
+        <translation>一个 {pool}</translation>
+    </message>
+    <message>
+        <source>Insert RepeatVector({steps}) before {node}</source>
+        <translation>在 {node} 之前插入 RepeatVector({steps})</translation>
+    </message>
+    <message>
+        <source>a RepeatVector({steps})</source>
+        <translation>一个 RepeatVector({steps})</translation>
+    </message>
+    <message>
+        <source>Replace {node} ({type}) with Concatenate</source>
+        <translation>用 Concatenate 替换 {node}（{type}）</translation>
+    </message>
+    <message>
+        <source>Reset {name} of {node} to the Keras default</source>
+        <translation>把 {node} 的 {name} 恢复为 Keras 默认值</translation>
+    </message>
+    <message>
+        <source>Connect {name} to {node} through {via}</source>
+        <translation>经由{via}把 {name} 连接到 {node}</translation>
+    </message>
+    <message>
+        <source>Connect {node} to {target}</source>
+        <translation>把 {node} 连接到 {target}</translation>
+    </message>
+    <message>
+        <source>Set {name}={value} on {node}</source>
+        <translation>在 {node} 上设置 {name}={value}</translation>
+    </message>
+    <message>
+        <source>Set groups={best} on {node}</source>
+        <translation>在 {node} 上设置 groups={best}</translation>
+    </message>
+    <message>
+        <source>Reshape the input to {value} non-batch axes.</source>
+        <translation>请把输入改为 {value} 个非批轴的形状。</translation>
+    </message>
+    <message>
+        <source>Insert a Flatten or a GlobalAveragePooling layer before it.</source>
+        <translation>请在它之前插入 Flatten 或 GlobalAveragePooling 层。</translation>
+    </message>
+    <message>
+        <source>Add a Reshape to ({shape_1}, 1) to treat each feature as a time step, or a RepeatVector to repeat the vector over time steps.</source>
+        <translation>请添加 Reshape 为 ({shape_1}, 1)，把每个特征当作一个时间步；或添加 RepeatVector，把向量在各时间步上重复。</translation>
+    </message>
+    <message>
+        <source>Add a Reshape to (height, width, channels) before it.</source>
+        <translation>请在它之前添加 Reshape 为 (height, width, channels)。</translation>
+    </message>
+    <message>
+        <source>For a single-channel image add a channel axis: Reshape to ({shape_1}, {shape_2}, 1).</source>
+        <translation>单通道图像请添加通道轴：Reshape 为 ({shape_1}, {shape_2}, 1)。</translation>
+    </message>
+    <message>
+        <source>Use the 2D variant of the layer, or Reshape to (steps, channels).</source>
+        <translation>请使用该层的二维版本，或 Reshape 为 (steps, channels)。</translation>
+    </message>
+    <message>
+        <source>For a single image use the 2D variant; the 3D layers are for video or volumes.</source>
+        <translation>单张图像请使用二维版本；三维层用于视频或三维体数据。</translation>
+    </message>
+    <message>
+        <source>{layer} expects a {rank}-D input {desc} but receives {shape}.</source>
+        <translation>{layer} 需要 {rank} 维的输入 {desc}，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>{layer} expects an input with at least {rank} axes (batch included) but receives {shape}.</source>
+        <translation>{layer} 需要至少有 {rank} 个轴（含批轴）的输入，但收到的是 {shape}。</translation>
+    </message>
+    <message>
+        <source>{layer}: {what} does not fit the input {in_shape}; the output would be {out_shape}.</source>
+        <translation>{layer}：{what}与输入 {in_shape} 不相容；输出将是 {out_shape}。</translation>
+    </message>
+    <message>
+        <source>{layer}: {what}={axis} does not exist for input {shape} (valid axes: {listed}).</source>
+        <translation>{layer}：对于输入 {shape}，{what}={axis} 不存在（有效的轴：{listed}）。</translation>
+    </message>
+    <message>
+        <source>Set {what} to one of {listed}; -1 is the last (channel) axis.</source>
+        <translation>请把 {what} 设为 {listed} 之一；-1 表示最后一个（通道）轴。</translation>
+    </message>
+    <message>
+        <source>{layer}: {what}={axis} is the batch axis of input {shape}.</source>
+        <translation>{layer}：{what}={axis} 是输入 {shape} 的批轴。</translation>
+    </message>
+    <message>
+        <source>The batch axis cannot be used here; pick one of {listed}.</source>
+        <translation>这里不能使用批轴；请从 {listed} 中选择一个。</translation>
+    </message>
+    <message>
+        <source>{layer}: {what}={axes} names the same axis of input {shape} twice.</source>
+        <translation>{layer}：{what}={axes} 重复指定了输入 {shape} 的同一个轴。</translation>
+    </message>
+    <message>
+        <source>List each axis once (axis -1 and axis {value} are the same here).</source>
+        <translation>每个轴请只列一次（这里轴 -1 与轴 {value} 是同一个轴）。</translation>
+    </message>
+    <message>
+        <source>{layer} cannot be built: {what} {shown} of its input {shape} has unknown size.</source>
+        <translation>无法构建 {layer}：其输入 {shape} 的 {what} {shown} 大小未知。</translation>
+    </message>
+    <message>
+        <source>Its weights are sized by this axis, so it must be fixed. Give the Input a fixed size on this axis, or normalize over another axis.</source>
+        <translation>它的权重大小由该轴决定，因此该轴必须固定。请为输入层在该轴上指定固定大小，或在其他轴上标准化。</translation>
+    </message>
+    <message>
+        <source>a value of type {kind} cannot be written as Python source.</source>
+        <translation>类型为 {kind} 的值无法写成 Python 源代码。</translation>
+    </message>
+    <message>
+        <source>Keyword argument names use letters, digits and '_' and do not start with a digit.</source>
+        <translation>关键字参数名由字母、数字和 '_' 组成，且不能以数字开头。</translation>
+    </message>
+    <message>
+        <source>{where}: {key} is not a Python identifier, so it cannot be a keyword argument.</source>
+        <translation>{where}：{key} 不是合法的 Python 标识符，因此不能作为关键字参数。</translation>
+    </message>
+    <message>
+        <source>{key} is not a Python identifier, so it cannot be a keyword argument.</source>
+        <translation>{key} 不是合法的 Python 标识符，因此不能作为关键字参数。</translation>
     </message>
     <message>
         <source>Unknown callback setting(s): {names}.</source>
@@ -7259,6 +9839,78 @@ This cannot be undone.</source>
     <message>
         <source>Stopped early by a callback after epoch {epochs_done}.</source>
         <translation>第 {epochs_done} 轮后被回调提前停止。</translation>
+    </message>
+    <message>
+        <source>{path}: a module to trust is a Python file ending in .py.</source>
+        <translation>{path}：要信任的模块必须是以 .py 结尾的 Python 文件。</translation>
+    </message>
+    <message>
+        <source>{resolved} changed since it was trusted, so it is not run.</source>
+        <translation>{resolved} 在被信任后已经改变，因此不会运行它。</translation>
+    </message>
+    <message>
+        <source>Look at the change, then trust the module again.</source>
+        <translation>请查看所做的更改，然后再次信任该模块。</translation>
+    </message>
+    <message>
+        <source>Layer {untrusted_0} is a Lambda layer: building it runs the Python code stored in the document, which you have not trusted for this document.</source>
+        <translation>层 {untrusted_0} 是 Lambda 层：构建它会运行文档中保存的 Python 代码，而你尚未对该文档信任这些代码。</translation>
+    </message>
+    <message>
+        <source>Layer {node} is a custom {cls} (module {module}) kept without its code, and {more} more custom classes too: training, running or exporting the model needs the class.</source>
+        <translation>层 {node} 是自定义的 {cls}（模块 {module}），保存时不含其代码，另外还有 {more} 个自定义类也是如此：训练、运行或导出模型都需要这些类。</translation>
+    </message>
+    <message>
+        <source>{path}: cannot read the module ({value}).</source>
+        <translation>{path}：无法读取该模块（{value}）。</translation>
+    </message>
+    <message>
+        <source>{resolved} is not valid Python: {exc}</source>
+        <translation>{resolved} 不是有效的 Python：{exc}</translation>
+    </message>
+    <message>
+        <source>{resolved} failed while loading: {kind}: {exc}</source>
+        <translation>{resolved} 加载时出错：{kind}：{exc}</translation>
+    </message>
+    <message>
+        <source>Fix the module, or point at the one that defines the layers.</source>
+        <translation>请修正该模块，或指向定义这些层的模块。</translation>
+    </message>
+    <message>
+        <source>Layer {node} is a custom {cls} (module {module}) kept without its code, and 1 more custom class too: training, running or exporting the model needs the class.</source>
+        <translation>层 {node} 是自定义的 {cls}（模块 {module}），保存时不含其代码，另外还有 1 个自定义类也是如此：训练、运行或导出模型都需要这些类。</translation>
+    </message>
+    <message>
+        <source>Layer {node} is a custom {cls} (module {module}) kept without its code: training, running or exporting the model needs the class.</source>
+        <translation>层 {node} 是自定义的 {cls}（模块 {module}），保存时不含其代码：训练、运行或导出模型都需要这个类。</translation>
+    </message>
+    <message>
+        <source>{path}: the 'weights' section must name a file.</source>
+        <translation>{path}：'weights' 部分必须指定一个文件。</translation>
+    </message>
+    <message>
+        <source>{path}: the weights file must lie beside the document (got {name}).</source>
+        <translation>{path}：权重文件必须与文档位于同一目录（实际为 {name}）。</translation>
+    </message>
+    <message>
+        <source>{path}: the weights file of this document is missing.</source>
+        <translation>{path}：该文档的权重文件不存在。</translation>
+    </message>
+    <message>
+        <source>Move it back beside the document, or remove the document's 'weights' section to start from fresh weights.</source>
+        <translation>请把它移回文档所在目录，或删除文档的 'weights' 部分，从新的权重开始。</translation>
+    </message>
+    <message>
+        <source>{path} is not a NeuroCanvas weights file, or it is damaged ({kind}: {exc}).</source>
+        <translation>{path} 不是 NeuroCanvas 权重文件，或者已损坏（{kind}：{exc}）。</translation>
+    </message>
+    <message>
+        <source>Remove the document's 'weights' section to start from fresh weights, or restore the file from a backup.</source>
+        <translation>请删除文档的 'weights' 部分以从新的权重开始，或从备份恢复该文件。</translation>
+    </message>
+    <message>
+        <source>its parameters changed</source>
+        <translation>它的参数已改变</translation>
     </message>
 </context>
 </TS>
