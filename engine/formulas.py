@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass
 
 from engine.errors import NeuroCanvasError
+from engine.i18n import N_, Text, msg
 from engine.shapes import fmt
 
 TIMES = "·"
@@ -98,17 +99,34 @@ def known(values) -> list:
     return [1 if v is None else v for v in values]
 
 
+def clauses(parts) -> str:
+    """Clauses of one explanation joined by "; " (the inspector shows one per line),
+    each translatable on its own.
+
+    >>> clauses(["height: 28", "width: 28"])
+    'height: 28; width: 28'
+    """
+    parts = list(parts)
+    if not parts:
+        return ""
+    joined = parts[-1]
+    for part in reversed(parts[:-1]):
+        joined = msg("{first}; {rest}", first=part, rest=joined)
+    return joined
+
+
 def window_words(axis: str, n, k: int, s: int, padding: str, d: int = 1) -> str:
     """One axis of a sliding window (convolution or pooling) in words."""
     if n is None:
-        return f"{axis}: unknown (the input length is not fixed)"
+        return msg("{axis}: unknown (the input length is not fixed)", axis=axis)
     if padding in ("same", "causal"):
-        return f"{axis}: ⌈{n}/{s}⌉ = {-(-n // s)} (padding='{padding}')"
+        return msg("{axis}: ⌈{n}/{s}⌉ = {out} (padding='{padding}')", axis=axis, n=n, s=s,
+                   out=-(-n // s), padding=padding)
     if d > 1:
         eff = d * (k - 1) + 1
-        return (f"{axis}: ⌊({n} − {eff})/{s}⌋ + 1 = {(n - eff) // s + 1} "
-                f"(dilated kernel {d}·({k} − 1) + 1 = {eff})")
-    return f"{axis}: ⌊({n} − {k})/{s}⌋ + 1 = {(n - k) // s + 1}"
+        return msg("{axis}: ⌊({n} − {eff})/{s}⌋ + 1 = {out} (dilated kernel {d}·({k} − 1) + 1 = {eff})",
+                   axis=axis, n=n, eff=eff, s=s, out=(n - eff) // s + 1, d=d, k=k)
+    return msg("{axis}: ⌊({n} − {k})/{s}⌋ + 1 = {out}", axis=axis, n=n, k=k, s=s, out=(n - k) // s + 1)
 
 
 # ------------------------------------------------------------ explaining ---
@@ -127,8 +145,9 @@ class Formula:
         if self.arithmetic == str(self.value):
             if self.rule.startswith(str(self.value)):
                 return self.rule
-            return f"{self.rule} = {self.value:,}"
-        return f"{self.rule}\n= {self.arithmetic} = {self.value:,}"
+            return msg("{rule} = {value}", rule=self.rule, value=f"{self.value:,}")
+        return msg("{rule}\n= {arithmetic} = {value}", rule=self.rule, arithmetic=self.arithmetic,
+                   value=f"{self.value:,}")
 
 
 @dataclass(frozen=True)
@@ -140,7 +159,7 @@ class Explanation:
     rejected: tuple = ()  # pieces of the hook whose value disagreed with the layer's count
 
 
-NO_WEIGHTS = "0 (no weights)"
+NO_WEIGHTS = N_("0 (no weights)")
 
 
 def _generic_params(trainable: int, non_trainable: int) -> Formula:
@@ -148,27 +167,29 @@ def _generic_params(trainable: int, non_trainable: int) -> Formula:
     if total == 0:
         return Formula(NO_WEIGHTS, "0", 0)
     if non_trainable and trainable:
-        return Formula("trainable + non-trainable", plus(trainable, non_trainable), total)
-    return Formula("weights as declared by the layer", str(total), total)
+        return Formula(N_("trainable + non-trainable"), plus(trainable, non_trainable), total)
+    return Formula(N_("weights as declared by the layer"), str(total), total)
 
 
 def _generic_macs(macs: int, ins, outs) -> Formula:
     if macs == 0:
-        return Formula("0 (no multiply-adds)", "0", 0)
-    for shape, what in ((ins[0] if ins else None, "input"), (outs[0] if outs else None, "output")):
+        return Formula(N_("0 (no multiply-adds)"), "0", 0)
+    for shape, rule in ((ins[0] if ins else None, N_("one per input value")),
+                        (outs[0] if outs else None, N_("one per output value"))):
         if shape is not None and len(shape) > 1:
             dims = [d for d in shape[1:] if d]
             if math.prod(dims) == macs:
-                return Formula(f"one per {what} value", times(*dims), macs)
-    return Formula("estimated multiply-adds", str(macs), macs)
+                return Formula(rule, times(*dims), macs)
+    return Formula(N_("estimated multiply-adds"), str(macs), macs)
 
 
 def _generic_shape(ins, outs) -> str:
     if len(outs) == 1 and len(ins) >= 1 and all(tuple(s) == tuple(outs[0]) for s in ins):
-        return f"same shape as the input: {fmt(outs[0])}"
-    inputs = ", ".join(fmt(s) for s in ins) or "no input"
-    outputs = ", ".join(fmt(s) for s in outs)
-    return f"{inputs} → {outputs}"
+        return msg("same shape as the input: {shape}", shape=fmt(outs[0]))
+    if not ins:
+        return msg("no input → {outputs}", outputs=", ".join(fmt(s) for s in outs))
+    return msg("{inputs} → {outputs}", inputs=", ".join(fmt(s) for s in ins),
+               outputs=", ".join(fmt(s) for s in outs))
 
 
 def _checked(piece, value: int) -> Formula | None:
@@ -183,7 +204,7 @@ def _checked(piece, value: int) -> Formula | None:
         return None
     if got != value:
         return None
-    return Formula(str(rule), str(arithmetic), got)
+    return Formula(rule if isinstance(rule, Text) else str(rule), str(arithmetic), got)
 
 
 def explain(spec, p: dict, ins: list, outs: list, trainable: int, non_trainable: int,
