@@ -40,7 +40,8 @@ def _tool(name: str) -> str:
 
 def engine_strings() -> list[tuple[str, str]]:
     """(context, English) of every sentence the engine marks, then the catalog's,
-    then the presets' titles, families, sources and descriptions."""
+    the datasets' titles and descriptions, and the presets' titles, families,
+    sources and descriptions."""
     from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, PRESET_CONTEXT
     found: dict[tuple[str, str], None] = {}
     for path in sorted((ROOT / "engine").rglob("*.py")):
@@ -57,6 +58,11 @@ def engine_strings() -> list[tuple[str, str]]:
         for param in spec.params:
             if param.help:
                 found[(PARAM_HELP_CONTEXT, param.help)] = None
+    from engine.data.registry import list_datasets
+    for info in list_datasets():  # the data panel shows them through tx
+        for text in (info.title, info.description):
+            if text:
+                found[(CONTEXT, text)] = None
     from presets.registry import all_presets
     for preset in all_presets():
         for text in (preset.title, preset.family, preset.source, preset.description):

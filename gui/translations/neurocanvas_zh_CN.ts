@@ -8009,6 +8009,75 @@ This cannot be undone.</source>
         <translation>outputs：{item} 不是节点 id。</translation>
     </message>
     <message>
+        <source>0 (no weights)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{axis}: ⌊({n} − {k})/{s}⌋ + 1 = {out}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{inputs} → {outputs}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{first}; {rest}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{axis}: unknown (the input length is not fixed)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{axis}: ⌈{n}/{s}⌉ = {out} (padding='{padding}')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{axis}: ⌊({n} − {eff})/{s}⌋ + 1 = {out} (dilated kernel {d}·({k} − 1) + 1 = {eff})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{rule}
+= {arithmetic} = {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>weights as declared by the layer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>estimated multiply-adds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>same shape as the input: {shape}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no input → {outputs}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{rule} = {value}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>trainable + non-trainable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>0 (no multiply-adds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one per input value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>one per output value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>fresh weights (the document had none)</source>
         <translation>新的权重（文档中没有权重）</translation>
     </message>
@@ -9911,6 +9980,122 @@ This cannot be undone.</source>
     <message>
         <source>its parameters changed</source>
         <translation>它的参数已改变</translation>
+    </message>
+    <message>
+        <source>Iris flowers</source>
+        <translation>鸢尾花</translation>
+    </message>
+    <message>
+        <source>Hand-written digits 8×8</source>
+        <translation>手写数字 8×8</translation>
+    </message>
+    <message>
+        <source>8×8 grey hand-written digits (values scaled to [0, 1]).</source>
+        <translation>8×8 灰度手写数字（数值缩放到 [0, 1]）。</translation>
+    </message>
+    <message>
+        <source>Wine cultivars</source>
+        <translation>葡萄酒品种</translation>
+    </message>
+    <message>
+        <source>Breast cancer diagnosis</source>
+        <translation>乳腺癌诊断</translation>
+    </message>
+    <message>
+        <source>Diabetes progression</source>
+        <translation>糖尿病病情进展</translation>
+    </message>
+    <message>
+        <source>Spirals (2-D)</source>
+        <translation>螺旋（二维）</translation>
+    </message>
+    <message>
+        <source>Interleaved 2-D spiral arms, one per class, for decision-boundary plots.</source>
+        <translation>交错的二维螺旋臂，每类一条，用于画决策边界。</translation>
+    </message>
+    <message>
+        <source>Moons (2-D)</source>
+        <translation>双月（二维）</translation>
+    </message>
+    <message>
+        <source>Circles (2-D)</source>
+        <translation>同心圆（二维）</translation>
+    </message>
+    <message>
+        <source>Coloured shapes 32×32×3</source>
+        <translation>彩色图形 32×32×3</translation>
+    </message>
+    <message>
+        <source>Price-like series, 60-step windows</source>
+        <translation>类股价序列，60 步窗口</translation>
+    </message>
+    <message>
+        <source>The course's stock example on a generated series.</source>
+        <translation>课程中的股票预测例子，用生成的序列代替真实股价。</translation>
+    </message>
+    <message>
+        <source>Next letter (abcde)</source>
+        <translation>预测下一个字母（abcde）</translation>
+    </message>
+    <message>
+        <source>The course's next-letter task (seed002 §1.14–1.15).</source>
+        <translation>课程中的字母预测任务：输入字母，预测下一个字母。</translation>
+    </message>
+    <message>
+        <source>MNIST digits</source>
+        <translation>MNIST 手写数字</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST 服饰图片</translation>
+    </message>
+    <message>
+        <source>CIFAR-10</source>
+        <translation>CIFAR-10</translation>
+    </message>
+    <message>
+        <source>CIFAR-100</source>
+        <translation>CIFAR-100</translation>
+    </message>
+    <message>
+        <source>IMDB reviews</source>
+        <translation>IMDB 影评</translation>
+    </message>
+    <message>
+        <source>Reuters newswires</source>
+        <translation>路透社新闻</translation>
+    </message>
+    <message>
+        <source>Boston housing</source>
+        <translation>波士顿房价</translation>
+    </message>
+    <message>
+        <source>California housing</source>
+        <translation>加州房价</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <source>Load a table with a header row.</source>
+        <translation>读取一个带表头行的表格。</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (.npz/.npy)</source>
+        <translation>NumPy 数组（.npz/.npy）</translation>
+    </message>
+    <message>
+        <source>Load an ``.npz`` archive or ``.npy`` arrays.</source>
+        <translation>读取一个 ``.npz`` 压缩包或若干 ``.npy`` 数组。</translation>
+    </message>
+    <message>
+        <source>Image folder (one sub-folder per class)</source>
+        <translation>图片文件夹（每类一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Images in one sub-folder per class, read with Keras's ``image_dataset_from_directory`` and turned into uint8 numpy arrays.</source>
+        <translation>每类图片放在一个子文件夹中，用 Keras 的 ``image_dataset_from_directory`` 读取并转成 uint8 numpy 数组。</translation>
     </message>
 </context>
 </TS>
