@@ -12,7 +12,7 @@ from engine.catalog.base import (
 from engine.errors import ShapeError
 from engine.formulas import times
 from engine.shapes import fmt, require_min_rank, resolve_axes
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 
 def _same(p, shapes, ctx):
@@ -104,7 +104,7 @@ def _prelu_macs(p, ins, outs):
 
 def _prelu_explain(p, ins, outs):
     alpha = _prelu_alpha_shape(p, ins[0])
-    return {"params": ("one slope per input position (shared axes count 1)", times(*alpha))}
+    return {"params": (N_("one slope per input position (shared axes count 1)"), times(*alpha))}
 
 
 PReLU = register(LayerSpec(

@@ -16,7 +16,7 @@ from engine.catalog.base import (
 from engine.errors import ParamError, ShapeError
 from engine.formulas import plus, times
 from engine.shapes import fmt, rank_hint
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 PORTS = ("query", "value", "key")
 
@@ -139,17 +139,18 @@ def _additive_weights(p, shapes):
 
 
 def _attention_explain(p, ins, outs):
-    present = (("scale", p["use_scale"]), ("concat score weight", p["score_mode"] == "concat"))
-    parts = [(name, "1") for name, on in present if on]
-    if not parts:
-        return {}
-    return {"params": (" + ".join(n for n, _ in parts), plus(*(a for _, a in parts)))}
+    scale, concat = p["use_scale"], p["score_mode"] == "concat"
+    if scale and concat:
+        return {"params": (N_("scale + concat score weight"), "1 + 1")}
+    if scale or concat:
+        return {"params": (N_("scale") if scale else N_("concat score weight"), "1")}
+    return {}
 
 
 def _additive_explain(p, ins, outs):
     if not p["use_scale"] or not ins or ins[0][-1] is None:
         return {}
-    return {"params": ("one scale per query feature", str(ins[0][-1]))}
+    return {"params": (N_("one scale per query feature"), str(ins[0][-1]))}
 
 
 def _attention_macs(p, ins, outs):
@@ -304,6 +305,19 @@ def _mha_weights(p, shapes):
     return (count, 0)
 
 
+_MHA_RULES = {  # (use_bias, use_gate): the params rule
+    (True, False): N_("query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) "
+                      "+ value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out)"),
+    (True, True): N_("query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) "
+                     "+ value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out) "
+                     "+ gate (d_q·heads·value_dim + heads·value_dim)"),
+    (False, False): N_("query (d_q·heads·key_dim) + key (d_k·heads·key_dim) + value (d_v·heads·value_dim) "
+                       "+ output (heads·value_dim·d_out)"),
+    (False, True): N_("query (d_q·heads·key_dim) + key (d_k·heads·key_dim) + value (d_v·heads·value_dim) "
+                      "+ output (heads·value_dim·d_out) + gate (d_q·heads·value_dim)"),
+}
+
+
 def _mha_explain(p, ins, outs):
     if len(ins) < 2:
         return {}
@@ -321,23 +335,19 @@ def _mha_explain(p, ins, outs):
 
     terms = [proj((dq, h, kd), (h, kd)), proj((dk, h, kd), (h, kd)), proj((dv, h, vd), (h, vd)),
              proj((h, vd, o), (o,))]
-    rule = ("query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) "
-            "+ value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out)")
-    if not bias:
-        rule = rule.replace(" + heads·key_dim", "").replace(" + heads·value_dim", "").replace(" + d_out)", ")")
     if p["use_gate"]:
         terms.append(proj((dq, h, vd), (h, vd)))
-        rule += " + gate (d_q·heads·value_dim" + (" + heads·value_dim)" if bias else ")")
+    rule = _MHA_RULES[bool(bias), bool(p["use_gate"])]
     q, v, k = named["query"], named["value"], named["key"]
     macs = None
     if min(len(q), len(v), len(k)) >= 3:
         tq, tk = _steps(q), _steps(k)
         out_size = prod(p["output_shape"]) if p["output_shape"] else (q[-1] or 1)
-        macs = ("projections + scores and weighted sum heads·T_q·T_k·(key_dim + value_dim) + output",
+        macs = (N_("projections + scores and weighted sum heads·T_q·T_k·(key_dim + value_dim) + output"),
                 plus(times(tq, q[-1] or 1, h, kd), times(tk, k[-1] or 1, h, kd), times(tk, v[-1] or 1, h, vd),
                      times(h, tq, tk, f"({kd} + {vd})"), times(tq, h, vd, out_size)))
-    last = "output_shape" if p["output_shape"] else "query features"
-    shape = f"the query shape with its last axis → {last}: {fmt(outs[0])}"
+    last = "output_shape" if p["output_shape"] else N_("query features")
+    shape = msg("the query shape with its last axis → {last}: {output}", last=last, output=fmt(outs[0]))
     result = {"params": (rule, plus(*terms)), "shape": shape}
     if macs:
         result["macs"] = macs

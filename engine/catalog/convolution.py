@@ -17,7 +17,7 @@ from engine.catalog.base import (
     initializer_param, prod, register, regularizer_param, use_bias_param,
 )
 from engine.errors import ParamError, ShapeError
-from engine.formulas import group, known, plus, times, window_words
+from engine.formulas import clauses, group, known, plus, times, window_words
 from engine.shapes import (
     conv_length, deconv_length, check_positive, fmt, join_channels, rank_hint,
     split_channels,
@@ -25,6 +25,7 @@ from engine.shapes import (
 from engine.i18n import N_, msg
 
 SPATIAL_NAMES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
+AXIS_WORDS = {"steps": N_("steps"), "height": N_("height"), "width": N_("width"), "depth": N_("depth")}
 
 
 # ------------------------------------------------- shared by conv & pool ---
@@ -182,9 +183,9 @@ def window_shape_words(rank, shape, p, window, strides, channels_text, dilation=
     """Output shape of a sliding window in words, one clause per spatial axis."""
     spatial, _ = split_channels(shape, p["data_format"])
     dilation = dilation or (1,) * rank
-    parts = [window_words(axis, n, k, s, p["padding"], d) for axis, n, k, s, d in
+    parts = [window_words(AXIS_WORDS[axis], n, k, s, p["padding"], d) for axis, n, k, s, d in
              zip(SPATIAL_NAMES[rank], spatial, window, strides, dilation)]
-    return "; ".join(parts + [channels_text])
+    return clauses(parts + [channels_text])
 
 
 def kernel_text(window) -> str:
@@ -250,10 +251,11 @@ def _conv_family(rank: int) -> LayerSpec:
         else:
             params = (f"{kernel_rule}·{per_rule}·filters", times(k, per, f))
         out_spatial, _ = split_channels(outs[0], p["data_format"])
-        macs = ("output positions·filters·kernel·" + per_rule,
+        macs = (N_("output positions·filters·kernel·in_channels") if g == 1
+                else N_("output positions·filters·kernel·(in_channels//groups)"),
                 times(*known(out_spatial), f, k, per))
         shape = window_shape_words(rank, ins[0], p, p["kernel_size"], p["strides"],
-                                   f"channels = filters = {f}", p["dilation_rate"])
+                                   msg("channels = filters = {filters}", filters=f), p["dilation_rate"])
         return {"shape": shape, "params": params, "macs": macs}
 
     def check(p):
@@ -340,14 +342,14 @@ def _transpose_family(rank: int) -> LayerSpec:
         else:
             params = ("kernel·in_channels·filters", times(k, channels, f))
         in_spatial, _ = split_channels(shape, p["data_format"])
-        macs = ("input positions·kernel·in_channels·filters", times(*known(in_spatial), k, channels, f))
+        macs = (N_("input positions·kernel·in_channels·filters"), times(*known(in_spatial), k, channels, f))
         pads = p["output_padding"] or (None,) * rank
         parts = []
         for axis, n, kk, s_, op, d in zip(SPATIAL_NAMES[rank], in_spatial, p["kernel_size"],
                                            p["strides"], pads, p["dilation_rate"]):
             out = deconv_length(n, kk, s_, p["padding"], op, d)
             if n is None:
-                parts.append(f"{axis}: unknown (the input length is not fixed)")
+                parts.append(msg("{axis}: unknown (the input length is not fixed)", axis=AXIS_WORDS[axis]))
                 continue
             eff = d * (kk - 1) + 1
             if op is None:
@@ -355,9 +357,9 @@ def _transpose_family(rank: int) -> LayerSpec:
             else:
                 pad = eff // 2 if p["padding"] == "same" else 0
                 text = f"({n} − 1)·{s_} + {eff} − 2·{pad} + {op}"
-            parts.append(f"{axis}: {text} = {out}")
-        parts.append(f"channels = filters = {f}")
-        return {"shape": "; ".join(parts), "params": params, "macs": macs}
+            parts.append(msg("{axis}: {arithmetic} = {out}", axis=AXIS_WORDS[axis], arithmetic=text, out=out))
+        parts.append(msg("channels = filters = {filters}", filters=f))
+        return {"shape": clauses(parts), "params": params, "macs": macs}
 
     def check(p):
         _stride_dilation_check(name, p)
@@ -460,22 +462,25 @@ def _depthwise_family(rank: int, separable: bool) -> LayerSpec:
         positions = times(*known(out_spatial))
         if separable:
             f = p["filters"]
-            rule = ("depthwise kernel·in_channels·depth_multiplier"
-                    " + pointwise in_channels·depth_multiplier·filters")
+            rule = N_("depthwise kernel·in_channels·depth_multiplier"
+                      " + pointwise in_channels·depth_multiplier·filters")
             arith = plus(times(k, channels, dm), times(channels, dm, f))
             if p["use_bias"]:
-                rule, arith = rule + " + filters (bias)", plus(arith, f)
-            macs = ("output positions·(kernel·in_channels·depth_multiplier"
-                    " + in_channels·depth_multiplier·filters)",
+                rule = N_("depthwise kernel·in_channels·depth_multiplier"
+                          " + pointwise in_channels·depth_multiplier·filters + filters (bias)")
+                arith = plus(arith, f)
+            macs = (N_("output positions·(kernel·in_channels·depth_multiplier"
+                       " + in_channels·depth_multiplier·filters)"),
                     times(positions, group(plus(times(k, channels, dm), times(channels, dm, f)))))
-            out_ch = f"channels = filters = {f}"
+            out_ch = msg("channels = filters = {filters}", filters=f)
         else:
             if p["use_bias"]:
                 rule, arith = "(kernel + 1)·in_channels·depth_multiplier", times(f"({k} + 1)", channels, dm)
             else:
                 rule, arith = "kernel·in_channels·depth_multiplier", times(k, channels, dm)
-            macs = ("output positions·kernel·in_channels·depth_multiplier", times(positions, k, channels, dm))
-            out_ch = f"channels = in_channels·depth_multiplier = {channels}·{dm} = {channels * dm}"
+            macs = (N_("output positions·kernel·in_channels·depth_multiplier"), times(positions, k, channels, dm))
+            out_ch = msg("channels = in_channels·depth_multiplier = {channels}·{depth_multiplier} = {out}",
+                         channels=channels, depth_multiplier=dm, out=channels * dm)
         shape = window_shape_words(rank, ins[0], p, p["kernel_size"], p["strides"], out_ch, p["dilation_rate"])
         return {"shape": shape, "params": (rule, arith), "macs": macs}
 

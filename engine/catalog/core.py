@@ -8,9 +8,9 @@ from engine.catalog.base import (
     initializer_param, prod, register, regularizer_param, REQUIRED, DTYPES,
 )
 from engine.errors import ParamError, ShapeError
-from engine.formulas import plus, times
+from engine.formulas import clauses, plus, times
 from engine.shapes import fmt, require_rank, require_min_rank
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 
 def _same(p, shapes, ctx):
@@ -42,8 +42,8 @@ Input = register(LayerSpec(
     ),
     shape=_input_shape, inputs=(), key_params=("shape",),
     build=_build_input,
-    explain=lambda p, ins, outs: {"shape": f"the batch axis, then shape = {fmt(tuple(p['shape']))}: "
-                                           f"{fmt(outs[0])}"},
+    explain=lambda p, ins, outs: {"shape": msg("the batch axis, then shape = {shape}: {output}",
+                                               shape=fmt(tuple(p['shape'])), output=fmt(outs[0]))},
 ))
 
 
@@ -80,12 +80,12 @@ def _dense_macs(p, ins, outs):
 def _dense_explain(p, ins, outs):
     n, u = ins[0][-1], p["units"]
     if p["use_bias"]:
-        params = ("inputs·units + units (bias)", plus(times(n, u), u))
+        params = (N_("inputs·units + units (bias)"), plus(times(n, u), u))
     else:
-        params = ("inputs·units", times(n, u))
+        params = (N_("inputs·units"), times(n, u))
     lead = [d for d in ins[0][1:-1] if d]
-    rule = "positions·inputs·units" if lead else "inputs·units"
-    return {"shape": f"last axis {n} → units = {u}", "params": params,
+    rule = N_("positions·inputs·units") if lead else N_("inputs·units")
+    return {"shape": msg("last axis {n} → units = {units}", n=n, units=u), "params": params,
             "macs": (rule, times(*lead, n, u))}
 
 
@@ -118,9 +118,10 @@ def _flatten_shape(p, shapes, ctx):
 def _flatten_explain(p, ins, outs):
     rest = ins[0][1:]
     if any(d is None for d in rest):
-        return {"shape": f"{' · '.join('?' if d is None else str(d) for d in rest)}: unknown, "
-                         "an axis of the input has no fixed size"}
-    return {"shape": f"one vector per sample: {times(*rest)} = {outs[0][1]:,} values"}
+        return {"shape": msg("{sizes}: unknown, an axis of the input has no fixed size",
+                             sizes=' · '.join('?' if d is None else str(d) for d in rest))}
+    return {"shape": msg("one vector per sample: {sizes} = {count} values", sizes=times(*rest),
+                         count=f"{outs[0][1]:,}")}
 
 
 Flatten = register(LayerSpec(
@@ -261,14 +262,16 @@ def _reshape_shape(p, shapes, ctx):
 def _reshape_words(p, shape, out) -> str:
     rest = shape[1:]
     if any(d is None for d in rest):
-        return f"the values of each sample rearranged to target_shape {fmt(tuple(p['target_shape']))}: {fmt(out)}"
+        return msg("the values of each sample rearranged to target_shape {target}: {output}",
+                   target=fmt(tuple(p['target_shape'])), output=fmt(out))
     total = prod(rest)
     counted = f"{times(*rest)} = {total:,}" if len(rest) > 1 else f"{total:,}"
-    text = f"{counted} values per sample, rearranged to {fmt(out[1:])}"
+    parts = [msg("{count} values per sample, rearranged to {shape}", count=counted, shape=fmt(out[1:]))]
     if -1 in p["target_shape"]:
         known = prod(d for d in p["target_shape"] if d != -1)
-        text += f"; the -1 axis is {total:,}//{known:,} = {total // known:,}"
-    return text
+        parts.append(msg("the -1 axis is {total}//{known} = {size}", total=f"{total:,}", known=f"{known:,}",
+                         size=f"{total // known:,}"))
+    return clauses(parts)
 
 
 Reshape = register(LayerSpec(
@@ -317,8 +320,11 @@ def _permute_shape(p, shapes, ctx):
 
 
 def _permute_words(p, ins, outs):
-    moves = ", ".join(f"axis {d} ({ins[0][d]})" for d in p["dims"])
-    return {"shape": f"the non-batch axes in the order {moves}: {fmt(outs[0])}"}
+    moves = None
+    for d in reversed(p["dims"]):
+        axis = msg("axis {axis} ({size})", axis=d, size=ins[0][d])
+        moves = axis if moves is None else msg("{first}, {rest}", first=axis, rest=moves)
+    return {"shape": msg("the non-batch axes in the order {moves}: {output}", moves=moves, output=fmt(outs[0]))}
 
 
 Permute = register(LayerSpec(
@@ -353,7 +359,8 @@ RepeatVector = register(LayerSpec(
         Param("n", "int", REQUIRED, "Number of repetitions (output time steps).", min=1),
     ),
     shape=_repeat_shape, key_params=("n",),
-    explain=lambda p, ins, outs: {"shape": f"the vector of {ins[0][1]} values repeated n = {p['n']} times"},
+    explain=lambda p, ins, outs: {"shape": msg("the vector of {size} values repeated n = {n} times",
+                                               size=ins[0][1], n=p['n'])},
 ))
 
 
@@ -372,8 +379,9 @@ def _embedding_weights(p, shapes):
 
 
 def _embedding_explain(p, ins, outs):
-    return {"shape": f"the input shape with an axis of output_dim = {p['output_dim']} appended",
-            "params": ("input_dim·output_dim (one vector per index)", times(p["input_dim"], p["output_dim"]))}
+    return {"shape": msg("the input shape with an axis of output_dim = {output_dim} appended",
+                         output_dim=p['output_dim']),
+            "params": (N_("input_dim·output_dim (one vector per index)"), times(p["input_dim"], p["output_dim"]))}
 
 
 Embedding = register(LayerSpec(

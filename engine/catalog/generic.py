@@ -149,9 +149,9 @@ def _generic_explain(p, ins, outs):
     total = p["trainable_params"] + p["non_trainable_params"]
     if not total:
         return {}
-    return {"params": (f"as Keras counted the imported {p['class_name']}", str(total)),
-            "shape": f"as Keras computed it for the imported {p['class_name']}: "
-                     f"{', '.join(fmt(s) for s in outs)}"}
+    return {"params": (msg("as Keras counted the imported {class_name}", class_name=p['class_name']), str(total)),
+            "shape": msg("as Keras computed it for the imported {class_name}: {outputs}",
+                         class_name=p['class_name'], outputs=', '.join(fmt(s) for s in outs))}
 
 
 def _generic_outputs(p):
@@ -460,7 +460,7 @@ def _shared_macs(p, ins, outs):
 def _shared_explain(p, ins, outs):
     spec, inner = _inner(p)
     pieces = dict(spec.explain(inner, ins, outs) or {}) if spec.explain is not None else {}
-    pieces["params"] = (f"0 (the weights are {p['shares']}'s, counted there)", "0")
+    pieces["params"] = (msg("0 (the weights are {node}'s, counted there)", node=p['shares']), "0")
     return pieces
 
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 from engine.catalog.base import LayerSpec, Param, REQUIRED, register
 from engine.errors import ParamError, ShapeError
 from engine.shapes import elements, fmt
-from engine.i18n import msg
+from engine.formulas import clauses
+from engine.i18n import N_, msg
 
 _MERGE_HINT = (msg("Element-wise merges need equal shapes (or a size-1 axis to broadcast). Add a Dense "
                "or 1×1 Conv projection so the sizes match, or use Concatenate to stack them instead."))
@@ -200,8 +201,10 @@ def _concat_explain(p, ins, outs):
     norm = p["axis"] % len(ins[0])
     sizes = [s[norm] for s in ins]
     if any(d is None for d in sizes):
-        return {"shape": f"axis {norm}: the sum of the inputs' sizes, unknown here"}
-    return {"shape": f"axis {norm}: {' + '.join(str(d) for d in sizes)} = {sum(sizes)}; other axes unchanged"}
+        return {"shape": msg("axis {axis}: the sum of the inputs' sizes, unknown here", axis=norm)}
+    return {"shape": clauses([msg("axis {axis}: {sizes} = {total}", axis=norm, sizes=' + '.join(str(d) for d in sizes),
+                                  total=sum(sizes)),
+                              N_("other axes unchanged")])}
 
 
 Concatenate = register(LayerSpec(
@@ -293,9 +296,10 @@ def _dot_explain(p, ins, outs):
     if None in out_values:  # the MAC estimate counts an unknown output as 0
         out_values = [0]
     length = d if d is not None else "?"
-    return {"shape": f"axis {a1} of x1 and axis {a2} of x2 ({length} values) are "
-                     f"multiplied and summed away; the other axes remain: {fmt(outs[0])}",
-            "macs": ("output values·summed length", "·".join(str(v) for v in (*out_values, d or 1)))}
+    return {"shape": clauses([msg("axis {axis1} of x1 and axis {axis2} of x2 ({length} values) are "
+                                  "multiplied and summed away", axis1=a1, axis2=a2, length=length),
+                              msg("the other axes remain: {output}", output=fmt(outs[0]))]),
+            "macs": (N_("output values·summed length"), "·".join(str(v) for v in (*out_values, d or 1)))}
 
 
 Dot = register(LayerSpec(

@@ -15,7 +15,7 @@ from engine.formulas import plus, times
 from engine.shapes import (
     fmt, require_known, require_min_rank, require_rank, resolve_axes, resolve_axis,
 )
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 
 def _same(p, shapes, ctx):
@@ -75,22 +75,25 @@ def _bn_weights(p, shapes):
 
 def _gamma_beta(p) -> tuple:
     names = [n for n, on in (("γ", p["scale"]), ("β", p["center"])) if on]
-    return len(names), " and ".join(names)
+    if len(names) == 2:
+        return 2, msg("{first} and {second}", first=names[0], second=names[1])
+    return len(names), "".join(names)
 
 
 def _bn_explain(p, ins, outs):
     c = _bn_channels(p, ins[0])
     k, names = _gamma_beta(p)
     stats = 5 if p["renorm"] else 2
-    stats_names = ("moving mean, variance, stddev and the renorm mean, stddev" if p["renorm"]
-                   else "moving mean and variance")
-    terms, rules = [], []
+    stats_names = (N_("moving mean, variance, stddev and the renorm mean, stddev") if p["renorm"]
+                   else N_("moving mean and variance"))
+    terms = []
     if k:
         terms.append(times(k, c))
-        rules.append(f"{names}: {k}·channels (trainable)")
     terms.append(times(stats, c))
-    rules.append(f"{stats_names}: {stats}·channels (non-trainable)")
-    return {"params": (" + ".join(rules), plus(*terms))}
+    rule = msg("{names}: {count}·channels (non-trainable)", names=stats_names, count=stats)
+    if k:
+        rule = msg("{names}: {count}·channels (trainable) + {rest}", names=names, count=k, rest=rule)
+    return {"params": (rule, plus(*terms))}
 
 
 def _bn_check(p):
@@ -170,7 +173,8 @@ def _ln_explain(p, ins, outs):
     k, names = _gamma_beta(p)
     if not k:
         return {}
-    return {"params": (f"{names}: {k}·(size of the normalized axes)", times(k, *sizes))}
+    return {"params": (msg("{names}: {count}·(size of the normalized axes)", names=names, count=k),
+                       times(k, *sizes))}
 
 
 LayerNormalization = register(LayerSpec(
@@ -232,7 +236,7 @@ def _gn_explain(p, ins, outs):
     k, names = _gamma_beta(p)
     if not k:
         return {}
-    return {"params": (f"{names}: {k}·channels", times(k, c))}
+    return {"params": (msg("{names}: {count}·channels", names=names, count=k), times(k, c))}
 
 
 def _gn_check(p):
@@ -348,9 +352,9 @@ def _norm_weights(p, shapes):
 
 def _norm_explain(p, ins, outs):
     if p["mean"] is not None:
-        return {"params": ("0 (mean and variance are given as constants, not weights)", "0")}
+        return {"params": (N_("0 (mean and variance are given as constants, not weights)"), "0")}
     sizes = [ins[0][a] for a in _norm_kept(p, ins[0])] or [1]
-    return {"params": ("mean and variance per kept position + the sample count (non-trainable)",
+    return {"params": (N_("mean and variance per kept position + the sample count (non-trainable)"),
                        plus(times(2, *sizes), 1))}
 
 

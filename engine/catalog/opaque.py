@@ -69,8 +69,12 @@ def _check(p):
 
 def _explain(p, ins, outs):
     pieces = dict(KERAS_LAYER.explain(p, ins, outs) or {})
-    how = "as entered when it was imported" if p["shapes_entered"] else "as Keras recorded it in the file"
-    pieces["shape"] = f"fixed {how} for the custom {p['class_name']} (its code is not loaded)"
+    if p["shapes_entered"]:
+        pieces["shape"] = msg("fixed as entered when it was imported for the custom {class_name} "
+                              "(its code is not loaded)", class_name=p['class_name'])
+    else:
+        pieces["shape"] = msg("fixed as Keras recorded it in the file for the custom {class_name} "
+                              "(its code is not loaded)", class_name=p['class_name'])
     return pieces
 
 

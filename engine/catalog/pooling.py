@@ -14,7 +14,8 @@ from engine.catalog.convolution import (
     window_lengths,
 )
 from engine.catalog.convolution import window_shape_words
-from engine.i18n import msg
+from engine.formulas import clauses
+from engine.i18n import N_, msg
 from engine.shapes import join_channels, split_channels
 
 _MODES = {"max": "Max", "average": "Average"}
@@ -43,7 +44,7 @@ def _pooling_family(mode: str, rank: int) -> LayerSpec:
         _, channels = split_channels(ins[0], p["data_format"])
         strides = p["strides"] or p["pool_size"]
         return {"shape": window_shape_words(rank, ins[0], p, p["pool_size"], strides,
-                                            f"channels unchanged = {channels}")}
+                                            msg("channels unchanged = {channels}", channels=channels))}
 
     # Keras gives MaxPooling a default window of 2 and AveragePooling none.
     pool_default = tuple_default(rank, 2) if mode == "max" else REQUIRED
@@ -88,9 +89,10 @@ def _global_family(mode: str, rank: int) -> LayerSpec:
 
     def explain(p, ins, outs):
         _, channels = split_channels(ins[0], p["data_format"])
-        axes = " × ".join(SPATIAL_NAMES[rank])
-        kept = " (kept with size 1: keepdims)" if p["keepdims"] else ""
-        return {"shape": f"the {axes} axes are pooled away{kept}; one value per channel = {channels}"}
+        axes = {1: N_("steps"), 2: N_("height × width"), 3: N_("depth × height × width")}[rank]
+        pooled = (msg("the {axes} axes are pooled away (kept with size 1: keepdims)", axes=axes)
+                  if p["keepdims"] else msg("the {axes} axes are pooled away", axes=axes))
+        return {"shape": clauses([pooled, msg("one value per channel = {channels}", channels=channels)])}
 
     examples = {
         1: f"{name}() maps (None, 100, 64) to (None, 64), whatever the sequence length.",

@@ -16,6 +16,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register, REQUIRED
 from engine.errors import ParamError
 from engine.shapes import fmt, join_channels, require_min_rank, require_rank, split_channels
+from engine.formulas import clauses
 from engine.i18n import N_, msg
 
 
@@ -149,8 +150,9 @@ Resizing = register(LayerSpec(
         _data_format_param(),
     ),
     shape=_resizing_shape, macs=_resizing_macs, check=_resizing_check,
-    explain=lambda p, ins, outs: {"shape": f"height = {p['height']}, width = {p['width']} as set; "
-                                           "channels unchanged"},
+    explain=lambda p, ins, outs: {"shape": clauses([msg("height = {height}, width = {width} as set",
+                                                        height=p['height'], width=p['width']),
+                                                    N_("channels unchanged")])},
     key_params=("height", "width"),
 ))
 
@@ -182,8 +184,9 @@ CenterCrop = register(LayerSpec(
         _data_format_param(),
     ),
     shape=_center_crop_shape, key_params=("height", "width"),
-    explain=lambda p, ins, outs: {"shape": f"the central {p['height']}×{p['width']} window of each image; "
-                                           "channels unchanged"},
+    explain=lambda p, ins, outs: {"shape": clauses([msg("the central {height}×{width} window of each image",
+                                                        height=p['height'], width=p['width']),
+                                                    N_("channels unchanged")])},
 ))
 
 

@@ -14,9 +14,9 @@ from engine.catalog.base import (
     initializer_param, regularizer_param, register, use_bias_param,
 )
 from engine.errors import ParamError, RuleContext, ShapeError
-from engine.formulas import plus, times
+from engine.formulas import clauses, plus, times
 from engine.shapes import fmt, require_min_rank
-from engine.i18n import msg
+from engine.i18n import N_, msg
 
 RNN_TYPES = ("SimpleRNN", "LSTM", "GRU")
 
@@ -159,43 +159,52 @@ def rnn_macs(type_name: str, p: dict, shape) -> int:
     return steps * _GATES[type_name] * units * (shape[-1] + units)
 
 
+# (layer type, the symbols named): the params rule; n = features, m = units
 _PARAM_RULES = {
-    "SimpleRNN": "n·m + m·m + m",
-    "LSTM": "4·((n + m)·m + m)",
-    "GRU": "3·(n·m + m·m + m)",
+    ("SimpleRNN", True): N_("n·m + m·m + m (n = features, m = units)"),
+    ("SimpleRNN", False): "n·m + m·m + m",
+    ("LSTM", True): N_("4·((n + m)·m + m) (n = features, m = units)"),
+    ("LSTM", False): "4·((n + m)·m + m)",
+    ("GRU", True): N_("3·(n·m + m·m + m) (n = features, m = units)"),
+    ("GRU", False): "3·(n·m + m·m + m)",
+    ("GRU reset_after", True): N_("3·(n·m + m·m + 2·m) (n = features, m = units); "
+                                  "reset_after keeps two bias vectors"),
+    ("GRU reset_after", False): N_("3·(n·m + m·m + 2·m); reset_after keeps two bias vectors"),
 }
 
 
-def rnn_params_formula(type_name: str, p: dict, shape) -> tuple:
-    """(rule, arithmetic) of a recurrent layer's weights; n = features, m = units."""
+def rnn_params_formula(type_name: str, p: dict, shape, named: bool = True) -> tuple:
+    """(rule, arithmetic) of a recurrent layer's weights; n = features, m = units
+    (the rule says so when ``named``)."""
     n, m, g = shape[-1], p["units"], _GATES[type_name]
-    where = " (n = features, m = units)"
     if not p["use_bias"]:
-        return (f"{g}·(n + m)·m" + where + ", no bias", times(g, f"({n} + {m})", m))
+        rule = (msg("{gates}·(n + m)·m (n = features, m = units), no bias", gates=g) if named
+                else msg("{gates}·(n + m)·m, no bias", gates=g))
+        return (rule, times(g, f"({n} + {m})", m))
     if type_name == "SimpleRNN":
-        return (_PARAM_RULES[type_name] + where, plus(times(n, m), times(m, m), m))
+        return (_PARAM_RULES[type_name, named], plus(times(n, m), times(m, m), m))
     if type_name == "LSTM":
-        return (_PARAM_RULES[type_name] + where, f"4·(({n} + {m})·{m} + {m})")
+        return (_PARAM_RULES[type_name, named], f"4·(({n} + {m})·{m} + {m})")
     if p["reset_after"]:
-        return ("3·(n·m + m·m + 2·m)" + where + "; reset_after keeps two bias vectors",
-                f"3·({n}·{m} + {m}·{m} + 2·{m})")
-    return (_PARAM_RULES[type_name] + where, f"3·({n}·{m} + {m}·{m} + {m})")
+        return (_PARAM_RULES["GRU reset_after", named], f"3·({n}·{m} + {m}·{m} + 2·{m})")
+    return (_PARAM_RULES[type_name, named], f"3·({n}·{m} + {m}·{m} + {m})")
 
 
 def rnn_macs_formula(type_name: str, p: dict, shape) -> tuple:
     n, m, g = shape[-1], p["units"], _GATES[type_name]
-    return ("timesteps·gates·units·(features + units)", times(shape[1] or 1, g, m, f"({n} + {m})"))
+    return (N_("timesteps·gates·units·(features + units)"), times(shape[1] or 1, g, m, f"({n} + {m})"))
 
 
 def rnn_shape_words(p, shape) -> str:
     m = p["units"]
     if p["return_sequences"]:
-        text = f"every time step: timesteps = {shape[1] if shape[1] is not None else '?'}, units = {m}"
+        parts = [msg("every time step: timesteps = {timesteps}, units = {units}",
+                     timesteps=shape[1] if shape[1] is not None else '?', units=m)]
     else:
-        text = f"the last time step only: units = {m}"
+        parts = [msg("the last time step only: units = {units}", units=m)]
     if p["return_state"]:
-        text += "; final state(s) of units each as extra outputs"
-    return text
+        parts.append(N_("final state(s) of units each as extra outputs"))
+    return clauses(parts)
 
 
 def _rnn_outputs(type_name):
@@ -377,17 +386,20 @@ def _bidirectional_macs(p, ins, outs):
 def _bidirectional_explain(p, ins, outs):
     fwd, bwd = _directions(p)
     f_rule, f_arith = rnn_params_formula(fwd["type"], fwd["resolved"], ins[0])
-    b_rule, b_arith = rnn_params_formula(bwd["type"], bwd["resolved"], ins[0])
+    b_rule, b_arith = rnn_params_formula(bwd["type"], bwd["resolved"], ins[0], named=False)
     f_macs = rnn_macs_formula(fwd["type"], fwd["resolved"], ins[0])[1]
     b_macs = rnn_macs_formula(bwd["type"], bwd["resolved"], ins[0])[1]
     mode = p["merge_mode"]
-    merged = {"concat": "forward and backward outputs concatenated on the last axis",
-              None: "forward and backward outputs kept apart"}.get(
-                  mode, f"forward and backward outputs merged ({mode})")
-    b_rule = b_rule.replace(" (n = features, m = units)", "")
-    return {"params": (f"forward {f_rule} + backward {b_rule}", f"({f_arith}) + ({b_arith})"),
-            "macs": ("forward + backward", f"({f_macs}) + ({b_macs})"),
-            "shape": f"{merged}: {', '.join(fmt(s) for s in outs)}"}
+    if mode == "concat":
+        merged = N_("forward and backward outputs concatenated on the last axis")
+    elif mode is None:
+        merged = N_("forward and backward outputs kept apart")
+    else:
+        merged = msg("forward and backward outputs merged ({mode})", mode=mode)
+    return {"params": (msg("forward {forward} + backward {backward}", forward=f_rule, backward=b_rule),
+                       f"({f_arith}) + ({b_arith})"),
+            "macs": (N_("forward + backward"), f"({f_macs}) + ({b_macs})"),
+            "shape": msg("{merged}: {outputs}", merged=merged, outputs=', '.join(fmt(s) for s in outs))}
 
 
 Bidirectional = register(LayerSpec(
@@ -498,14 +510,15 @@ def _td_explain(p, ins, outs):
     inner, res, step, out = found
     pieces = inner.explain(res, [step], [tuple(out)]) if inner.explain is not None else {}
     steps = ins[0][1] or 1
-    result = {"shape": f"the {inner.type} on each of the {ins[0][1] or '?'} time steps: "
-                       f"{fmt(step)} → {fmt(tuple(out))} per step"}
+    result = {"shape": msg("the {layer} on each of the {steps} time steps: {step} → {out} per step",
+                           layer=inner.type, steps=ins[0][1] or '?', step=fmt(step), out=fmt(tuple(out)))}
     if pieces.get("params"):
         rule, arith = pieces["params"]
-        result["params"] = (f"the wrapped {inner.type}'s weights, shared by all steps: {rule}", arith)
+        result["params"] = (msg("the wrapped {layer}'s weights, shared by all steps: {rule}",
+                                layer=inner.type, rule=rule), arith)
     if pieces.get("macs"):
         rule, arith = pieces["macs"]
-        result["macs"] = (f"timesteps·({rule})", f"{steps}·({arith})")
+        result["macs"] = (msg("timesteps·({rule})", rule=rule), f"{steps}·({arith})")
     return result
 
 

@@ -12,6 +12,7 @@ import math
 from engine.catalog.base import LayerSpec, Param, prod, register
 from engine.errors import ParamError
 from engine.shapes import check_positive, join_channels, require_rank, split_channels
+from engine.formulas import clauses
 from engine.i18n import N_, msg
 
 _AXES = {1: ("steps",), 2: ("height", "width"), 3: ("depth", "height", "width")}
@@ -53,8 +54,9 @@ def _axis_words(rank, shape, p, each) -> str:
     spatial, channels = split_channels(shape, p.get("data_format"))
     parts = []
     for i, (axis, n) in enumerate(zip(_AXES[rank], spatial)):
-        parts.append(f"{axis}: unknown" if n is None else f"{axis}: {each(i, n)}")
-    return "; ".join(parts + [f"channels unchanged = {channels}"])
+        parts.append(msg("{axis}: unknown", axis=_AXIS_WORDS[axis]) if n is None else
+                     msg("{axis}: {arithmetic}", axis=_AXIS_WORDS[axis], arithmetic=each(i, n)))
+    return clauses(parts + [msg("channels unchanged = {channels}", channels=channels)])
 
 
 def _plural(rank):
