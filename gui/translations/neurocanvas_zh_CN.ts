@@ -8010,72 +8010,429 @@ This cannot be undone.</source>
     </message>
     <message>
         <source>0 (no weights)</source>
-        <translation type="unfinished" />
+        <translation>0（没有权重）</translation>
     </message>
     <message>
         <source>{axis}: ⌊({n} − {k})/{s}⌋ + 1 = {out}</source>
-        <translation type="unfinished" />
+        <translation>{axis}：⌊({n} − {k})/{s}⌋ + 1 = {out}</translation>
     </message>
     <message>
         <source>{inputs} → {outputs}</source>
-        <translation type="unfinished" />
+        <translation>{inputs} → {outputs}</translation>
     </message>
     <message>
         <source>{first}; {rest}</source>
-        <translation type="unfinished" />
+        <translation>{first}; {rest}</translation>
     </message>
     <message>
         <source>{axis}: unknown (the input length is not fixed)</source>
-        <translation type="unfinished" />
+        <translation>{axis}：未知（输入长度不固定）</translation>
+    </message>
+    <message>
+        <source>one slope per input position (shared axes count 1)</source>
+        <translation>每个输入位置一个斜率（共享的轴计为 1）</translation>
+    </message>
+    <message>
+        <source>query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) + value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out)</source>
+        <translation>查询 (d_q·heads·key_dim + heads·key_dim) + 键 (d_k·heads·key_dim + heads·key_dim) + 值 (d_v·heads·value_dim + heads·value_dim) + 输出 (heads·value_dim·d_out + d_out)</translation>
+    </message>
+    <message>
+        <source>query (d_q·heads·key_dim + heads·key_dim) + key (d_k·heads·key_dim + heads·key_dim) + value (d_v·heads·value_dim + heads·value_dim) + output (heads·value_dim·d_out + d_out) + gate (d_q·heads·value_dim + heads·value_dim)</source>
+        <translation>查询 (d_q·heads·key_dim + heads·key_dim) + 键 (d_k·heads·key_dim + heads·key_dim) + 值 (d_v·heads·value_dim + heads·value_dim) + 输出 (heads·value_dim·d_out + d_out) + 门控 (d_q·heads·value_dim + heads·value_dim)</translation>
+    </message>
+    <message>
+        <source>query (d_q·heads·key_dim) + key (d_k·heads·key_dim) + value (d_v·heads·value_dim) + output (heads·value_dim·d_out)</source>
+        <translation>查询 (d_q·heads·key_dim) + 键 (d_k·heads·key_dim) + 值 (d_v·heads·value_dim) + 输出 (heads·value_dim·d_out)</translation>
+    </message>
+    <message>
+        <source>query (d_q·heads·key_dim) + key (d_k·heads·key_dim) + value (d_v·heads·value_dim) + output (heads·value_dim·d_out) + gate (d_q·heads·value_dim)</source>
+        <translation>查询 (d_q·heads·key_dim) + 键 (d_k·heads·key_dim) + 值 (d_v·heads·value_dim) + 输出 (heads·value_dim·d_out) + 门控 (d_q·heads·value_dim)</translation>
+    </message>
+    <message>
+        <source>the query shape with its last axis → {last}: {output}</source>
+        <translation>查询的形状，最后一轴 → {last}：{output}</translation>
+    </message>
+    <message>
+        <source>query features</source>
+        <translation>查询的特征数</translation>
+    </message>
+    <message>
+        <source>one scale per query feature</source>
+        <translation>每个查询特征一个缩放系数</translation>
+    </message>
+    <message>
+        <source>projections + scores and weighted sum heads·T_q·T_k·(key_dim + value_dim) + output</source>
+        <translation>投影 + 注意力分数与加权求和 heads·T_q·T_k·(key_dim + value_dim) + 输出</translation>
+    </message>
+    <message>
+        <source>scale + concat score weight</source>
+        <translation>缩放系数 + concat 打分权重</translation>
+    </message>
+    <message>
+        <source>scale</source>
+        <translation>缩放系数</translation>
+    </message>
+    <message>
+        <source>concat score weight</source>
+        <translation>concat 打分权重</translation>
+    </message>
+    <message>
+        <source>channels = filters = {filters}</source>
+        <translation>通道数 = filters = {filters}</translation>
+    </message>
+    <message>
+        <source>input positions·kernel·in_channels·filters</source>
+        <translation>输入位置数·kernel·in_channels·filters</translation>
+    </message>
+    <message>
+        <source>depthwise kernel·in_channels·depth_multiplier + pointwise in_channels·depth_multiplier·filters</source>
+        <translation>逐通道卷积核 kernel·in_channels·depth_multiplier + 逐点 in_channels·depth_multiplier·filters</translation>
+    </message>
+    <message>
+        <source>channels = in_channels·depth_multiplier = {channels}·{depth_multiplier} = {out}</source>
+        <translation>通道数 = in_channels·depth_multiplier = {channels}·{depth_multiplier} = {out}</translation>
+    </message>
+    <message>
+        <source>output positions·filters·kernel·in_channels</source>
+        <translation>输出位置数·filters·kernel·in_channels</translation>
+    </message>
+    <message>
+        <source>output positions·filters·kernel·(in_channels//groups)</source>
+        <translation>输出位置数·filters·kernel·(in_channels//groups)</translation>
+    </message>
+    <message>
+        <source>{axis}: {arithmetic} = {out}</source>
+        <translation>{axis}：{arithmetic} = {out}</translation>
+    </message>
+    <message>
+        <source>depthwise kernel·in_channels·depth_multiplier + pointwise in_channels·depth_multiplier·filters + filters (bias)</source>
+        <translation>逐通道卷积核 kernel·in_channels·depth_multiplier + 逐点 in_channels·depth_multiplier·filters + filters（偏置）</translation>
+    </message>
+    <message>
+        <source>output positions·(kernel·in_channels·depth_multiplier + in_channels·depth_multiplier·filters)</source>
+        <translation>输出位置数·(kernel·in_channels·depth_multiplier + in_channels·depth_multiplier·filters)</translation>
+    </message>
+    <message>
+        <source>output positions·kernel·in_channels·depth_multiplier</source>
+        <translation>输出位置数·kernel·in_channels·depth_multiplier</translation>
+    </message>
+    <message>
+        <source>positions·inputs·units</source>
+        <translation>位置数·输入数·units</translation>
+    </message>
+    <message>
+        <source>inputs·units</source>
+        <translation>输入数·units</translation>
+    </message>
+    <message>
+        <source>last axis {n} → units = {units}</source>
+        <translation>最后一轴 {n} → units = {units}</translation>
+    </message>
+    <message>
+        <source>one vector per sample: {sizes} = {count} values</source>
+        <translation>每个样本展平为一个向量：{sizes} = {count} 个值</translation>
+    </message>
+    <message>
+        <source>the values of each sample rearranged to target_shape {target}: {output}</source>
+        <translation>每个样本的值重新排列为 target_shape {target}：{output}</translation>
+    </message>
+    <message>
+        <source>{count} values per sample, rearranged to {shape}</source>
+        <translation>每个样本 {count} 个值，重新排列为 {shape}</translation>
+    </message>
+    <message>
+        <source>axis {axis} ({size})</source>
+        <translation>第 {axis} 轴（{size}）</translation>
+    </message>
+    <message>
+        <source>the non-batch axes in the order {moves}: {output}</source>
+        <translation>非批维度的各轴依次为 {moves}：{output}</translation>
+    </message>
+    <message>
+        <source>the input shape with an axis of output_dim = {output_dim} appended</source>
+        <translation>在输入形状末尾追加一个 output_dim = {output_dim} 的轴</translation>
+    </message>
+    <message>
+        <source>inputs·units + units (bias)</source>
+        <translation>输入数·units + units（偏置）</translation>
+    </message>
+    <message>
+        <source>{sizes}: unknown, an axis of the input has no fixed size</source>
+        <translation>{sizes}：未知，输入有一个轴的大小不固定</translation>
+    </message>
+    <message>
+        <source>the -1 axis is {total}//{known} = {size}</source>
+        <translation>-1 所在的轴为 {total}//{known} = {size}</translation>
+    </message>
+    <message>
+        <source>{first}, {rest}</source>
+        <translation>{first}、{rest}</translation>
+    </message>
+    <message>
+        <source>input_dim·output_dim (one vector per index)</source>
+        <translation>input_dim·output_dim（每个索引一个向量）</translation>
+    </message>
+    <message>
+        <source>the batch axis, then shape = {shape}: {output}</source>
+        <translation>批维度，再加上 shape = {shape}：{output}</translation>
+    </message>
+    <message>
+        <source>the vector of {size} values repeated n = {n} times</source>
+        <translation>含 {size} 个值的向量重复 n = {n} 次</translation>
+    </message>
+    <message>
+        <source>as Keras computed it for the imported {class_name}: {outputs}</source>
+        <translation>由 Keras 为导入的 {class_name} 计算：{outputs}</translation>
+    </message>
+    <message>
+        <source>0 (the weights are {node}'s, counted there)</source>
+        <translation>0（权重属于 {node}，在那里计数）</translation>
+    </message>
+    <message>
+        <source>as Keras counted the imported {class_name}</source>
+        <translation>由 Keras 为导入的 {class_name} 统计</translation>
+    </message>
+    <message>
+        <source>axis {axis}: the sum of the inputs' sizes, unknown here</source>
+        <translation>第 {axis} 轴：各输入大小之和，此处未知</translation>
+    </message>
+    <message>
+        <source>output values·summed length</source>
+        <translation>输出值个数·求和长度</translation>
+    </message>
+    <message>
+        <source>axis {axis}: {sizes} = {total}</source>
+        <translation>第 {axis} 轴：{sizes} = {total}</translation>
+    </message>
+    <message>
+        <source>other axes unchanged</source>
+        <translation>其他轴不变</translation>
+    </message>
+    <message>
+        <source>axis {axis1} of x1 and axis {axis2} of x2 ({length} values) are multiplied and summed away</source>
+        <translation>x1 的第 {axis1} 轴与 x2 的第 {axis2} 轴（{length} 个值）相乘后求和消去</translation>
+    </message>
+    <message>
+        <source>the other axes remain: {output}</source>
+        <translation>其余各轴保留：{output}</translation>
+    </message>
+    <message>
+        <source>{names}: {count}·channels (non-trainable)</source>
+        <translation>{names}：{count}·通道数（不可训练）</translation>
+    </message>
+    <message>
+        <source>moving mean, variance, stddev and the renorm mean, stddev</source>
+        <translation>滑动均值、方差、标准差以及 renorm 的均值、标准差</translation>
+    </message>
+    <message>
+        <source>moving mean and variance</source>
+        <translation>滑动均值和方差</translation>
+    </message>
+    <message>
+        <source>{names}: {count}·channels (trainable) + {rest}</source>
+        <translation>{names}：{count}·通道数（可训练）+ {rest}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} 和 {second}</translation>
+    </message>
+    <message>
+        <source>{names}: {count}·(size of the normalized axes)</source>
+        <translation>{names}：{count}·(被标准化各轴的大小)</translation>
+    </message>
+    <message>
+        <source>{names}: {count}·channels</source>
+        <translation>{names}：{count}·通道数</translation>
+    </message>
+    <message>
+        <source>mean and variance per kept position + the sample count (non-trainable)</source>
+        <translation>每个保留位置的均值和方差 + 样本计数（不可训练）</translation>
+    </message>
+    <message>
+        <source>0 (mean and variance are given as constants, not weights)</source>
+        <translation>0（均值和方差以常数给出，不是权重）</translation>
+    </message>
+    <message>
+        <source>fixed as entered when it was imported for the custom {class_name} (its code is not loaded)</source>
+        <translation>自定义层 {class_name} 的形状固定为导入时填写的值（未加载其代码）</translation>
+    </message>
+    <message>
+        <source>fixed as Keras recorded it in the file for the custom {class_name} (its code is not loaded)</source>
+        <translation>自定义层 {class_name} 的形状固定为 Keras 在文件中记录的值（未加载其代码）</translation>
+    </message>
+    <message>
+        <source>the {axes} axes are pooled away (kept with size 1: keepdims)</source>
+        <translation>{axes} 轴被池化掉（keepdims：保留为大小 1 的轴）</translation>
+    </message>
+    <message>
+        <source>the {axes} axes are pooled away</source>
+        <translation>{axes} 轴被池化掉</translation>
+    </message>
+    <message>
+        <source>channels unchanged = {channels}</source>
+        <translation>通道数不变 = {channels}</translation>
+    </message>
+    <message>
+        <source>height × width</source>
+        <translation>高度 × 宽度</translation>
+    </message>
+    <message>
+        <source>depth × height × width</source>
+        <translation>深度 × 高度 × 宽度</translation>
+    </message>
+    <message>
+        <source>one value per channel = {channels}</source>
+        <translation>每个通道一个值 = {channels}</translation>
+    </message>
+    <message>
+        <source>height = {height}, width = {width} as set</source>
+        <translation>高度 = {height}，宽度 = {width}（按设置）</translation>
+    </message>
+    <message>
+        <source>channels unchanged</source>
+        <translation>通道数不变</translation>
+    </message>
+    <message>
+        <source>the central {height}×{width} window of each image</source>
+        <translation>每张图像中央 {height}×{width} 的窗口</translation>
+    </message>
+    <message>
+        <source>n·m + m·m + m (n = features, m = units)</source>
+        <translation>n·m + m·m + m（n = 特征数，m = units）</translation>
+    </message>
+    <message>
+        <source>4·((n + m)·m + m) (n = features, m = units)</source>
+        <translation>4·((n + m)·m + m)（n = 特征数，m = units）</translation>
+    </message>
+    <message>
+        <source>3·(n·m + m·m + m) (n = features, m = units)</source>
+        <translation>3·(n·m + m·m + m)（n = 特征数，m = units）</translation>
+    </message>
+    <message>
+        <source>3·(n·m + m·m + 2·m) (n = features, m = units); reset_after keeps two bias vectors</source>
+        <translation>3·(n·m + m·m + 2·m)（n = 特征数，m = units）；reset_after 保留两组偏置向量</translation>
+    </message>
+    <message>
+        <source>3·(n·m + m·m + 2·m); reset_after keeps two bias vectors</source>
+        <translation>3·(n·m + m·m + 2·m)；reset_after 保留两组偏置向量</translation>
+    </message>
+    <message>
+        <source>timesteps·gates·units·(features + units)</source>
+        <translation>时间步数·门数·units·(特征数 + units)</translation>
+    </message>
+    <message>
+        <source>forward and backward outputs concatenated on the last axis</source>
+        <translation>前向与反向的输出在最后一轴上拼接</translation>
+    </message>
+    <message>
+        <source>{merged}: {outputs}</source>
+        <translation>{merged}：{outputs}</translation>
+    </message>
+    <message>
+        <source>the {layer} on each of the {steps} time steps: {step} → {out} per step</source>
+        <translation>{layer} 作用于 {steps} 个时间步中的每一步：每步 {step} → {out}</translation>
+    </message>
+    <message>
+        <source>{gates}·(n + m)·m (n = features, m = units), no bias</source>
+        <translation>{gates}·(n + m)·m（n = 特征数，m = units），无偏置</translation>
+    </message>
+    <message>
+        <source>{gates}·(n + m)·m, no bias</source>
+        <translation>{gates}·(n + m)·m，无偏置</translation>
+    </message>
+    <message>
+        <source>every time step: timesteps = {timesteps}, units = {units}</source>
+        <translation>每个时间步都输出：时间步数 = {timesteps}，units = {units}</translation>
+    </message>
+    <message>
+        <source>the last time step only: units = {units}</source>
+        <translation>只输出最后一个时间步：units = {units}</translation>
+    </message>
+    <message>
+        <source>final state(s) of units each as extra outputs</source>
+        <translation>最终的记忆体状态（每个大小为 units）作为额外输出</translation>
+    </message>
+    <message>
+        <source>forward and backward outputs kept apart</source>
+        <translation>前向与反向的输出分开保留</translation>
+    </message>
+    <message>
+        <source>forward and backward outputs merged ({mode})</source>
+        <translation>前向与反向的输出合并（{mode}）</translation>
+    </message>
+    <message>
+        <source>forward {forward} + backward {backward}</source>
+        <translation>前向 {forward} + 反向 {backward}</translation>
+    </message>
+    <message>
+        <source>forward + backward</source>
+        <translation>前向 + 反向</translation>
+    </message>
+    <message>
+        <source>the wrapped {layer}'s weights, shared by all steps: {rule}</source>
+        <translation>被包装的 {layer} 的权重，所有时间步共享：{rule}</translation>
+    </message>
+    <message>
+        <source>timesteps·({rule})</source>
+        <translation>时间步数·({rule})</translation>
+    </message>
+    <message>
+        <source>{axis}: unknown</source>
+        <translation>{axis}：未知</translation>
+    </message>
+    <message>
+        <source>{axis}: {arithmetic}</source>
+        <translation>{axis}：{arithmetic}</translation>
     </message>
     <message>
         <source>{axis}: ⌈{n}/{s}⌉ = {out} (padding='{padding}')</source>
-        <translation type="unfinished" />
+        <translation>{axis}：⌈{n}/{s}⌉ = {out}（padding='{padding}'）</translation>
     </message>
     <message>
         <source>{axis}: ⌊({n} − {eff})/{s}⌋ + 1 = {out} (dilated kernel {d}·({k} − 1) + 1 = {eff})</source>
-        <translation type="unfinished" />
+        <translation>{axis}：⌊({n} − {eff})/{s}⌋ + 1 = {out}（膨胀后的卷积核 {d}·({k} − 1) + 1 = {eff}）</translation>
     </message>
     <message>
         <source>{rule}
 = {arithmetic} = {value}</source>
-        <translation type="unfinished" />
+        <translation>{rule}
+= {arithmetic} = {value}</translation>
     </message>
     <message>
         <source>weights as declared by the layer</source>
-        <translation type="unfinished" />
+        <translation>该层声明的权重数</translation>
     </message>
     <message>
         <source>estimated multiply-adds</source>
-        <translation type="unfinished" />
+        <translation>估算的乘加次数</translation>
     </message>
     <message>
         <source>same shape as the input: {shape}</source>
-        <translation type="unfinished" />
+        <translation>与输入形状相同：{shape}</translation>
     </message>
     <message>
         <source>no input → {outputs}</source>
-        <translation type="unfinished" />
+        <translation>无输入 → {outputs}</translation>
     </message>
     <message>
         <source>{rule} = {value}</source>
-        <translation type="unfinished" />
+        <translation>{rule} = {value}</translation>
     </message>
     <message>
         <source>trainable + non-trainable</source>
-        <translation type="unfinished" />
+        <translation>可训练 + 不可训练</translation>
     </message>
     <message>
         <source>0 (no multiply-adds)</source>
-        <translation type="unfinished" />
+        <translation>0（没有乘加运算）</translation>
     </message>
     <message>
         <source>one per input value</source>
-        <translation type="unfinished" />
+        <translation>每个输入值一次</translation>
     </message>
     <message>
         <source>one per output value</source>
-        <translation type="unfinished" />
+        <translation>每个输出值一次</translation>
     </message>
     <message>
         <source>fresh weights (the document had none)</source>
