@@ -184,6 +184,8 @@ def open_entry(window, entry: dict) -> bool:
         return window.open_path(target, ask=False)
     if "preset" in entry:
         return window.open_preset(str(entry["preset"]), ask=False)
+    if "lesson" in entry:
+        return window.open_lesson(str(entry["lesson"]), ask=False)
     if "import" in entry:
         source = str(entry["import"])
         if not source.startswith("keras.applications.") and not Path(source).exists():

@@ -296,8 +296,8 @@ def prepare(lesson: Lesson, variant: Variant | str | None = None, epochs: int | 
             net=None, **options):
     """A `TrainingSession` for the lesson (or one variant of it), not started.
 
-    ``net`` is the document to train (the lesson's own network when ``None``);
-    its data section is the lesson's, its training section the variant's.
+    ``net`` is the document to train (the lesson's own network when ``None``),
+    as it is, with ``variant``'s optimizer in its training section.
     """
     from engine.training.session import prepare_training
 
@@ -306,7 +306,11 @@ def prepare(lesson: Lesson, variant: Variant | str | None = None, epochs: int | 
     else:
         net = net.copy()
         if variant is not None:
-            net.extra["training"] = lesson.training_for(variant)
+            if isinstance(variant, str):
+                variant = lesson.variant(variant)
+            training = copy.deepcopy(net.extra.get("training") or lesson.training)
+            training.setdefault("compile", {})["optimizer"] = copy.deepcopy(variant.optimizer)
+            net.extra["training"] = training
     overrides = {"epochs": int(epochs)} if epochs is not None else None
     options.setdefault("record", False)
     return prepare_training(net, None, overrides, **options)
