@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDockWidget, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
@@ -24,7 +25,10 @@ COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 10
 
 
 def _number(value) -> str:
-    return "—" if value is None else f"{float(value):.4g}"
+    if value is None:
+        return "—"
+    value = float(value)
+    return f"{value:.4f}" if value == 0 or 0.001 <= abs(value) < 1e5 else f"{value:.3e}"
 
 
 class LessonPanel(QWidget):
@@ -75,12 +79,12 @@ class LessonPanel(QWidget):
         self.result.setObjectName("lesson-result")
         self.result.setWordWrap(True)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Result"), self.tr("Expected")])
+        self.table.setHorizontalHeaderLabels([self.tr("Run"), self.tr("Final value"), self.tr("Expected")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.NoEditTriggers)
-        self.loss_plot = self._plot()
-        self.metric_plot = self._plot()
+        self.loss_plot = self._plot(legend=True)
+        self.metric_plot = self._plot(legend=False)
         self.loss_curves: dict[str, pg.PlotDataItem] = {}
         self.metric_curves: dict[str, pg.PlotDataItem] = {}
         buttons = QHBoxLayout()
@@ -100,11 +104,12 @@ class LessonPanel(QWidget):
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._poll)
 
-    def _plot(self) -> pg.PlotWidget:
+    def _plot(self, legend: bool) -> pg.PlotWidget:
         plot = pg.PlotWidget()
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.2)
-        plot.addLegend(offset=(-10, 10))
+        if legend:  # a single run's legend; a comparison's runs are named in the table, in their colours
+            plot.addLegend(offset=(-10, 10))
         plot.setMinimumHeight(140)
         plot.setLabel("bottom", self.tr("epoch"))
         return plot
@@ -142,7 +147,8 @@ class LessonPanel(QWidget):
         for plot, curves in ((self.loss_plot, self.loss_curves), (self.metric_plot, self.metric_curves)):
             for curve in curves.values():
                 plot.removeItem(curve)
-                plot.plotItem.legend.removeItem(curve)
+                if plot.plotItem.legend is not None:
+                    plot.plotItem.legend.removeItem(curve)
             curves.clear()
         self.loss_plot.setLabel("left", "loss")
         self.loss_plot.setTitle(self.tr("Loss per epoch"))
@@ -150,6 +156,12 @@ class LessonPanel(QWidget):
         self.metric_plot.setTitle(self.tr("{metric} per epoch").format(metric=e.metric))
         self.metric_plot.setVisible(e.metric != "loss")
         self.train_button.setEnabled(True)
+
+    def _threshold_text(self) -> str:
+        e = self.lesson.expected
+        return (self.tr("{metric} ≤ {threshold}") if e.lower_is_better
+                else self.tr("{metric} ≥ {threshold}")).format(metric=e.metric,
+                                                               threshold=_number(e.threshold))
 
     def _runs(self) -> list:
         return list(self.lesson.variants) if self.lesson.is_comparison else [None]
@@ -171,12 +183,17 @@ class LessonPanel(QWidget):
         self.histories.clear()
         self.result.clear()
         self.table.setRowCount(0)
-        for v in self._runs():
+        for index, v in enumerate(self._runs()):
             row = self.table.rowCount()
             self.table.insertRow(row)
-            self.table.setItem(row, 0, QTableWidgetItem(self._label(v)))
+            name = QTableWidgetItem("■ " + self._label(v))
+            name.setForeground(QColor(*COLORS[index % len(COLORS)]))
+            self.table.setItem(row, 0, name)
             self.table.setItem(row, 1, QTableWidgetItem("…"))
-            self.table.setItem(row, 2, QTableWidgetItem(self.expected.text()))
+            self.table.setItem(row, 2, QTableWidgetItem(self._threshold_text()))
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setFixedHeight(rows + self.table.horizontalHeader().height() + 4)
         self._queue = self._runs()
         self.train_button.setEnabled(False)
         self.stop_button.setEnabled(True)
@@ -261,7 +278,8 @@ class LessonPanel(QWidget):
             values = [float("nan") if v is None else float(v) for v in history.get(metric, [])]
             curve = curves.get(key)
             if curve is None:
-                curve = curves[key] = plot.plot(name=label, pen=pen)
+                named = not self.lesson.is_comparison and plot.plotItem.legend is not None
+                curve = curves[key] = plot.plot(name=label if named else None, pen=pen)
             curve.setData(list(range(1, len(values) + 1)), values)
 
     def _finish_run(self, key: str, history: dict, trainer) -> None:
