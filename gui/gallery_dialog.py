@@ -6,7 +6,7 @@ settings and the lesson panel."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetricsF, QPalette, QPen
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLineEdit, QListView, QListWidget, QListWidgetItem,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from gui import format_text as ft
 from gui.canvas import style
-from gui.i18n import tx
+from gui.i18n import translate, tx
 
 PRESET_ROLE = Qt.UserRole + 1
 PARAMS_ROLE = Qt.UserRole + 2
@@ -65,10 +65,9 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.PlaceholderText))
         shape = "×".join(str(d) for d in preset.input_shape)
-        tr = QCoreApplication.translate
-        count = (tr("CardDelegate", "{count} params").format(count=ft.si(params)) if params is not None
-                 else tr("CardDelegate", "needs newer layers"))
-        meta = tr("CardDelegate", "{family} · {year} · {count} · input {shape}").format(
+        count = (translate("CardDelegate", "{count} params").format(count=ft.si(params))
+                 if params is not None else translate("CardDelegate", "needs newer layers"))
+        meta = translate("CardDelegate", "{family} · {year} · {count} · input {shape}").format(
             family=preset.family, year=preset.year, count=count, shape=shape)
         painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
                          QFontMetricsF(small).elidedText(meta, Qt.ElideRight, inner.width()))
@@ -113,7 +112,7 @@ class LessonCardDelegate(QStyledItemDelegate):
                          QFontMetricsF(bold).elidedText(tx(lesson.title), Qt.ElideRight, inner.width()))
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.PlaceholderText))
-        chapter = QCoreApplication.translate("LessonCardDelegate", "{source} · {chapter}").format(
+        chapter = translate("LessonCardDelegate", "{source} · {chapter}").format(
             source=tx(lesson.source), chapter=tx(lesson.chapter))
         painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
                          QFontMetricsF(small).elidedText(chapter, Qt.ElideRight, inner.width()))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import background
-from gui.i18n import tx
+from gui.i18n import translate, tx
 
 COLORS = [(31, 119, 180), (255, 127, 14), (44, 160, 44), (214, 39, 40), (148, 103, 189),
           (140, 86, 75)]
@@ -366,7 +366,7 @@ def lesson_panel(window) -> LessonPanel:
     if panel is not None:
         return panel
     panel = window.lesson_panel = LessonPanel(window)
-    dock = window.lesson_dock = QDockWidget(panel.tr("Lesson"), window)
+    dock = window.lesson_dock = QDockWidget(translate("LessonPanel", "Lesson"), window)
     dock.setObjectName("lesson")
     dock.setWidget(panel)
     window.addDockWidget(Qt.RightDockWidgetArea, dock)
