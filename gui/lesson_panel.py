@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QDockWidget, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QApplication, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -222,7 +222,7 @@ class LessonPanel(QWidget):
         comparison = lesson.is_comparison
         self._job = background.run(
             lambda: prepare(lesson, variant if comparison else None, net=net),
-            self._prepared, parent=self)
+            self._prepared, parent=self, tensorflow=getattr(self.main_window, "tensorflow", None))
 
     def _prepared(self, session, error: str) -> None:
         self._job = None
@@ -388,6 +388,9 @@ def lesson_panel(window) -> LessonPanel:
 
     if hasattr(window, "document_shown"):
         window.document_shown.connect(shown)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.wait_stopped)  # no training thread outlives the editor
     return panel
 
 

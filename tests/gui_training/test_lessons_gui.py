@@ -80,3 +80,23 @@ def test_comparison_lesson_overlays_one_curve_per_variant(qtbot, make_window):
         assert all(panel.table.item(r, 1).text() != "…" for r in range(panel.table.rowCount()))
     finally:
         panel.wait_stopped()
+
+
+def test_stop_ends_a_comparison_and_a_plain_document_hides_the_panel(qtbot, make_window):
+    window = make_window()
+    assert window.open_lesson("optimizers", ask=False)
+    panel = window.lesson_panel
+    try:
+        qtbot.mouseClick(panel.train_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: panel.session is not None
+                        and len(panel.session.trainer.epochs) >= 1, timeout=240_000)
+        with qtbot.waitSignal(panel.finished, timeout=120_000):
+            qtbot.mouseClick(panel.stop_button, Qt.LeftButton)
+        assert len(panel.results) == 1  # the runs after the stopped one never started
+        assert panel.status.text() == "Stopped." and panel.train_button.isEnabled()
+    finally:
+        panel.wait_stopped()
+    assert window.open_preset("mnist-mlp", ask=False)
+    assert not window.lesson_dock.isVisible()
+    assert window.open_lesson("iris", ask=False)
+    assert window.lesson_dock.isVisible() and panel.lesson.id == "iris"
