@@ -116,8 +116,8 @@ class LessonPanel(QWidget):
 
     # ------------------------------------------------------------ showing --
     def set_lesson(self, lesson) -> None:
-        """Show ``lesson`` (clearing the results of the one before)."""
-        self.stop()
+        """Show ``lesson`` (ending a run of the one before and clearing its results)."""
+        self._abandon()
         self.lesson = lesson
         self.results.clear()
         self.histories.clear()
@@ -346,6 +346,21 @@ class LessonPanel(QWidget):
         self._stopping = True
         if self.session is not None:
             self.session.trainer.stop()
+
+    def _abandon(self) -> None:
+        """End whatever is running or being prepared, without reporting it."""
+        self._queue = []
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        if self.session is not None:
+            self.session.trainer.stop()
+            self.session.trainer.wait(60)
+        self.session = None
+        self._current = None
+        self._stopping = False
+        self._timer.stop()
+        self.stop_button.setEnabled(False)
 
     def wait_stopped(self, timeout: float = 60) -> None:
         """Stop and wait for the training thread (for closing)."""

@@ -216,8 +216,8 @@ LESSONS: tuple[Lesson, ...] = (
         training=_training(_opt("sgd", 0.01), 30, 32),
         watch=N_("Flatten, two ReLU layers of 300 and 100, softmax over ten classes, trained with plain "
                  "SGD. The book trains it on Fashion-MNIST, which needs a download; the offline digits, "
-                 "resized to 28×28, stand in. Watch the gap between training and validation accuracy "
-                 "open as it starts to overfit."),
+                 "resized to 28×28, stand in. Watch the training accuracy pull ahead of the validation "
+                 "accuracy in the later epochs: the first sign of overfitting."),
         expected=Expected("val_accuracy", 0.9), quick=0.2),
     Lesson(
         id="optimizers", title=N_("Optimizers compared"),

@@ -100,3 +100,22 @@ def test_stop_ends_a_comparison_and_a_plain_document_hides_the_panel(qtbot, make
     assert not window.lesson_dock.isVisible()
     assert window.open_lesson("iris", ask=False)
     assert window.lesson_dock.isVisible() and panel.lesson.id == "iris"
+
+
+def test_opening_another_lesson_while_one_trains_ends_that_run(qtbot, make_window):
+    window = make_window()
+    assert window.open_lesson("iris", ask=False)
+    panel = window.lesson_panel
+    try:
+        qtbot.mouseClick(panel.train_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda: panel.session is not None
+                        and len(panel.session.trainer.epochs) >= 1, timeout=240_000)
+        trainer = panel.session.trainer
+        assert window.open_lesson("letters-onehot", ask=False)
+        assert not trainer.running and trainer.state == "stopped"
+        assert panel.lesson.id == "letters-onehot" and not panel.training
+        assert panel.train_button.isEnabled() and not panel.loss_curves
+        qtbot.wait(600)  # no late answer of the old run lands in the new lesson
+        assert not panel.results and not panel.result.text()
+    finally:
+        panel.wait_stopped()
