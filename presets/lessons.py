@@ -207,8 +207,9 @@ LESSONS: tuple[Lesson, ...] = (
         "fewer weights. Watch whether the validation loss ends as low as the LSTM's, and how long "
         "each epoch takes.")),
     _stock("SimpleRNN", "stock-rnn", N_(
-        "The same predictor with plain recurrent cells, the baseline LSTM and GRU improve on. "
-        "Over sixty steps the gradient fades; watch for a noisier validation loss than the gated cells give.")),
+        "The same predictor with plain recurrent cells, the baseline LSTM and GRU improve on for long "
+        "sequences. It has the fewest weights and the quickest epochs; compare its final validation loss "
+        "with theirs on this smooth generated series.")),
     Lesson(
         id="fashion-mlp-digits", title=N_("The book's classification MLP"),
         chapter=N_("Chapter 10: an image classifier with the Sequential API"), source=BOOK,
@@ -232,8 +233,9 @@ LESSONS: tuple[Lesson, ...] = (
             Variant("adam", N_("Adam"), _opt("adam", 0.1)),
         ),
         watch=N_("The iris network is trained five times from the same start, once per optimizer, with "
-                 "learning rate 0.1 as in the notes. Watch the loss curves: the adaptive optimizers fall "
-                 "faster than plain SGD, and RMSprop and Adam may jump around at this rate. The notes' "
+                 "learning rate 0.1 as in the notes. Watch the loss curves: momentum, Adagrad and Adam end "
+                 "lower than plain SGD, while RMSprop falls fastest at first and then lags; Adam's "
+                 "accuracy jumps around before it settles. The notes' "
                  "momentum averages the past gradients while Keras adds them up, so SGD with momentum "
                  "uses 0.01 here, which takes the same steps."),
         expected=Expected("val_accuracy", 0.9), quick=0.2),
@@ -255,8 +257,10 @@ LESSONS: tuple[Lesson, ...] = (
         ),
         watch=N_("The same MLP trained with a constant learning rate and three schedules that lower it "
                  "as training goes on: dividing by ten every 20 epochs, stepping down after epochs 5 "
-                 "and 15, and following half a cosine. Watch the loss: a rate that drops too early "
-                 "slows learning, one that drops later lets the loss settle lower."),
+                 "and 15, and following half a cosine. From a modest rate of 0.01 and in 25 epochs, "
+                 "lowering the rate mostly slows learning: watch the constant rate end with the lowest "
+                 "loss and the exponential schedule, which lowers it soonest, end highest. Raise the "
+                 "starting rate to see where a schedule pays off."),
         expected=Expected("val_accuracy", 0.85), quick=0.12),
 )
 
