@@ -171,8 +171,8 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
 
 
 def open_entry(window, entry: dict) -> bool:
-    """Open what a session entry names: a file, a preset, an imported model or a
-    new document. Returns whether it opened (or its import started)."""
+    """Open what a session entry names: a file, a preset, a lesson, an imported
+    model or a new document. Returns whether it opened (or its import started)."""
     from engine.network import Network
     from gui.document import Document
 

@@ -119,3 +119,17 @@ def test_opening_another_lesson_while_one_trains_ends_that_run(qtbot, make_windo
         assert not panel.results and not panel.result.text()
     finally:
         panel.wait_stopped()
+
+
+def test_an_unsaved_lesson_reopens_as_that_lesson_at_the_next_start(qtbot, make_window):
+    from gui.app import open_entry
+
+    window = make_window()
+    assert window.open_lesson("stock-gru", ask=False)
+    entry = window.doc.session_entry()
+    assert entry == {"lesson": "stock-gru"}
+    other = make_window()
+    assert open_entry(other, entry)
+    assert other.doc.network.extra[LESSON_SECTION] == {"id": "stock-gru"}
+    assert other.doc.network.extra["data"]["dataset"] == "series"
+    assert other.lesson_panel.lesson.id == "stock-gru"
