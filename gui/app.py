@@ -178,8 +178,8 @@ def main(path: str | None = None, exit_when_ready: bool = False, started: float 
 
 
 def open_entry(window, entry: dict) -> bool:
-    """Open what a session entry names: a file, a preset, an imported model or a
-    new document. Returns whether it opened (or its import started)."""
+    """Open what a session entry names: a file, a preset, a lesson, an imported
+    model or a new document. Returns whether it opened (or its import started)."""
     from engine.network import Network
     from gui.document import Document
     from gui.i18n import translate
@@ -193,6 +193,8 @@ def open_entry(window, entry: dict) -> bool:
         return window.open_path(target, ask=False)
     if "preset" in entry:
         return window.open_preset(str(entry["preset"]), ask=False)
+    if "lesson" in entry:
+        return window.open_lesson(str(entry["lesson"]), ask=False)
     if "import" in entry:
         source = str(entry["import"])
         if not source.startswith("keras.applications.") and not Path(source).exists():

@@ -361,11 +361,29 @@ class MainWindow(QMainWindow):
         self.set_document(Document(net, origin={"preset": preset_id}))
         return True
 
+    def open_lesson(self, lesson_id: str, ask: bool = True) -> bool:
+        """Open a lesson's network with its data and training settings, and its panel."""
+        from gui.lesson_panel import show_lesson
+        from presets.lessons import get_lesson
+
+        if ask and not self.maybe_save():
+            return False
+        try:
+            lesson = get_lesson(lesson_id)
+            net = lesson.network()
+        except NeuroCanvasError as exc:
+            self.show_error(self.tr("Cannot open lesson"), str(exc))
+            return False
+        self.set_document(Document(net, origin={"lesson": lesson_id}))
+        show_lesson(self, lesson)
+        return True
+
     def show_gallery(self):
         from gui.gallery_dialog import GalleryDialog
 
         dialog = GalleryDialog(self)
         dialog.preset_chosen.connect(self.open_preset)
+        dialog.lesson_chosen.connect(self.open_lesson)
         dialog.open()
         return dialog
 

@@ -4,10 +4,11 @@ mouse drag with the fix offered next to the pointer, the editor in Simplified
 Chinese (LeNet-5, a convolution in the inspector), and the training
 dashboard mid-run (LeNet-5 on the digits,
 paused after a few epochs: loss and metrics, the learning rate of a cosine
-schedule, the first convolution's feature maps and filters), and that same
-dashboard in Simplified Chinese (dashboard-zh_CN.png).
+schedule, the first convolution's feature maps and filters), that same
+dashboard in Simplified Chinese (dashboard-zh_CN.png), and the
+optimizer-comparison lesson with its five runs overlaid in the lesson panel.
 
-    python scripts/screenshots.py [OUT_DIR] [--no-training]
+    python scripts/screenshots.py [OUT_DIR] [--no-training] [--lessons-only]
     python scripts/screenshots.py [OUT_DIR] --only-dashboard-zh_CN
 
 Runs offscreen (no display needed); the editor shots never import
@@ -37,8 +38,8 @@ SHOTS = [
 ]
 
 
-def main(out_dir: Path, training: bool = True) -> int:
-    from PySide6.QtWidgets import QApplication
+def main(out_dir: Path, training: bool = True, lessons_only: bool = False) -> int:
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     from gui.commands import DeleteCommand
     from gui.main_window import MainWindow
@@ -46,9 +47,13 @@ def main(out_dir: Path, training: bool = True) -> int:
     app = QApplication.instance() or QApplication([])
     out_dir.mkdir(parents=True, exist_ok=True)
     window = MainWindow(autosave=False)
-    window.ask_unsaved = lambda: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.Discard
+    window.ask_unsaved = lambda: QMessageBox.Discard
     window.resize(1500, 940)
     window.show()
+    if lessons_only:
+        lessons_shot(app, window, out_dir / "lessons.png")
+        window.close()
+        return 0
     for name, preset, select, collapse, dock, fit in SHOTS:
         if not window.open_preset(preset):
             print(f"skipped {name}: preset {preset} is not available", file=sys.stderr)
@@ -73,6 +78,7 @@ def main(out_dir: Path, training: bool = True) -> int:
     chinese_editor_shot(app, out_dir / "editor-zh_CN.png")
     if training:
         dashboard_shot(app, window, out_dir / "dashboard-training.png")
+        lessons_shot(app, window, out_dir / "lessons.png")
     window.close()
     return 0
 
@@ -232,13 +238,39 @@ def dashboard_shot(app, window, target: Path) -> None:
     _wait(app, lambda: c.state in ("finished", "stopped", "failed"), 120, "the stop")
 
 
+def lessons_shot(app, window, target: Path) -> None:
+    """The optimizer comparison lesson opened from the gallery and trained: five runs
+    of the iris network overlaid in the lesson panel (40 epochs each, for speed)."""
+    from PySide6.QtCore import Qt
+
+    window.resize(1700, 1150)
+    if not window.open_lesson("optimizers", ask=False):
+        raise SystemExit("the optimizers lesson did not open")
+    panel = window.lesson_panel
+    window.doc.network.extra["training"]["epochs"] = 40
+    window.summary_dock.hide()
+    window.problems_dock.hide()
+    window.resizeDocks([window.lesson_dock], [640], Qt.Horizontal)
+    if not panel.train():
+        raise SystemExit("the lesson did not start training")
+    _wait(app, lambda: not panel.training and bool(panel.result.text()), 900, "the lesson's runs")
+    window.view.show_start()
+    for _ in range(20):
+        app.processEvents()
+        time.sleep(0.02)
+    window.grab().save(str(target))
+    print(f"wrote {target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
+    window.summary_dock.show()
+    window.problems_dock.show()
+
+
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     out = Path(args[0]) if args else ROOT / "assets" / "screenshots"
     if "--only-dashboard-zh_CN" in sys.argv:
         sys.exit(chinese_dashboard(out))
-    status = main(out, training="--no-training" not in sys.argv)
-    if status == 0 and "--no-training" not in sys.argv:
+    status = main(out, training="--no-training" not in sys.argv, lessons_only="--lessons-only" in sys.argv)
+    if status == 0 and "--no-training" not in sys.argv and "--lessons-only" not in sys.argv:
         # a new process: the translation is installed before any widget exists
         import subprocess
 

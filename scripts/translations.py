@@ -8,8 +8,9 @@ The ``.ts`` files in ``gui/translations/`` are the sources; Qt Linguist
 (``pyside6-linguist``) edits them. ``update`` runs Qt's ``lupdate`` over the
 interface's code (``self.tr``, ``translate``, ``QT_TRANSLATE_NOOP``) and over a
 list of the engine's sentences (every ``msg("…")`` and ``N_("…")`` in
-``engine/``, the catalog's layer descriptions and parameter help, and the
-presets' titles and descriptions), then
+``engine/`` and in the Qt-free ``presets/lessons.py``, the catalog's layer
+descriptions and parameter help, the datasets' and the presets' titles and
+descriptions), then
 compiles each ``.ts`` into the ``.qm`` the application loads with Qt's
 ``lrelease``.
 """
@@ -31,6 +32,7 @@ TRANSLATIONS = ROOT / "gui" / "translations"
 LANGUAGES = ("zh_CN",)
 SOURCES = ("gui", "presets")  # scanned by lupdate itself
 ENGINE_MARKERS = ("msg", "N_")
+MARKED_FILES = ("presets/lessons.py",)  # Qt-free modules outside engine/ that mark sentences with N_
 
 
 def _tool(name: str) -> str:
@@ -44,7 +46,7 @@ def engine_strings() -> list[tuple[str, str]]:
     sources and descriptions."""
     from engine.i18n import CONTEXT, LAYER_DOC_CONTEXT, PARAM_HELP_CONTEXT, PRESET_CONTEXT
     found: dict[tuple[str, str], None] = {}
-    for path in sorted((ROOT / "engine").rglob("*.py")):
+    for path in sorted((ROOT / "engine").rglob("*.py")) + [ROOT / f for f in MARKED_FILES]:
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node in ast.walk(tree):
             if (isinstance(node, ast.Call) and node.args
