@@ -192,6 +192,21 @@ Recover it?</source>
     </message>
 </context>
 <context>
+    <name>CardDelegate</name>
+    <message>
+        <source>{count} params</source>
+        <translation>参数量 {count}</translation>
+    </message>
+    <message>
+        <source>needs newer layers</source>
+        <translation>需要更新的层</translation>
+    </message>
+    <message>
+        <source>{family} · {year} · {count} · input {shape}</source>
+        <translation>{family} · {year} · {count} · 输入 {shape}</translation>
+    </message>
+</context>
+<context>
     <name>Category</name>
     <message>
         <source>Core</source>
@@ -1446,6 +1461,41 @@ predicted {predicted}</source>
     </message>
 </context>
 <context>
+    <name>GalleryDialog</name>
+    <message>
+        <source>New from preset or lesson</source>
+        <translation>从预设或课程新建</translation>
+    </message>
+    <message>
+        <source>Search presets: name, family, year, idea…</source>
+        <translation>搜索预设：名称、类别、年份、思路…</translation>
+    </message>
+    <message>
+        <source>Presets</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>{title} ({source})
+{description}</source>
+        <translation>{title}（{source}）
+{description}</translation>
+    </message>
+    <message>
+        <source>{title}
+{chapter}</source>
+        <translation>{title}
+{chapter}</translation>
+    </message>
+    <message>
+        <source>Search lessons: title, chapter, idea…</source>
+        <translation>搜索课程：标题、章节、思路…</translation>
+    </message>
+</context>
+<context>
     <name>GroupCollapse</name>
     <message>
         <source>&lt;b&gt;{group}&lt;/b&gt;: {count} layers, {params} params&lt;br&gt;in {inputs} → out {outputs}&lt;br&gt;Double-click to expand.</source>
@@ -2385,6 +2435,148 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     </message>
 </context>
 <context>
+    <name>LessonCardDelegate</name>
+    <message>
+        <source>{source} · {chapter}</source>
+        <translation>{source} · {chapter}</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Final value</source>
+        <translation>最终值</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>预期</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>From: {source}, {chapter}</source>
+        <translation>出处：{source}，{chapter}</translation>
+    </message>
+    <message>
+        <source>Expected: {metric} at most {threshold}</source>
+        <translation>预期：{metric} 不高于 {threshold}</translation>
+    </message>
+    <message>
+        <source>Expected: {metric} at least {threshold}</source>
+        <translation>预期：{metric} 不低于 {threshold}</translation>
+    </message>
+    <message>
+        <source>Expected: the best run's {metric} at most {threshold}</source>
+        <translation>预期：最好一次运行的 {metric} 不高于 {threshold}</translation>
+    </message>
+    <message>
+        <source>Expected: the best run's {metric} at least {threshold}</source>
+        <translation>预期：最好一次运行的 {metric} 不低于 {threshold}</translation>
+    </message>
+    <message>
+        <source>The notes print: {metric} {value} ({note})</source>
+        <translation>笔记中的结果：{metric} {value}（{note}）</translation>
+    </message>
+    <message>
+        <source>The notes train it on other data, so there is no printed result to compare with.</source>
+        <translation>笔记用的是别的数据训练，因此没有可以对照的结果。</translation>
+    </message>
+    <message>
+        <source>Press Train to train the lesson.</source>
+        <translation>点击“训练”开始训练本课。</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>每轮的损失</translation>
+    </message>
+    <message>
+        <source>{metric} per epoch</source>
+        <translation>每轮的 {metric}</translation>
+    </message>
+    <message>
+        <source>{metric} ≤ {threshold}</source>
+        <translation>{metric} ≤ {threshold}</translation>
+    </message>
+    <message>
+        <source>{metric} ≥ {threshold}</source>
+        <translation>{metric} ≥ {threshold}</translation>
+    </message>
+    <message>
+        <source>Preparing {run}…</source>
+        <translation>正在准备 {run}…</translation>
+    </message>
+    <message>
+        <source>Cannot train: {reason}</source>
+        <translation>无法训练：{reason}</translation>
+    </message>
+    <message>
+        <source>Training {run}…</source>
+        <translation>正在训练 {run}…</translation>
+    </message>
+    <message>
+        <source>Training {run}: epoch {epoch} of {epochs}</source>
+        <translation>正在训练 {run}：第 {epoch} 轮，共 {epochs} 轮</translation>
+    </message>
+    <message>
+        <source>{value} (met)</source>
+        <translation>{value}（已达到）</translation>
+    </message>
+    <message>
+        <source>{value} (not met)</source>
+        <translation>{value}（未达到）</translation>
+    </message>
+    <message>
+        <source>The run failed: {reason}</source>
+        <translation>运行失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Best run: {run}, {metric} {value}: the expected result is reached.</source>
+        <translation>最好的一次：{run}，{metric} {value}：达到了预期结果。</translation>
+    </message>
+    <message>
+        <source>Best run: {run}, {metric} {value}: the expected result is not reached.</source>
+        <translation>最好的一次：{run}，{metric} {value}：没有达到预期结果。</translation>
+    </message>
+    <message>
+        <source>Result: {metric} {value}: the expected result is reached.</source>
+        <translation>结果：{metric} {value}：达到了预期结果。</translation>
+    </message>
+    <message>
+        <source>Result: {metric} {value}: the expected result is not reached.</source>
+        <translation>结果：{metric} {value}：没有达到预期结果。</translation>
+    </message>
+    <message>
+        <source>The notes print {metric} {course}; this run: {value}.</source>
+        <translation>笔记中的 {metric} 为 {course}；本次运行：{value}。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
     <name>LossPanel</name>
     <message>
         <source>train (batch)</source>
@@ -2700,6 +2892,10 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
     <message>
         <source>Cannot open preset</source>
         <translation>无法打开预设</translation>
+    </message>
+    <message>
+        <source>Cannot open lesson</source>
+        <translation>无法打开课程</translation>
     </message>
     <message>
         <source>{path}: {reason}</source>
@@ -10337,6 +10533,182 @@ This cannot be undone.</source>
     <message>
         <source>its parameters changed</source>
         <translation>它的参数已改变</translation>
+    </message>
+    <message>
+        <source>TensorFlow 2 course notes</source>
+        <translation>TensorFlow 2 课程笔记</translation>
+    </message>
+    <message>
+        <source>Hands-On Machine Learning notes</source>
+        <translation>《机器学习实战》笔记</translation>
+    </message>
+    <message>
+        <source>Sixty days of a price series predict the next day. The notes use a real share price; here a generated series of the same length is cut the same way (2066 training windows, 240 for validation). Watch the validation loss: it falls within a few epochs and then flattens.</source>
+        <translation>用 60 天的价格序列预测下一天。笔记用的是真实股价；这里用同样长度的生成序列，按同样方式切分（训练集 2066 个窗口，验证集 240 个）。注意验证集损失：几轮之内就降下来，然后趋于平缓。</translation>
+    </message>
+    <message>
+        <source>The same predictor with GRU cells: two gates instead of the LSTM's three, about a quarter fewer weights. Watch whether the validation loss ends as low as the LSTM's, and how long each epoch takes.</source>
+        <translation>同样的预测网络换成 GRU：两个门而不是 LSTM 的三个，权重少约四分之一。注意验证集损失最终能否和 LSTM 一样低，以及每轮用时多少。</translation>
+    </message>
+    <message>
+        <source>The same predictor with plain recurrent cells, the baseline LSTM and GRU improve on for long sequences. It has the fewest weights and the quickest epochs; compare its final validation loss with theirs on this smooth generated series.</source>
+        <translation>同样的预测网络换成普通循环核，这是 LSTM 和 GRU 在长序列上要改进的基线。它的权重最少，每轮也最快；在这条平滑的生成序列上，把它最终的验证集损失与它们的比较一下。</translation>
+    </message>
+    <message>
+        <source>Iris flowers with one Dense layer</source>
+        <translation>用一层全连接层分类鸢尾花</translation>
+    </message>
+    <message>
+        <source>Lecture 3: the six-step workflow (Sequential)</source>
+        <translation>第三讲：搭建网络八股（Sequential）</translation>
+    </message>
+    <message>
+        <source>Four measurements go straight into a softmax over three species: 15 weights in all. Watch the loss fall quickly and then flatten; the L2 penalty keeps it from reaching zero. The 30 validation flowers are the same 30 as in the notes, so the accuracy can be compared with theirs.</source>
+        <translation>四个特征直接送入三个品种的 softmax，共 15 个参数。注意损失函数先快速下降再趋于平缓；L2 正则化使它不会降到零。验证集的 30 朵花与笔记中的 30 朵相同，因此准确率可以与笔记对照。</translation>
+    </message>
+    <message>
+        <source>LeNet-5 on hand-written digits</source>
+        <translation>LeNet-5 识别手写数字</translation>
+    </message>
+    <message>
+        <source>Lecture 5: classic CNNs, LeNet5</source>
+        <translation>第五讲：经典卷积网络 LeNet5</translation>
+    </message>
+    <message>
+        <source>Two convolution and pooling stages shrink the 32×32 image to 5×5×16 feature maps before three Dense layers decide. With sigmoid activations the first epochs barely move: watch the accuracy stall near chance, then climb steeply. The notes train it on CIFAR-10; here the offline digits stand in.</source>
+        <translation>两组卷积层和池化把 32×32 的图片缩成 5×5×16 的特征图，再由三层全连接层判断。激活函数为 sigmoid 时，最初几轮几乎没有进展：注意准确率先停在随机猜测附近，然后陡然上升。笔记在 CIFAR-10 上训练它；这里用离线的手写数字代替。</translation>
+    </message>
+    <message>
+        <source>Next letter with a SimpleRNN (one-hot)</source>
+        <translation>用 SimpleRNN 预测下一个字母（独热码）</translation>
+    </message>
+    <message>
+        <source>Lecture 6: recurrent computation, four letters in</source>
+        <translation>第六讲：循环计算过程，输入四个字母</translation>
+    </message>
+    <message>
+        <source>Each letter of 'abcde' is a one-hot vector; a 3-unit recurrent core reads four of them and predicts the fifth. There are only five samples, so there is no validation set: watch the training accuracy reach 1.0 while the loss keeps falling.</source>
+        <translation>'abcde' 中的每个字母是一个独热码向量；3 个单元的循环核读入四个字母，预测第五个。只有五个样本，因此没有验证集：注意训练准确率达到 1.0，而损失仍在下降。</translation>
+    </message>
+    <message>
+        <source>Next letter with an Embedding</source>
+        <translation>用 Embedding 预测下一个字母</translation>
+    </message>
+    <message>
+        <source>Lecture 6: Embedding encoding, four letters in</source>
+        <translation>第六讲：Embedding 编码，输入四个字母</translation>
+    </message>
+    <message>
+        <source>Instead of 26-wide one-hot vectors, every letter id looks up a learned 2-number vector in the Embedding layer, so the input is far smaller. Watch how many epochs it takes to get all 22 samples right, and compare the loss with the one-hot version.</source>
+        <translation>每个字母不再用 26 维的独热码，而是在 Embedding 层中查出一个学到的 2 维向量，输入因此小得多。注意要训练多少轮才能把 22 个样本全部预测对，并与独热码版本比较损失。</translation>
+    </message>
+    <message>
+        <source>The book's classification MLP</source>
+        <translation>书中的分类多层感知机</translation>
+    </message>
+    <message>
+        <source>Chapter 10: an image classifier with the Sequential API</source>
+        <translation>第 10 章：用 Sequential API 搭建图像分类器</translation>
+    </message>
+    <message>
+        <source>Flatten, two ReLU layers of 300 and 100, softmax over ten classes, trained with plain SGD. The book trains it on Fashion-MNIST, which needs a download; the offline digits, resized to 28×28, stand in. Watch the training accuracy pull ahead of the validation accuracy in the later epochs: the first sign of overfitting.</source>
+        <translation>Flatten，两层 ReLU 全连接层（300 和 100），再对十个类别做 softmax，用普通 SGD 训练。书中在需要下载的 Fashion-MNIST 上训练；这里用缩放到 28×28 的离线手写数字代替。注意在后面几轮中训练集准确率逐渐超过验证集准确率：这是过拟合的最初迹象。</translation>
+    </message>
+    <message>
+        <source>Optimizers compared</source>
+        <translation>优化器对比</translation>
+    </message>
+    <message>
+        <source>Lecture 2: neural network optimizers</source>
+        <translation>第二讲：神经网络参数优化器</translation>
+    </message>
+    <message>
+        <source>The iris network is trained five times from the same start, once per optimizer, with learning rate 0.1 as in the notes. Watch the loss curves: momentum, Adagrad and Adam end lower than plain SGD, while RMSprop falls fastest at first and then lags; Adam's accuracy jumps around before it settles. The notes' momentum averages the past gradients while Keras adds them up, so SGD with momentum uses 0.01 here, which takes the same steps.</source>
+        <translation>鸢尾花网络从同一起点训练五次，每次换一个优化器，学习率与笔记一样为 0.1。注意损失曲线：带动量的 SGD、Adagrad 和 Adam 最终都比普通 SGD 低，RMSprop 起初下降最快，随后落后；Adam 的准确率先来回跳动，然后才稳定。笔记中的动量是对过去梯度取平均，而 Keras 是把它们累加，因此这里带动量的 SGD 用 0.01，走的步子相同。</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedules compared</source>
+        <translation>学习率衰减方式对比</translation>
+    </message>
+    <message>
+        <source>Chapter 11: learning-rate scheduling</source>
+        <translation>第 11 章：学习率调度</translation>
+    </message>
+    <message>
+        <source>The same MLP trained with a constant learning rate and three schedules that lower it as training goes on: dividing by ten every 20 epochs, stepping down after epochs 5 and 15, and following half a cosine. From a modest rate of 0.01 and in 25 epochs, lowering the rate mostly slows learning: watch the constant rate end with the lowest loss and the exponential schedule, which lowers it soonest, end highest. Raise the starting rate to see where a schedule pays off.</source>
+        <translation>同一个多层感知机分别用固定学习率和三种随训练降低学习率的方式训练：每 20 轮除以十（指数衰减学习率）、在第 5 轮和第 15 轮后分段降低、沿半个余弦下降。初始学习率只有 0.01、训练 25 轮时，降低学习率主要是拖慢学习：注意固定学习率最终损失最低，而最早降低学习率的指数衰减最终损失最高。调高初始学习率，看看学习率衰减在什么情况下才有好处。</translation>
+    </message>
+    <message>
+        <source>epoch 500: accuracy 0.9667, validation accuracy 1.0000</source>
+        <translation>第 500 轮：准确率 0.9667，验证集准确率 1.0000</translation>
+    </message>
+    <message>
+        <source>epoch 100: loss 0.2572, accuracy 1.0000</source>
+        <translation>第 100 轮：损失 0.2572，准确率 1.0000</translation>
+    </message>
+    <message>
+        <source>epoch 100: loss 0.1948, accuracy 1.0000</source>
+        <translation>第 100 轮：损失 0.1948，准确率 1.0000</translation>
+    </message>
+    <message>
+        <source>Stock price with an LSTM</source>
+        <translation>用 LSTM 预测股价</translation>
+    </message>
+    <message>
+        <source>Stock price with a GRU</source>
+        <translation>用 GRU 预测股价</translation>
+    </message>
+    <message>
+        <source>Stock price with a SimpleRNN</source>
+        <translation>用 SimpleRNN 预测股价</translation>
+    </message>
+    <message>
+        <source>Lecture 6: LSTM stock prediction</source>
+        <translation>第六讲：LSTM 实现股票预测</translation>
+    </message>
+    <message>
+        <source>Lecture 6: GRU stock prediction</source>
+        <translation>第六讲：GRU 实现股票预测</translation>
+    </message>
+    <message>
+        <source>Lecture 6: RNN stock prediction</source>
+        <translation>第六讲：RNN 实现股票预测</translation>
+    </message>
+    <message>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <source>SGD with momentum</source>
+        <translation>带动量的 SGD（SGDM）</translation>
+    </message>
+    <message>
+        <source>Adagrad</source>
+        <translation>Adagrad</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>固定学习率</translation>
+    </message>
+    <message>
+        <source>Exponential decay</source>
+        <translation>指数衰减</translation>
+    </message>
+    <message>
+        <source>Piecewise constant</source>
+        <translation>分段常数</translation>
+    </message>
+    <message>
+        <source>Cosine decay</source>
+        <translation>余弦衰减</translation>
     </message>
     <message>
         <source>Iris flowers</source>
