@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from gui import format_text as ft
 from gui.canvas import style
-from gui.i18n import translate, tx
+from gui.i18n import preset_text, translate, tx
 
 PRESET_ROLE = Qt.UserRole + 1
 PARAMS_ROLE = Qt.UserRole + 2
@@ -61,20 +61,20 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(pal.color(QPalette.Text))
         painter.setFont(bold)
         painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 22), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(bold).elidedText(preset.title, Qt.ElideRight, inner.width()))
+                         QFontMetricsF(bold).elidedText(preset_text(preset.title), Qt.ElideRight, inner.width()))
         painter.setFont(small)
         painter.setPen(pal.color(QPalette.PlaceholderText))
         shape = "×".join(str(d) for d in preset.input_shape)
         count = (translate("CardDelegate", "{count} params").format(count=ft.si(params))
                  if params is not None else translate("CardDelegate", "needs newer layers"))
         meta = translate("CardDelegate", "{family} · {year} · {count} · input {shape}").format(
-            family=preset.family, year=preset.year, count=count, shape=shape)
+            family=preset_text(preset.family), year=preset.year, count=count, shape=shape)
         painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
                          QFontMetricsF(small).elidedText(meta, Qt.ElideRight, inner.width()))
         painter.setPen(pal.color(QPalette.Text))
         painter.setFont(base)
         painter.drawText(QRectF(inner.left(), inner.top() + 46, inner.width(), inner.height() - 46),
-                         Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, preset.description)
+                         Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, preset_text(preset.description))
         painter.restore()
 
 
@@ -178,7 +178,8 @@ class GalleryDialog(QDialog):
             item.setData(PARAMS_ROLE, params)
             item.setData(Qt.DisplayRole, "")
             item.setToolTip(self.tr("{title} ({source})\n{description}").format(
-                title=preset.title, source=preset.source, description=preset.description))
+                title=preset_text(preset.title), source=preset_text(preset.source),
+                description=preset_text(preset.description)))
             item.setSizeHint(CARD)
             if params is None:
                 item.setFlags(item.flags() & ~Qt.ItemIsEnabled)
@@ -219,7 +220,8 @@ class GalleryDialog(QDialog):
         for i in range(self.cards.count()):
             item = self.cards.item(i)
             p = item.data(PRESET_ROLE)
-            hay = f"{p.id} {p.title} {p.family} {p.year} {p.description} {' '.join(p.tags)}".lower()
+            hay = " ".join([p.id, p.title, p.family, str(p.year), p.description, *p.tags, preset_text(p.title),
+                            preset_text(p.description)]).lower()
             hidden = not all(w in hay for w in words)
             item.setHidden(hidden)
             if not hidden and first is None and item.flags() & Qt.ItemIsEnabled:

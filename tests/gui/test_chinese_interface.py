@@ -184,3 +184,17 @@ def test_engine_sentences_are_translated_whole_where_they_are_shown(qapp, qtbot)
         assert str(message) == "Conv2D needs 4 axes, not (None, 10)."  # the engine's English is unchanged
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_gallery_reads_in_chinese_and_finds_presets_by_chinese_words(chinese, qtbot):
+    from gui.gallery_dialog import PRESET_ROLE, GalleryDialog
+
+    dialog = GalleryDialog()
+    qtbot.addWidget(dialog)
+    items = [dialog.cards.item(i) for i in range(dialog.cards.count())]
+    iris = next(i for i in items if i.data(PRESET_ROLE).id == "iris-dense")
+    assert iris.toolTip().startswith("鸢尾花分类器（TensorFlow 2 课程（北京大学）：六步法）\n一个带 L2 正则化")
+    assert dialog.tabs.tabText(1) != "Lessons" and CHINESE.search(dialog.tabs.tabText(1))
+    dialog.search.insert("鸢尾花")  # as an input method commits it (QTest types only Latin keys)
+    shown = [i.data(PRESET_ROLE).id for i in items if not i.isHidden()]
+    assert shown == ["iris-dense"]
