@@ -112,6 +112,7 @@ class LessonPanel(QWidget):
             plot.addLegend(offset=(-10, 10))
         plot.setMinimumHeight(140)
         plot.setLabel("bottom", self.tr("epoch"))
+        plot.getAxis("left").enableAutoSIPrefix(False)  # an accuracy of 0.95 reads 0.95, not 950 (×0.001)
         return plot
 
     # ------------------------------------------------------------ showing --
