@@ -31,51 +31,61 @@ def preset_params(preset) -> int | None:
         return None
 
 
+def paint_card(painter, option, stripe: str, title: str, meta: str, body: str, small_body: bool) -> None:
+    """One gallery card: a rounded frame (highlighted when selected or hovered),
+    a stripe in a category colour, a bold title, a line of facts and the text."""
+    painter.save()
+    painter.setRenderHint(painter.RenderHint.Antialiasing)
+    rect = QRectF(option.rect).adjusted(6, 6, -6, -6)
+    pal = option.palette
+    selected = bool(option.state & QStyle.State_Selected)
+    hover = bool(option.state & QStyle.State_MouseOver)
+    painter.setBrush(pal.color(QPalette.Base))
+    painter.setPen(QPen(pal.color(QPalette.Highlight) if selected or hover else pal.color(QPalette.Mid),
+                        2.0 if selected else 1.0))
+    painter.drawRoundedRect(rect, 8, 8)
+    painter.fillRect(QRectF(rect.left(), rect.top(), rect.width(), 5).adjusted(8, 0, -8, 0),
+                     style.category_color(stripe))
+    base = QFont(option.font)
+    bold = QFont(base)
+    bold.setBold(True)
+    bold.setPointSizeF(base.pointSizeF() * 1.15)
+    small = QFont(base)
+    small.setPointSizeF(base.pointSizeF() * 0.9)
+    inner = rect.adjusted(12, 12, -12, -10)
+    painter.setPen(pal.color(QPalette.Text))
+    painter.setFont(bold)
+    painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 22), Qt.AlignLeft | Qt.AlignVCenter,
+                     QFontMetricsF(bold).elidedText(title, Qt.ElideRight, inner.width()))
+    painter.setFont(small)
+    painter.setPen(pal.color(QPalette.PlaceholderText))
+    painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
+                     QFontMetricsF(small).elidedText(meta, Qt.ElideRight, inner.width()))
+    painter.setPen(pal.color(QPalette.Text))
+    painter.setFont(small if small_body else base)
+    painter.drawText(QRectF(inner.left(), inner.top() + 46, inner.width(), inner.height() - 46),
+                     Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, body)
+    painter.restore()
+
+
 class CardDelegate(QStyledItemDelegate):
+    """A preset's card: title, family, year, params, input shape, description."""
+
     def sizeHint(self, option, index):
         return CARD
 
     def paint(self, painter, option, index):
         preset = index.data(PRESET_ROLE)
         params = index.data(PARAMS_ROLE)
-        painter.save()
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(6, 6, -6, -6)
-        pal = option.palette
-        selected = bool(option.state & QStyle.State_Selected)
-        hover = bool(option.state & QStyle.State_MouseOver)
-        painter.setBrush(pal.color(QPalette.Base))
-        painter.setPen(QPen(pal.color(QPalette.Highlight) if selected or hover else pal.color(QPalette.Mid),
-                            2.0 if selected else 1.0))
-        painter.drawRoundedRect(rect, 8, 8)
-        stripe = QRectF(rect.left(), rect.top(), rect.width(), 5)
-        painter.fillRect(stripe.adjusted(8, 0, -8, 0), style.category_color(
-            {"CNN": "convolution", "RNN": "recurrent", "MLP": "core"}.get(preset.family, preset.family.lower())))
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
-        bold.setPointSizeF(base.pointSizeF() * 1.15)
-        small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.9)
-        inner = rect.adjusted(12, 12, -12, -10)
-        painter.setPen(pal.color(QPalette.Text))
-        painter.setFont(bold)
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 22), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(bold).elidedText(preset_text(preset.title), Qt.ElideRight, inner.width()))
-        painter.setFont(small)
-        painter.setPen(pal.color(QPalette.PlaceholderText))
         shape = "×".join(str(d) for d in preset.input_shape)
         count = (translate("CardDelegate", "{count} params").format(count=ft.si(params))
                  if params is not None else translate("CardDelegate", "needs newer layers"))
         meta = translate("CardDelegate", "{family} · {year} · {count} · input {shape}").format(
             family=preset_text(preset.family), year=preset.year, count=count, shape=shape)
-        painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(small).elidedText(meta, Qt.ElideRight, inner.width()))
-        painter.setPen(pal.color(QPalette.Text))
-        painter.setFont(base)
-        painter.drawText(QRectF(inner.left(), inner.top() + 46, inner.width(), inner.height() - 46),
-                         Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, preset_text(preset.description))
-        painter.restore()
+        stripe = {"CNN": "convolution", "RNN": "recurrent", "MLP": "core"}.get(preset.family,
+                                                                              preset.family.lower())
+        paint_card(painter, option, stripe, preset_text(preset.title), meta, preset_text(preset.description),
+                   small_body=False)
 
 
 class LessonCardDelegate(QStyledItemDelegate):
@@ -86,41 +96,10 @@ class LessonCardDelegate(QStyledItemDelegate):
 
     def paint(self, painter, option, index):
         lesson = index.data(LESSON_ROLE)
-        painter.save()
-        painter.setRenderHint(painter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(6, 6, -6, -6)
-        pal = option.palette
-        selected = bool(option.state & QStyle.State_Selected)
-        hover = bool(option.state & QStyle.State_MouseOver)
-        painter.setBrush(pal.color(QPalette.Base))
-        painter.setPen(QPen(pal.color(QPalette.Highlight) if selected or hover else pal.color(QPalette.Mid),
-                            2.0 if selected else 1.0))
-        painter.drawRoundedRect(rect, 8, 8)
-        stripe = QRectF(rect.left(), rect.top(), rect.width(), 5)
-        painter.fillRect(stripe.adjusted(8, 0, -8, 0), style.category_color(
-            "merge" if lesson.is_comparison else "core"))
-        base = QFont(option.font)
-        bold = QFont(base)
-        bold.setBold(True)
-        bold.setPointSizeF(base.pointSizeF() * 1.15)
-        small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.9)
-        inner = rect.adjusted(12, 12, -12, -10)
-        painter.setPen(pal.color(QPalette.Text))
-        painter.setFont(bold)
-        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), 22), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(bold).elidedText(tx(lesson.title), Qt.ElideRight, inner.width()))
-        painter.setFont(small)
-        painter.setPen(pal.color(QPalette.PlaceholderText))
         chapter = translate("LessonCardDelegate", "{source} · {chapter}").format(
             source=tx(lesson.source), chapter=tx(lesson.chapter))
-        painter.drawText(QRectF(inner.left(), inner.top() + 24, inner.width(), 18), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(small).elidedText(chapter, Qt.ElideRight, inner.width()))
-        painter.setPen(pal.color(QPalette.Text))
-        painter.setFont(small)
-        painter.drawText(QRectF(inner.left(), inner.top() + 46, inner.width(), inner.height() - 46),
-                         Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop, tx(lesson.watch))
-        painter.restore()
+        paint_card(painter, option, "merge" if lesson.is_comparison else "core", tx(lesson.title), chapter,
+                   tx(lesson.watch), small_body=True)
 
 
 def _card_list(delegate_class) -> QListWidget:

@@ -142,6 +142,7 @@ def fill(lang: str, dictionaries: list[Path]) -> int:
                 tr.attrib.pop("type", None)
                 filled += 1
     _write(tree, path)
+    extract(lang, path)  # lupdate writes the file back in its own form: diffs show only real changes
     compile_all()
     return filled
 

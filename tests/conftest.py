@@ -1,6 +1,8 @@
 import os
 import sys
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 sys.path.append(os.path.dirname(__file__))  # helpers such as keras_reference; never shadows packages
@@ -8,6 +10,21 @@ sys.path.append(os.path.dirname(__file__))  # helpers such as keras_reference; n
 from module_scan import HEAVY  # noqa: E402
 
 
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The shipped zh_CN translation installed for the test (what ``--lang zh_CN``
+    does), and only what it installed removed afterwards, back to English."""
+    from gui import language
+
+    before = list(language._installed)
+    shown = language.install(qapp, "zh_CN")
+    assert shown == "zh_CN", "gui/translations/neurocanvas_zh_CN.qm is missing (make translations)"
+    yield shown
+    for translator in [t for t in language._installed if t not in before]:
+        qapp.removeTranslator(translator)
+        language._installed.remove(translator)
 
 
 def pytest_collection_finish(session):

@@ -55,7 +55,7 @@ Recover it?</source>
         <translation>keras.applications.{name}（{family} 系列）</translation>
     </message>
     <message>
-        <source>ImageNet weights (from Keras's cache, ~/.keras/models)</source>
+        <source>ImageNet weights (from Keras&apos;s cache, ~/.keras/models)</source>
         <translation>ImageNet 权重（取自 Keras 的缓存 ~/.keras/models）</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@ Recover it?</source>
         <translation>样本 </translation>
     </message>
     <message>
-        <source>Grad-CAM's layer (the other methods explain the input)</source>
+        <source>Grad-CAM&apos;s layer (the other methods explain the input)</source>
         <translation>Grad-CAM 所用的层（其他方法解释的是输入）</translation>
     </message>
     <message>
@@ -299,7 +299,7 @@ Recover it?</source>
         <translation>预测类别</translation>
     </message>
     <message>
-        <source>Per class, on the same samples as the matrix (scikit-learn's precision_recall_fscore_support)</source>
+        <source>Per class, on the same samples as the matrix (scikit-learn&apos;s precision_recall_fscore_support)</source>
         <translation>按类别统计，与混淆矩阵使用相同的样本（scikit-learn 的 precision_recall_fscore_support）</translation>
     </message>
     <message>
@@ -405,7 +405,7 @@ Recover it?</source>
         <translation>接着训练(&amp;C)</translation>
     </message>
     <message>
-        <source>Train the run's model (the network as the run started) for more epochs</source>
+        <source>Train the run&apos;s model (the network as the run started) for more epochs</source>
         <translation>把本次训练的模型（训练开始时的网络）再多训练几轮</translation>
     </message>
     <message>
@@ -425,7 +425,7 @@ Recover it?</source>
         <translation>本次训练的全部图表(&amp;A)…</translation>
     </message>
     <message>
-        <source>Every panel's plots as PNG and SVG, their data as CSV, into one folder</source>
+        <source>Every panel&apos;s plots as PNG and SVG, their data as CSV, into one folder</source>
         <translation>把每个面板的图表导出为 PNG 和 SVG、数据导出为 CSV，放入同一个文件夹</translation>
     </message>
     <message>
@@ -720,7 +720,7 @@ Recover it?</source>
         <translation>无法用这些设置加载 {dataset} 数据。</translation>
     </message>
     <message>
-        <source>Check the dataset's options and the preprocessing.</source>
+        <source>Check the dataset&apos;s options and the preprocessing.</source>
         <translation>请检查数据集的选项和预处理。</translation>
     </message>
     <message>
@@ -799,7 +799,7 @@ Recover it?</source>
         <translation>训练记录 {run} — {status}，{epochs} 轮</translation>
     </message>
     <message>
-        <source>The document's trained weights ({file}, as saved)</source>
+        <source>The document&apos;s trained weights ({file}, as saved)</source>
         <translation>文档已训练的权重（{file}，按已保存的版本）</translation>
     </message>
     <message>
@@ -835,7 +835,7 @@ Recover it?</source>
         <translation>训练记录的断点：</translation>
     </message>
     <message>
-        <source>the document's own data</source>
+        <source>the document&apos;s own data</source>
         <translation>文档自己的数据</translation>
     </message>
     <message>
@@ -1086,7 +1086,7 @@ predicted {predicted}</source>
         <translation>例如 params&lt;=100000</translation>
     </message>
     <message>
-        <source>document's</source>
+        <source>document&apos;s</source>
         <translation>沿用文档</translation>
     </message>
     <message>
@@ -1150,7 +1150,7 @@ predicted {predicted}</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <source>The cost on the Pareto plot's horizontal axis</source>
+        <source>The cost on the Pareto plot&apos;s horizontal axis</source>
         <translation>帕累托图横轴上的代价</translation>
     </message>
     <message>
@@ -1186,7 +1186,7 @@ predicted {predicted}</source>
         <translation>无法开始：{reason}</translation>
     </message>
     <message>
-        <source>{study} has all its {trials} trials; raise 'trials' and Resume to run more.</source>
+        <source>{study} has all its {trials} trials; raise &apos;trials&apos; and Resume to run more.</source>
         <translation>{study} 已完成全部 {trials} 次试验；调高“试验数”后点“继续”可运行更多试验。</translation>
     </message>
     <message>
@@ -1264,7 +1264,7 @@ predicted {predicted}</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>{name} has no dataset to take samples from: choose the document's data in the Data panel, or explain a run.</source>
+        <source>{name} has no dataset to take samples from: choose the document&apos;s data in the Data panel, or explain a run.</source>
         <translation>{name} 没有可取样本的数据集：请在“数据”面板中选择文档的数据，或解释一次训练记录。</translation>
     </message>
 </context>
@@ -1343,7 +1343,7 @@ predicted {predicted}</source>
         <translation>{name}：{dataset} 的 {count} 个验证样本</translation>
     </message>
     <message>
-        <source>{name}: no dataset (choose the document's data to see samples)</source>
+        <source>{name}: no dataset (choose the document&apos;s data to see samples)</source>
         <translation>{name}：没有数据集（选择文档的数据即可查看样本）</translation>
     </message>
     <message>
@@ -1594,7 +1594,7 @@ predicted {predicted}</source>
 <context>
     <name>Inspector</name>
     <message>
-        <source>How the output shape, the parameter count and the MACs are computed, with this layer's numbers.</source>
+        <source>How the output shape, the parameter count and the MACs are computed, with this layer&apos;s numbers.</source>
         <translation>用本层的数值说明输出形状、参数量和乘加次数（MACs）是怎样算出来的。</translation>
     </message>
     <message>
@@ -1707,10 +1707,10 @@ Example: Input(shape=(28, 28, 1)) feeds (None, 28, 28, 1) to the next layer.</so
     <message>
         <source>Fully connected layer: output = activation(input · kernel + bias), on the last axis.
 
-Example: Dense(128, activation='relu') maps (None, 784) to (None, 128) with 100,480 params.</source>
+Example: Dense(128, activation=&apos;relu&apos;) maps (None, 784) to (None, 128) with 100,480 params.</source>
         <translation>全连接层：在最后一个轴上计算 output = activation(input · kernel + bias)。
 
-示例：Dense(128, activation='relu') 把 (None, 784) 映射为 (None, 128)，参数量 100,480。</translation>
+示例：Dense(128, activation=&apos;relu&apos;) 把 (None, 784) 映射为 (None, 128)，参数量 100,480。</translation>
     </message>
     <message>
         <source>Flattens each sample into a vector; the batch axis is kept.
@@ -1723,10 +1723,10 @@ Example: (None, 5, 5, 16) becomes (None, 400).</source>
     <message>
         <source>Applies an activation function element-wise; the shape is unchanged.
 
-Example: Activation('relu') after a Conv2D without activation, e.g. between the convolution and its BatchNormalization.</source>
+Example: Activation(&apos;relu&apos;) after a Conv2D without activation, e.g. between the convolution and its BatchNormalization.</source>
         <translation>逐元素施加激活函数；形状不变。
 
-示例：Activation('relu') 放在不带激活函数的 Conv2D 之后，例如放在卷积与其 BatchNormalization 之间。</translation>
+示例：Activation(&apos;relu&apos;) 放在不带激活函数的 Conv2D 之后，例如放在卷积与其 BatchNormalization 之间。</translation>
     </message>
     <message>
         <source>Randomly sets a fraction `rate` of the inputs to 0 during training and scales the rest by 1/(1 - rate); does nothing at inference. The shape is unchanged.
@@ -1787,18 +1787,18 @@ Example: Identity() on (None, 32) outputs (None, 32).</source>
     <message>
         <source>1-D convolution over sequences: slides `filters` kernels of size kernel_size over the steps axes.
 
-Example: Conv1D(8, 5) maps (None, 20, 1) to (None, 16, 8) with 48 params; padding='causal' keeps the length and never looks ahead.</source>
+Example: Conv1D(8, 5) maps (None, 20, 1) to (None, 16, 8) with 48 params; padding=&apos;causal&apos; keeps the length and never looks ahead.</source>
         <translation>在序列上做一维卷积：让 `filters` 个尺寸为 kernel_size 的卷积核沿步（steps）轴滑动。
 
-示例：Conv1D(8, 5) 把 (None, 20, 1) 映射为 (None, 16, 8)，参数量 48；padding='causal' 保持长度不变，且从不看到未来的时间步。</translation>
+示例：Conv1D(8, 5) 把 (None, 20, 1) 映射为 (None, 16, 8)，参数量 48；padding=&apos;causal&apos; 保持长度不变，且从不看到未来的时间步。</translation>
     </message>
     <message>
         <source>2-D convolution over images: slides `filters` kernels of size kernel_size over the height, width axes.
 
-Example: Conv2D(32, 3, activation='relu') maps (None, 28, 28, 1) to (None, 26, 26, 32) with 320 params.</source>
+Example: Conv2D(32, 3, activation=&apos;relu&apos;) maps (None, 28, 28, 1) to (None, 26, 26, 32) with 320 params.</source>
         <translation>在图像上做二维卷积：让 `filters` 个尺寸为 kernel_size 的卷积核沿高、宽轴滑动。
 
-示例：Conv2D(32, 3, activation='relu') 把 (None, 28, 28, 1) 映射为 (None, 26, 26, 32)，参数量 320。</translation>
+示例：Conv2D(32, 3, activation=&apos;relu&apos;) 把 (None, 28, 28, 1) 映射为 (None, 26, 26, 32)，参数量 320。</translation>
     </message>
     <message>
         <source>3-D convolution over volumes or video: slides `filters` kernels of size kernel_size over the depth, height, width axes.
@@ -1819,18 +1819,18 @@ Example: Conv1DTranspose(5, 3, strides=2) maps (None, 8, 4) to (None, 17, 5) wit
     <message>
         <source>Transposed 2-D convolution (sometimes called deconvolution): the upsampling counterpart of Conv2D; with strides s each axis grows about s times.
 
-Example: Conv2DTranspose(8, 3, strides=2, padding='same') maps (None, 3, 3, 16) to (None, 6, 6, 8) with 1,160 params.</source>
+Example: Conv2DTranspose(8, 3, strides=2, padding=&apos;same&apos;) maps (None, 3, 3, 16) to (None, 6, 6, 8) with 1,160 params.</source>
         <translation>二维转置卷积（有时称为反卷积）：Conv2D 对应的上采样层；步长为 s 时每个轴大约扩大 s 倍。
 
-示例：Conv2DTranspose(8, 3, strides=2, padding='same') 把 (None, 3, 3, 16) 映射为 (None, 6, 6, 8)，参数量 1,160。</translation>
+示例：Conv2DTranspose(8, 3, strides=2, padding=&apos;same&apos;) 把 (None, 3, 3, 16) 映射为 (None, 6, 6, 8)，参数量 1,160。</translation>
     </message>
     <message>
         <source>Transposed 3-D convolution (sometimes called deconvolution): the upsampling counterpart of Conv3D; with strides s each axis grows about s times.
 
-Example: Conv3DTranspose(5, 3, strides=2, padding='same') maps (None, 4, 8, 8, 2) to (None, 8, 16, 16, 5) with 275 params.</source>
+Example: Conv3DTranspose(5, 3, strides=2, padding=&apos;same&apos;) maps (None, 4, 8, 8, 2) to (None, 8, 16, 16, 5) with 275 params.</source>
         <translation>三维转置卷积（有时称为反卷积）：Conv3D 对应的上采样层；步长为 s 时每个轴大约扩大 s 倍。
 
-示例：Conv3DTranspose(5, 3, strides=2, padding='same') 把 (None, 4, 8, 8, 2) 映射为 (None, 8, 16, 16, 5)，参数量 275。</translation>
+示例：Conv3DTranspose(5, 3, strides=2, padding=&apos;same&apos;) 把 (None, 4, 8, 8, 2) 映射为 (None, 8, 16, 16, 5)，参数量 275。</translation>
     </message>
     <message>
         <source>Depthwise-separable 1-D convolution: a per-channel 1-D convolution followed by a 1×1 convolution that mixes channels into `filters` outputs; far fewer parameters than Conv1D.
@@ -1843,10 +1843,10 @@ Example: SeparableConv1D(16, 3) maps (None, 20, 8) to (None, 18, 16) with 168 pa
     <message>
         <source>Depthwise-separable 2-D convolution: a per-channel 2-D convolution followed by a 1×1 convolution that mixes channels into `filters` outputs; far fewer parameters than Conv2D.
 
-Example: SeparableConv2D(64, 3, padding='same') maps (None, 32, 32, 32) to (None, 32, 32, 64) with 2,400 params (Xception).</source>
+Example: SeparableConv2D(64, 3, padding=&apos;same&apos;) maps (None, 32, 32, 32) to (None, 32, 32, 64) with 2,400 params (Xception).</source>
         <translation>深度可分离二维卷积：先对每个通道分别做二维卷积，再用 1×1 卷积把各通道混合成 `filters` 个输出；参数比 Conv2D 少得多。
 
-示例：SeparableConv2D(64, 3, padding='same') 把 (None, 32, 32, 32) 映射为 (None, 32, 32, 64)，参数量 2,400（Xception）。</translation>
+示例：SeparableConv2D(64, 3, padding=&apos;same&apos;) 把 (None, 32, 32, 32) 映射为 (None, 32, 32, 64)，参数量 2,400（Xception）。</translation>
     </message>
     <message>
         <source>Depthwise 1-D convolution: each input channel gets its own kernel(s); the output has channels × depth_multiplier channels.
@@ -1859,10 +1859,10 @@ Example: DepthwiseConv1D(3) maps (None, 20, 8) to (None, 18, 8) with 32 params.<
     <message>
         <source>Depthwise 2-D convolution: each input channel gets its own kernel(s); the output has channels × depth_multiplier channels.
 
-Example: DepthwiseConv2D(3, padding='same') maps (None, 56, 56, 32) to (None, 56, 56, 32) with 320 params (MobileNet).</source>
+Example: DepthwiseConv2D(3, padding=&apos;same&apos;) maps (None, 56, 56, 32) to (None, 56, 56, 32) with 320 params (MobileNet).</source>
         <translation>逐深度（depthwise）二维卷积：每个输入通道有各自的卷积核；输出的通道数为输入通道数 × depth_multiplier。
 
-示例：DepthwiseConv2D(3, padding='same') 把 (None, 56, 56, 32) 映射为 (None, 56, 56, 32)，参数量 320（MobileNet）。</translation>
+示例：DepthwiseConv2D(3, padding=&apos;same&apos;) 把 (None, 56, 56, 32) 映射为 (None, 56, 56, 32)，参数量 320（MobileNet）。</translation>
     </message>
     <message>
         <source>1-D max pooling: keeps the largest value of each pool_size window over the steps axes; channels are unchanged and there are no weights.
@@ -2037,10 +2037,10 @@ Example: GaussianDropout(0.3) in place of Dropout(0.3).</source>
     <message>
         <source>Dropout that keeps the mean and variance of its input, for self-normalizing networks (selu activations with lecun_normal initialization).
 
-Example: Dense(64, activation='selu') followed by AlphaDropout(0.1).</source>
+Example: Dense(64, activation=&apos;selu&apos;) followed by AlphaDropout(0.1).</source>
         <translation>保持输入均值和方差不变的舍弃，用于自归一化网络（selu 激活函数配合 lecun_normal 初始化）。
 
-示例：Dense(64, activation='selu') 之后接 AlphaDropout(0.1)。</translation>
+示例：Dense(64, activation=&apos;selu&apos;) 之后接 AlphaDropout(0.1)。</translation>
     </message>
     <message>
         <source>Passes its input through unchanged and adds l1·sum|x| + l2·sum x² of it to the training loss.
@@ -2117,15 +2117,15 @@ Params: 3 · units · (features + units) + 3 · units bias (twice that with the 
     <message>
         <source>Runs a recurrent layer forwards and a copy of it backwards over the same sequence and merges the two outputs.
 
-Params: twice the wrapped layer's. Example: Bidirectional(LSTM(32)) on (None, 100, 50) outputs (None, 64) with 21,248 params; merge_mode='sum' gives (None, 32); merge_mode=None gives two outputs, forward and backward.</source>
+Params: twice the wrapped layer&apos;s. Example: Bidirectional(LSTM(32)) on (None, 100, 50) outputs (None, 64) with 21,248 params; merge_mode=&apos;sum&apos; gives (None, 32); merge_mode=None gives two outputs, forward and backward.</source>
         <translation>对同一序列分别正向运行一个循环层、反向运行它的一个副本，并合并两者的输出。
 
-参数量：被包装层的两倍。示例：Bidirectional(LSTM(32)) 作用于 (None, 100, 50) 时输出 (None, 64)，参数量 21,248；merge_mode='sum' 得到 (None, 32)；merge_mode=None 得到两个输出：正向和反向。</translation>
+参数量：被包装层的两倍。示例：Bidirectional(LSTM(32)) 作用于 (None, 100, 50) 时输出 (None, 64)，参数量 21,248；merge_mode=&apos;sum&apos; 得到 (None, 32)；merge_mode=None 得到两个输出：正向和反向。</translation>
     </message>
     <message>
         <source>Applies the wrapped layer to every time step (axis 1) with the same weights.
 
-The params are the wrapped layer's on one step, not multiplied by the number of steps. Example: TimeDistributed(Dense(32)) on (None, 10, 64) outputs (None, 10, 32) with 2,080 params; TimeDistributed(Conv2D(8, 3)) on (None, 10, 32, 32, 3) outputs (None, 10, 30, 30, 8).</source>
+The params are the wrapped layer&apos;s on one step, not multiplied by the number of steps. Example: TimeDistributed(Dense(32)) on (None, 10, 64) outputs (None, 10, 32) with 2,080 params; TimeDistributed(Conv2D(8, 3)) on (None, 10, 32, 32, 3) outputs (None, 10, 30, 30, 8).</source>
         <translation>用同一组权重把被包装的层作用于每一个时间步（轴 1）。
 
 参数量是被包装的层在单个时间步上的参数量，不乘以时间步数。示例：TimeDistributed(Dense(32)) 作用于 (None, 10, 64) 时输出 (None, 10, 32)，参数量 2,080；TimeDistributed(Conv2D(8, 3)) 作用于 (None, 10, 32, 32, 3) 时输出 (None, 10, 30, 30, 8)。</translation>
@@ -2149,7 +2149,7 @@ Shapes as for Attention; with use_scale=True it learns one scale per feature (di
     <message>
         <source>Multi-head scaled dot-product attention with learned query, key, value and output projections (the Transformer block).
 
-The output has the query's shape (last axis = output_shape when given). For self-attention connect the same tensor to query and value. Example: MultiHeadAttention(num_heads=4, key_dim=32) on (None, 10, 64) as self-attention outputs (None, 10, 64) with 33,216 params.</source>
+The output has the query&apos;s shape (last axis = output_shape when given). For self-attention connect the same tensor to query and value. Example: MultiHeadAttention(num_heads=4, key_dim=32) on (None, 10, 64) as self-attention outputs (None, 10, 64) with 33,216 params.</source>
         <translation>多头缩放点积注意力，查询、键、值和输出都有可学习的投影（Transformer 模块）。
 
 输出与查询的形状相同（给出 output_shape 时最后一个轴为 output_shape）。做自注意力时把同一个张量同时连到 query 和 value。示例：MultiHeadAttention(num_heads=4, key_dim=32) 作为自注意力作用于 (None, 10, 64) 时输出 (None, 10, 64)，参数量 33,216。</translation>
@@ -2317,10 +2317,10 @@ Example: CenterCrop(224, 224) maps (None, 256, 256, 3) to (None, 224, 224, 3).</
     <message>
         <source>Flips images at random during training (left-right, up-down or both); does nothing at inference.
 
-Example: RandomFlip('horizontal') for photos whose mirror image is as likely.</source>
+Example: RandomFlip(&apos;horizontal&apos;) for photos whose mirror image is as likely.</source>
         <translation>训练时随机翻转图像（左右、上下或两者）；推理时不起作用。
 
-示例：对镜像与原图同样可能出现的照片使用 RandomFlip('horizontal')。</translation>
+示例：对镜像与原图同样可能出现的照片使用 RandomFlip(&apos;horizontal&apos;)。</translation>
     </message>
     <message>
         <source>Rotates images by a random angle during training; factor is a fraction of a full turn (0.1 = up to ±36°).
@@ -2365,10 +2365,10 @@ Example: IntegerLookup(vocabulary=[12, 36, 1138]) maps 36 to 2 (0 and 1 are mask
     <message>
         <source>Maps string features to contiguous indices of a vocabulary (learnt with adapt() or given), or encodes them as vectors.
 
-Example: StringLookup(vocabulary=['a', 'b', 'c']) maps 'b' to 2 ('[UNK]' is 1).</source>
+Example: StringLookup(vocabulary=[&apos;a&apos;, &apos;b&apos;, &apos;c&apos;]) maps &apos;b&apos; to 2 (&apos;[UNK]&apos; is 1).</source>
         <translation>把字符串特征映射为词表（用 adapt() 学得或直接给出）中连续的索引，或把它们编码为向量。
 
-示例：StringLookup(vocabulary=['a', 'b', 'c']) 把 'b' 映射为 2（'[UNK]' 为 1）。</translation>
+示例：StringLookup(vocabulary=[&apos;a&apos;, &apos;b&apos;, &apos;c&apos;]) 把 &apos;b&apos; 映射为 2（&apos;[UNK]&apos; 为 1）。</translation>
     </message>
     <message>
         <source>Turns strings into token indices (or vectors): standardizes, splits into words (and n-grams) and looks them up in a vocabulary learnt with adapt() or given.
@@ -2415,7 +2415,7 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
         <translation>在另一个输入上再次调用另一个节点的层（共享权重）。其权重只计一次，计在那个节点上。</translation>
     </message>
     <message>
-        <source>A custom layer of an imported model (the project's own class), kept with its config, weights and the shapes Keras recorded, without its code. Training, running or exporting it needs the Python module that defines the class, trusted for this document.</source>
+        <source>A custom layer of an imported model (the project&apos;s own class), kept with its config, weights and the shapes Keras recorded, without its code. Training, running or exporting it needs the Python module that defines the class, trusted for this document.</source>
         <translation>导入的模型中的自定义层（模型所属项目自己定义的类），保留其配置、权重和 Keras 记录的形状，但不含其代码。训练、运行或导出它需要定义该类的 Python 模块，且该模块须在本文档中被信任。</translation>
     </message>
 </context>
@@ -2426,7 +2426,7 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <source>The type of the wrapped layer. Params that still apply are kept; the others take the new type's defaults.</source>
+        <source>The type of the wrapped layer. Params that still apply are kept; the others take the new type&apos;s defaults.</source>
         <translation>被包装的层的类型。仍然适用的参数会保留；其余参数取新类型的默认值。</translation>
     </message>
     <message>
@@ -2480,11 +2480,11 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
         <translation>预期：{metric} 不低于 {threshold}</translation>
     </message>
     <message>
-        <source>Expected: the best run's {metric} at most {threshold}</source>
+        <source>Expected: the best run&apos;s {metric} at most {threshold}</source>
         <translation>预期：最好一次运行的 {metric} 不高于 {threshold}</translation>
     </message>
     <message>
-        <source>Expected: the best run's {metric} at least {threshold}</source>
+        <source>Expected: the best run&apos;s {metric} at least {threshold}</source>
         <translation>预期：最好一次运行的 {metric} 不低于 {threshold}</translation>
     </message>
     <message>
@@ -3034,7 +3034,7 @@ Example: Hashing(num_bins=3) maps each string to 0, 1 or 2.</source>
         <translation>问题（{count}）</translation>
     </message>
     <message>
-        <source>The interface's language changes when NeuroCanvas starts again.</source>
+        <source>The interface&apos;s language changes when NeuroCanvas starts again.</source>
         <translation>界面语言将在 NeuroCanvas 下次启动时更改。</translation>
     </message>
     <message>
@@ -3440,8 +3440,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>图像输入的轴顺序。</translation>
     </message>
     <message>
-        <source>The activation function, e.g. 'relu', 'sigmoid', 'softmax'.</source>
-        <translation>激活函数，例如 'relu'、'sigmoid'、'softmax'。</translation>
+        <source>The activation function, e.g. &apos;relu&apos;, &apos;sigmoid&apos;, &apos;softmax&apos;.</source>
+        <translation>激活函数，例如 &apos;relu&apos;、&apos;sigmoid&apos;、&apos;softmax&apos;。</translation>
     </message>
     <message>
         <source>Fraction of the input units to drop, in [0, 1).</source>
@@ -3508,8 +3508,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>窗口沿每个轴移动的步长。</translation>
     </message>
     <message>
-        <source>'valid': no padding, the output shrinks; 'same': pad so that output = ceil(input / strides); 'causal': pad only the start, so step t never sees later steps.</source>
-        <translation>'valid'：不填充，输出变小；'same'：全零填充，使输出 = ceil(输入 / strides)；'causal'：只在开头填充，使第 t 步永远看不到之后的步。</translation>
+        <source>&apos;valid&apos;: no padding, the output shrinks; &apos;same&apos;: pad so that output = ceil(input / strides); &apos;causal&apos;: pad only the start, so step t never sees later steps.</source>
+        <translation>&apos;valid&apos;：不填充，输出变小；&apos;same&apos;：全零填充，使输出 = ceil(输入 / strides)；&apos;causal&apos;：只在开头填充，使第 t 步永远看不到之后的步。</translation>
     </message>
     <message>
         <source>Axis order: channels_last (batch, ..., channels) or channels_first (batch, channels, ...); empty means channels_last.</source>
@@ -3528,8 +3528,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>窗口大小：一个整数，或由 2 个整数组成的元组（高 × 宽）。</translation>
     </message>
     <message>
-        <source>'valid': no padding, the output shrinks; 'same': pad so that output = ceil(input / strides).</source>
-        <translation>'valid'：不填充，输出变小；'same'：全零填充，使输出 = ceil(输入 / strides)。</translation>
+        <source>&apos;valid&apos;: no padding, the output shrinks; &apos;same&apos;: pad so that output = ceil(input / strides).</source>
+        <translation>&apos;valid&apos;：不填充，输出变小；&apos;same&apos;：全零填充，使输出 = ceil(输入 / strides)。</translation>
     </message>
     <message>
         <source>Window size, an int or 3 ints (depth × height × width).</source>
@@ -3648,8 +3648,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>使用批再标准化（另加三个不可训练的向量）。</translation>
     </message>
     <message>
-        <source>Batch renormalization clipping: {'rmax', 'rmin', 'dmax'}.</source>
-        <translation>批再标准化的截断范围：{'rmax', 'rmin', 'dmax'}。</translation>
+        <source>Batch renormalization clipping: {&apos;rmax&apos;, &apos;rmin&apos;, &apos;dmax&apos;}.</source>
+        <translation>批再标准化的截断范围：{&apos;rmax&apos;, &apos;rmin&apos;, &apos;dmax&apos;}。</translation>
     </message>
     <message>
         <source>Momentum of the batch renormalization statistics.</source>
@@ -3836,8 +3836,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>在矩阵乘法之后再施加重置门（与 cuDNN 兼容的形式，有两个偏置向量）。</translation>
     </message>
     <message>
-        <source>The recurrent layer to run in both directions, e.g. {'type': 'LSTM', 'params': {'units': 32}}.</source>
-        <translation>要在两个方向上运行的循环层，例如 {'type': 'LSTM', 'params': {'units': 32}}。</translation>
+        <source>The recurrent layer to run in both directions, e.g. {&apos;type&apos;: &apos;LSTM&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}.</source>
+        <translation>要在两个方向上运行的循环层，例如 {&apos;type&apos;: &apos;LSTM&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}。</translation>
     </message>
     <message>
         <source>How the two directions are combined: concat, sum, mul, ave, or None for two separate outputs.</source>
@@ -3848,16 +3848,16 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>反向（go_backwards=True）使用的另一个循环层；默认是 layer 的副本。</translation>
     </message>
     <message>
-        <source>The layer applied at each time step, e.g. {'type': 'Dense', 'params': {'units': 32}}.</source>
-        <translation>在每个时间步上施加的层，例如 {'type': 'Dense', 'params': {'units': 32}}。</translation>
+        <source>The layer applied at each time step, e.g. {&apos;type&apos;: &apos;Dense&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}.</source>
+        <translation>在每个时间步上施加的层，例如 {&apos;type&apos;: &apos;Dense&apos;, &apos;params&apos;: {&apos;units&apos;: 32}}。</translation>
     </message>
     <message>
         <source>Learn a scalar that scales the scores.</source>
         <translation>学习一个标量来缩放注意力分数。</translation>
     </message>
     <message>
-        <source>How scores are computed: 'dot' (query · key) or 'concat' (tanh of query + key).</source>
-        <translation>注意力分数的计算方式：'dot'（query · key）或 'concat'（对 query + key 取 tanh）。</translation>
+        <source>How scores are computed: &apos;dot&apos; (query · key) or &apos;concat&apos; (tanh of query + key).</source>
+        <translation>注意力分数的计算方式：&apos;dot&apos;（query · key）或 &apos;concat&apos;（对 query + key 取 tanh）。</translation>
     </message>
     <message>
         <source>Fraction of the attention weights dropped during training, in [0, 1).</source>
@@ -3888,7 +3888,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>每个头中 value 的维度；留空表示等于 key_dim。</translation>
     </message>
     <message>
-        <source>Size (or shape) of the output's last axis; empty means the query's feature size.</source>
+        <source>Size (or shape) of the output&apos;s last axis; empty means the query&apos;s feature size.</source>
         <translation>输出最后一个轴的大小（或形状）；留空表示等于 query 的特征维度。</translation>
     </message>
     <message>
@@ -3900,7 +3900,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>只关注距离小于该值的位置（带状掩码）；留空表示完整注意力。</translation>
     </message>
     <message>
-        <source>Use the backend's flash attention kernel when it can; empty follows the global Keras setting.</source>
+        <source>Use the backend&apos;s flash attention kernel when it can; empty follows the global Keras setting.</source>
         <translation>在可用时使用后端的 flash attention 内核；留空则遵循 Keras 的全局设置。</translation>
     </message>
     <message>
@@ -3988,8 +3988,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>缩放前先填充到目标宽高比（不变形）。</translation>
     </message>
     <message>
-        <source>How padding is filled (Keras supports 'constant' only).</source>
-        <translation>填充的方式（Keras 只支持 'constant'）。</translation>
+        <source>How padding is filled (Keras supports &apos;constant&apos; only).</source>
+        <translation>填充的方式（Keras 只支持 &apos;constant&apos;）。</translation>
     </message>
     <message>
         <source>Value of the padding.</source>
@@ -4028,8 +4028,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>网格点之间的像素如何计算。</translation>
     </message>
     <message>
-        <source>Fill value when fill_mode is 'constant'.</source>
-        <translation>fill_mode 为 'constant' 时的填充值。</translation>
+        <source>Fill value when fill_mode is &apos;constant&apos;.</source>
+        <translation>fill_mode 为 &apos;constant&apos; 时的填充值。</translation>
     </message>
     <message>
         <source>Vertical zoom range as a fraction: a number or [lower, upper] in (-1, 1].</source>
@@ -4064,7 +4064,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>词表外（OOV）词元所用的索引。</translation>
     </message>
     <message>
-        <source>A token that means 'masked' (index 0); empty for none.</source>
+        <source>A token that means &apos;masked&apos; (index 0); empty for none.</source>
         <translation>表示“被掩码”的词元（索引 0）；留空表示没有。</translation>
     </message>
     <message>
@@ -4156,7 +4156,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>adapt() 要学习的区间个数。</translation>
     </message>
     <message>
-        <source>Error tolerance of adapt()'s quantiles.</source>
+        <source>Error tolerance of adapt()&apos;s quantiles.</source>
         <translation>adapt() 计算分位数时的误差容限。</translation>
     </message>
     <message>
@@ -4164,7 +4164,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>int：区间索引；one_hot、multi_hot、count：长度为 num_bins 的向量。</translation>
     </message>
     <message>
-        <source>Number of categories (required; Keras's default of none is refused).</source>
+        <source>Number of categories (required; Keras&apos;s default of none is refused).</source>
         <translation>类别数（必填；Keras 默认不指定，这里不接受）。</translation>
     </message>
     <message>
@@ -4200,7 +4200,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>它注册的序列化名称（如有）。</translation>
     </message>
     <message>
-        <source>The layer's full Keras config (get_config()).</source>
+        <source>The layer&apos;s full Keras config (get_config()).</source>
         <translation>该层完整的 Keras 配置（get_config()）。</translation>
     </message>
     <message>
@@ -4208,8 +4208,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>输入的传入方式：一个张量、一个张量列表，或多个位置参数张量。</translation>
     </message>
     <message>
-        <source>Positional arguments of the call when they mix tensors (written {'__input__': port}) and constants.</source>
-        <translation>调用时的位置参数，当其中混有张量（写作 {'__input__': port}）和常量时使用。</translation>
+        <source>Positional arguments of the call when they mix tensors (written {&apos;__input__&apos;: port}) and constants.</source>
+        <translation>调用时的位置参数，当其中混有张量（写作 {&apos;__input__&apos;: port}）和常量时使用。</translation>
     </message>
     <message>
         <source>Other keyword arguments of the call.</source>
@@ -4236,7 +4236,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>该运算的 Keras 类。</translation>
     </message>
     <message>
-        <source>The operation's full Keras config (get_config()).</source>
+        <source>The operation&apos;s full Keras config (get_config()).</source>
         <translation>该运算完整的 Keras 配置（get_config()）。</translation>
     </message>
     <message>
@@ -4252,7 +4252,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>Keras 保存的构建配置（build config）。</translation>
     </message>
     <message>
-        <source>Where its weights sit in the layer's group of the weights file (vars/0, sublayer/vars/0, ...).</source>
+        <source>Where its weights sit in the layer&apos;s group of the weights file (vars/0, sublayer/vars/0, ...).</source>
         <translation>其权重在权重文件中该层分组里的位置（vars/0、sublayer/vars/0、……）。</translation>
     </message>
     <message>
@@ -4370,7 +4370,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>TensorFlow 2 课程（北京大学）：class Baseline</translation>
     </message>
     <message>
-        <source>One Conv-BN-Activation-Pool-Dropout unit and a small dense head: the course's template for every CNN that follows.</source>
+        <source>One Conv-BN-Activation-Pool-Dropout unit and a small dense head: the course&apos;s template for every CNN that follows.</source>
         <translation>一个 卷积-批标准化-激活-池化-舍弃（CBAPD）单元加一个小的全连接输出部分：课程中后续所有卷积网络的模板。</translation>
     </message>
     <message>
@@ -4418,7 +4418,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>Szegedy 等，Going deeper with convolutions；TensorFlow 2 课程（北京大学）</translation>
     </message>
     <message>
-        <source>A ConvBNRelu stem and two blocks of two InceptionBlk modules (1×1, 3×3, 5×5 and pooling branches side by side), doubling the width per block. The course's ConvBNRelu always runs BN in inference mode; here BN trains normally.</source>
+        <source>A ConvBNRelu stem and two blocks of two InceptionBlk modules (1×1, 3×3, 5×5 and pooling branches side by side), doubling the width per block. The course&apos;s ConvBNRelu always runs BN in inference mode; here BN trains normally.</source>
         <translation>一个 ConvBNRelu 起始层和两个块，每块含两个 InceptionBlk 模块（1×1、3×3、5×5 卷积与池化分支并列），每个块宽度加倍。课程中的 ConvBNRelu 总在推理模式下运行批标准化；这里批标准化正常训练。</translation>
     </message>
     <message>
@@ -4446,8 +4446,8 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>TensorFlow 2 课程（北京大学）：SimpleRNN，输入 4 个字母，预测 1 个</translation>
     </message>
     <message>
-        <source>Four one-hot letters of 'abcde' into a 3-unit SimpleRNN that predicts the next letter.</source>
-        <translation>把 'abcde' 中四个字母的独热码输入一个记忆体为 3 的 SimpleRNN，预测下一个字母。</translation>
+        <source>Four one-hot letters of &apos;abcde&apos; into a 3-unit SimpleRNN that predicts the next letter.</source>
+        <translation>把 &apos;abcde&apos; 中四个字母的独热码输入一个记忆体为 3 的 SimpleRNN，预测下一个字母。</translation>
     </message>
     <message>
         <source>Letter predictor (Embedding + RNN)</source>
@@ -4470,7 +4470,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>TensorFlow 2 课程（北京大学）：LSTM 股票预测</translation>
     </message>
     <message>
-        <source>Sixty days of opening prices through two stacked LSTMs (80, 100) with dropout to predict the next day's opening price.</source>
+        <source>Sixty days of opening prices through two stacked LSTMs (80, 100) with dropout to predict the next day&apos;s opening price.</source>
         <translation>用连续 60 天的开盘价，经过两层堆叠的 LSTM（80、100）和舍弃，预测第二天的开盘价。</translation>
     </message>
     <message>
@@ -4774,7 +4774,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>注意力</translation>
     </message>
     <message>
-        <source>Vaswani et al., Attention is all you need; Keras example 'Text classification with Transformer'</source>
+        <source>Vaswani et al., Attention is all you need; Keras example &apos;Text classification with Transformer&apos;</source>
         <translation>Vaswani 等，Attention is all you need；Keras 示例“Text classification with Transformer”</translation>
     </message>
     <message>
@@ -4931,11 +4931,11 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>用所选数据和这些设置训练网络（F5）</translation>
     </message>
     <message>
-        <source>Keep training the run's model for more epochs: the network as the run started, not later edits</source>
+        <source>Keep training the run&apos;s model for more epochs: the network as the run started, not later edits</source>
         <translation>把本次训练的模型再多训练几轮：训练的是开始时的网络，不包括之后的修改</translation>
     </message>
     <message>
-        <source>The run's schedule is planned over its length and has ended: what the learning rate does in the new epochs</source>
+        <source>The run&apos;s schedule is planned over its length and has ended: what the learning rate does in the new epochs</source>
         <translation>本次训练的学习率调度按训练总长规划，现已结束：选择新增轮次中学习率如何变化</translation>
     </message>
     <message>
@@ -5112,7 +5112,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>导出模型…</translation>
     </message>
     <message>
-        <source>Copy the selected run's last model (.keras)</source>
+        <source>Copy the selected run&apos;s last model (.keras)</source>
         <translation>复制所选训练的最新模型（.keras）</translation>
     </message>
     <message>
@@ -5164,7 +5164,7 @@ Its output shape, batch axis first (e.g. None,64,48):</source>
         <translation>训练 {run} 没有保存的模型。</translation>
     </message>
     <message>
-        <source>Export the run's model</source>
+        <source>Export the run&apos;s model</source>
         <translation>导出训练的模型</translation>
     </message>
     <message>
@@ -5257,11 +5257,11 @@ This cannot be undone.</source>
 <context>
     <name>Sections</name>
     <message>
-        <source>The document's data settings cannot be used ({problem}); defaults are shown.</source>
+        <source>The document&apos;s data settings cannot be used ({problem}); defaults are shown.</source>
         <translation>文档的数据设置无法使用（{problem}）；显示的是默认值。</translation>
     </message>
     <message>
-        <source>The document's training settings are damaged ({problem}); defaults are shown.</source>
+        <source>The document&apos;s training settings are damaged ({problem}); defaults are shown.</source>
         <translation>文档的训练设置已损坏（{problem}）；显示的是默认值。</translation>
     </message>
 </context>
@@ -5400,7 +5400,7 @@ This cannot be undone.</source>
         <translation>评测指标</translation>
     </message>
     <message>
-        <source>Whether the schedule's step counts are optimizer steps or epochs</source>
+        <source>Whether the schedule&apos;s step counts are optimizer steps or epochs</source>
         <translation>学习率调度中的步数按优化器的步计还是按轮计</translation>
     </message>
     <message>
@@ -5464,7 +5464,7 @@ This cannot be undone.</source>
         <translation>TensorBoard 日志（标量、直方图、计算图）</translation>
     </message>
     <message>
-        <source>Write a TensorBoard log in each run's folder (keras.callbacks.TensorBoard)</source>
+        <source>Write a TensorBoard log in each run&apos;s folder (keras.callbacks.TensorBoard)</source>
         <translation>在每次训练的文件夹中写 TensorBoard 日志（keras.callbacks.TensorBoard）</translation>
     </message>
     <message>
@@ -5472,7 +5472,7 @@ This cannot be undone.</source>
         <translation>在 TensorBoard 中打开</translation>
     </message>
     <message>
-        <source>Start TensorBoard on a free local port with this document's runs and open it in the browser</source>
+        <source>Start TensorBoard on a free local port with this document&apos;s runs and open it in the browser</source>
         <translation>在本机空闲端口上用本文档的训练记录启动 TensorBoard，并在浏览器中打开</translation>
     </message>
     <message>
@@ -5839,7 +5839,7 @@ This cannot be undone.</source>
         <translation>选择模块…</translation>
     </message>
     <message>
-        <source>It is remembered for this document (by its path and the module's hash) in your settings, not in the document.</source>
+        <source>It is remembered for this document (by its path and the module&apos;s hash) in your settings, not in the document.</source>
         <translation>这一信任会针对此文档（按文档路径和模块的哈希）记在你的设置中，而不是文档里。</translation>
     </message>
     <message>
@@ -6005,7 +6005,7 @@ This cannot be undone.</source>
         <translation>模型有 {count} 个输出，因为没有层读取 {names}；{name} 可能被误留为悬空层。</translation>
     </message>
     <message>
-        <source>Connect {name} to the layer that should read it, or mark {names} as the model's outputs.</source>
+        <source>Connect {name} to the layer that should read it, or mark {names} as the model&apos;s outputs.</source>
         <translation>请把 {name} 连接到应当读取它的层，或把 {names} 标记为模型的输出。</translation>
     </message>
     <message>
@@ -6033,7 +6033,7 @@ This cannot be undone.</source>
         <translation>{node}（{type}）：无法计算其形状（{kind}：{exc}）。</translation>
     </message>
     <message>
-        <source>Check the layer's parameters.</source>
+        <source>Check the layer&apos;s parameters.</source>
         <translation>请检查该层的参数。</translation>
     </message>
     <message>
@@ -6257,20 +6257,20 @@ This cannot be undone.</source>
         <translation>正整数，或由 {rank} 个正整数组成的列表</translation>
     </message>
     <message>
-        <source>a Keras activation name such as 'relu', 'sigmoid' or 'softmax'</source>
-        <translation>Keras 激活函数名，例如 'relu'、'sigmoid' 或 'softmax'</translation>
+        <source>a Keras activation name such as &apos;relu&apos;, &apos;sigmoid&apos; or &apos;softmax&apos;</source>
+        <translation>Keras 激活函数名，例如 &apos;relu&apos;、&apos;sigmoid&apos; 或 &apos;softmax&apos;</translation>
     </message>
     <message>
-        <source>a Keras initializer such as 'glorot_uniform' or {{'random_normal': {{'stddev': 0.05}}}}</source>
-        <translation>Keras 初始化器，例如 'glorot_uniform' 或 {{'random_normal': {{'stddev': 0.05}}}}</translation>
+        <source>a Keras initializer such as &apos;glorot_uniform&apos; or {{&apos;random_normal&apos;: {{&apos;stddev&apos;: 0.05}}}}</source>
+        <translation>Keras 初始化器，例如 &apos;glorot_uniform&apos; 或 {{&apos;random_normal&apos;: {{&apos;stddev&apos;: 0.05}}}}</translation>
     </message>
     <message>
-        <source>a regularizer such as 'l2', {{'l2': 0.01}} or {{'l1': 0.001, 'l2': 0.01}}</source>
-        <translation>正则化器，例如 'l2'、{{'l2': 0.01}} 或 {{'l1': 0.001, 'l2': 0.01}}</translation>
+        <source>a regularizer such as &apos;l2&apos;, {{&apos;l2&apos;: 0.01}} or {{&apos;l1&apos;: 0.001, &apos;l2&apos;: 0.01}}</source>
+        <translation>正则化器，例如 &apos;l2&apos;、{{&apos;l2&apos;: 0.01}} 或 {{&apos;l1&apos;: 0.001, &apos;l2&apos;: 0.01}}</translation>
     </message>
     <message>
-        <source>a constraint such as 'max_norm', 'non_neg' or {{'max_norm': {{'max_value': 2}}}}</source>
-        <translation>约束，例如 'max_norm'、'non_neg' 或 {{'max_norm': {{'max_value': 2}}}}</translation>
+        <source>a constraint such as &apos;max_norm&apos;, &apos;non_neg&apos; or {{&apos;max_norm&apos;: {{&apos;max_value&apos;: 2}}}}</source>
+        <translation>约束，例如 &apos;max_norm&apos;、&apos;non_neg&apos; 或 {{&apos;max_norm&apos;: {{&apos;max_value&apos;: 2}}}}</translation>
     </message>
     <message>
         <source>{name} cannot be empty (None).</source>
@@ -6329,8 +6329,8 @@ This cannot be undone.</source>
         <translation>{name}：{what} 必须是有限的数（实际为 {value}）。</translation>
     </message>
     <message>
-        <source>a layer config like {{'type': 'LSTM', 'params': {{'units': 32}}}}</source>
-        <translation>层配置，例如 {{'type': 'LSTM', 'params': {{'units': 32}}}}</translation>
+        <source>a layer config like {{&apos;type&apos;: &apos;LSTM&apos;, &apos;params&apos;: {{&apos;units&apos;: 32}}}}</source>
+        <translation>层配置，例如 {{&apos;type&apos;: &apos;LSTM&apos;, &apos;params&apos;: {{&apos;units&apos;: 32}}}}</translation>
     </message>
     <message>
         <source>{name}: unknown layer type {type}.</source>
@@ -6365,8 +6365,8 @@ This cannot be undone.</source>
         <translation>{kind} 配置的键 {key} 不是合法的 Python 标识符，Keras 无法把它作为参数。</translation>
     </message>
     <message>
-        <source>Config keys are argument names such as 'stddev' or 'max_value'.</source>
-        <translation>配置的键是参数名，例如 'stddev' 或 'max_value'。</translation>
+        <source>Config keys are argument names such as &apos;stddev&apos; or &apos;max_value&apos;.</source>
+        <translation>配置的键是参数名，例如 &apos;stddev&apos; 或 &apos;max_value&apos;。</translation>
     </message>
     <message>
         <source>{name} ({type}): {message}</source>
@@ -6377,8 +6377,8 @@ This cannot be undone.</source>
         <translation>{type} 需要为 {name} 指定一个值。</translation>
     </message>
     <message>
-        <source>a regularizer such as {{'l2': 0.01}} with a factor ≥ 0</source>
-        <translation>正则化器，例如 {{'l2': 0.01}}，系数 ≥ 0</translation>
+        <source>a regularizer such as {{&apos;l2&apos;: 0.01}} with a factor ≥ 0</source>
+        <translation>正则化器，例如 {{&apos;l2&apos;: 0.01}}，系数 ≥ 0</translation>
     </message>
     <message>
         <source>kernel</source>
@@ -6409,8 +6409,8 @@ This cannot be undone.</source>
         <translation>卷积核的大小由输入通道数决定，因此通道数必须固定：请为输入层指定固定的通道数。</translation>
     </message>
     <message>
-        <source>{layer}: a {what} of size {size} (spanning {span} with dilation_rate {dilation}) does not fit the input {shape} of length {input} with padding='{padding}'; the output length would be {out}.</source>
-        <translation>{layer}：大小为 {size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进长度为 {input} 的输入 {shape}（padding='{padding}'）；输出长度将是 {out}。</translation>
+        <source>{layer}: a {what} of size {size} (spanning {span} with dilation_rate {dilation}) does not fit the input {shape} of length {input} with padding=&apos;{padding}&apos;; the output length would be {out}.</source>
+        <translation>{layer}：大小为 {size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进长度为 {input} 的输入 {shape}（padding=&apos;{padding}&apos;）；输出长度将是 {out}。</translation>
     </message>
     <message>
         <source>{layer}: strides {strides} and dilation_rate {dilation_rate} cannot both be greater than 1.</source>
@@ -6421,20 +6421,20 @@ This cannot be undone.</source>
         <translation>请对空洞卷积核使用 strides=1（在其后加池化层来下采样），或在使用步长时设 dilation_rate=1。</translation>
     </message>
     <message>
-        <source>a {size} kernel with padding='{padding}' and output_padding {output_padding}</source>
-        <translation>padding='{padding}'、output_padding 为 {output_padding} 的 {size} 卷积核</translation>
+        <source>a {size} kernel with padding=&apos;{padding}&apos; and output_padding {output_padding}</source>
+        <translation>padding=&apos;{padding}&apos;、output_padding 为 {output_padding} 的 {size} 卷积核</translation>
     </message>
     <message>
-        <source>Use an odd kernel_size, a larger output_padding, or padding='valid'.</source>
-        <translation>请使用奇数的 kernel_size、更大的 output_padding，或 padding='valid'。</translation>
+        <source>Use an odd kernel_size, a larger output_padding, or padding=&apos;valid&apos;.</source>
+        <translation>请使用奇数的 kernel_size、更大的 output_padding，或 padding=&apos;valid&apos;。</translation>
     </message>
     <message>
-        <source>{layer}: padding='causal' is only available for Conv1D.</source>
-        <translation>{layer}：padding='causal' 只适用于 Conv1D。</translation>
+        <source>{layer}: padding=&apos;causal&apos; is only available for Conv1D.</source>
+        <translation>{layer}：padding=&apos;causal&apos; 只适用于 Conv1D。</translation>
     </message>
     <message>
-        <source>Use padding='same' or 'valid' here; causal padding is for sequence models built with Conv1D.</source>
-        <translation>这里请使用 padding='same' 或 'valid'；因果填充用于以 Conv1D 构建的序列模型。</translation>
+        <source>Use padding=&apos;same&apos; or &apos;valid&apos; here; causal padding is for sequence models built with Conv1D.</source>
+        <translation>这里请使用 padding=&apos;same&apos; 或 &apos;valid&apos;；因果填充用于以 Conv1D 构建的序列模型。</translation>
     </message>
     <message>
         <source>For a single image use {variants_2}; {layer} is for video or volumes.</source>
@@ -6449,12 +6449,12 @@ This cannot be undone.</source>
         <translation>无法构建 {layer}：其输入 {shape} 的最后一个（通道）轴大小未知。</translation>
     </message>
     <message>
-        <source>{layer}: a {what} of size {size} does not fit the input {shape} of length {input} with padding='{padding}'; the output length would be {out}.</source>
-        <translation>{layer}：大小为 {size} 的{what}放不进长度为 {input} 的输入 {shape}（padding='{padding}'）；输出长度将是 {out}。</translation>
+        <source>{layer}: a {what} of size {size} does not fit the input {shape} of length {input} with padding=&apos;{padding}&apos;; the output length would be {out}.</source>
+        <translation>{layer}：大小为 {size} 的{what}放不进长度为 {input} 的输入 {shape}（padding=&apos;{padding}&apos;）；输出长度将是 {out}。</translation>
     </message>
     <message>
-        <source>Use padding='same', a smaller {what}, or fewer downsampling layers before it.</source>
-        <translation>请使用 padding='same'（全零填充）、更小的{what}，或在它之前减少下采样层。</translation>
+        <source>Use padding=&apos;same&apos;, a smaller {what}, or fewer downsampling layers before it.</source>
+        <translation>请使用 padding=&apos;same&apos;（全零填充）、更小的{what}，或在它之前减少下采样层。</translation>
     </message>
     <message>
         <source>{name}: groups={groups} must divide both filters ({filters}) and the input channels ({channels}).</source>
@@ -6473,12 +6473,12 @@ This cannot be undone.</source>
         <translation>分组卷积把卷积核和输入通道平均分成若干组。</translation>
     </message>
     <message>
-        <source>{layer}: a {size} {what} (spanning {span} with dilation_rate {dilation}) does not fit the {input} input {shape} with padding='{padding}'; the output would be {out}.</source>
-        <translation>{layer}：{size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进 {input} 的输入 {shape}（padding='{padding}'）；输出将是 {out}。</translation>
+        <source>{layer}: a {size} {what} (spanning {span} with dilation_rate {dilation}) does not fit the {input} input {shape} with padding=&apos;{padding}&apos;; the output would be {out}.</source>
+        <translation>{layer}：{size} 的{what}（在 dilation_rate {dilation} 下跨越 {span}）放不进 {input} 的输入 {shape}（padding=&apos;{padding}&apos;）；输出将是 {out}。</translation>
     </message>
     <message>
-        <source>{layer}: a {size} {what} does not fit the {input} input {shape} with padding='{padding}'; the output would be {out}.</source>
-        <translation>{layer}：{size} 的{what}放不进 {input} 的输入 {shape}（padding='{padding}'）；输出将是 {out}。</translation>
+        <source>{layer}: a {size} {what} does not fit the {input} input {shape} with padding=&apos;{padding}&apos;; the output would be {out}.</source>
+        <translation>{layer}：{size} 的{what}放不进 {input} 的输入 {shape}（padding=&apos;{padding}&apos;）；输出将是 {out}。</translation>
     </message>
     <message>
         <source>{name}: output_padding {output_padding} must be smaller than strides {strides} on every axis.</source>
@@ -6593,7 +6593,7 @@ This cannot be undone.</source>
         <translation>Dropout 的 noise_shape {noise} 与其输入 {shape} 不符：轴 {axis} 为 {n}，而输入为 {d}。</translation>
     </message>
     <message>
-        <source>Each noise_shape entry must be 1 (share the mask along that axis), None or the input's size.</source>
+        <source>Each noise_shape entry must be 1 (share the mask along that axis), None or the input&apos;s size.</source>
         <translation>noise_shape 的每一项必须是 1（沿该轴共享掩码）、None 或输入在该轴的大小。</translation>
     </message>
     <message>
@@ -6625,7 +6625,7 @@ This cannot be undone.</source>
         <translation>call_style 必须是 {names} 之一。</translation>
     </message>
     <message>
-        <source>call_args must list the call's positional arguments.</source>
+        <source>call_args must list the call&apos;s positional arguments.</source>
         <translation>call_args 必须列出调用的位置参数。</translation>
     </message>
     <message>
@@ -6641,8 +6641,8 @@ This cannot be undone.</source>
         <translation>class_name 必须是 Keras 类名（实际为 {class_name}）。</translation>
     </message>
     <message>
-        <source>module must be a dotted module path such as 'keras.layers' (got {module}).</source>
-        <translation>module 必须是以点分隔的模块路径，例如 'keras.layers'（实际为 {module}）。</translation>
+        <source>module must be a dotted module path such as &apos;keras.layers&apos; (got {module}).</source>
+        <translation>module 必须是以点分隔的模块路径，例如 &apos;keras.layers&apos;（实际为 {module}）。</translation>
     </message>
     <message>
         <source>registered_name must be a string or null.</source>
@@ -6673,7 +6673,7 @@ This cannot be undone.</source>
         <translation>{key} 必须是形状列表（由整数或 null 组成的列表）。</translation>
     </message>
     <message>
-        <source>config key {key} is not a Python identifier; Keras passes the config's keys to the layer as argument names.</source>
+        <source>config key {key} is not a Python identifier; Keras passes the config&apos;s keys to the layer as argument names.</source>
         <translation>配置的键 {key} 不是合法的 Python 标识符；Keras 会把配置的键作为参数名传给该层。</translation>
     </message>
     <message>
@@ -6685,12 +6685,12 @@ This cannot be undone.</source>
         <translation>数组嵌套过深</translation>
     </message>
     <message>
-        <source>{{'__input__': port}} needs the number of an input port</source>
-        <translation>{{'__input__': port}} 需要一个输入端口的编号</translation>
+        <source>{{&apos;__input__&apos;: port}} needs the number of an input port</source>
+        <translation>{{&apos;__input__&apos;: port}} 需要一个输入端口的编号</translation>
     </message>
     <message>
-        <source>call_args: a tensor slot must be {{"__input__": port}} with a port number ≥ 0 (got {template}).</source>
-        <translation>call_args：张量槽位必须是 {{"__input__": port}}，端口编号 ≥ 0（实际为 {template}）。</translation>
+        <source>call_args: a tensor slot must be {{&quot;__input__&quot;: port}} with a port number ≥ 0 (got {template}).</source>
+        <translation>call_args：张量槽位必须是 {{&quot;__input__&quot;: port}}，端口编号 ≥ 0（实际为 {template}）。</translation>
     </message>
     <message>
         <source>Index {v} is out of range for an axis of size {dim}.</source>
@@ -6705,31 +6705,31 @@ This cannot be undone.</source>
         <translation>{key}：{reason}。</translation>
     </message>
     <message>
-        <source>call_kwargs key {key} is not a Python identifier; keyword arguments are names such as 'training' or 'mask'.</source>
-        <translation>call_kwargs 的键 {key} 不是合法的 Python 标识符；关键字参数是 'training' 或 'mask' 这样的名字。</translation>
+        <source>call_kwargs key {key} is not a Python identifier; keyword arguments are names such as &apos;training&apos; or &apos;mask&apos;.</source>
+        <translation>call_kwargs 的键 {key} 不是合法的 Python 标识符；关键字参数是 &apos;training&apos; 或 &apos;mask&apos; 这样的名字。</translation>
     </message>
     <message>
         <source>an array holds only numbers</source>
         <translation>数组只能包含数</translation>
     </message>
     <message>
-        <source>{{'slice': [start, stop, step]}} takes integers or null</source>
-        <translation>{{'slice': [start, stop, step]}} 只接受整数或 null</translation>
+        <source>{{&apos;slice&apos;: [start, stop, step]}} takes integers or null</source>
+        <translation>{{&apos;slice&apos;: [start, stop, step]}} 只接受整数或 null</translation>
     </message>
     <message>
-        <source>a slice's step cannot be zero</source>
+        <source>a slice&apos;s step cannot be zero</source>
         <translation>切片的 step 不能为零</translation>
     </message>
     <message>
-        <source>{{'ellipsis': true}} is the only ellipsis</source>
-        <translation>{{'ellipsis': true}} 是唯一的省略号写法</translation>
+        <source>{{&apos;ellipsis&apos;: true}} is the only ellipsis</source>
+        <translation>{{&apos;ellipsis&apos;: true}} 是唯一的省略号写法</translation>
     </message>
     <message>
-        <source>{{'tuple': [...]}} takes a list</source>
-        <translation>{{'tuple': [...]}} 需要一个列表</translation>
+        <source>{{&apos;tuple&apos;: [...]}} takes a list</source>
+        <translation>{{&apos;tuple&apos;: [...]}} 需要一个列表</translation>
     </message>
     <message>
-        <source>an array's dtype is one of {names}</source>
+        <source>an array&apos;s dtype is one of {names}</source>
         <translation>数组的 dtype 必须是 {names} 之一</translation>
     </message>
     <message>
@@ -6885,8 +6885,8 @@ This cannot be undone.</source>
         <translation>批标准化（BatchNormalization）为该轴的每一项保存一个均值和方差，因此它的大小必须固定。请为输入层指定固定大小，或把 axis 设为通道轴。</translation>
     </message>
     <message>
-        <source>renorm_clipping must be an object with keys among 'rmax', 'rmin' and 'dmax' (got {clip}).</source>
-        <translation>renorm_clipping 必须是键属于 'rmax'、'rmin' 和 'dmax' 的对象（实际为 {clip}）。</translation>
+        <source>renorm_clipping must be an object with keys among &apos;rmax&apos;, &apos;rmin&apos; and &apos;dmax&apos; (got {clip}).</source>
+        <translation>renorm_clipping 必须是键属于 &apos;rmax&apos;、&apos;rmin&apos; 和 &apos;dmax&apos; 的对象（实际为 {clip}）。</translation>
     </message>
     <message>
         <source>renorm_clipping: rmax ({rmax}) must be ≥ rmin ({rmin}).</source>
@@ -6969,7 +6969,7 @@ This cannot be undone.</source>
         <translation>AlphaDropout：noise_shape {noise} 在轴 {i} 上无法广播到输入 {shape}（{n} 对 {d}）。</translation>
     </message>
     <message>
-        <source>Each entry must be null, 1 or the input's size on that axis.</source>
+        <source>Each entry must be null, 1 or the input&apos;s size on that axis.</source>
         <translation>每一项必须是 null、1 或输入在该轴的大小。</translation>
     </message>
     <message>
@@ -6985,7 +6985,7 @@ This cannot be undone.</source>
         <translation>层 {name} 是自定义的 {class_name}（模块 {value}），保存时不含其代码：训练、运行或导出模型都需要这个类。</translation>
     </message>
     <message>
-        <source>Point NeuroCanvas at the Python file that defines it and trust it: --trust-module PATH on the command line, or 'Trust and load' when the editor asks.</source>
+        <source>Point NeuroCanvas at the Python file that defines it and trust it: --trust-module PATH on the command line, or &apos;Trust and load&apos; when the editor asks.</source>
         <translation>请让 NeuroCanvas 指向定义它的 Python 文件并信任它：命令行中使用 --trust-module PATH，或在编辑器询问时选择“信任并加载”。</translation>
     </message>
     <message>
@@ -6997,12 +6997,12 @@ This cannot be undone.</source>
         <translation>层 {name} 是 Lambda 层：构建它会运行文档中保存的 Python 代码，而你尚未对该文档信任这些代码。</translation>
     </message>
     <message>
-        <source>Trust it explicitly: --trust-lambda on the command line, or 'Trust and load' when the editor asks.</source>
+        <source>Trust it explicitly: --trust-lambda on the command line, or &apos;Trust and load&apos; when the editor asks.</source>
         <translation>请明确信任它：命令行中使用 --trust-lambda，或在编辑器询问时选择“信任并加载”。</translation>
     </message>
     <message>
-        <source>Use padding='same', a smaller pool_size, or fewer downsampling layers before it.</source>
-        <translation>请使用 padding='same'（全零填充）、更小的 pool_size，或在它之前减少下采样层。</translation>
+        <source>Use padding=&apos;same&apos;, a smaller pool_size, or fewer downsampling layers before it.</source>
+        <translation>请使用 padding=&apos;same&apos;（全零填充）、更小的 pool_size，或在它之前减少下采样层。</translation>
     </message>
     <message>
         <source>negative zooms in, positive zooms out</source>
@@ -7057,8 +7057,8 @@ This cannot be undone.</source>
         <translation>以整圈的比例表示</translation>
     </message>
     <message>
-        <source>output_mode 'tf_idf' with a vocabulary needs idf_weights.</source>
-        <translation>带词表的 output_mode 'tf_idf' 需要 idf_weights。</translation>
+        <source>output_mode &apos;tf_idf&apos; with a vocabulary needs idf_weights.</source>
+        <translation>带词表的 output_mode &apos;tf_idf&apos; 需要 idf_weights。</translation>
     </message>
     <message>
         <source>Adapt the layer, or give one weight per token.</source>
@@ -7069,8 +7069,8 @@ This cannot be undone.</source>
         <translation>pad_to_max_tokens 需要 max_tokens。</translation>
     </message>
     <message>
-        <source>sparse output needs an encoding output_mode (not 'int').</source>
-        <translation>稀疏输出需要编码类的 output_mode（不能是 'int'）。</translation>
+        <source>sparse output needs an encoding output_mode (not &apos;int&apos;).</source>
+        <translation>稀疏输出需要编码类的 output_mode（不能是 &apos;int&apos;）。</translation>
     </message>
     <message>
         <source>TextVectorization needs a batch of strings, not {shape}.</source>
@@ -7093,8 +7093,8 @@ This cannot be undone.</source>
         <translation>请对它执行 adapt（或给出词表）。</translation>
     </message>
     <message>
-        <source>output_sequence_length is only used with output_mode 'int'.</source>
-        <translation>output_sequence_length 只在 output_mode 为 'int' 时使用。</translation>
+        <source>output_sequence_length is only used with output_mode &apos;int&apos;.</source>
+        <translation>output_sequence_length 只在 output_mode 为 &apos;int&apos; 时使用。</translation>
     </message>
     <message>
         <source>ngrams must be a positive integer or a list of them.</source>
@@ -7133,8 +7133,8 @@ This cannot be undone.</source>
         <translation>idf_weights 必须是数的列表，每个词元一个。</translation>
     </message>
     <message>
-        <source>idf_weights is only used with output_mode 'tf_idf'.</source>
-        <translation>idf_weights 只在 output_mode 为 'tf_idf' 时使用。</translation>
+        <source>idf_weights is only used with output_mode &apos;tf_idf&apos;.</source>
+        <translation>idf_weights 只在 output_mode 为 &apos;tf_idf&apos; 时使用。</translation>
     </message>
     <message>
         <source>{name} needs an input with a batch axis, not {shape}.</source>
@@ -7149,11 +7149,11 @@ This cannot be undone.</source>
         <translation>请对它执行 adapt（或给出词表），或设置 max_tokens 和 pad_to_max_tokens。</translation>
     </message>
     <message>
-        <source>invert needs output_mode 'int'.</source>
-        <translation>invert 需要 output_mode 为 'int'。</translation>
+        <source>invert needs output_mode &apos;int&apos;.</source>
+        <translation>invert 需要 output_mode 为 &apos;int&apos;。</translation>
     </message>
     <message>
-        <source>{key} must be one of Keras's named options; a Python function is not kept in a document.</source>
+        <source>{key} must be one of Keras&apos;s named options; a Python function is not kept in a document.</source>
         <translation>{key} 必须是 Keras 的具名选项之一；文档中不保存 Python 函数。</translation>
     </message>
     <message>
@@ -7281,7 +7281,7 @@ This cannot be undone.</source>
         <translation>请在被包装的层上关闭增加输出的选项。</translation>
     </message>
     <message>
-        <source>{who}'s {name} must be (batch, {units}) to match units={units}, but receives {shape}.</source>
+        <source>{who}&apos;s {name} must be (batch, {units}) to match units={units}, but receives {shape}.</source>
         <translation>{who} 的 {name} 必须是 (batch, {units}) 以匹配 units={units}，但收到的是 {shape}。</translation>
     </message>
     <message>
@@ -7385,7 +7385,7 @@ This cannot be undone.</source>
         <translation>请确认模型能在 Keras 中运行；简化所指出的层，或选择其他格式。</translation>
     </message>
     <message>
-        <source>or export it as ONNX or SavedModel (TFLite could only run this op through the Flex delegate of TensorFlow's Select ops, which cannot be verified here, so NeuroCanvas writes TFLite builtins only)</source>
+        <source>or export it as ONNX or SavedModel (TFLite could only run this op through the Flex delegate of TensorFlow&apos;s Select ops, which cannot be verified here, so NeuroCanvas writes TFLite builtins only)</source>
         <translation>或导出为 ONNX 或 SavedModel（TFLite 只能通过 TensorFlow Select 算子的 Flex 委托运行此算子，这里无法验证，因此 NeuroCanvas 只写出 TFLite 内置算子）</translation>
     </message>
     <message>
@@ -7417,27 +7417,27 @@ This cannot be undone.</source>
         <translation>全整数 int8 需要用于校准的样本。</translation>
     </message>
     <message>
-        <source>Give the model's dataset.</source>
+        <source>Give the model&apos;s dataset.</source>
         <translation>请提供模型的数据集。</translation>
     </message>
     <message>
-        <source>layer '{name}'</source>
-        <translation>层 '{name}'</translation>
+        <source>layer &apos;{name}&apos;</source>
+        <translation>层 &apos;{name}&apos;</translation>
     </message>
     <message>
         <source>the model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <source>layer '{name}' ({type})</source>
-        <translation>层 '{name}'（{type}）</translation>
+        <source>layer &apos;{name}&apos; ({type})</source>
+        <translation>层 &apos;{name}&apos;（{type}）</translation>
     </message>
     <message>
-        <source>operation '{name}' ({type})</source>
-        <translation>运算 '{name}'（{type}）</translation>
+        <source>operation &apos;{name}&apos; ({type})</source>
+        <translation>运算 &apos;{name}&apos;（{type}）</translation>
     </message>
     <message>
-        <source>TensorFlow's own format (a folder), for TF Serving and TensorFlow programs.</source>
+        <source>TensorFlow&apos;s own format (a folder), for TF Serving and TensorFlow programs.</source>
         <translation>TensorFlow 自己的格式（一个文件夹），用于 TF Serving 和 TensorFlow 程序。</translation>
     </message>
     <message>
@@ -7461,7 +7461,7 @@ This cannot be undone.</source>
         <translation>TFLite 全整数 int8</translation>
     </message>
     <message>
-        <source>Weights and activations in int8 (input and output too), calibrated on the document's own data: for microcontrollers and integer accelerators.</source>
+        <source>Weights and activations in int8 (input and output too), calibrated on the document&apos;s own data: for microcontrollers and integer accelerators.</source>
         <translation>权重和激活值均为 int8（输入和输出也是），用文档自己的数据校准：适用于微控制器和整数加速器。</translation>
     </message>
     <message>
@@ -7653,7 +7653,7 @@ This cannot be undone.</source>
         <translation>请提供训练记录文件夹（DOC.runs/&lt;time&gt;_&lt;id&gt;）。</translation>
     </message>
     <message>
-        <source>error {error} against Keras's {keras} (more than {percent} % worse)</source>
+        <source>error {error} against Keras&apos;s {keras} (more than {percent} % worse)</source>
         <translation>误差 {error}，Keras 为 {keras}（差了 {percent} % 以上）</translation>
     </message>
     <message>
@@ -7709,60 +7709,60 @@ This cannot be undone.</source>
         <translation>上限</translation>
     </message>
     <message>
-        <source>'{name}' is a continuous range, which a grid cannot list.</source>
-        <translation>'{name}' 是连续范围，网格搜索无法列举。</translation>
+        <source>&apos;{name}&apos; is a continuous range, which a grid cannot list.</source>
+        <translation>&apos;{name}&apos; 是连续范围，网格搜索无法列举。</translation>
     </message>
     <message>
-        <source>Give it {"choice": [...]} or a "step", or use another sampler.</source>
-        <translation>请给它 {"choice": [...]} 或 "step"，或使用其他采样器。</translation>
+        <source>Give it {&quot;choice&quot;: [...]} or a &quot;step&quot;, or use another sampler.</source>
+        <translation>请给它 {&quot;choice&quot;: [...]} 或 &quot;step&quot;，或使用其他采样器。</translation>
     </message>
     <message>
-        <source>'{name}': the {what} must be a number, not {value}.</source>
-        <translation>'{name}'：{what}必须是数字，而不是 {value}。</translation>
+        <source>&apos;{name}&apos;: the {what} must be a number, not {value}.</source>
+        <translation>&apos;{name}&apos;：{what}必须是数字，而不是 {value}。</translation>
     </message>
     <message>
         <source>A space entry needs a name, not {name}.</source>
         <translation>搜索空间的条目需要名称，而不是 {name}。</translation>
     </message>
     <message>
-        <source>'{name}' is not a setting that can be swept.</source>
-        <translation>'{name}' 不是可搜索的设置。</translation>
+        <source>&apos;{name}&apos; is not a setting that can be swept.</source>
+        <translation>&apos;{name}&apos; 不是可搜索的设置。</translation>
     </message>
     <message>
         <source>Write NODE.PARAM (e.g. hidden.units), training.PATH (e.g. training.batch_size), lr or optimizer.</source>
         <translation>请写成 节点.参数（例如 hidden.units）、training.路径（例如 training.batch_size）、lr 或 optimizer。</translation>
     </message>
     <message>
-        <source>'{name}': a distribution must be an object, not {spec}.</source>
-        <translation>'{name}'：分布必须是对象，而不是 {spec}。</translation>
+        <source>&apos;{name}&apos;: a distribution must be an object, not {spec}.</source>
+        <translation>&apos;{name}&apos;：分布必须是对象，而不是 {spec}。</translation>
     </message>
     <message>
-        <source>E.g. {"choice": [16, 32]} or {"loguniform": [1e-4, 0.1]}.</source>
-        <translation>例如 {"choice": [16, 32]} 或 {"loguniform": [1e-4, 0.1]}。</translation>
+        <source>E.g. {&quot;choice&quot;: [16, 32]} or {&quot;loguniform&quot;: [1e-4, 0.1]}.</source>
+        <translation>例如 {&quot;choice&quot;: [16, 32]} 或 {&quot;loguniform&quot;: [1e-4, 0.1]}。</translation>
     </message>
     <message>
-        <source>'{name}': give exactly one of {kinds} (unknown: {unknown}).</source>
-        <translation>'{name}'：请在 {kinds} 中恰好给出一个（未知：{unknown}）。</translation>
+        <source>&apos;{name}&apos;: give exactly one of {kinds} (unknown: {unknown}).</source>
+        <translation>&apos;{name}&apos;：请在 {kinds} 中恰好给出一个（未知：{unknown}）。</translation>
     </message>
     <message>
-        <source>'{name}': give exactly one of {kinds}.</source>
-        <translation>'{name}'：请在 {kinds} 中恰好给出一个。</translation>
+        <source>&apos;{name}&apos;: give exactly one of {kinds}.</source>
+        <translation>&apos;{name}&apos;：请在 {kinds} 中恰好给出一个。</translation>
     </message>
     <message>
-        <source>E.g. {"int": [8, 64], "step": 8}.</source>
-        <translation>例如 {"int": [8, 64], "step": 8}。</translation>
+        <source>E.g. {&quot;int&quot;: [8, 64], &quot;step&quot;: 8}.</source>
+        <translation>例如 {&quot;int&quot;: [8, 64], &quot;step&quot;: 8}。</translation>
     </message>
     <message>
-        <source>'{name}': {kind} needs [low, high], not {value}.</source>
-        <translation>'{name}'：{kind} 需要 [下限, 上限]，而不是 {value}。</translation>
+        <source>&apos;{name}&apos;: {kind} needs [low, high], not {value}.</source>
+        <translation>&apos;{name}&apos;：{kind} 需要 [下限, 上限]，而不是 {value}。</translation>
     </message>
     <message>
-        <source>'{name}': the low end {low} is above the high end {high}.</source>
-        <translation>'{name}'：下限 {low} 高于上限 {high}。</translation>
+        <source>&apos;{name}&apos;: the low end {low} is above the high end {high}.</source>
+        <translation>&apos;{name}&apos;：下限 {low} 高于上限 {high}。</translation>
     </message>
     <message>
-        <source>'{name}': a loguniform range must be above zero, not {low}.</source>
-        <translation>'{name}'：loguniform 范围必须大于零，而不是 {low}。</translation>
+        <source>&apos;{name}&apos;: a loguniform range must be above zero, not {low}.</source>
+        <translation>&apos;{name}&apos;：loguniform 范围必须大于零，而不是 {low}。</translation>
     </message>
     <message>
         <source>Use float for ranges that include zero.</source>
@@ -7777,60 +7777,60 @@ This cannot be undone.</source>
         <translation>搜索空间为空。</translation>
     </message>
     <message>
-        <source>Give at least one setting, e.g. {"lr": {"loguniform": [1e-4, 0.1]}}.</source>
-        <translation>请至少给出一项设置，例如 {"lr": {"loguniform": [1e-4, 0.1]}}。</translation>
+        <source>Give at least one setting, e.g. {&quot;lr&quot;: {&quot;loguniform&quot;: [1e-4, 0.1]}}.</source>
+        <translation>请至少给出一项设置，例如 {&quot;lr&quot;: {&quot;loguniform&quot;: [1e-4, 0.1]}}。</translation>
     </message>
     <message>
-        <source>'{name}': the {what} must be a whole number, not {value}.</source>
-        <translation>'{name}'：{what}必须是整数，而不是 {value}。</translation>
+        <source>&apos;{name}&apos;: the {what} must be a whole number, not {value}.</source>
+        <translation>&apos;{name}&apos;：{what}必须是整数，而不是 {value}。</translation>
     </message>
     <message>
-        <source>'{name}': choice needs a non-empty list of values.</source>
-        <translation>'{name}'：choice 需要一个非空的取值列表。</translation>
+        <source>&apos;{name}&apos;: choice needs a non-empty list of values.</source>
+        <translation>&apos;{name}&apos;：choice 需要一个非空的取值列表。</translation>
     </message>
     <message>
-        <source>'{name}': a loguniform range takes no step.</source>
-        <translation>'{name}'：loguniform 范围不接受步长。</translation>
+        <source>&apos;{name}&apos;: a loguniform range takes no step.</source>
+        <translation>&apos;{name}&apos;：loguniform 范围不接受步长。</translation>
     </message>
     <message>
-        <source>'{name}': the step must be above zero, not {step}.</source>
-        <translation>'{name}'：步长必须大于零，而不是 {step}。</translation>
+        <source>&apos;{name}&apos;: the step must be above zero, not {step}.</source>
+        <translation>&apos;{name}&apos;：步长必须大于零，而不是 {step}。</translation>
     </message>
     <message>
-        <source>'{name}': a choice must be a number, text, true/false or null, not {value}.</source>
-        <translation>'{name}'：choice 的取值必须是数字、文本、true/false 或 null，而不是 {value}。</translation>
+        <source>&apos;{name}&apos;: a choice must be a number, text, true/false or null, not {value}.</source>
+        <translation>&apos;{name}&apos;：choice 的取值必须是数字、文本、true/false 或 null，而不是 {value}。</translation>
     </message>
     <message>
         <source>Lists (e.g. a kernel size [3, 3]) are written as a number: 3.</source>
         <translation>列表（例如卷积核大小 [3, 3]）请写成一个数字：3。</translation>
     </message>
     <message>
-        <source>'{name}': the network has no layer called {layer}.</source>
-        <translation>'{name}'：网络中没有名为 {layer} 的层。</translation>
+        <source>&apos;{name}&apos;: the network has no layer called {layer}.</source>
+        <translation>&apos;{name}&apos;：网络中没有名为 {layer} 的层。</translation>
     </message>
     <message>
         <source>Its layers: {names}.</source>
         <translation>它的层：{names}。</translation>
     </message>
     <message>
-        <source>'{name}': a {type} layer has no parameter {param}.</source>
-        <translation>'{name}'：{type} 层没有参数 {param}。</translation>
+        <source>&apos;{name}&apos;: a {type} layer has no parameter {param}.</source>
+        <translation>&apos;{name}&apos;：{type} 层没有参数 {param}。</translation>
     </message>
     <message>
         <source>Its parameters: {names}.</source>
         <translation>它的参数：{names}。</translation>
     </message>
     <message>
-        <source>'optimizer': unknown optimizer(s) {names}.</source>
-        <translation>'optimizer'：未知的优化器 {names}。</translation>
+        <source>&apos;optimizer&apos;: unknown optimizer(s) {names}.</source>
+        <translation>&apos;optimizer&apos;：未知的优化器 {names}。</translation>
     </message>
     <message>
         <source>Use {choice} of: {names}.</source>
         <translation>请使用 {choice}，取值为：{names}。</translation>
     </message>
     <message>
-        <source>'{name}': name a training setting after 'training.'.</source>
-        <translation>'{name}'：请在 'training.' 之后写出训练设置的名称。</translation>
+        <source>&apos;{name}&apos;: name a training setting after &apos;training.&apos;.</source>
+        <translation>&apos;{name}&apos;：请在 &apos;training.&apos; 之后写出训练设置的名称。</translation>
     </message>
     <message>
         <source>Its process ended before the trial finished (stopped or killed); the study runs another trial in its place when resumed.</source>
@@ -7925,7 +7925,7 @@ This cannot be undone.</source>
         <translation>请选择卷积层或池化层。</translation>
     </message>
     <message>
-        <source>Occlusion slides a patch over an image; this model's input has only one axis.</source>
+        <source>Occlusion slides a patch over an image; this model&apos;s input has only one axis.</source>
         <translation>遮挡法在图像上滑动一个小块；此模型的输入只有一个轴。</translation>
     </message>
     <message>
@@ -7953,7 +7953,7 @@ This cannot be undone.</source>
         <translation>验证集为空。</translation>
     </message>
     <message>
-        <source>Cannot read the layers' outputs: {error}</source>
+        <source>Cannot read the layers&apos; outputs: {error}</source>
         <translation>无法读取各层的输出：{error}</translation>
     </message>
     <message>
@@ -8045,32 +8045,32 @@ This cannot be undone.</source>
         <translation>该文件不是由 NeuroCanvas 写入的，或来自不兼容的版本。</translation>
     </message>
     <message>
-        <source>'name' must be a string.</source>
-        <translation>'name' 必须是字符串。</translation>
+        <source>&apos;name&apos; must be a string.</source>
+        <translation>&apos;name&apos; 必须是字符串。</translation>
     </message>
     <message>
-        <source>'nodes' must be a list of layer objects.</source>
-        <translation>'nodes' 必须是层对象的列表。</translation>
+        <source>&apos;nodes&apos; must be a list of layer objects.</source>
+        <translation>&apos;nodes&apos; 必须是层对象的列表。</translation>
     </message>
     <message>
-        <source>'edges' must be a list of {{"from", "to"}} objects.</source>
-        <translation>'edges' 必须是 {{"from", "to"}} 对象的列表。</translation>
+        <source>&apos;edges&apos; must be a list of {{&quot;from&quot;, &quot;to&quot;}} objects.</source>
+        <translation>&apos;edges&apos; 必须是 {{&quot;from&quot;, &quot;to&quot;}} 对象的列表。</translation>
     </message>
     <message>
-        <source>'experiments' must be an object such as {{"space": {{...}}}}.</source>
-        <translation>'experiments' 必须是一个对象，例如 {{"space": {{...}}}}。</translation>
+        <source>&apos;experiments&apos; must be an object such as {{&quot;space&quot;: {{...}}}}.</source>
+        <translation>&apos;experiments&apos; 必须是一个对象，例如 {{&quot;space&quot;: {{...}}}}。</translation>
     </message>
     <message>
-        <source>Remove it, or write the search space as in the README's Experiments.</source>
+        <source>Remove it, or write the search space as in the README&apos;s Experiments.</source>
         <translation>请删除它，或按 README 中“Experiments”一节的写法编写搜索空间。</translation>
     </message>
     <message>
-        <source>node #{value} must be an object with 'id' and 'type'.</source>
-        <translation>节点 #{value} 必须是含有 'id' 和 'type' 的对象。</translation>
+        <source>node #{value} must be an object with &apos;id&apos; and &apos;type&apos;.</source>
+        <translation>节点 #{value} 必须是含有 &apos;id&apos; 和 &apos;type&apos; 的对象。</translation>
     </message>
     <message>
-        <source>{where}: 'id' must be a non-empty string.</source>
-        <translation>{where}：'id' 必须是非空字符串。</translation>
+        <source>{where}: &apos;id&apos; must be a non-empty string.</source>
+        <translation>{where}：&apos;id&apos; 必须是非空字符串。</translation>
     </message>
     <message>
         <source>{where}: the id is used twice.</source>
@@ -8085,32 +8085,32 @@ This cannot be undone.</source>
         <translation>{where}：未知的层类型 {type_name}。</translation>
     </message>
     <message>
-        <source>Layer types are Keras class names such as 'Dense' or 'Conv2D'.</source>
-        <translation>层类型是 Keras 类名，例如 'Dense' 或 'Conv2D'。</translation>
+        <source>Layer types are Keras class names such as &apos;Dense&apos; or &apos;Conv2D&apos;.</source>
+        <translation>层类型是 Keras 类名，例如 &apos;Dense&apos; 或 &apos;Conv2D&apos;。</translation>
     </message>
     <message>
-        <source>{where}: 'params' must be an object.</source>
-        <translation>{where}：'params' 必须是对象。</translation>
+        <source>{where}: &apos;params&apos; must be an object.</source>
+        <translation>{where}：&apos;params&apos; 必须是对象。</translation>
     </message>
     <message>
-        <source>{where}: 'trainable' must be true or false.</source>
-        <translation>{where}：'trainable' 必须是 true 或 false。</translation>
+        <source>{where}: &apos;trainable&apos; must be true or false.</source>
+        <translation>{where}：&apos;trainable&apos; 必须是 true 或 false。</translation>
     </message>
     <message>
-        <source>{where}: 'name' must be a string.</source>
-        <translation>{where}：'name' 必须是字符串。</translation>
+        <source>{where}: &apos;name&apos; must be a string.</source>
+        <translation>{where}：&apos;name&apos; 必须是字符串。</translation>
     </message>
     <message>
-        <source>edge #{value} must be an object with 'from' and 'to'.</source>
-        <translation>连线 #{value} 必须是含有 'from' 和 'to' 的对象。</translation>
+        <source>edge #{value} must be an object with &apos;from&apos; and &apos;to&apos;.</source>
+        <translation>连线 #{value} 必须是含有 &apos;from&apos; 和 &apos;to&apos; 的对象。</translation>
     </message>
     <message>
         <source>{where}: {problem}</source>
         <translation>{where}：{problem}</translation>
     </message>
     <message>
-        <source>'outputs' must be a list of node ids.</source>
-        <translation>'outputs' 必须是节点 id 的列表。</translation>
+        <source>&apos;outputs&apos; must be a list of node ids.</source>
+        <translation>&apos;outputs&apos; 必须是节点 id 的列表。</translation>
     </message>
     <message>
         <source>{path}: no such file.</source>
@@ -8181,8 +8181,8 @@ This cannot be undone.</source>
         <translation>该连线指向的节点不在文件中。</translation>
     </message>
     <message>
-        <source>{where}: '{key}' must be an integer ≥ 0.</source>
-        <translation>{where}：'{key}' 必须是 ≥ 0 的整数。</translation>
+        <source>{where}: &apos;{key}&apos; must be an integer ≥ 0.</source>
+        <translation>{where}：&apos;{key}&apos; 必须是 ≥ 0 的整数。</translation>
     </message>
     <message>
         <source>outputs: there is no node {nid}.</source>
@@ -8193,12 +8193,12 @@ This cannot be undone.</source>
         <translation>outputs：{nid} 的端口必须是 ≥ 0 的整数。</translation>
     </message>
     <message>
-        <source>{where}: 'pos' must be [x, y].</source>
-        <translation>{where}：'pos' 必须是 [x, y]。</translation>
+        <source>{where}: &apos;pos&apos; must be [x, y].</source>
+        <translation>{where}：&apos;pos&apos; 必须是 [x, y]。</translation>
     </message>
     <message>
-        <source>{where}: 'group' must be a path like 'stage2/block1'.</source>
-        <translation>{where}：'group' 必须是形如 'stage2/block1' 的路径。</translation>
+        <source>{where}: &apos;group&apos; must be a path like &apos;stage2/block1&apos;.</source>
+        <translation>{where}：&apos;group&apos; 必须是形如 &apos;stage2/block1&apos; 的路径。</translation>
     </message>
     <message>
         <source>outputs: {item} is not a node id.</source>
@@ -8381,7 +8381,7 @@ This cannot be undone.</source>
         <translation>由 Keras 为导入的 {class_name} 计算：{outputs}</translation>
     </message>
     <message>
-        <source>0 (the weights are {node}'s, counted there)</source>
+        <source>0 (the weights are {node}&apos;s, counted there)</source>
         <translation>0（权重属于 {node}，在那里计数）</translation>
     </message>
     <message>
@@ -8389,7 +8389,7 @@ This cannot be undone.</source>
         <translation>由 Keras 为导入的 {class_name} 统计</translation>
     </message>
     <message>
-        <source>axis {axis}: the sum of the inputs' sizes, unknown here</source>
+        <source>axis {axis}: the sum of the inputs&apos; sizes, unknown here</source>
         <translation>第 {axis} 轴：各输入大小之和，此处未知</translation>
     </message>
     <message>
@@ -8565,7 +8565,7 @@ This cannot be undone.</source>
         <translation>前向 + 反向</translation>
     </message>
     <message>
-        <source>the wrapped {layer}'s weights, shared by all steps: {rule}</source>
+        <source>the wrapped {layer}&apos;s weights, shared by all steps: {rule}</source>
         <translation>被包装的 {layer} 的权重，所有时间步共享：{rule}</translation>
     </message>
     <message>
@@ -8581,8 +8581,8 @@ This cannot be undone.</source>
         <translation>{axis}：{arithmetic}</translation>
     </message>
     <message>
-        <source>{axis}: ⌈{n}/{s}⌉ = {out} (padding='{padding}')</source>
-        <translation>{axis}：⌈{n}/{s}⌉ = {out}（padding='{padding}'）</translation>
+        <source>{axis}: ⌈{n}/{s}⌉ = {out} (padding=&apos;{padding}&apos;)</source>
+        <translation>{axis}：⌈{n}/{s}⌉ = {out}（padding=&apos;{padding}&apos;）</translation>
     </message>
     <message>
         <source>{axis}: ⌊({n} − {eff})/{s}⌋ + 1 = {out} (dilated kernel {d}·({k} − 1) + 1 = {eff})</source>
@@ -8643,7 +8643,7 @@ This cannot be undone.</source>
         <translation>运行 {run}（第 {step} 步）</translation>
     </message>
     <message>
-        <source>the document's weights</source>
+        <source>the document&apos;s weights</source>
         <translation>文档中的权重</translation>
     </message>
     <message>
@@ -8667,12 +8667,12 @@ This cannot be undone.</source>
         <translation>请删除这次调用，或把它连接到那个层之后。</translation>
     </message>
     <message>
-        <source>{node} calls the layer of {owner} again, but its copy of {owner}'s settings is out of date.</source>
+        <source>{node} calls the layer of {owner} again, but its copy of {owner}&apos;s settings is out of date.</source>
         <translation>{node} 再次调用 {owner} 的层，但它保存的 {owner} 设置副本已过时。</translation>
     </message>
     <message>
-        <source>Copy {owner}'s type and params into {node}'s 'layer' param.</source>
-        <translation>请把 {owner} 的类型和参数复制到 {node} 的 'layer' 参数中。</translation>
+        <source>Copy {owner}&apos;s type and params into {node}&apos;s &apos;layer&apos; param.</source>
+        <translation>请把 {owner} 的类型和参数复制到 {node} 的 &apos;layer&apos; 参数中。</translation>
     </message>
     <message>
         <source>{path}: a Keras model file must end in .keras.</source>
@@ -8707,7 +8707,7 @@ This cannot be undone.</source>
         <translation>请在定义该类的 Python 代码中构建模型，并调用 engine.keras_import.import_model(model, trace=True)：调用过程是一条直线的层序列的模型会被追踪成图。否则请用函数式 API（keras.Model(inputs, outputs)）重建它。</translation>
     </message>
     <message>
-        <source>{model} is a subclassed model ({cls}); it was traced: its call was run once on symbolic inputs and the layers it called became the document's graph.</source>
+        <source>{model} is a subclassed model ({cls}); it was traced: its call was run once on symbolic inputs and the layers it called became the document&apos;s graph.</source>
         <translation>{model} 是子类化模型（{cls}）；已对它进行追踪：在符号输入上运行了一次它的调用，它所调用的层成为了文档的图。</translation>
     </message>
     <message>
@@ -8731,7 +8731,7 @@ This cannot be undone.</source>
         <translation>请给出 .keras 或 .h5 文件，或 keras.applications.&lt;Name&gt;，例如 keras.applications.ResNet50。</translation>
     </message>
     <message>
-        <source>Internal error: a layer call is missing from its layer's history.</source>
+        <source>Internal error: a layer call is missing from its layer&apos;s history.</source>
         <translation>内部错误：层的调用历史中缺少一次调用。</translation>
     </message>
     <message>
@@ -8751,7 +8751,7 @@ This cannot be undone.</source>
         <translation>层 {name}（{cls}）</translation>
     </message>
     <message>
-        <source>an unnamed {cls} layer at position {position} of the model's layers</source>
+        <source>an unnamed {cls} layer at position {position} of the model&apos;s layers</source>
         <translation>模型层列表中第 {position} 个位置上一个未命名的 {cls} 层</translation>
     </message>
     <message>
@@ -8795,8 +8795,8 @@ This cannot be undone.</source>
         <translation>{path}：Keras 模型文件以 .keras 或 .h5 结尾。</translation>
     </message>
     <message>
-        <source>Save the model with model.save('model.keras').</source>
-        <translation>请用 model.save('model.keras') 保存模型。</translation>
+        <source>Save the model with model.save(&apos;model.keras&apos;).</source>
+        <translation>请用 model.save(&apos;model.keras&apos;) 保存模型。</translation>
     </message>
     <message>
         <source>{path} is damaged: its member {bad} fails its checksum.</source>
@@ -8855,7 +8855,7 @@ This cannot be undone.</source>
         <translation>如果它的调用是一条直线的层序列，请用 import_model(model, trace=True) 导入；否则请用函数式 API 重建它。</translation>
     </message>
     <message>
-        <source>Layer {op} is a Lambda layer: it runs arbitrary Python code, which a document cannot hold and Keras's safe mode refuses to load.</source>
+        <source>Layer {op} is a Lambda layer: it runs arbitrary Python code, which a document cannot hold and Keras&apos;s safe mode refuses to load.</source>
         <translation>层 {op} 是 Lambda 层：它运行任意 Python 代码，文档无法保存这些代码，Keras 的安全模式也拒绝加载。</translation>
     </message>
     <message>
@@ -8915,7 +8915,7 @@ This cannot be undone.</source>
         <translation>层 {name}（{class_name}）：{message}</translation>
     </message>
     <message>
-        <source>a Lambda layer runs arbitrary Python code, which Keras's safe mode refuses to load and a document cannot hold.</source>
+        <source>a Lambda layer runs arbitrary Python code, which Keras&apos;s safe mode refuses to load and a document cannot hold.</source>
         <translation>Lambda 层运行任意 Python 代码，Keras 的安全模式拒绝加载，文档也无法保存。</translation>
     </message>
     <message>
@@ -8923,15 +8923,15 @@ This cannot be undone.</source>
         <translation>请用内置层（Activation、Rescaling、Reshape 等）替换它并重新保存模型；如果你信任该文件，也可以用 --trust-lambda 导入（import_file(path, trust_lambda=True)）。</translation>
     </message>
     <message>
-        <source>it is configured with the Python function {fn} in its argument {key}; a saved model holds only the function's name, not its code.</source>
+        <source>it is configured with the Python function {fn} in its argument {key}; a saved model holds only the function&apos;s name, not its code.</source>
         <translation>它的参数 {key} 配置为 Python 函数 {fn}；保存的模型只包含函数名，不包含其代码。</translation>
     </message>
     <message>
-        <source>it is configured with the Python function {fn}; a saved model holds only the function's name, not its code.</source>
+        <source>it is configured with the Python function {fn}; a saved model holds only the function&apos;s name, not its code.</source>
         <translation>它配置为 Python 函数 {fn}；保存的模型只包含函数名，不包含其代码。</translation>
     </message>
     <message>
-        <source>Use one of Keras's built-in options for that argument, or register the function with @keras.saving.register_keras_serializable and import its module before importing the model.</source>
+        <source>Use one of Keras&apos;s built-in options for that argument, or register the function with @keras.saving.register_keras_serializable and import its module before importing the model.</source>
         <translation>请为该参数使用 Keras 的内置选项，或用 @keras.saving.register_keras_serializable 注册该函数，并在导入模型之前导入其模块。</translation>
     </message>
     <message>
@@ -8951,8 +8951,8 @@ This cannot be undone.</source>
         <translation>它是在当前进程中没有注册的自定义类（{registered}），因此 Keras 无法重建它。</translation>
     </message>
     <message>
-        <source>weights='imagenet' needs the weights file in ~/.keras/models (there is no download here).</source>
-        <translation>weights='imagenet' 需要 ~/.keras/models 中的权重文件（这里无法下载）。</translation>
+        <source>weights=&apos;imagenet&apos; needs the weights file in ~/.keras/models (there is no download here).</source>
+        <translation>weights=&apos;imagenet&apos; 需要 ~/.keras/models 中的权重文件（这里无法下载）。</translation>
     </message>
     <message>
         <source>{node} ({class_name}) cannot take input {names}: {first_line}</source>
@@ -9019,7 +9019,7 @@ This cannot be undone.</source>
         <translation>参数 {param}：{message}</translation>
     </message>
     <message>
-        <source>the catalog's shape rule refuses it: {message}</source>
+        <source>the catalog&apos;s shape rule refuses it: {message}</source>
         <translation>层目录的形状规则拒绝了它：{message}</translation>
     </message>
     <message>
@@ -9107,7 +9107,7 @@ This cannot be undone.</source>
         <translation>请使用更小的输入，或更早地下采样（池化或步长）。</translation>
     </message>
     <message>
-        <source>Training needs at least {gb} (the {gb2} of parameters, their gradients and the optimizer's state) but {where} has {gb3} of memory.</source>
+        <source>Training needs at least {gb} (the {gb2} of parameters, their gradients and the optimizer&apos;s state) but {where} has {gb3} of memory.</source>
         <translation>训练至少需要 {gb}（{gb2} 的参数、它们的梯度以及优化器状态），但 {where} 只有 {gb3} 内存。</translation>
     </message>
     <message>
@@ -9167,11 +9167,11 @@ This cannot be undone.</source>
         <translation>{node} 没有唯一且已知的输出形状，无法在其后加深。</translation>
     </message>
     <message>
-        <source>Fix the network's errors first, or deepen after another layer.</source>
+        <source>Fix the network&apos;s errors first, or deepen after another layer.</source>
         <translation>请先修正网络的错误，或在其他层之后加深。</translation>
     </message>
     <message>
-        <source>{node}'s output {shape} has no feature axis to keep.</source>
+        <source>{node}&apos;s output {shape} has no feature axis to keep.</source>
         <translation>{node} 的输出 {shape} 没有可保持的特征轴。</translation>
     </message>
     <message>
@@ -9227,7 +9227,7 @@ This cannot be undone.</source>
         <translation>请加宽直接后接 Dense 或 Conv2D 的层。</translation>
     </message>
     <message>
-        <source>{consumer} is a grouped convolution and reads {node}'s filters by group.</source>
+        <source>{consumer} is a grouped convolution and reads {node}&apos;s filters by group.</source>
         <translation>{consumer} 是分组卷积，按组读取 {node} 的卷积核输出。</translation>
     </message>
     <message>
@@ -9279,24 +9279,24 @@ This cannot be undone.</source>
         <translation>连接 {src} → {dst} 会形成环。</translation>
     </message>
     <message>
-        <source>A group path must look like 'stage2/block1' (got {group}).</source>
-        <translation>分组路径必须形如 'stage2/block1'（实际为 {group}）。</translation>
+        <source>A group path must look like &apos;stage2/block1&apos; (got {group}).</source>
+        <translation>分组路径必须形如 &apos;stage2/block1&apos;（实际为 {group}）。</translation>
     </message>
     <message>
         <source>Unknown layer type {type}.</source>
         <translation>未知的层类型 {type}。</translation>
     </message>
     <message>
-        <source>Use a Keras layer class name from the palette, e.g. 'Dense' or 'Conv2D'.</source>
-        <translation>请使用组件面板中的 Keras 层类名，例如 'Dense' 或 'Conv2D'。</translation>
+        <source>Use a Keras layer class name from the palette, e.g. &apos;Dense&apos; or &apos;Conv2D&apos;.</source>
+        <translation>请使用组件面板中的 Keras 层类名，例如 &apos;Dense&apos; 或 &apos;Conv2D&apos;。</translation>
     </message>
     <message>
         <source>The name {name} is already the id of another node.</source>
         <translation>名称 {name} 已经是另一个节点的 id。</translation>
     </message>
     <message>
-        <source>Use letters, digits, '_', '-' or '.', starting with a letter or '_' (no '/').</source>
-        <translation>请使用字母、数字、'_'、'-' 或 '.'，以字母或 '_' 开头（不能含 '/'）。</translation>
+        <source>Use letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;, starting with a letter or &apos;_&apos; (no &apos;/&apos;).</source>
+        <translation>请使用字母、数字、&apos;_&apos;、&apos;-&apos; 或 &apos;.&apos;，以字母或 &apos;_&apos; 开头（不能含 &apos;/&apos;）。</translation>
     </message>
     <message>
         <source>Layer names must be unique in a model.</source>
@@ -9383,8 +9383,8 @@ This cannot be undone.</source>
         <translation>权重形状已改变</translation>
     </message>
     <message>
-        <source>--opaque-shape {text}: write NAME=SHAPE, e.g. patches=None,64,48 (None for the batch axis; ';' between outputs).</source>
-        <translation>--opaque-shape {text}：请写成 NAME=SHAPE，例如 patches=None,64,48（批轴写 None；多个输出之间用 ';' 分隔）。</translation>
+        <source>--opaque-shape {text}: write NAME=SHAPE, e.g. patches=None,64,48 (None for the batch axis; &apos;;&apos; between outputs).</source>
+        <translation>--opaque-shape {text}：请写成 NAME=SHAPE，例如 patches=None,64,48（批轴写 None；多个输出之间用 &apos;;&apos; 分隔）。</translation>
     </message>
     <message>
         <source>Lambda layer(s) {names} kept as opaque node(s) with their code as data, as you asked; training or exporting runs that code only when you trust it again for the document.</source>
@@ -9415,8 +9415,8 @@ This cannot be undone.</source>
         <translation>层 {name}（{class_name}）是自定义层，其代码不在此处，文件中也没有记录它的输出形状（没有其他层使用它的输出）。</translation>
     </message>
     <message>
-        <source>Give it: --opaque-shape {name}=None,... on the command line (None for the batch axis), or opaque_shapes={{'{name}': [[None, ...]]}} in Python.</source>
-        <translation>请给出它的形状：命令行中使用 --opaque-shape {name}=None,...（批轴写 None），或在 Python 中使用 opaque_shapes={{'{name}': [[None, ...]]}}。</translation>
+        <source>Give it: --opaque-shape {name}=None,... on the command line (None for the batch axis), or opaque_shapes={{&apos;{name}&apos;: [[None, ...]]}} in Python.</source>
+        <translation>请给出它的形状：命令行中使用 --opaque-shape {name}=None,...（批轴写 None），或在 Python 中使用 opaque_shapes={{&apos;{name}&apos;: [[None, ...]]}}。</translation>
     </message>
     <message>
         <source>its layer has no weights group</source>
@@ -9439,7 +9439,7 @@ This cannot be undone.</source>
         <translation>经由{via}重新连接</translation>
     </message>
     <message>
-        <source>Set the shape of {node} to {shape} (the data's samples)</source>
+        <source>Set the shape of {node} to {shape} (the data&apos;s samples)</source>
         <translation>把 {node} 的形状设为 {shape}（数据样本的形状）</translation>
     </message>
     <message>
@@ -9507,8 +9507,8 @@ This cannot be undone.</source>
         <translation>把 {name} 连接到 {node}</translation>
     </message>
     <message>
-        <source>Set padding='same' on {node}</source>
-        <translation>在 {node} 上设置 padding='same'（全零填充）</translation>
+        <source>Set padding=&apos;same&apos; on {node}</source>
+        <translation>在 {node} 上设置 padding=&apos;same&apos;（全零填充）</translation>
     </message>
     <message>
         <source>Set {window} to {fitted} on {node} (the largest that fits)</source>
@@ -9643,8 +9643,8 @@ This cannot be undone.</source>
         <translation>类型为 {kind} 的值无法写成 Python 源代码。</translation>
     </message>
     <message>
-        <source>Keyword argument names use letters, digits and '_' and do not start with a digit.</source>
-        <translation>关键字参数名由字母、数字和 '_' 组成，且不能以数字开头。</translation>
+        <source>Keyword argument names use letters, digits and &apos;_&apos; and do not start with a digit.</source>
+        <translation>关键字参数名由字母、数字和 &apos;_&apos; 组成，且不能以数字开头。</translation>
     </message>
     <message>
         <source>{where}: {key} is not a Python identifier, so it cannot be a keyword argument.</source>
@@ -9679,7 +9679,7 @@ This cannot be undone.</source>
         <translation>{callback} 监视 {monitor}，但本次训练没有验证集。</translation>
     </message>
     <message>
-        <source>set monitor to {monitor} (as the course's letter examples do), or add a validation split.</source>
+        <source>set monitor to {monitor} (as the course&apos;s letter examples do), or add a validation split.</source>
         <translation>把 monitor 设为 {monitor}（和课程中字母预测的例子一样），或者划分出验证集。</translation>
     </message>
     <message>
@@ -9687,7 +9687,7 @@ This cannot be undone.</source>
         <translation>{callback} 的 patience 必须是 ≥ 0 的整数，不能是 {patience!r}。</translation>
     </message>
     <message>
-        <source>The divergence guard's factor must be a number above 1, not {factor!r}.</source>
+        <source>The divergence guard&apos;s factor must be a number above 1, not {factor!r}.</source>
         <translation>发散保护的 factor 必须是大于 1 的数，不能是 {factor!r}。</translation>
     </message>
     <message>
@@ -9695,7 +9695,7 @@ This cannot be undone.</source>
         <translation>设为 20 时，损失超过最佳值的 20 倍就停止训练。</translation>
     </message>
     <message>
-        <source>The divergence guard's patience must be a whole number ≥ 0, not {patience!r}.</source>
+        <source>The divergence guard&apos;s patience must be a whole number ≥ 0, not {patience!r}.</source>
         <translation>发散保护的 patience 必须是 ≥ 0 的整数，不能是 {patience!r}。</translation>
     </message>
     <message>
@@ -9731,7 +9731,7 @@ This cannot be undone.</source>
         <translation>请安装它（pip install tensorboard），或关闭 TensorBoard 日志。</translation>
     </message>
     <message>
-        <source>0.9 is the usual value (the course's β).</source>
+        <source>0.9 is the usual value (the course&apos;s β).</source>
         <translation>常用值是 0.9（即课程中的 β）。</translation>
     </message>
     <message>
@@ -9747,56 +9747,56 @@ This cannot be undone.</source>
         <translation>Adam 试试 0.001，SGD 试试 0.01。</translation>
     </message>
     <message>
-        <source>1e-07 is Keras's default.</source>
+        <source>1e-07 is Keras&apos;s default.</source>
         <translation>1e-07 是 Keras 的默认值。</translation>
     </message>
     <message>
-        <source>No loss is set for output '{name}'.</source>
-        <translation>输出 '{name}' 没有设置损失函数。</translation>
+        <source>No loss is set for output &apos;{name}&apos;.</source>
+        <translation>输出 &apos;{name}&apos; 没有设置损失函数。</translation>
     </message>
     <message>
-        <source>Output '{output}' already applies {act}, but its {loss} loss has from_logits=True, so {act} would be applied twice and the loss would be wrong.</source>
-        <translation>输出 '{output}' 已经使用了 {act}，但它的 {loss} 损失函数设置了 from_logits=True，这样 {act} 会被应用两次，损失就算错了。</translation>
+        <source>Output &apos;{output}&apos; already applies {act}, but its {loss} loss has from_logits=True, so {act} would be applied twice and the loss would be wrong.</source>
+        <translation>输出 &apos;{output}&apos; 已经使用了 {act}，但它的 {loss} 损失函数设置了 from_logits=True，这样 {act} 会被应用两次，损失就算错了。</translation>
     </message>
     <message>
         <source>set from_logits to false, or make the output layer linear.</source>
         <translation>把 from_logits 设为 false，或把输出层改为线性。</translation>
     </message>
     <message>
-        <source>Output '{output}' has 1 unit but {loss} is a multi-class loss: a softmax over one unit is always 1, so nothing is learned.</source>
-        <translation>输出 '{output}' 只有 1 个单元，但 {loss} 是多分类损失函数：对一个单元做 softmax 结果总是 1，什么也学不到。</translation>
+        <source>Output &apos;{output}&apos; has 1 unit but {loss} is a multi-class loss: a softmax over one unit is always 1, so nothing is learned.</source>
+        <translation>输出 &apos;{output}&apos; 只有 1 个单元，但 {loss} 是多分类损失函数：对一个单元做 softmax 结果总是 1，什么也学不到。</translation>
     </message>
     <message>
         <source>use binary_crossentropy with a sigmoid output for two classes, or set the units to the number of classes.</source>
         <translation>二分类请用 binary_crossentropy 配合 sigmoid 输出，或把单元数设为类别数。</translation>
     </message>
     <message>
-        <source>The labels for output '{output}' are class ids but categorical_crossentropy expects one-hot rows.</source>
-        <translation>输出 '{output}' 的标签是类别编号，但 categorical_crossentropy 需要独热码。</translation>
+        <source>The labels for output &apos;{output}&apos; are class ids but categorical_crossentropy expects one-hot rows.</source>
+        <translation>输出 &apos;{output}&apos; 的标签是类别编号，但 categorical_crossentropy 需要独热码。</translation>
     </message>
     <message>
         <source>use sparse_categorical_crossentropy, or set labels to onehot in the data settings.</source>
         <translation>改用 sparse_categorical_crossentropy，或在数据设置中把标签设为 onehot。</translation>
     </message>
     <message>
-        <source>The labels for output '{output}' are one-hot rows but sparse_categorical_crossentropy expects class ids.</source>
-        <translation>输出 '{output}' 的标签是独热码，但 sparse_categorical_crossentropy 需要类别编号。</translation>
+        <source>The labels for output &apos;{output}&apos; are one-hot rows but sparse_categorical_crossentropy expects class ids.</source>
+        <translation>输出 &apos;{output}&apos; 的标签是独热码，但 sparse_categorical_crossentropy 需要类别编号。</translation>
     </message>
     <message>
         <source>use categorical_crossentropy, or set labels to sparse in the data settings.</source>
         <translation>改用 categorical_crossentropy，或在数据设置中把标签设为 sparse。</translation>
     </message>
     <message>
-        <source>Output '{output}' has {units} units with class-id labels, but {loss} treats each unit as a separate yes/no.</source>
-        <translation>输出 '{output}' 有 {units} 个单元且标签是类别编号，但 {loss} 把每个单元当作单独的是/否判断。</translation>
+        <source>Output &apos;{output}&apos; has {units} units with class-id labels, but {loss} treats each unit as a separate yes/no.</source>
+        <translation>输出 &apos;{output}&apos; 有 {units} 个单元且标签是类别编号，但 {loss} 把每个单元当作单独的是/否判断。</translation>
     </message>
     <message>
         <source>use sparse_categorical_crossentropy with a softmax output.</source>
         <translation>改用 sparse_categorical_crossentropy 配合 softmax 输出。</translation>
     </message>
     <message>
-        <source>Output '{output}' uses softmax with the {loss} loss; softmax outputs sum to 1, which suits class probabilities, not values.</source>
-        <translation>输出 '{output}' 在 {loss} 损失函数下使用 softmax；softmax 的输出之和为 1，适合表示类别概率，而不是数值。</translation>
+        <source>Output &apos;{output}&apos; uses softmax with the {loss} loss; softmax outputs sum to 1, which suits class probabilities, not values.</source>
+        <translation>输出 &apos;{output}&apos; 在 {loss} 损失函数下使用 softmax；softmax 的输出之和为 1，适合表示类别概率，而不是数值。</translation>
     </message>
     <message>
         <source>use a linear output for regression, or a cross-entropy loss for classes.</source>
@@ -9831,8 +9831,8 @@ This cannot be undone.</source>
         <translation>请设置 momentum，例如 0.9。</translation>
     </message>
     <message>
-        <source>Unknown loss {loss!r} for output '{output}'.</source>
-        <translation>输出 '{output}' 的损失函数 {loss!r} 未知。</translation>
+        <source>Unknown loss {loss!r} for output &apos;{output}&apos;.</source>
+        <translation>输出 &apos;{output}&apos; 的损失函数 {loss!r} 未知。</translation>
     </message>
     <message>
         <source>Use one of: {losses}.</source>
@@ -9847,24 +9847,24 @@ This cannot be undone.</source>
         <translation>它的参数有：{allowed}。</translation>
     </message>
     <message>
-        <source>The loss weight of output '{output}' must be ≥ 0, not {weight}.</source>
-        <translation>输出 '{output}' 的损失权重必须 ≥ 0，不能是 {weight}。</translation>
+        <source>The loss weight of output &apos;{output}&apos; must be ≥ 0, not {weight}.</source>
+        <translation>输出 &apos;{output}&apos; 的损失权重必须 ≥ 0，不能是 {weight}。</translation>
     </message>
     <message>
         <source>Choose a loss for every output.</source>
         <translation>请为每个输出选择损失函数。</translation>
     </message>
     <message>
-        <source>Output '{output}' is {act} (raw scores) but its {loss} loss expects probabilities (from_logits=False).</source>
-        <translation>输出 '{output}' 是 {act}（原始分数），但它的 {loss} 损失函数需要概率（from_logits=False）。</translation>
+        <source>Output &apos;{output}&apos; is {act} (raw scores) but its {loss} loss expects probabilities (from_logits=False).</source>
+        <translation>输出 &apos;{output}&apos; 是 {act}（原始分数），但它的 {loss} 损失函数需要概率（from_logits=False）。</translation>
     </message>
     <message>
         <source>set from_logits to true, or give the output layer a {value} activation.</source>
         <translation>把 from_logits 设为 true，或给输出层加上 {value} 激活函数。</translation>
     </message>
     <message>
-        <source>The labels for output '{output}' include negative class ids (the lowest is {lowest}); class ids run from 0 to {value}.</source>
-        <translation>输出 '{output}' 的标签中有负的类别编号（最小为 {lowest}）；类别编号应为 0 到 {value}。</translation>
+        <source>The labels for output &apos;{output}&apos; include negative class ids (the lowest is {lowest}); class ids run from 0 to {value}.</source>
+        <translation>输出 &apos;{output}&apos; 的标签中有负的类别编号（最小为 {lowest}）；类别编号应为 0 到 {value}。</translation>
     </message>
     <message>
         <source>renumber the labels from 0 in the data (for example y - y.min()).</source>
@@ -9879,31 +9879,31 @@ This cannot be undone.</source>
         <translation>请使用其中之一：{optimizers}。</translation>
     </message>
     <message>
-        <source>{optimizer}'s {name} must be a number, not {value!r}.</source>
+        <source>{optimizer}&apos;s {name} must be a number, not {value!r}.</source>
         <translation>{optimizer} 的 {name} 必须是数字，不能是 {value!r}。</translation>
     </message>
     <message>
-        <source>{optimizer}'s {name} must be in {span}, not {value}.</source>
+        <source>{optimizer}&apos;s {name} must be in {span}, not {value}.</source>
         <translation>{optimizer} 的 {name} 必须在 {span} 内，不能是 {value}。</translation>
     </message>
     <message>
-        <source>Unknown metric {metric!r} for output '{output}'.</source>
-        <translation>输出 '{output}' 的评测指标 {metric!r} 未知。</translation>
+        <source>Unknown metric {metric!r} for output &apos;{output}&apos;.</source>
+        <translation>输出 &apos;{output}&apos; 的评测指标 {metric!r} 未知。</translation>
     </message>
     <message>
         <source>Use some of: {metric_names}.</source>
         <translation>请从中选用：{metric_names}。</translation>
     </message>
     <message>
-        <source>The labels for output '{output}' go up to {highest} but it has only {units} units.</source>
-        <translation>输出 '{output}' 的标签最大到 {highest}，但它只有 {units} 个单元。</translation>
+        <source>The labels for output &apos;{output}&apos; go up to {highest} but it has only {units} units.</source>
+        <translation>输出 &apos;{output}&apos; 的标签最大到 {highest}，但它只有 {units} 个单元。</translation>
     </message>
     <message>
         <source>set the units to {value} (one per class).</source>
         <translation>把单元数设为 {value}（每类一个）。</translation>
     </message>
     <message>
-        <source>{optimizer}'s {name} must be true or false, not {value!r}.</source>
+        <source>{optimizer}&apos;s {name} must be true or false, not {value!r}.</source>
         <translation>{optimizer} 的 {name} 必须是 true 或 false，不能是 {value!r}。</translation>
     </message>
     <message>
@@ -9943,11 +9943,11 @@ This cannot be undone.</source>
         <translation>TF_CONFIG 中没有由 host:port 地址组成的 cluster.worker 列表。</translation>
     </message>
     <message>
-        <source>TF_CONFIG has no task {"type": "worker", "index": N}.</source>
-        <translation>TF_CONFIG 中没有 task {"type": "worker", "index": N}。</translation>
+        <source>TF_CONFIG has no task {&quot;type&quot;: &quot;worker&quot;, &quot;index&quot;: N}.</source>
+        <translation>TF_CONFIG 中没有 task {&quot;type&quot;: &quot;worker&quot;, &quot;index&quot;: N}。</translation>
     </message>
     <message>
-        <source>TF_CONFIG's task index {index} is not one of the {count} workers (0 to {value}).</source>
+        <source>TF_CONFIG&apos;s task index {index} is not one of the {count} workers (0 to {value}).</source>
         <translation>TF_CONFIG 的任务编号 {index} 不属于这 {count} 个工作节点（0 到 {value}）。</translation>
     </message>
     <message>
@@ -10007,7 +10007,7 @@ This cannot be undone.</source>
         <translation>训练在第 {stopped_epoch} 轮发散：{why} 当时学习率为 {lr}。训练已停止，{kept}。</translation>
     </message>
     <message>
-        <source>Lower the learning rate (or its schedule's peak), add gradient clipping (clipnorm), or check the data for very large values.</source>
+        <source>Lower the learning rate (or its schedule&apos;s peak), add gradient clipping (clipnorm), or check the data for very large values.</source>
         <translation>请降低学习率（或其调度的峰值）、加入梯度裁剪（clipnorm），或检查数据中是否有很大的值。</translation>
     </message>
     <message>
@@ -10247,8 +10247,8 @@ This cannot be undone.</source>
         <translation>请使用其中之一：{schedules}。</translation>
     </message>
     <message>
-        <source>Schedule steps must be counted per 'step' or 'epoch', not {per!r}.</source>
-        <translation>调度的步数必须按 'step'（步）或 'epoch'（轮）计，不能是 {per!r}。</translation>
+        <source>Schedule steps must be counted per &apos;step&apos; or &apos;epoch&apos;, not {per!r}.</source>
+        <translation>调度的步数必须按 &apos;step&apos;（步）或 &apos;epoch&apos;（轮）计，不能是 {per!r}。</translation>
     </message>
     <message>
         <source>The {kind} schedule has no parameter {names}.</source>
@@ -10271,11 +10271,11 @@ This cannot be undone.</source>
         <translation>{kind} 调度按轮计数，因此需要知道每轮的步数。</translation>
     </message>
     <message>
-        <source>The {kind} schedule's {name} defaults to the length of the run, which is not known here.</source>
+        <source>The {kind} schedule&apos;s {name} defaults to the length of the run, which is not known here.</source>
         <translation>{kind} 调度的 {name} 默认等于训练总长，但这里还不知道训练总长。</translation>
     </message>
     <message>
-        <source>The {kind} schedule's {name} works out to {p} steps.</source>
+        <source>The {kind} schedule&apos;s {name} works out to {p} steps.</source>
         <translation>{kind} 调度的 {name} 算出来是 {p} 步。</translation>
     </message>
     <message>
@@ -10355,7 +10355,7 @@ This cannot be undone.</source>
         <translation>训练脚本暂时还不能复现数据增强。</translation>
     </message>
     <message>
-        <source>The network's Keras code has an unexpected form.</source>
+        <source>The network&apos;s Keras code has an unexpected form.</source>
         <translation>网络的 Keras 代码形式出乎意料。</translation>
     </message>
     <message>
@@ -10391,11 +10391,11 @@ This cannot be undone.</source>
         <translation>已知的有：{override_keys}。</translation>
     </message>
     <message>
-        <source>The document's data section must be an object.</source>
+        <source>The document&apos;s data section must be an object.</source>
         <translation>文档的 data 部分必须是一个对象。</translation>
     </message>
     <message>
-        <source>The document's training section must be an object.</source>
+        <source>The document&apos;s training section must be an object.</source>
         <translation>文档的 training 部分必须是一个对象。</translation>
     </message>
     <message>
@@ -10507,8 +10507,8 @@ This cannot be undone.</source>
         <translation>层 {node} 是自定义的 {cls}（模块 {module}），保存时不含其代码：训练、运行或导出模型都需要这个类。</translation>
     </message>
     <message>
-        <source>{path}: the 'weights' section must name a file.</source>
-        <translation>{path}：'weights' 部分必须指定一个文件。</translation>
+        <source>{path}: the &apos;weights&apos; section must name a file.</source>
+        <translation>{path}：&apos;weights&apos; 部分必须指定一个文件。</translation>
     </message>
     <message>
         <source>{path}: the weights file must lie beside the document (got {name}).</source>
@@ -10519,16 +10519,16 @@ This cannot be undone.</source>
         <translation>{path}：该文档的权重文件不存在。</translation>
     </message>
     <message>
-        <source>Move it back beside the document, or remove the document's 'weights' section to start from fresh weights.</source>
-        <translation>请把它移回文档所在目录，或删除文档的 'weights' 部分，从新的权重开始。</translation>
+        <source>Move it back beside the document, or remove the document&apos;s &apos;weights&apos; section to start from fresh weights.</source>
+        <translation>请把它移回文档所在目录，或删除文档的 &apos;weights&apos; 部分，从新的权重开始。</translation>
     </message>
     <message>
         <source>{path} is not a NeuroCanvas weights file, or it is damaged ({kind}: {exc}).</source>
         <translation>{path} 不是 NeuroCanvas 权重文件，或者已损坏（{kind}：{exc}）。</translation>
     </message>
     <message>
-        <source>Remove the document's 'weights' section to start from fresh weights, or restore the file from a backup.</source>
-        <translation>请删除文档的 'weights' 部分以从新的权重开始，或从备份恢复该文件。</translation>
+        <source>Remove the document&apos;s &apos;weights&apos; section to start from fresh weights, or restore the file from a backup.</source>
+        <translation>请删除文档的 &apos;weights&apos; 部分以从新的权重开始，或从备份恢复该文件。</translation>
     </message>
     <message>
         <source>its parameters changed</source>
@@ -10547,7 +10547,7 @@ This cannot be undone.</source>
         <translation>用 60 天的价格序列预测下一天。笔记用的是真实股价；这里用同样长度的生成序列，按同样方式切分（训练集 2066 个窗口，验证集 240 个）。注意验证集损失：几轮之内就降下来，然后趋于平缓。</translation>
     </message>
     <message>
-        <source>The same predictor with GRU cells: two gates instead of the LSTM's three, about a quarter fewer weights. Watch whether the validation loss ends as low as the LSTM's, and how long each epoch takes.</source>
+        <source>The same predictor with GRU cells: two gates instead of the LSTM&apos;s three, about a quarter fewer weights. Watch whether the validation loss ends as low as the LSTM&apos;s, and how long each epoch takes.</source>
         <translation>同样的预测网络换成 GRU：两个门而不是 LSTM 的三个，权重少约四分之一。注意验证集损失最终能否和 LSTM 一样低，以及每轮用时多少。</translation>
     </message>
     <message>
@@ -10587,8 +10587,8 @@ This cannot be undone.</source>
         <translation>第六讲：循环计算过程，输入四个字母</translation>
     </message>
     <message>
-        <source>Each letter of 'abcde' is a one-hot vector; a 3-unit recurrent core reads four of them and predicts the fifth. There are only five samples, so there is no validation set: watch the training accuracy reach 1.0 while the loss keeps falling.</source>
-        <translation>'abcde' 中的每个字母是一个独热码向量；3 个单元的循环核读入四个字母，预测第五个。只有五个样本，因此没有验证集：注意训练准确率达到 1.0，而损失仍在下降。</translation>
+        <source>Each letter of &apos;abcde&apos; is a one-hot vector; a 3-unit recurrent core reads four of them and predicts the fifth. There are only five samples, so there is no validation set: watch the training accuracy reach 1.0 while the loss keeps falling.</source>
+        <translation>&apos;abcde&apos; 中的每个字母是一个独热码向量；3 个单元的循环核读入四个字母，预测第五个。只有五个样本，因此没有验证集：注意训练准确率达到 1.0，而损失仍在下降。</translation>
     </message>
     <message>
         <source>Next letter with an Embedding</source>
@@ -10603,7 +10603,7 @@ This cannot be undone.</source>
         <translation>每个字母不再用 26 维的独热码，而是在 Embedding 层中查出一个学到的 2 维向量，输入因此小得多。注意要训练多少轮才能把 22 个样本全部预测对，并与独热码版本比较损失。</translation>
     </message>
     <message>
-        <source>The book's classification MLP</source>
+        <source>The book&apos;s classification MLP</source>
         <translation>书中的分类多层感知机</translation>
     </message>
     <message>
@@ -10623,7 +10623,7 @@ This cannot be undone.</source>
         <translation>第二讲：神经网络参数优化器</translation>
     </message>
     <message>
-        <source>The iris network is trained five times from the same start, once per optimizer, with learning rate 0.1 as in the notes. Watch the loss curves: momentum, Adagrad and Adam end lower than plain SGD, while RMSprop falls fastest at first and then lags; Adam's accuracy jumps around before it settles. The notes' momentum averages the past gradients while Keras adds them up, so SGD with momentum uses 0.01 here, which takes the same steps.</source>
+        <source>The iris network is trained five times from the same start, once per optimizer, with learning rate 0.1 as in the notes. Watch the loss curves: momentum, Adagrad and Adam end lower than plain SGD, while RMSprop falls fastest at first and then lags; Adam&apos;s accuracy jumps around before it settles. The notes&apos; momentum averages the past gradients while Keras adds them up, so SGD with momentum uses 0.01 here, which takes the same steps.</source>
         <translation>鸢尾花网络从同一起点训练五次，每次换一个优化器，学习率与笔记一样为 0.1。注意损失曲线：带动量的 SGD、Adagrad 和 Adam 最终都比普通 SGD 低，RMSprop 起初下降最快，随后落后；Adam 的准确率先来回跳动，然后才稳定。笔记中的动量是对过去梯度取平均，而 Keras 是把它们累加，因此这里带动量的 SGD 用 0.01，走的步子相同。</translation>
     </message>
     <message>
@@ -10759,7 +10759,7 @@ This cannot be undone.</source>
         <translation>类股价序列，60 步窗口</translation>
     </message>
     <message>
-        <source>The course's stock example on a generated series.</source>
+        <source>The course&apos;s stock example on a generated series.</source>
         <translation>课程中的股票预测例子，用生成的序列代替真实股价。</translation>
     </message>
     <message>
@@ -10767,7 +10767,7 @@ This cannot be undone.</source>
         <translation>预测下一个字母（abcde）</translation>
     </message>
     <message>
-        <source>The course's next-letter task (seed002 §1.14–1.15).</source>
+        <source>The course&apos;s next-letter task (seed002 §1.14–1.15).</source>
         <translation>课程中的字母预测任务：输入字母，预测下一个字母。</translation>
     </message>
     <message>
@@ -10823,7 +10823,7 @@ This cannot be undone.</source>
         <translation>图片文件夹（每类一个子文件夹）</translation>
     </message>
     <message>
-        <source>Images in one sub-folder per class, read with Keras's ``image_dataset_from_directory`` and turned into uint8 numpy arrays.</source>
+        <source>Images in one sub-folder per class, read with Keras&apos;s ``image_dataset_from_directory`` and turned into uint8 numpy arrays.</source>
         <translation>每类图片放在一个子文件夹中，用 Keras 的 ``image_dataset_from_directory`` 读取并转成 uint8 numpy 数组。</translation>
     </message>
 </context>

@@ -25,13 +25,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translation installed for the test, removed after it."""
-    assert language.install(qapp, "zh_CN") == "zh_CN"
-    yield qapp
-    language.uninstall(qapp)
-
 
 def _conv_then_dense(net):
     net.add_node("Input", {"shape": [8, 8, 3]}, id="x", pos=(0, 0))

@@ -5,26 +5,8 @@ that come back from a child process (a deployment's notes, warnings and
 refusals) are shown translated too. English is back once the translator is gone."""
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-
-from gui.language import TRANSLATIONS, install
-
-pytestmark = pytest.mark.skipif(not (TRANSLATIONS / "neurocanvas_zh_CN.qm").exists(),
-                                reason="the zh_CN translation is not compiled")
 
 
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translation installed (and removed again afterwards)."""
-    from gui import language
-
-    before = list(language._installed)
-    assert install(qapp, "zh_CN") == "zh_CN"
-    added = [t for t in language._installed if t not in before]
-    yield
-    for translator in added:
-        QCoreApplication.removeTranslator(translator)
-        language._installed.remove(translator)
 
 
 def _report():

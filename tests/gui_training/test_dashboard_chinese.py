@@ -5,24 +5,11 @@ setting checks are shown in Chinese, while the settings stored in the
 document keep their Keras names. The translator is removed afterwards so
 the other tests see English."""
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox
 
 from tests.gui_training.conftest import iris_net
 
-
-@pytest.fixture
-def chinese(qapp):
-    from gui import language
-
-    before = list(language._installed)
-    shown = language.install(qapp, "zh_CN")
-    added = [t for t in language._installed if t not in before]
-    yield shown
-    for translator in added:
-        qapp.removeTranslator(translator)
-        language._installed.remove(translator)
 
 
 def test_the_dashboard_speaks_chinese(qtbot, make_window, chinese):

@@ -7,26 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import pytest
-
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # what a translation copies unchanged: a call of a Keras class, a keyword
 # argument, a shape with its batch axis, a number of two or more digits
 # (100,480; 0.5), a snake_case argument or value name
 CODE = re.compile(r"\b[A-Z]\w*\(|\b\w+=|\([^()]*None[^()]*\)|\d[\d,.]*\d|\b[a-z]+_[a-z_0-9]+\b")
 
-
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translation installed on the application, removed afterwards."""
-    from gui import language
-    before = len(language._installed)
-    assert language.install(qapp, "zh_CN") == "zh_CN"
-    translators = language._installed[before:]
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-        language._installed.remove(translator)
 
 
 def _code(text: str) -> Counter:

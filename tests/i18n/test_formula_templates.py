@@ -94,18 +94,6 @@ def test_templates_rebuild_the_english_exactly():
     assert exp.shape.args["first"].args["axis"].template == "height"
 
 
-@pytest.fixture
-def chinese(qapp):
-    """The zh_CN translation installed on the application, removed afterwards."""
-    from gui import language
-    before = len(language._installed)
-    assert language.install(qapp, "zh_CN") == "zh_CN"
-    translators = language._installed[before:]
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
-        language._installed.remove(translator)
-
 
 def _formulas(layers, shape, node):
     from gui.inspector import formulas_text
