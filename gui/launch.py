@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(title, source, layers, total_params, valid, language, menus, seconds), "
                         "then exit")
     p.add_argument("--lang", metavar="LANG", help="the language of the interface, e.g. en or zh_CN "
-                   "(default: the system's, where a translation exists; else English)")
+                   "(default: the one chosen in View ▸ Language, else the system's where a "
+                   "translation exists, else English)")
     p.add_argument("--verbose", action="store_true",
                    help="let TensorFlow print its start-up log lines (also: NEUROCANVAS_TF_LOG=1)")
     return p
