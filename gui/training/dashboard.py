@@ -343,7 +343,7 @@ class Dashboard(QObject):
             return
         if not records:
             return
-        newest = max(records, key=lambda r: (r.started or r.info.get("created") or "", r.path.name))
+        newest = max(records, key=lambda r: r.order)
         try:
             history = newest.history()
         except Exception:  # a damaged record has no curves

@@ -197,8 +197,7 @@ class RunsPanel(QWidget):
             except Exception as exc:  # an unreadable folder: say so, show the others
                 error = _html(self.tr("Cannot list the runs in {folder}: {problem}").format(
                     folder=folder, problem=_said(exc)))
-        self.records = sorted(records, key=lambda r: (r.started or r.info.get("created") or "",
-                                                      r.path.name))
+        self.records = sorted(records, key=lambda r: r.order)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.records))
         for r, record in enumerate(reversed(self.records)):  # newest first

@@ -79,6 +79,20 @@ def test_a_run_folder_holds_everything_about_the_run(tmp_path):
     assert int(model.optimizer.iterations) == 8
 
 
+def test_runs_begun_within_one_second_are_listed_in_the_order_they_were_made(tmp_path):
+    """Records write their times to the second; the creation instant orders two
+    runs of the same second, whatever their folder names say."""
+    from engine.training.runs import RUN_FILE, RUN_FORMAT
+
+    root = tmp_path / "doc.runs"
+    for name, created_ns in (("20261203-080335_ffffff", 1), ("20261203-080335_000000", 2)):
+        (root / name).mkdir(parents=True)
+        (root / name / RUN_FILE).write_text(json.dumps({
+            "format": RUN_FORMAT, "id": name, "status": "finished", "created": "2026-12-03T08:03:35+00:00",
+            "created_ns": created_ns, "started": "2026-12-03T08:03:35+00:00"}))
+    assert [r.id for r in list_runs(root)] == ["20261203-080335_ffffff", "20261203-080335_000000"]
+
+
 def test_runs_are_listed_and_compared(tmp_path):
     doc = tmp_path / "flowers.json"
     first = doc_net(epochs=1)

@@ -6,6 +6,7 @@ import errno
 import math
 import os
 import threading
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -116,7 +117,7 @@ class RunRecorder:
             self.hold()
             settings = {"data": dict(data or {}), "training": dict(training or {})}
             self.info = {"format": RUN_FORMAT, "id": self.path.name, "status": "created",
-                         "created": now_iso(), "started": None, "ended": None, "epochs_run": 0,
+                         "created": now_iso(), "created_ns": time.time_ns(), "started": None, "ended": None, "epochs_run": 0,
                          "steps": 0, "target_epochs": None, "best": None, "last": {},
                          "checkpoint": None, "settings": settings, "sessions": [],
                          "reason": None, "hint": None, "code": None, **(info or {})}

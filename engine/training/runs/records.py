@@ -92,6 +92,14 @@ class RunRecord:
         return self.info.get("started")
 
     @property
+    def order(self) -> tuple:
+        """Sort key, oldest first: the start (or creation) time, to the second as
+        the record writes it, then the creation instant in nanoseconds, so two
+        runs begun within one second keep their order."""
+        return (self.started or self.info.get("created") or "", self.info.get("created_ns") or 0,
+                self.path.name)
+
+    @property
     def ended(self) -> str | None:
         return self.info.get("ended")
 
@@ -244,7 +252,7 @@ def list_runs(document_or_folder) -> list[RunRecord]:
         except RunError as exc:
             out.append(RunRecord(child, {"id": child.name, "status": DAMAGED,
                                          "reason": exc.message}))
-    return sorted(out, key=lambda r: (r.started or "", r.path.name))
+    return sorted(out, key=lambda r: r.order)
 
 
 # ----------------------------------------------------------------------------- comparing
