@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from engine.i18n import CONTEXT, Text
+from gui.i18n import tx
 
 ENGINE = Path(__file__).resolve().parents[1] / "engine"
 RUN_STATUSES = {"running": QT_TRANSLATE_NOOP("RunStatus", "running"),
@@ -115,19 +116,11 @@ def relayed(text, package: str = "") -> str:
 
 
 def engine_text(text, package: str = "") -> str:
-    """An engine sentence in the interface's language: a :class:`Text` (with the
-    values in it that are engine words, such as ``N_("low end")``, translated
-    too), a fixed sentence, or English relayed from ``engine/<package>``."""
+    """An engine sentence in the interface's language: a :class:`Text` (through
+    ``tx``, the engine words in it translated too), or English relayed from
+    ``engine/<package>``."""
     if isinstance(text, Text):
-        translated = QCoreApplication.translate(CONTEXT, text.template)
-        if translated == text.template:
-            return str(text)
-        values = {k: engine_text(v, package) if isinstance(v, str) else v
-                  for k, v in text.args.items()}
-        try:
-            return translated.format(**values)
-        except (KeyError, IndexError, ValueError):
-            return str(text)
+        return tx(text)
     return relayed(text, package)
 
 
